@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ZodError } from "zod";
+import type { Config } from "./config";
+import type { Db } from "./db/connection";
+import { AppError } from "./errors";
+import { type AppEnv, validationError } from "./http/context";
+import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/middleware";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
+import { territoryRoutes } from "./modules/territory/territory.routes";
+import { userRoutes } from "./modules/users/users.routes";
+
+/** The built web application (npm run build). */
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export function createApp(db: Db, config: Config) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("*", contextMiddleware(db, config));
+  app.use("*", securityHeaders);
+  app.use("/api/*", sessionMiddleware);
+
+  const api = new OpenAPIHono<AppEnv>();
+  for (const routes of [healthRoutes, authRoutes, territoryRoutes, userRoutes, auditRoutes])
+    api.route("/", routes);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Hiếu Học API",
+      version: "1",
+      description:
+        "API của nền tảng xây dựng xã hội học tập. Lỗi có dạng { error: { code, message, details } }, message bằng tiếng Việt.",
+    },
+  });
+  app.route("/api/v1", api);
+  app.all("/api/*", () => {
+    throw new AppError("not_found", "Không có địa chỉ API này");
+  });
+
+  app.onError((error, c) => {
+    const known = error instanceof ZodError ? validationError(error) : error;
+    if (known instanceof AppError) {
+      return c.json(
+        { error: { code: known.code, message: known.message, details: known.details } },
+        known.status,
+      );
+    }
+    const requestId = c.get("requestId");
+    console.error(`${requestId} unexpected error`, error);
+    return c.json(
+      {
+        error: {
+          code: "internal",
+          message: `Lỗi hệ thống. Mã yêu cầu: ${requestId}`,
+          details: { requestId },
+        },
+      },
+      500,
+    );
+  });
+
+  if (existsSync(webRoot)) {
+    app.use("/assets/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+    app.use("*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+    const index = path.join(webRoot, "index.html");
+    app.get("*", (c) => c.html(readFileSync(index, "utf8")));
+  }
+  return app;
+}

@@ -1,0 +1,102 @@
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { Db } from "../db/connection";
+import type { Role } from "../db/schema";
+import { AppError } from "../errors";
+
+export type Permission = "read" | "write" | "review" | "admin";
+export const permissions: Permission[] = ["read", "write", "review", "admin"];
+
+/**
+ * Who is calling and where they may act. `roots` are the units whose subtrees each permission covers (grants plus
+ * their predecessors, transitively; computed by hieuhoc_roots_for in SQL, the same function row-level security
+ * uses). A system administrator with a nation-wide grant is `global`.
+ */
+export type Actor = {
+  userId: number | null;
+  name: string;
+  global: boolean;
+  roots: Record<Permission, number[]>;
+  requestId?: string;
+};
+
+/** The command line acts as the database owner, outside row-level security; audited under this name. */
+export const commandLineActor: Actor = {
+  userId: null,
+  name: "hieuhoc (dòng lệnh)",
+  global: true,
+  roots: { read: [], write: [], review: [], admin: [] },
+};
+
+export async function loadActor(db: Db, userId: number, name: string, requestId?: string): Promise<Actor> {
+  const { rows } = await sql<{
+    global: boolean;
+    read: number[];
+    write: number[];
+    review: number[];
+    admin: number[];
+  }>`SELECT hieuhoc_is_global_for(${userId}) AS global,
+      hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
+      hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin`.execute(
+    db,
+  );
+  const row = rows[0]!;
+  const ids = (list: unknown[]) => list.map(Number);
+  return {
+    userId,
+    name,
+    global: row.global,
+    roots: { read: ids(row.read), write: ids(row.write), review: ids(row.review), admin: ids(row.admin) },
+    requestId,
+  };
+}
+
+/** SQL condition: the unit in `column` lies in the actor's scope for `permission`. */
+export function unitInScope(actor: Actor, permission: Permission, column: string): Expression<SqlBool> {
+  if (actor.global) return sql<SqlBool>`true`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM admin_unit_paths scope_path
+    WHERE scope_path.descendant_id = ${sql.ref(column)}
+      AND scope_path.ancestor_id = ANY (${actor.roots[permission]}::bigint[]))`;
+}
+
+/** SQL condition for reading a unit's own row: in scope, an ancestor of a root, or a direct successor of one. */
+export function unitVisible(actor: Actor, column: string): Expression<SqlBool> {
+  if (actor.global) return sql<SqlBool>`true`;
+  const roots = actor.roots.read;
+  return sql<SqlBool>`(EXISTS (SELECT 1 FROM admin_unit_paths scope_path
+      WHERE scope_path.descendant_id = ${sql.ref(column)} AND scope_path.ancestor_id = ANY (${roots}::bigint[]))
+    OR EXISTS (SELECT 1 FROM admin_unit_paths scope_path
+      WHERE scope_path.ancestor_id = ${sql.ref(column)} AND scope_path.descendant_id = ANY (${roots}::bigint[]))
+    OR EXISTS (SELECT 1 FROM unit_successions scope_succession
+      WHERE scope_succession.successor_id = ${sql.ref(column)}
+        AND scope_succession.predecessor_id = ANY (${roots}::bigint[])))`;
+}
+
+/**
+ * Runs `work` in one transaction as the application role, with the caller's id set for row-level security:
+ * whatever the query says, PostgreSQL returns and accepts only rows in the caller's scope.
+ */
+export async function asActor<T>(db: Db, actor: Actor, work: (tx: Db) => Promise<T>): Promise<T> {
+  if (actor.userId === null) return db.transaction().execute(work);
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL ROLE hieuhoc_app`.execute(tx);
+    await sql`SELECT set_config('hieuhoc.user_id', ${String(actor.userId)}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
+export function hasAnyRole(actor: Actor, permission: Permission): boolean {
+  return actor.global || actor.roots[permission].length > 0;
+}
+
+export function requireRoles(actor: Actor, permission: Permission): void {
+  if (!hasAnyRole(actor, permission))
+    throw new AppError("forbidden", "Bạn không có quyền thực hiện thao tác này");
+}
+
+export const roleRank: Record<Role, number> = {
+  viewer: 1,
+  reviewer: 2,
+  data_entry: 2,
+  unit_admin: 3,
+  system_admin: 4,
+};

@@ -1,0 +1,116 @@
+/** Database-backed sessions: the cookie holds a random token, the table only its SHA-256. */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { sql } from "kysely";
+import type { Me } from "../../shared/api";
+import type { Db } from "../db/connection";
+import { AppError } from "../errors";
+import { decoyHash, verifyPassword } from "./passwords";
+import { type Actor, loadActor } from "./scope";
+
+export const sessionCookie = "hh_session";
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+export type Session = { userId: number; csrfToken: string; actor: Actor };
+
+// Rate limit: at most 5 failures per username and 20 per address in 15 minutes.
+const window = "15 minutes";
+const maxPerUser = 5;
+const maxPerAddress = 20;
+
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string },
+  hours: number,
+): Promise<{ token: string; csrfToken: string; userId: number }> {
+  const failures = await sql<{ by_user: number; by_ip: number }>`
+    SELECT count(*) FILTER (WHERE username = ${input.username})::int AS by_user,
+           count(*) FILTER (WHERE ip = ${input.ip})::int AS by_ip
+    FROM login_attempts WHERE NOT succeeded AND at > now() - ${window}::interval
+      AND (username = ${input.username} OR ip = ${input.ip})`.execute(db);
+  const { by_user, by_ip } = failures.rows[0]!;
+  if (by_user >= maxPerUser || by_ip >= maxPerAddress)
+    throw new AppError("rate_limited", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
+  const user = await db
+    .selectFrom("app_users")
+    .select(["id", "password_hash", "disabled_at"])
+    .where("username", "=", input.username)
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), input.password);
+  await db
+    .insertInto("login_attempts")
+    .values({ username: input.username, ip: input.ip, succeeded: ok })
+    .execute();
+  if (!user || !ok) throw new AppError("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng");
+  if (user.disabled_at)
+    throw new AppError("unauthenticated", "Tài khoản đã bị khóa. Liên hệ quản trị đơn vị.");
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  await db
+    .insertInto("sessions")
+    .values({
+      token_hash: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + hours * 3600_000),
+    })
+    .execute();
+  await db.deleteFrom("sessions").where("expires_at", "<", new Date()).execute();
+  return { token, csrfToken, userId: user.id };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.deleteFrom("sessions").where("token_hash", "=", sha256(token)).execute();
+}
+
+/** The session of a cookie token, with the caller's scope, or null when missing, expired or disabled. */
+export async function resolveSession(db: Db, token: string, requestId?: string): Promise<Session | null> {
+  const row = await db
+    .selectFrom("sessions as s")
+    .innerJoin("app_users as u", "u.id", "s.user_id")
+    .select(["s.user_id", "s.csrf_token", "u.full_name", "u.username"])
+    .where("s.token_hash", "=", sha256(token))
+    .where("s.expires_at", ">", new Date())
+    .where("u.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const actor = await loadActor(db, row.user_id, `${row.full_name} (${row.username})`, requestId);
+  return { userId: row.user_id, csrfToken: row.csrf_token, actor };
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function describeUser(db: Db, userId: number): Promise<Me> {
+  const user = await db
+    .selectFrom("app_users")
+    .select(["id", "username", "full_name", "locale"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const grants = await db
+    .selectFrom("role_grants as g")
+    .leftJoin("admin_units as u", "u.id", "g.unit_id")
+    .select(["g.id", "g.role", "u.id as unit_id", "u.code", "u.name", "u.level", "u.kind"])
+    .where("g.user_id", "=", userId)
+    .where("g.revoked_at", "is", null)
+    .orderBy("g.id")
+    .execute();
+  return {
+    id: user.id,
+    username: user.username,
+    fullName: user.full_name,
+    locale: user.locale,
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      unit:
+        g.unit_id === null
+          ? null
+          : { id: g.unit_id, code: g.code!, name: g.name!, level: g.level!, kind: g.kind! },
+    })),
+  };
+}

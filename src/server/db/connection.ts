@@ -1,0 +1,52 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+// DATE columns come back as 'YYYY-MM-DD' strings (no time-zone shifts); int8 as numbers (ids stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export type Db = Kysely<Database>;
+
+export type Connection = {
+  db: Db;
+  pool: pg.Pool;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type ConnectOptions =
+  | { databaseUrl: string }
+  | { dataDir: string }
+  | { memory: true; loadDataDir?: Blob | File };
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (on disk, or in memory for tests). */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  if ("databaseUrl" in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, engine: "postgres", close: () => db.destroy() };
+  }
+  let lite: PGlite;
+  if ("dataDir" in options) {
+    mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    lite = await PGlite.create(options.dataDir);
+  } else {
+    lite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  }
+  const pool = new pg.Pool(createPgConfig(lite));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    engine: "pglite",
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/** Demo data for a first run: the seed reports' places (demo-units.ts), a few villages each, and demo accounts. */
+import { hashPassword } from "../auth/passwords";
+import { commandLineActor } from "../auth/scope";
+import type { Db } from "../db/connection";
+import type { Role } from "../db/schema";
+import { recordAudit } from "../modules/audit/audit.repo";
+import { importUnitFile } from "../modules/territory/territory.import";
+import { insertVillage } from "../modules/territory/territory.service";
+import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
+
+export const demoPassword = "hieuhoc2025";
+
+type DemoUser = {
+  username: string;
+  fullName: string;
+  role: Role;
+  unit: { level: "province" | "commune" | "village"; code: string } | null;
+};
+
+/** Villages have no official list; these are numbered groups, not real names. */
+const demoVillages: { commune: string; villages: [string, string][] }[] = [
+  {
+    commune: "00103",
+    villages: [
+      ["Tổ dân phố", "Tổ dân phố số 1"],
+      ["Tổ dân phố", "Tổ dân phố số 2"],
+      ["Tổ dân phố", "Tổ dân phố số 3"],
+    ],
+  },
+  {
+    commune: "00091",
+    villages: [
+      ["Tổ dân phố", "Tổ dân phố số 1"],
+      ["Tổ dân phố", "Tổ dân phố số 2"],
+    ],
+  },
+  {
+    commune: "07069",
+    villages: [
+      ["Khu phố", "Khu phố 1"],
+      ["Khu phố", "Khu phố 2"],
+      ["Khu phố", "Khu phố 3"],
+    ],
+  },
+  {
+    commune: "27169",
+    villages: [
+      ["Khu phố", "Khu phố 1"],
+      ["Khu phố", "Khu phố 2"],
+    ],
+  },
+  {
+    commune: "27238",
+    villages: [
+      ["Khu phố", "Khu phố 1"],
+      ["Khu phố", "Khu phố 2"],
+    ],
+  },
+];
+
+export const demoUsers: DemoUser[] = [
+  { username: "quantri", fullName: "Quản trị hệ thống", role: "system_admin", unit: null },
+  {
+    username: "hanoi",
+    fullName: "Sở GD&ĐT Hà Nội",
+    role: "unit_admin",
+    unit: { level: "province", code: "01" },
+  },
+  {
+    username: "tayho",
+    fullName: "Cán bộ phường Tây Hồ",
+    role: "data_entry",
+    unit: { level: "commune", code: "00103" },
+  },
+  {
+    username: "tayho.duyet",
+    fullName: "Phó Chủ tịch UBND phường Tây Hồ",
+    role: "reviewer",
+    unit: { level: "commune", code: "00103" },
+  },
+  {
+    username: "to1.tayho",
+    fullName: "Tổ trưởng tổ dân phố số 1",
+    role: "viewer",
+    unit: { level: "village", code: "01" },
+  },
+  {
+    username: "hcm",
+    fullName: "Sở GD&ĐT TP. Hồ Chí Minh",
+    role: "unit_admin",
+    unit: { level: "province", code: "79" },
+  },
+  {
+    username: "maokhe",
+    fullName: "Cán bộ phường Mạo Khê",
+    role: "unit_admin",
+    unit: { level: "commune", code: "07069" },
+  },
+];
+
+async function unitId(db: Db, level: string, code: string, parentCode?: string): Promise<number> {
+  let query = db
+    .selectFrom("admin_units as u")
+    .select("u.id")
+    .where("u.level", "=", level as "province")
+    .where("u.code", "=", code)
+    .where("u.valid_to", "is", null);
+  if (parentCode)
+    query = query.where("u.parent_id", "=", (eb) =>
+      eb
+        .selectFrom("admin_units")
+        .select("id")
+        .where("code", "=", parentCode)
+        .where("level", "=", "commune")
+        .where("valid_to", "is", null),
+    );
+  return (await query.executeTakeFirstOrThrow()).id;
+}
+
+/** Loads the demo into a database; with `ifEmpty`, does nothing when any unit exists. Returns whether it loaded. */
+export async function loadDemo(db: Db, options: { ifEmpty?: boolean } = {}): Promise<boolean> {
+  if (options.ifEmpty && (await db.selectFrom("admin_units").select("id").limit(1).executeTakeFirst()))
+    return false;
+  const files = [
+    ["units-2025-03", demoUnits2025_03],
+    ["provinces-2025", demoProvinces2025],
+    ["communes-2025", demoCommunes2025],
+    ["succession", demoSuccession],
+  ] as const;
+  for (const [format, text] of files) {
+    const report = await importUnitFile(db, commandLineActor, format, text);
+    if (report.errors.length > 0)
+      throw new Error(`demo ${format}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  }
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction().execute(async (tx) => {
+    for (const { commune, villages } of demoVillages) {
+      const communeId = await unitId(tx, "commune", commune);
+      const existing = await tx
+        .selectFrom("admin_units")
+        .select("name")
+        .where("parent_id", "=", communeId)
+        .execute();
+      for (const [kind, name] of villages)
+        if (!existing.some((e) => e.name === name))
+          await insertVillage(tx, commandLineActor, communeId, { kind, name });
+    }
+    for (const user of demoUsers) {
+      const found = await tx
+        .selectFrom("app_users")
+        .select("id")
+        .where("username", "=", user.username)
+        .executeTakeFirst();
+      if (found) continue;
+      const { id } = await tx
+        .insertInto("app_users")
+        .values({ username: user.username, full_name: user.fullName, password_hash: passwordHash })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const unit = user.unit
+        ? await unitId(
+            tx,
+            user.unit.level,
+            user.unit.code,
+            user.unit.level === "village" ? "00103" : undefined,
+          )
+        : null;
+      await tx.insertInto("role_grants").values({ user_id: id, role: user.role, unit_id: unit }).execute();
+      await recordAudit(tx, commandLineActor, {
+        action: "create",
+        entity: "user",
+        entityId: id,
+        unitId: unit,
+        after: { username: user.username, role: user.role, demo: true },
+      });
+    }
+  });
+  return true;
+}

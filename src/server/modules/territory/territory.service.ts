@@ -1,0 +1,248 @@
+/** Territory operations: reading units with their history, and the village changes commune users make. */
+import type { UnitDetail, UnitSummary } from "../../../shared/api";
+import { cleanName, foldText } from "../../../shared/text";
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import type { IsoDate } from "../../db/schema";
+import { AppError, forbidden, notFound } from "../../errors";
+import { recordAudit } from "../audit/audit.repo";
+import { today } from "./dates";
+import {
+  canOnUnit,
+  findUnit,
+  listAncestors,
+  listChildren,
+  listRoots,
+  listSuccessionLinks,
+  searchUnits,
+} from "./territory.repo";
+
+export async function getUnitDetail(
+  db: Db,
+  actor: Actor,
+  id: number,
+  date: IsoDate = today(),
+): Promise<UnitDetail> {
+  return asActor(db, actor, async (tx) => {
+    const unit = await findUnit(tx, actor, id, date);
+    if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    const [ancestors, predecessors, successors, write, admin] = await Promise.all([
+      listAncestors(tx, id),
+      listSuccessionLinks(tx, actor, id, "predecessors"),
+      listSuccessionLinks(tx, actor, id, "successors"),
+      canOnUnit(tx, actor, "write", id),
+      canOnUnit(tx, actor, "admin", id),
+    ]);
+    return { ...unit, ancestors, predecessors, successors, can: { write, admin } };
+  });
+}
+
+export async function getChildren(db: Db, actor: Actor, id: number, date: IsoDate = today()) {
+  return asActor(db, actor, async (tx) => {
+    if (!(await canOnUnit(tx, actor, "read", id)))
+      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    return listChildren(tx, actor, id, date);
+  });
+}
+
+export const getRoots = (db: Db, actor: Actor, date: IsoDate = today()) =>
+  asActor(db, actor, (tx) => listRoots(tx, actor, date));
+
+export const findUnits = (
+  db: Db,
+  actor: Actor,
+  query: string,
+  options: { date?: IsoDate; anyDate?: boolean },
+) =>
+  asActor(db, actor, (tx) =>
+    searchUnits(tx, actor, query, { date: options.date ?? today(), anyDate: options.anyDate }),
+  );
+
+type VillageRow = {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  level: string;
+  parent_id: number | null;
+  valid_from: IsoDate | null;
+  valid_to: IsoDate | null;
+};
+
+async function loadWritable(tx: Db, actor: Actor, id: number): Promise<VillageRow> {
+  const unit = await tx
+    .selectFrom("admin_units")
+    .select(["id", "code", "name", "kind", "level", "parent_id", "valid_from", "valid_to"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!unit || !(await canOnUnit(tx, actor, "read", id)))
+    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  if (!(await canOnUnit(tx, actor, "write", id))) throw forbidden("Bạn không có quyền sửa đơn vị này");
+  return unit;
+}
+
+async function loadVillage(tx: Db, actor: Actor, id: number): Promise<VillageRow> {
+  const unit = await loadWritable(tx, actor, id);
+  if (unit.level !== "village")
+    throw new AppError(
+      "validation",
+      "Chỉ thôn, tổ dân phố được sửa trong ứng dụng; đơn vị hành chính cập nhật theo danh mục nhà nước",
+    );
+  return unit;
+}
+
+/** Next free village code of a commune: 01, 02, ... (codes are never reused, retired villages keep theirs). */
+export async function nextVillageCode(tx: Db, communeId: number): Promise<string> {
+  const rows = await tx.selectFrom("admin_units").select("code").where("parent_id", "=", communeId).execute();
+  const taken = new Set(rows.map((r) => r.code));
+  let n = rows.length + 1;
+  while (taken.has(String(n).padStart(2, "0"))) n++;
+  return String(n).padStart(2, "0");
+}
+
+export type NewVillage = { code?: string; name: string; kind: string; validFrom?: IsoDate | null };
+
+/** Inserts a village under a commune the caller may write; used by the form and by the Excel import. */
+export async function insertVillage(
+  tx: Db,
+  actor: Actor,
+  communeId: number,
+  input: NewVillage,
+): Promise<UnitSummary> {
+  const code = input.code?.trim() || (await nextVillageCode(tx, communeId));
+  const clash = await tx
+    .selectFrom("admin_units")
+    .select("name")
+    .where("parent_id", "=", communeId)
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (clash)
+    throw new AppError("conflict", `Mã ${code} đã dùng cho "${clash.name}"`, {
+      fields: { code: "Mã đã dùng" },
+    });
+  const row = await tx
+    .insertInto("admin_units")
+    .values({
+      level: "village",
+      code,
+      name: cleanName(input.name),
+      kind: input.kind,
+      parent_id: communeId,
+      valid_from: input.validFrom ?? null,
+    })
+    .returning(["id", "code", "name", "level", "kind", "parent_id", "valid_from", "valid_to"])
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, actor, {
+    action: "create",
+    entity: "admin_unit",
+    entityId: row.id,
+    unitId: row.id,
+    after: row,
+  });
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    kind: row.kind,
+    parentId: row.parent_id,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    childCount: 0,
+  };
+}
+
+export async function createVillage(db: Db, actor: Actor, communeId: number, input: NewVillage) {
+  return asActor(db, actor, async (tx) => {
+    const commune = await loadWritable(tx, actor, communeId);
+    if (commune.level !== "commune")
+      throw new AppError("validation", "Thôn, tổ dân phố chỉ được tạo trong một xã, phường");
+    if (commune.valid_to !== null && commune.valid_to <= today())
+      throw new AppError("validation", `${commune.name} đã hết hiệu lực từ ${commune.valid_to}`);
+    return insertVillage(tx, actor, communeId, input);
+  });
+}
+
+export async function renameVillage(db: Db, actor: Actor, id: number, name: string) {
+  return asActor(db, actor, async (tx) => {
+    const before = await loadVillage(tx, actor, id);
+    const cleaned = cleanName(name);
+    if (cleaned === before.name) return;
+    const siblings = await tx
+      .selectFrom("admin_units")
+      .select(["id", "name"])
+      .where("parent_id", "=", before.parent_id)
+      .where("valid_to", "is", null)
+      .where("id", "<>", id)
+      .execute();
+    if (siblings.some((s) => foldText(s.name) === foldText(cleaned)))
+      throw new AppError("conflict", `Xã/phường đã có "${cleaned}"`, { fields: { name: "Tên đã có" } });
+    await tx.updateTable("admin_units").set({ name: cleaned }).where("id", "=", id).execute();
+    await recordAudit(tx, actor, {
+      action: "rename",
+      entity: "admin_unit",
+      entityId: id,
+      unitId: id,
+      before: { name: before.name },
+      after: { name: cleaned },
+    });
+  });
+}
+
+function checkEndDate(unit: VillageRow, date: IsoDate) {
+  if (unit.valid_to !== null)
+    throw new AppError("validation", `${unit.name} đã hết hiệu lực từ ${unit.valid_to}`);
+  if (unit.valid_from !== null && date <= unit.valid_from)
+    throw new AppError("validation", `Ngày phải sau ngày bắt đầu hiệu lực ${unit.valid_from}`, {
+      fields: { date: "Ngày không hợp lệ" },
+    });
+}
+
+export async function retireVillage(db: Db, actor: Actor, id: number, date: IsoDate) {
+  return asActor(db, actor, async (tx) => {
+    const unit = await loadVillage(tx, actor, id);
+    checkEndDate(unit, date);
+    await tx.updateTable("admin_units").set({ valid_to: date }).where("id", "=", id).execute();
+    await recordAudit(tx, actor, {
+      action: "retire",
+      entity: "admin_unit",
+      entityId: id,
+      unitId: id,
+      before: { validTo: null },
+      after: { validTo: date },
+    });
+  });
+}
+
+/** Merges a village into another of the same commune: the first ends on `date`, a full succession links them. */
+export async function mergeVillage(db: Db, actor: Actor, id: number, intoId: number, date: IsoDate) {
+  return asActor(db, actor, async (tx) => {
+    if (id === intoId) throw new AppError("validation", "Không thể sáp nhập một thôn vào chính nó");
+    const source = await loadVillage(tx, actor, id);
+    const target = await loadVillage(tx, actor, intoId);
+    if (source.parent_id !== target.parent_id)
+      throw new AppError("validation", "Chỉ sáp nhập các thôn, tổ dân phố trong cùng một xã, phường");
+    checkEndDate(source, date);
+    if (target.valid_to !== null) throw new AppError("validation", `${target.name} đã hết hiệu lực`);
+    await tx.updateTable("admin_units").set({ valid_to: date }).where("id", "=", id).execute();
+    const succession = await tx
+      .insertInto("unit_successions")
+      .values({
+        predecessor_id: id,
+        successor_id: intoId,
+        kind: "merge",
+        coverage: "full",
+        effective_date: date,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, {
+      action: "merge",
+      entity: "admin_unit",
+      entityId: id,
+      unitId: intoId,
+      before: { id, name: source.name, validTo: null },
+      after: { validTo: date, mergedInto: { id: intoId, name: target.name }, successionId: succession.id },
+    });
+  });
+}

@@ -1,0 +1,226 @@
+/** Accounts and role grants. A unit admin manages users below their units; only a system admin grants system admin. */
+import { type SqlBool, sql } from "kysely";
+import type { Grant, RoleName, UserSummary } from "../../../shared/api";
+import { hashPassword } from "../../auth/passwords";
+import { type Actor, asActor, requireRoles, unitInScope } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { AppError, forbidden, notFound } from "../../errors";
+import { recordAudit } from "../audit/audit.repo";
+import { canOnUnit } from "../territory/territory.repo";
+
+async function grantsOf(tx: Db, userIds: number[]): Promise<Map<number, Grant[]>> {
+  const byUser = new Map<number, Grant[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await tx
+    .selectFrom("role_grants as g")
+    .leftJoin("admin_units as u", "u.id", "g.unit_id")
+    .select(["g.id", "g.user_id", "g.role", "u.id as unit_id", "u.code", "u.name", "u.level", "u.kind"])
+    .where("g.user_id", "in", userIds)
+    .where("g.revoked_at", "is", null)
+    .orderBy("g.id")
+    .execute();
+  for (const g of rows) {
+    const grant: Grant = {
+      id: g.id,
+      role: g.role,
+      unit:
+        g.unit_id === null
+          ? null
+          : { id: g.unit_id, code: g.code!, name: g.name!, level: g.level!, kind: g.kind! },
+    };
+    byUser.set(g.user_id, [...(byUser.get(g.user_id) ?? []), grant]);
+  }
+  return byUser;
+}
+
+/** Users the actor administers: those holding a grant inside the actor's admin scope, or created by the actor. */
+function administeredUser(actor: Actor): (column: string) => ReturnType<typeof sql<SqlBool>> {
+  return (column) =>
+    actor.global
+      ? sql<SqlBool>`true`
+      : sql<SqlBool>`(${sql.ref(column)} IN (SELECT g.user_id FROM role_grants g
+            WHERE g.revoked_at IS NULL AND ${unitInScope(actor, "admin", "g.unit_id")})
+          OR ${sql.ref(column)} IN (SELECT id FROM app_users WHERE created_by = ${actor.userId}))`;
+}
+
+export async function listUsers(db: Db, actor: Actor, unitId?: number): Promise<UserSummary[]> {
+  requireRoles(actor, "admin");
+  return asActor(db, actor, async (tx) => {
+    let query = tx
+      .selectFrom("app_users as u")
+      .select(["u.id", "u.username", "u.full_name", "u.disabled_at"])
+      .where(administeredUser(actor)("u.id"));
+    if (unitId !== undefined)
+      query = query.where(
+        sql<SqlBool>`u.id IN (SELECT g.user_id FROM role_grants g JOIN admin_unit_paths p ON p.descendant_id = g.unit_id
+          WHERE p.ancestor_id = ${unitId} AND g.revoked_at IS NULL)`,
+      );
+    const users = await query.orderBy("u.username").limit(500).execute();
+    const grants = await grantsOf(
+      tx,
+      users.map((u) => u.id),
+    );
+    return users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.full_name,
+      disabled: u.disabled_at !== null,
+      grants: grants.get(u.id) ?? [],
+    }));
+  });
+}
+
+async function checkGrantable(tx: Db, actor: Actor, role: RoleName, unitId: number | null) {
+  if (role === "system_admin" || unitId === null) {
+    if (!actor.global)
+      throw forbidden("Chỉ quản trị hệ thống được cấp quyền quản trị hệ thống hoặc quyền toàn quốc");
+    return;
+  }
+  const unit = await tx.selectFrom("admin_units").select("id").where("id", "=", unitId).executeTakeFirst();
+  if (!unit)
+    throw new AppError("validation", "Đơn vị không tồn tại", { fields: { unitId: "Không tìm thấy đơn vị" } });
+  if (!(await canOnUnit(tx, actor, "admin", unitId)))
+    throw forbidden("Đơn vị này nằm ngoài phạm vi quản trị của bạn");
+}
+
+export type NewUser = {
+  username: string;
+  fullName: string;
+  password: string;
+  role: RoleName;
+  unitId: number | null;
+};
+
+export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<UserSummary> {
+  requireRoles(actor, "admin");
+  const passwordHash = await hashPassword(input.password);
+  return asActor(db, actor, async (tx) => {
+    await checkGrantable(tx, actor, input.role, input.unitId);
+    const taken = await sql<{ taken: boolean }>`SELECT EXISTS (
+      SELECT 1 FROM app_users WHERE username = ${input.username}) AS taken`.execute(db);
+    if (taken.rows[0]?.taken)
+      throw new AppError("conflict", `Tên đăng nhập "${input.username}" đã có`, {
+        fields: { username: "Tên đăng nhập đã có" },
+      });
+    const user = await tx
+      .insertInto("app_users")
+      .values({
+        username: input.username,
+        full_name: input.fullName,
+        password_hash: passwordHash,
+        created_by: actor.userId,
+      })
+      .returning(["id", "username", "full_name"])
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "user",
+      entityId: user.id,
+      unitId: input.unitId,
+      after: { username: user.username, fullName: user.full_name },
+    });
+    await insertGrant(tx, actor, user.id, input.role, input.unitId);
+    const grants = await grantsOf(tx, [user.id]);
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.full_name,
+      disabled: false,
+      grants: grants.get(user.id) ?? [],
+    };
+  });
+}
+
+async function insertGrant(tx: Db, actor: Actor, userId: number, role: RoleName, unitId: number | null) {
+  const grant = await tx
+    .insertInto("role_grants")
+    .values({ user_id: userId, role, unit_id: unitId, granted_by: actor.userId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, actor, {
+    action: "grant",
+    entity: "role_grant",
+    entityId: grant.id,
+    unitId,
+    after: { userId, role, unitId },
+  });
+  return grant.id;
+}
+
+async function loadAdministeredUser(tx: Db, actor: Actor, userId: number) {
+  const user = await tx
+    .selectFrom("app_users as u")
+    .select(["u.id", "u.username", "u.full_name", "u.disabled_at"])
+    .where("u.id", "=", userId)
+    .where(administeredUser(actor)("u.id"))
+    .executeTakeFirst();
+  if (!user) throw notFound("Không tìm thấy người dùng trong phạm vi quản trị của bạn");
+  return user;
+}
+
+export async function addGrant(db: Db, actor: Actor, userId: number, role: RoleName, unitId: number | null) {
+  requireRoles(actor, "admin");
+  return asActor(db, actor, async (tx) => {
+    await loadAdministeredUser(tx, actor, userId);
+    await checkGrantable(tx, actor, role, unitId);
+    return { id: await insertGrant(tx, actor, userId, role, unitId) };
+  });
+}
+
+export async function revokeGrant(db: Db, actor: Actor, grantId: number) {
+  requireRoles(actor, "admin");
+  return asActor(db, actor, async (tx) => {
+    const grant = await tx
+      .selectFrom("role_grants")
+      .select(["id", "user_id", "role", "unit_id", "revoked_at"])
+      .where("id", "=", grantId)
+      .executeTakeFirst();
+    if (!grant || grant.revoked_at !== null) throw notFound("Không tìm thấy quyền này");
+    await checkGrantable(tx, actor, grant.role, grant.unit_id);
+    await tx
+      .updateTable("role_grants")
+      .set({ revoked_at: new Date(), revoked_by: actor.userId })
+      .where("id", "=", grantId)
+      .execute();
+    await recordAudit(tx, actor, {
+      action: "revoke",
+      entity: "role_grant",
+      entityId: grantId,
+      unitId: grant.unit_id,
+      before: { userId: grant.user_id, role: grant.role, unitId: grant.unit_id },
+    });
+  });
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  input: { fullName?: string; password?: string; disabled?: boolean },
+) {
+  requireRoles(actor, "admin");
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return asActor(db, actor, async (tx) => {
+    const before = await loadAdministeredUser(tx, actor, userId);
+    if (input.disabled && userId === actor.userId)
+      throw new AppError("validation", "Không thể tự khóa tài khoản của mình");
+    const changes: { full_name?: string; password_hash?: string; disabled_at?: Date | null } = {};
+    if (input.fullName !== undefined) changes.full_name = input.fullName;
+    if (passwordHash) changes.password_hash = passwordHash;
+    if (input.disabled !== undefined) changes.disabled_at = input.disabled ? new Date() : null;
+    if (Object.keys(changes).length === 0) return;
+    await tx.updateTable("app_users").set(changes).where("id", "=", userId).execute();
+    if (input.disabled) await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "user",
+      entityId: userId,
+      before: { fullName: before.full_name, disabled: before.disabled_at !== null },
+      after: {
+        fullName: input.fullName ?? before.full_name,
+        disabled: input.disabled ?? before.disabled_at !== null,
+        passwordChanged: Boolean(passwordHash),
+      },
+    });
+  });
+}

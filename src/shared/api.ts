@@ -1,0 +1,159 @@
+/**
+ * Request and response schemas of the HTTP API (/api/v1), shared by the server (validation, OpenAPI) and the
+ * web client (types). Dates are ISO strings 'YYYY-MM-DD'; ids are numbers.
+ */
+import { z } from "zod";
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
+
+export const unitLevels = ["province", "district", "commune", "village"] as const;
+export const roles = ["system_admin", "unit_admin", "data_entry", "reviewer", "viewer"] as const;
+export type RoleName = (typeof roles)[number];
+
+export const unitRef = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(unitLevels),
+  kind: z.string(),
+});
+export type UnitRef = z.infer<typeof unitRef>;
+
+export const unitSummary = unitRef.extend({
+  parentId: z.number().nullable(),
+  validFrom: isoDate.nullable(),
+  validTo: isoDate.nullable(),
+  childCount: z.number(),
+});
+export type UnitSummary = z.infer<typeof unitSummary>;
+
+export const unitSearchHit = unitSummary.extend({ path: z.string() });
+export type UnitSearchHit = z.infer<typeof unitSearchHit>;
+
+export const successionLink = z.object({
+  unit: unitRef.extend({ validFrom: isoDate.nullable(), validTo: isoDate.nullable() }),
+  kind: z.enum(["merge", "split", "rename"]),
+  coverage: z.enum(["full", "partial"]),
+  effectiveDate: isoDate,
+  /** 1 for a direct link, 2 and more for links through other units. */
+  depth: z.number(),
+});
+export type SuccessionLink = z.infer<typeof successionLink>;
+
+export const unitDetail = unitSummary.extend({
+  ancestors: z.array(unitRef),
+  predecessors: z.array(successionLink),
+  successors: z.array(successionLink),
+  /** What the caller may do here. */
+  can: z.object({ write: z.boolean(), admin: z.boolean() }),
+});
+export type UnitDetail = z.infer<typeof unitDetail>;
+
+export const unitListResponse = z.object({ units: z.array(unitSummary) });
+export const unitSearchResponse = z.object({ units: z.array(unitSearchHit) });
+export const unitDetailResponse = z.object({ unit: unitDetail });
+
+export const villageKinds = ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Khu dân cư"] as const;
+
+export const createVillageRequest = z.object({
+  code: z.string().trim().min(1).max(20).optional(),
+  name: z.string().trim().min(1, "Tên không được để trống").max(200),
+  kind: z.enum(villageKinds),
+});
+export const renameUnitRequest = z.object({
+  name: z.string().trim().min(1, "Tên không được để trống").max(200),
+});
+export const retireUnitRequest = z.object({ date: isoDate });
+export const mergeUnitRequest = z.object({ intoId: z.number().int().positive(), date: isoDate });
+
+export const rowError = z.object({
+  row: z.number(),
+  column: z.string().optional(),
+  message: z.string(),
+});
+export type RowError = z.infer<typeof rowError>;
+
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  total: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  errors: z.array(rowError),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const grant = z.object({
+  id: z.number(),
+  role: z.enum(roles),
+  unit: unitRef.nullable(),
+});
+export type Grant = z.infer<typeof grant>;
+
+export const me = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  locale: z.enum(["vi", "en"]),
+  grants: z.array(grant),
+});
+export type Me = z.infer<typeof me>;
+
+export const loginRequest = z.object({
+  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập"),
+  password: z.string().min(1, "Nhập mật khẩu"),
+});
+export const sessionResponse = z.object({ user: me, csrfToken: z.string() });
+
+export const userSummary = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  disabled: z.boolean(),
+  grants: z.array(grant),
+});
+export type UserSummary = z.infer<typeof userSummary>;
+export const userListResponse = z.object({ users: z.array(userSummary) });
+
+export const password = z.string().min(10, "Mật khẩu cần ít nhất 10 ký tự").max(200);
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/, "Tên đăng nhập 3–64 ký tự: chữ không dấu, số, dấu chấm, gạch");
+
+export const createUserRequest = z.object({
+  username,
+  fullName: z.string().trim().min(1, "Nhập họ tên").max(200),
+  password,
+  role: z.enum(roles),
+  unitId: z.number().int().positive().nullable(),
+});
+export const grantRequest = z.object({ role: z.enum(roles), unitId: z.number().int().positive().nullable() });
+export const updateUserRequest = z.object({
+  fullName: z.string().trim().min(1).max(200).optional(),
+  password: password.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  unit: unitRef.nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+export const auditListResponse = z.object({
+  entries: z.array(auditEntry),
+  nextBefore: z.number().nullable(),
+});
+
+export const apiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof apiError>;
