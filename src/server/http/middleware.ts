@@ -25,6 +25,14 @@ export function contextMiddleware(db: Db, config: Config): MiddlewareHandler<App
   };
 }
 
+/** Routes open without a session; every other API route answers 401 before validating anything. */
+const publicPaths = new Set([
+  "/api/v1/health",
+  "/api/v1/auth/login",
+  "/api/v1/auth/logout",
+  "/api/v1/openapi.json",
+]);
+
 /** Reads the session cookie; refuses cookie-authenticated writes without the CSRF token or from another origin. */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, sessionCookie);
@@ -32,6 +40,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("sessionToken", token);
     c.set("session", await resolveSession(c.get("db"), token, c.get("requestId")));
   }
+  if (!c.get("session") && !publicPaths.has(new URL(c.req.url).pathname))
+    throw new AppError("unauthenticated", "Bạn cần đăng nhập");
   if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
     const origin = c.req.header("origin");
     if (origin && origin !== new URL(c.req.url).origin)

@@ -54,11 +54,17 @@ async function rowsOf(bytes: Uint8Array, fileName: string): Promise<string[][]> 
   return Array.from(rows, (r) => r ?? []);
 }
 
+/** "Tên thôn, tổ dân phố" = "TEN THON TO DAN PHO": no diacritics, case or punctuation. */
+const headerKey = (text: string) =>
+  foldText(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
 /** Finds the header row among the first 15 rows and returns the data rows keyed by column spec. */
 export async function readTable(bytes: Uint8Array, fileName: string, columns: ColumnSpec[]) {
   const rows = await rowsOf(bytes, fileName);
   const matches = (cell: string, spec: ColumnSpec) =>
-    [spec.label, ...spec.aliases].some((alias) => foldText(alias) === foldText(cell));
+    [spec.label, ...spec.aliases].some((alias) => headerKey(alias) === headerKey(cell));
   let headerIndex = -1;
   let positions = new Map<string, number>();
   for (let index = 0; index < Math.min(rows.length, 15); index++) {

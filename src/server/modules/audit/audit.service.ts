@@ -2,6 +2,8 @@ import { type SqlBool, sql } from "kysely";
 import type { AuditEntry } from "../../../shared/api";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
+import { forbidden } from "../../errors";
+import { canOnUnit } from "../territory/territory.repo";
 
 /** Audit entries the actor may read: their own actions, and everything on units they administer. */
 export async function listAudit(
@@ -11,6 +13,8 @@ export async function listAudit(
 ): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
   const limit = Math.min(options.limit ?? 50, 200);
   return asActor(db, actor, async (tx) => {
+    if (options.unitId !== undefined && !(await canOnUnit(tx, actor, "admin", options.unitId)))
+      throw forbidden("Đơn vị này nằm ngoài phạm vi quản trị của bạn");
     let query = tx
       .selectFrom("audit_log as a")
       .leftJoin("admin_units as u", "u.id", "a.unit_id")

@@ -169,6 +169,7 @@ export async function searchUnits(
     .orderBy(
       sql`CASE WHEN u.search_name LIKE ${`${folded}%`} OR u.search_name LIKE ${`% ${folded}%`} THEN 0 ELSE 1 END`,
     )
+    .orderBy(sql`CASE WHEN u.valid_to IS NULL THEN 0 ELSE 1 END`)
     .orderBy(byLevelThenName)
     .limit(Math.min(options.limit ?? 30, 100))
     .execute();

@@ -46,6 +46,8 @@ function administeredUser(actor: Actor): (column: string) => ReturnType<typeof s
 export async function listUsers(db: Db, actor: Actor, unitId?: number): Promise<UserSummary[]> {
   requireRoles(actor, "admin");
   return asActor(db, actor, async (tx) => {
+    if (unitId !== undefined && !(await canOnUnit(tx, actor, "admin", unitId)))
+      throw forbidden("Đơn vị này nằm ngoài phạm vi quản trị của bạn");
     let query = tx
       .selectFrom("app_users as u")
       .select(["u.id", "u.username", "u.full_name", "u.disabled_at"])
@@ -77,8 +79,7 @@ async function checkGrantable(tx: Db, actor: Actor, role: RoleName, unitId: numb
     return;
   }
   const unit = await tx.selectFrom("admin_units").select("id").where("id", "=", unitId).executeTakeFirst();
-  if (!unit)
-    throw new AppError("validation", "Đơn vị không tồn tại", { fields: { unitId: "Không tìm thấy đơn vị" } });
+  if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   if (!(await canOnUnit(tx, actor, "admin", unitId)))
     throw forbidden("Đơn vị này nằm ngoài phạm vi quản trị của bạn");
 }
@@ -96,12 +97,6 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
   const passwordHash = await hashPassword(input.password);
   return asActor(db, actor, async (tx) => {
     await checkGrantable(tx, actor, input.role, input.unitId);
-    const taken = await sql<{ taken: boolean }>`SELECT EXISTS (
-      SELECT 1 FROM app_users WHERE username = ${input.username}) AS taken`.execute(db);
-    if (taken.rows[0]?.taken)
-      throw new AppError("conflict", `Tên đăng nhập "${input.username}" đã có`, {
-        fields: { username: "Tên đăng nhập đã có" },
-      });
     const user = await tx
       .insertInto("app_users")
       .values({
@@ -111,7 +106,15 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
         created_by: actor.userId,
       })
       .returning(["id", "username", "full_name"])
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: { code?: string }) => {
+        // Usernames outside the caller's scope are invisible to it, so the unique index is the check.
+        if (error.code === "23505")
+          throw new AppError("conflict", `Tên đăng nhập "${input.username}" đã có`, {
+            fields: { username: "Tên đăng nhập đã có" },
+          });
+        throw error;
+      });
     await recordAudit(tx, actor, {
       action: "create",
       entity: "user",
@@ -200,7 +203,7 @@ export async function updateUser(
 ) {
   requireRoles(actor, "admin");
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return asActor(db, actor, async (tx) => {
+  await asActor(db, actor, async (tx) => {
     const before = await loadAdministeredUser(tx, actor, userId);
     if (input.disabled && userId === actor.userId)
       throw new AppError("validation", "Không thể tự khóa tài khoản của mình");
@@ -210,7 +213,6 @@ export async function updateUser(
     if (input.disabled !== undefined) changes.disabled_at = input.disabled ? new Date() : null;
     if (Object.keys(changes).length === 0) return;
     await tx.updateTable("app_users").set(changes).where("id", "=", userId).execute();
-    if (input.disabled) await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await recordAudit(tx, actor, {
       action: "update",
       entity: "user",
@@ -223,4 +225,6 @@ export async function updateUser(
       },
     });
   });
+  // Sessions are outside the application role's reach; a disabled account is signed out everywhere.
+  if (input.disabled) await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { demoApp, type TestApp } from "../../../../test/helpers/api";
+import { describeEachEngine } from "../../../../test/helpers/db";
+
+describeEachEngine("territory API", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it("Phường Tây Hồ lists Phường Bưởi in full and parts of eight other wards as predecessors", async () => {
+    const hanoi = await t.as("hanoi");
+    const { status, body } = await hanoi.get(`/api/v1/units/${await t.unitId("00103")}`);
+    expect(status).toBe(200);
+    const links = body.unit.predecessors.map((p: any) => [p.unit.name, p.coverage, p.kind]);
+    expect(links).toEqual([
+      ["Phường Bưởi", "full", "merge"],
+      ["Phường Nghĩa Đô", "partial", "split"],
+      ["Phường Nhật Tân", "partial", "split"],
+      ["Phường Phú Thượng", "partial", "split"],
+      ["Phường Quảng An", "partial", "split"],
+      ["Phường Thụy Khuê", "partial", "split"],
+      ["Phường Tứ Liên", "partial", "split"],
+      ["Phường Xuân La", "partial", "split"],
+      ["Phường Yên Phụ", "partial", "split"],
+    ]);
+    expect(body.unit.ancestors.map((a: any) => a.name)).toEqual(["Thành phố Hà Nội"]);
+    expect(body.unit.predecessors[0].effectiveDate).toBe("2025-07-01");
+  });
+
+  it("old Quận Tây Hồ's wards list their 2025 successors", async () => {
+    const hanoi = await t.as("hanoi");
+    const district = await t.unitId("003", { old: true, level: "district" });
+    const wards = await hanoi.get(`/api/v1/units/${district}/children?date=2025-03-01`);
+    expect(wards.body.units.map((w: any) => w.name)).toEqual([
+      "Phường Bưởi",
+      "Phường Nhật Tân",
+      "Phường Phú Thượng",
+      "Phường Quảng An",
+      "Phường Thụy Khuê",
+      "Phường Tứ Liên",
+      "Phường Xuân La",
+      "Phường Yên Phụ",
+    ]);
+    const successorsOf = async (name: string) => {
+      const ward = wards.body.units.find((w: any) => w.name === name);
+      const { body } = await hanoi.get(`/api/v1/units/${ward.id}`);
+      return body.unit.successors.map((s: any) => `${s.unit.name} (${s.coverage})`);
+    };
+    expect(await successorsOf("Phường Bưởi")).toEqual(["Phường Tây Hồ (full)"]);
+    expect(await successorsOf("Phường Nhật Tân")).toEqual([
+      "Phường Hồng Hà (partial)",
+      "Phường Tây Hồ (partial)",
+    ]);
+    // The district has no children after the reform: its wards ended on 1 July 2025.
+    expect((await hanoi.get(`/api/v1/units/${district}/children?date=2025-07-01`)).body.units).toEqual([]);
+  });
+
+  it("the tree follows the boundaries of the chosen date", async () => {
+    const hanoi = await t.as("hanoi");
+    const now = await hanoi.get("/api/v1/units/roots");
+    expect(now.body.units.map((u: any) => u.name)).toEqual(["Thành phố Hà Nội"]);
+    const before = await hanoi.get("/api/v1/units/roots?date=2025-03-01");
+    expect(before.body.units).toHaveLength(1);
+    const old = await hanoi.get(`/api/v1/units/${before.body.units[0].id}/children?date=2025-03-01`);
+    expect(old.body.units.map((u: any) => u.name)).toContain("Quận Tây Hồ");
+    const current = await hanoi.get(`/api/v1/units/${now.body.units[0].id}/children`);
+    expect(current.body.units.map((u: any) => u.name)).toContain("Phường Tây Hồ");
+    expect(current.body.units.map((u: any) => u.name)).not.toContain("Quận Tây Hồ");
+  });
+
+  it("search ignores diacritics and case, and stays in scope", async () => {
+    const hanoi = await t.as("hanoi");
+    for (const q of ["tay ho", "TÂY HỒ", "Tay Hồ"]) {
+      const { body } = await hanoi.get(`/api/v1/units/search?q=${encodeURIComponent(q)}`);
+      expect(body.units.map((u: any) => u.name)).toEqual(["Phường Tây Hồ"]);
+    }
+    const anyDate = await hanoi.get("/api/v1/units/search?q=tay%20ho&anyDate=1");
+    expect(anyDate.body.units.map((u: any) => u.name)).toEqual(["Phường Tây Hồ", "Quận Tây Hồ"]);
+    const maokhe = await t.as("maokhe");
+    expect((await maokhe.get("/api/v1/units/search?q=tay%20ho&anyDate=1")).body.units).toEqual([]);
+    const hcm = await t.as("hcm");
+    expect((await hcm.get("/api/v1/units/search?q=dien%20hong")).body.units[0].name).toBe("Phường Diên Hồng");
+  });
+
+  it("a commune user creates, renames, merges and retires villages, each audited", async () => {
+    const tayho = await t.as("tayho");
+    const commune = await t.unitId("00103");
+    const created = await tayho.post(`/api/v1/units/${commune}/villages`, {
+      name: "Tổ dân phố số 9",
+      kind: "Tổ dân phố",
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.unit.id;
+    expect(created.body.unit.code).toBe("04");
+    expect((await tayho.patch(`/api/v1/units/${id}`, { name: "Tổ dân phố Ven Hồ" })).status).toBe(204);
+    const other = (await tayho.get(`/api/v1/units/${commune}/children`)).body.units.find(
+      (u: any) => u.name === "Tổ dân phố số 1",
+    );
+    expect(
+      (await tayho.post(`/api/v1/units/${id}/merge`, { intoId: other.id, date: "2026-01-01" })).status,
+    ).toBe(204);
+    const merged = (await tayho.get(`/api/v1/units/${other.id}`)).body.unit;
+    expect(merged.predecessors.map((p: any) => p.unit.name)).toEqual(["Tổ dân phố Ven Hồ"]);
+    expect((await tayho.post(`/api/v1/units/${other.id}/retire`, { date: "2026-06-01" })).status).toBe(204);
+    const audit = (await tayho.get("/api/v1/audit")).body.entries.map((e: any) => e.action);
+    expect(audit.slice(0, 4)).toEqual(["retire", "merge", "rename", "create"]);
+    const rename = (await tayho.get("/api/v1/audit")).body.entries.find((e: any) => e.action === "rename");
+    expect(rename).toMatchObject({
+      before: { name: "Tổ dân phố số 9" },
+      after: { name: "Tổ dân phố Ven Hồ" },
+    });
+  });
+
+  it("official units cannot be edited in the app, and bad input is named in Vietnamese", async () => {
+    const tayho = await t.as("tayho");
+    const commune = await t.unitId("00103");
+    const rename = await tayho.patch(`/api/v1/units/${commune}`, { name: "Phường Mới" });
+    expect(rename.status).toBe(422);
+    expect(rename.body.error.message).toContain("Chỉ thôn, tổ dân phố");
+    const empty = await tayho.post(`/api/v1/units/${commune}/villages`, { name: "", kind: "Làng" });
+    expect(empty.status).toBe(422);
+    expect(Object.keys(empty.body.error.details.fields).sort()).toEqual(["kind", "name"]);
+    expect(empty.body.error.details.fields.name).toBe("Tên không được để trống");
+  });
+
+  it("imports villages from Excel-like CSV: dry run, all or nothing, idempotent", async () => {
+    const maokhe = await t.as("maokhe");
+    const commune = await t.unitId("07069");
+    const upload = (text: string, dryRun: string) => {
+      const form = new FormData();
+      form.append("file", new File([text], "thon.csv", { type: "text/csv" }));
+      return maokhe.request("POST", `/api/v1/units/${commune}/villages/import?dryRun=${dryRun}`, form);
+    };
+    const good =
+      "DANH SÁCH KHU PHỐ\nMa,TEN THON TO DAN PHO,loai\nKP4,Khu phố 4,Khu phố\n,Khu phố 5,khu pho\n";
+    const bad = `${good}KP4,Khu phố 6,Khu phố\n,Khu phố 7,Làng\n`;
+    const before = (await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length;
+    const failed = await upload(bad, "0");
+    expect(failed.status, JSON.stringify(failed.body)).toBe(200);
+    expect(failed.body.errors.map((e: any) => [e.row, e.column])).toEqual([
+      [5, "Mã"],
+      [6, "Loại"],
+    ]);
+    expect((await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length).toBe(before);
+    expect((await upload(good, "1")).body).toMatchObject({ dryRun: true, created: 2, errors: [] });
+    expect((await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length).toBe(before);
+    expect((await upload(good, "0")).body).toMatchObject({ dryRun: false, created: 2, errors: [] });
+    expect((await upload(good, "0")).body).toMatchObject({ created: 0, unchanged: 2 });
+    expect((await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length).toBe(before + 2);
+  });
+});

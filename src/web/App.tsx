@@ -1,0 +1,157 @@
+import { App as AntApp, ConfigProvider, Result } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { api, setCsrfToken, setUnauthorizedHandler } from "./api/client";
+import { AppLayout } from "./components/AppLayout";
+import { PageLoading } from "./components/PageLoading";
+import { type Lang, LangContext, storedLang, storeLang, translate, useT } from "./i18n/messages";
+import LoginPage from "./pages/LoginPage";
+import { matchPath, navigate, paths, useLocation } from "./router";
+import { hasRole, SessionContext, type SessionState } from "./session";
+
+const UnitsPage = lazy(() => import("./pages/UnitsPage"));
+const UnitPage = lazy(() => import("./pages/UnitPage"));
+const UsersPage = lazy(() => import("./pages/UsersPage"));
+const AuditPage = lazy(() => import("./pages/AuditPage"));
+
+function applyLang(lang: Lang): void {
+  dayjs.locale(lang === "vi" ? "vi" : "en");
+  document.documentElement.lang = lang;
+  document.title = translate(lang, "app.name");
+}
+
+export function Root() {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = storedLang();
+    applyLang(initial);
+    return initial;
+  });
+  const setLang = useCallback((next: Lang) => {
+    storeLang(next);
+    applyLang(next);
+    setLangState(next);
+  }, []);
+  const langValue = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+
+  return (
+    <LangContext.Provider value={langValue}>
+      <ConfigProvider locale={lang === "vi" ? viVN : enUS} theme={{ token: { colorPrimary: "#b5131a" } }}>
+        <AntApp>
+          <SessionRoot />
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+function SessionRoot() {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [session, setSession] = useState<SessionState>({ status: "loading" });
+
+  const signedIn = useCallback((user: SessionStateUser, csrfToken: string) => {
+    setCsrfToken(csrfToken);
+    setSession({ status: "ready", user, csrfToken });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // The session is forgotten here anyway.
+    }
+    setCsrfToken(null);
+    setSession({ status: "anonymous" });
+    navigate(paths.login, { replace: true });
+    void message.success(t("logout.done"));
+  }, [message, t]);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .me()
+      .then((s) => {
+        if (live) signedIn(s.user, s.csrfToken);
+      })
+      .catch(() => {
+        if (live) setSession({ status: "anonymous" });
+      });
+    return () => {
+      live = false;
+    };
+  }, [signedIn]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setSession((current) => {
+        if (current.status === "ready") void message.warning(t("error.sessionExpired"));
+        return { status: "anonymous" };
+      });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [message, t]);
+
+  const value = useMemo(() => ({ session, signedIn, signOut }), [session, signedIn, signOut]);
+
+  return (
+    <SessionContext.Provider value={value}>
+      <Screens session={session} />
+    </SessionContext.Provider>
+  );
+}
+
+type SessionStateUser = Extract<SessionState, { status: "ready" }>["user"];
+
+function safeNext(next: string | null): string {
+  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith(paths.login)
+    ? next
+    : paths.units;
+}
+
+function Screens({ session }: { session: SessionState }) {
+  const { pathname, search } = useLocation();
+  const onLogin = pathname === paths.login;
+  const next = search.get("next");
+
+  useEffect(() => {
+    if (session.status === "anonymous" && !onLogin) {
+      const here = window.location.pathname + window.location.search;
+      const query = pathname === "/" ? "" : `?next=${encodeURIComponent(here)}`;
+      navigate(paths.login + query, { replace: true });
+    } else if (session.status === "ready" && (onLogin || pathname === "/")) {
+      navigate(onLogin ? safeNext(next) : paths.units, { replace: true });
+    }
+  }, [session.status, onLogin, pathname, next]);
+
+  if (session.status === "loading") return <PageLoading />;
+  if (session.status === "anonymous") return onLogin ? <LoginPage /> : <PageLoading />;
+  if (onLogin || pathname === "/") return <PageLoading />;
+  return (
+    <AppLayout>
+      <Suspense fallback={<PageLoading />}>
+        <Page pathname={pathname} canAdmin={hasRole(session.user, "system_admin", "unit_admin")} />
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
+  if (pathname === paths.units) return <UnitsPage />;
+  const unit = matchPath("/don-vi/:id", pathname);
+  if (unit && /^\d+$/.test(unit.id ?? "")) {
+    const id = Number(unit.id);
+    return <UnitPage key={id} id={id} />;
+  }
+  if (pathname === paths.users && canAdmin) return <UsersPage />;
+  if (pathname === paths.audit) return <AuditPage />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const t = useT();
+  return <Result status="404" title="404" subTitle={t("error.notFoundPage")} />;
+}

@@ -1,0 +1,189 @@
+/**
+ * Small typed client of the HTTP API (/api/v1): cookie session (same-origin), CSRF header on every write,
+ * errors thrown as ApiRequestError carrying the server's Vietnamese message.
+ */
+import type {
+  AuditEntry,
+  ImportReport,
+  Me,
+  RoleName,
+  RowError,
+  UnitDetail,
+  UnitSearchHit,
+  UnitSummary,
+  UserSummary,
+} from "../../shared/api";
+
+const BASE = "/api/v1";
+
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = "ApiRequestError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** `details.fields` of a validation error: field name → message. */
+  get fieldErrors(): Record<string, string> {
+    const d = this.details;
+    if (d && typeof d === "object" && "fields" in d) {
+      const fields = (d as { fields: unknown }).fields;
+      if (fields && typeof fields === "object") {
+        const out: Record<string, string> = {};
+        for (const [key, value] of Object.entries(fields)) {
+          if (typeof value === "string") out[key] = value;
+          else if (Array.isArray(value) && typeof value[0] === "string") out[key] = value[0];
+        }
+        return out;
+      }
+    }
+    return {};
+  }
+
+  /** `details.rows` of a file import error. */
+  get rowErrors(): RowError[] {
+    const d = this.details;
+    if (d && typeof d === "object" && "rows" in d) {
+      const rows = (d as { rows: unknown }).rows;
+      if (Array.isArray(rows)) return rows as RowError[];
+    }
+    return [];
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request (other than login and /auth/me) answers 401: the session has ended. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+type RequestOptions = { query?: Query; body?: unknown; form?: FormData; quiet401?: boolean };
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  let body: BodyInit | undefined;
+  if (options.form) {
+    body = options.form;
+  } else if (options.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  if (method !== "GET" && method !== "HEAD" && csrfToken) headers["x-csrf-token"] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(BASE + withQuery(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiRequestError(0, "network", "");
+  }
+
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+
+  if (!response.ok) {
+    const error =
+      data && typeof data === "object" && "error" in data
+        ? (data as { error: { code?: unknown; message?: unknown; details?: unknown } }).error
+        : undefined;
+    const err = new ApiRequestError(
+      response.status,
+      typeof error?.code === "string" ? error.code : `http_${response.status}`,
+      typeof error?.message === "string" ? error.message : "",
+      error?.details,
+    );
+    if (response.status === 401 && !options.quiet401 && onUnauthorized) onUnauthorized();
+    throw err;
+  }
+  return data as T;
+}
+
+export type Session = { user: Me; csrfToken: string };
+
+export const api = {
+  me: () => request<Session>("GET", "/auth/me", { quiet401: true }),
+  login: (username: string, password: string) =>
+    request<Session>("POST", "/auth/login", { body: { username, password }, quiet401: true }),
+  logout: () => request<unknown>("POST", "/auth/logout", { quiet401: true }),
+
+  unitRoots: (date: string) =>
+    request<{ units: UnitSummary[] }>("GET", "/units/roots", { query: { date } }).then((r) => r.units),
+  unitChildren: (id: number, date: string) =>
+    request<{ units: UnitSummary[] }>("GET", `/units/${id}/children`, { query: { date } }).then(
+      (r) => r.units,
+    ),
+  searchUnits: (q: string, date?: string) =>
+    request<{ units: UnitSearchHit[] }>("GET", "/units/search", { query: { q, date } }).then((r) => r.units),
+  unit: (id: number) => request<{ unit: UnitDetail }>("GET", `/units/${id}`).then((r) => r.unit),
+
+  createVillage: (communeId: number, body: { code?: string; name: string; kind: string }) =>
+    request<{ unit: UnitSummary }>("POST", `/units/${communeId}/villages`, { body }),
+  renameUnit: (id: number, name: string) => request<unknown>("PATCH", `/units/${id}`, { body: { name } }),
+  retireUnit: (id: number, date: string) =>
+    request<unknown>("POST", `/units/${id}/retire`, { body: { date } }),
+  mergeUnit: (id: number, intoId: number, date: string) =>
+    request<unknown>("POST", `/units/${id}/merge`, { body: { intoId, date } }),
+  importVillages: (communeId: number, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return request<ImportReport>("POST", `/units/${communeId}/villages/import`, {
+      query: { dryRun: dryRun ? 1 : 0 },
+      form,
+    });
+  },
+  villageTemplateUrl: `${BASE}/units/villages/template.xlsx`,
+
+  users: () => request<{ users: UserSummary[] }>("GET", "/users").then((r) => r.users),
+  createUser: (body: {
+    username: string;
+    fullName: string;
+    password: string;
+    role: RoleName;
+    unitId: number | null;
+  }) => request<unknown>("POST", "/users", { body }),
+  addGrant: (userId: number, role: RoleName, unitId: number | null) =>
+    request<unknown>("POST", `/users/${userId}/grants`, { body: { role, unitId } }),
+  revokeGrant: (grantId: number) => request<unknown>("DELETE", `/grants/${grantId}`),
+  updateUser: (userId: number, body: { disabled?: boolean; fullName?: string; password?: string }) =>
+    request<unknown>("PATCH", `/users/${userId}`, { body }),
+
+  audit: (params: { unitId?: number; before?: number; limit?: number }) =>
+    request<{ entries: AuditEntry[]; nextBefore: number | null }>("GET", "/audit", {
+      query: { unitId: params.unitId, before: params.before, limit: params.limit ?? 50 },
+    }),
+};

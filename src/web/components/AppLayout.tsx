@@ -1,0 +1,118 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography, theme } from "antd";
+import { type ReactNode, useState } from "react";
+import { useT } from "../i18n/messages";
+import { Link, navigate, paths, useLocation } from "../router";
+import { hasRole, useMe, useSession } from "../session";
+import { LangSwitch } from "./LangSwitch";
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith(paths.users)) return paths.users;
+  if (pathname.startsWith(paths.audit)) return paths.audit;
+  return paths.units;
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const me = useMe();
+  const { signOut } = useSession();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { token } = theme.useToken();
+
+  const items: MenuProps["items"] = [
+    { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
+    ...(hasRole(me, "system_admin", "unit_admin")
+      ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
+      : []),
+    { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
+  ];
+  const onMenu: MenuProps["onClick"] = ({ key }) => {
+    setDrawerOpen(false);
+    navigate(key);
+  };
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header
+        style={{
+          display: "flex",
+          alignItems: "center",
+          gap: 8,
+          padding: mobile ? "0 8px" : "0 24px",
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          position: "sticky",
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        {mobile && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t("nav.menu")}
+            data-testid="menu-button"
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Link
+          to={paths.units}
+          style={{ fontWeight: 700, fontSize: 18, whiteSpace: "nowrap", color: token.colorPrimary }}
+        >
+          {t("app.name")}
+        </Link>
+        {mobile ? (
+          <div style={{ flex: 1 }} />
+        ) : (
+          <Menu
+            mode="horizontal"
+            selectedKeys={[selectedKey(pathname)]}
+            items={items}
+            onClick={onMenu}
+            style={{ flex: 1, minWidth: 0, borderBottom: "none" }}
+          />
+        )}
+        {!mobile && (
+          <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: 220 }}>
+            {me.fullName}
+          </Typography.Text>
+        )}
+        {!mobile && <LangSwitch />}
+        <Button
+          icon={<LogoutOutlined />}
+          onClick={() => void signOut()}
+          aria-label={t("nav.logout")}
+          data-testid="logout"
+        >
+          {mobile ? null : t("nav.logout")}
+        </Button>
+      </Layout.Header>
+      <Drawer
+        placement="left"
+        open={drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        size={280}
+        title={t("app.name")}
+        styles={{ body: { padding: 0 } }}
+      >
+        <Flex vertical gap={12} style={{ padding: 16 }}>
+          <Typography.Text strong>{t("nav.loggedInAs", { name: me.fullName })}</Typography.Text>
+          <LangSwitch block />
+        </Flex>
+        <Menu mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} onClick={onMenu} />
+      </Drawer>
+      <Layout.Content style={{ padding: mobile ? 8 : 24 }}>
+        <div style={{ maxWidth: 1200, margin: "0 auto", width: "100%" }}>{children}</div>
+      </Layout.Content>
+    </Layout>
+  );
+}

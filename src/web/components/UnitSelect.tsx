@@ -1,0 +1,87 @@
+import { Select, Spin } from "antd";
+import { type CSSProperties, useEffect, useState } from "react";
+import type { UnitSearchHit } from "../../shared/api";
+import { api } from "../api/client";
+import { useT } from "../i18n/messages";
+import { useDebounced } from "./useDebounced";
+
+type Props = {
+  value?: number | null;
+  onChange?: (value: number | null) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  testId?: string;
+  style?: CSSProperties;
+};
+
+/** A select whose options come from the unit search API as the user types. */
+export function UnitSelect({ value, onChange, placeholder, allowClear = true, testId, style }: Props) {
+  const t = useT();
+  const [text, setText] = useState("");
+  const q = useDebounced(text.trim(), 300);
+  const [hits, setHits] = useState<UnitSearchHit[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [chosen, setChosen] = useState<UnitSearchHit | null>(null);
+
+  useEffect(() => {
+    if (q.length < 2) {
+      setHits([]);
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    api
+      .searchUnits(q)
+      .then(
+        (units) => {
+          if (live) setHits(units.slice(0, 30));
+        },
+        () => {
+          if (live) setHits([]);
+        },
+      )
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [q]);
+
+  const options = [...(chosen && !hits.some((h) => h.id === chosen.id) ? [chosen] : []), ...hits].map(
+    (h) => ({
+      value: h.id,
+      label: `${h.name} (${h.code})`,
+      title: h.path,
+    }),
+  );
+
+  return (
+    <Select<number>
+      value={value ?? undefined}
+      onChange={(id) => {
+        setChosen(hits.find((h) => h.id === id) ?? chosen);
+        onChange?.(id ?? null);
+      }}
+      onClear={() => onChange?.(null)}
+      allowClear={allowClear}
+      placeholder={placeholder ?? t("users.unitPlaceholder")}
+      showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
+      notFoundContent={
+        loading ? <Spin size="small" /> : q.length < 2 ? t("units.searchHint") : t("units.noHits")
+      }
+      options={options}
+      optionRender={(option) => {
+        const hit = hits.find((h) => h.id === option.value) ?? chosen;
+        return (
+          <div>
+            <div>{option.label}</div>
+            {hit?.path && <div style={{ fontSize: 12, color: "#888", whiteSpace: "normal" }}>{hit.path}</div>}
+          </div>
+        );
+      }}
+      data-testid={testId}
+      style={{ width: "100%", ...style }}
+    />
+  );
+}

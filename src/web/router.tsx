@@ -1,0 +1,79 @@
+/** A tiny router on window.history: current location as a hook, navigate(), <Link> and path matching. */
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+
+export const paths = {
+  login: "/dang-nhap",
+  units: "/don-vi",
+  unit: (id: number) => `/don-vi/${id}`,
+  users: "/nguoi-dung",
+  audit: "/nhat-ky",
+} as const;
+
+const CHANGE_EVENT = "hieuhoc:navigate";
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener("popstate", callback);
+  window.addEventListener(CHANGE_EVENT, callback);
+  return () => {
+    window.removeEventListener("popstate", callback);
+    window.removeEventListener(CHANGE_EVENT, callback);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, "", to);
+  else {
+    window.history.pushState(null, "", to);
+    window.scrollTo(0, 0);
+  }
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+export type Location = { pathname: string; search: URLSearchParams };
+
+/** The current path and query; re-renders on navigation. */
+export function useLocation(): Location {
+  const current = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const index = current.indexOf("?");
+  const pathname = index < 0 ? current : current.slice(0, index);
+  const search = new URLSearchParams(index < 0 ? "" : current.slice(index + 1));
+  return { pathname: pathname.replace(/\/+$/, "") || "/", search };
+}
+
+/** Matches a pattern like "/don-vi/:id" against a path; returns the parameters or null. */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split("/").filter(Boolean);
+  const have = pathname.split("/").filter(Boolean);
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? "";
+    const h = have[i] ?? "";
+    if (w.startsWith(":")) params[w.slice(1)] = decodeURIComponent(h);
+    else if (w !== h) return null;
+  }
+  return params;
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** An <a> that navigates without reloading (ctrl/middle click still opens a new tab). */
+export function Link({ to, onClick, children, ...rest }: LinkProps) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={handle} {...rest}>
+      {children}
+    </a>
+  );
+}

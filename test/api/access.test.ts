@@ -1,0 +1,213 @@
+/**
+ * The access matrix: every route of the OpenAPI document, called by a user whose grant does not cover the target,
+ * is refused (403 or 404) and writes nothing; called anonymously, it is refused with 401. A new route fails this
+ * test until it is classified here.
+ */
+import { sql } from "kysely";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
+import { describeEachEngine } from "../helpers/db";
+
+type Case =
+  | { kind: "public" }
+  | { kind: "own"; reason: string }
+  | { kind: "target"; path: string; body?: unknown; form?: boolean };
+
+async function fingerprint(t: TestApp) {
+  const { rows } = await sql<{ table: string; hash: string }>`
+    SELECT 'admin_units' AS table, md5(coalesce(string_agg(a::text, ',' ORDER BY id), '')) AS hash FROM admin_units a
+    UNION ALL SELECT 'unit_successions', md5(coalesce(string_agg(s::text, ',' ORDER BY id), '')) FROM unit_successions s
+    UNION ALL SELECT 'app_users', md5(coalesce(string_agg(u::text, ',' ORDER BY id), '')) FROM app_users u
+    UNION ALL SELECT 'role_grants', md5(coalesce(string_agg(g::text, ',' ORDER BY id), '')) FROM role_grants g
+    UNION ALL SELECT 'audit_log', count(*)::text FROM audit_log`.execute(t.db);
+  return rows;
+}
+
+describeEachEngine("access matrix", (engine) => {
+  let t: TestApp;
+  let outsider: ApiClient;
+  const cases = new Map<string, Case>();
+
+  beforeAll(async () => {
+    t = await demoApp(engine);
+    outsider = await t.as("maokhe"); // unit admin of Phường Mạo Khê (Quảng Ninh): admin and write roles, elsewhere
+    const hcmProvince = await t.unitId("79", { level: "province" });
+    const ward = await t.unitId("27169");
+    const villages = await t.db
+      .selectFrom("admin_units")
+      .select("id")
+      .where("parent_id", "=", ward)
+      .orderBy("id")
+      .execute();
+    const hcmUser = await t.db
+      .selectFrom("app_users")
+      .select("id")
+      .where("username", "=", "hcm")
+      .executeTakeFirstOrThrow();
+    const hcmGrant = await t.db
+      .selectFrom("role_grants")
+      .select("id")
+      .where("user_id", "=", hcmUser.id)
+      .executeTakeFirstOrThrow();
+    const ownCommune = await t.unitId("07069");
+    const add = (route: string, c: Case) => cases.set(route, c);
+    add("GET /health", { kind: "public" });
+    add("POST /auth/login", { kind: "public" });
+    add("POST /auth/logout", { kind: "public" });
+    add("GET /auth/me", { kind: "own", reason: "the caller's own account" });
+    add("GET /units/roots", { kind: "own", reason: "lists only the caller's roots (checked below)" });
+    add("GET /units/search", { kind: "own", reason: "searches only the caller's scope (checked below)" });
+    add("GET /units/villages/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /units/{id}", { kind: "target", path: `/units/${ward}` });
+    add("GET /units/{id}/children", { kind: "target", path: `/units/${ward}/children` });
+    add("POST /units/{id}/villages", {
+      kind: "target",
+      path: `/units/${ward}/villages`,
+      body: { name: "Khu phố 9", kind: "Khu phố" },
+    });
+    add("PATCH /units/{id}", {
+      kind: "target",
+      path: `/units/${villages[0]!.id}`,
+      body: { name: "Khu phố Mới" },
+    });
+    add("POST /units/{id}/retire", {
+      kind: "target",
+      path: `/units/${villages[0]!.id}/retire`,
+      body: { date: "2026-01-01" },
+    });
+    add("POST /units/{id}/merge", {
+      kind: "target",
+      path: `/units/${villages[0]!.id}/merge`,
+      body: { intoId: villages[1]!.id, date: "2026-01-01" },
+    });
+    add("POST /units/{id}/villages/import", {
+      kind: "target",
+      path: `/units/${ward}/villages/import?dryRun=0`,
+      form: true,
+    });
+    add("GET /users", { kind: "target", path: `/users?unitId=${hcmProvince}` });
+    add("POST /users", {
+      kind: "target",
+      path: "/users",
+      body: {
+        username: "moi.hcm",
+        fullName: "Người mới",
+        password: "mat-khau-dai-du",
+        role: "viewer",
+        unitId: ward,
+      },
+    });
+    add("PATCH /users/{id}", { kind: "target", path: `/users/${hcmUser.id}`, body: { disabled: true } });
+    add("POST /users/{id}/grants", {
+      kind: "target",
+      path: `/users/${hcmUser.id}/grants`,
+      body: { role: "viewer", unitId: ownCommune },
+    });
+    add("DELETE /grants/{id}", { kind: "target", path: `/grants/${hcmGrant.id}` });
+    add("GET /audit", { kind: "target", path: `/audit?unitId=${hcmProvince}` });
+  });
+  afterAll(() => t.close());
+
+  async function routesOfDocument(): Promise<string[]> {
+    const doc = (await t.anonymous().get("/api/v1/openapi.json")).body;
+    return Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  }
+
+  function call(client: ApiClient, route: string, c: Extract<Case, { kind: "target" }>) {
+    const method = route.split(" ")[0]!;
+    if (c.form) {
+      const form = new FormData();
+      form.append("file", new File(["Mã,Tên thôn,Loại\nKP9,Khu phố 9,Khu phố\n"], "thon.csv"));
+      return client.request(method, `/api/v1${c.path}`, form);
+    }
+    return client.request(method, `/api/v1${c.path}`, c.body);
+  }
+
+  it("classifies every route of the API", async () => {
+    const routes = await routesOfDocument();
+    expect(routes.length).toBeGreaterThanOrEqual(19);
+    expect(routes.filter((r) => !cases.has(r))).toEqual([]);
+  });
+
+  it("refuses every targeted route to a user of another province, writing nothing", async () => {
+    const before = await fingerprint(t);
+    const outcomes: string[] = [];
+    for (const [route, c] of cases) {
+      if (c.kind !== "target") continue;
+      const response = await call(outsider, route, c);
+      outcomes.push(
+        `${route} → ${[403, 404].includes(response.status) ? "refused" : `${response.status} ${JSON.stringify(response.body)}`}`,
+      );
+      expect(response.body.error?.message, route).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/i); // a Vietnamese message
+    }
+    expect(outcomes.filter((o) => !o.endsWith("refused"))).toEqual([]);
+    expect(await fingerprint(t)).toEqual(before);
+  });
+
+  it("refuses every non-public route to an anonymous caller, writing nothing", async () => {
+    const before = await fingerprint(t);
+    const anonymous = t.anonymous();
+    for (const [route, c] of cases) {
+      if (c.kind === "public") continue;
+      const [method, path] = route.split(" ") as [string, string];
+      const response =
+        c.kind === "target"
+          ? await call(anonymous, route, c)
+          : await anonymous.request(method, `/api/v1${path}`);
+      expect(response.status, route).toBe(401);
+      expect(response.body.error.code).toBe("unauthenticated");
+    }
+    expect(await fingerprint(t)).toEqual(before);
+  });
+
+  it("lists and searches only inside the caller's scope", async () => {
+    const roots = (await outsider.get("/api/v1/units/roots")).body.units;
+    expect(roots.map((u: any) => u.code)).toEqual(["07069"]);
+    for (const q of ["dien hong", "tay ho", "ha noi", "79"]) {
+      expect(
+        (await outsider.get(`/api/v1/units/search?q=${encodeURIComponent(q)}&anyDate=1`)).body.units,
+      ).toEqual([]);
+    }
+    const users = (await outsider.get("/api/v1/users")).body.users.map((u: any) => u.username);
+    expect(users).toEqual(["maokhe"]);
+    const audit = (await outsider.get("/api/v1/audit")).body.entries;
+    const maoKhe = await t.unitId("07069");
+    const inScope = new Set(
+      (
+        await t.db
+          .selectFrom("admin_unit_paths")
+          .select("descendant_id")
+          .where("ancestor_id", "=", maoKhe)
+          .execute()
+      ).map((r) => r.descendant_id),
+    );
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.filter((e: any) => e.unit !== null && !inScope.has(e.unit.id))).toEqual([]);
+  });
+
+  it("refuses a write without the CSRF token, and one from another origin", async () => {
+    const tayho = await t.as("tayho");
+    const commune = await t.unitId("00103");
+    const noToken = await tayho.request(
+      "POST",
+      `/api/v1/units/${commune}/villages`,
+      { name: "X", kind: "Thôn" },
+      {
+        "x-csrf-token": "wrong",
+      },
+    );
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.error.code).toBe("csrf");
+    const foreign = await tayho.request(
+      "POST",
+      `/api/v1/units/${commune}/villages`,
+      { name: "X", kind: "Thôn" },
+      {
+        origin: "https://evil.example",
+      },
+    );
+    expect(foreign.status).toBe(403);
+  });
+});

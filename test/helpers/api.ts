@@ -1,0 +1,81 @@
+import type { Hono } from "hono";
+import { createApp } from "../../src/server/app";
+import { readConfig } from "../../src/server/config";
+import type { Connection, Db } from "../../src/server/db/connection";
+import { demoPassword, loadDemo } from "../../src/server/demo/demo";
+import { type Engine, freshDatabase } from "./db";
+
+export type TestResponse = { status: number; body: any; headers: Headers };
+
+/** A caller of the API through the real app (no socket), keeping the session cookie and the CSRF token. */
+export class ApiClient {
+  private cookie: string | null = null;
+  csrfToken: string | null = null;
+  constructor(private readonly app: Hono<any>) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
+    const init: RequestInit = { method, headers: { ...headers } };
+    const h = init.headers as Record<string, string>;
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrfToken && method !== "GET") h["x-csrf-token"] ??= this.csrfToken;
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      h["content-type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    const response = await this.app.request(`http://localhost${path}`, init);
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    const type = response.headers.get("content-type") ?? "";
+    const parsed = type.includes("json") ? await response.json() : await response.arrayBuffer();
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+  get = (path: string) => this.request("GET", path);
+  post = (path: string, body?: unknown) => this.request("POST", path, body);
+  patch = (path: string, body?: unknown) => this.request("PATCH", path, body);
+  delete = (path: string) => this.request("DELETE", path);
+
+  async login(username: string, password = demoPassword): Promise<this> {
+    const response = await this.post("/api/v1/auth/login", { username, password });
+    if (response.status !== 200)
+      throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    this.csrfToken = response.body.csrfToken;
+    return this;
+  }
+}
+
+export type TestApp = {
+  app: Hono<any>;
+  connection: Connection;
+  db: Db;
+  as: (username: string) => Promise<ApiClient>;
+  anonymous: () => ApiClient;
+  unitId: (code: string, options?: { old?: boolean; level?: string }) => Promise<number>;
+  close: () => Promise<void>;
+};
+
+/** A fresh database with the demo data, and the app over it. */
+export async function demoApp(engine: Engine): Promise<TestApp> {
+  const connection = await freshDatabase(engine);
+  await loadDemo(connection.db);
+  const app = createApp(connection.db, { ...readConfig({}), logLevel: "silent" });
+  return {
+    app,
+    connection,
+    db: connection.db,
+    as: (username) => new ApiClient(app).login(username),
+    anonymous: () => new ApiClient(app),
+    unitId: async (code, options = {}) => {
+      let query = connection.db.selectFrom("admin_units").select("id").where("code", "=", code);
+      query = options.old ? query.where("valid_to", "is not", null) : query.where("valid_to", "is", null);
+      if (options.level) query = query.where("level", "=", options.level as "commune");
+      return (await query.executeTakeFirstOrThrow()).id;
+    },
+    close: () => connection.close(),
+  };
+}
