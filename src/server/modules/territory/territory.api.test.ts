@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { demoApp, type TestApp } from "../../../../test/helpers/api";
 import { describeEachEngine } from "../../../../test/helpers/db";
@@ -149,5 +150,29 @@ describeEachEngine("territory API", (engine) => {
     expect((await upload(good, "0")).body).toMatchObject({ dryRun: false, created: 2, errors: [] });
     expect((await upload(good, "0")).body).toMatchObject({ created: 0, unchanged: 2 });
     expect((await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length).toBe(before + 2);
+  });
+
+  it("imports villages from an .xlsx with a merged title row above the header", async () => {
+    const hcm = await t.as("hcm");
+    const ward = await t.unitId("27238");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("KP");
+    sheet.addRow(["ỦY BAN NHÂN DÂN PHƯỜNG MINH PHỤNG"]);
+    sheet.mergeCells("A1:C1");
+    sheet.addRow([]);
+    sheet.addRow(["STT", "Tên thôn, tổ dân phố", "Loại"]);
+    sheet.addRow([1, "Khu phố 7", "Khu phố"]);
+    sheet.addRow([2, "Khu phố 8", "Khu phố"]);
+    const form = new FormData();
+    form.append("file", new File([new Uint8Array(await workbook.xlsx.writeBuffer())], "kp.xlsx"));
+    const report = await hcm.request("POST", `/api/v1/units/${ward}/villages/import?dryRun=0`, form);
+    expect(report.body).toMatchObject({ total: 2, created: 2, errors: [] });
+    const names = (await hcm.get(`/api/v1/units/${ward}/children`)).body.units.map((u: any) => u.name);
+    expect(names).toEqual(expect.arrayContaining(["Khu phố 7", "Khu phố 8"]));
+    const template = await hcm.get("/api/v1/units/villages/template.xlsx");
+    expect(template.status).toBe(200);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(template.body as ArrayBuffer);
+    expect(read.worksheets[0]!.getRow(2).values).toEqual([undefined, "Mã", "Tên thôn, tổ dân phố", "Loại"]);
   });
 });
