@@ -11,6 +11,9 @@ import { type AppEnv, validationError } from "./http/context";
 import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/middleware";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
+import { cycleRoutes } from "./modules/cycle/cycle.routes";
+import { householdRoutes } from "./modules/households/households.routes";
+import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { territoryRoutes } from "./modules/territory/territory.routes";
 import { userRoutes } from "./modules/users/users.routes";
 
@@ -24,7 +27,16 @@ export function createApp(db: Db, config: Config) {
   app.use("/api/*", sessionMiddleware);
 
   const api = new OpenAPIHono<AppEnv>();
-  for (const routes of [healthRoutes, authRoutes, territoryRoutes, userRoutes, auditRoutes])
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    territoryRoutes,
+    userRoutes,
+    auditRoutes,
+    householdRoutes,
+    cycleRoutes,
+    rubricRoutes,
+  ])
     api.route("/", routes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

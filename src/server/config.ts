@@ -9,6 +9,8 @@ export type Config = {
   secureCookies: boolean;
   sessionHours: number;
   logLevel: "silent" | "info";
+  /** Base address printed in certificates' QR codes; by default the address the request came to. */
+  publicUrl: string | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,5 +21,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.HIEUHOC_SECURE_COOKIES === "1",
     sessionHours: Number(env.HIEUHOC_SESSION_HOURS ?? 12),
     logLevel: env.HIEUHOC_LOG === "silent" ? "silent" : "info",
+    publicUrl: env.HIEUHOC_PUBLIC_URL || undefined,
   };
 }

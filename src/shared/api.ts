@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 
+// Messages of the schemas without a message of their own come in Vietnamese too.
+z.config(z.locales.vi());
+
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
 
 export const unitLevels = ["province", "district", "commune", "village"] as const;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Config } from "../config";
+import { ensureSeedRubrics } from "../modules/rubrics/rubrics.service";
 import { type Connection, connect } from "./connection";
 import { migrate } from "./migrate";
 
@@ -12,5 +13,7 @@ export async function openDatabase(
     ? await connect({ databaseUrl: config.databaseUrl })
     : await connect({ dataDir: path.join(config.dataDir, "pglite") });
   await migrate(connection.db, log);
+  const seeded = await ensureSeedRubrics(connection.db);
+  if (seeded > 0) log(`seeded ${seeded} criteria sets`);
   return connection;
 }

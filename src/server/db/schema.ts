@@ -92,7 +92,193 @@ export type AuditLogTable = {
   request_id: string | null;
 };
 
+type Created = Generated<Date>;
+export type TitleCode =
+  | "learning_family"
+  | "learning_clan"
+  | "learning_community_village"
+  | "learning_community_commune"
+  | "learning_organization"
+  | "learning_citizen";
+export type SubjectKind = "household" | "clan" | "village" | "organization" | "citizen" | "commune";
+export type RegistrationStatus =
+  | "registered"
+  | "assessed"
+  | "proposed"
+  | "not_proposed"
+  | "recognized"
+  | "revoked"
+  | "withdrawn";
+
+export type HouseholdTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  village_id: number;
+  code: string;
+  head_name: string;
+  search_name: ColumnType<string, never, never>;
+  address: string | null;
+  members: number;
+  phone: string | null;
+  clan_id: number | null;
+  archived_at: Timestamp | null;
+  archived_reason: "moved" | "merged" | "dissolved" | null;
+  created_at: Created;
+  updated_at: Generated<Date>;
+};
+
+export type ClanTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  name: string;
+  head_name: string;
+  search_name: ColumnType<string, never, never>;
+  archived_at: Timestamp | null;
+  created_at: Created;
+};
+
+export type OrganizationTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  unit_id: number;
+  code: string;
+  name: string;
+  kind: "agency" | "school" | "enterprise" | "other";
+  search_name: ColumnType<string, never, never>;
+  archived_at: Timestamp | null;
+  created_at: Created;
+};
+
+export type CitizenTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  village_id: number;
+  full_name: string;
+  search_name: ColumnType<string, never, never>;
+  birth_year: number | null;
+  population_group: Generated<"farmer" | "worker" | "official" | "other">;
+  household_id: number | null;
+  archived_at: Timestamp | null;
+  created_at: Created;
+};
+
+export type RubricTable = {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  title: TitleCode;
+  name: string;
+  legal_number: string;
+  legal_date: IsoDate | null;
+  legal_issuer: string;
+  effective_from: IsoDate;
+  effective_to: IsoDate | null;
+  province_id: number | null;
+  unit_level: UnitLevel | null;
+  notes: string | null;
+  scheme: "points" | "levels";
+  definition: unknown;
+  deadlines: unknown;
+  unconfirmed: Generated<boolean>;
+  confirmed_by: number | null;
+  confirmed_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Created;
+};
+
+export type ReviewTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  unit_id: number;
+  year: number;
+  title: TitleCode;
+  held_on: IsoDate;
+  participants: string;
+  minutes: string | null;
+  created_by: number;
+  created_at: Created;
+};
+
+export type DecisionTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  year: number;
+  title: TitleCode;
+  kind: "recognition" | "revocation";
+  number: string;
+  signed_on: IsoDate;
+  agency_name: string;
+  signer_title: string;
+  signer_name: string;
+  reason: string | null;
+  status: Generated<"draft" | "issued">;
+  created_by: number;
+  created_by_name: string;
+  created_at: Created;
+  issued_by: number | null;
+  issued_by_name: string | null;
+  issued_at: Timestamp | null;
+};
+
+export type RegistrationTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  village_id: number | null;
+  year: number;
+  title: TitleCode;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  rubric_id: number;
+  status: Generated<RegistrationStatus>;
+  registered_by: number | null;
+  registered_at: Created;
+  assessment: unknown | null;
+  result: unknown | null;
+  passed: boolean | null;
+  grade: string | null;
+  level: number | null;
+  assessed_by: number | null;
+  assessed_at: Timestamp | null;
+  review_id: number | null;
+  review_note: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+  decision_id: number | null;
+  certificate_code: string | null;
+  revocation_id: number | null;
+  scope_unit_id: ColumnType<number, never, never>;
+};
+
+export type EvidenceTable = {
+  commune_id: number;
+  id: Generated<number>;
+  registration_id: number;
+  item_key: string;
+  note: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  content: Uint8Array | null;
+  created_by: number | null;
+  created_at: Created;
+};
+
 export type Database = {
+  households: HouseholdTable;
+  clans: ClanTable;
+  organizations: OrganizationTable;
+  citizens: CitizenTable;
+  rubrics: RubricTable;
+  reviews: ReviewTable;
+  decisions: DecisionTable;
+  registrations: RegistrationTable;
+  evidence: EvidenceTable;
   admin_units: AdminUnitTable;
   admin_unit_paths: AdminUnitPathTable;
   unit_successions: UnitSuccessionTable;

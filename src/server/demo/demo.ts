@@ -4,11 +4,24 @@ import { commandLineActor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import type { Role } from "../db/schema";
 import { recordAudit } from "../modules/audit/audit.repo";
+import { ensureSeedRubrics } from "../modules/rubrics/rubrics.service";
 import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
 import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
 
 export const demoPassword = "hieuhoc2025";
+
+/** Household heads of the demo: common Vietnamese names, not real people. */
+const demoHeads = [
+  "Nguyễn Văn An",
+  "Trần Thị Bình",
+  "Lê Văn Cường",
+  "Phạm Thị Dung",
+  "Hoàng Văn Đức",
+  "Vũ Thị Hoa",
+  "Đặng Văn Hùng",
+  "Bùi Thị Lan",
+];
 
 type DemoUser = {
   username: string;
@@ -98,6 +111,39 @@ export const demoUsers: DemoUser[] = [
   },
 ];
 
+/** Four households in each village of a commune, numbered in the commune. */
+async function addDemoHouseholds(tx: Db, communeId: number) {
+  const province = await tx
+    .selectFrom("admin_unit_paths")
+    .select("ancestor_id")
+    .where("descendant_id", "=", communeId)
+    .orderBy("depth", "desc")
+    .executeTakeFirstOrThrow();
+  const villages = await tx
+    .selectFrom("admin_units")
+    .select("id")
+    .where("parent_id", "=", communeId)
+    .orderBy("code")
+    .execute();
+  let number = 0;
+  for (const [villageIndex, village] of villages.entries())
+    for (let i = 0; i < 4; i++) {
+      number++;
+      await tx
+        .insertInto("households")
+        .values({
+          commune_id: communeId,
+          province_id: province.ancestor_id,
+          village_id: village.id,
+          code: String(number).padStart(4, "0"),
+          head_name: demoHeads[(villageIndex * 3 + i) % demoHeads.length]!,
+          members: 2 + ((villageIndex + i) % 4),
+        })
+        .onConflict((oc) => oc.columns(["commune_id", "code"]).doNothing())
+        .execute();
+    }
+}
+
 async function unitId(db: Db, level: string, code: string, parentCode?: string): Promise<number> {
   let query = db
     .selectFrom("admin_units as u")
@@ -132,6 +178,7 @@ export async function loadDemo(db: Db, options: { ifEmpty?: boolean } = {}): Pro
     if (report.errors.length > 0)
       throw new Error(`demo ${format}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   }
+  await ensureSeedRubrics(db);
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction().execute(async (tx) => {
     for (const { commune, villages } of demoVillages) {
@@ -144,6 +191,7 @@ export async function loadDemo(db: Db, options: { ifEmpty?: boolean } = {}): Pro
       for (const [kind, name] of villages)
         if (!existing.some((e) => e.name === name))
           await insertVillage(tx, commandLineActor, communeId, { kind, name });
+      await addDemoHouseholds(tx, communeId);
     }
     for (const user of demoUsers) {
       const found = await tx

@@ -25,7 +25,7 @@ export function contextMiddleware(db: Db, config: Config): MiddlewareHandler<App
   };
 }
 
-/** Routes open without a session; every other API route answers 401 before validating anything. */
+/** Routes open without a session (and /api/v1/public/*); every other API route answers 401 before validating. */
 const publicPaths = new Set([
   "/api/v1/health",
   "/api/v1/auth/login",
@@ -40,7 +40,8 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("sessionToken", token);
     c.set("session", await resolveSession(c.get("db"), token, c.get("requestId")));
   }
-  if (!c.get("session") && !publicPaths.has(new URL(c.req.url).pathname))
+  const pathname = new URL(c.req.url).pathname;
+  if (!c.get("session") && !publicPaths.has(pathname) && !pathname.startsWith("/api/v1/public/"))
     throw new AppError("unauthenticated", "Bạn cần đăng nhập");
   if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
     const origin = c.req.header("origin");

@@ -2,7 +2,7 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { SuccessionLink, UnitRef, UnitSearchHit, UnitSummary } from "../../../shared/api";
 import { foldText } from "../../../shared/text";
-import { type Actor, unitInScope, unitVisible } from "../../auth/scope";
+import { type Actor, type Permission, unitInScope, unitVisible } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 
@@ -72,12 +72,7 @@ export async function findUnit(tx: Db, actor: Actor, id: number, date: IsoDate):
 }
 
 /** Whether the actor may read the unit's data (its subtree), not just see its name. */
-export async function canOnUnit(
-  tx: Db,
-  actor: Actor,
-  permission: "read" | "write" | "admin",
-  id: number,
-): Promise<boolean> {
+export async function canOnUnit(tx: Db, actor: Actor, permission: Permission, id: number): Promise<boolean> {
   const row = await tx
     .selectFrom("admin_units as u")
     .select("u.id")
@@ -223,4 +218,30 @@ export async function listSuccessionLinks(
     effectiveDate: row.effective_date,
     depth: row.depth,
   }));
+}
+
+export type UnitContext = {
+  id: number;
+  level: UnitRef["level"];
+  communeId: number | null;
+  provinceId: number;
+};
+
+/** The commune and province above (or at) a unit, for the distribution columns of the rows attached to it. */
+export async function unitContext(tx: Db, id: number): Promise<UnitContext | null> {
+  const rows = await tx
+    .selectFrom("admin_unit_paths as p")
+    .innerJoin("admin_units as a", "a.id", "p.ancestor_id")
+    .select(["a.id", "a.level", "p.depth"])
+    .where("p.descendant_id", "=", id)
+    .execute();
+  const self = rows.find((r) => r.depth === 0);
+  const province = rows.find((r) => r.level === "province");
+  if (!self || !province) return null;
+  return {
+    id,
+    level: self.level,
+    communeId: rows.find((r) => r.level === "commune")?.id ?? null,
+    provinceId: province.id,
+  };
 }

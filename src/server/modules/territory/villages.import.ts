@@ -36,10 +36,9 @@ export async function importVillages(
   file: { bytes: Uint8Array; name: string },
   dryRun: boolean,
 ): Promise<ImportReport> {
-  const records = await readTable(file.bytes, file.name, villageColumns);
   const report: ImportReport = {
     dryRun,
-    total: records.length,
+    total: 0,
     created: 0,
     updated: 0,
     unchanged: 0,
@@ -58,6 +57,8 @@ export async function importVillages(
       throw forbidden("Bạn không có quyền sửa xã, phường này");
     if (commune.level !== "commune")
       throw new AppError("validation", "Chỉ nhập thôn, tổ dân phố vào một xã, phường");
+    const records = await readTable(file.bytes, file.name, villageColumns);
+    report.total = records.length;
     const existing = await tx
       .selectFrom("admin_units")
       .select(["id", "code", "name", "kind"])

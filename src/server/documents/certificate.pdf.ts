@@ -1,0 +1,256 @@
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import QRCode from "qrcode";
+import { loadSerifFonts } from "./fonts";
+import { formatDmy, formatNd30PlaceDate } from "./nd30.docx";
+
+// Giấy công nhận (RULES.md 2.5): one A4 landscape page per certificate, all certificates of one decision in one PDF
+// so a commune prints the whole batch at once.
+
+export type CertificateData = {
+  /** Verification code, printed and encoded in the QR code. */
+  code: string;
+  /** e.g. "Gia đình học tập". */
+  titleLabel: string;
+  year: number;
+  holderName: string;
+  /** e.g. "Tổ dân phố số 1, Phường Tây Hồ, Thành phố Hà Nội". */
+  holderDetail?: string;
+  decisionNumber: string;
+  /** YYYY-MM-DD. */
+  decisionDate: string;
+  authority: {
+    /** e.g. "UBND PHƯỜNG TÂY HỒ". */
+    agencyParent: string;
+    /** e.g. "CHỦ TỊCH"; "\n" separates lines ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"). */
+    signerTitle: string;
+    signerName: string;
+    /** Địa danh for the date line, e.g. "Tây Hồ". */
+    place: string;
+  };
+};
+
+export type CertificateOptions = { verifyBaseUrl: string };
+
+type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+type Line = { text: string; font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
+
+const WIDTH = 841.89; // A4 landscape, points
+const HEIGHT = 595.28;
+const RED = rgb(0.6, 0.08, 0.08);
+const INK = rgb(0.1, 0.1, 0.1);
+const CONTENT_WIDTH = WIDTH - 160;
+
+export function verifyUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/xac-minh/${encodeURIComponent(code)}`;
+}
+
+// Widths scale linearly with the size, so each word is measured once at size 1 (fontkit layout is slow enough that
+// re-measuring every candidate line took seconds for long names). Summing words ignores kerning across spaces; the
+// 2% slack covers that.
+function greedyWrap(
+  words: readonly string[],
+  widths: readonly number[],
+  space: number,
+  limit: number,
+): string[] {
+  const lines: string[] = [];
+  let current: string[] = [];
+  let width = 0;
+  words.forEach((word, i) => {
+    const w = widths[i]!;
+    if (current.length > 0 && width + space + w > limit) {
+      lines.push(current.join(" "));
+      current = [];
+      width = 0;
+    }
+    width += (current.length > 0 ? space : 0) + w;
+    current.push(word);
+  });
+  if (current.length > 0) lines.push(current.join(" "));
+  return lines;
+}
+
+// Shrink first (a name reads best on one line), then wrap at the smallest size, shrinking further if it takes more
+// than `maxLines`; a single word longer than the line is squeezed until it fits, so nothing runs past the frame and
+// the body never reaches the signature block.
+function fitLines(
+  font: PDFFont,
+  raw: string,
+  size: number,
+  minSize: number,
+  maxWidth: number,
+  maxLines = 2,
+): Line[] {
+  const text = raw.normalize("NFC").replace(/\s+/g, " ").trim();
+  const limit = maxWidth * 0.98;
+  const oneLine = Math.min(size, Math.floor(limit / font.widthOfTextAtSize(text, 1)));
+  if (oneLine >= minSize) return [{ text, font, size: oneLine }];
+  const words = text.split(" ");
+  const widths = words.map((w) => font.widthOfTextAtSize(w, 1));
+  const space = font.widthOfTextAtSize(" ", 1);
+  let s = Math.min(minSize, limit / Math.max(...widths));
+  let lines = greedyWrap(words, widths, space, limit / s);
+  while (lines.length > maxLines && s > 6) {
+    s -= 0.5;
+    lines = greedyWrap(words, widths, space, limit / s);
+  }
+  return lines.map((t) => ({ text: t, font, size: s }));
+}
+
+/** Draws centred lines downwards from baseline `y`; returns the baseline after the last line. */
+function drawCentered(page: PDFPage, lines: Line[], centerX: number, y: number, leading = 1.25): number {
+  let baseline = y;
+  for (const line of lines) {
+    const width = line.font.widthOfTextAtSize(line.text, line.size);
+    page.drawText(line.text, {
+      x: centerX - width / 2,
+      y: baseline,
+      size: line.size,
+      font: line.font,
+      color: line.color ?? INK,
+    });
+    baseline -= line.size * leading;
+  }
+  return baseline;
+}
+
+function rule(page: PDFPage, centerX: number, y: number, width: number): void {
+  page.drawLine({
+    start: { x: centerX - width / 2, y },
+    end: { x: centerX + width / 2, y },
+    thickness: 0.8,
+    color: INK,
+  });
+}
+
+function drawFrame(page: PDFPage): void {
+  page.drawRectangle({
+    x: 18,
+    y: 18,
+    width: WIDTH - 36,
+    height: HEIGHT - 36,
+    borderColor: RED,
+    borderWidth: 3,
+  });
+  page.drawRectangle({
+    x: 26,
+    y: 26,
+    width: WIDTH - 52,
+    height: HEIGHT - 52,
+    borderColor: RED,
+    borderWidth: 0.8,
+  });
+}
+
+// NĐ 30 style header: issuing body on the left, Quốc hiệu and Tiêu ngữ on the right, each with its short rule.
+function drawHeader(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
+  const leftX = 200;
+  const rightX = 580;
+  const agency = fitLines(fonts.bold, cert.authority.agencyParent.toUpperCase(), 13, 10, 300);
+  const agencyEnd = drawCentered(page, agency, leftX, HEIGHT - 62);
+  const widest = Math.max(...agency.map((l) => l.font.widthOfTextAtSize(l.text, l.size)));
+  rule(page, leftX, agencyEnd + 9, widest * 0.4);
+
+  const motto = "Độc lập - Tự do - Hạnh phúc";
+  drawCentered(
+    page,
+    [
+      { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font: fonts.bold, size: 13 },
+      { text: motto, font: fonts.bold, size: 13 },
+    ],
+    rightX,
+    HEIGHT - 62,
+  );
+  rule(page, rightX, HEIGHT - 62 - 16.25 - 5, fonts.bold.widthOfTextAtSize(motto, 13));
+}
+
+function drawBody(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
+  const cx = WIDTH / 2;
+  let y = drawCentered(
+    page,
+    [{ text: "GIẤY CÔNG NHẬN", font: fonts.bold, size: 40, color: RED }],
+    cx,
+    HEIGHT - 160,
+  );
+  const title = fitLines(
+    fonts.bold,
+    `Danh hiệu “${cert.titleLabel}” năm ${cert.year}`,
+    22,
+    14,
+    CONTENT_WIDTH,
+  );
+  y = drawCentered(page, title, cx, y - 8);
+  const name = fitLines(fonts.bold, cert.holderName, 32, 22, CONTENT_WIDTH).map((l) => ({
+    ...l,
+    color: RED,
+  }));
+  // Extra room above the name: stacked Vietnamese marks (ễ, ồ) rise well above the cap height.
+  y = drawCentered(page, name, cx, y - 34, 1.15);
+  if (cert.holderDetail)
+    y = drawCentered(page, fitLines(fonts.regular, cert.holderDetail, 15, 11, CONTENT_WIDTH), cx, y);
+  const decision = `Theo Quyết định số ${cert.decisionNumber} ngày ${formatDmy(cert.decisionDate)}`;
+  drawCentered(page, fitLines(fonts.italic, decision, 14, 10, CONTENT_WIDTH), cx, y - 8);
+}
+
+function drawSignature(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
+  const cx = 590;
+  const dateLine = formatNd30PlaceDate(cert.authority.place, cert.decisionDate);
+  const top = [
+    ...fitLines(fonts.italic, dateLine, 14, 10, 330),
+    // signerTitle may hold several lines ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").
+    ...cert.authority.signerTitle
+      .split("\n")
+      .flatMap((t) => fitLines(fonts.bold, t.toUpperCase(), 14, 10, 330)),
+  ];
+  drawCentered(page, top, cx, 190);
+  // About 2.7 cm left blank for the signature and seal.
+  drawCentered(page, fitLines(fonts.bold, cert.authority.signerName, 15, 10, 330), cx, 75);
+}
+
+async function drawQr(pdf: PDFDocument, page: PDFPage, fonts: Fonts, cert: CertificateData, baseUrl: string) {
+  const png = await QRCode.toBuffer(verifyUrl(baseUrl, cert.code), {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: 1,
+    width: 360,
+  });
+  const image = await pdf.embedPng(png);
+  const size = 92;
+  const cx = 110;
+  page.drawImage(image, { x: cx - size / 2, y: 64, width: size, height: size });
+  drawCentered(page, fitLines(fonts.regular, `Mã xác minh: ${cert.code}`, 9, 6, 160), cx, 52);
+}
+
+export async function renderCertificates(
+  certificates: readonly CertificateData[],
+  options: CertificateOptions,
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const bytes = await loadSerifFonts();
+  // subset: only the glyphs used end up in the file (a full DejaVu Serif is ~700 KB per style).
+  const fonts: Fonts = {
+    regular: await pdf.embedFont(bytes.regular, { subset: true }),
+    bold: await pdf.embedFont(bytes.bold, { subset: true }),
+    italic: await pdf.embedFont(bytes.italic, { subset: true }),
+  };
+  const first = certificates[0];
+  pdf.setTitle(first ? `Giấy công nhận ${first.titleLabel} năm ${first.year}` : "Giấy công nhận", {
+    showInWindowTitleBar: true,
+  });
+  pdf.setLanguage("vi-VN");
+  pdf.setCreator("Hiếu Học");
+  if (first) pdf.setAuthor(first.authority.agencyParent);
+  if (first) pdf.setSubject(`Quyết định số ${first.decisionNumber} ngày ${formatDmy(first.decisionDate)}`);
+
+  for (const cert of certificates) {
+    const page = pdf.addPage([WIDTH, HEIGHT]);
+    drawFrame(page);
+    drawHeader(page, fonts, cert);
+    drawBody(page, fonts, cert);
+    drawSignature(page, fonts, cert);
+    await drawQr(pdf, page, fonts, cert, options.verifyBaseUrl);
+  }
+  return pdf.save();
+}

@@ -1,0 +1,139 @@
+/** Certificates of issued decisions (PDF, one page each, QR code to the public check) and the public check. */
+import { sql } from "kysely";
+import type { CertificateCheck } from "../../../shared/cycle";
+import { type Title, titleLabels } from "../../../shared/rubric";
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { renderCertificates } from "../../documents/certificate.pdf";
+import { AppError, notFound } from "../../errors";
+import { loadDecision } from "./decisions.service";
+import { loadRegistration } from "./registrations.service";
+
+/** "Phường Tây Hồ" → "Tây Hồ": the place name of the NĐ 30 date line. */
+const placeName = (communeName: string) => communeName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/u, "");
+
+async function unitNames(tx: Db, unitId: number) {
+  const { rows } = await sql<{
+    name: string;
+  }>`SELECT a.name FROM admin_unit_paths p JOIN admin_units a ON a.id = p.ancestor_id
+    WHERE p.descendant_id = ${unitId} ORDER BY p.depth`.execute(tx);
+  return rows.map((r) => r.name);
+}
+
+async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) {
+  const out = [];
+  for (const id of registrationIds) {
+    const r = await loadRegistration(tx, actor, id);
+    if (r.status !== "recognized" || !r.certificateCode || r.decisionId === null)
+      throw new AppError("validation", `"${r.subject.name}" chưa có quyết định công nhận đã ban hành`);
+    const { decision } = await loadDecision(tx, actor, r.decisionId);
+    const places = await unitNames(tx, r.village?.id ?? r.communeId);
+    const commune = (await unitNames(tx, r.communeId))[0] ?? "";
+    out.push({
+      code: r.certificateCode,
+      titleLabel: titleLabels[r.title],
+      year: r.year,
+      holderName: r.subject.kind === "household" ? `Gia đình ông/bà ${r.subject.name}` : r.subject.name,
+      holderDetail: (r.subject.kind === "commune" || r.subject.kind === "village"
+        ? places.slice(1)
+        : places
+      ).join(", "),
+      decisionNumber: decision.number,
+      decisionDate: decision.signedOn,
+      authority: {
+        agencyParent: decision.agencyName.toUpperCase(),
+        signerTitle: decision.signerTitle.toUpperCase(),
+        signerName: decision.signerName,
+        place: placeName(commune),
+      },
+    });
+  }
+  return out;
+}
+
+/** All certificates of one issued recognition decision, in one PDF for batch printing. */
+export async function decisionCertificates(db: Db, actor: Actor, decisionId: number, verifyBaseUrl: string) {
+  return asActor(db, actor, async (tx) => {
+    const { decision } = await loadDecision(tx, actor, decisionId);
+    if (decision.kind !== "recognition" || decision.status !== "issued")
+      throw new AppError("validation", "Chỉ in giấy công nhận của quyết định công nhận đã ban hành");
+    const ids = await tx
+      .selectFrom("registrations")
+      .select("id")
+      .where("commune_id", "=", decision.communeId)
+      .where("decision_id", "=", decisionId)
+      .where("status", "=", "recognized")
+      .orderBy("village_id")
+      .orderBy("id")
+      .execute();
+    return renderCertificates(
+      await certificateData(
+        tx,
+        actor,
+        ids.map((r) => r.id),
+      ),
+      { verifyBaseUrl },
+    );
+  });
+}
+
+export const registrationCertificate = (
+  db: Db,
+  actor: Actor,
+  registrationId: number,
+  verifyBaseUrl: string,
+) =>
+  asActor(db, actor, async (tx) =>
+    renderCertificates(await certificateData(tx, actor, [registrationId]), { verifyBaseUrl }),
+  );
+
+/**
+ * The public check behind the QR code: holder, place (village and commune), title, year and decision, nothing else.
+ * A citizen under 18 is shown by initials only. Runs without a session, so it reads only these columns.
+ */
+export async function checkCertificate(db: Db, code: string): Promise<CertificateCheck> {
+  if (!/^[A-Z0-9]{6,20}$/.test(code)) throw notFound("Không tìm thấy giấy công nhận với mã này");
+  const { rows } = await sql<{
+    title: Title;
+    year: number;
+    status: string;
+    subject_kind: string;
+    holder: string;
+    birth_year: number | null;
+    unit_id: number;
+    number: string;
+    signed_on: string;
+  }>`SELECT r.title, r.year, r.status, r.subject_kind,
+        CASE r.subject_kind
+          WHEN 'household' THEN (SELECT head_name FROM households s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+          WHEN 'clan' THEN (SELECT name FROM clans s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+          WHEN 'organization' THEN (SELECT name FROM organizations s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+          WHEN 'citizen' THEN (SELECT full_name FROM citizens s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+          ELSE (SELECT name FROM admin_units s WHERE s.id = r.subject_id) END AS holder,
+        CASE WHEN r.subject_kind = 'citizen' THEN (SELECT birth_year FROM citizens s
+          WHERE s.commune_id = r.commune_id AND s.id = r.subject_id) END AS birth_year,
+        coalesce(r.village_id, r.commune_id) AS unit_id, d.number, d.signed_on
+      FROM registrations r JOIN decisions d ON d.commune_id = r.commune_id AND d.id = r.decision_id
+      WHERE r.certificate_code = ${code} AND d.status = 'issued'`.execute(db);
+  const row = rows[0];
+  if (!row) throw notFound("Không tìm thấy giấy công nhận với mã này");
+  const minor = row.birth_year !== null && new Date().getFullYear() - row.birth_year < 18;
+  const holder = minor
+    ? row.holder
+        .split(/\s+/)
+        .map((part) => `${part[0]}.`)
+        .join(" ")
+    : row.holder;
+  const places = await unitNames(db, row.unit_id);
+  return {
+    code,
+    holderName: row.subject_kind === "household" ? `Gia đình ông/bà ${holder}` : holder,
+    place: places.slice(0, row.subject_kind === "commune" ? 2 : 3).join(", "),
+    title: row.title,
+    titleLabel: titleLabels[row.title],
+    year: row.year,
+    decisionNumber: row.number,
+    decisionDate: row.signed_on,
+    valid: row.status === "recognized",
+  };
+}

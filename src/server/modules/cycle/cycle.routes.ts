@@ -1,0 +1,353 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { isoDate } from "../../../shared/api";
+import {
+  assessRequest,
+  certificateCheck,
+  decision,
+  decisionRequest,
+  registerRequest,
+  registration,
+  registrationListResponse,
+  registrationStatuses,
+  reviewRequest,
+} from "../../../shared/cycle";
+import { titles } from "../../../shared/rubric";
+
+const isoDateQuery = isoDate.optional();
+
+import { asActor } from "../../auth/scope";
+import { type AppEnv, createRouter, jsonContent, requireActor } from "../../http/context";
+import { checkCertificate, decisionCertificates, registrationCertificate } from "./certificates.service";
+import { draftDecision, getDecision, holdReview, issueDecision, listDecisions } from "./decisions.service";
+import {
+  assessRegistration,
+  listRegistrations,
+  loadRegistration,
+  registerSubjects,
+} from "./registrations.service";
+import { tt25Document } from "./tt25.service";
+import { carryForward, todoList } from "./yearly.service";
+
+export const cycleRoutes = createRouter();
+const tags = ["Danh hiệu học tập"];
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const pdf = (summary: string) => ({
+  200: { description: summary, content: { "application/pdf": { schema: z.any() } } },
+});
+
+/** Where certificates' QR codes point: HIEUHOC_PUBLIC_URL, else the address of this request. */
+const publicBase = (c: Context<AppEnv>) => c.get("config").publicUrl ?? new URL(c.req.url).origin;
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/registrations",
+    tags,
+    summary: "Hồ sơ đăng ký danh hiệu của một đơn vị trong một năm",
+    request: {
+      query: z.object({
+        unitId: z.coerce.number().int().positive(),
+        year: z.coerce.number().int().min(2000).max(2100),
+        title: z.enum(titles).optional(),
+        status: z.enum(registrationStatuses).optional(),
+      }),
+    },
+    responses: { 200: jsonContent(registrationListResponse, "Danh sách hồ sơ") },
+  }),
+  async (c) =>
+    c.json(
+      { registrations: await listRegistrations(c.get("db"), requireActor(c), c.req.valid("query")) },
+      200,
+    ),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/registrations",
+    tags,
+    summary: "Đăng ký danh hiệu cho các hộ, dòng họ, thôn, đơn vị, công dân (bỏ qua đối tượng đã đăng ký)",
+    request: { body: { content: { "application/json": { schema: registerRequest } }, required: true } },
+    responses: { 201: jsonContent(z.object({ created: z.number(), skipped: z.number() }), "Đã đăng ký") },
+  }),
+  async (c) => c.json(await registerSubjects(c.get("db"), requireActor(c), c.req.valid("json")), 201),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/registrations/{id}",
+    tags,
+    summary: "Một hồ sơ đăng ký với kết quả tự đánh giá",
+    request: { params: idParam },
+    responses: { 200: jsonContent(z.object({ registration }), "Hồ sơ") },
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const found = await asActor(c.get("db"), actor, (tx) =>
+      loadRegistration(tx, actor, c.req.valid("param").id),
+    );
+    return c.json({ registration: found }, 200);
+  },
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/registrations/{id}/assessment",
+    tags,
+    summary:
+      "Tự đánh giá: điểm từng nội dung (bộ tiêu chí chấm điểm) hoặc đạt/không đạt (bộ tiêu chí theo mức độ)",
+    request: {
+      params: idParam,
+      body: { content: { "application/json": { schema: assessRequest } }, required: true },
+    },
+    responses: { 200: jsonContent(z.object({ registration }), "Đã chấm") },
+  }),
+  async (c) => {
+    const updated = await assessRegistration(
+      c.get("db"),
+      requireActor(c),
+      c.req.valid("param").id,
+      c.req.valid("json"),
+    );
+    return c.json({ registration: updated }, 200);
+  },
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/reviews",
+    tags,
+    summary: "Ghi kết quả họp bình xét: đề nghị hoặc không đề nghị công nhận từng hồ sơ",
+    request: { body: { content: { "application/json": { schema: reviewRequest } }, required: true } },
+    responses: { 201: jsonContent(z.object({ id: z.number() }), "Đã ghi") },
+  }),
+  async (c) => c.json(await holdReview(c.get("db"), requireActor(c), c.req.valid("json")), 201),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/decisions",
+    tags,
+    summary: "Quyết định công nhận, thu hồi của một đơn vị",
+    request: {
+      query: z.object({
+        unitId: z.coerce.number().int().positive(),
+        year: z.coerce.number().int().optional(),
+      }),
+    },
+    responses: { 200: jsonContent(z.object({ decisions: z.array(decision) }), "Danh sách") },
+  }),
+  async (c) =>
+    c.json({ decisions: await listDecisions(c.get("db"), requireActor(c), c.req.valid("query")) }, 200),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/decisions",
+    tags,
+    summary: "Lập dự thảo quyết định công nhận (danh sách đề nghị) hoặc thu hồi",
+    request: { body: { content: { "application/json": { schema: decisionRequest } }, required: true } },
+    responses: { 201: jsonContent(z.object({ decision }), "Đã lập") },
+  }),
+  async (c) =>
+    c.json({ decision: await draftDecision(c.get("db"), requireActor(c), c.req.valid("json")) }, 201),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/decisions/{id}",
+    tags,
+    summary: "Một quyết định",
+    request: { params: idParam },
+    responses: { 200: jsonContent(z.object({ decision }), "Quyết định") },
+  }),
+  async (c) =>
+    c.json({ decision: await getDecision(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/decisions/{id}/issue",
+    tags,
+    summary: "Phê duyệt, ban hành quyết định (người khác người lập); hồ sơ bị khóa",
+    request: { params: idParam },
+    responses: { 200: jsonContent(z.object({ decision }), "Đã ban hành") },
+  }),
+  async (c) =>
+    c.json({ decision: await issueDecision(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/decisions/{id}/certificates.pdf",
+    tags,
+    summary: "In tất cả giấy công nhận của một quyết định (PDF, A4 ngang)",
+    request: { params: idParam },
+    responses: pdf("Giấy công nhận"),
+  }),
+  async (c) => {
+    const bytes = await decisionCertificates(
+      c.get("db"),
+      requireActor(c),
+      c.req.valid("param").id,
+      publicBase(c),
+    );
+    return c.body(new Uint8Array(bytes), 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="giay-cong-nhan-${c.req.valid("param").id}.pdf"`,
+    });
+  },
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/registrations/{id}/certificate.pdf",
+    tags,
+    summary: "Giấy công nhận của một hồ sơ",
+    request: { params: idParam },
+    responses: pdf("Giấy công nhận"),
+  }),
+  async (c) => {
+    const bytes = await registrationCertificate(
+      c.get("db"),
+      requireActor(c),
+      c.req.valid("param").id,
+      publicBase(c),
+    );
+    return c.body(new Uint8Array(bytes), 200, { "Content-Type": "application/pdf" });
+  },
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/public/certificates/{code}",
+    tags: ["Công khai"],
+    summary: "Xác minh giấy công nhận theo mã (không cần đăng nhập; chỉ dữ liệu tối thiểu)",
+    request: { params: z.object({ code: z.string().toUpperCase() }) },
+    responses: { 200: jsonContent(z.object({ certificate: certificateCheck }), "Giấy công nhận") },
+  }),
+  async (c) => c.json({ certificate: await checkCertificate(c.get("db"), c.req.valid("param").code) }, 200),
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/units/{id}/registrations/carry-forward",
+    tags,
+    summary: "Chuyển năm: đăng ký năm mới từ danh sách năm trước (bỏ hộ đã chuyển đi, nhập hộ, không còn)",
+    request: {
+      params: idParam,
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              fromYear: z.number().int().min(2000).max(2100),
+              toYear: z.number().int().min(2000).max(2100),
+              title: z.enum(titles),
+            }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: jsonContent(
+        z.object({ created: z.number(), skipped: z.number(), archived: z.record(z.string(), z.number()) }),
+        "Kết quả",
+      ),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    return c.json(
+      await carryForward(c.get("db"), requireActor(c), { ...body, unitId: c.req.valid("param").id }),
+      200,
+    );
+  },
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/todo",
+    tags,
+    summary: "Việc cần làm trong các đơn vị của người dùng, với hạn theo bộ tiêu chí",
+    request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+    responses: {
+      200: jsonContent(
+        z.object({
+          items: z.array(
+            z.object({
+              unit: z.object({ id: z.number(), name: z.string() }),
+              title: z.enum(titles),
+              titleLabel: z.string(),
+              step: z.enum(["self_assessment", "review", "decision", "issue"]),
+              label: z.string(),
+              count: z.number(),
+              due: z.string().nullable(),
+              overdue: z.boolean(),
+            }),
+          ),
+        }),
+        "Việc cần làm",
+      ),
+    },
+  }),
+  async (c) => {
+    const today = new Date().toISOString().slice(0, 10);
+    const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
+    return c.json({ items: await todoList(c.get("db"), requireActor(c), year, today) }, 200);
+  },
+);
+
+const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/registrations/{id}/tt25/{document}",
+    tags,
+    summary:
+      "Hồ sơ Cộng đồng học tập cấp xã (TT 25/2023): báo cáo tự đánh giá hoặc bản tổng hợp tiêu chí (.docx)",
+    request: {
+      params: idParam.extend({ document: z.enum(["bao-cao-tu-danh-gia.docx", "ban-tong-hop.docx"]) }),
+      query: z.object({
+        date: isoDateQuery,
+        signerName: z.string().trim().min(1).max(200).default("........................"),
+        signerTitle: z.string().trim().min(1).max(100).default("CHỦ TỊCH"),
+        number: z.string().trim().max(50).optional(),
+      }),
+    },
+    responses: { 200: { description: "Tệp .docx", content: { [docx]: { schema: z.any() } } } },
+  }),
+  async (c) => {
+    const { id, document } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const bytes = await tt25Document(
+      c.get("db"),
+      requireActor(c),
+      id,
+      document === "ban-tong-hop.docx" ? "summary" : "report",
+      {
+        date: query.date ?? new Date().toISOString().slice(0, 10),
+        signerName: query.signerName,
+        signerTitle: query.signerTitle,
+        documentNumber: query.number,
+      },
+    );
+    return c.body(new Uint8Array(bytes), 200, {
+      "Content-Type": docx,
+      "Content-Disposition": `attachment; filename="${document}"`,
+    });
+  },
+);

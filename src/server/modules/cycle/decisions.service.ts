@@ -1,0 +1,280 @@
+/**
+ * Review meetings (bình xét), the proposal list, recognition decisions and their revocation. A decision is drafted
+ * by one person and issued by another (reviewer); issuing locks its records and gives each a certificate code.
+ */
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import type { Decision } from "../../../shared/cycle";
+import type { Title } from "../../../shared/rubric";
+import { type Actor, asActor, unitInScope } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { AppError, forbidden, notFound } from "../../errors";
+import { recordAudit } from "../audit/audit.repo";
+import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { loadRegistration } from "./registrations.service";
+
+export type ReviewInput = {
+  unitId: number;
+  year: number;
+  title: Title;
+  heldOn: string;
+  participants: string;
+  minutes?: string;
+  outcomes: { registrationId: number; proposed: boolean; note?: string }[];
+};
+
+/** Records a review meeting and its result per candidate: proposed for recognition or not. */
+export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
+  return asActor(db, actor, async (tx) => {
+    const unit = await unitContext(tx, input.unitId);
+    if (!unit || !(await canOnUnit(tx, actor, "read", input.unitId))) throw notFound("Không tìm thấy đơn vị");
+    if (!(await canOnUnit(tx, actor, "write", input.unitId)))
+      throw forbidden("Bạn không có quyền ghi kết quả bình xét ở đơn vị này");
+    const communeId = unit.level === "commune" ? unit.id : unit.communeId;
+    if (communeId === null)
+      throw new AppError("validation", "Họp bình xét tổ chức ở thôn, tổ dân phố hoặc xã, phường");
+    const review = await tx
+      .insertInto("reviews")
+      .values({
+        commune_id: communeId,
+        province_id: unit.provinceId,
+        unit_id: input.unitId,
+        year: input.year,
+        title: input.title,
+        held_on: input.heldOn,
+        participants: input.participants,
+        minutes: input.minutes ?? null,
+        created_by: actor.userId!,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const outcome of input.outcomes) {
+      const registration = await loadRegistration(tx, actor, outcome.registrationId);
+      const inUnit = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM admin_unit_paths
+        WHERE ancestor_id = ${input.unitId} AND descendant_id = ${registration.village?.id ?? registration.communeId}) AS ok`.execute(
+        tx,
+      );
+      if (!inUnit.rows[0]?.ok || registration.year !== input.year || registration.title !== input.title)
+        throw new AppError(
+          "validation",
+          `Hồ sơ của "${registration.subject.name}" không thuộc đơn vị, năm hoặc danh hiệu của cuộc họp`,
+        );
+      if (
+        registration.status !== "assessed" &&
+        registration.status !== "not_proposed" &&
+        registration.status !== "proposed"
+      )
+        throw new AppError(
+          "validation",
+          `Hồ sơ của "${registration.subject.name}" chưa tự đánh giá hoặc đã có quyết định`,
+        );
+      await tx
+        .updateTable("registrations")
+        .set({
+          status: outcome.proposed ? "proposed" : "not_proposed",
+          review_id: review.id,
+          review_note: outcome.note ?? null,
+          reviewed_by: actor.userId,
+          reviewed_at: new Date(),
+        })
+        .where("commune_id", "=", registration.communeId)
+        .where("id", "=", registration.id)
+        .execute();
+    }
+    await recordAudit(tx, actor, {
+      action: "review",
+      entity: "review",
+      entityId: review.id,
+      unitId: input.unitId,
+      after: { ...input, minutes: undefined },
+    });
+    return { id: review.id };
+  });
+}
+
+function decisionQuery(tx: Db, actor: Actor) {
+  return tx
+    .selectFrom("decisions as d")
+    .selectAll("d")
+    .select([
+      sql<number>`(SELECT count(*) FROM registrations r WHERE r.commune_id = d.commune_id
+        AND (r.decision_id = d.id OR r.revocation_id = d.id))`.as("registration_count"),
+    ])
+    .where(unitInScope(actor, "read", "d.commune_id"));
+}
+
+function presentDecision(
+  row: Awaited<ReturnType<ReturnType<typeof decisionQuery>["executeTakeFirstOrThrow"]>>,
+): Decision {
+  return {
+    id: row.id,
+    communeId: row.commune_id,
+    year: row.year,
+    title: row.title,
+    kind: row.kind,
+    number: row.number,
+    signedOn: row.signed_on,
+    agencyName: row.agency_name,
+    signerTitle: row.signer_title,
+    signerName: row.signer_name,
+    reason: row.reason,
+    status: row.status,
+    createdBy: row.created_by_name,
+    issuedBy: row.issued_by_name,
+    issuedAt: row.issued_at === null ? null : new Date(row.issued_at).toISOString(),
+    registrationCount: Number(row.registration_count),
+  };
+}
+
+export async function loadDecision(tx: Db, actor: Actor, id: number) {
+  const row = await decisionQuery(tx, actor).where("d.id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("Không tìm thấy quyết định, hoặc quyết định nằm ngoài phạm vi của bạn");
+  return { decision: presentDecision(row), createdById: row.created_by };
+}
+
+export const getDecision = (db: Db, actor: Actor, id: number) =>
+  asActor(db, actor, async (tx) => (await loadDecision(tx, actor, id)).decision);
+
+export async function listDecisions(db: Db, actor: Actor, filter: { unitId: number; year?: number }) {
+  return asActor(db, actor, async (tx) => {
+    if (!(await canOnUnit(tx, actor, "read", filter.unitId)))
+      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    let query = decisionQuery(tx, actor).where(
+      sql<boolean>`d.commune_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${filter.unitId})`,
+    );
+    if (filter.year) query = query.where("d.year", "=", filter.year);
+    return (await query.orderBy("d.signed_on", "desc").orderBy("d.id", "desc").execute()).map(
+      presentDecision,
+    );
+  });
+}
+
+export type DecisionInput = {
+  communeId: number;
+  year: number;
+  title: Title;
+  kind: "recognition" | "revocation";
+  number: string;
+  signedOn: string;
+  agencyName: string;
+  signerTitle: string;
+  signerName: string;
+  reason?: string;
+  registrationIds: number[];
+};
+
+/** Drafts a decision for one list: proposed records (recognition) or recognised ones (revocation). */
+export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) {
+  return asActor(db, actor, async (tx) => {
+    const commune = await unitContext(tx, input.communeId);
+    if (!commune || commune.level !== "commune" || !(await canOnUnit(tx, actor, "read", input.communeId)))
+      throw notFound("Không tìm thấy xã, phường");
+    if (!(await canOnUnit(tx, actor, "write", input.communeId)))
+      throw forbidden("Bạn không có quyền lập quyết định ở xã, phường này");
+    if (input.kind === "revocation" && !input.reason)
+      throw new AppError("validation", "Ghi lý do thu hồi", { fields: { reason: "Ghi lý do" } });
+    const { id } = await tx
+      .insertInto("decisions")
+      .values({
+        commune_id: input.communeId,
+        province_id: commune.provinceId,
+        year: input.year,
+        title: input.title,
+        kind: input.kind,
+        number: input.number,
+        signed_on: input.signedOn,
+        agency_name: input.agencyName,
+        signer_title: input.signerTitle,
+        signer_name: input.signerName,
+        reason: input.reason ?? null,
+        created_by: actor.userId!,
+        created_by_name: actor.name,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+      .catch((error: { code?: string }) => {
+        if (error.code === "23505")
+          throw new AppError("conflict", `Quyết định số ${input.number} ngày ${input.signedOn} đã có`);
+        throw error;
+      });
+    for (const registrationId of input.registrationIds) {
+      const r = await loadRegistration(tx, actor, registrationId);
+      const wrongList = r.communeId !== input.communeId || r.year !== input.year || r.title !== input.title;
+      if (input.kind === "recognition" && (wrongList || r.status !== "proposed" || r.decisionId !== null))
+        throw new AppError(
+          "validation",
+          `Hồ sơ của "${r.subject.name}" không có trong danh sách đề nghị của xã, năm và danh hiệu này`,
+        );
+      if (input.kind === "revocation" && (wrongList || r.status !== "recognized"))
+        throw new AppError("validation", `"${r.subject.name}" chưa được công nhận nên không thu hồi được`);
+      await tx
+        .updateTable("registrations")
+        .set(input.kind === "recognition" ? { decision_id: id } : { revocation_id: id })
+        .where("commune_id", "=", r.communeId)
+        .where("id", "=", r.id)
+        .execute();
+    }
+    await recordAudit(tx, actor, {
+      action: "draft",
+      entity: "decision",
+      entityId: id,
+      unitId: input.communeId,
+      after: input,
+    });
+    return (await loadDecision(tx, actor, id)).decision;
+  });
+}
+
+const certificateAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** 10 characters without look-alikes (no I, O, 0, 1): about 50 bits, unguessable for the public check page. */
+export function newCertificateCode(): string {
+  return Array.from(randomBytes(10), (b) => certificateAlphabet[b % certificateAlphabet.length]).join("");
+}
+
+/** Issues a drafted decision: by a reviewer who did not draft it. Its records are then locked. */
+export async function issueDecision(db: Db, actor: Actor, id: number) {
+  return asActor(db, actor, async (tx) => {
+    const { decision, createdById } = await loadDecision(tx, actor, id);
+    if (!(await canOnUnit(tx, actor, "review", decision.communeId)))
+      throw forbidden("Chỉ người có quyền phê duyệt được ban hành quyết định");
+    if (createdById === actor.userId)
+      throw forbidden("Người lập quyết định không được tự phê duyệt; cần một người khác ban hành");
+    if (decision.status === "issued") throw new AppError("conflict", "Quyết định đã được ban hành");
+    const updated = await tx
+      .updateTable("decisions")
+      .set({ status: "issued", issued_by: actor.userId, issued_by_name: actor.name, issued_at: new Date() })
+      .where("commune_id", "=", decision.communeId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    // Row-level security filters an update it does not allow to zero rows; never report that as done.
+    if (Number(updated.numUpdatedRows) !== 1) throw forbidden("Bạn không có quyền ban hành quyết định này");
+    const column = decision.kind === "recognition" ? "decision_id" : "revocation_id";
+    const records = await tx
+      .selectFrom("registrations")
+      .select(["id", "status"])
+      .where("commune_id", "=", decision.communeId)
+      .where(column, "=", id)
+      .execute();
+    for (const record of records)
+      await tx
+        .updateTable("registrations")
+        .set(
+          decision.kind === "recognition"
+            ? { status: "recognized", certificate_code: newCertificateCode() }
+            : { status: "revoked" },
+        )
+        .where("commune_id", "=", decision.communeId)
+        .where("id", "=", record.id)
+        .execute();
+    await recordAudit(tx, actor, {
+      action: decision.kind === "recognition" ? "issue" : "revoke",
+      entity: "decision",
+      entityId: id,
+      unitId: decision.communeId,
+      before: { status: "draft" },
+      after: { status: "issued", registrations: records.map((r) => r.id) },
+    });
+    return (await loadDecision(tx, actor, id)).decision;
+  });
+}

@@ -1,0 +1,316 @@
+/**
+ * Registration and self-assessment of candidates for a learning title. Each step records who and when; the
+ * evaluation always uses the criteria set in force for the registration's year, stored with the registration.
+ */
+import { type SqlBool, sql } from "kysely";
+import { type Registration, type SubjectKindName, subjectKindOfTitle } from "../../../shared/cycle";
+import type { Title } from "../../../shared/rubric";
+import { type Actor, asActor, unitInScope } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { AppError, forbidden, notFound } from "../../errors";
+import { recordAudit } from "../audit/audit.repo";
+import { evaluate } from "../rubrics/rubric.evaluate";
+import { loadRubric, rubricForYear } from "../rubrics/rubrics.service";
+import { canOnUnit, unitContext } from "../territory/territory.repo";
+
+/** Name and code of the subject of each kind, from its own table. */
+const subjectName = sql<string>`CASE r.subject_kind
+    WHEN 'household' THEN (SELECT head_name FROM households s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    WHEN 'clan' THEN (SELECT name FROM clans s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    WHEN 'organization' THEN (SELECT name FROM organizations s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    WHEN 'citizen' THEN (SELECT full_name FROM citizens s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    ELSE (SELECT name FROM admin_units s WHERE s.id = r.subject_id) END`;
+const subjectCode = sql<string | null>`CASE r.subject_kind
+    WHEN 'household' THEN (SELECT code FROM households s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    WHEN 'organization' THEN (SELECT code FROM organizations s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    WHEN 'village' THEN (SELECT code FROM admin_units s WHERE s.id = r.subject_id)
+    WHEN 'commune' THEN (SELECT code FROM admin_units s WHERE s.id = r.subject_id)
+    ELSE NULL END`;
+
+export function registrationQuery(tx: Db, actor: Actor) {
+  return tx
+    .selectFrom("registrations as r")
+    .innerJoin("rubrics as b", "b.id", "r.rubric_id")
+    .leftJoin("admin_units as v", "v.id", "r.village_id")
+    .select([
+      "r.id",
+      "r.commune_id",
+      "r.year",
+      "r.title",
+      "r.subject_kind",
+      "r.subject_id",
+      "r.status",
+      "r.assessment",
+      "r.result",
+      "r.passed",
+      "r.grade",
+      "r.level",
+      "r.registered_at",
+      "r.assessed_at",
+      "r.review_id",
+      "r.review_note",
+      "r.decision_id",
+      "r.certificate_code",
+      "b.id as rubric_id",
+      "b.name as rubric_name",
+      "b.version as rubric_version",
+      sql<boolean>`b.unconfirmed AND b.confirmed_at IS NULL`.as("rubric_unconfirmed"),
+      "v.id as village_id",
+      "v.code as village_code",
+      "v.name as village_name",
+      "v.kind as village_kind",
+      subjectName.as("subject_name"),
+      subjectCode.as("subject_code"),
+    ])
+    .where(unitInScope(actor, "read", "r.scope_unit_id"));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof registrationQuery>["executeTakeFirstOrThrow"]>>;
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export function presentRegistration(row: Row): Registration {
+  return {
+    id: row.id,
+    communeId: row.commune_id,
+    village:
+      row.village_id === null
+        ? null
+        : {
+            id: row.village_id,
+            code: row.village_code!,
+            name: row.village_name!,
+            level: "village",
+            kind: row.village_kind!,
+          },
+    year: row.year,
+    title: row.title,
+    subject: {
+      kind: row.subject_kind,
+      id: row.subject_id,
+      name: row.subject_name ?? "",
+      code: row.subject_code,
+    },
+    rubric: {
+      id: row.rubric_id,
+      name: row.rubric_name,
+      version: row.rubric_version,
+      unconfirmed: row.rubric_unconfirmed,
+    },
+    status: row.status,
+    assessment: row.assessment,
+    result: row.result,
+    passed: row.passed,
+    grade: row.grade,
+    level: row.level,
+    registeredAt: iso(row.registered_at)!,
+    assessedAt: iso(row.assessed_at),
+    reviewId: row.review_id,
+    reviewNote: row.review_note,
+    decisionId: row.decision_id,
+    certificateCode: row.certificate_code,
+  };
+}
+
+export async function loadRegistration(tx: Db, actor: Actor, id: number): Promise<Registration> {
+  const row = await registrationQuery(tx, actor).where("r.id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("Không tìm thấy hồ sơ đăng ký, hoặc hồ sơ nằm ngoài phạm vi của bạn");
+  return presentRegistration(row);
+}
+
+export async function listRegistrations(
+  db: Db,
+  actor: Actor,
+  filter: { unitId: number; year: number; title?: Title; status?: Registration["status"] },
+) {
+  return asActor(db, actor, async (tx) => {
+    if (!(await canOnUnit(tx, actor, "read", filter.unitId)))
+      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    let query = registrationQuery(tx, actor)
+      .where("r.year", "=", filter.year)
+      .where(
+        sql<SqlBool>`r.scope_unit_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${filter.unitId})`,
+      );
+    if (filter.title) query = query.where("r.title", "=", filter.title);
+    if (filter.status) query = query.where("r.status", "=", filter.status);
+    const rows = await query
+      .orderBy("v.name")
+      .orderBy(sql`subject_code`)
+      .orderBy("r.id")
+      .limit(20000)
+      .execute();
+    return rows.map(presentRegistration);
+  });
+}
+
+/** Where a subject lives: its village (if any), commune and province; refuses archived or out-of-scope subjects. */
+async function locateSubject(tx: Db, kind: SubjectKindName, id: number) {
+  const fromTable = async (
+    table: "households" | "clans" | "organizations" | "citizens",
+    unitColumn: string,
+  ) => {
+    const { rows } = await sql<{ unit_id: number; archived: boolean }>`
+      SELECT ${sql.ref(unitColumn)} AS unit_id, archived_at IS NOT NULL AS archived FROM ${sql.table(table)}
+      WHERE id = ${id}`.execute(tx);
+    const row = rows[0];
+    if (!row) return null;
+    if (row.archived) throw new AppError("validation", "Đối tượng đã lưu trữ, không đăng ký được");
+    return row.unit_id;
+  };
+  const unitId =
+    kind === "household"
+      ? await fromTable("households", "village_id")
+      : kind === "clan"
+        ? await fromTable("clans", "commune_id")
+        : kind === "organization"
+          ? await fromTable("organizations", "unit_id")
+          : kind === "citizen"
+            ? await fromTable("citizens", "village_id")
+            : id;
+  if (unitId === null) return null;
+  const context = await unitContext(tx, unitId);
+  if (!context) return null;
+  if (kind === "village" && context.level !== "village")
+    throw new AppError("validation", "Đối tượng không phải thôn, tổ dân phố");
+  if (kind === "commune" && context.level !== "commune")
+    throw new AppError("validation", "Đối tượng không phải xã, phường");
+  const communeId = context.level === "commune" ? context.id : context.communeId;
+  if (communeId === null) return null;
+  return {
+    unitId,
+    villageId: context.level === "village" ? context.id : null,
+    communeId,
+    provinceId: context.provinceId,
+  };
+}
+
+/** Registers subjects for a title and year; already registered subjects are skipped. */
+export async function registerSubjects(
+  db: Db,
+  actor: Actor,
+  input: { year: number; title: Title; subjects: { kind: SubjectKindName; id: number }[] },
+) {
+  return asActor(db, actor, async (tx) => {
+    const expected = subjectKindOfTitle[input.title];
+    let created = 0;
+    let skipped = 0;
+    for (const subject of input.subjects) {
+      if (subject.kind !== expected)
+        throw new AppError(
+          "validation",
+          `Danh hiệu này dành cho đối tượng loại "${expected}", không phải "${subject.kind}"`,
+        );
+      const where = await locateSubject(tx, subject.kind, subject.id);
+      if (!where || !(await canOnUnit(tx, actor, "read", where.unitId)))
+        throw notFound("Không tìm thấy đối tượng, hoặc đối tượng nằm ngoài phạm vi của bạn");
+      if (!(await canOnUnit(tx, actor, "write", where.unitId)))
+        throw forbidden("Bạn không có quyền nhập liệu cho đối tượng này");
+      const unitLevel = subject.kind === "commune" || subject.kind === "organization" ? "commune" : undefined;
+      const rubric = await rubricForYear(tx, input.title, input.year, where.provinceId, unitLevel);
+      const inserted = await tx
+        .insertInto("registrations")
+        .values({
+          commune_id: where.communeId,
+          province_id: where.provinceId,
+          village_id: where.villageId,
+          year: input.year,
+          title: input.title,
+          subject_kind: subject.kind,
+          subject_id: subject.id,
+          rubric_id: rubric.id,
+          registered_by: actor.userId,
+        })
+        .onConflict((oc) =>
+          oc.columns(["commune_id", "year", "title", "subject_kind", "subject_id"]).doNothing(),
+        )
+        .returning("id")
+        .executeTakeFirst();
+      if (!inserted) {
+        skipped++;
+        continue;
+      }
+      created++;
+      await recordAudit(tx, actor, {
+        action: "register",
+        entity: "registration",
+        entityId: inserted.id,
+        unitId: where.unitId,
+        after: { year: input.year, title: input.title, subject, rubricId: rubric.id },
+      });
+    }
+    return { created, skipped };
+  });
+}
+
+/** The year's previous valid recognition at a level, for the TT 25/2023 rule on level 2. */
+async function heldLevel(tx: Db, registration: Registration) {
+  const row = await tx
+    .selectFrom("registrations as r")
+    .innerJoin("decisions as d", (join) =>
+      join.onRef("d.commune_id", "=", "r.commune_id").onRef("d.id", "=", "r.decision_id"),
+    )
+    .select(["r.level", "d.signed_on"])
+    .where("r.subject_kind", "=", registration.subject.kind)
+    .where("r.subject_id", "=", registration.subject.id)
+    .where("r.title", "=", registration.title)
+    .where("r.status", "=", "recognized")
+    .where("r.year", "<", registration.year)
+    .where("r.level", "is not", null)
+    .orderBy("d.signed_on", "desc")
+    .executeTakeFirst();
+  return row?.level ? { level: row.level as 1 | 2, recognizedOn: row.signed_on } : undefined;
+}
+
+export async function assessRegistration(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: {
+    scores?: Record<string, number | null>;
+    items?: Record<string, boolean | null>;
+    notes?: Record<string, string>;
+  },
+) {
+  return asActor(db, actor, async (tx) => {
+    const before = await loadRegistration(tx, actor, id);
+    if (!(await canOnUnit(tx, actor, "write", before.village?.id ?? before.communeId)))
+      throw forbidden("Bạn không có quyền chấm điểm hồ sơ này");
+    if (!["registered", "assessed"].includes(before.status))
+      throw new AppError(
+        "validation",
+        "Hồ sơ đã qua bình xét hoặc đã có quyết định; không sửa kết quả tự đánh giá được",
+      );
+    const rubric = await loadRubric(tx, before.rubric.id);
+    const assessedOn = `${before.year}-12-31`;
+    const result = evaluate(rubric.definition, {
+      ...input,
+      heldLevel: await heldLevel(tx, before),
+      assessedOn,
+    });
+    await tx
+      .updateTable("registrations")
+      .set({
+        assessment: JSON.stringify(input),
+        result: JSON.stringify(result),
+        passed: result.recognized,
+        grade: result.scheme === "points" ? result.grade : null,
+        level: result.scheme === "levels" ? result.levelReached || null : null,
+        status: "assessed",
+        assessed_by: actor.userId,
+        assessed_at: new Date(),
+      })
+      .where("commune_id", "=", before.communeId)
+      .where("id", "=", id)
+      .execute();
+    const after = await loadRegistration(tx, actor, id);
+    await recordAudit(tx, actor, {
+      action: "assess",
+      entity: "registration",
+      entityId: id,
+      unitId: before.village?.id ?? before.communeId,
+      before: { assessment: before.assessment, passed: before.passed },
+      after: { assessment: input, passed: after.passed, label: result.label },
+    });
+    return after;
+  });
+}

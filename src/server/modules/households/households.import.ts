@@ -1,0 +1,255 @@
+/**
+ * Household lists from Excel/CSV into one commune, the way officers keep them: title rows above the header,
+ * headers without diacritics, blank rows, TCVN3/VNI text, dotted thousands. A dry run lists every problem by row
+ * and column; a real run is all or nothing, and idempotent (keyed by the household code).
+ */
+import { sql } from "kysely";
+import type { ImportReport, RowError } from "../../../shared/api";
+import { cleanName, foldText } from "../../../shared/text";
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { AppError, forbidden, notFound } from "../../errors";
+import { parseInteger } from "../../lib/cell-values";
+import { detectColumnEncoding, tcvn3ToUnicode, vniToUnicode } from "../../lib/legacy-vietnamese";
+import { type ColumnSpec, readTable, type TableRecord, writeTemplate } from "../../lib/spreadsheet";
+import { recordAudit } from "../audit/audit.repo";
+import { canOnUnit, unitContext } from "../territory/territory.repo";
+
+export const householdColumns: ColumnSpec[] = [
+  { key: "code", label: "Mã hộ", aliases: ["Mã số hộ", "Số hộ", "Mã"], required: true },
+  {
+    key: "village",
+    label: "Thôn, tổ dân phố",
+    aliases: ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Thôn/Tổ dân phố", "Tên thôn", "Khu dân cư"],
+    required: true,
+  },
+  {
+    key: "headName",
+    label: "Họ và tên chủ hộ",
+    aliases: ["Chủ hộ", "Họ tên chủ hộ", "Tên chủ hộ"],
+    required: true,
+  },
+  { key: "address", label: "Địa chỉ", aliases: ["Địa chỉ hộ", "Số nhà"] },
+  {
+    key: "members",
+    label: "Số nhân khẩu",
+    aliases: ["Nhân khẩu", "Số người", "Số khẩu", "Số thành viên"],
+    required: true,
+  },
+  { key: "phone", label: "Điện thoại", aliases: ["Số điện thoại", "SĐT", "ĐT"] },
+];
+
+export const householdTemplate = () =>
+  writeTemplate("DANH SÁCH HỘ GIA ĐÌNH", householdColumns, [
+    ["0001", "Tổ dân phố số 1", "Nguyễn Văn An", "Số 12, ngõ 5", "4", "0912345678"],
+  ]);
+
+type Planned = {
+  line: number;
+  code: string;
+  villageId: number;
+  headName: string;
+  address: string | null;
+  members: number;
+  phone: string | null;
+};
+
+/** Converts a column written in TCVN3 or VNI to Unicode; returns which encoding was found, if any. */
+function convertLegacyColumns(records: TableRecord[], keys: string[]) {
+  const converted: Record<string, string> = {};
+  for (const key of keys) {
+    const encoding = detectColumnEncoding(records.map((r) => r.values[key] ?? ""));
+    if (!encoding) continue;
+    const convert = encoding === "tcvn3" ? tcvn3ToUnicode : vniToUnicode;
+    for (const record of records) record.values[key] = convert(record.values[key] ?? "");
+    converted[key] = encoding;
+  }
+  return converted;
+}
+
+class RollbackImport extends Error {}
+
+export type HouseholdImportReport = ImportReport & { converted: Record<string, string> };
+
+export async function importHouseholds(
+  db: Db,
+  actor: Actor,
+  communeId: number,
+  file: { bytes: Uint8Array; name: string },
+  dryRun: boolean,
+): Promise<HouseholdImportReport> {
+  const errors: RowError[] = [];
+  const report: HouseholdImportReport = {
+    dryRun,
+    total: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors,
+    converted: {},
+  };
+  const label = (key: string) => householdColumns.find((c) => c.key === key)!.label;
+  const work = async (tx: Db) => {
+    const commune = await unitContext(tx, communeId);
+    if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
+      throw notFound("Không tìm thấy xã, phường");
+    if (commune.level !== "commune")
+      throw new AppError("validation", "Chọn một xã, phường để nhập danh sách hộ");
+    if (!(await canOnUnit(tx, actor, "write", communeId)))
+      throw forbidden("Bạn không có quyền nhập liệu ở xã, phường này");
+    // Read the file only once the caller may write here: nothing about it is reported to anyone else.
+    const records = await readTable(file.bytes, file.name, householdColumns);
+    report.total = records.length;
+    const converted = convertLegacyColumns(records, ["village", "headName", "address"]);
+    report.converted = converted;
+    const villages = await tx
+      .selectFrom("admin_units")
+      .select(["id", "code", "name"])
+      .where("parent_id", "=", communeId)
+      .where("level", "=", "village")
+      .where("valid_to", "is", null)
+      .execute();
+    const villageByKey = new Map<string, number>();
+    for (const v of villages) {
+      villageByKey.set(foldText(v.name), v.id);
+      villageByKey.set(foldText(v.code), v.id);
+    }
+    const seen = new Map<string, number>();
+    const planned: Planned[] = [];
+    for (const { line, values } of records) {
+      const code = (values.code ?? "").trim();
+      const headName = cleanName(values.headName ?? "");
+      const villageId = villageByKey.get(foldText(values.village ?? ""));
+      const members = parseInteger(values.members ?? "", { min: 1, max: 99 });
+      const phoneText = (values.phone ?? "").replace(/[^0-9+]/g, "");
+      if (!/^[0-9A-Za-z._/-]{1,30}$/.test(code))
+        errors.push({
+          row: line,
+          column: label("code"),
+          message: code ? `Mã hộ "${code}" không hợp lệ` : "Thiếu mã hộ",
+        });
+      else if (seen.has(code))
+        errors.push({
+          row: line,
+          column: label("code"),
+          message: `Mã hộ ${code} trùng với dòng ${seen.get(code)}`,
+        });
+      else seen.set(code, line);
+      if (!villageId)
+        errors.push({
+          row: line,
+          column: label("village"),
+          message: values.village
+            ? `Không có thôn, tổ dân phố "${values.village}" trong xã, phường (đang có hiệu lực)`
+            : "Thiếu thôn, tổ dân phố",
+        });
+      if (!headName) errors.push({ row: line, column: label("headName"), message: "Thiếu họ tên chủ hộ" });
+      if (!members.ok) errors.push({ row: line, column: label("members"), message: members.message });
+      if (phoneText && !/^[0-9+]{8,15}$/.test(phoneText))
+        errors.push({
+          row: line,
+          column: label("phone"),
+          message: `Số điện thoại "${values.phone}" không hợp lệ`,
+        });
+      if (errors.length === 0 && villageId && members.ok)
+        planned.push({
+          line,
+          code,
+          villageId,
+          headName,
+          address: values.address ? cleanName(values.address) : null,
+          members: members.value,
+          phone: phoneText || null,
+        });
+    }
+    if (errors.length > 0) {
+      if (!dryRun) throw new RollbackImport();
+      return;
+    }
+    const existing = new Map<
+      string,
+      {
+        id: number;
+        village_id: number;
+        head_name: string;
+        address: string | null;
+        members: number;
+        phone: string | null;
+      }
+    >();
+    for (const row of await tx
+      .selectFrom("households")
+      .select(["id", "code", "village_id", "head_name", "address", "members", "phone"])
+      .where("commune_id", "=", communeId)
+      .execute())
+      existing.set(row.code, row);
+    const inserts: Planned[] = [];
+    const updates: (Planned & { id: number })[] = [];
+    for (const p of planned) {
+      const e = existing.get(p.code);
+      if (!e) inserts.push(p);
+      else if (
+        e.village_id === p.villageId &&
+        e.head_name === p.headName &&
+        e.address === p.address &&
+        e.members === p.members &&
+        e.phone === p.phone
+      )
+        report.unchanged++;
+      else updates.push({ ...p, id: e.id });
+    }
+    report.created = inserts.length;
+    report.updated = updates.length;
+    if (dryRun) return;
+    for (let start = 0; start < inserts.length; start += 2000) {
+      await tx
+        .insertInto("households")
+        .values(
+          inserts.slice(start, start + 2000).map((p) => ({
+            commune_id: communeId,
+            province_id: commune.provinceId,
+            village_id: p.villageId,
+            code: p.code,
+            head_name: p.headName,
+            address: p.address,
+            members: p.members,
+            phone: p.phone,
+          })),
+        )
+        .execute();
+    }
+    for (let start = 0; start < updates.length; start += 2000) {
+      const batch = updates.slice(start, start + 2000);
+      const values = sql.join(
+        batch.map(
+          (u) =>
+            sql`(${u.id}::bigint, ${u.villageId}::bigint, ${u.headName}, ${u.address}, ${u.members}::smallint, ${u.phone})`,
+        ),
+      );
+      await sql`UPDATE households h SET village_id = v.village_id, head_name = v.head_name, address = v.address,
+          members = v.members, phone = v.phone, updated_at = now()
+        FROM (VALUES ${values}) AS v (id, village_id, head_name, address, members, phone)
+        WHERE h.commune_id = ${communeId} AND h.id = v.id`.execute(tx);
+    }
+    if (report.created + report.updated > 0)
+      await recordAudit(tx, actor, {
+        action: "import",
+        entity: "household",
+        unitId: communeId,
+        after: {
+          file: file.name,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          converted,
+        },
+      });
+  };
+  try {
+    await asActor(db, actor, work);
+  } catch (error) {
+    if (!(error instanceof RollbackImport)) throw error;
+  }
+  if (errors.length > 0) Object.assign(report, { created: 0, updated: 0, unchanged: 0 });
+  return report;
+}

@@ -1,0 +1,138 @@
+/** The yearly cycle of a learning title: request and response schemas shared by server and web. */
+import { z } from "zod";
+import { isoDate, unitRef } from "./api";
+import { titles } from "./rubric";
+
+export const subjectKinds = ["household", "clan", "village", "organization", "citizen", "commune"] as const;
+export type SubjectKindName = (typeof subjectKinds)[number];
+
+/** Who can hold each title. */
+export const subjectKindOfTitle: Record<(typeof titles)[number], SubjectKindName> = {
+  learning_family: "household",
+  learning_clan: "clan",
+  learning_community_village: "village",
+  learning_community_commune: "commune",
+  learning_organization: "organization",
+  learning_citizen: "citizen",
+};
+
+export const registrationStatuses = [
+  "registered",
+  "assessed",
+  "proposed",
+  "not_proposed",
+  "recognized",
+  "revoked",
+  "withdrawn",
+] as const;
+
+export const registration = z.object({
+  id: z.number(),
+  communeId: z.number(),
+  village: unitRef.nullable(),
+  year: z.number(),
+  title: z.enum(titles),
+  subject: z.object({
+    kind: z.enum(subjectKinds),
+    id: z.number(),
+    name: z.string(),
+    code: z.string().nullable(),
+  }),
+  rubric: z.object({ id: z.number(), name: z.string(), version: z.number(), unconfirmed: z.boolean() }),
+  status: z.enum(registrationStatuses),
+  assessment: z.unknown(),
+  result: z.unknown(),
+  passed: z.boolean().nullable(),
+  grade: z.string().nullable(),
+  level: z.number().nullable(),
+  registeredAt: z.string(),
+  assessedAt: z.string().nullable(),
+  reviewId: z.number().nullable(),
+  reviewNote: z.string().nullable(),
+  decisionId: z.number().nullable(),
+  certificateCode: z.string().nullable(),
+});
+export type Registration = z.infer<typeof registration>;
+export const registrationListResponse = z.object({ registrations: z.array(registration) });
+
+export const registerRequest = z.object({
+  year: z.number().int().min(2000).max(2100),
+  title: z.enum(titles),
+  subjects: z
+    .array(z.object({ kind: z.enum(subjectKinds), id: z.number().int().positive() }))
+    .min(1, "Chọn ít nhất một đối tượng")
+    .max(5000),
+});
+
+export const assessRequest = z.object({
+  scores: z.record(z.string(), z.number().nullable()).optional(),
+  items: z.record(z.string(), z.boolean().nullable()).optional(),
+  /** Evidence notes per item (minh chứng). */
+  notes: z.record(z.string(), z.string().max(2000)).optional(),
+});
+
+export const reviewRequest = z.object({
+  unitId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  title: z.enum(titles),
+  heldOn: isoDate,
+  participants: z.string().trim().min(1, "Ghi thành phần tham dự").max(2000),
+  minutes: z.string().trim().max(20000).optional(),
+  outcomes: z
+    .array(
+      z.object({
+        registrationId: z.number().int().positive(),
+        proposed: z.boolean(),
+        note: z.string().max(1000).optional(),
+      }),
+    )
+    .min(1, "Chưa có kết quả bình xét"),
+});
+
+export const decisionRequest = z.object({
+  communeId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  title: z.enum(titles),
+  kind: z.enum(["recognition", "revocation"]).default("recognition"),
+  number: z.string().trim().min(1, "Nhập số quyết định").max(50),
+  signedOn: isoDate,
+  agencyName: z.string().trim().min(1, "Nhập cơ quan ban hành").max(200),
+  signerTitle: z.string().trim().min(1, "Nhập chức vụ người ký").max(100),
+  signerName: z.string().trim().min(1, "Nhập họ tên người ký").max(200),
+  reason: z.string().trim().max(2000).optional(),
+  registrationIds: z.array(z.number().int().positive()).min(1, "Chọn ít nhất một hồ sơ").max(20000),
+});
+
+export const decision = z.object({
+  id: z.number(),
+  communeId: z.number(),
+  year: z.number(),
+  title: z.enum(titles),
+  kind: z.enum(["recognition", "revocation"]),
+  number: z.string(),
+  signedOn: isoDate,
+  agencyName: z.string(),
+  signerTitle: z.string(),
+  signerName: z.string(),
+  reason: z.string().nullable(),
+  status: z.enum(["draft", "issued"]),
+  createdBy: z.string(),
+  issuedBy: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  registrationCount: z.number(),
+});
+export type Decision = z.infer<typeof decision>;
+
+/** What the public verification page shows: the minimum to confirm a certificate. */
+export const certificateCheck = z.object({
+  code: z.string(),
+  holderName: z.string(),
+  place: z.string(),
+  title: z.enum(titles),
+  titleLabel: z.string(),
+  year: z.number(),
+  decisionNumber: z.string(),
+  decisionDate: isoDate,
+  valid: z.boolean(),
+});
+export type CertificateCheck = z.infer<typeof certificateCheck>;

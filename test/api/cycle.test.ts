@@ -1,0 +1,182 @@
+/** The yearly cycle of Gia đình học tập in one ward, through the API: register, score, review, decide, certify. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { demoApp, type TestApp } from "../helpers/api";
+import { describeEachEngine } from "../helpers/db";
+
+/** Full marks on every item of a points set, minus `minus` points on the first item. */
+function scoresFor(rubric: any, minus = 0) {
+  const scores: Record<string, number> = {};
+  for (const criterion of rubric.definition.criteria)
+    for (const item of criterion.items) scores[item.key] = item.maxPoints;
+  const first = rubric.definition.criteria[0].items[0];
+  scores[first.key] = Math.max(0, first.maxPoints - minus);
+  return scores;
+}
+
+const hasPdftotext = spawnSync("which", ["pdftotext"]).status === 0;
+
+describeEachEngine("learning title cycle", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it("runs a whole cycle in one village and locks the records after the decision", async () => {
+    const tayho = await t.as("tayho");
+    const reviewer = await t.as("tayho.duyet");
+    const ward = await t.unitId("00103");
+    const village = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units[0];
+    const households = (await tayho.get(`/api/v1/households?unitId=${village.id}`)).body.households.slice(
+      0,
+      3,
+    );
+    expect(households).toHaveLength(3);
+
+    const registered = await tayho.post("/api/v1/registrations", {
+      year: 2025,
+      title: "learning_family",
+      subjects: households.map((h: any) => ({ kind: "household", id: h.id })),
+    });
+    expect(registered.body).toEqual({ created: 3, skipped: 0 });
+    const list = (
+      await tayho.get(`/api/v1/registrations?unitId=${village.id}&year=2025&title=learning_family`)
+    ).body.registrations;
+    expect(list.map((r: any) => r.subject.name).sort()).toEqual(
+      households.map((h: any) => h.headName).sort(),
+    );
+    const rubric = (await tayho.get(`/api/v1/rubrics/${list[0].rubric.id}`)).body.rubric;
+    expect(rubric.legalNumber).toContain("448");
+
+    // Two households pass, the third scores below the threshold.
+    for (const [index, r] of list.entries()) {
+      const assessed = await tayho.post(`/api/v1/registrations/${r.id}/assessment`, {
+        scores: scoresFor(rubric, index === 2 ? 10 : 0),
+      });
+      expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
+      expect(assessed.body.registration.status).toBe("assessed");
+    }
+    const third = (await tayho.get(`/api/v1/registrations/${list[2].id}`)).body.registration;
+    expect(typeof third.passed).toBe("boolean");
+
+    const review = await tayho.post("/api/v1/reviews", {
+      unitId: village.id,
+      year: 2025,
+      title: "learning_family",
+      heldOn: "2025-12-10",
+      participants: "Chi hội khuyến học, Ban công tác Mặt trận, tổ trưởng",
+      outcomes: list.map((r: any, index: number) => ({ registrationId: r.id, proposed: index < 2 })),
+    });
+    expect(review.status).toBe(201);
+
+    const draft = await tayho.post("/api/v1/decisions", {
+      communeId: ward,
+      year: 2025,
+      title: "learning_family",
+      number: "125/QĐ-UBND",
+      signedOn: "2026-01-05",
+      agencyName: "UBND Phường Tây Hồ",
+      signerTitle: "Chủ tịch",
+      signerName: "Nguyễn Văn Bình",
+      registrationIds: [list[0].id, list[1].id],
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const decisionId = draft.body.decision.id;
+    // The person who entered it cannot approve it.
+    const self = await tayho.post(`/api/v1/decisions/${decisionId}/issue`);
+    expect(self.status).toBe(403);
+    const issued = await reviewer.post(`/api/v1/decisions/${decisionId}/issue`);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    expect(issued.body.decision).toMatchObject({ status: "issued", registrationCount: 2 });
+
+    const recognized = (await tayho.get(`/api/v1/registrations/${list[0].id}`)).body.registration;
+    expect(recognized.status).toBe("recognized");
+    expect(recognized.certificateCode).toMatch(/^[A-Z2-9]{10}$/);
+    const locked = await tayho.post(`/api/v1/registrations/${list[0].id}/assessment`, {
+      scores: scoresFor(rubric, 30),
+    });
+    expect(locked.status).toBe(422);
+
+    const pdf = await tayho.get(`/api/v1/decisions/${decisionId}/certificates.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    if (hasPdftotext) {
+      const dir = mkdtempSync(path.join(tmpdir(), "hieuhoc-cert-"));
+      writeFileSync(path.join(dir, "c.pdf"), Buffer.from(pdf.body as ArrayBuffer));
+      const text = execFileSync("pdftotext", ["-layout", path.join(dir, "c.pdf"), "-"], {
+        encoding: "utf8",
+      }).normalize("NFC");
+      expect(text).toContain(list[0].subject.name);
+      expect(text).toContain(list[1].subject.name);
+      expect(text).toContain("125/QĐ-UBND");
+    } else if (process.env.CI === "true") throw new Error("pdftotext is missing");
+
+    const check = await t.anonymous().get(`/api/v1/public/certificates/${recognized.certificateCode}`);
+    expect(check.status).toBe(200);
+    expect(check.body.certificate).toMatchObject({
+      holderName: `Gia đình ông/bà ${recognized.subject.name}`,
+      titleLabel: "Gia đình học tập",
+      year: 2025,
+      decisionNumber: "125/QĐ-UBND",
+      valid: true,
+    });
+    expect(check.body.certificate.place).toContain(village.name);
+    expect(JSON.stringify(check.body)).not.toContain("members");
+    expect((await t.anonymous().get("/api/v1/public/certificates/KHONGCOMA2")).status).toBe(404);
+  });
+
+  it("a new version of the criteria set does not change a decided result", async () => {
+    const quantri = await t.as("quantri");
+    const family = (await quantri.get("/api/v1/rubrics?title=learning_family")).body.rubrics[0];
+    const before = (
+      await quantri.get(`/api/v1/registrations?unitId=${await t.unitId("00103")}&year=2025&status=recognized`)
+    ).body.registrations;
+    expect(before.length).toBeGreaterThan(0);
+    const stricter = structuredClone(family.definition);
+    stricter.thresholds = stricter.thresholds.map((th: any) =>
+      th.minPoints === 0 ? th : { ...th, minPoints: Math.min(100, th.minPoints + 15) },
+    );
+    const created = await quantri.post("/api/v1/rubrics", {
+      provinceId: null,
+      rubric: {
+        meta: {
+          code: family.code,
+          title: family.title,
+          name: `${family.name} (sửa đổi)`,
+          legalBasis: { number: family.legalNumber, date: family.legalDate, issuer: family.legalIssuer },
+          effectiveFrom: family.effectiveFrom,
+          effectiveTo: family.effectiveTo,
+          deadlines: family.deadlines,
+        },
+        definition: stricter,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.rubric.version).toBe(family.version + 1);
+    const after = (
+      await quantri.get(`/api/v1/registrations?unitId=${await t.unitId("00103")}&year=2025&status=recognized`)
+    ).body.registrations;
+    expect(after.map((r: any) => [r.id, r.rubric.version, r.passed, r.result])).toEqual(
+      before.map((r: any) => [r.id, r.rubric.version, r.passed, r.result]),
+    );
+  });
+
+  it("a household of another commune cannot be registered, scored or certified", async () => {
+    const tayho = await t.as("tayho");
+    const maoKhe = await t.unitId("07069");
+    const hcm = await t.as("maokhe");
+    const other = (await hcm.get(`/api/v1/households?unitId=${maoKhe}`)).body.households[0];
+    const attempt = await tayho.post("/api/v1/registrations", {
+      year: 2025,
+      title: "learning_family",
+      subjects: [{ kind: "household", id: other.id }],
+    });
+    expect(attempt.status).toBe(404);
+    expect((await tayho.get(`/api/v1/households/${other.id}`)).status).toBe(404);
+    expect((await tayho.patch(`/api/v1/households/${other.id}`, { members: 9 })).status).toBe(404);
+  });
+});

@@ -1,0 +1,121 @@
+/** The household registry: forms, search, moves and archive, and the Excel/CSV import the way officers use it. */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { householdCsv, vietnameseName } from "../fixtures/households";
+import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
+import { describeEachEngine } from "../helpers/db";
+
+function upload(client: ApiClient, communeId: number, text: string, dryRun: boolean, name = "ho.csv") {
+  const form = new FormData();
+  form.append("file", new File([text], name, { type: "text/csv" }));
+  return client.request(
+    "POST",
+    `/api/v1/units/${communeId}/households/import?dryRun=${dryRun ? 1 : 0}`,
+    form,
+  );
+}
+
+describeEachEngine("household registry", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it("creates, finds without diacritics, moves within the commune and archives a household, audited", async () => {
+    const tayho = await t.as("tayho");
+    const ward = await t.unitId("00103");
+    const villages = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units;
+    const created = await tayho.post("/api/v1/households", {
+      villageId: villages[0].id,
+      headName: "Trịnh  Thị Ngọc Ánh",
+      members: 5,
+      phone: "0912 345 678",
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.household.id;
+    expect(created.body.household.headName).toBe("Trịnh Thị Ngọc Ánh");
+    const found = (await tayho.get(`/api/v1/households?unitId=${ward}&q=trinh%20thi%20ngoc`)).body.households;
+    expect(found.map((h: any) => h.id)).toEqual([id]);
+    const moved = await tayho.patch(`/api/v1/households/${id}`, { villageId: villages[1].id, members: 6 });
+    expect(moved.body.household.village.id).toBe(villages[1].id);
+    expect((await tayho.post(`/api/v1/households/${id}/archive`, { reason: "moved" })).status).toBe(204);
+    expect((await tayho.get(`/api/v1/households?unitId=${ward}&q=trinh`)).body.households).toEqual([]);
+    const audit = (await tayho.get("/api/v1/audit")).body.entries
+      .slice(0, 3)
+      .map((e: any) => `${e.action} ${e.entity}`);
+    expect(audit).toEqual(["archive household", "update household", "create household"]);
+    const bad = await tayho.post("/api/v1/households", {
+      villageId: villages[0].id,
+      headName: "",
+      members: 0,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.fields).toMatchObject({
+      headName: "Nhập họ tên chủ hộ",
+      members: "Số nhân khẩu ít nhất là 1",
+    });
+  });
+
+  it("a 50,000-row file with faults is refused whole; the clean file imports, and again changes nothing", async () => {
+    const maokhe = await t.as("maokhe");
+    const commune = await t.unitId("07069");
+    const villages = (await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.map(
+      (u: any) => u.name,
+    );
+    const before = (await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total;
+    const faulty = householdCsv({
+      rows: 50_000,
+      villages,
+      tcvn3Names: true,
+      titleRows: true,
+      blankRowsEvery: 997,
+      duplicateAt: [20_000],
+      unknownVillageAt: [123, 45_678],
+    });
+    const refused = await upload(maokhe, commune, faulty.text, false);
+    expect(refused.status, JSON.stringify(refused.body).slice(0, 500)).toBe(200);
+    expect(refused.body.errors.map((e: any) => e.row).sort((a: number, b: number) => a - b)).toEqual(
+      faulty.faultyLines,
+    );
+    expect(refused.body.errors.map((e: any) => e.column)).toEqual(
+      expect.arrayContaining(["Mã hộ", "Thôn, tổ dân phố"]),
+    );
+    expect(refused.body.created).toBe(0);
+    expect((await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total).toBe(before);
+
+    const clean = householdCsv({
+      rows: 50_000,
+      villages,
+      tcvn3Names: true,
+      titleRows: true,
+      blankRowsEvery: 997,
+    });
+    const started = performance.now();
+    const imported = await upload(maokhe, commune, clean.text, false);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `[${engine}] 50,000 households imported in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s)`,
+    );
+    expect(imported.body).toMatchObject({ created: 50_000, errors: [], converted: { headName: "tcvn3" } });
+    const sample = (await maokhe.get(`/api/v1/households?unitId=${commune}&q=000777`)).body.households[0];
+    expect(sample.headName).toBe(vietnameseName(777));
+    const again = await upload(maokhe, commune, clean.text, false);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 50_000 });
+    expect((await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total).toBe(
+      before + 50_000,
+    );
+  }, 240_000);
+
+  it("exports what it imports, and the export imports back unchanged", async () => {
+    const tayho = await t.as("tayho");
+    const ward = await t.unitId("00103");
+    const exported = await tayho.get(`/api/v1/households/export.xlsx?unitId=${ward}`);
+    expect(exported.status).toBe(200);
+    const form = new FormData();
+    form.append("file", new File([new Uint8Array(exported.body as ArrayBuffer)], "xuat.xlsx"));
+    const back = await tayho.request("POST", `/api/v1/units/${ward}/households/import?dryRun=1`, form);
+    expect(back.body.errors).toEqual([]);
+    expect(back.body.created + back.body.updated).toBe(0);
+    expect(back.body.unchanged).toBeGreaterThan(0);
+  });
+});
