@@ -174,3 +174,24 @@ export async function apiGet<T>(url: string, session: ApiSession, pathAndQuery: 
 }
 
 export const DEMO_PASSWORD = "hieuhoc2025";
+
+/** A write through the API (no browser), with the session's CSRF token; returns the status and JSON body. */
+export async function apiSend<T>(
+  url: string,
+  session: ApiSession,
+  method: string,
+  pathAndQuery: string,
+  body: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${url}${pathAndQuery}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      "x-csrf-token": session.csrfToken,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}

@@ -15,7 +15,7 @@ const hieuhoc = (...args: string[]) =>
 describe("the hieuhoc command", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("has --help on every command", () => {
+  it("has --help on every command", { timeout: 180_000 }, () => {
     const top = hieuhoc("--help");
     expect(top.status).toBe(0);
     for (const command of ["serve", "migrate", "demo", "units import", "users create"]) {

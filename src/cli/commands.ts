@@ -15,6 +15,8 @@ import {
 } from "../server/modules/territory/territory.import";
 import { roles } from "../shared/api";
 import type { Command } from "./args";
+import { importCommand, printReport } from "./import";
+import { statsCommands } from "./stats";
 
 async function withDatabase(work: (connection: Connection) => Promise<number>): Promise<number> {
   const connection = await openDatabase(readConfig(), (line) => console.error(line));
@@ -112,20 +114,7 @@ export const unitsImportCommand: Command = {
         },
       });
       if (shown > 0) process.stderr.write("\n");
-      for (const error of report.errors)
-        console.error(`Dòng ${error.row}${error.column ? `, cột ${error.column}` : ""}: ${error.message}`);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const verb = report.dryRun ? "Kiểm tra" : "Nhập";
-      if (report.errors.length > 0) {
-        console.error(
-          `${verb} thất bại: ${report.errors.length} lỗi trong ${report.total} dòng. Không có gì được ghi.`,
-        );
-        return 1;
-      }
-      console.log(
-        `${verb} xong ${report.total} dòng trong ${seconds} s: ${report.created} mới, ${report.updated} cập nhật, ${report.unchanged} không đổi.`,
-      );
-      return 0;
+      return printReport(report, ((performance.now() - started) / 1000).toFixed(1));
     });
   },
 };
@@ -219,4 +208,6 @@ export const commands: Command[] = [
   demoCommand,
   unitsImportCommand,
   usersCreateCommand,
+  importCommand,
+  ...statsCommands,
 ];

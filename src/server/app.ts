@@ -11,9 +11,14 @@ import { type AppEnv, validationError } from "./http/context";
 import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/middleware";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
+import { citizenRoutes } from "./modules/citizens/citizens.routes";
+import { clanRoutes } from "./modules/clans/clans.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
+import { evidenceRoutes } from "./modules/cycle/evidence.routes";
 import { householdRoutes } from "./modules/households/households.routes";
+import { organizationRoutes } from "./modules/organizations/organizations.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
+import { statsRoutes } from "./modules/stats/stats.routes";
 import { territoryRoutes } from "./modules/territory/territory.routes";
 import { userRoutes } from "./modules/users/users.routes";
 
@@ -34,8 +39,13 @@ export function createApp(db: Db, config: Config) {
     userRoutes,
     auditRoutes,
     householdRoutes,
+    clanRoutes,
+    organizationRoutes,
+    citizenRoutes,
     cycleRoutes,
+    evidenceRoutes,
     rubricRoutes,
+    statsRoutes,
   ])
     api.route("/", routes);
   api.doc31("/openapi.json", {

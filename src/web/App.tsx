@@ -9,13 +9,18 @@ import { AppLayout } from "./components/AppLayout";
 import { PageLoading } from "./components/PageLoading";
 import { type Lang, LangContext, storedLang, storeLang, translate, useT } from "./i18n/messages";
 import LoginPage from "./pages/LoginPage";
-import { matchPath, navigate, paths, useLocation } from "./router";
+import { isPublicPath, matchPath, navigate, paths, useLocation } from "./router";
 import { hasRole, SessionContext, type SessionState } from "./session";
 
 const UnitsPage = lazy(() => import("./pages/UnitsPage"));
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
+const HouseholdsPage = lazy(() => import("./pages/HouseholdsPage"));
+const TitlesPage = lazy(() => import("./pages/TitlesPage"));
+const RubricsPage = lazy(() => import("./pages/RubricsPage"));
+const RubricPage = lazy(() => import("./pages/RubricPage"));
+const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -115,9 +120,11 @@ function safeNext(next: string | null): string {
 function Screens({ session }: { session: SessionState }) {
   const { pathname, search } = useLocation();
   const onLogin = pathname === paths.login;
+  const isPublic = isPublicPath(pathname);
   const next = search.get("next");
 
   useEffect(() => {
+    if (isPublic) return;
     if (session.status === "anonymous" && !onLogin) {
       const here = window.location.pathname + window.location.search;
       const query = pathname === "/" ? "" : `?next=${encodeURIComponent(here)}`;
@@ -125,8 +132,9 @@ function Screens({ session }: { session: SessionState }) {
     } else if (session.status === "ready" && (onLogin || pathname === "/")) {
       navigate(onLogin ? safeNext(next) : paths.units, { replace: true });
     }
-  }, [session.status, onLogin, pathname, next]);
+  }, [session.status, onLogin, isPublic, pathname, next]);
 
+  if (isPublic) return <PublicPage pathname={pathname} />;
   if (session.status === "loading") return <PageLoading />;
   if (session.status === "anonymous") return onLogin ? <LoginPage /> : <PageLoading />;
   if (onLogin || pathname === "/") return <PageLoading />;
@@ -148,7 +156,25 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.users && canAdmin) return <UsersPage />;
   if (pathname === paths.audit) return <AuditPage />;
+  if (pathname === paths.households) return <HouseholdsPage />;
+  if (pathname === paths.titles) return <TitlesPage />;
+  if (pathname === paths.rubrics) return <RubricsPage />;
+  const rubric = matchPath("/bo-tieu-chi/:id", pathname);
+  if (rubric && /^\d+$/.test(rubric.id ?? "")) {
+    const id = Number(rubric.id);
+    return <RubricPage key={id} id={id} />;
+  }
   return <NotFound />;
+}
+
+/** Pages open to everyone, signed in or not (no redirect to the login page). */
+function PublicPage({ pathname }: { pathname: string }) {
+  const check = matchPath("/xac-minh/:code", pathname);
+  return (
+    <Suspense fallback={<PageLoading />}>
+      {check?.code ? <CertificateCheckPage key={check.code} code={check.code} /> : <NotFound />}
+    </Suspense>
+  );
 }
 
 function NotFound() {

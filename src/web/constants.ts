@@ -3,6 +3,9 @@
  * The checks below fail to type-check if a list drifts from the shared schema.
  */
 import type { RoleName, villageKinds as sharedVillageKinds } from "../shared/api";
+import type { Registration } from "../shared/cycle";
+import type { Household } from "../shared/registries";
+import type { Title } from "../shared/rubric";
 
 export type VillageKind = (typeof sharedVillageKinds)[number];
 
@@ -28,3 +31,44 @@ const rolesComplete: Same<(typeof roleList)[number], RoleName> = true;
 const villageKindsComplete: Same<(typeof villageKindList)[number], VillageKind> = true;
 void rolesComplete;
 void villageKindsComplete;
+
+/** Learning titles (shared/rubric `titles`), in the order of the menu. */
+export const titleList = [
+  "learning_family",
+  "learning_clan",
+  "learning_community_village",
+  "learning_community_commune",
+  "learning_organization",
+  "learning_citizen",
+] as const satisfies readonly Title[];
+
+export type RegistrationStatus = Registration["status"];
+export const registrationStatusList = [
+  "registered",
+  "assessed",
+  "proposed",
+  "not_proposed",
+  "recognized",
+  "revoked",
+  "withdrawn",
+] as const satisfies readonly RegistrationStatus[];
+
+export type ArchiveReason = NonNullable<Household["archivedReason"]>;
+export const archiveReasonList = ["moved", "merged", "dissolved"] as const satisfies readonly ArchiveReason[];
+
+/** Who holds each title (shared/cycle `subjectKindOfTitle`). */
+export const subjectKindOfTitle = {
+  learning_family: "household",
+  learning_clan: "clan",
+  learning_community_village: "village",
+  learning_community_commune: "commune",
+  learning_organization: "organization",
+  learning_citizen: "citizen",
+} as const satisfies Record<Title, Registration["subject"]["kind"]>;
+
+const titlesComplete: Same<(typeof titleList)[number], Title> = true;
+const statusesComplete: Same<(typeof registrationStatusList)[number], RegistrationStatus> = true;
+const reasonsComplete: Same<(typeof archiveReasonList)[number], ArchiveReason> = true;
+void titlesComplete;
+void statusesComplete;
+void reasonsComplete;

@@ -7,7 +7,17 @@ export const paths = {
   unit: (id: number) => `/don-vi/${id}`,
   users: "/nguoi-dung",
   audit: "/nhat-ky",
+  households: "/ho-gia-dinh",
+  titles: "/danh-hieu",
+  rubrics: "/bo-tieu-chi",
+  rubric: (id: number) => `/bo-tieu-chi/${id}`,
+  verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
 } as const;
+
+/** Pages that anyone may open without signing in. */
+export function isPublicPath(pathname: string): boolean {
+  return matchPath("/xac-minh/:code", pathname) !== null;
+}
 
 const CHANGE_EVENT = "hieuhoc:navigate";
 
@@ -32,6 +42,17 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
     window.scrollTo(0, 0);
   }
   window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+/** Changes some query parameters of the current address (null removes one) without a new history entry. */
+export function setQuery(updates: Record<string, string | number | null>): void {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(updates)) {
+    if (value === null || value === "") params.delete(key);
+    else params.set(key, String(value));
+  }
+  const qs = params.toString();
+  navigate(window.location.pathname + (qs ? `?${qs}` : ""), { replace: true });
 }
 
 export type Location = { pathname: string; search: URLSearchParams };

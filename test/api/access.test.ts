@@ -20,6 +20,9 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'app_users', md5(coalesce(string_agg(u::text, ',' ORDER BY id), '')) FROM app_users u
     UNION ALL SELECT 'role_grants', md5(coalesce(string_agg(g::text, ',' ORDER BY id), '')) FROM role_grants g
     UNION ALL SELECT 'households', md5(coalesce(string_agg(h::text, ',' ORDER BY id), '')) FROM households h
+    UNION ALL SELECT 'clans', md5(coalesce(string_agg(c::text, ',' ORDER BY id), '')) FROM clans c
+    UNION ALL SELECT 'organizations', md5(coalesce(string_agg(o::text, ',' ORDER BY id), '')) FROM organizations o
+    UNION ALL SELECT 'citizens', md5(coalesce(string_agg(p::text, ',' ORDER BY id), '')) FROM citizens p
     UNION ALL SELECT 'registrations', md5(coalesce(string_agg(r::text, ',' ORDER BY id), '')) FROM registrations r
     UNION ALL SELECT 'decisions', md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM decisions d
     UNION ALL SELECT 'reviews', count(*)::text FROM reviews
@@ -145,6 +148,106 @@ describeEachEngine("access matrix", (engine) => {
       path: `/units/${ward}/households/import?dryRun=0`,
       form: true,
     });
+    // Registries of TP.HCM: a clan, an organisation and a citizen of the ward.
+    const clan = await t.db
+      .insertInto("clans")
+      .values({ commune_id: ward, province_id: hcmProvince, name: "Họ Trần", head_name: "Trần Văn Lớn" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const organization = await t.db
+      .insertInto("organizations")
+      .values({
+        commune_id: ward,
+        province_id: hcmProvince,
+        unit_id: ward,
+        code: "TH01",
+        name: "Trường Tiểu học Điện Biên",
+        kind: "school",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const citizen = await t.db
+      .insertInto("citizens")
+      .values({
+        commune_id: ward,
+        province_id: hcmProvince,
+        village_id: villages[0]!.id,
+        full_name: "Lê Thị Học",
+        birth_year: 1990,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    add("GET /clans", { kind: "target", path: `/clans?unitId=${ward}` });
+    add("GET /clans/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /clans/export.xlsx", { kind: "target", path: `/clans/export.xlsx?unitId=${ward}` });
+    add("GET /clans/{id}", { kind: "target", path: `/clans/${clan.id}` });
+    add("POST /clans", {
+      kind: "target",
+      path: "/clans",
+      body: { communeId: ward, name: "Họ Ngoài", headName: "Người Ngoài" },
+    });
+    add("PATCH /clans/{id}", {
+      kind: "target",
+      path: `/clans/${clan.id}`,
+      body: { headName: "Người Ngoài" },
+    });
+    add("PUT /clans/{id}/households", {
+      kind: "target",
+      path: `/clans/${clan.id}/households`,
+      body: { householdIds: [household.id] },
+    });
+    add("POST /clans/{id}/archive", { kind: "target", path: `/clans/${clan.id}/archive` });
+    add("POST /units/{id}/clans/import", {
+      kind: "target",
+      path: `/units/${ward}/clans/import?dryRun=0`,
+      form: true,
+    });
+    add("GET /organizations", { kind: "target", path: `/organizations?unitId=${ward}` });
+    add("GET /organizations/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /organizations/export.xlsx", {
+      kind: "target",
+      path: `/organizations/export.xlsx?unitId=${ward}`,
+    });
+    add("GET /organizations/{id}", { kind: "target", path: `/organizations/${organization.id}` });
+    add("POST /organizations", {
+      kind: "target",
+      path: "/organizations",
+      body: { unitId: ward, name: "Công ty Ngoài", kind: "enterprise" },
+    });
+    add("PATCH /organizations/{id}", {
+      kind: "target",
+      path: `/organizations/${organization.id}`,
+      body: { name: "Trường Ngoài" },
+    });
+    add("POST /organizations/{id}/archive", {
+      kind: "target",
+      path: `/organizations/${organization.id}/archive`,
+    });
+    add("POST /units/{id}/organizations/import", {
+      kind: "target",
+      path: `/units/${ward}/organizations/import?dryRun=0`,
+      form: true,
+    });
+    add("GET /citizens", { kind: "target", path: `/citizens?unitId=${ward}` });
+    add("GET /citizens/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /citizens/export.xlsx", { kind: "target", path: `/citizens/export.xlsx?unitId=${ward}` });
+    add("GET /citizens/{id}", { kind: "target", path: `/citizens/${citizen.id}` });
+    add("POST /citizens", {
+      kind: "target",
+      path: "/citizens",
+      body: { villageId: villages[0]!.id, fullName: "Người Ngoài", birthYear: 1980 },
+    });
+    add("PATCH /citizens/{id}", {
+      kind: "target",
+      path: `/citizens/${citizen.id}`,
+      body: { birthYear: 1991 },
+    });
+    add("POST /citizens/{id}/archive", { kind: "target", path: `/citizens/${citizen.id}/archive` });
+    add("POST /units/{id}/citizens/import", {
+      kind: "target",
+      path: `/units/${ward}/citizens/import?dryRun=0`,
+      form: true,
+    });
     add("GET /registrations", { kind: "target", path: `/registrations?unitId=${ward}&year=2025` });
     add("POST /registrations", {
       kind: "target",
@@ -219,6 +322,28 @@ describeEachEngine("access matrix", (engine) => {
       body: { fromYear: 2025, toYear: 2026, title: "learning_family" },
     });
     add("GET /todo", { kind: "own", reason: "what is due in the caller's own units" });
+    add("GET /registrations/{id}/evidence", {
+      kind: "target",
+      path: `/registrations/${registrationId}/evidence`,
+    });
+    add("POST /registrations/{id}/evidence", {
+      kind: "target",
+      path: `/registrations/${registrationId}/evidence`,
+      form: true,
+    });
+    add("GET /registrations/{id}/evidence/{evidenceId}", {
+      kind: "target",
+      path: `/registrations/${registrationId}/evidence/1`,
+    });
+    add("GET /units/{id}/evaluations/template.xlsx", {
+      kind: "target",
+      path: `/units/${ward}/evaluations/template.xlsx?year=2025&title=learning_family`,
+    });
+    add("POST /units/{id}/evaluations/import", {
+      kind: "target",
+      path: `/units/${ward}/evaluations/import?year=2025&title=learning_family&dryRun=0`,
+      form: true,
+    });
     add("GET /registrations/{id}/tt25/{document}", {
       kind: "target",
       path: `/registrations/${registrationId}/tt25/ban-tong-hop.docx`,
@@ -255,6 +380,8 @@ describeEachEngine("access matrix", (engine) => {
       },
     });
     add("POST /rubrics/{id}/confirm", { kind: "target", path: `/rubrics/${familyRubric.id}/confirm` });
+    add("GET /stats/rollup", { kind: "target", path: `/stats/rollup?unitId=${hcmProvince}&year=2025` });
+    add("GET /stats/rollup.csv", { kind: "target", path: `/stats/rollup.csv?unitId=${ward}&year=2025` });
   });
   afterAll(() => t.close());
 

@@ -60,6 +60,23 @@ describeEachEngine("learning title cycle", (engine) => {
       expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
       expect(assessed.body.registration.status).toBe("assessed");
     }
+    // Evidence for an item: a note and a PDF file, listed and downloadable.
+    const evidence = new FormData();
+    evidence.append("itemKey", rubric.definition.criteria[0].items[0].key);
+    evidence.append("note", "Giấy khen học sinh giỏi năm học 2024-2025");
+    evidence.append(
+      "file",
+      new File([new Uint8Array([37, 80, 68, 70, 45])], "giay-khen.pdf", { type: "application/pdf" }),
+    );
+    expect(
+      (await tayho.request("POST", `/api/v1/registrations/${list[0].id}/evidence`, evidence)).status,
+    ).toBe(201);
+    const listed = (await tayho.get(`/api/v1/registrations/${list[0].id}/evidence`)).body.evidence;
+    expect(listed).toMatchObject([
+      { note: "Giấy khen học sinh giỏi năm học 2024-2025", fileName: "giay-khen.pdf", size: 5 },
+    ]);
+    const downloaded = await tayho.get(`/api/v1/registrations/${list[0].id}/evidence/${listed[0].id}`);
+    expect(new Uint8Array(downloaded.body as ArrayBuffer)).toEqual(new Uint8Array([37, 80, 68, 70, 45]));
     const third = (await tayho.get(`/api/v1/registrations/${list[2].id}`)).body.registration;
     expect(typeof third.passed).toBe("boolean");
 
@@ -86,6 +103,17 @@ describeEachEngine("learning title cycle", (engine) => {
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const decisionId = draft.body.decision.id;
+    // A record in a draft decision cannot be reviewed again (it would be recognised against the review).
+    const again = await tayho.post("/api/v1/reviews", {
+      unitId: village.id,
+      year: 2025,
+      title: "learning_family",
+      heldOn: "2025-12-20",
+      participants: "Chi hội khuyến học",
+      outcomes: [{ registrationId: list[0].id, proposed: false }],
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.error.message).toContain("dự thảo quyết định");
     // The person who entered it cannot approve it.
     const self = await tayho.post(`/api/v1/decisions/${decisionId}/issue`);
     expect(self.status).toBe(403);

@@ -76,12 +76,16 @@ export function unitVisible(actor: Actor, column: string): Expression<SqlBool> {
  * whatever the query says, PostgreSQL returns and accepts only rows in the caller's scope.
  */
 export async function asActor<T>(db: Db, actor: Actor, work: (tx: Db) => Promise<T>): Promise<T> {
-  if (actor.userId === null) return db.transaction().execute(work);
-  return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL ROLE hieuhoc_app`.execute(tx);
-    await sql`SELECT set_config('hieuhoc.user_id', ${String(actor.userId)}, true)`.execute(tx);
+  const scoped = async (tx: Db) => {
+    if (actor.userId !== null) {
+      await sql`SET LOCAL ROLE hieuhoc_app`.execute(tx);
+      await sql`SELECT set_config('hieuhoc.user_id', ${String(actor.userId)}, true)`.execute(tx);
+    }
     return work(tx);
-  });
+  };
+  // Inside a caller's transaction (a whole-file import), the operations join it: all or nothing.
+  if (db.isTransaction) return scoped(db);
+  return db.transaction().execute(scoped);
 }
 
 export function hasAnyRole(actor: Actor, permission: Permission): boolean {

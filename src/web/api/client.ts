@@ -14,7 +14,7 @@ import type {
   UserSummary,
 } from "../../shared/api";
 
-const BASE = "/api/v1";
+export const BASE = "/api/v1";
 
 export class ApiRequestError extends Error {
   readonly status: number;

@@ -1,9 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography, theme } from "antd";
 import { type ReactNode, useState } from "react";
@@ -15,6 +18,9 @@ import { LangSwitch } from "./LangSwitch";
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
+  if (pathname.startsWith(paths.households)) return paths.households;
+  if (pathname.startsWith(paths.titles)) return paths.titles;
+  if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   return paths.units;
 }
 
@@ -30,6 +36,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   const items: MenuProps["items"] = [
     { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
+    { key: paths.households, icon: <HomeOutlined />, label: t("nav.households") },
+    { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
+    { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
     ...(hasRole(me, "system_admin", "unit_admin")
       ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
       : []),

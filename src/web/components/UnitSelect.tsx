@@ -5,8 +5,12 @@ import { api } from "../api/client";
 import { useT } from "../i18n/messages";
 import { useDebounced } from "./useDebounced";
 
+/** A unit to show as the current value before any search (e.g. the unit chosen by default). */
+export type KnownUnit = { id: number; name: string; code: string; path?: string };
+
 type Props = {
   value?: number | null;
+  known?: KnownUnit | null;
   onChange?: (value: number | null) => void;
   placeholder?: string;
   allowClear?: boolean;
@@ -15,13 +19,14 @@ type Props = {
 };
 
 /** A select whose options come from the unit search API as the user types. */
-export function UnitSelect({ value, onChange, placeholder, allowClear = true, testId, style }: Props) {
+export function UnitSelect({ value, known, onChange, placeholder, allowClear = true, testId, style }: Props) {
   const t = useT();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), 300);
   const [hits, setHits] = useState<UnitSearchHit[]>([]);
   const [loading, setLoading] = useState(false);
-  const [chosen, setChosen] = useState<UnitSearchHit | null>(null);
+  const [picked, setChosen] = useState<KnownUnit | null>(null);
+  const chosen = picked && picked.id === value ? picked : known && known.id === value ? known : picked;
 
   useEffect(() => {
     if (q.length < 2) {

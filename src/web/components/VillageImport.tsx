@@ -1,177 +1,18 @@
-import {
-  CheckCircleOutlined,
-  CloudUploadOutlined,
-  DownloadOutlined,
-  UploadOutlined,
-} from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Row,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Typography,
-  Upload,
-  type UploadFile,
-} from "antd";
-import { useState } from "react";
-import type { ImportReport, RowError } from "../../shared/api";
-import { ApiRequestError, api } from "../api/client";
-import { errorText } from "../errors";
+import { api } from "../api/client";
 import { useT } from "../i18n/messages";
-
-type Outcome = { report: ImportReport | null; error: string | null; rows: RowError[] };
+import { FileImport } from "./FileImport";
 
 /** Upload of a village list (.xlsx/.csv) for a commune: check first (dry run), then import for real. */
 export function VillageImport({ communeId, onDone }: { communeId: number; onDone: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState<"check" | "run" | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  const send = async (dryRun: boolean) => {
-    if (!file) {
-      void message.warning(t("import.fileRequired"));
-      return;
-    }
-    setBusy(dryRun ? "check" : "run");
-    try {
-      const report = await api.importVillages(communeId, file, dryRun);
-      setOutcome({ report, error: null, rows: report.errors });
-      if (!dryRun) {
-        void message.success(t("import.reportDone"));
-        onDone();
-      }
-    } catch (err) {
-      const rows = err instanceof ApiRequestError ? err.rowErrors : [];
-      setOutcome({ report: null, error: errorText(err, t), rows });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const report = outcome?.report ?? null;
-  const canRun = !!file && !!report && report.dryRun && report.errors.length === 0;
-
-  const columns: TableColumnsType<RowError> = [
-    { key: "row", title: t("import.row"), dataIndex: "row", width: 70 },
-    {
-      key: "column",
-      title: t("import.column"),
-      dataIndex: "column",
-      width: 110,
-      render: (c?: string) => c ?? "",
-    },
-    { key: "message", title: t("import.message"), dataIndex: "message" },
-  ];
-
   return (
-    <Card size="small" title={t("import.title")} data-testid="village-import">
-      <Flex vertical gap={12}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {t("import.help")}
-        </Typography.Paragraph>
-        <Flex wrap gap={8}>
-          <Button
-            icon={<DownloadOutlined />}
-            href={api.villageTemplateUrl}
-            download
-            data-testid="import-template"
-          >
-            {t("import.template")}
-          </Button>
-          <Upload
-            accept=".xlsx,.csv"
-            maxCount={1}
-            fileList={fileList}
-            beforeUpload={(f) => {
-              setFile(f);
-              setFileList([{ uid: f.uid, name: f.name, status: "done" }]);
-              setOutcome(null);
-              return false;
-            }}
-            onRemove={() => {
-              setFile(null);
-              setFileList([]);
-              setOutcome(null);
-            }}
-          >
-            <Button icon={<UploadOutlined />}>{t("import.chooseFile")}</Button>
-          </Upload>
-        </Flex>
-        <Flex wrap gap={8}>
-          <Button
-            icon={<CheckCircleOutlined />}
-            onClick={() => void send(true)}
-            loading={busy === "check"}
-            disabled={!file || busy !== null}
-            data-testid="import-check"
-          >
-            {t("import.check")}
-          </Button>
-          <Button
-            type="primary"
-            icon={<CloudUploadOutlined />}
-            onClick={() => void send(false)}
-            loading={busy === "run"}
-            disabled={!canRun || busy !== null}
-            data-testid="import-run"
-          >
-            {t("import.run")}
-          </Button>
-        </Flex>
-        {outcome?.error && <Alert type="error" showIcon title={outcome.error} />}
-        {report && (
-          <>
-            <Typography.Text strong>
-              {report.dryRun ? t("import.reportDry") : t("import.reportDone")}
-            </Typography.Text>
-            <Row gutter={[8, 8]}>
-              <Col xs={12} sm={6}>
-                <Statistic title={t("import.total")} value={report.total} />
-              </Col>
-              <Col xs={12} sm={6}>
-                <Statistic title={t("import.created")} value={report.created} />
-              </Col>
-              <Col xs={12} sm={6}>
-                <Statistic title={t("import.updated")} value={report.updated} />
-              </Col>
-              <Col xs={12} sm={6}>
-                <Statistic title={t("import.unchanged")} value={report.unchanged} />
-              </Col>
-            </Row>
-            {report.dryRun &&
-              (report.errors.length > 0 ? (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={t("import.hasErrors", { count: report.errors.length })}
-                />
-              ) : (
-                <Alert type="success" showIcon title={t("import.ok")} />
-              ))}
-          </>
-        )}
-        {outcome && outcome.rows.length > 0 && (
-          <div data-testid="import-errors">
-            <Table<RowError>
-              size="small"
-              rowKey={(r) => `${r.row}-${r.column ?? ""}-${r.message}`}
-              columns={columns}
-              dataSource={outcome.rows}
-              pagination={outcome.rows.length > 20 ? { pageSize: 20 } : false}
-              scroll={{ x: "max-content" }}
-            />
-          </div>
-        )}
-      </Flex>
-    </Card>
+    <FileImport
+      title={t("import.title")}
+      help={t("import.help")}
+      templateUrl={api.villageTemplateUrl}
+      upload={(file, dryRun) => api.importVillages(communeId, file, dryRun)}
+      onDone={onDone}
+      testId="village-import"
+    />
   );
 }

@@ -3,8 +3,11 @@
  * (the type checker enforces it). Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
 import { createContext, useCallback, useContext } from "react";
+import { cycleEn, cycleVi } from "./cycle";
+import { householdsEn, householdsVi } from "./households";
+import { rubricsEn, rubricsVi } from "./rubrics";
 
-const vi = {
+const baseVi = {
   "app.name": "Hiếu Học",
   "app.tagline": "Nền tảng mở xây dựng xã hội học tập",
   "lang.label": "Ngôn ngữ",
@@ -202,10 +205,12 @@ const vi = {
   "audit.entity.unit_successions": "Lịch sử đơn vị",
 } as const;
 
+const vi = { ...baseVi, ...householdsVi, ...cycleVi, ...rubricsVi };
+
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
 
-const en: Catalogue = {
+const baseEn: Record<keyof typeof baseVi, string> = {
   "app.name": "Hiếu Học",
   "app.tagline": "An open platform for a learning society",
   "lang.label": "Language",
@@ -402,6 +407,8 @@ const en: Catalogue = {
   "audit.entity.admin_units": "Unit list",
   "audit.entity.unit_successions": "Unit history",
 };
+
+const en: Catalogue = { ...baseEn, ...householdsEn, ...cycleEn, ...rubricsEn };
 
 export type Lang = "vi" | "en";
 export const langs: readonly Lang[] = ["vi", "en"];

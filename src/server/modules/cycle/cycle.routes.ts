@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { isoDate } from "../../../shared/api";
+import { importReport, isoDate } from "../../../shared/api";
 import {
   assessRequest,
   certificateCheck,
@@ -15,11 +15,14 @@ import {
 import { titles } from "../../../shared/rubric";
 
 const isoDateQuery = isoDate.optional();
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 import { asActor } from "../../auth/scope";
 import { type AppEnv, createRouter, jsonContent, requireActor } from "../../http/context";
+import { uploadedFile } from "../../http/upload";
 import { checkCertificate, decisionCertificates, registrationCertificate } from "./certificates.service";
 import { draftDecision, getDecision, holdReview, issueDecision, listDecisions } from "./decisions.service";
+import { evaluationTemplate, importEvaluations } from "./evaluations.import";
 import {
   assessRegistration,
   listRegistrations,
@@ -349,5 +352,70 @@ cycleRoutes.openapi(
       "Content-Type": docx,
       "Content-Disposition": `attachment; filename="${document}"`,
     });
+  },
+);
+
+const evaluationQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  title: z.enum(titles),
+});
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/units/{id}/evaluations/template.xlsx",
+    tags,
+    summary: "Mẫu Excel kết quả tự đánh giá: một cột cho mỗi nội dung của bộ tiêu chí có hiệu lực trong năm",
+    request: { params: idParam, query: evaluationQuery },
+    responses: { 200: { description: "Tệp .xlsx", content: { [xlsxType]: { schema: z.any() } } } },
+  }),
+  async (c) => {
+    const { year, title } = c.req.valid("query");
+    const bytes = await evaluationTemplate(
+      c.get("db"),
+      requireActor(c),
+      c.req.valid("param").id,
+      title,
+      year,
+    );
+    return c.body(new Uint8Array(bytes), 200, {
+      "Content-Type": xlsxType,
+      "Content-Disposition": `attachment; filename="mau-tu-danh-gia-${year}.xlsx"`,
+    });
+  },
+);
+
+cycleRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/units/{id}/evaluations/import",
+    tags,
+    summary: "Nhập kết quả tự đánh giá từ Excel (đăng ký các đối tượng chưa đăng ký); dryRun=1: chỉ kiểm tra",
+    request: {
+      params: idParam,
+      query: evaluationQuery.extend({ dryRun: z.enum(["0", "1"]).default("1") }),
+      body: {
+        content: {
+          "multipart/form-data": {
+            schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: { 200: jsonContent(importReport, "Kết quả") },
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const { year, title, dryRun } = c.req.valid("query");
+    const file = await uploadedFile(c.req);
+    const report = await importEvaluations(c.get("db"), actor, {
+      unitId: c.req.valid("param").id,
+      title,
+      year,
+      file,
+      dryRun: dryRun === "1",
+    });
+    return c.json(report, 200);
   },
 );

@@ -59,6 +59,11 @@ export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
           "validation",
           `Hồ sơ của "${registration.subject.name}" không thuộc đơn vị, năm hoặc danh hiệu của cuộc họp`,
         );
+      if (registration.decisionId !== null)
+        throw new AppError(
+          "validation",
+          `Hồ sơ của "${registration.subject.name}" đã có trong dự thảo quyết định; không bình xét lại được`,
+        );
       if (
         registration.status !== "assessed" &&
         registration.status !== "not_proposed" &&
@@ -140,7 +145,9 @@ export async function listDecisions(db: Db, actor: Actor, filter: { unitId: numb
     if (!(await canOnUnit(tx, actor, "read", filter.unitId)))
       throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
     let query = decisionQuery(tx, actor).where(
-      sql<boolean>`d.commune_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${filter.unitId})`,
+      // The unit's communes, or the commune above a village.
+      sql<boolean>`(d.commune_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${filter.unitId})
+        OR d.commune_id IN (SELECT ancestor_id FROM admin_unit_paths WHERE descendant_id = ${filter.unitId}))`,
     );
     if (filter.year) query = query.where("d.year", "=", filter.year);
     return (await query.orderBy("d.signed_on", "desc").orderBy("d.id", "desc").execute()).map(
@@ -167,7 +174,7 @@ export type DecisionInput = {
 export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) {
   return asActor(db, actor, async (tx) => {
     const commune = await unitContext(tx, input.communeId);
-    if (!commune || commune.level !== "commune" || !(await canOnUnit(tx, actor, "read", input.communeId)))
+    if (commune?.level !== "commune" || !(await canOnUnit(tx, actor, "read", input.communeId)))
       throw notFound("Không tìm thấy xã, phường");
     if (!(await canOnUnit(tx, actor, "write", input.communeId)))
       throw forbidden("Bạn không có quyền lập quyết định ở xã, phường này");
@@ -255,6 +262,7 @@ export async function issueDecision(db: Db, actor: Actor, id: number) {
       .select(["id", "status"])
       .where("commune_id", "=", decision.communeId)
       .where(column, "=", id)
+      .where("status", "=", column === "decision_id" ? "proposed" : "recognized")
       .execute();
     for (const record of records)
       await tx

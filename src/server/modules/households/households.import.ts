@@ -4,16 +4,20 @@
  * and column; a real run is all or nothing, and idempotent (keyed by the household code).
  */
 import { sql } from "kysely";
-import type { ImportReport, RowError } from "../../../shared/api";
 import { cleanName, foldText } from "../../../shared/text";
-import { type Actor, asActor } from "../../auth/scope";
+import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
 import { parseInteger } from "../../lib/cell-values";
-import { detectColumnEncoding, tcvn3ToUnicode, vniToUnicode } from "../../lib/legacy-vietnamese";
-import { type ColumnSpec, readTable, type TableRecord, writeTemplate } from "../../lib/spreadsheet";
+import {
+  communeVillages,
+  convertLegacyColumns,
+  importCommune,
+  newImportReport,
+  type RegistryImportReport,
+  runImport,
+} from "../../lib/registry-import";
+import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit, unitContext } from "../territory/territory.repo";
 
 export const householdColumns: ColumnSpec[] = [
   { key: "code", label: "Mã hộ", aliases: ["Mã số hộ", "Số hộ", "Mã"], required: true },
@@ -54,22 +58,7 @@ type Planned = {
   phone: string | null;
 };
 
-/** Converts a column written in TCVN3 or VNI to Unicode; returns which encoding was found, if any. */
-function convertLegacyColumns(records: TableRecord[], keys: string[]) {
-  const converted: Record<string, string> = {};
-  for (const key of keys) {
-    const encoding = detectColumnEncoding(records.map((r) => r.values[key] ?? ""));
-    if (!encoding) continue;
-    const convert = encoding === "tcvn3" ? tcvn3ToUnicode : vniToUnicode;
-    for (const record of records) record.values[key] = convert(record.values[key] ?? "");
-    converted[key] = encoding;
-  }
-  return converted;
-}
-
-class RollbackImport extends Error {}
-
-export type HouseholdImportReport = ImportReport & { converted: Record<string, string> };
+export type HouseholdImportReport = RegistryImportReport;
 
 export async function importHouseholds(
   db: Db,
@@ -78,42 +67,17 @@ export async function importHouseholds(
   file: { bytes: Uint8Array; name: string },
   dryRun: boolean,
 ): Promise<HouseholdImportReport> {
-  const errors: RowError[] = [];
-  const report: HouseholdImportReport = {
-    dryRun,
-    total: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    errors,
-    converted: {},
-  };
+  const report = newImportReport(dryRun);
+  const { errors } = report;
   const label = (key: string) => householdColumns.find((c) => c.key === key)!.label;
-  const work = async (tx: Db) => {
-    const commune = await unitContext(tx, communeId);
-    if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
-      throw notFound("Không tìm thấy xã, phường");
-    if (commune.level !== "commune")
-      throw new AppError("validation", "Chọn một xã, phường để nhập danh sách hộ");
-    if (!(await canOnUnit(tx, actor, "write", communeId)))
-      throw forbidden("Bạn không có quyền nhập liệu ở xã, phường này");
+  return runImport(db, actor, report, async (tx) => {
+    const commune = await importCommune(tx, actor, communeId, "danh sách hộ");
     // Read the file only once the caller may write here: nothing about it is reported to anyone else.
     const records = await readTable(file.bytes, file.name, householdColumns);
     report.total = records.length;
     const converted = convertLegacyColumns(records, ["village", "headName", "address"]);
     report.converted = converted;
-    const villages = await tx
-      .selectFrom("admin_units")
-      .select(["id", "code", "name"])
-      .where("parent_id", "=", communeId)
-      .where("level", "=", "village")
-      .where("valid_to", "is", null)
-      .execute();
-    const villageByKey = new Map<string, number>();
-    for (const v of villages) {
-      villageByKey.set(foldText(v.name), v.id);
-      villageByKey.set(foldText(v.code), v.id);
-    }
+    const villageByKey = await communeVillages(tx, communeId);
     const seen = new Map<string, number>();
     const planned: Planned[] = [];
     for (const { line, values } of records) {
@@ -162,10 +126,7 @@ export async function importHouseholds(
           phone: phoneText || null,
         });
     }
-    if (errors.length > 0) {
-      if (!dryRun) throw new RollbackImport();
-      return;
-    }
+    if (errors.length > 0) return;
     const existing = new Map<
       string,
       {
@@ -244,12 +205,5 @@ export async function importHouseholds(
           converted,
         },
       });
-  };
-  try {
-    await asActor(db, actor, work);
-  } catch (error) {
-    if (!(error instanceof RollbackImport)) throw error;
-  }
-  if (errors.length > 0) Object.assign(report, { created: 0, updated: 0, unchanged: 0 });
-  return report;
+  });
 }

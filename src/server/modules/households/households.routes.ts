@@ -7,8 +7,8 @@ import {
   householdListResponse,
   householdUpdate,
 } from "../../../shared/registries";
-import { AppError } from "../../errors";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { uploadedFile } from "../../http/upload";
 import { exportHouseholds } from "./households.export";
 import { householdTemplate, importHouseholds } from "./households.import";
 import {
@@ -24,15 +24,7 @@ const tags = ["Hộ gia đình"];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Reads the uploaded file of a multipart import request (field "file", at most 20 MB). */
-export async function uploadedFile(request: { parseBody: () => Promise<Record<string, unknown>> }) {
-  const form = await request.parseBody();
-  const file = form.file;
-  if (!(file instanceof File))
-    throw new AppError("validation", "Chưa chọn tệp", { fields: { file: "Chưa chọn tệp" } });
-  if (file.size > 20_000_000) throw new AppError("validation", "Tệp quá lớn (tối đa 20 MB)");
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
-}
+export { uploadedFile };
 
 householdRoutes.openapi(
   createRoute({

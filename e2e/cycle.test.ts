@@ -1,0 +1,265 @@
+/**
+ * Browser test of a learning title's yearly cycle on a 360 px phone: a commune officer (tayho) registers three
+ * households of Tổ dân phố số 1 for "Gia đình học tập" 2025, scores them, holds the review and drafts the
+ * decision; the officer cannot issue it; the reviewer (tayho.duyet) issues it and prints the certificates; a
+ * certificate code checks out on the public page without signing in. Also: a household of another commune is
+ * refused, and the households and titles pages do not overflow sideways (more of the households page:
+ * households.test.ts).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Household } from "../src/shared/registries";
+import { chooseOption, confirmPopup } from "./helpers/antd";
+import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
+import { apiGet, apiLogin, apiSend, DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+
+const available = chromiumAvailable();
+const PHONE = { width: 360, height: 740 };
+
+/** expect.poll with room for a slow machine (the default gives up after one second). */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+describe.skipIf(!available)("learning titles cycle in the browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function phone(): Promise<BrowserContext> {
+    return browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+  }
+
+  async function expectNoOverflow(page: Page): Promise<void> {
+    const { scrollWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+  }
+
+  /** Rows of the antd table inside the element with this test id. */
+  const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
+
+  /** Opens a step of the cycle (its buttons are tabs). */
+  async function openStep(page: Page, name: string): Promise<void> {
+    const step = page.getByRole("tab", { name: new RegExp(`^\\d\\. ${name}`) });
+    await step.click();
+    await eventually(() => step.getAttribute("aria-selected")).toBe("true");
+  }
+
+  test("register, score, review, draft, issue, print and check a certificate", async () => {
+    const context = await phone();
+    let code = "";
+    let holder = "";
+    try {
+      const page = await context.newPage();
+      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
+      await page.goto(`${server.url}/danh-hieu`);
+      await page.getByTestId("titles-page").waitFor();
+      await chooseOption(page, "scope-village", "Tổ dân phố số 1");
+      await page.waitForURL((u) => !!u.searchParams.get("unit"));
+      await chooseOption(page, "cycle-year", "2025");
+      await page.waitForURL((u) => u.searchParams.get("year") === "2025");
+      expect(await page.getByTestId("cycle-title").textContent()).toContain("Gia đình học tập");
+
+      // Đăng ký: three of the four households of the village.
+      await eventually(() => rows(page, "register-table").count()).toBe(4);
+      await expectNoOverflow(page);
+      for (let i = 0; i < 3; i++)
+        await rows(page, "register-table").nth(i).locator("input[type=checkbox]").check();
+      const [registered] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith("/api/v1/registrations") && r.request().method() === "POST",
+        ),
+        page.getByTestId("register-button").click(),
+      ]);
+      expect(registered.status()).toBe(201);
+      expect(await registered.json()).toEqual({ created: 3, skipped: 0 });
+      await eventually(() => rows(page, "register-table").count()).toBe(1);
+
+      // Tự đánh giá: full marks for each, through the score sheet built from the criteria set.
+      await openStep(page, "Tự đánh giá");
+      await eventually(() => rows(page, "assess-table").count()).toBe(3);
+      for (let i = 0; i < 3; i++) {
+        const row = rows(page, "assess-table").filter({ hasText: "Đã đăng ký" }).first();
+        await row.getByTestId("open-assessment").click();
+        await page.getByTestId("score-sheet").waitFor();
+        if (i === 0) {
+          expect(await page.getByTestId("unconfirmed-tag").count()).toBeGreaterThan(0);
+          await page.getByTestId("score-tc1.1").fill("7");
+          await eventually(() => page.getByTestId("sheet-total").textContent()).toMatch(/Tổng điểm: 7\//);
+          await expectNoOverflow(page);
+        }
+        await page.getByTestId("fill-max").click();
+        expect(await page.getByTestId("score-tc1.1").inputValue()).toBe("10");
+        await eventually(() => page.getByTestId("sheet-total").textContent()).toBe("Tổng điểm: 100/100");
+        const [saved] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes("/assessment") && r.request().method() === "POST"),
+          page.getByTestId("save-assessment").click(),
+        ]);
+        expect(saved.status()).toBe(200);
+        await expect
+          .poll(() => rows(page, "assess-table").filter({ hasText: "Đã tự đánh giá" }).count())
+          .toBe(i + 1);
+      }
+      await expect
+        .poll(() => rows(page, "assess-table").filter({ hasText: "Đã tự đánh giá" }).count())
+        .toBe(3);
+
+      // Bình xét: everyone passed, so everyone is proposed by default.
+      await openStep(page, "Bình xét");
+      await rows(page, "review-table").first().waitFor();
+      expect(await rows(page, "review-table").count()).toBe(3);
+      const switches = page.getByTestId("review-table").locator("button[role=switch]");
+      for (let i = 0; i < 3; i++) expect(await switches.nth(i).getAttribute("aria-checked")).toBe("true");
+      await expectNoOverflow(page);
+      await page.getByTestId("review-participants").fill("Tổ trưởng, Chi hội khuyến học, đại diện các hộ");
+      const [reviewed] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/v1/reviews")),
+        page.getByTestId("save-review").click(),
+      ]);
+      expect(reviewed.status()).toBe(201);
+
+      // Quyết định: the draft, which its author cannot issue.
+      await openStep(page, "Quyết định");
+      await eventually(() => rows(page, "proposal-table").count()).toBe(3);
+      await page.getByTestId("decision-number").fill("25/QĐ-UBND");
+      await page.getByTestId("decision-signer").fill("Nguyễn Văn Chủ");
+      const [drafted] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/v1/decisions") && r.request().method() === "POST"),
+        page.getByTestId("draft-decision").click(),
+      ]);
+      expect(drafted.status()).toBe(201);
+      await eventually(() => page.getByTestId("decision-status").first().textContent()).toBe("Dự thảo");
+      await page.getByTestId("issue-decision").click();
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/issue")),
+        confirmPopup(page, "Ban hành"),
+      ]);
+      expect(refused.status()).toBe(403);
+      const refusal = ((await refused.json()) as { error: { message: string } }).error.message;
+      expect(refusal).not.toBe("");
+      await eventually(() => page.getByTestId("issue-error").textContent()).toContain(refusal);
+      const titlesUrl = page.url();
+
+      // The reviewer issues it.
+      await page.getByTestId("logout").click();
+      await page.waitForURL((u) => u.pathname === "/dang-nhap");
+      await uiLogin(page, server.url, "tayho.duyet", DEMO_PASSWORD);
+      await page.goto(titlesUrl);
+      await eventually(() => page.getByTestId("step-decision").getAttribute("aria-selected")).toBe("true");
+      await page.getByTestId("issue-decision").click();
+      const [issued] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/issue")),
+        confirmPopup(page, "Ban hành"),
+      ]);
+      expect(issued.status()).toBe(200);
+      await eventually(() => page.getByTestId("decision-status").first().textContent()).toBe("Đã ban hành");
+      await expectNoOverflow(page);
+      const href = await page.getByTestId("print-certificates").getAttribute("href");
+      expect(href).toMatch(/^\/api\/v1\/decisions\/\d+\/certificates\.pdf$/);
+      const pdf = await page.request.get(`${server.url}${href}`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toContain("application/pdf");
+      expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+      // Đã công nhận: the certificate codes.
+      await openStep(page, "Đã công nhận");
+      await eventually(() => rows(page, "recognized-table").count()).toBe(3);
+      code = ((await page.getByTestId("certificate-code").first().textContent()) ?? "").trim();
+      holder = ((await page.getByTestId("recognized-name").first().textContent()) ?? "").replace(
+        /\s*\(.*\)$/,
+        "",
+      );
+      expect(code).toMatch(/^[A-Z0-9]{6,}$/);
+      expect(holder.length).toBeGreaterThan(3);
+      expect(await page.getByTestId("verify-link").first().getAttribute("href")).toBe(`/xac-minh/${code}`);
+      await expectNoOverflow(page);
+    } finally {
+      await context.close();
+    }
+
+    // The public check page, in a fresh context without any session.
+    const anonymous = await phone();
+    try {
+      const page = await anonymous.newPage();
+      await page.goto(`${server.url}/xac-minh/${code}`);
+      const check = page.getByTestId("certificate-check");
+      await page.getByTestId("certificate-verdict").waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/xac-minh/${code}`);
+      expect(await page.getByTestId("certificate-verdict").textContent()).toBe("Giấy công nhận hợp lệ");
+      expect(await check.textContent()).toContain("hợp lệ");
+      expect(await page.getByTestId("certificate-holder").textContent()).toContain(holder);
+      expect(await check.textContent()).toContain("25/QĐ-UBND");
+      await expectNoOverflow(page);
+
+      await page.goto(`${server.url}/xac-minh/KHONGCO2345`);
+      await expect
+        .poll(() => page.getByTestId("certificate-verdict").textContent())
+        .toBe("Không tìm thấy giấy công nhận");
+      expect(new URL(page.url()).pathname).toBe("/xac-minh/KHONGCO2345");
+    } finally {
+      await anonymous.close();
+    }
+  }, 180_000);
+
+  test("a household of another commune is not found for tayho; the households page fits a phone", async () => {
+    // A household of Phường Mạo Khê, found (or made) through the API as its administrator.
+    const maokhe = await apiLogin(server.url, "maokhe");
+    const me = await apiGet<{ user: { grants: { unit: { id: number } | null }[] } }>(
+      server.url,
+      maokhe,
+      "/api/v1/auth/me",
+    );
+    const communeId = me.user.grants[0]?.unit?.id;
+    if (!communeId) throw new Error("maokhe has no unit");
+    let { households } = await apiGet<{ households: Household[] }>(
+      server.url,
+      maokhe,
+      `/api/v1/households?unitId=${communeId}`,
+    );
+    if (households.length === 0) {
+      const { units } = await apiGet<{ units: { id: number; level: string }[] }>(
+        server.url,
+        maokhe,
+        `/api/v1/units/${communeId}/children?date=${new Date().toISOString().slice(0, 10)}`,
+      );
+      const village = units.find((u) => u.level === "village");
+      if (!village) throw new Error("Phường Mạo Khê has no village");
+      const created = await apiSend<{ household: Household }>(
+        server.url,
+        maokhe,
+        "POST",
+        "/api/v1/households",
+        {
+          villageId: village.id,
+          headName: "Trần Văn Mạo",
+          members: 3,
+        },
+      );
+      expect(created.status).toBe(201);
+      households = [created.body.household];
+    }
+    const foreign = households[0]!;
+
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
+      await page.goto(`${server.url}/ho-gia-dinh`);
+      await page.getByTestId("household-list").locator("tbody tr.ant-table-row").first().waitFor();
+      await expectNoOverflow(page);
+
+      const own = await page.request.get(`${server.url}/api/v1/households?unitId=${foreign.communeId}`);
+      expect([403, 404]).toContain(own.status());
+      const response = await page.request.get(`${server.url}/api/v1/households/${foreign.id}`);
+      expect(response.status()).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
+});

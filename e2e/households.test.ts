@@ -1,0 +1,106 @@
+/**
+ * Browser test of the households page on a 360 px phone: import of a list typed in TCVN3 (dry run, conversion
+ * notice, real import), search without diacritics, adding a household to a village and archiving it.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { chooseOption } from "./helpers/antd";
+import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
+import { DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+
+const available = chromiumAvailable();
+const PHONE = { width: 360, height: 740 };
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+describe.skipIf(!available)("households page in the browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function expectNoOverflow(page: Page): Promise<void> {
+    const { scrollWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+  }
+
+  const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
+
+  test("import with TCVN3, search without diacritics, add and archive", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    try {
+      const page = await context.newPage();
+      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
+      await page.goto(`${server.url}/ho-gia-dinh`);
+      await rows(page, "household-list").first().waitFor();
+      await expectNoOverflow(page);
+
+      // Import two households whose names were typed in TCVN3 (as old Excel files often are).
+      await page.getByTestId("household-import-toggle").click();
+      const csv =
+        "Mã hộ,Thôn,Chủ hộ,Số nhân khẩu\n0101,Tổ dân phố số 3,NguyÔn V¨n Tïng,4\n0102,Tổ dân phố số 3,TrÇn ThÞ Mai,3\n";
+      await page
+        .getByTestId("household-import")
+        .locator("input[type=file]")
+        .setInputFiles({ name: "ho.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      const [checked] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/households/import?dryRun=1")),
+        page.getByTestId("import-check").click(),
+      ]);
+      expect(checked.status()).toBe(200);
+      await eventually(() => page.getByTestId("import-converted").textContent()).toBe(
+        "Cột “Chủ hộ” được chuyển từ mã TCVN3 sang Unicode.",
+      );
+      const [imported] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/households/import?dryRun=0")),
+        page.getByTestId("import-run").click(),
+      ]);
+      expect(imported.status()).toBe(200);
+      expect(await imported.json()).toMatchObject({ dryRun: false, created: 2, errors: [] });
+      await eventually(() => rows(page, "household-list").count()).toBe(14);
+      await expectNoOverflow(page);
+
+      await page.getByTestId("household-search").locator("input").fill("nguyen van tung");
+      await eventually(() => page.getByTestId("household-head-name").allTextContents()).toEqual([
+        "Nguyễn Văn Tùng",
+      ]);
+      await page.getByTestId("household-search").locator("input").fill("hoang van duc");
+      await eventually(() => page.getByTestId("household-head-name").allTextContents()).toEqual([
+        "Hoàng Văn Đức",
+      ]);
+      await page.getByTestId("household-search").locator("input").fill("");
+
+      await chooseOption(page, "scope-village", "Tổ dân phố số 2");
+      await page.waitForURL((u) => !!u.searchParams.get("unit"));
+      await eventually(() => rows(page, "household-list").count()).toBe(4);
+      await page.getByTestId("household-add").click();
+      await page.getByTestId("household-head").fill("Ngô Thị Mới");
+      const [created] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith("/api/v1/households") && r.request().method() === "POST",
+        ),
+        page.getByTestId("household-save").click(),
+      ]);
+      expect(created.status()).toBe(201);
+      await eventually(() => rows(page, "household-list").count()).toBe(5);
+      await expectNoOverflow(page);
+
+      const row = rows(page, "household-list").filter({ hasText: "Ngô Thị Mới" });
+      await row.getByTestId("household-archive").click();
+      const [archived] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/archive")),
+        page.locator(".ant-modal:visible").getByRole("button", { name: "Lưu trữ" }).click(),
+      ]);
+      expect(archived.status()).toBe(204);
+      await eventually(() => rows(page, "household-list").count()).toBe(4);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+/** Scope checks and list filters shared by the registries (households, clans, organisations, citizens). */
+import { type SqlBool, sql } from "kysely";
+import { foldText } from "../../shared/text";
+import type { Actor } from "../auth/scope";
+import type { Db } from "../db/connection";
+import { AppError, forbidden, notFound } from "../errors";
+import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
+
+/** SQL condition: the unit in `column` lies under (or is) `unitId`. */
+export const underUnit = (unitId: number, column: string) =>
+  sql<SqlBool>`${sql.ref(column)} IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unitId})`;
+
+/** The folded search text for a LIKE on search_name, without LIKE's wildcards ("" when there is nothing to find). */
+export const searchPattern = (q: string | undefined) => foldText(q ?? "").replace(/[%_\\]/g, "");
+
+/** Throws 404 unless the caller may read the unit a list is asked for. */
+export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
+  if (!(await canOnUnit(tx, actor, "read", unitId)))
+    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+}
+
+/**
+ * A unit of one of `levels` that the caller may write, with its commune and province: 404 outside the caller's
+ * read scope, 422 at another level (naming `field`), 403 where the caller may only read.
+ */
+export async function writableUnit(
+  tx: Db,
+  actor: Actor,
+  unitId: number,
+  options: { levels: ("commune" | "village")[]; field: string; message: string },
+) {
+  const context = await unitContext(tx, unitId);
+  if (!context || !(await canOnUnit(tx, actor, "read", unitId)))
+    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  if (!options.levels.includes(context.level as "commune") || context.communeId === null)
+    throw new AppError("validation", options.message, { fields: { [options.field]: options.message } });
+  if (!(await canOnUnit(tx, actor, "write", unitId)))
+    throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
+  return { ...context, communeId: context.communeId };
+}
+
+/** An ISO timestamp or null, from what the driver returns for timestamptz. */
+export const isoOrNull = (value: Date | string | null) =>
+  value === null ? null : new Date(value).toISOString();

@@ -1,0 +1,234 @@
+/**
+ * Self-assessment results from Excel: one row per candidate (household code, clan name, village or organisation
+ * code), one column per item of the criteria set in force (points, or "x"/"đạt" for level sets). Candidates not yet
+ * registered are registered. Dry run first; a real run is all or nothing; the same file again changes nothing.
+ */
+
+import type { ImportReport, RowError } from "../../../shared/api";
+import { type SubjectKindName, subjectKindOfTitle } from "../../../shared/cycle";
+import type { LevelsDefinition, PointsDefinition, Title } from "../../../shared/rubric";
+import { foldText } from "../../../shared/text";
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { AppError, forbidden, notFound } from "../../errors";
+import { parseInteger, parseYesNo } from "../../lib/cell-values";
+import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
+import { rubricForYear } from "../rubrics/rubrics.service";
+import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { assessRegistration, registerSubjects } from "./registrations.service";
+
+const subjectColumn: Record<SubjectKindName, ColumnSpec> = {
+  household: { key: "subject", label: "Mã hộ", aliases: ["Mã số hộ", "Số hộ"], required: true },
+  clan: { key: "subject", label: "Tên dòng họ", aliases: ["Dòng họ"], required: true },
+  village: {
+    key: "subject",
+    label: "Mã thôn",
+    aliases: ["Thôn", "Tổ dân phố", "Mã tổ dân phố"],
+    required: true,
+  },
+  organization: { key: "subject", label: "Mã đơn vị", aliases: ["Mã cơ quan", "Mã"], required: true },
+  citizen: { key: "subject", label: "Mã công dân", aliases: [], required: true },
+  commune: { key: "subject", label: "Mã xã", aliases: [], required: true },
+};
+
+/** JSON with sorted keys: jsonb does not keep the order in which keys were written. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value ?? null);
+}
+
+type Item = { key: string; text: string; maxPoints?: number };
+
+function itemsOf(definition: PointsDefinition | LevelsDefinition): Item[] {
+  if (definition.scheme === "points")
+    return definition.criteria.flatMap((c) =>
+      c.items.map((i) => ({ key: i.key, text: i.text, maxPoints: i.maxPoints })),
+    );
+  return definition.levels.flatMap((l) =>
+    l.criteria.flatMap((c) => c.items.map((i) => ({ key: i.key, text: i.text }))),
+  );
+}
+
+/** "tc1.1 (10 điểm)" is matched by its key: the first word of the header. */
+const itemColumn = (item: Item): ColumnSpec => ({
+  key: `item:${item.key}`,
+  label: item.maxPoints === undefined ? item.key : `${item.key} (${item.maxPoints} điểm)`,
+  aliases: [item.key],
+});
+
+async function setup(db: Db, actor: Actor, unitId: number, title: Title, year: number) {
+  return asActor(db, actor, async (tx) => {
+    const unit = await unitContext(tx, unitId);
+    if (!unit || !(await canOnUnit(tx, actor, "read", unitId))) throw notFound("Không tìm thấy đơn vị");
+    if (!(await canOnUnit(tx, actor, "write", unitId)))
+      throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
+    const communeId = unit.level === "commune" ? unit.id : unit.communeId;
+    if (communeId === null) throw new AppError("validation", "Chọn một xã, phường hoặc thôn, tổ dân phố");
+    const kind = subjectKindOfTitle[title];
+    const rubric = await rubricForYear(
+      tx,
+      title,
+      year,
+      unit.provinceId,
+      kind === "organization" ? "commune" : undefined,
+    );
+    return { communeId, kind, rubric, items: itemsOf(rubric.definition) };
+  });
+}
+
+export async function evaluationTemplate(db: Db, actor: Actor, unitId: number, title: Title, year: number) {
+  const { kind, rubric, items } = await setup(db, actor, unitId, title, year);
+  return writeTemplate(
+    `KẾT QUẢ TỰ ĐÁNH GIÁ NĂM ${year}: ${rubric.name}`,
+    [subjectColumn[kind], ...items.map(itemColumn)],
+    [],
+  );
+}
+
+/** Subject ids of the commune by the code written in the file. */
+async function subjectIndex(db: Db, actor: Actor, kind: SubjectKindName, communeId: number) {
+  return asActor(db, actor, async (tx) => {
+    const index = new Map<string, number>();
+    const add = (rows: { id: number; key: string }[]) => {
+      for (const row of rows) index.set(foldText(row.key), row.id);
+    };
+    if (kind === "household")
+      add(
+        await tx
+          .selectFrom("households")
+          .select(["id", "code as key"])
+          .where("commune_id", "=", communeId)
+          .where("archived_at", "is", null)
+          .execute(),
+      );
+    else if (kind === "clan")
+      add(
+        await tx
+          .selectFrom("clans")
+          .select(["id", "name as key"])
+          .where("commune_id", "=", communeId)
+          .where("archived_at", "is", null)
+          .execute(),
+      );
+    else if (kind === "organization")
+      add(
+        await tx
+          .selectFrom("organizations")
+          .select(["id", "code as key"])
+          .where("commune_id", "=", communeId)
+          .where("archived_at", "is", null)
+          .execute(),
+      );
+    else if (kind === "village") {
+      const villages = await tx
+        .selectFrom("admin_units")
+        .select(["id", "code", "name"])
+        .where("parent_id", "=", communeId)
+        .where("valid_to", "is", null)
+        .execute();
+      add(villages.map((v) => ({ id: v.id, key: v.code })));
+      add(villages.map((v) => ({ id: v.id, key: v.name })));
+    } else throw new AppError("validation", "Chưa hỗ trợ nhập kết quả cho danh hiệu này từ Excel");
+    return index;
+  });
+}
+
+export async function importEvaluations(
+  db: Db,
+  actor: Actor,
+  input: {
+    unitId: number;
+    title: Title;
+    year: number;
+    file: { bytes: Uint8Array; name: string };
+    dryRun: boolean;
+  },
+): Promise<ImportReport> {
+  const { communeId, kind, rubric, items } = await setup(db, actor, input.unitId, input.title, input.year);
+  const records = await readTable(input.file.bytes, input.file.name, [
+    subjectColumn[kind],
+    ...items.map(itemColumn),
+  ]);
+  const index = await subjectIndex(db, actor, kind, communeId);
+  const errors: RowError[] = [];
+  const planned: {
+    subjectId: number;
+    scores?: Record<string, number | null>;
+    items?: Record<string, boolean | null>;
+  }[] = [];
+  const seen = new Map<number, number>();
+  for (const { line, values } of records) {
+    const label = subjectColumn[kind].label;
+    const subjectId = index.get(foldText(values.subject ?? ""));
+    if (subjectId === undefined) {
+      errors.push({
+        row: line,
+        column: label,
+        message: `Không có "${values.subject ?? ""}" trong xã, phường`,
+      });
+      continue;
+    }
+    if (seen.has(subjectId))
+      errors.push({ row: line, column: label, message: `Trùng với dòng ${seen.get(subjectId)}` });
+    seen.set(subjectId, line);
+    const scores: Record<string, number | null> = {};
+    const met: Record<string, boolean | null> = {};
+    for (const item of items) {
+      const raw = (values[`item:${item.key}`] ?? "").trim();
+      if (raw === "") {
+        if (rubric.scheme === "points") scores[item.key] = null;
+        else met[item.key] = null;
+        continue;
+      }
+      const parsed =
+        rubric.scheme === "points" ? parseInteger(raw, { min: 0, max: item.maxPoints }) : parseYesNo(raw);
+      if (!parsed.ok) errors.push({ row: line, column: itemColumn(item).label, message: parsed.message });
+      else if (rubric.scheme === "points") scores[item.key] = parsed.value as number;
+      else met[item.key] = parsed.value as boolean;
+    }
+    planned.push(rubric.scheme === "points" ? { subjectId, scores } : { subjectId, items: met });
+  }
+  const report: ImportReport = {
+    dryRun: input.dryRun,
+    total: records.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors,
+  };
+  if (errors.length > 0 || input.dryRun) {
+    if (input.dryRun && errors.length === 0) report.updated = planned.length;
+    return report;
+  }
+  // One transaction for the whole file: a failure on any row leaves nothing written.
+  await db.transaction().execute(async (tx) => {
+    const subjects = planned.map((p) => ({ kind, id: p.subjectId }));
+    const registered = await registerSubjects(tx, actor, { year: input.year, title: input.title, subjects });
+    report.created = registered.created;
+    const ids = await tx
+      .selectFrom("registrations")
+      .select(["id", "subject_id", "assessment"])
+      .where("commune_id", "=", communeId)
+      .where("year", "=", input.year)
+      .where("title", "=", input.title)
+      .where("subject_kind", "=", kind)
+      .execute();
+    const bySubject = new Map(ids.map((r) => [r.subject_id, r]));
+    for (const p of planned) {
+      const registration = bySubject.get(p.subjectId)!;
+      const next = p.scores ? { scores: p.scores } : { items: p.items };
+      if (stableJson(registration.assessment) === stableJson(next)) {
+        report.unchanged++;
+        continue;
+      }
+      await assessRegistration(tx, actor, registration.id, next);
+      report.updated++;
+    }
+  });
+  return report;
+}

@@ -1,0 +1,87 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { addEvidence, evidenceFile, listEvidence } from "./evidence.service";
+
+export const evidenceRoutes = createRouter();
+const tags = ["Danh hiệu học tập"];
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const evidenceSummary = z.object({
+  id: z.number(),
+  itemKey: z.string(),
+  note: z.string().nullable(),
+  fileName: z.string().nullable(),
+  size: z.number().nullable(),
+  createdAt: z.string(),
+});
+
+evidenceRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/registrations/{id}/evidence",
+    tags,
+    summary: "Minh chứng của một hồ sơ tự đánh giá",
+    request: { params: idParam },
+    responses: { 200: jsonContent(z.object({ evidence: z.array(evidenceSummary) }), "Danh sách") },
+  }),
+  async (c) =>
+    c.json({ evidence: await listEvidence(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+);
+
+evidenceRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/registrations/{id}/evidence",
+    tags,
+    summary: "Thêm minh chứng cho một nội dung: ghi chú và/hoặc tệp (PDF, ảnh, Word, Excel; tối đa 5 MB)",
+    request: {
+      params: idParam,
+      body: {
+        content: {
+          "multipart/form-data": {
+            schema: z.object({
+              itemKey: z.string().optional(),
+              note: z.string().optional(),
+              file: z.any().optional().openapi({ type: "string", format: "binary" }),
+            }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: { 201: jsonContent(z.object({ id: z.number() }), "Đã thêm") },
+  }),
+  async (c) => {
+    const actor = requireActor(c);
+    const form = await c.req.parseBody();
+    const itemKey = typeof form.itemKey === "string" ? form.itemKey.trim() : "";
+    const note =
+      typeof form.note === "string" && form.note.trim() ? form.note.trim().slice(0, 2000) : undefined;
+    const file =
+      form.file instanceof File && form.file.size > 0
+        ? { bytes: new Uint8Array(await form.file.arrayBuffer()), name: form.file.name, type: form.file.type }
+        : undefined;
+    return c.json(
+      await addEvidence(c.get("db"), actor, c.req.valid("param").id, { itemKey, note, file }),
+      201,
+    );
+  },
+);
+
+evidenceRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/registrations/{id}/evidence/{evidenceId}",
+    tags,
+    summary: "Tải tệp minh chứng",
+    request: { params: idParam.extend({ evidenceId: z.coerce.number().int().positive() }) },
+    responses: { 200: { description: "Tệp", content: { "application/octet-stream": { schema: z.any() } } } },
+  }),
+  async (c) => {
+    const { id, evidenceId } = c.req.valid("param");
+    const file = await evidenceFile(c.get("db"), requireActor(c), id, evidenceId);
+    return c.body(new Uint8Array(file.bytes), 200, {
+      "Content-Type": file.type,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
+  },
+);

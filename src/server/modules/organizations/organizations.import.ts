@@ -1,0 +1,190 @@
+/**
+ * Organisation lists from Excel/CSV into one commune: the tolerant table reader, TCVN3/VNI columns converted, a
+ * dry run listing every problem, a real run all or nothing and idempotent (keyed by the organisation's code).
+ */
+import { sql } from "kysely";
+import {
+  type OrganizationKind,
+  organizationKindLabels,
+  organizationKinds,
+} from "../../../shared/organizations";
+import { cleanName, foldText } from "../../../shared/text";
+import type { Actor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import {
+  communeVillages,
+  convertLegacyColumns,
+  importCommune,
+  newImportReport,
+  type RegistryImportReport,
+  runImport,
+  writeExport,
+} from "../../lib/registry-import";
+import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
+import { recordAudit } from "../audit/audit.repo";
+import { listOrganizations } from "./organizations.service";
+
+export const organizationColumns: ColumnSpec[] = [
+  { key: "code", label: "Mã đơn vị", aliases: ["Mã", "Mã cơ quan", "Mã số"], required: true },
+  {
+    key: "name",
+    label: "Tên cơ quan, đơn vị",
+    aliases: ["Tên đơn vị", "Tên cơ quan", "Cơ quan, đơn vị", "Đơn vị", "Tên"],
+    required: true,
+  },
+  { key: "kind", label: "Loại hình", aliases: ["Loại", "Loại đơn vị", "Loại hình đơn vị"], required: true },
+  {
+    key: "village",
+    label: "Thôn, tổ dân phố",
+    aliases: ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Thôn/Tổ dân phố", "Tên thôn", "Khu dân cư"],
+  },
+];
+
+const kindByKey = new Map<string, OrganizationKind>([
+  ...organizationKinds.map((k) => [k, k] as const),
+  ...organizationKinds.map((k) => [foldText(organizationKindLabels[k]), k] as const),
+  ["truong", "school"],
+  ["co quan nha nuoc", "agency"],
+  ["cong ty", "enterprise"],
+  ["hop tac xa", "enterprise"],
+]);
+
+/** "Trường học", "truong hoc", "school" → school. */
+export const parseOrganizationKind = (text: string) => kindByKey.get(foldText(text));
+
+export const organizationTemplate = () =>
+  writeTemplate("DANH SÁCH CƠ QUAN, ĐƠN VỊ", organizationColumns, [
+    ["TH01", "Trường Tiểu học Kim Đồng", "Trường học", ""],
+    ["DN01", "Công ty TNHH Minh Phát", "Doanh nghiệp", "Tổ dân phố số 1"],
+  ]);
+
+export const exportOrganizations = (db: Db, actor: Actor, unitId: number) =>
+  writeExport(
+    "Cơ quan, đơn vị",
+    organizationColumns,
+    async (offset, limit) =>
+      (await listOrganizations(db, actor, { unitId, offset, limit })).organizations.map((o) => ({
+        code: o.code,
+        name: o.name,
+        kind: organizationKindLabels[o.kind],
+        village: o.unit.level === "village" ? o.unit.name : "",
+      })),
+    ["name"],
+  );
+
+type Planned = { code: string; name: string; kind: OrganizationKind; unitId: number };
+
+export async function importOrganizations(
+  db: Db,
+  actor: Actor,
+  communeId: number,
+  file: { bytes: Uint8Array; name: string },
+  dryRun: boolean,
+): Promise<RegistryImportReport> {
+  const report = newImportReport(dryRun);
+  const { errors } = report;
+  const label = (key: string) => organizationColumns.find((c) => c.key === key)!.label;
+  return runImport(db, actor, report, async (tx) => {
+    const commune = await importCommune(tx, actor, communeId, "danh sách cơ quan, đơn vị");
+    const records = await readTable(file.bytes, file.name, organizationColumns);
+    report.total = records.length;
+    report.converted = convertLegacyColumns(records, ["name", "kind", "village"]);
+    const villages = await communeVillages(tx, communeId);
+    const seen = new Map<string, number>();
+    const planned: Planned[] = [];
+    for (const { line, values } of records) {
+      const code = (values.code ?? "").trim();
+      const name = cleanName(values.name ?? "");
+      const kind = parseOrganizationKind(values.kind ?? "");
+      const villageText = values.village ?? "";
+      const unitId = villageText ? villages.get(foldText(villageText)) : communeId;
+      if (!/^[0-9A-Za-z._/-]{1,30}$/.test(code))
+        errors.push({
+          row: line,
+          column: label("code"),
+          message: code ? `Mã đơn vị "${code}" không hợp lệ` : "Thiếu mã đơn vị",
+        });
+      else if (seen.has(code))
+        errors.push({
+          row: line,
+          column: label("code"),
+          message: `Mã đơn vị ${code} trùng với dòng ${seen.get(code)}`,
+        });
+      else seen.set(code, line);
+      if (!name) errors.push({ row: line, column: label("name"), message: "Thiếu tên cơ quan, đơn vị" });
+      if (!kind)
+        errors.push({
+          row: line,
+          column: label("kind"),
+          message: values.kind
+            ? `Loại hình "${values.kind}" không có: ghi ${Object.values(organizationKindLabels).join(", ")}`
+            : "Thiếu loại hình",
+        });
+      if (!unitId)
+        errors.push({
+          row: line,
+          column: label("village"),
+          message: `Không có thôn, tổ dân phố "${villageText}" trong xã, phường (đang có hiệu lực)`,
+        });
+      if (kind && unitId) planned.push({ code, name, kind, unitId });
+    }
+    if (errors.length > 0) return;
+    const existing = new Map(
+      (
+        await tx
+          .selectFrom("organizations")
+          .select(["id", "code", "name", "kind", "unit_id"])
+          .where("commune_id", "=", communeId)
+          .execute()
+      ).map((row) => [row.code, row]),
+    );
+    const inserts: Planned[] = [];
+    const updates: (Planned & { id: number })[] = [];
+    for (const p of planned) {
+      const e = existing.get(p.code);
+      if (!e) inserts.push(p);
+      else if (e.name === p.name && e.kind === p.kind && e.unit_id === p.unitId) report.unchanged++;
+      else updates.push({ ...p, id: e.id });
+    }
+    report.created = inserts.length;
+    report.updated = updates.length;
+    if (dryRun) return;
+    for (let start = 0; start < inserts.length; start += 2000)
+      await tx
+        .insertInto("organizations")
+        .values(
+          inserts.slice(start, start + 2000).map((p) => ({
+            commune_id: communeId,
+            province_id: commune.provinceId,
+            unit_id: p.unitId,
+            code: p.code,
+            name: p.name,
+            kind: p.kind,
+          })),
+        )
+        .execute();
+    for (let start = 0; start < updates.length; start += 2000) {
+      const values = sql.join(
+        updates
+          .slice(start, start + 2000)
+          .map((u) => sql`(${u.id}::bigint, ${u.unitId}::bigint, ${u.name}, ${u.kind})`),
+      );
+      await sql`UPDATE organizations o SET unit_id = v.unit_id, name = v.name, kind = v.kind
+        FROM (VALUES ${values}) AS v (id, unit_id, name, kind)
+        WHERE o.commune_id = ${communeId} AND o.id = v.id`.execute(tx);
+    }
+    if (report.created + report.updated > 0)
+      await recordAudit(tx, actor, {
+        action: "import",
+        entity: "organization",
+        unitId: communeId,
+        after: {
+          file: file.name,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          converted: report.converted,
+        },
+      });
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The metrics of the learning titles, declared once and used by the API, the CSV/XLSX exports, the command line
+ * and (later) the pages. Later capabilities (members, fund, learning centres) add their metrics to `metrics`.
+ *
+ * Rates are percentages of the TOTAL (tổng số: households, clans, villages, organisations, citizens that exist),
+ * never of the registrations (RULES.md §2.5), to two decimals, with ONE rounding rule: round half away from zero,
+ * applied to the exact rational numerator × 100 / total, computed in integers (no floating-point drift: 1/32 is
+ * 3.13, not 3.12 as a binary float or banker's rounding could give). The rule matches how a person rounds by hand
+ * and how spreadsheets round (Excel ROUND). Seed report 001 prints 53/63 as "84,12%", which is truncation; by
+ * this rule it is 84,13. A rate with a total of 0 is null (no rate), not 0.
+ */
+import type { Title } from "../../../shared/rubric";
+
+export type Counts = {
+  total: number;
+  registered: number;
+  recognized: number;
+  recognizedGood: number;
+  recognizedFair: number;
+  recognizedAverage: number;
+  level1: number;
+  level2: number;
+};
+
+export const zeroCounts = (): Counts => ({
+  total: 0,
+  registered: 0,
+  recognized: 0,
+  recognizedGood: 0,
+  recognizedFair: 0,
+  recognizedAverage: 0,
+  level1: 0,
+  level2: 0,
+});
+
+export function addCounts(into: Counts, more: Counts): Counts {
+  for (const key of Object.keys(into) as (keyof Counts)[]) into[key] += more[key];
+  return into;
+}
+
+/**
+ * `numerator / denominator` as a percentage with two decimals, rounded half away from zero on the exact value.
+ * Both are non-negative integers; returns null when the denominator is 0.
+ */
+export function percent(numerator: number, denominator: number): number | null {
+  if (
+    !Number.isSafeInteger(numerator) ||
+    !Number.isSafeInteger(denominator) ||
+    numerator < 0 ||
+    denominator < 0
+  )
+    throw new RangeError(`percent(${numerator}, ${denominator}): non-negative integers only`);
+  if (denominator === 0) return null;
+  const n = BigInt(numerator) * 10000n; // hundredths of a percent, times the denominator
+  const d = BigInt(denominator);
+  const hundredths = (2n * n + d) / (2n * d); // floor(n/d + 1/2): half away from zero for non-negative values
+  return Number(hundredths) / 100;
+}
+
+/** A rate as Vietnamese reports write it: two decimals and a decimal comma ("84,13"); "" when there is none. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? "" : rate.toFixed(2).replace(".", ",");
+}
+
+export type MetricKey = "total" | "registered" | "recognized" | "registeredRate" | "recognizedRate";
+
+export type Metric = {
+  key: MetricKey;
+  /** Column heading in exports and tables. */
+  label: string;
+  kind: "count" | "rate";
+  value: (counts: Counts) => number | null;
+};
+
+export const metrics: Metric[] = [
+  { key: "total", label: "Tổng số", kind: "count", value: (c) => c.total },
+  { key: "registered", label: "Đăng ký", kind: "count", value: (c) => c.registered },
+  { key: "recognized", label: "Đạt", kind: "count", value: (c) => c.recognized },
+  {
+    key: "registeredRate",
+    label: "Tỷ lệ đăng ký (%)",
+    kind: "rate",
+    value: (c) => percent(c.registered, c.total),
+  },
+  {
+    key: "recognizedRate",
+    label: "Tỷ lệ đạt (%)",
+    kind: "rate",
+    value: (c) => percent(c.recognized, c.total),
+  },
+];
+
+export type Figures = Counts & { registeredRate: number | null; recognizedRate: number | null };
+
+export function figures(counts: Counts): Figures {
+  const result = { ...counts } as Figures;
+  for (const metric of metrics) (result as Record<string, number | null>)[metric.key] = metric.value(counts);
+  return result;
+}
+
+/** What "tổng số" counts for each title. */
+export const totalDefinitions: Record<Title, string> = {
+  learning_family: "Hộ gia đình chưa lưu trữ của thôn, tổ dân phố",
+  learning_clan: "Dòng họ chưa lưu trữ của xã, phường",
+  learning_community_village: "Thôn, tổ dân phố đang có hiệu lực",
+  learning_community_commune: "Xã, phường đang có hiệu lực",
+  learning_organization: "Cơ quan, đơn vị, trường học, doanh nghiệp chưa lưu trữ",
+  learning_citizen: "Công dân chưa lưu trữ trong danh sách",
+};

@@ -1,0 +1,262 @@
+/**
+ * Roll-ups of the learning titles from the counters (migration 0003): a unit's figures and a table of its
+ * children, each summed over its subtree, so a province costs a few hundred counter rows whatever the number of
+ * households. Verification and rebuild recount from the registries.
+ */
+import { sql } from "kysely";
+import { type Title, titleLabels, titles } from "../../../shared/rubric";
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { notFound } from "../../errors";
+import { today } from "../territory/dates";
+import { canOnUnit, inForce } from "../territory/territory.repo";
+import {
+  addCounts,
+  type Counts,
+  type Figures,
+  figures,
+  formatRate,
+  metrics,
+  totalDefinitions,
+  zeroCounts,
+} from "./metrics";
+
+export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
+
+export type TitleRollup = {
+  title: Title;
+  label: string;
+  totalDefinition: string;
+  figures: Figures;
+  children: { unit: StatsUnit; figures: Figures }[];
+  /** The sum of the children's rows (the total row of the table). */
+  childrenTotal: Figures;
+};
+
+export type Rollup = { unit: StatsUnit; year: number; date: string; titles: TitleRollup[] };
+
+type CountRow = {
+  unit_id: number;
+  title: Title;
+  total: number;
+  registered: number;
+  recognized: number;
+  recognized_good: number;
+  recognized_fair: number;
+  recognized_average: number;
+  level1: number;
+  level2: number;
+};
+
+/** Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. */
+async function subtreeCounts(tx: Db, unitIds: number[], year: number, title?: Title) {
+  const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
+  const { rows } = await sql<CountRow>`
+    WITH totals AS (
+      SELECT p.ancestor_id AS unit_id, t.title, sum(t.total)::int AS total
+      FROM admin_unit_paths p JOIN title_totals t ON t.unit_id = p.descendant_id
+      WHERE p.ancestor_id = ANY (${unitIds}::bigint[]) ${titleFilter("t.title")}
+      GROUP BY 1, 2
+    ), counters AS (
+      SELECT p.ancestor_id AS unit_id, c.title, sum(c.registered)::int AS registered,
+        sum(c.recognized)::int AS recognized, sum(c.recognized_good)::int AS recognized_good,
+        sum(c.recognized_fair)::int AS recognized_fair, sum(c.recognized_average)::int AS recognized_average,
+        sum(c.level1)::int AS level1, sum(c.level2)::int AS level2
+      FROM admin_unit_paths p JOIN title_counters c ON c.unit_id = p.descendant_id
+      WHERE p.ancestor_id = ANY (${unitIds}::bigint[]) AND c.year = ${year} ${titleFilter("c.title")}
+      GROUP BY 1, 2
+    )
+    SELECT coalesce(t.unit_id, c.unit_id) AS unit_id, coalesce(t.title, c.title) AS title,
+      coalesce(t.total, 0) AS total, coalesce(c.registered, 0) AS registered,
+      coalesce(c.recognized, 0) AS recognized, coalesce(c.recognized_good, 0) AS recognized_good,
+      coalesce(c.recognized_fair, 0) AS recognized_fair, coalesce(c.recognized_average, 0) AS recognized_average,
+      coalesce(c.level1, 0) AS level1, coalesce(c.level2, 0) AS level2
+    FROM totals t FULL JOIN counters c ON c.unit_id = t.unit_id AND c.title = t.title`.execute(tx);
+  const byKey = new Map<string, Counts>();
+  for (const row of rows)
+    byKey.set(`${Number(row.unit_id)}:${row.title}`, {
+      total: Number(row.total),
+      registered: Number(row.registered),
+      recognized: Number(row.recognized),
+      recognizedGood: Number(row.recognized_good),
+      recognizedFair: Number(row.recognized_fair),
+      recognizedAverage: Number(row.recognized_average),
+      level1: Number(row.level1),
+      level2: Number(row.level2),
+    });
+  return (unitId: number, t: Title) => byKey.get(`${unitId}:${t}`) ?? zeroCounts();
+}
+
+const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
+
+export async function rollup(
+  db: Db,
+  actor: Actor,
+  options: { unitId: number; year: number; title?: Title; date?: string },
+): Promise<Rollup> {
+  const date = options.date ?? today();
+  return asActor(db, actor, async (tx) => {
+    if (!(await canOnUnit(tx, actor, "read", options.unitId)))
+      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    const unit = await tx
+      .selectFrom("admin_units as u")
+      .select(unitColumns)
+      .where("u.id", "=", options.unitId)
+      .executeTakeFirstOrThrow();
+    const children = await tx
+      .selectFrom("admin_units as u")
+      .select(unitColumns)
+      .where("u.parent_id", "=", options.unitId)
+      .where(inForce("u", date))
+      .orderBy("u.name")
+      .orderBy("u.id")
+      .execute();
+    const counts = await subtreeCounts(
+      tx,
+      [unit.id, ...children.map((c) => c.id)],
+      options.year,
+      options.title,
+    );
+    const shown = options.title ? [options.title] : [...titles];
+    return {
+      unit,
+      year: options.year,
+      date,
+      titles: shown.map((title) => {
+        const total = zeroCounts();
+        const rows = children.map((child) => {
+          const c = counts(child.id, title);
+          addCounts(total, c);
+          return { unit: child, figures: figures(c) };
+        });
+        return {
+          title,
+          label: titleLabels[title],
+          totalDefinition: totalDefinitions[title],
+          figures: figures(counts(unit.id, title)),
+          children: rows,
+          childrenTotal: figures(total),
+        };
+      }),
+    };
+  });
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * One title's table as CSV (UTF-8 with BOM for Excel, CRLF): a row per child unit (the unit itself when it has
+ * none) and a total row, with the metrics' labels as headings and rates with a decimal comma.
+ */
+export function rollupCsv(result: TitleRollup, unit: StatsUnit): string {
+  const rows = result.children.length ? result.children : [{ unit, figures: result.figures }];
+  const total = result.children.length ? result.childrenTotal : result.figures;
+  const line = (name: string, f: Figures) =>
+    [
+      name,
+      ...metrics.map((m) => {
+        const value = m.value(f);
+        return m.kind === "rate" ? formatRate(value) : String(value);
+      }),
+    ]
+      .map(csvField)
+      .join(",");
+  return `\uFEFF${[
+    ["Đơn vị", ...metrics.map((m) => m.label)].map(csvField).join(","),
+    ...rows.map((r) => line(r.unit.name, r.figures)),
+    line("Tổng cộng", total),
+  ].join("\r\n")}\r\n`;
+}
+
+export type CounterDifference = {
+  communeId: number;
+  communeCode: string;
+  unitId: number;
+  unitName: string;
+  year: number | null;
+  title: string;
+  measure: string;
+  stored: number;
+  expected: number;
+};
+
+/** Communes to check: those under (or equal to) the units with this code, or every commune. */
+async function communesFor(db: Db, unitCode?: string) {
+  let query = db
+    .selectFrom("admin_units as c")
+    .select(["c.id", "c.code"])
+    .where("c.level", "=", "commune")
+    .orderBy("c.code")
+    .orderBy("c.id");
+  if (unitCode)
+    query = query.where(
+      "c.id",
+      "in",
+      db
+        .selectFrom("admin_unit_paths as p")
+        .innerJoin("admin_units as a", "a.id", "p.ancestor_id")
+        .select("p.descendant_id")
+        .where("a.code", "=", unitCode)
+        .where("a.level", "<>", "village"),
+    );
+  return query.execute();
+}
+
+/** Differences between the stored counters and a full recount from the registries (empty when they agree). */
+export async function verifyCounters(
+  db: Db,
+  options: { unitCode?: string; year?: number } = {},
+): Promise<{ communes: number; differences: CounterDifference[] }> {
+  const communes = await communesFor(db, options.unitCode);
+  const differences: CounterDifference[] = [];
+  for (const commune of communes) {
+    const { rows } = await sql<{
+      unit_id: number;
+      unit_name: string | null;
+      year: number | null;
+      title: string;
+      measure: string;
+      stored: number;
+      expected: number;
+    }>`SELECT d.*, u.name AS unit_name FROM hieuhoc_counter_differences(${commune.id}, ${options.year ?? null}::smallint) d
+      LEFT JOIN admin_units u ON u.id = d.unit_id`.execute(db);
+    for (const row of rows)
+      differences.push({
+        communeId: commune.id,
+        communeCode: commune.code,
+        unitId: Number(row.unit_id),
+        unitName: row.unit_name ?? "",
+        year: row.year,
+        title: row.title,
+        measure: row.measure,
+        stored: Number(row.stored),
+        expected: Number(row.expected),
+      });
+  }
+  return { communes: communes.length, differences };
+}
+
+/** Recomputes the counters (of a year, or all years) of the communes under a unit, or of every commune. */
+export async function rebuildCounters(
+  db: Db,
+  options: { unitCode?: string; year?: number } = {},
+): Promise<{ communes: number }> {
+  const communes = await communesFor(db, options.unitCode);
+  await db.transaction().execute(async (tx) => {
+    for (const commune of communes)
+      await sql`SELECT hieuhoc_recount_commune(${commune.id}, ${options.year ?? null}::smallint)`.execute(tx);
+  });
+  return { communes: communes.length };
+}
+
+/** Reads a unit by code for the command line (prefers the unit in force; villages are not addressed by code). */
+export async function unitByCode(db: Db, code: string) {
+  return db
+    .selectFrom("admin_units as u")
+    .select(unitColumns)
+    .where("u.code", "=", code)
+    .where("u.level", "<>", "village")
+    .orderBy(sql`u.valid_to IS NULL`, "desc")
+    .orderBy("u.valid_from", "desc")
+    .executeTakeFirst();
+}

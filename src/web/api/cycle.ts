@@ -1,0 +1,126 @@
+/** Criteria sets and the yearly cycle of a learning title: registration, assessment, review, decision. */
+import type { CertificateCheck, Decision, Registration } from "../../shared/cycle";
+import type { RubricDefinition, Title } from "../../shared/rubric";
+import type { RegistrationStatus } from "../constants";
+import { ApiRequestError, BASE, request } from "./client";
+
+/** A stored version of a criteria set (GET /rubrics). */
+export type StoredRubric = {
+  id: number;
+  code: string;
+  version: number;
+  title: Title;
+  name: string;
+  legalNumber: string;
+  legalDate: string | null;
+  legalIssuer: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  provinceId: number | null;
+  unitLevel: string | null;
+  notes: string | null;
+  scheme: "points" | "levels";
+  definition: RubricDefinition;
+  deadlines: {
+    step: string;
+    month: number;
+    day: number;
+    yearOffset?: 0 | 1;
+    label: string;
+    unconfirmed?: boolean;
+  }[];
+  unconfirmed: boolean;
+  confirmedAt: string | null;
+};
+
+/** What a registration's `assessment` holds (the last request body of the self-assessment). */
+export type Assessment = {
+  scores?: Record<string, number | null>;
+  items?: Record<string, boolean | null>;
+  notes?: Record<string, string>;
+};
+
+/** The part of a registration's `result` (the server's evaluation) that the pages show. */
+export type EvaluationSummary = {
+  scheme?: "points" | "levels";
+  label?: string;
+  total?: number;
+  maxPoints?: number;
+  levelReached?: number;
+  notes?: string[];
+};
+
+export function assessmentOf(registration: Registration): Assessment {
+  const value = registration.assessment;
+  return value && typeof value === "object" ? (value as Assessment) : {};
+}
+
+export function resultOf(registration: Registration): EvaluationSummary | null {
+  const value = registration.result;
+  return value && typeof value === "object" ? (value as EvaluationSummary) : null;
+}
+
+export type ReviewBody = {
+  unitId: number;
+  year: number;
+  title: Title;
+  heldOn: string;
+  participants: string;
+  minutes?: string;
+  outcomes: { registrationId: number; proposed: boolean; note?: string }[];
+};
+
+export type DecisionBody = {
+  communeId: number;
+  year: number;
+  title: Title;
+  kind: "recognition" | "revocation";
+  number: string;
+  signedOn: string;
+  agencyName: string;
+  signerTitle: string;
+  signerName: string;
+  reason?: string;
+  registrationIds: number[];
+};
+
+export const cycleApi = {
+  rubrics: (title?: Title) =>
+    request<{ rubrics: StoredRubric[] }>("GET", "/rubrics", { query: { title } }).then((r) => r.rubrics),
+  rubric: (id: number) => request<{ rubric: StoredRubric }>("GET", `/rubrics/${id}`).then((r) => r.rubric),
+  confirmRubric: (id: number) =>
+    request<{ rubric: StoredRubric }>("POST", `/rubrics/${id}/confirm`).then((r) => r.rubric),
+
+  registrations: (params: { unitId: number; year: number; title?: Title; status?: RegistrationStatus }) =>
+    request<{ registrations: Registration[] }>("GET", "/registrations", { query: params }).then(
+      (r) => r.registrations,
+    ),
+  register: (body: { year: number; title: Title; subjects: { kind: string; id: number }[] }) =>
+    request<{ created: number; skipped: number }>("POST", "/registrations", { body }),
+  assess: (id: number, body: Assessment) =>
+    request<{ registration: Registration }>("POST", `/registrations/${id}/assessment`, { body }).then(
+      (r) => r.registration,
+    ),
+  review: (body: ReviewBody) => request<{ id: number }>("POST", "/reviews", { body }),
+
+  decisions: (params: { unitId: number; year?: number }) =>
+    request<{ decisions: Decision[] }>("GET", "/decisions", { query: params }).then((r) => r.decisions),
+  draftDecision: (body: DecisionBody) =>
+    request<{ decision: Decision }>("POST", "/decisions", { body }).then((r) => r.decision),
+  issueDecision: (id: number) =>
+    request<{ decision: Decision }>("POST", `/decisions/${id}/issue`).then((r) => r.decision),
+  decisionCertificatesUrl: (id: number) => `${BASE}/decisions/${id}/certificates.pdf`,
+  registrationCertificateUrl: (id: number) => `${BASE}/registrations/${id}/certificate.pdf`,
+
+  /** The public check of a certificate code; null when there is no such certificate. */
+  checkCertificate: (code: string) =>
+    request<{ certificate: CertificateCheck }>("GET", `/public/certificates/${encodeURIComponent(code)}`, {
+      quiet401: true,
+    }).then(
+      (r) => r.certificate,
+      (err: unknown) => {
+        if (err instanceof ApiRequestError && err.status === 404) return null;
+        throw err;
+      },
+    ),
+};

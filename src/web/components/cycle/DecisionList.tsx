@@ -1,0 +1,138 @@
+import { PrinterOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { useState } from "react";
+import type { Decision } from "../../../shared/cycle";
+import { cycleApi } from "../../api/cycle";
+import { errorText } from "../../errors";
+import { formatDate } from "../../format";
+import { useT } from "../../i18n/messages";
+import { useCompact } from "../useCompact";
+
+/** The decisions of the commune for the year and title: issue drafts, print certificates of issued ones. */
+export function DecisionList({ decisions, onDone }: { decisions: Decision[]; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const compact = useCompact();
+
+  const issue = async (decision: Decision) => {
+    setBusyId(decision.id);
+    setRefusal(null);
+    try {
+      await cycleApi.issueDecision(decision.id);
+      void message.success(t("decision.issued", { number: decision.number }));
+      onDone();
+    } catch (err) {
+      const text = errorText(err, t);
+      setRefusal(text);
+      void message.error(text);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const info = (d: Decision) => (
+    <Flex vertical>
+      <Typography.Text strong>{d.number}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {formatDate(d.signedOn)} · {t(`decision.kind.${d.kind}`)} ·{" "}
+        {t("decision.count", { count: d.registrationCount })}
+      </Typography.Text>
+    </Flex>
+  );
+  const status = (d: Decision) => (
+    <Flex vertical gap={2}>
+      <Tag
+        color={d.status === "issued" ? "green" : "gold"}
+        style={{ width: "fit-content" }}
+        data-testid="decision-status"
+      >
+        {t(`decision.status.${d.status}`)}
+      </Tag>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t("decision.createdBy", { name: d.createdBy })}
+      </Typography.Text>
+      {d.issuedBy && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("decision.issuedBy", { name: d.issuedBy })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+  const actions = (d: Decision) =>
+    d.status === "draft" ? (
+      <Popconfirm
+        title={t("decision.issueConfirm", { number: d.number })}
+        okText={t("decision.issue")}
+        cancelText={t("common.cancel")}
+        onConfirm={() => issue(d)}
+        styles={{ root: { maxWidth: 320 } }}
+      >
+        <Button
+          type="primary"
+          size="small"
+          icon={<SafetyCertificateOutlined />}
+          loading={busyId === d.id}
+          data-testid="issue-decision"
+        >
+          {t("decision.issue")}
+        </Button>
+      </Popconfirm>
+    ) : d.kind === "recognition" ? (
+      <Button
+        size="small"
+        icon={<PrinterOutlined />}
+        href={cycleApi.decisionCertificatesUrl(d.id)}
+        target="_blank"
+        rel="noopener"
+        data-testid="print-certificates"
+      >
+        {t("decision.print")}
+      </Button>
+    ) : null;
+  const columns: TableColumnsType<Decision> = compact
+    ? [
+        {
+          key: "number",
+          title: t("decision.number"),
+          render: (_, d) => (
+            <Flex vertical gap={4}>
+              {info(d)}
+              {status(d)}
+            </Flex>
+          ),
+        },
+        { key: "actions", title: "", render: (_, d) => actions(d) },
+      ]
+    : [
+        { key: "number", title: t("decision.number"), render: (_, d) => info(d) },
+        { key: "status", title: t("cycle.status"), render: (_, d) => status(d) },
+        { key: "actions", title: t("common.actions"), render: (_, d) => actions(d) },
+      ];
+
+  return (
+    <>
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setRefusal(null) }}
+          title={refusal}
+          data-testid="issue-error"
+        />
+      )}
+      <div data-testid="decision-table">
+        <Table<Decision>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={decisions}
+          pagination={false}
+          scroll={compact ? undefined : { x: "max-content" }}
+          locale={{ emptyText: t("decision.none") }}
+        />
+      </div>
+    </>
+  );
+}

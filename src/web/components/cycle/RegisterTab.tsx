@@ -1,0 +1,176 @@
+import { CheckOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Flex, Table, type TableColumnsType, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { cycleApi } from "../../api/cycle";
+import { householdApi } from "../../api/households";
+import { subjectKindOfTitle } from "../../constants";
+import { errorText } from "../../errors";
+import { useT } from "../../i18n/messages";
+import { useCompact } from "../useCompact";
+import type { CycleContext } from "./common";
+
+type Candidate = { id: number; name: string; code: string | null; place: string; members?: number };
+
+const PAGE = 500;
+const MAX_PAGES = 40;
+
+/** The candidates of the unit for the title: its households, its villages or the commune itself. */
+function useCandidates(context: CycleContext) {
+  const t = useT();
+  const { scope, title, version } = context;
+  const kind = subjectKindOfTitle[title];
+  const [state, setState] = useState<{ list: Candidate[] | null; error: string | null }>({
+    list: null,
+    error: null,
+  });
+  useEffect(() => {
+    let live = true;
+    void version;
+    setState({ list: null, error: null });
+    const load = async (): Promise<Candidate[]> => {
+      if (kind === "household") {
+        const all: Candidate[] = [];
+        for (let page = 0; page < MAX_PAGES; page++) {
+          const r = await householdApi.list({ unitId: scope.unit.id, offset: page * PAGE, limit: PAGE });
+          for (const h of r.households)
+            all.push({ id: h.id, name: h.headName, code: h.code, place: h.village.name, members: h.members });
+          if (all.length >= r.total || r.households.length < PAGE) break;
+        }
+        return all;
+      }
+      if (kind === "village") {
+        const villages = scope.unit.level === "village" ? [scope.unit] : scope.villages;
+        return villages.map((v) => ({
+          id: v.id,
+          name: v.name,
+          code: v.code,
+          place: scope.commune?.name ?? "",
+        }));
+      }
+      if (kind === "commune" && scope.commune)
+        return [{ id: scope.commune.id, name: scope.commune.name, code: scope.commune.code, place: "" }];
+      return [];
+    };
+    load().then(
+      (list) => {
+        if (live) setState({ list, error: null });
+      },
+      (err: unknown) => {
+        if (live) setState({ list: [], error: errorText(err, t) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, scope, version, t]);
+  return { kind, ...state };
+}
+
+/** Step 1: register the candidates not yet registered for the title and year. */
+export function RegisterTab({ context }: { context: CycleContext }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const { kind, list, error } = useCandidates(context);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [busy, setBusy] = useState(false);
+  const compact = useCompact();
+  const supported = kind === "household" || kind === "village" || kind === "commune";
+
+  const registered = useMemo(
+    () => new Set(context.registrations.filter((r) => r.subject.kind === kind).map((r) => r.subject.id)),
+    [context.registrations, kind],
+  );
+  const open = useMemo(() => (list ?? []).filter((c) => !registered.has(c.id)), [list, registered]);
+  useEffect(() => setSelected((current) => current.filter((id) => open.some((c) => c.id === id))), [open]);
+
+  const register = async () => {
+    setBusy(true);
+    try {
+      const r = await cycleApi.register({
+        year: context.year,
+        title: context.title,
+        subjects: selected.map((id) => ({ kind, id })),
+      });
+      void message.success(t("register.done", { created: r.created, skipped: r.skipped }));
+      setSelected([]);
+      context.changed();
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!supported) return <Alert type="info" showIcon title={t("register.unsupported")} />;
+
+  const columns: TableColumnsType<Candidate> = compact
+    ? [
+        {
+          key: "name",
+          title: t("cycle.subject"),
+          render: (_, c) => (
+            <Flex vertical>
+              <span>{c.name}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[c.code, c.place].filter(Boolean).join(" · ")}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        { key: "code", title: t("households.code"), render: (_, c) => c.code ?? "" },
+        { key: "name", title: t("cycle.subject"), dataIndex: "name" },
+        ...(kind === "household"
+          ? [
+              { key: "place", title: t("households.village"), dataIndex: "place" },
+              {
+                key: "members",
+                title: t("households.members"),
+                dataIndex: "members",
+                align: "right" as const,
+              },
+            ]
+          : []),
+      ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Text>
+        {t("register.help", { title: t(`title.${context.title}`), year: context.year })}{" "}
+        <Typography.Text type="secondary">
+          {t("register.already", { count: registered.size })}
+        </Typography.Text>
+      </Typography.Text>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Flex>
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          disabled={selected.length === 0 || !context.scope.unit.can.write}
+          loading={busy}
+          onClick={() => void register()}
+          data-testid="register-button"
+        >
+          {t("register.button", { count: selected.length })}
+        </Button>
+      </Flex>
+      <div data-testid="register-table">
+        <Table<Candidate>
+          size="small"
+          rowKey="id"
+          loading={list === null}
+          columns={columns}
+          dataSource={open}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys.map(Number)),
+          }}
+          pagination={open.length > 50 ? { pageSize: 50, showSizeChanger: false, size: "small" } : false}
+          scroll={compact ? undefined : { x: "max-content" }}
+          locale={{ emptyText: t("register.none") }}
+        />
+      </div>
+    </Flex>
+  );
+}

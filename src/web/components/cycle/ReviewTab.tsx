@@ -1,0 +1,165 @@
+import { SaveOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useMemo, useState } from "react";
+import type { Registration } from "../../../shared/cycle";
+import { cycleApi } from "../../api/cycle";
+import { applyFieldErrors, errorText } from "../../errors";
+import { todayIso } from "../../format";
+import { useT } from "../../i18n/messages";
+import { useCompact } from "../useCompact";
+import { type CycleContext, resultText, StatusTag, subjectText } from "./common";
+
+type Values = { heldOn: Dayjs; participants: string; minutes?: string };
+
+/** Registrations that a review meeting can decide on: self-assessed, or reviewed but not yet in a decision. */
+function underReview(registrations: Registration[]): Registration[] {
+  return registrations.filter(
+    (r) => ["assessed", "proposed", "not_proposed"].includes(r.status) && r.decisionId === null,
+  );
+}
+
+/** Step 3: the review meeting (bình xét): date, participants, minutes and a proposal per registration. */
+export function ReviewTab({ context }: { context: CycleContext }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const candidates = useMemo(() => underReview(context.registrations), [context.registrations]);
+  const [proposed, setProposed] = useState<Record<number, boolean>>({});
+  const compact = useCompact();
+
+  // Default: proposed when the self-assessment passed (or as already decided at an earlier meeting).
+  useEffect(() => {
+    setProposed(
+      Object.fromEntries(
+        candidates.map((r) => [r.id, r.status === "assessed" ? r.passed === true : r.status === "proposed"]),
+      ),
+    );
+  }, [candidates]);
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    try {
+      await cycleApi.review({
+        unitId: context.scope.unit.id,
+        year: context.year,
+        title: context.title,
+        heldOn: values.heldOn.format("YYYY-MM-DD"),
+        participants: values.participants.trim(),
+        minutes: values.minutes?.trim() || undefined,
+        outcomes: candidates.map((r) => ({ registrationId: r.id, proposed: proposed[r.id] === true })),
+      });
+      void message.success(t("review.saved"));
+      context.changed();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (candidates.length === 0) return <Alert type="info" showIcon title={t("review.empty")} />;
+
+  const propose = (r: Registration) => (
+    <Switch
+      checked={proposed[r.id] === true}
+      onChange={(checked) => setProposed((current) => ({ ...current, [r.id]: checked }))}
+      checkedChildren={t("common.yes")}
+      unCheckedChildren={t("common.no")}
+      data-testid={`propose-${r.id}`}
+    />
+  );
+  const columns: TableColumnsType<Registration> = compact
+    ? [
+        {
+          key: "subject",
+          title: t("cycle.subject"),
+          render: (_, r) => (
+            <Flex vertical>
+              <span>{subjectText(r)}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {resultText(r)}
+              </Typography.Text>
+            </Flex>
+          ),
+        },
+        { key: "propose", title: t("review.propose"), render: (_, r) => propose(r) },
+      ]
+    : [
+        { key: "subject", title: t("cycle.subject"), render: (_, r) => subjectText(r) },
+        { key: "result", title: t("cycle.result"), render: (_, r) => resultText(r) },
+        { key: "status", title: t("cycle.status"), render: (_, r) => <StatusTag status={r.status} /> },
+        { key: "propose", title: t("review.propose"), render: (_, r) => propose(r) },
+      ];
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ heldOn: dayjs(todayIso()) }}
+      data-testid="review-form"
+    >
+      <Typography.Paragraph type="secondary">
+        {t("review.at", { unit: context.scope.unit.name })}
+      </Typography.Paragraph>
+      <Form.Item
+        name="heldOn"
+        label={t("review.heldOn")}
+        rules={[{ required: true, message: t("review.dateRequired") }]}
+      >
+        <DatePicker format="DD/MM/YYYY" inputReadOnly style={{ width: "100%", maxWidth: 240 }} />
+      </Form.Item>
+      <Form.Item
+        name="participants"
+        label={t("review.participants")}
+        rules={[{ required: true, whitespace: true, message: t("review.participantsRequired") }]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          maxLength={2000}
+          data-testid="review-participants"
+        />
+      </Form.Item>
+      <Form.Item name="minutes" label={t("review.minutes")}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
+      </Form.Item>
+      <Typography.Text strong>{t("review.candidates", { count: candidates.length })}</Typography.Text>
+      <div data-testid="review-table" style={{ margin: "8px 0 16px" }}>
+        <Table<Registration>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={candidates}
+          pagination={false}
+          scroll={compact ? undefined : { x: "max-content" }}
+        />
+      </div>
+      <Flex>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={busy}
+          disabled={!context.scope.unit.can.write}
+          data-testid="save-review"
+        >
+          {t("review.save")}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,89 @@
+import { ArrowLeftOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Flex, Tag, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
+import type { Registration } from "../../../shared/cycle";
+import { type Assessment, assessmentOf, cycleApi, resultOf } from "../../api/cycle";
+import { errorText } from "../../errors";
+import { useT } from "../../i18n/messages";
+import { PageLoading } from "../PageLoading";
+import { StatusTag, subjectText, UnconfirmedTag, useRubric } from "./common";
+import { LevelsSheet } from "./LevelsSheet";
+import { PointsSheet } from "./PointsSheet";
+
+type Props = {
+  registration: Registration;
+  canWrite: boolean;
+  onBack: () => void;
+  onSaved: (registration: Registration) => void;
+};
+
+/** The self-assessment of one registration, built from its criteria set. */
+export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const { rubric, error } = useRubric(registration.rubric.id);
+  const [saving, setSaving] = useState(false);
+  const editable = canWrite && (registration.status === "registered" || registration.status === "assessed");
+  const result = resultOf(registration);
+  const top = useRef<HTMLDivElement>(null);
+  // Opened from further down a long list: start at the top of the sheet.
+  useEffect(() => {
+    top.current?.scrollIntoView?.({ block: "start" });
+  }, []);
+
+  const save = async (body: Assessment) => {
+    setSaving(true);
+    try {
+      const saved = await cycleApi.assess(registration.id, body);
+      void message.success(t("sheet.saved", { label: resultOf(saved)?.label ?? "" }));
+      onSaved(saved);
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={12} data-testid="score-sheet" ref={top} style={{ scrollMarginTop: 72 }}>
+      <Flex>
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="sheet-back">
+          {t("common.back")}
+        </Button>
+      </Flex>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t("sheet.title", { name: subjectText(registration) })}
+      </Typography.Title>
+      <Flex wrap gap={4} align="center">
+        <StatusTag status={registration.status} />
+        {result?.label && <Tag>{result.label}</Tag>}
+        <Typography.Text type="secondary">
+          {registration.rubric.name} · {t("rubrics.version", { version: registration.rubric.version })}
+        </Typography.Text>
+        {registration.rubric.unconfirmed && <UnconfirmedTag />}
+      </Flex>
+      {registration.rubric.unconfirmed && <Alert type="warning" showIcon title={t("sheet.unconfirmedSet")} />}
+      {!editable && <Alert type="info" showIcon title={t("sheet.locked")} />}
+      {error && <Alert type="error" showIcon title={error} />}
+      {!rubric && !error && <PageLoading />}
+      {rubric?.definition.scheme === "points" && (
+        <PointsSheet
+          definition={rubric.definition}
+          initial={assessmentOf(registration)}
+          editable={editable}
+          saving={saving}
+          onSave={(body) => void save(body)}
+        />
+      )}
+      {rubric?.definition.scheme === "levels" && (
+        <LevelsSheet
+          definition={rubric.definition}
+          initial={assessmentOf(registration)}
+          editable={editable}
+          saving={saving}
+          onSave={(body) => void save(body)}
+        />
+      )}
+    </Flex>
+  );
+}

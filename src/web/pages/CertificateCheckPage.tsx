@@ -1,0 +1,116 @@
+import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from "antd";
+import { useEffect, useState } from "react";
+import type { CertificateCheck } from "../../shared/cycle";
+import { cycleApi } from "../api/cycle";
+import { LangSwitch } from "../components/LangSwitch";
+import { PageLoading } from "../components/PageLoading";
+import { errorText } from "../errors";
+import { formatDate } from "../format";
+import { useT } from "../i18n/messages";
+import { Link } from "../router";
+
+type State =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "done"; certificate: CertificateCheck | null };
+
+/** Public check of a certificate code (the QR code on a certificate points here); no sign-in needed. */
+export default function CertificateCheckPage({ code }: { code: string }) {
+  const t = useT();
+  const [state, setState] = useState<State>({ status: "loading" });
+
+  useEffect(() => {
+    let live = true;
+    setState({ status: "loading" });
+    cycleApi.checkCertificate(code).then(
+      (certificate) => {
+        if (live) setState({ status: "done", certificate });
+      },
+      (err: unknown) => {
+        if (live) setState({ status: "error", message: errorText(err, t) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [code, t]);
+
+  return (
+    <Flex
+      vertical
+      align="center"
+      style={{ minHeight: "100vh", padding: "24px 12px", boxSizing: "border-box" }}
+    >
+      <Flex vertical gap={16} style={{ width: "100%", maxWidth: 640 }} data-testid="certificate-check">
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Link to="/" style={{ fontWeight: 700, fontSize: 18, color: "#b5131a" }}>
+            {t("app.name")}
+          </Link>
+          <LangSwitch />
+        </Flex>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("verify.title")}
+        </Typography.Title>
+        {state.status === "loading" && <PageLoading />}
+        {state.status === "error" && <Alert type="error" showIcon title={state.message} />}
+        {state.status === "done" && !state.certificate && (
+          <Result
+            status="warning"
+            title={<span data-testid="certificate-verdict">{t("verify.notFound")}</span>}
+            subTitle={t("verify.notFoundSub", { code })}
+          />
+        )}
+        {state.status === "done" && state.certificate && <Certificate certificate={state.certificate} />}
+        <Flex justify="center">
+          <Link to="/">
+            <Button>{t("verify.home")}</Button>
+          </Link>
+        </Flex>
+      </Flex>
+    </Flex>
+  );
+}
+
+function Certificate({ certificate: c }: { certificate: CertificateCheck }) {
+  const t = useT();
+  return (
+    <Card>
+      <Result
+        style={{ padding: "8px 0" }}
+        status={c.valid ? "success" : "error"}
+        title={
+          <span data-testid="certificate-verdict">{c.valid ? t("verify.valid") : t("verify.revoked")}</span>
+        }
+        subTitle={c.valid ? undefined : t("verify.revokedSub")}
+      />
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          {
+            key: "holder",
+            label: t("verify.holder"),
+            children: <strong data-testid="certificate-holder">{c.holderName}</strong>,
+          },
+          { key: "place", label: t("verify.place"), children: c.place },
+          { key: "title", label: t("verify.titleLabel"), children: c.titleLabel },
+          { key: "year", label: t("verify.year"), children: c.year },
+          {
+            key: "decision",
+            label: t("verify.decision"),
+            children: t("verify.decisionValue", {
+              number: c.decisionNumber,
+              date: formatDate(c.decisionDate),
+            }),
+          },
+          {
+            key: "code",
+            label: t("verify.code"),
+            children: <Typography.Text code>{c.code}</Typography.Text>,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+import { Alert, Button, Card, Col, Flex, Form, Select, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Registration } from "../../shared/cycle";
+import type { Title } from "../../shared/rubric";
+import { cycleApi } from "../api/cycle";
+import { AssessTab } from "../components/cycle/AssessTab";
+import type { CycleContext } from "../components/cycle/common";
+import { DecisionTab } from "../components/cycle/DecisionTab";
+import { RecognizedTab } from "../components/cycle/RecognizedTab";
+import { RegisterTab } from "../components/cycle/RegisterTab";
+import { ReviewTab } from "../components/cycle/ReviewTab";
+import { PageLoading } from "../components/PageLoading";
+import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
+import { titleList } from "../constants";
+import { errorText } from "../errors";
+import { useT } from "../i18n/messages";
+import { setQuery, useLocation } from "../router";
+import { useMe } from "../session";
+
+const tabKeys = ["register", "assess", "review", "decision", "recognized"] as const;
+type TabKey = (typeof tabKeys)[number];
+
+function isTitle(value: string | null): value is Title {
+  return (titleList as readonly string[]).includes(value ?? "");
+}
+
+/** The yearly cycle of a learning title in a unit: register, self-assess, review, decide, recognised list. */
+export default function TitlesPage() {
+  const t = useT();
+  const me = useMe();
+  const { search } = useLocation();
+  const thisYear = new Date().getFullYear();
+  const unitId = Number(search.get("unit")) || defaultUnitId(me);
+  const year = Number(search.get("year")) || thisYear;
+  const titleParam = search.get("title");
+  const title: Title = isTitle(titleParam) ? titleParam : "learning_family";
+  const tabParam = search.get("tab");
+  const tab: TabKey = tabKeys.find((k) => k === tabParam) ?? "register";
+  const scope = useUnitScope(unitId);
+
+  // The registrations are kept with the unit, year and title they belong to, so that a change never shows
+  // the previous list.
+  const [loaded, setLoaded] = useState<{ key: string; list: Registration[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const changed = useCallback((updated?: Registration) => {
+    if (updated)
+      setLoaded((current) =>
+        current
+          ? { ...current, list: current.list.map((r) => (r.id === updated.id ? updated : r)) }
+          : current,
+      );
+    setVersion((v) => v + 1);
+  }, []);
+  const scopeUnitId = scope.status === "ready" ? scope.unit.id : null;
+  const key = `${scopeUnitId}-${year}-${title}`;
+
+  useEffect(() => {
+    if (!scopeUnitId) return;
+    let live = true;
+    void version;
+    setError(null);
+    cycleApi.registrations({ unitId: scopeUnitId, year, title }).then(
+      (list) => {
+        if (live) setLoaded({ key: `${scopeUnitId}-${year}-${title}`, list });
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setLoaded(null);
+        setError(errorText(err, t));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [scopeUnitId, year, title, version, t]);
+  const registrations = loaded?.key === key ? loaded.list : null;
+
+  const context: CycleContext | null = useMemo(
+    () =>
+      scope.status === "ready" && registrations
+        ? { scope, year, title, registrations, version, changed }
+        : null,
+    [scope, year, title, registrations, version, changed],
+  );
+
+  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+  const count = (filter: (r: Registration) => boolean) => registrations?.filter(filter).length ?? 0;
+  const counts: Partial<Record<TabKey, number>> = {
+    assess: count((r) => r.status === "registered"),
+    review: count((r) => r.status === "assessed"),
+    recognized: count((r) => r.status === "recognized"),
+  };
+  const label = (key: TabKey, n?: number) => (n ? `${t(`cycle.tab.${key}`)} (${n})` : t(`cycle.tab.${key}`));
+
+  return (
+    <Flex vertical gap={16} data-testid="titles-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("cycle.title")}
+      </Typography.Title>
+      <Card size="small">
+        <UnitScopePicker scope={scope} value={unitId} onChange={(id) => setQuery({ unit: id })}>
+          <Col xs={10} md={8} lg={3}>
+            <Form.Item label={t("cycle.year")} style={{ marginBottom: 12 }}>
+              <Select<number>
+                value={year}
+                onChange={(y) => setQuery({ year: y })}
+                options={years.map((y) => ({ value: y, label: String(y) }))}
+                data-testid="cycle-year"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={14} md={16} lg={5}>
+            <Form.Item label={t("cycle.titleField")} style={{ marginBottom: 12 }}>
+              <Select<Title>
+                value={title}
+                onChange={(value) => setQuery({ title: value })}
+                options={titleList.map((value) => ({ value, label: t(`title.${value}`) }))}
+                popupMatchSelectWidth={false}
+                data-testid="cycle-title"
+              />
+            </Form.Item>
+          </Col>
+        </UnitScopePicker>
+      </Card>
+      {!unitId && <Alert type="info" showIcon title={t("scope.choose")} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={<Button onClick={() => changed()}>{t("common.retry")}</Button>}
+        />
+      )}
+      {unitId && !context && !error && scope.status !== "error" && <PageLoading />}
+      {context && (
+        <>
+          <Flex wrap gap={8} role="tablist" aria-label={t("cycle.title")} data-testid="cycle-steps">
+            {tabKeys.map((key, index) => (
+              <Button
+                key={key}
+                role="tab"
+                aria-selected={key === tab}
+                type={key === tab ? "primary" : "default"}
+                onClick={() => setQuery({ tab: key })}
+                data-testid={`step-${key}`}
+              >
+                {`${index + 1}. ${label(key, counts[key])}`}
+              </Button>
+            ))}
+          </Flex>
+          <Card size="small" role="tabpanel">
+            {tab === "register" && <RegisterTab context={context} />}
+            {tab === "assess" && <AssessTab context={context} />}
+            {tab === "review" && <ReviewTab context={context} />}
+            {tab === "decision" && <DecisionTab context={context} />}
+            {tab === "recognized" && <RecognizedTab context={context} />}
+          </Card>
+        </>
+      )}
+    </Flex>
+  );
+}
