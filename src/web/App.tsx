@@ -12,6 +12,7 @@ import LoginPage from "./pages/LoginPage";
 import { isPublicPath, matchPath, navigate, paths, useLocation } from "./router";
 import { hasRole, SessionContext, type SessionState } from "./session";
 
+const TodoPage = lazy(() => import("./pages/TodoPage"));
 const UnitsPage = lazy(() => import("./pages/UnitsPage"));
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
@@ -148,6 +149,7 @@ function Screens({ session }: { session: SessionState }) {
 }
 
 function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
+  if (pathname === paths.todo) return <TodoPage />;
   if (pathname === paths.units) return <UnitsPage />;
   const unit = matchPath("/don-vi/:id", pathname);
   if (unit && /^\d+$/.test(unit.id ?? "")) {

@@ -3,6 +3,7 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 
 export const paths = {
   login: "/dang-nhap",
+  todo: "/viec-can-lam",
   units: "/don-vi",
   unit: (id: number) => `/don-vi/${id}`,
   users: "/nguoi-dung",

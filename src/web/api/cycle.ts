@@ -84,7 +84,65 @@ export type DecisionBody = {
   registrationIds: number[];
 };
 
+/** One line of the to-do list (GET /todo). */
+export type TodoItem = {
+  unit: { id: number; name: string };
+  title: Title;
+  titleLabel: string;
+  step: "self_assessment" | "review" | "decision" | "issue";
+  label: string;
+  count: number;
+  due: string | null;
+  overdue: boolean;
+};
+
+/** What carrying last year's registrations forward did. */
+export type CarryForwardResult = {
+  created: number;
+  skipped: number;
+  archived: { moved?: number; merged?: number; dissolved?: number } & Record<string, number | undefined>;
+};
+
+/** A file or note attached to an item of a self-assessment. */
+export type Evidence = {
+  id: number;
+  itemKey: string;
+  note: string | null;
+  fileName: string | null;
+  size: number | null;
+  createdAt: string;
+};
+
 export const cycleApi = {
+  evidence: (registrationId: number) =>
+    request<{ evidence: Evidence[] }>("GET", `/registrations/${registrationId}/evidence`).then(
+      (r) => r.evidence,
+    ),
+  addEvidence: (registrationId: number, body: { itemKey: string; note?: string; file: File }) => {
+    const form = new FormData();
+    form.append("itemKey", body.itemKey);
+    if (body.note) form.append("note", body.note);
+    form.append("file", body.file, body.file.name);
+    return request<{ id: number }>("POST", `/registrations/${registrationId}/evidence`, { form });
+  },
+  tt25Url: (
+    registrationId: number,
+    document: "bao-cao-tu-danh-gia.docx" | "ban-tong-hop.docx",
+    query: { date: string; signerName?: string; signerTitle?: string },
+  ) => {
+    const params = new URLSearchParams({ date: query.date });
+    if (query.signerName?.trim()) params.set("signerName", query.signerName.trim());
+    if (query.signerTitle?.trim()) params.set("signerTitle", query.signerTitle.trim());
+    return `${BASE}/registrations/${registrationId}/tt25/${document}?${params.toString()}`;
+  },
+  evidenceUrl: (registrationId: number, evidenceId: number) =>
+    `${BASE}/registrations/${registrationId}/evidence/${evidenceId}`,
+
+  todo: (year: number) =>
+    request<{ items: TodoItem[] }>("GET", "/todo", { query: { year } }).then((r) => r.items),
+  carryForward: (unitId: number, body: { fromYear: number; toYear: number; title: Title }) =>
+    request<CarryForwardResult>("POST", `/units/${unitId}/registrations/carry-forward`, { body }),
+
   rubrics: (title?: Title) =>
     request<{ rubrics: StoredRubric[] }>("GET", "/rubrics", { query: { title } }).then((r) => r.rubrics),
   rubric: (id: number) => request<{ rubric: StoredRubric }>("GET", `/rubrics/${id}`).then((r) => r.rubric),

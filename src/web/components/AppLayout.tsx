@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -16,6 +17,7 @@ import { hasRole, useMe, useSession } from "../session";
 import { LangSwitch } from "./LangSwitch";
 
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.households)) return paths.households;
@@ -35,6 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
 
   const items: MenuProps["items"] = [
+    { key: paths.todo, icon: <CheckSquareOutlined />, label: t("nav.todo") },
     { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
     { key: paths.households, icon: <HomeOutlined />, label: t("nav.households") },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext } from "react";
 import { cycleEn, cycleVi } from "./cycle";
 import { householdsEn, householdsVi } from "./households";
 import { rubricsEn, rubricsVi } from "./rubrics";
+import { workEn, workVi } from "./work";
 
 const baseVi = {
   "app.name": "Hiếu Học",
@@ -205,7 +206,7 @@ const baseVi = {
   "audit.entity.unit_successions": "Lịch sử đơn vị",
 } as const;
 
-const vi = { ...baseVi, ...householdsVi, ...cycleVi, ...rubricsVi };
+const vi = { ...baseVi, ...householdsVi, ...cycleVi, ...rubricsVi, ...workVi };
 
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
@@ -408,7 +409,7 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "audit.entity.unit_successions": "Unit history",
 };
 
-const en: Catalogue = { ...baseEn, ...householdsEn, ...cycleEn, ...rubricsEn };
+const en: Catalogue = { ...baseEn, ...householdsEn, ...cycleEn, ...rubricsEn, ...workEn };
 
 export type Lang = "vi" | "en";
 export const langs: readonly Lang[] = ["vi", "en"];

@@ -1,6 +1,6 @@
 import { CheckSquareOutlined, SaveOutlined } from "@ant-design/icons";
 import { Affix, Button, Card, Checkbox, Flex, Input, Tag, Typography, theme } from "antd";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { LevelsDefinition } from "../../../shared/rubric";
 import type { Assessment } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
@@ -12,10 +12,12 @@ type Props = {
   editable: boolean;
   saving: boolean;
   onSave: (body: Assessment) => void;
+  /** The evidence files of an item (list and upload), shown under its note. */
+  evidence?: (itemKey: string) => ReactNode;
 };
 
 /** The sheet of a levels criteria set: met / not met per item, grouped by level and criterion. */
-export function LevelsSheet({ definition, initial, editable, saving, onSave }: Props) {
+export function LevelsSheet({ definition, initial, editable, saving, onSave, evidence }: Props) {
   const t = useT();
   const { token } = theme.useToken();
   const [items, setItems] = useState<Record<string, boolean>>(() =>
@@ -76,6 +78,7 @@ export function LevelsSheet({ definition, initial, editable, saving, onSave }: P
                         style={{ marginLeft: 24, width: "calc(100% - 24px)" }}
                       />
                     )}
+                    {evidence && <div style={{ marginLeft: 24, minWidth: 0 }}>{evidence(item.key)}</div>}
                   </Flex>
                 ))}
               </Flex>

@@ -1,6 +1,6 @@
 import { SaveOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { Affix, Button, Card, Flex, Input, InputNumber, Tag, Typography, theme } from "antd";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import type { PointsDefinition, PointsItem } from "../../../shared/rubric";
 import type { Assessment } from "../../api/cycle";
 import { type Translate, useT } from "../../i18n/messages";
@@ -39,10 +39,12 @@ type Props = {
   editable: boolean;
   saving: boolean;
   onSave: (body: Assessment) => void;
+  /** The evidence files of an item (list and upload), shown under its note. */
+  evidence?: (itemKey: string) => ReactNode;
 };
 
 /** The score sheet of a points criteria set: a whole number from 0 to the maximum per item, live total. */
-export function PointsSheet({ definition, initial, editable, saving, onSave }: Props) {
+export function PointsSheet({ definition, initial, editable, saving, onSave, evidence }: Props) {
   const t = useT();
   const { token } = theme.useToken();
   const [scores, setScores] = useState<Scores>(() => ({ ...(initial.scores ?? {}) }));
@@ -94,6 +96,7 @@ export function PointsSheet({ definition, initial, editable, saving, onSave }: P
                   editable={editable}
                   onScore={(value) => setScores((current) => ({ ...current, [item.key]: value }))}
                   onNote={(value) => setNotes((current) => ({ ...current, [item.key]: value }))}
+                  evidence={evidence?.(item.key)}
                 />
               ))}
             </Flex>
@@ -145,9 +148,10 @@ type ItemProps = {
   editable: boolean;
   onScore: (value: number | null) => void;
   onNote: (value: string) => void;
+  evidence?: ReactNode;
 };
 
-function ItemRow({ item, score, note, editable, onScore, onNote }: ItemProps) {
+function ItemRow({ item, score, note, editable, onScore, onNote, evidence }: ItemProps) {
   const t = useT();
   return (
     <Flex vertical gap={6} data-testid={`item-${item.key}`}>
@@ -179,6 +183,7 @@ function ItemRow({ item, score, note, editable, onScore, onNote }: ItemProps) {
           />
         )}
       </Flex>
+      {evidence}
     </Flex>
   );
 }

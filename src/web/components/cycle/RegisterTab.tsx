@@ -1,5 +1,5 @@
-import { CheckOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Flex, Table, type TableColumnsType, Typography } from "antd";
+import { CheckOutlined, HistoryOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { cycleApi } from "../../api/cycle";
 import { householdApi } from "../../api/households";
@@ -101,6 +101,32 @@ export function RegisterTab({ context }: { context: CycleContext }) {
     }
   };
 
+  const carryForward = async () => {
+    setBusy(true);
+    try {
+      const r = await cycleApi.carryForward(context.scope.unit.id, {
+        fromYear: context.year - 1,
+        toYear: context.year,
+        title: context.title,
+      });
+      void message.success({
+        content: t("carry.done", {
+          created: r.created,
+          skipped: r.skipped,
+          moved: r.archived.moved ?? 0,
+          merged: r.archived.merged ?? 0,
+          dissolved: r.archived.dissolved ?? 0,
+        }),
+        duration: 8,
+      });
+      context.changed();
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (!supported) return <Alert type="info" showIcon title={t("register.unsupported")} />;
 
   const columns: TableColumnsType<Candidate> = compact
@@ -143,7 +169,7 @@ export function RegisterTab({ context }: { context: CycleContext }) {
         </Typography.Text>
       </Typography.Text>
       {error && <Alert type="error" showIcon title={error} />}
-      <Flex>
+      <Flex wrap gap={8}>
         <Button
           type="primary"
           icon={<CheckOutlined />}
@@ -154,6 +180,22 @@ export function RegisterTab({ context }: { context: CycleContext }) {
         >
           {t("register.button", { count: selected.length })}
         </Button>
+        <Popconfirm
+          title={t("carry.confirm", { year: context.year, from: context.year - 1 })}
+          okText={t("carry.ok")}
+          cancelText={t("common.cancel")}
+          onConfirm={() => void carryForward()}
+          disabled={!context.scope.unit.can.write}
+        >
+          <Button
+            icon={<HistoryOutlined />}
+            disabled={!context.scope.unit.can.write}
+            loading={busy}
+            data-testid="carry-forward"
+          >
+            {t("carry.button")}
+          </Button>
+        </Popconfirm>
       </Flex>
       <div data-testid="register-table">
         <Table<Candidate>

@@ -7,8 +7,10 @@ import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { PageLoading } from "../PageLoading";
 import { StatusTag, subjectText, UnconfirmedTag, useRubric } from "./common";
+import { ItemEvidence, useEvidence } from "./EvidenceFiles";
 import { LevelsSheet } from "./LevelsSheet";
 import { PointsSheet } from "./PointsSheet";
+import { Tt25Documents } from "./Tt25Documents";
 
 type Props = {
   registration: Registration;
@@ -25,6 +27,16 @@ export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const editable = canWrite && (registration.status === "registered" || registration.status === "assessed");
   const result = resultOf(registration);
+  const evidence = useEvidence(registration.id);
+  const evidenceOf = (itemKey: string) => (
+    <ItemEvidence
+      registrationId={registration.id}
+      itemKey={itemKey}
+      evidence={evidence.list}
+      editable={editable}
+      onAdded={evidence.reload}
+    />
+  );
   const top = useRef<HTMLDivElement>(null);
   // Opened from further down a long list: start at the top of the sheet.
   useEffect(() => {
@@ -64,6 +76,7 @@ export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
       </Flex>
       {registration.rubric.unconfirmed && <Alert type="warning" showIcon title={t("sheet.unconfirmedSet")} />}
       {!editable && <Alert type="info" showIcon title={t("sheet.locked")} />}
+      {registration.subject.kind === "commune" && <Tt25Documents registrationId={registration.id} />}
       {error && <Alert type="error" showIcon title={error} />}
       {!rubric && !error && <PageLoading />}
       {rubric?.definition.scheme === "points" && (
@@ -73,6 +86,7 @@ export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
           editable={editable}
           saving={saving}
           onSave={(body) => void save(body)}
+          evidence={evidenceOf}
         />
       )}
       {rubric?.definition.scheme === "levels" && (
@@ -82,6 +96,7 @@ export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
           editable={editable}
           saving={saving}
           onSave={(body) => void save(body)}
+          evidence={evidenceOf}
         />
       )}
     </Flex>

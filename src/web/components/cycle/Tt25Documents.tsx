@@ -1,0 +1,61 @@
+/** The two Word documents of a commune's learning community file under Circular 25/2023. */
+import { FileWordOutlined } from "@ant-design/icons";
+import { Button, Card, Col, DatePicker, Flex, Form, Input, Row } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { cycleApi } from "../../api/cycle";
+import { useT } from "../../i18n/messages";
+
+export function Tt25Documents({ registrationId }: { registrationId: number }) {
+  const t = useT();
+  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [signerName, setSignerName] = useState("");
+  const [signerTitle, setSignerTitle] = useState("CHỦ TỊCH");
+  const query = { date: date.format("YYYY-MM-DD"), signerName, signerTitle };
+
+  return (
+    <Card size="small" title={t("tt25.title")} data-testid="tt25-documents">
+      <Form layout="vertical">
+        <Row gutter={8}>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t("tt25.date")} style={{ marginBottom: 8 }}>
+              <DatePicker
+                value={date}
+                onChange={(value) => setDate(value ?? dayjs())}
+                format="DD/MM/YYYY"
+                allowClear={false}
+                style={{ width: "100%" }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t("tt25.signerName")} style={{ marginBottom: 8 }}>
+              <Input value={signerName} onChange={(e) => setSignerName(e.target.value)} maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label={t("tt25.signerTitle")} style={{ marginBottom: 8 }}>
+              <Input value={signerTitle} onChange={(e) => setSignerTitle(e.target.value)} maxLength={100} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      <Flex wrap gap={8}>
+        <Button
+          icon={<FileWordOutlined />}
+          href={cycleApi.tt25Url(registrationId, "bao-cao-tu-danh-gia.docx", query)}
+          data-testid="tt25-report"
+        >
+          {t("tt25.report")}
+        </Button>
+        <Button
+          icon={<FileWordOutlined />}
+          href={cycleApi.tt25Url(registrationId, "ban-tong-hop.docx", query)}
+          data-testid="tt25-summary"
+        >
+          {t("tt25.summary")}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}

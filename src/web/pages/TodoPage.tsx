@@ -1,0 +1,149 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
+import { useEffect, useState } from "react";
+import { cycleApi, type TodoItem } from "../api/cycle";
+import { PageLoading } from "../components/PageLoading";
+import { useCompact } from "../components/useCompact";
+import { errorText } from "../errors";
+import { formatDate } from "../format";
+import { useT } from "../i18n/messages";
+import { Link, paths, setQuery, useLocation } from "../router";
+
+/** The step of the titles page where a to-do item is done. */
+const tabOf: Record<TodoItem["step"], string> = {
+  self_assessment: "assess",
+  review: "review",
+  decision: "decision",
+  issue: "decision",
+};
+
+function linkOf(item: TodoItem, year: number): string {
+  const params = new URLSearchParams({
+    unit: String(item.unit.id),
+    year: String(year),
+    title: item.title,
+    tab: tabOf[item.step],
+  });
+  return `${paths.titles}?${params.toString()}`;
+}
+
+/** What the signed-in officer has to do this year, over the units they work for, with deadlines. */
+export default function TodoPage() {
+  const t = useT();
+  const compact = useCompact();
+  const { search } = useLocation();
+  const thisYear = new Date().getFullYear();
+  const year = Number(search.get("year")) || thisYear;
+  const [loaded, setLoaded] = useState<{ year: number; items: TodoItem[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void version;
+    setError(null);
+    cycleApi.todo(year).then(
+      (items) => {
+        if (live) setLoaded({ year, items });
+      },
+      (err: unknown) => {
+        if (live) setError(errorText(err, t));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [year, version, t]);
+  const items = loaded?.year === year ? loaded.items : null;
+
+  const due = (item: TodoItem) => (
+    <Flex wrap gap={4} align="center">
+      <span>{item.due ? formatDate(item.due) : t("todo.noDue")}</span>
+      {item.overdue && <Tag color="red">{t("todo.overdue")}</Tag>}
+    </Flex>
+  );
+  const open = (item: TodoItem) => (
+    <Link to={linkOf(item, year)} data-testid="todo-open">
+      {t("todo.open")}
+    </Link>
+  );
+
+  const columns: TableColumnsType<TodoItem> = compact
+    ? [
+        {
+          key: "all",
+          render: (_, item) => (
+            <Flex vertical gap={2}>
+              <Typography.Text strong>{item.unit.name}</Typography.Text>
+              <span>{item.titleLabel}</span>
+              <span>{`${item.label} (${item.count})`}</span>
+              {due(item)}
+              {open(item)}
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        { key: "unit", title: t("todo.unit"), render: (_, item) => item.unit.name },
+        { key: "title", title: t("cycle.titleField"), render: (_, item) => item.titleLabel },
+        { key: "what", title: t("todo.what"), render: (_, item) => item.label },
+        { key: "count", title: t("todo.count"), align: "right", render: (_, item) => item.count },
+        { key: "due", title: t("todo.due"), render: (_, item) => due(item) },
+        { key: "open", title: "", render: (_, item) => open(item) },
+      ];
+
+  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+
+  return (
+    <Flex vertical gap={16} data-testid="todo-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("todo.title")}
+      </Typography.Title>
+      <Card size="small">
+        <Form.Item label={t("todo.year")} style={{ marginBottom: 0 }}>
+          <Select<number>
+            value={year}
+            onChange={(y) => setQuery({ year: y })}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 120 }}
+            data-testid="todo-year"
+          />
+        </Form.Item>
+      </Card>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={<Button onClick={() => setVersion((v) => v + 1)}>{t("common.retry")}</Button>}
+        />
+      )}
+      {!error && !items && <PageLoading />}
+      {items && (
+        <div data-testid="todo-list">
+          <Table<TodoItem>
+            rowKey={(item) => `${item.unit.id}-${item.title}-${item.step}`}
+            dataSource={items}
+            columns={columns}
+            pagination={false}
+            showHeader={!compact}
+            size="small"
+            scroll={compact ? undefined : { x: "max-content" }}
+            locale={{ emptyText: <Empty description={t("todo.empty")} /> }}
+          />
+        </div>
+      )}
+    </Flex>
+  );
+}
