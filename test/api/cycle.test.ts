@@ -207,4 +207,38 @@ describeEachEngine("learning title cycle", (engine) => {
     expect((await tayho.get(`/api/v1/households/${other.id}`)).status).toBe(404);
     expect((await tayho.patch(`/api/v1/households/${other.id}`, { members: 9 })).status).toBe(404);
   });
+
+  it("carries last year's registrations forward, leaving out households that moved away", async () => {
+    const tayho = await t.as("tayho");
+    const ward = await t.unitId("00103");
+    const village = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units[1];
+    const households = (await tayho.get(`/api/v1/households?unitId=${village.id}`)).body.households;
+    await tayho.post("/api/v1/registrations", {
+      year: 2025,
+      title: "learning_family",
+      subjects: households.map((h: any) => ({ kind: "household", id: h.id })),
+    });
+    expect(
+      (await tayho.post(`/api/v1/households/${households[0].id}/archive`, { reason: "moved" })).status,
+    ).toBe(204);
+    const carried = await tayho.post(`/api/v1/units/${village.id}/registrations/carry-forward`, {
+      fromYear: 2025,
+      toYear: 2026,
+      title: "learning_family",
+    });
+    expect(carried.body).toEqual({ created: households.length - 1, skipped: 0, archived: { moved: 1 } });
+    const again = await tayho.post(`/api/v1/units/${village.id}/registrations/carry-forward`, {
+      fromYear: 2025,
+      toYear: 2026,
+      title: "learning_family",
+    });
+    expect(again.body).toEqual({ created: 0, skipped: households.length - 1, archived: { moved: 1 } });
+    const next = (await tayho.get(`/api/v1/registrations?unitId=${village.id}&year=2026`)).body.registrations;
+    expect(next.map((r: any) => r.subject.id).sort()).toEqual(
+      households
+        .slice(1)
+        .map((h: any) => h.id)
+        .sort(),
+    );
+  });
 });
