@@ -4,6 +4,7 @@ import { foldText } from "../../shared/text";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { AppError, forbidden, notFound } from "../errors";
+import { recordAudit } from "../modules/audit/audit.repo";
 import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
 
 /** SQL condition: the unit in `column` lies under (or is) `unitId`. */
@@ -42,3 +43,37 @@ export async function writableUnit(
 /** An ISO timestamp or null, from what the driver returns for timestamptz. */
 export const isoOrNull = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
+
+/**
+ * Archives one registry row (kept, never deleted: codes and history stay) and audits it. The caller has loaded the
+ * row and checked that it may write where the row lives.
+ */
+export async function archiveRegistryRow(
+  tx: Db,
+  actor: Actor,
+  row: {
+    table: "clans" | "organizations" | "citizens";
+    entity: string;
+    id: number;
+    communeId: number;
+    unitId: number;
+    archivedAt: string | null;
+    alreadyArchived: string;
+  },
+) {
+  if (row.archivedAt) throw new AppError("validation", row.alreadyArchived);
+  await tx
+    .updateTable(row.table)
+    .set({ archived_at: new Date() })
+    .where("commune_id", "=", row.communeId)
+    .where("id", "=", row.id)
+    .execute();
+  await recordAudit(tx, actor, {
+    action: "archive",
+    entity: row.entity,
+    entityId: row.id,
+    unitId: row.unitId,
+    before: { archivedAt: null },
+    after: { archived: true },
+  });
+}

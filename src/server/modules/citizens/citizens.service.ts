@@ -7,7 +7,14 @@ import { cleanName } from "../../../shared/text";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
-import { isoOrNull, readableUnit, searchPattern, underUnit, writableUnit } from "../../lib/registry-scope";
+import {
+  archiveRegistryRow,
+  isoOrNull,
+  readableUnit,
+  searchPattern,
+  underUnit,
+  writableUnit,
+} from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
 
 const columns = [
@@ -200,20 +207,14 @@ export async function archiveCitizen(db: Db, actor: Actor, id: number) {
   return asActor(db, actor, async (tx) => {
     const before = await loadCitizen(tx, actor, id);
     await writableVillage(tx, actor, before.village.id);
-    if (before.archivedAt) throw new AppError("validation", "Công dân đã được lưu trữ");
-    await tx
-      .updateTable("citizens")
-      .set({ archived_at: new Date() })
-      .where("commune_id", "=", before.communeId)
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(tx, actor, {
-      action: "archive",
+    await archiveRegistryRow(tx, actor, {
+      table: "citizens",
       entity: "citizen",
-      entityId: id,
+      id,
+      communeId: before.communeId,
       unitId: before.village.id,
-      before: { archivedAt: null },
-      after: { archived: true },
+      archivedAt: before.archivedAt,
+      alreadyArchived: "Công dân đã được lưu trữ",
     });
   });
 }

@@ -5,7 +5,14 @@ import { cleanName } from "../../../shared/text";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
-import { isoOrNull, readableUnit, searchPattern, underUnit, writableUnit } from "../../lib/registry-scope";
+import {
+  archiveRegistryRow,
+  isoOrNull,
+  readableUnit,
+  searchPattern,
+  underUnit,
+  writableUnit,
+} from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
 
 type Row = {
@@ -214,20 +221,14 @@ export async function setClanHouseholds(db: Db, actor: Actor, id: number, househ
 export async function archiveClan(db: Db, actor: Actor, id: number) {
   return asActor(db, actor, async (tx) => {
     const before = await writableClan(tx, actor, id);
-    if (before.archivedAt) throw new AppError("validation", "Dòng họ đã được lưu trữ");
-    await tx
-      .updateTable("clans")
-      .set({ archived_at: new Date() })
-      .where("commune_id", "=", before.communeId)
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(tx, actor, {
-      action: "archive",
+    await archiveRegistryRow(tx, actor, {
+      table: "clans",
       entity: "clan",
-      entityId: id,
+      id,
+      communeId: before.communeId,
       unitId: before.communeId,
-      before: { archivedAt: null },
-      after: { archived: true },
+      archivedAt: before.archivedAt,
+      alreadyArchived: "Dòng họ đã được lưu trữ",
     });
   });
 }

@@ -5,7 +5,14 @@ import { cleanName } from "../../../shared/text";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
-import { isoOrNull, readableUnit, searchPattern, underUnit, writableUnit } from "../../lib/registry-scope";
+import {
+  archiveRegistryRow,
+  isoOrNull,
+  readableUnit,
+  searchPattern,
+  underUnit,
+  writableUnit,
+} from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
 
 const columns = [
@@ -199,20 +206,14 @@ export async function archiveOrganization(db: Db, actor: Actor, id: number) {
   return asActor(db, actor, async (tx) => {
     const before = await loadOrganization(tx, actor, id);
     await writableHome(tx, actor, before.unit.id);
-    if (before.archivedAt) throw new AppError("validation", "Cơ quan, đơn vị đã được lưu trữ");
-    await tx
-      .updateTable("organizations")
-      .set({ archived_at: new Date() })
-      .where("commune_id", "=", before.communeId)
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(tx, actor, {
-      action: "archive",
+    await archiveRegistryRow(tx, actor, {
+      table: "organizations",
       entity: "organization",
-      entityId: id,
+      id,
+      communeId: before.communeId,
       unitId: before.unit.id,
-      before: { archivedAt: null },
-      after: { archived: true },
+      archivedAt: before.archivedAt,
+      alreadyArchived: "Cơ quan, đơn vị đã được lưu trữ",
     });
   });
 }
