@@ -24,12 +24,33 @@ export type ConnectOptions =
   | { dataDir: string }
   | { memory: true; loadDataDir?: Blob | File };
 
+/**
+ * An idle pooled connection that the server ends (a restart, an administrator, a dropped test database) is
+ * reported on the pool; without a listener Node would take the whole process down. The pool replaces the
+ * connection on the next query, so it is logged (unless the pool is closing) and nothing else.
+ */
+function keepAliveOnServerErrors(pool: pg.Pool, closing: () => boolean): void {
+  pool.on("error", (error) => {
+    if (!closing()) console.error(`Kết nối cơ sở dữ liệu bị ngắt (sẽ mở lại khi cần): ${error.message}`);
+  });
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (on disk, or in memory for tests). */
 export async function connect(options: ConnectOptions): Promise<Connection> {
+  let closing = false;
   if ("databaseUrl" in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    keepAliveOnServerErrors(pool, () => closing);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, engine: "postgres", close: () => db.destroy() };
+    return {
+      db,
+      pool,
+      engine: "postgres",
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   let lite: PGlite;
   if ("dataDir" in options) {
@@ -39,12 +60,14 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     lite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
   const pool = new pg.Pool(createPgConfig(lite));
+  keepAliveOnServerErrors(pool, () => closing);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     pool,
     engine: "pglite",
     close: async () => {
+      closing = true;
       await db.destroy();
       await lite.close();
     },
