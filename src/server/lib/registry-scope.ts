@@ -1,5 +1,5 @@
 /** Scope checks and list filters shared by the registries (households, clans, organisations, citizens). */
-import { type SqlBool, sql } from "kysely";
+import { type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import { foldText } from "../../shared/text";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
@@ -76,4 +76,47 @@ export async function archiveRegistryRow(
     before: { archivedAt: null },
     after: { archived: true },
   });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: one helper serves the four registries' differently shaped queries
+type AnySelect = SelectQueryBuilder<any, any, any>;
+
+export type RegistryListOptions = {
+  unitId: number;
+  q?: string;
+  archived?: boolean;
+  offset?: number;
+  limit?: number;
+};
+
+/**
+ * One page of a registry list under a unit the caller may read: the rows under `unitId` (through `unitColumn`),
+ * archived or not, matching the folded search on `<alias>.search_name` (or the exact code when `searchCode`),
+ * with the total before paging. `select` adds the columns and the order. Pages hold at most 500 rows.
+ */
+export async function registryPage<Row>(
+  tx: Db,
+  actor: Actor,
+  query: AnySelect,
+  options: RegistryListOptions,
+  shape: { alias: string; unitColumn: string; searchCode?: boolean; select: (query: AnySelect) => AnySelect },
+): Promise<{ rows: Row[]; total: number }> {
+  await readableUnit(tx, actor, options.unitId);
+  const a = shape.alias;
+  let filtered = query
+    .where(underUnit(options.unitId, shape.unitColumn))
+    .where(`${a}.archived_at`, options.archived ? "is not" : "is", null);
+  const folded = searchPattern(options.q);
+  if (folded)
+    filtered = filtered.where((eb) => {
+      const byName = eb(`${a}.search_name`, "like", `%${folded}%`);
+      return shape.searchCode ? eb.or([byName, eb(`${a}.code`, "=", options.q!.trim())]) : byName;
+    });
+  const total = await filtered.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await shape
+    .select(filtered)
+    .offset(options.offset ?? 0)
+    .limit(Math.min(options.limit ?? 50, 500))
+    .execute();
+  return { rows: rows as Row[], total: Number(total.n) };
 }

@@ -10,9 +10,8 @@ import { AppError, notFound } from "../../errors";
 import {
   archiveRegistryRow,
   isoOrNull,
-  readableUnit,
-  searchPattern,
-  underUnit,
+  type RegistryListOptions,
+  registryPage,
   writableUnit,
 } from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
@@ -71,29 +70,14 @@ function baseQuery(tx: Db, actor: Actor) {
     .where(unitInScope(actor, "read", "p.village_id"));
 }
 
-export async function listCitizens(
-  db: Db,
-  actor: Actor,
-  options: { unitId: number; q?: string; archived?: boolean; offset?: number; limit?: number },
-) {
+export async function listCitizens(db: Db, actor: Actor, options: RegistryListOptions) {
   return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, options.unitId);
-    let query = baseQuery(tx, actor).where(underUnit(options.unitId, "p.village_id"));
-    query = options.archived
-      ? query.where("p.archived_at", "is not", null)
-      : query.where("p.archived_at", "is", null);
-    const folded = searchPattern(options.q);
-    if (folded) query = query.where("p.search_name", "like", `%${folded}%`);
-    const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await query
-      .select(columns)
-      .orderBy("v.name")
-      .orderBy("p.search_name")
-      .orderBy("p.id")
-      .offset(options.offset ?? 0)
-      .limit(Math.min(options.limit ?? 50, 500))
-      .execute();
-    return { citizens: rows.map(presentCitizen), total: Number(total.n) };
+    const { rows, total } = await registryPage<Row>(tx, actor, baseQuery(tx, actor), options, {
+      alias: "p",
+      unitColumn: "p.village_id",
+      select: (q) => q.select(columns).orderBy("v.name").orderBy("p.search_name").orderBy("p.id"),
+    });
+    return { citizens: rows.map(presentCitizen), total };
   });
 }
 

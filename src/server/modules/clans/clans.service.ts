@@ -8,9 +8,8 @@ import { AppError, notFound } from "../../errors";
 import {
   archiveRegistryRow,
   isoOrNull,
-  readableUnit,
-  searchPattern,
-  underUnit,
+  type RegistryListOptions,
+  registryPage,
   writableUnit,
 } from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
@@ -49,28 +48,14 @@ const columns = [
     AND h.clan_id = c.id AND h.archived_at IS NULL ORDER BY h.id)`.as("household_ids"),
 ] as const;
 
-export async function listClans(
-  db: Db,
-  actor: Actor,
-  options: { unitId: number; q?: string; archived?: boolean; offset?: number; limit?: number },
-) {
+export async function listClans(db: Db, actor: Actor, options: RegistryListOptions) {
   return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, options.unitId);
-    let query = baseQuery(tx, actor).where(underUnit(options.unitId, "c.commune_id"));
-    query = options.archived
-      ? query.where("c.archived_at", "is not", null)
-      : query.where("c.archived_at", "is", null);
-    const folded = searchPattern(options.q);
-    if (folded) query = query.where("c.search_name", "like", `%${folded}%`);
-    const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await query
-      .select(columns)
-      .orderBy("c.name")
-      .orderBy("c.id")
-      .offset(options.offset ?? 0)
-      .limit(Math.min(options.limit ?? 50, 500))
-      .execute();
-    return { clans: rows.map(presentClan), total: Number(total.n) };
+    const { rows, total } = await registryPage<Row>(tx, actor, baseQuery(tx, actor), options, {
+      alias: "c",
+      unitColumn: "c.commune_id",
+      select: (q) => q.select(columns).orderBy("c.name").orderBy("c.id"),
+    });
+    return { clans: rows.map(presentClan), total };
   });
 }
 

@@ -1,12 +1,12 @@
 /** The household registry of a commune: every query scoped to the caller's units, every write audited. */
-import { type SqlBool, sql } from "kysely";
+import { sql } from "kysely";
 import type { Household, HouseholdInput } from "../../../shared/registries";
-import { cleanName, foldText } from "../../../shared/text";
+import { cleanName } from "../../../shared/text";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
+import { type RegistryListOptions, registryPage, writableUnit } from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit, unitContext } from "../territory/territory.repo";
 
 const columns = [
   "h.id",
@@ -71,34 +71,15 @@ function baseQuery(tx: Db, actor: Actor) {
     .where(unitInScope(actor, "read", "h.village_id"));
 }
 
-export async function listHouseholds(
-  db: Db,
-  actor: Actor,
-  options: { unitId: number; q?: string; archived?: boolean; offset?: number; limit?: number },
-) {
+export async function listHouseholds(db: Db, actor: Actor, options: RegistryListOptions) {
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", options.unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    let query = baseQuery(tx, actor).where(
-      sql<SqlBool>`h.village_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${options.unitId})`,
-    );
-    query = options.archived
-      ? query.where("h.archived_at", "is not", null)
-      : query.where("h.archived_at", "is", null);
-    const folded = foldText(options.q ?? "").replace(/[%_\\]/g, "");
-    if (folded)
-      query = query.where((eb) =>
-        eb.or([eb("h.search_name", "like", `%${folded}%`), eb("h.code", "=", options.q!.trim())]),
-      );
-    const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await query
-      .select(columns)
-      .orderBy("v.name")
-      .orderBy("h.code")
-      .offset(options.offset ?? 0)
-      .limit(Math.min(options.limit ?? 50, 500))
-      .execute();
-    return { households: rows.map(presentHousehold), total: Number(total.n) };
+    const { rows, total } = await registryPage<Row>(tx, actor, baseQuery(tx, actor), options, {
+      alias: "h",
+      unitColumn: "h.village_id",
+      searchCode: true,
+      select: (q) => q.select(columns).orderBy("v.name").orderBy("h.code"),
+    });
+    return { households: rows.map(presentHousehold), total };
   });
 }
 
@@ -112,18 +93,12 @@ export const getHousehold = (db: Db, actor: Actor, id: number) =>
   asActor(db, actor, async (tx) => presentHousehold(await loadHousehold(tx, actor, id)));
 
 /** A village the caller may write, with its commune and province. */
-export async function writableVillage(tx: Db, actor: Actor, villageId: number) {
-  const context = await unitContext(tx, villageId);
-  if (!context || !(await canOnUnit(tx, actor, "read", villageId)))
-    throw notFound("Không tìm thấy thôn, tổ dân phố, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  if (context.level !== "village" || context.communeId === null)
-    throw new AppError("validation", "Hộ gia đình phải thuộc một thôn, tổ dân phố", {
-      fields: { villageId: "Chọn thôn" },
-    });
-  if (!(await canOnUnit(tx, actor, "write", villageId)))
-    throw forbidden("Bạn không có quyền nhập liệu ở thôn này");
-  return { ...context, communeId: context.communeId };
-}
+export const writableVillage = (tx: Db, actor: Actor, villageId: number) =>
+  writableUnit(tx, actor, villageId, {
+    levels: ["village"],
+    field: "villageId",
+    message: "Hộ gia đình phải thuộc một thôn, tổ dân phố",
+  });
 
 /** Next free numeric household code of a commune (codes are kept when households are archived). */
 export async function nextHouseholdCode(tx: Db, communeId: number): Promise<string> {

@@ -8,9 +8,8 @@ import { AppError, notFound } from "../../errors";
 import {
   archiveRegistryRow,
   isoOrNull,
-  readableUnit,
-  searchPattern,
-  underUnit,
+  type RegistryListOptions,
+  registryPage,
   writableUnit,
 } from "../../lib/registry-scope";
 import { recordAudit } from "../audit/audit.repo";
@@ -68,30 +67,15 @@ function baseQuery(tx: Db, actor: Actor) {
     .where(unitInScope(actor, "read", "o.unit_id"));
 }
 
-export async function listOrganizations(
-  db: Db,
-  actor: Actor,
-  options: { unitId: number; q?: string; archived?: boolean; offset?: number; limit?: number },
-) {
+export async function listOrganizations(db: Db, actor: Actor, options: RegistryListOptions) {
   return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, options.unitId);
-    let query = baseQuery(tx, actor).where(underUnit(options.unitId, "o.unit_id"));
-    query = options.archived
-      ? query.where("o.archived_at", "is not", null)
-      : query.where("o.archived_at", "is", null);
-    const folded = searchPattern(options.q);
-    if (folded)
-      query = query.where((eb) =>
-        eb.or([eb("o.search_name", "like", `%${folded}%`), eb("o.code", "=", options.q!.trim())]),
-      );
-    const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await query
-      .select(columns)
-      .orderBy("o.code")
-      .offset(options.offset ?? 0)
-      .limit(Math.min(options.limit ?? 50, 500))
-      .execute();
-    return { organizations: rows.map(presentOrganization), total: Number(total.n) };
+    const { rows, total } = await registryPage<Row>(tx, actor, baseQuery(tx, actor), options, {
+      alias: "o",
+      unitColumn: "o.unit_id",
+      searchCode: true,
+      select: (q) => q.select(columns).orderBy("o.code"),
+    });
+    return { organizations: rows.map(presentOrganization), total };
   });
 }
 
