@@ -10,6 +10,7 @@ import { foldText } from "../../shared/text";
 import { type Actor, asActor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { AppError, forbidden, notFound } from "../errors";
+import { recordAudit } from "../modules/audit/audit.repo";
 import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
 import { detectColumnEncoding, tcvn3ToUnicode, vniToUnicode } from "./legacy-vietnamese";
 import type { ColumnSpec, TableRecord } from "./spreadsheet";
@@ -120,4 +121,57 @@ export async function writeExport(
   sheet.commit();
   await workbook.commit();
   return Buffer.concat(chunks);
+}
+
+const BATCH = 2000;
+
+/**
+ * Writes the plan of a validated import: a planned row whose key is new is inserted, one that differs from the
+ * stored row is updated, the rest count as unchanged; 2,000 rows a statement, one audit entry for the file. A dry
+ * run only fills the counts.
+ */
+export async function applyImportPlan<P, E extends { id: number }>(
+  tx: Db,
+  actor: Actor,
+  report: RegistryImportReport,
+  plan: {
+    entity: string;
+    communeId: number;
+    fileName: string;
+    planned: P[];
+    existing: Map<string, E>;
+    key: (row: P) => string;
+    same: (row: P, stored: E) => boolean;
+    insert: (batch: P[]) => Promise<unknown>;
+    update: (batch: (P & { id: number })[]) => Promise<unknown>;
+  },
+): Promise<void> {
+  const inserts: P[] = [];
+  const updates: (P & { id: number })[] = [];
+  for (const row of plan.planned) {
+    const stored = plan.existing.get(plan.key(row));
+    if (!stored) inserts.push(row);
+    else if (plan.same(row, stored)) report.unchanged++;
+    else updates.push({ ...row, id: stored.id });
+  }
+  report.created = inserts.length;
+  report.updated = updates.length;
+  if (report.dryRun) return;
+  for (let start = 0; start < inserts.length; start += BATCH)
+    await plan.insert(inserts.slice(start, start + BATCH));
+  for (let start = 0; start < updates.length; start += BATCH)
+    await plan.update(updates.slice(start, start + BATCH));
+  if (report.created + report.updated > 0)
+    await recordAudit(tx, actor, {
+      action: "import",
+      entity: plan.entity,
+      unitId: plan.communeId,
+      after: {
+        file: plan.fileName,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        converted: report.converted,
+      },
+    });
 }

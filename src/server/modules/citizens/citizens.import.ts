@@ -10,6 +10,7 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { parseInteger } from "../../lib/cell-values";
 import {
+  applyImportPlan,
   communeVillages,
   convertLegacyColumns,
   importCommune,
@@ -19,7 +20,6 @@ import {
   writeExport,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
-import { recordAudit } from "../audit/audit.repo";
 import { listCitizens } from "./citizens.service";
 
 export const citizenColumns: ColumnSpec[] = [
@@ -145,51 +145,34 @@ export async function importCitizens(
       const key = keyOf(row.village_id, row.full_name, row.birth_year);
       if (!existing.has(key)) existing.set(key, row);
     }
-    const inserts: Planned[] = [];
-    const updates: { id: number; group: PopulationGroup }[] = [];
-    for (const p of planned) {
-      const e = existing.get(keyOf(p.villageId, p.fullName, p.birthYear));
-      if (!e) inserts.push(p);
-      else if (p.group === null || p.group === e.population_group) report.unchanged++;
-      else updates.push({ id: e.id, group: p.group });
-    }
-    report.created = inserts.length;
-    report.updated = updates.length;
-    if (dryRun) return;
-    for (let start = 0; start < inserts.length; start += 2000)
-      await tx
-        .insertInto("citizens")
-        .values(
-          inserts.slice(start, start + 2000).map((p) => ({
-            commune_id: communeId,
-            province_id: commune.provinceId,
-            village_id: p.villageId,
-            full_name: p.fullName,
-            birth_year: p.birthYear,
-            population_group: p.group ?? "other",
-          })),
-        )
-        .execute();
-    for (let start = 0; start < updates.length; start += 2000) {
-      const values = sql.join(
-        updates.slice(start, start + 2000).map((u) => sql`(${u.id}::bigint, ${u.group})`),
-      );
-      await sql`UPDATE citizens c SET population_group = v.population_group
-        FROM (VALUES ${values}) AS v (id, population_group)
-        WHERE c.commune_id = ${communeId} AND c.id = v.id`.execute(tx);
-    }
-    if (report.created + report.updated > 0)
-      await recordAudit(tx, actor, {
-        action: "import",
-        entity: "citizen",
-        unitId: communeId,
-        after: {
-          file: file.name,
-          created: report.created,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          converted: report.converted,
-        },
-      });
+    await applyImportPlan(tx, actor, report, {
+      entity: "citizen",
+      communeId,
+      fileName: file.name,
+      planned,
+      existing,
+      key: (p) => keyOf(p.villageId, p.fullName, p.birthYear),
+      same: (p, e) => p.group === null || p.group === e.population_group,
+      insert: (batch) =>
+        tx
+          .insertInto("citizens")
+          .values(
+            batch.map((p) => ({
+              commune_id: communeId,
+              province_id: commune.provinceId,
+              village_id: p.villageId,
+              full_name: p.fullName,
+              birth_year: p.birthYear,
+              population_group: p.group ?? "other",
+            })),
+          )
+          .execute(),
+      update: (batch) => {
+        const values = sql.join(batch.map((u) => sql`(${u.id}::bigint, ${u.group})`));
+        return sql`UPDATE citizens c SET population_group = v.population_group
+          FROM (VALUES ${values}) AS v (id, population_group)
+          WHERE c.commune_id = ${communeId} AND c.id = v.id`.execute(tx);
+      },
+    });
   });
 }

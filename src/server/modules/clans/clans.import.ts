@@ -7,6 +7,7 @@ import { cleanName } from "../../../shared/text";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import {
+  applyImportPlan,
   convertLegacyColumns,
   importCommune,
   newImportReport,
@@ -15,7 +16,6 @@ import {
   writeExport,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
-import { recordAudit } from "../audit/audit.repo";
 import { listClans } from "./clans.service";
 
 export const clanColumns: ColumnSpec[] = [
@@ -86,46 +86,31 @@ export async function importClans(
           .execute()
       ).map((row) => [row.name, row]),
     );
-    const inserts = planned.filter((p) => !existing.has(p.name));
-    const updates = planned.flatMap((p) => {
-      const e = existing.get(p.name);
-      return e && e.head_name !== p.headName ? [{ ...p, id: e.id }] : [];
+    await applyImportPlan(tx, actor, report, {
+      entity: "clan",
+      communeId,
+      fileName: file.name,
+      planned,
+      existing,
+      key: (p) => p.name,
+      same: (p, e) => e.head_name === p.headName,
+      insert: (batch) =>
+        tx
+          .insertInto("clans")
+          .values(
+            batch.map((p) => ({
+              commune_id: communeId,
+              province_id: commune.provinceId,
+              name: p.name,
+              head_name: p.headName,
+            })),
+          )
+          .execute(),
+      update: (batch) => {
+        const values = sql.join(batch.map((u) => sql`(${u.id}::bigint, ${u.headName})`));
+        return sql`UPDATE clans c SET head_name = v.head_name FROM (VALUES ${values}) AS v (id, head_name)
+          WHERE c.commune_id = ${communeId} AND c.id = v.id`.execute(tx);
+      },
     });
-    report.created = inserts.length;
-    report.updated = updates.length;
-    report.unchanged = planned.length - inserts.length - updates.length;
-    if (dryRun) return;
-    for (let start = 0; start < inserts.length; start += 2000)
-      await tx
-        .insertInto("clans")
-        .values(
-          inserts.slice(start, start + 2000).map((p) => ({
-            commune_id: communeId,
-            province_id: commune.provinceId,
-            name: p.name,
-            head_name: p.headName,
-          })),
-        )
-        .execute();
-    for (let start = 0; start < updates.length; start += 2000) {
-      const values = sql.join(
-        updates.slice(start, start + 2000).map((u) => sql`(${u.id}::bigint, ${u.headName})`),
-      );
-      await sql`UPDATE clans c SET head_name = v.head_name FROM (VALUES ${values}) AS v (id, head_name)
-        WHERE c.commune_id = ${communeId} AND c.id = v.id`.execute(tx);
-    }
-    if (report.created + report.updated > 0)
-      await recordAudit(tx, actor, {
-        action: "import",
-        entity: "clan",
-        unitId: communeId,
-        after: {
-          file: file.name,
-          created: report.created,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          converted: report.converted,
-        },
-      });
   });
 }

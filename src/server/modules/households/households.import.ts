@@ -9,6 +9,7 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { parseInteger } from "../../lib/cell-values";
 import {
+  applyImportPlan,
   communeVillages,
   convertLegacyColumns,
   importCommune,
@@ -17,7 +18,6 @@ import {
   runImport,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
-import { recordAudit } from "../audit/audit.repo";
 
 export const householdColumns: ColumnSpec[] = [
   { key: "code", label: "Mã hộ", aliases: ["Mã số hộ", "Số hộ", "Mã"], required: true },
@@ -144,66 +144,47 @@ export async function importHouseholds(
       .where("commune_id", "=", communeId)
       .execute())
       existing.set(row.code, row);
-    const inserts: Planned[] = [];
-    const updates: (Planned & { id: number })[] = [];
-    for (const p of planned) {
-      const e = existing.get(p.code);
-      if (!e) inserts.push(p);
-      else if (
+    await applyImportPlan(tx, actor, report, {
+      entity: "household",
+      communeId,
+      fileName: file.name,
+      planned,
+      existing,
+      key: (p) => p.code,
+      same: (p, e) =>
         e.village_id === p.villageId &&
         e.head_name === p.headName &&
         e.address === p.address &&
         e.members === p.members &&
-        e.phone === p.phone
-      )
-        report.unchanged++;
-      else updates.push({ ...p, id: e.id });
-    }
-    report.created = inserts.length;
-    report.updated = updates.length;
-    if (dryRun) return;
-    for (let start = 0; start < inserts.length; start += 2000) {
-      await tx
-        .insertInto("households")
-        .values(
-          inserts.slice(start, start + 2000).map((p) => ({
-            commune_id: communeId,
-            province_id: commune.provinceId,
-            village_id: p.villageId,
-            code: p.code,
-            head_name: p.headName,
-            address: p.address,
-            members: p.members,
-            phone: p.phone,
-          })),
-        )
-        .execute();
-    }
-    for (let start = 0; start < updates.length; start += 2000) {
-      const batch = updates.slice(start, start + 2000);
-      const values = sql.join(
-        batch.map(
-          (u) =>
-            sql`(${u.id}::bigint, ${u.villageId}::bigint, ${u.headName}, ${u.address}, ${u.members}::smallint, ${u.phone})`,
-        ),
-      );
-      await sql`UPDATE households h SET village_id = v.village_id, head_name = v.head_name, address = v.address,
-          members = v.members, phone = v.phone, updated_at = now()
-        FROM (VALUES ${values}) AS v (id, village_id, head_name, address, members, phone)
-        WHERE h.commune_id = ${communeId} AND h.id = v.id`.execute(tx);
-    }
-    if (report.created + report.updated > 0)
-      await recordAudit(tx, actor, {
-        action: "import",
-        entity: "household",
-        unitId: communeId,
-        after: {
-          file: file.name,
-          created: report.created,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          converted,
-        },
-      });
+        e.phone === p.phone,
+      insert: (batch) =>
+        tx
+          .insertInto("households")
+          .values(
+            batch.map((p) => ({
+              commune_id: communeId,
+              province_id: commune.provinceId,
+              village_id: p.villageId,
+              code: p.code,
+              head_name: p.headName,
+              address: p.address,
+              members: p.members,
+              phone: p.phone,
+            })),
+          )
+          .execute(),
+      update: (batch) => {
+        const values = sql.join(
+          batch.map(
+            (u) =>
+              sql`(${u.id}::bigint, ${u.villageId}::bigint, ${u.headName}, ${u.address}, ${u.members}::smallint, ${u.phone})`,
+          ),
+        );
+        return sql`UPDATE households h SET village_id = v.village_id, head_name = v.head_name, address = v.address,
+            members = v.members, phone = v.phone, updated_at = now()
+          FROM (VALUES ${values}) AS v (id, village_id, head_name, address, members, phone)
+          WHERE h.commune_id = ${communeId} AND h.id = v.id`.execute(tx);
+      },
+    });
   });
 }

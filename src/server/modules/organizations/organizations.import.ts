@@ -12,6 +12,7 @@ import { cleanName, foldText } from "../../../shared/text";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import {
+  applyImportPlan,
   communeVillages,
   convertLegacyColumns,
   importCommune,
@@ -21,7 +22,6 @@ import {
   writeExport,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
-import { recordAudit } from "../audit/audit.repo";
 import { listOrganizations } from "./organizations.service";
 
 export const organizationColumns: ColumnSpec[] = [
@@ -138,53 +138,36 @@ export async function importOrganizations(
           .execute()
       ).map((row) => [row.code, row]),
     );
-    const inserts: Planned[] = [];
-    const updates: (Planned & { id: number })[] = [];
-    for (const p of planned) {
-      const e = existing.get(p.code);
-      if (!e) inserts.push(p);
-      else if (e.name === p.name && e.kind === p.kind && e.unit_id === p.unitId) report.unchanged++;
-      else updates.push({ ...p, id: e.id });
-    }
-    report.created = inserts.length;
-    report.updated = updates.length;
-    if (dryRun) return;
-    for (let start = 0; start < inserts.length; start += 2000)
-      await tx
-        .insertInto("organizations")
-        .values(
-          inserts.slice(start, start + 2000).map((p) => ({
-            commune_id: communeId,
-            province_id: commune.provinceId,
-            unit_id: p.unitId,
-            code: p.code,
-            name: p.name,
-            kind: p.kind,
-          })),
-        )
-        .execute();
-    for (let start = 0; start < updates.length; start += 2000) {
-      const values = sql.join(
-        updates
-          .slice(start, start + 2000)
-          .map((u) => sql`(${u.id}::bigint, ${u.unitId}::bigint, ${u.name}, ${u.kind})`),
-      );
-      await sql`UPDATE organizations o SET unit_id = v.unit_id, name = v.name, kind = v.kind
-        FROM (VALUES ${values}) AS v (id, unit_id, name, kind)
-        WHERE o.commune_id = ${communeId} AND o.id = v.id`.execute(tx);
-    }
-    if (report.created + report.updated > 0)
-      await recordAudit(tx, actor, {
-        action: "import",
-        entity: "organization",
-        unitId: communeId,
-        after: {
-          file: file.name,
-          created: report.created,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          converted: report.converted,
-        },
-      });
+    await applyImportPlan(tx, actor, report, {
+      entity: "organization",
+      communeId,
+      fileName: file.name,
+      planned,
+      existing,
+      key: (p) => p.code,
+      same: (p, e) => e.name === p.name && e.kind === p.kind && e.unit_id === p.unitId,
+      insert: (batch) =>
+        tx
+          .insertInto("organizations")
+          .values(
+            batch.map((p) => ({
+              commune_id: communeId,
+              province_id: commune.provinceId,
+              unit_id: p.unitId,
+              code: p.code,
+              name: p.name,
+              kind: p.kind,
+            })),
+          )
+          .execute(),
+      update: (batch) => {
+        const values = sql.join(
+          batch.map((u) => sql`(${u.id}::bigint, ${u.unitId}::bigint, ${u.name}, ${u.kind})`),
+        );
+        return sql`UPDATE organizations o SET unit_id = v.unit_id, name = v.name, kind = v.kind
+          FROM (VALUES ${values}) AS v (id, unit_id, name, kind)
+          WHERE o.commune_id = ${communeId} AND o.id = v.id`.execute(tx);
+      },
+    });
   });
 }
