@@ -3,18 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { unicodeToTcvn3 } from "../../src/server/lib/legacy-vietnamese";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-
-function upload(
-  client: ApiClient,
-  communeId: number,
-  body: string | Uint8Array<ArrayBuffer>,
-  dryRun: boolean,
-  name = "congdan.csv",
-) {
-  const form = new FormData();
-  form.append("file", new File([body], name));
-  return client.request("POST", `/api/v1/units/${communeId}/citizens/import?dryRun=${dryRun ? 1 : 0}`, form);
-}
+import { expectExportImportsBack, uploadRegistry } from "../helpers/registry";
 
 describeEachEngine("citizen registry", (engine) => {
   let t: TestApp;
@@ -88,7 +77,7 @@ describeEachEngine("citizen registry", (engine) => {
     const header = "Thon,Ho va ten,Nam sinh,Doi tuong";
     const clean = `${header}\n${rows.map(line).join("\n")}\n`;
     const faulty = `${clean}${line([v1!, "Nguyễn Thị Hằng", "1985", "Khác"])}\n${line([v1!, "Lý Văn A", "19x5", "Học sinh"])}\n`;
-    const refused = await upload(maokhe, maoKhe, faulty, false);
+    const refused = await uploadRegistry(maokhe, "citizens", maoKhe, faulty, false);
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     expect(refused.body.errors.map((e: any) => `${e.row} ${e.column}`)).toEqual([
       "6 Họ và tên",
@@ -97,39 +86,34 @@ describeEachEngine("citizen registry", (engine) => {
     ]);
     expect((await maokhe.get(`/api/v1/citizens?unitId=${maoKhe}`)).body.total).toBe(0);
 
-    const dry = await upload(maokhe, maoKhe, clean, true);
+    const dry = await uploadRegistry(maokhe, "citizens", maoKhe, clean, true);
     expect(dry.body).toMatchObject({ total: 4, created: 4, errors: [], converted: { fullName: "tcvn3" } });
     expect((await maokhe.get(`/api/v1/citizens?unitId=${maoKhe}`)).body.total).toBe(0);
-    const imported = await upload(maokhe, maoKhe, clean, false);
+    const imported = await uploadRegistry(maokhe, "citizens", maoKhe, clean, false);
     expect(imported.body).toMatchObject({ created: 4, updated: 0, errors: [] });
     const found = (await maokhe.get(`/api/v1/citizens?unitId=${maoKhe}&q=quyet`)).body.citizens;
     expect(found.map((c: any) => [c.fullName, c.birthYear, c.group])).toEqual([
       ["Trịnh Văn Quyết", null, "other"],
     ]);
-    const again = await upload(maokhe, maoKhe, clean, false);
+    const again = await uploadRegistry(maokhe, "citizens", maoKhe, clean, false);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
-    const regrouped = await upload(maokhe, maoKhe, clean.replace('"Nông dân"', '"Khác"'), false);
+    const regrouped = await uploadRegistry(
+      maokhe,
+      "citizens",
+      maoKhe,
+      clean.replace('"Nông dân"', '"Khác"'),
+      false,
+    );
     expect(regrouped.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
     expect((await maokhe.get("/api/v1/audit")).body.entries[0]).toMatchObject({
       action: "import",
       entity: "citizen",
     });
-    expect((await upload(tayho, maoKhe, clean, true)).status).toBe(404);
+    expect((await uploadRegistry(tayho, "citizens", maoKhe, clean, true)).status).toBe(404);
   });
 
   it("exports what it imports, and the export imports back unchanged", async () => {
-    const maoKhe = await t.unitId("07069");
     const maokhe = await t.as("maokhe");
-    expect((await maokhe.get("/api/v1/citizens/template.xlsx")).status).toBe(200);
-    const exported = await maokhe.get(`/api/v1/citizens/export.xlsx?unitId=${maoKhe}`);
-    expect(exported.status).toBe(200);
-    const back = await upload(
-      maokhe,
-      maoKhe,
-      new Uint8Array(exported.body as ArrayBuffer),
-      true,
-      "xuat.xlsx",
-    );
-    expect(back.body).toMatchObject({ errors: [], created: 0, updated: 0, unchanged: 4 });
+    expect(await expectExportImportsBack(maokhe, "citizens", await t.unitId("07069"))).toBe(4);
   });
 });

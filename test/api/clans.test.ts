@@ -3,18 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { unicodeToTcvn3 } from "../../src/server/lib/legacy-vietnamese";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-
-function upload(
-  client: ApiClient,
-  communeId: number,
-  body: string | Uint8Array<ArrayBuffer>,
-  dryRun: boolean,
-  name = "dongho.csv",
-) {
-  const form = new FormData();
-  form.append("file", new File([body], name));
-  return client.request("POST", `/api/v1/units/${communeId}/clans/import?dryRun=${dryRun ? 1 : 0}`, form);
-}
+import { expectExportImportsBack, uploadRegistry } from "../helpers/registry";
 
 describeEachEngine("clan registry", (engine) => {
   let t: TestApp;
@@ -110,7 +99,7 @@ describeEachEngine("clan registry", (engine) => {
     const lines = names.map((n, i) => `${n},${unicodeToTcvn3(heads[i]!)}`);
     const clean = `DANH SÁCH DÒNG HỌ\n\nTen dong ho,Truong ho\n${lines.join("\n")}\n`;
     const faulty = `Tên dòng họ,Trưởng họ\n${lines.join("\n")}\nHọ Lê,Lê Văn Khác\nHọ Mới,\n`;
-    const refused = await upload(maokhe, maoKhe, faulty, false);
+    const refused = await uploadRegistry(maokhe, "clans", maoKhe, faulty, false);
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     expect(refused.body.errors).toEqual([
       { row: 6, column: "Tên dòng họ", message: 'Dòng họ "Họ Lê" trùng với dòng 2' },
@@ -119,7 +108,7 @@ describeEachEngine("clan registry", (engine) => {
     expect(refused.body.created).toBe(0);
     expect((await maokhe.get(`/api/v1/clans?unitId=${maoKhe}`)).body.total).toBe(0);
 
-    const dry = await upload(maokhe, maoKhe, clean, true);
+    const dry = await uploadRegistry(maokhe, "clans", maoKhe, clean, true);
     expect(dry.body).toMatchObject({
       dryRun: true,
       total: 4,
@@ -128,14 +117,15 @@ describeEachEngine("clan registry", (engine) => {
       converted: { headName: "tcvn3" },
     });
     expect((await maokhe.get(`/api/v1/clans?unitId=${maoKhe}`)).body.total).toBe(0);
-    const imported = await upload(maokhe, maoKhe, clean, false);
+    const imported = await uploadRegistry(maokhe, "clans", maoKhe, clean, false);
     expect(imported.body).toMatchObject({ created: 4, updated: 0, errors: [] });
     const listed = (await maokhe.get(`/api/v1/clans?unitId=${maoKhe}&q=huong`)).body.clans;
     expect(listed.map((c: any) => [c.name, c.headName])).toEqual([["Họ Phạm", "Phạm Thị Hường"]]);
-    const again = await upload(maokhe, maoKhe, clean, false);
+    const again = await uploadRegistry(maokhe, "clans", maoKhe, clean, false);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
-    const changed = await upload(
+    const changed = await uploadRegistry(
       maokhe,
+      "clans",
       maoKhe,
       clean.replace(unicodeToTcvn3("Phạm Thị Hường"), unicodeToTcvn3("Phạm Văn Mới")),
       false,
@@ -144,24 +134,12 @@ describeEachEngine("clan registry", (engine) => {
     const audit = (await maokhe.get("/api/v1/audit")).body.entries[0];
     expect(audit).toMatchObject({ action: "import", entity: "clan" });
     // Another commune's import is refused whole.
-    const tayhoImport = await upload(await t.as("tayho"), maoKhe, clean, true);
+    const tayhoImport = await uploadRegistry(await t.as("tayho"), "clans", maoKhe, clean, true);
     expect(tayhoImport.status).toBe(404);
   });
 
   it("exports what it imports, and the export imports back unchanged", async () => {
-    const maoKhe = await t.unitId("07069");
     const maokhe = await t.as("maokhe");
-    const template = await maokhe.get("/api/v1/clans/template.xlsx");
-    expect(template.status).toBe(200);
-    const exported = await maokhe.get(`/api/v1/clans/export.xlsx?unitId=${maoKhe}`);
-    expect(exported.status).toBe(200);
-    const back = await upload(
-      maokhe,
-      maoKhe,
-      new Uint8Array(exported.body as ArrayBuffer),
-      true,
-      "xuat.xlsx",
-    );
-    expect(back.body).toMatchObject({ errors: [], created: 0, updated: 0, unchanged: 4 });
+    expect(await expectExportImportsBack(maokhe, "clans", await t.unitId("07069"))).toBe(4);
   });
 });

@@ -1,18 +1,9 @@
 /** The household registry: forms, search, moves and archive, and the Excel/CSV import the way officers use it. */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { householdCsv, vietnameseName } from "../fixtures/households";
-import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
+import { demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-
-function upload(client: ApiClient, communeId: number, text: string, dryRun: boolean, name = "ho.csv") {
-  const form = new FormData();
-  form.append("file", new File([text], name, { type: "text/csv" }));
-  return client.request(
-    "POST",
-    `/api/v1/units/${communeId}/households/import?dryRun=${dryRun ? 1 : 0}`,
-    form,
-  );
-}
+import { expectExportImportsBack, uploadRegistry } from "../helpers/registry";
 
 describeEachEngine("household registry", (engine) => {
   let t: TestApp;
@@ -72,7 +63,7 @@ describeEachEngine("household registry", (engine) => {
       duplicateAt: [20_000],
       unknownVillageAt: [123, 45_678],
     });
-    const refused = await upload(maokhe, commune, faulty.text, false);
+    const refused = await uploadRegistry(maokhe, "households", commune, faulty.text, false);
     expect(refused.status, JSON.stringify(refused.body).slice(0, 500)).toBe(200);
     expect(refused.body.errors.map((e: any) => e.row).sort((a: number, b: number) => a - b)).toEqual(
       faulty.faultyLines,
@@ -91,7 +82,7 @@ describeEachEngine("household registry", (engine) => {
       blankRowsEvery: 997,
     });
     const started = performance.now();
-    const imported = await upload(maokhe, commune, clean.text, false);
+    const imported = await uploadRegistry(maokhe, "households", commune, clean.text, false);
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `[${engine}] 50,000 households imported in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s)`,
@@ -99,7 +90,7 @@ describeEachEngine("household registry", (engine) => {
     expect(imported.body).toMatchObject({ created: 50_000, errors: [], converted: { headName: "tcvn3" } });
     const sample = (await maokhe.get(`/api/v1/households?unitId=${commune}&q=000777`)).body.households[0];
     expect(sample.headName).toBe(vietnameseName(777));
-    const again = await upload(maokhe, commune, clean.text, false);
+    const again = await uploadRegistry(maokhe, "households", commune, clean.text, false);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 50_000 });
     expect((await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total).toBe(
       before + 50_000,
@@ -108,14 +99,6 @@ describeEachEngine("household registry", (engine) => {
 
   it("exports what it imports, and the export imports back unchanged", async () => {
     const tayho = await t.as("tayho");
-    const ward = await t.unitId("00103");
-    const exported = await tayho.get(`/api/v1/households/export.xlsx?unitId=${ward}`);
-    expect(exported.status).toBe(200);
-    const form = new FormData();
-    form.append("file", new File([new Uint8Array(exported.body as ArrayBuffer)], "xuat.xlsx"));
-    const back = await tayho.request("POST", `/api/v1/units/${ward}/households/import?dryRun=1`, form);
-    expect(back.body.errors).toEqual([]);
-    expect(back.body.created + back.body.updated).toBe(0);
-    expect(back.body.unchanged).toBeGreaterThan(0);
+    expect(await expectExportImportsBack(tayho, "households", await t.unitId("00103"))).toBeGreaterThan(0);
   });
 });

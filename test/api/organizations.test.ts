@@ -3,22 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { unicodeToTcvn3 } from "../../src/server/lib/legacy-vietnamese";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-
-function upload(
-  client: ApiClient,
-  communeId: number,
-  body: string | Uint8Array<ArrayBuffer>,
-  dryRun: boolean,
-  name = "coquan.csv",
-) {
-  const form = new FormData();
-  form.append("file", new File([body], name));
-  return client.request(
-    "POST",
-    `/api/v1/units/${communeId}/organizations/import?dryRun=${dryRun ? 1 : 0}`,
-    form,
-  );
-}
+import { expectExportImportsBack, uploadRegistry } from "../helpers/registry";
 
 describeEachEngine("organisation registry", (engine) => {
   let t: TestApp;
@@ -97,7 +82,7 @@ describeEachEngine("organisation registry", (engine) => {
     const header = "Ma don vi,Ten co quan,Loai hinh,Thon";
     const clean = `DANH SÁCH CƠ QUAN\n${header}\n${rows.map(line).join("\n")}\n`;
     const faulty = `${header}\n${rows.map(line).join("\n")}\nTH01,Trường khác,Trường học,\nXX,Nơi nào,Bệnh viện,Thôn Không Có\n`;
-    const refused = await upload(maokhe, maoKhe, faulty, false);
+    const refused = await uploadRegistry(maokhe, "organizations", maoKhe, faulty, false);
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     expect(refused.body.errors.map((e: any) => `${e.row} ${e.column}`)).toEqual([
       "6 Mã đơn vị",
@@ -106,38 +91,27 @@ describeEachEngine("organisation registry", (engine) => {
     ]);
     expect((await maokhe.get(`/api/v1/organizations?unitId=${maoKhe}`)).body.total).toBe(0);
 
-    const dry = await upload(maokhe, maoKhe, clean, true);
+    const dry = await uploadRegistry(maokhe, "organizations", maoKhe, clean, true);
     expect(dry.body).toMatchObject({ total: 4, created: 4, errors: [], converted: { name: "tcvn3" } });
     expect((await maokhe.get(`/api/v1/organizations?unitId=${maoKhe}`)).body.total).toBe(0);
-    const imported = await upload(maokhe, maoKhe, clean, false);
+    const imported = await uploadRegistry(maokhe, "organizations", maoKhe, clean, false);
     expect(imported.body).toMatchObject({ created: 4, updated: 0, errors: [] });
     const found = (await maokhe.get(`/api/v1/organizations?unitId=${maoKhe}&q=duc%20thinh`)).body
       .organizations;
     expect(found.map((o: any) => [o.code, o.name, o.kind, o.unit.name])).toEqual([
       ["HTX1", "Hợp tác xã Đức Thịnh", "other", village],
     ]);
-    const again = await upload(maokhe, maoKhe, clean, false);
+    const again = await uploadRegistry(maokhe, "organizations", maoKhe, clean, false);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
     expect((await maokhe.get("/api/v1/audit")).body.entries[0]).toMatchObject({
       action: "import",
       entity: "organization",
     });
-    expect((await upload(tayho, maoKhe, clean, true)).status).toBe(404);
+    expect((await uploadRegistry(tayho, "organizations", maoKhe, clean, true)).status).toBe(404);
   });
 
   it("exports what it imports, and the export imports back unchanged", async () => {
-    const maoKhe = await t.unitId("07069");
     const maokhe = await t.as("maokhe");
-    expect((await maokhe.get("/api/v1/organizations/template.xlsx")).status).toBe(200);
-    const exported = await maokhe.get(`/api/v1/organizations/export.xlsx?unitId=${maoKhe}`);
-    expect(exported.status).toBe(200);
-    const back = await upload(
-      maokhe,
-      maoKhe,
-      new Uint8Array(exported.body as ArrayBuffer),
-      true,
-      "xuat.xlsx",
-    );
-    expect(back.body).toMatchObject({ errors: [], created: 0, updated: 0, unchanged: 4 });
+    expect(await expectExportImportsBack(maokhe, "organizations", await t.unitId("07069"))).toBe(4);
   });
 });
