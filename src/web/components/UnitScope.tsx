@@ -64,12 +64,21 @@ type Props = {
   onChange: (unitId: number | null) => void;
   /** Offer "whole commune" in the village list (else a village must be chosen). */
   allowCommune?: boolean;
+  /** Show the village list (false for pages whose rows belong to the commune itself). */
+  villages?: boolean;
   /** More filters (Form.Item in a Col) on the same row. */
   children?: ReactNode;
 };
 
 /** Unit search plus a village list of the chosen commune. */
-export function UnitScopePicker({ scope, value, onChange, allowCommune = true, children }: Props) {
+export function UnitScopePicker({
+  scope,
+  value,
+  onChange,
+  allowCommune = true,
+  villages = true,
+  children,
+}: Props) {
   const t = useT();
   const ready = scope.status === "ready" ? scope : null;
   const base = ready ? (ready.commune ?? ready.unit) : null;
@@ -94,7 +103,7 @@ export function UnitScopePicker({ scope, value, onChange, allowCommune = true, c
             />
           </Form.Item>
         </Col>
-        {ready?.commune && (
+        {ready?.commune && villages && (
           <Col xs={24} md={wide}>
             <Form.Item label={t("scope.village")} style={{ marginBottom: 12 }}>
               <Select<number>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Typ
 import { useEffect, useMemo, useState } from "react";
 import { cycleApi } from "../../api/cycle";
 import { householdApi } from "../../api/households";
+import { citizenApi, clanApi, organizationApi, type RegistryPage } from "../../api/registries";
 import { subjectKindOfTitle } from "../../constants";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
@@ -14,7 +15,25 @@ type Candidate = { id: number; name: string; code: string | null; place: string;
 const PAGE = 500;
 const MAX_PAGES = 40;
 
-/** The candidates of the unit for the title: its households, its villages or the commune itself. */
+/** Every page of a registry list under a unit (up to MAX_PAGES × PAGE rows), as candidates. */
+async function loadAll<Item>(
+  list: (params: { unitId: number; offset: number; limit: number }) => Promise<RegistryPage<Item>>,
+  unitId: number,
+  toCandidate: (item: Item) => Candidate,
+): Promise<Candidate[]> {
+  const all: Candidate[] = [];
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const r = await list({ unitId, offset: page * PAGE, limit: PAGE });
+    all.push(...r.items.map(toCandidate));
+    if (all.length >= r.total || r.items.length < PAGE) break;
+  }
+  return all;
+}
+
+/**
+ * The candidates of the unit for the title: its households, clans (of the commune), organisations and citizens
+ * (in the unit's subtree), its villages or the commune itself.
+ */
 function useCandidates(context: CycleContext) {
   const t = useT();
   const { scope, title, version } = context;
@@ -28,16 +47,40 @@ function useCandidates(context: CycleContext) {
     void version;
     setState({ list: null, error: null });
     const load = async (): Promise<Candidate[]> => {
-      if (kind === "household") {
-        const all: Candidate[] = [];
-        for (let page = 0; page < MAX_PAGES; page++) {
-          const r = await householdApi.list({ unitId: scope.unit.id, offset: page * PAGE, limit: PAGE });
-          for (const h of r.households)
-            all.push({ id: h.id, name: h.headName, code: h.code, place: h.village.name, members: h.members });
-          if (all.length >= r.total || r.households.length < PAGE) break;
-        }
-        return all;
-      }
+      const unitId = scope.unit.id;
+      if (kind === "household")
+        return loadAll(householdApi.list, unitId, (h) => ({
+          id: h.id,
+          name: h.headName,
+          code: h.code,
+          place: h.village.name,
+          members: h.members,
+        }));
+      // Clans belong to the commune itself, not to a village: they are registered with the whole commune chosen.
+      if (kind === "clan")
+        return scope.unit.level === "commune"
+          ? loadAll(clanApi.list, unitId, (c) => ({
+              id: c.id,
+              name: c.name,
+              code: null,
+              place: c.headName,
+              members: c.householdIds.length,
+            }))
+          : [];
+      if (kind === "organization")
+        return loadAll(organizationApi.list, unitId, (o) => ({
+          id: o.id,
+          name: o.name,
+          code: o.code,
+          place: o.unit.name,
+        }));
+      if (kind === "citizen")
+        return loadAll(citizenApi.list, unitId, (p) => ({
+          id: p.id,
+          name: p.fullName,
+          code: null,
+          place: p.village.name,
+        }));
       if (kind === "village") {
         const villages = scope.unit.level === "village" ? [scope.unit] : scope.villages;
         return villages.map((v) => ({
@@ -74,7 +117,6 @@ export function RegisterTab({ context }: { context: CycleContext }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const compact = useCompact();
-  const supported = kind === "household" || kind === "village" || kind === "commune";
 
   const registered = useMemo(
     () => new Set(context.registrations.filter((r) => r.subject.kind === kind).map((r) => r.subject.id)),
@@ -127,7 +169,10 @@ export function RegisterTab({ context }: { context: CycleContext }) {
     }
   };
 
-  if (!supported) return <Alert type="info" showIcon title={t("register.unsupported")} />;
+  if (kind === "clan" && context.scope.unit.level !== "commune")
+    return (
+      <Alert type="info" showIcon title={t("register.clanAtCommune")} data-testid="register-commune-only" />
+    );
 
   const columns: TableColumnsType<Candidate> = compact
     ? [
@@ -145,14 +190,28 @@ export function RegisterTab({ context }: { context: CycleContext }) {
         },
       ]
     : [
-        { key: "code", title: t("households.code"), render: (_, c) => c.code ?? "" },
-        { key: "name", title: t("cycle.subject"), dataIndex: "name" },
-        ...(kind === "household"
+        ...(kind === "household" || kind === "organization" || kind === "village" || kind === "commune"
           ? [
-              { key: "place", title: t("households.village"), dataIndex: "place" },
+              {
+                key: "code",
+                title: kind === "household" ? t("households.code") : t("registry.code"),
+                render: (_: unknown, c: Candidate) => c.code ?? "",
+              },
+            ]
+          : []),
+        { key: "name", title: t("cycle.subject"), dataIndex: "name" },
+        ...(kind === "household" || kind === "citizen"
+          ? [{ key: "place", title: t("households.village"), dataIndex: "place" }]
+          : kind === "organization"
+            ? [{ key: "place", title: t("registry.place"), dataIndex: "place" }]
+            : kind === "clan"
+              ? [{ key: "place", title: t("clans.head"), dataIndex: "place" }]
+              : []),
+        ...(kind === "household" || kind === "clan"
+          ? [
               {
                 key: "members",
-                title: t("households.members"),
+                title: kind === "household" ? t("households.members") : t("clans.households"),
                 dataIndex: "members",
                 align: "right" as const,
               },
