@@ -94,20 +94,34 @@ export const statsRebuildCommand: Command = {
 
 export const statsShowCommand: Command = {
   name: "stats show",
-  usage: "stats show --unit MÃ --year NĂM [--title DANH_HIỆU] [--json]",
+  usage: "stats show --unit MÃ --year NĂM [--title DANH_HIỆU] [--date NGÀY] [--boundaries current] [--json]",
   summary: "In số liệu tổng hợp của một đơn vị và các đơn vị trực thuộc (tổng số, đăng ký, đạt, tỷ lệ).",
   options: {
     unit: { type: "string", description: "Mã tỉnh hoặc xã" },
     year: { type: "string", description: "Năm" },
     title: { type: "string", description: titles.join(" | ") },
     date: { type: "string", description: "Địa giới có hiệu lực vào ngày (mặc định: hôm nay)" },
+    boundaries: {
+      type: "string",
+      description:
+        "historical (mặc định): số liệu ghi tại đơn vị; current: quy đổi mọi số liệu về địa giới của ngày --date",
+    },
     json: { type: "boolean", description: "In JSON" },
   },
   run: async ({ values }) => {
     const year = parseYear(values.year);
     const title = values.title as Title | undefined;
-    if (!values.unit || year === undefined || year === null || (title && !titles.includes(title))) {
-      console.error("Cần --unit, --year hợp lệ (và --title nếu có). Xem: hieuhoc stats show --help");
+    const boundaries = values.boundaries as string | undefined;
+    if (
+      !values.unit ||
+      year === undefined ||
+      year === null ||
+      (title && !titles.includes(title)) ||
+      (boundaries !== undefined && boundaries !== "historical" && boundaries !== "current")
+    ) {
+      console.error(
+        "Cần --unit, --year hợp lệ (và --title, --boundaries historical|current nếu có). Xem: hieuhoc stats show --help",
+      );
       return 2;
     }
     return withDatabase(async ({ db }) => {
@@ -121,6 +135,7 @@ export const statsShowCommand: Command = {
         year,
         title,
         date: values.date as string | undefined,
+        boundaries: boundaries as "historical" | "current" | undefined,
       });
       if (values.json) {
         console.log(JSON.stringify(result, null, 2));
@@ -139,8 +154,22 @@ export const statsShowCommand: Command = {
               return text.padStart(m.label.length + 2);
             }),
           ].join("");
-        for (const child of t.children) console.log(line(child.unit.name, child.figures));
-        console.log(line(result.unit.name, t.figures));
+        for (const child of t.children)
+          console.log(line(`${child.unit.name}${child.estimated ? " (ước tính)" : ""}`, child.figures));
+        console.log(line(`${result.unit.name}${t.estimated ? " (ước tính)" : ""}`, t.figures));
+        if (t.estimateNote) console.log(t.estimateNote);
+        for (const target of t.targets)
+          console.log(
+            `Chỉ tiêu ${target.targetYear} (${target.basis}): ${formatRate(target.value)}% — thực tế ${formatRate(target.actual)}% — ${
+              target.status === "met"
+                ? "đạt"
+                : target.status === "exceeded"
+                  ? "vượt"
+                  : target.status === "not_met"
+                    ? "chưa đạt"
+                    : "chưa có số liệu"
+            }`,
+          );
       }
       return 0;
     });

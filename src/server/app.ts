@@ -19,6 +19,7 @@ import { householdRoutes } from "./modules/households/households.routes";
 import { organizationRoutes } from "./modules/organizations/organizations.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
+import { targetRoutes } from "./modules/stats/targets.routes";
 import { territoryRoutes } from "./modules/territory/territory.routes";
 import { userRoutes } from "./modules/users/users.routes";
 
@@ -46,6 +47,7 @@ export function createApp(db: Db, config: Config) {
     evidenceRoutes,
     rubricRoutes,
     statsRoutes,
+    targetRoutes,
   ])
     api.route("/", routes);
   api.doc31("/openapi.json", {

@@ -18,7 +18,11 @@ const UnitPage = lazy(() => import("./pages/UnitPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const HouseholdsPage = lazy(() => import("./pages/HouseholdsPage"));
+const ClansPage = lazy(() => import("./pages/ClansPage"));
+const OrganizationsPage = lazy(() => import("./pages/OrganizationsPage"));
+const CitizensPage = lazy(() => import("./pages/CitizensPage"));
 const TitlesPage = lazy(() => import("./pages/TitlesPage"));
+const DashboardPage = lazy(() => import("./pages/DashboardPage"));
 const RubricsPage = lazy(() => import("./pages/RubricsPage"));
 const RubricPage = lazy(() => import("./pages/RubricPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
@@ -159,7 +163,11 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.users && canAdmin) return <UsersPage />;
   if (pathname === paths.audit) return <AuditPage />;
   if (pathname === paths.households) return <HouseholdsPage />;
+  if (pathname === paths.clans) return <ClansPage />;
+  if (pathname === paths.organizations) return <OrganizationsPage />;
+  if (pathname === paths.citizens) return <CitizensPage />;
   if (pathname === paths.titles) return <TitlesPage />;
+  if (pathname === paths.stats) return <DashboardPage />;
   if (pathname === paths.rubrics) return <RubricsPage />;
   const rubric = matchPath("/bo-tieu-chi/:id", pathname);
   if (rubric && /^\d+$/.test(rubric.id ?? "")) {

@@ -27,6 +27,7 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'decisions', md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM decisions d
     UNION ALL SELECT 'reviews', count(*)::text FROM reviews
     UNION ALL SELECT 'rubrics', count(*)::text FROM rubrics
+    UNION ALL SELECT 'targets', md5(coalesce(string_agg(x::text, ',' ORDER BY id), '')) FROM targets x
     UNION ALL SELECT 'audit_log', count(*)::text FROM audit_log`.execute(t.db);
   return rows;
 }
@@ -307,6 +308,7 @@ describeEachEngine("access matrix", (engine) => {
     ).id;
     add("GET /decisions/{id}", { kind: "target", path: `/decisions/${decisionId}` });
     add("POST /decisions/{id}/issue", { kind: "target", path: `/decisions/${decisionId}/issue` });
+    add("DELETE /decisions/{id}", { kind: "target", path: `/decisions/${decisionId}` });
     add("GET /decisions/{id}/certificates.pdf", {
       kind: "target",
       path: `/decisions/${decisionId}/certificates.pdf`,
@@ -382,6 +384,34 @@ describeEachEngine("access matrix", (engine) => {
     add("POST /rubrics/{id}/confirm", { kind: "target", path: `/rubrics/${familyRubric.id}/confirm` });
     add("GET /stats/rollup", { kind: "target", path: `/stats/rollup?unitId=${hcmProvince}&year=2025` });
     add("GET /stats/rollup.csv", { kind: "target", path: `/stats/rollup.csv?unitId=${ward}&year=2025` });
+    add("GET /stats/series", {
+      kind: "target",
+      path: `/stats/series?unitId=${ward}&title=learning_family&from=2019&to=2025`,
+    });
+    const hcmTarget = (
+      await hcm.post("/api/v1/targets", {
+        unitId: hcmProvince,
+        title: "learning_family",
+        year: 2025,
+        value: 75,
+        basis: { number: "1/KH-UBND", issuer: "UBND Thành phố Hồ Chí Minh" },
+      })
+    ).body.target.id;
+    add("GET /targets", { kind: "target", path: `/targets?unitId=${ward}&year=2025` });
+    add("POST /targets", {
+      kind: "target",
+      path: "/targets",
+      body: {
+        unitId: ward,
+        title: "learning_clan",
+        year: 2025,
+        value: 70,
+        basis: { number: "2/KH-UBND", issuer: "UBND phường" },
+      },
+    });
+    add("PATCH /targets/{id}", { kind: "target", path: `/targets/${hcmTarget}`, body: { value: 10 } });
+    add("DELETE /targets/{id}", { kind: "target", path: `/targets/${hcmTarget}` });
+    add("GET /stats/rollup.xlsx", { kind: "target", path: `/stats/rollup.xlsx?unitId=${ward}&year=2025` });
   });
   afterAll(() => t.close());
 

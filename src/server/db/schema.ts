@@ -269,6 +269,37 @@ export type EvidenceTable = {
   created_at: Created;
 };
 
+export type TargetBasisTable = {
+  id: Generated<number>;
+  unit_id: number | null;
+  number: string;
+  signed_on: IsoDate | null;
+  issuer: string;
+  name: Generated<string>;
+  confirmed: Generated<boolean>;
+  note: string | null;
+  created_by: number | null;
+  created_at: Created;
+};
+
+export type TargetTable = {
+  id: Generated<number>;
+  basis_id: number;
+  unit_id: number | null;
+  title: string;
+  metric: "recognizedRate" | "registeredRate";
+  year: number;
+  /** numeric(5,2): read as a string by pg, a number on input. */
+  value: ColumnType<string, number | string, number | string>;
+  variant: Generated<"standard" | "difficult">;
+  indicator: Generated<string>;
+  note: string | null;
+  created_by: number | null;
+  created_at: Created;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+};
+
 export type Database = {
   households: HouseholdTable;
   clans: ClanTable;
@@ -279,6 +310,8 @@ export type Database = {
   decisions: DecisionTable;
   registrations: RegistrationTable;
   evidence: EvidenceTable;
+  target_bases: TargetBasisTable;
+  targets: TargetTable;
   admin_units: AdminUnitTable;
   admin_unit_paths: AdminUnitPathTable;
   unit_successions: UnitSuccessionTable;

@@ -1,8 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
   HomeOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
   ProfileOutlined,
@@ -21,7 +25,11 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.households)) return paths.households;
+  if (pathname.startsWith(paths.clans)) return paths.clans;
+  if (pathname.startsWith(paths.organizations)) return paths.organizations;
+  if (pathname.startsWith(paths.citizens)) return paths.citizens;
   if (pathname.startsWith(paths.titles)) return paths.titles;
+  if (pathname.startsWith(paths.stats)) return paths.stats;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   return paths.units;
 }
@@ -40,7 +48,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: paths.todo, icon: <CheckSquareOutlined />, label: t("nav.todo") },
     { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
     { key: paths.households, icon: <HomeOutlined />, label: t("nav.households") },
+    { key: paths.clans, icon: <ClusterOutlined />, label: t("nav.clans") },
+    { key: paths.organizations, icon: <BankOutlined />, label: t("nav.organizations") },
+    { key: paths.citizens, icon: <IdcardOutlined />, label: t("nav.citizens") },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
+    { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
     { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
     ...(hasRole(me, "system_admin", "unit_admin")
       ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]

@@ -5,7 +5,9 @@
 import { createContext, useCallback, useContext } from "react";
 import { cycleEn, cycleVi } from "./cycle";
 import { householdsEn, householdsVi } from "./households";
+import { registriesEn, registriesVi } from "./registries";
 import { rubricsEn, rubricsVi } from "./rubrics";
+import { statsEn, statsVi } from "./stats";
 import { workEn, workVi } from "./work";
 
 const baseVi = {
@@ -206,7 +208,7 @@ const baseVi = {
   "audit.entity.unit_successions": "Lịch sử đơn vị",
 } as const;
 
-const vi = { ...baseVi, ...householdsVi, ...cycleVi, ...rubricsVi, ...workVi };
+const vi = { ...baseVi, ...householdsVi, ...registriesVi, ...cycleVi, ...rubricsVi, ...workVi, ...statsVi };
 
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
@@ -409,7 +411,15 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "audit.entity.unit_successions": "Unit history",
 };
 
-const en: Catalogue = { ...baseEn, ...householdsEn, ...cycleEn, ...rubricsEn, ...workEn };
+const en: Catalogue = {
+  ...baseEn,
+  ...householdsEn,
+  ...registriesEn,
+  ...cycleEn,
+  ...rubricsEn,
+  ...workEn,
+  ...statsEn,
+};
 
 export type Lang = "vi" | "en";
 export const langs: readonly Lang[] = ["vi", "en"];

@@ -1,8 +1,12 @@
+import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { calendarDate, titles } from "../../../shared/rubric";
 import { AppError } from "../../errors";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
-import { rollup, rollupCsv } from "./stats.service";
+import { writeXlsx } from "../../lib/xlsx-stream";
+import { rollupFileName, rollupSheet } from "./stats.export";
+import { rollup, rollupCsv, series } from "./stats.service";
+import { resolutionRule, statusRule } from "./targets.service";
 
 export const statsRoutes = createRouter();
 const tags = ["Thống kê"];
@@ -12,7 +16,24 @@ const rollupQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   title: z.enum(titles).optional(),
   date: calendarDate.optional(),
+  boundaries: z
+    .enum(["historical", "current"])
+    .optional()
+    .openapi({
+      description:
+        "historical (mặc định): số liệu ghi tại các đơn vị có hiệu lực vào ngày `date`, không quy đổi. " +
+        "current: mọi số liệu quy đổi về các đơn vị có hiệu lực vào ngày `date`: đơn vị cũ (trước sắp xếp 1/7/2025) sang đơn vị mới " +
+        "hoặc ngược lại; kế thừa toàn bộ (full) cộng nguyên số liệu, thôn được điều chuyển theo đúng thôn, còn lại chia đều và đánh dấu ước tính",
+    }),
 });
+
+const estimateFields = {
+  estimated: z
+    .boolean()
+    .optional()
+    .openapi({ description: "true: có phần số liệu ước tính (chia đều khi quy đổi địa giới)" }),
+  estimateNote: z.string().optional().openapi({ description: "Cách chia số liệu ước tính" }),
+};
 
 const statsUnit = z.object({
   id: z.number(),
@@ -36,18 +57,36 @@ const figures = z.object({
     .openapi({ description: "% đăng ký trên tổng số, 2 chữ số thập phân, làm tròn nửa lên (xa 0)" }),
   recognizedRate: z.number().nullable().openapi({ description: "% đạt trên tổng số, cùng quy tắc làm tròn" }),
 });
+const targetProgress = z.object({
+  metric: z.enum(["recognizedRate", "registeredRate"]),
+  targetYear: z.number().openapi({
+    description: "Năm của chỉ tiêu được áp dụng (năm chọn, hoặc năm chỉ tiêu gần nhất phía sau)",
+  }),
+  value: z.number().openapi({ description: "Chỉ tiêu, %" }),
+  basis: z.string().openapi({ description: "Văn bản căn cứ" }),
+  source: z.enum(["national", "local"]),
+  unitId: z
+    .number()
+    .nullable()
+    .openapi({ description: "Đơn vị đặt chỉ tiêu riêng; null: chỉ tiêu quốc gia" }),
+  actual: z.number().nullable().openapi({ description: "Tỷ lệ thực tế của đơn vị (figures[metric])" }),
+  status: z.enum(["met", "not_met", "exceeded"]).nullable().openapi({ description: statusRule }),
+});
 const rollupResponse = z.object({
   unit: statsUnit,
   year: z.number(),
   date: z.string(),
+  boundaries: z.enum(["historical", "current"]),
   titles: z.array(
     z.object({
       title: z.enum(titles),
       label: z.string(),
       totalDefinition: z.string(),
       figures,
-      children: z.array(z.object({ unit: statsUnit, figures })),
+      ...estimateFields,
+      children: z.array(z.object({ unit: statsUnit, figures, ...estimateFields })),
       childrenTotal: figures,
+      targets: z.array(targetProgress).openapi({ description: `${resolutionRule} ${statusRule}` }),
     }),
   ),
 });
@@ -87,4 +126,78 @@ statsRoutes.openapi(
       "Content-Disposition": `attachment; filename="thong-ke-${result.unit.code}-${result.year}.csv"`,
     });
   },
+);
+
+statsRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/stats/rollup.xlsx",
+    tags,
+    summary:
+      "Biểu thống kê kết quả xây dựng các mô hình học tập (.xlsx): mỗi đơn vị trực thuộc một dòng, mỗi danh hiệu (hoặc danh hiệu đã chọn) các cột Tổng số, Đăng ký, Đạt, Tỷ lệ; có dòng Tổng cộng. Cùng số liệu dạng JSON: GET /stats/rollup",
+    request: { query: rollupQuery },
+    responses: {
+      200: {
+        description: "Tệp Excel, ghi theo luồng",
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            schema: z.string().openapi({ format: "binary" }),
+          },
+        },
+      },
+    },
+  }),
+  async (c) => {
+    const result = await rollup(c.get("db"), requireActor(c), c.req.valid("query"));
+    const { sheet, rows } = rollupSheet(result);
+    const output = new PassThrough();
+    writeXlsx(output, sheet, rows).catch((error: unknown) => output.destroy(error as Error));
+    return c.body(Readable.toWeb(output) as ReadableStream<Uint8Array>, 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${rollupFileName(result, "xlsx")}"`,
+    });
+  },
+);
+
+statsRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/stats/series",
+    tags,
+    summary:
+      "Chuỗi số liệu một danh hiệu của một đơn vị qua các năm, liên tục qua sắp xếp đơn vị hành chính (năm trước sắp xếp quy đổi từ các đơn vị tiền thân)",
+    request: {
+      query: z
+        .object({
+          unitId: z.coerce.number().int().positive(),
+          title: z.enum(titles),
+          from: z.coerce.number().int().min(2000).max(2100),
+          to: z.coerce.number().int().min(2000).max(2100),
+        })
+        .refine((q) => q.from <= q.to && q.to - q.from <= 50, {
+          message: "Khoảng năm không hợp lệ: từ năm phải trước đến năm, tối đa 50 năm",
+          path: ["to"],
+        }),
+    },
+    responses: {
+      200: jsonContent(
+        z.object({
+          unit: statsUnit,
+          title: z.enum(titles),
+          label: z.string(),
+          date: z.string().openapi({ description: "Ngày lấy địa giới của đơn vị" }),
+          points: z.array(
+            z.object({
+              year: z.number(),
+              figures,
+              estimated: z.boolean(),
+              estimateNote: z.string().optional(),
+            }),
+          ),
+        }),
+        "Chuỗi số liệu",
+      ),
+    },
+  }),
+  async (c) => c.json(await series(c.get("db"), requireActor(c), c.req.valid("query")), 200),
 );

@@ -7,9 +7,10 @@ import { sql } from "kysely";
 import { type Title, titleLabels, titles } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { notFound } from "../../errors";
-import { today } from "../territory/dates";
+import { AppError, notFound } from "../../errors";
+import { addDays, today } from "../territory/dates";
 import { canOnUnit, inForce } from "../territory/territory.repo";
+import { type Boundaries, boundaryCounts } from "./history.service";
 import {
   addCounts,
   type Counts,
@@ -20,20 +21,35 @@ import {
   totalDefinitions,
   zeroCounts,
 } from "./metrics";
+import { progressFor, type TargetProgress } from "./targets.service";
 
 export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
+
+/** Set when figures were mapped across a boundary change by an equal split (history.service.ts). */
+export type Estimate = { estimated?: boolean; estimateNote?: string };
 
 export type TitleRollup = {
   title: Title;
   label: string;
   totalDefinition: string;
   figures: Figures;
-  children: { unit: StatsUnit; figures: Figures }[];
+  children: ({ unit: StatsUnit; figures: Figures } & Estimate)[];
   /** The sum of the children's rows (the total row of the table). */
   childrenTotal: Figures;
+  /** Progress against the targets that apply to the unit for the year (targets.service.ts). */
+  targets: TargetProgress[];
+} & Estimate;
+
+export type Rollup = {
+  unit: StatsUnit;
+  year: number;
+  date: string;
+  boundaries: Boundaries;
+  titles: TitleRollup[];
 };
 
-export type Rollup = { unit: StatsUnit; year: number; date: string; titles: TitleRollup[] };
+const estimate = (notes: Set<string>): Estimate =>
+  notes.size > 0 ? { estimated: true, estimateNote: [...notes].join("; ") } : {};
 
 type CountRow = {
   unit_id: number;
@@ -92,17 +108,24 @@ const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
 export async function rollup(
   db: Db,
   actor: Actor,
-  options: { unitId: number; year: number; title?: Title; date?: string },
+  options: { unitId: number; year: number; title?: Title; date?: string; boundaries?: Boundaries },
 ): Promise<Rollup> {
   const date = options.date ?? today();
+  const boundaries = options.boundaries ?? "historical";
   return asActor(db, actor, async (tx) => {
     if (!(await canOnUnit(tx, actor, "read", options.unitId)))
       throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const unit = await tx
+    const { valid_from, valid_to, ...unit } = await tx
       .selectFrom("admin_units as u")
-      .select(unitColumns)
+      .select([...unitColumns, "u.valid_from", "u.valid_to"])
       .where("u.id", "=", options.unitId)
       .executeTakeFirstOrThrow();
+    if (boundaries === "current" && !((valid_from ?? date) <= date && (valid_to === null || date < valid_to)))
+      throw new AppError(
+        "validation",
+        `${unit.name} không có hiệu lực vào ngày ${date.split("-").reverse().join("/")}: chọn một ngày trong thời gian hiệu lực của đơn vị, hoặc xem số liệu như đã ghi (boundaries=historical)`,
+        { fields: { date: "Đơn vị không có hiệu lực vào ngày này" } },
+      );
     const children = await tx
       .selectFrom("admin_units as u")
       .select(unitColumns)
@@ -111,33 +134,98 @@ export async function rollup(
       .orderBy("u.name")
       .orderBy("u.id")
       .execute();
-    const counts = await subtreeCounts(
-      tx,
-      [unit.id, ...children.map((c) => c.id)],
-      options.year,
-      options.title,
-    );
+    const bucketIds = [unit.id, ...children.map((c) => c.id)];
+    let counts: (unitId: number, title: Title) => { counts: Counts; notes: Set<string> };
+    if (boundaries === "current") {
+      const mapped = await boundaryCounts(tx, {
+        zoneId: unit.id,
+        bucketIds,
+        date,
+        fromYear: options.year,
+        toYear: options.year,
+        title: options.title,
+      });
+      counts = (unitId, title) => mapped.get(unitId, options.year, title);
+    } else {
+      const recorded = await subtreeCounts(tx, bucketIds, options.year, options.title);
+      counts = (unitId, title) => ({ counts: recorded(unitId, title), notes: new Set() });
+    }
     const shown = options.title ? [options.title] : [...titles];
+    const tables = shown.map((title) => {
+      const total = zeroCounts();
+      const rows = children.map((child) => {
+        const c = counts(child.id, title);
+        addCounts(total, c.counts);
+        return { unit: child, figures: figures(c.counts), ...estimate(c.notes) };
+      });
+      const own = counts(unit.id, title);
+      return {
+        title,
+        label: titleLabels[title],
+        totalDefinition: totalDefinitions[title],
+        figures: figures(own.counts),
+        ...estimate(own.notes),
+        children: rows,
+        childrenTotal: figures(total),
+      };
+    });
+    const progress = await progressFor(tx, unit.id, options.year, tables);
     return {
       unit,
       year: options.year,
       date,
-      titles: shown.map((title) => {
-        const total = zeroCounts();
-        const rows = children.map((child) => {
-          const c = counts(child.id, title);
-          addCounts(total, c);
-          return { unit: child, figures: figures(c) };
-        });
-        return {
-          title,
-          label: titleLabels[title],
-          totalDefinition: totalDefinitions[title],
-          figures: figures(counts(unit.id, title)),
-          children: rows,
-          childrenTotal: figures(total),
-        };
-      }),
+      boundaries,
+      titles: tables.map((table) => ({ ...table, targets: progress.get(table.title) ?? [] })),
+    };
+  });
+}
+
+export type SeriesPoint = { year: number; figures: Figures } & { estimated: boolean; estimateNote?: string };
+
+/**
+ * One unit's figures for a title over the years, in the unit's own boundaries (as in force today, or on its last
+ * day for a unit that has ended): years recorded on its predecessors are mapped onto it (boundaries=current), so
+ * a 2025 ward's series runs on through the reform.
+ */
+export async function series(
+  db: Db,
+  actor: Actor,
+  options: { unitId: number; title: Title; from: number; to: number },
+): Promise<{ unit: StatsUnit; title: Title; label: string; date: string; points: SeriesPoint[] }> {
+  return asActor(db, actor, async (tx) => {
+    if (!(await canOnUnit(tx, actor, "read", options.unitId)))
+      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    const unit = await tx
+      .selectFrom("admin_units as u")
+      .select([...unitColumns, "u.valid_from", "u.valid_to"])
+      .where("u.id", "=", options.unitId)
+      .executeTakeFirstOrThrow();
+    const now = today();
+    const date =
+      unit.valid_to !== null && unit.valid_to <= now
+        ? addDays(unit.valid_to, -1)
+        : unit.valid_from !== null && unit.valid_from > now
+          ? unit.valid_from
+          : now;
+    const mapped = await boundaryCounts(tx, {
+      zoneId: unit.id,
+      bucketIds: [unit.id],
+      date,
+      fromYear: options.from,
+      toYear: options.to,
+      title: options.title,
+    });
+    const points: SeriesPoint[] = [];
+    for (let year = options.from; year <= options.to; year++) {
+      const c = mapped.get(unit.id, year, options.title);
+      points.push({ year, figures: figures(c.counts), estimated: c.notes.size > 0, ...estimate(c.notes) });
+    }
+    return {
+      unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, kind: unit.kind },
+      title: options.title,
+      label: titleLabels[options.title],
+      date,
+      points,
     };
   });
 }
@@ -149,7 +237,9 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
  * none) and a total row, with the metrics' labels as headings and rates with a decimal comma.
  */
 export function rollupCsv(result: TitleRollup, unit: StatsUnit): string {
-  const rows = result.children.length ? result.children : [{ unit, figures: result.figures }];
+  const rows: ({ unit: StatsUnit; figures: Figures } & Estimate)[] = result.children.length
+    ? result.children
+    : [{ unit, figures: result.figures, estimated: result.estimated }];
   const total = result.children.length ? result.childrenTotal : result.figures;
   const line = (name: string, f: Figures) =>
     [
@@ -163,7 +253,7 @@ export function rollupCsv(result: TitleRollup, unit: StatsUnit): string {
       .join(",");
   return `\uFEFF${[
     ["Đơn vị", ...metrics.map((m) => m.label)].map(csvField).join(","),
-    ...rows.map((r) => line(r.unit.name, r.figures)),
+    ...rows.map((r) => line(`${r.unit.name}${r.estimated ? " (ước tính)" : ""}`, r.figures)),
     line("Tổng cộng", total),
   ].join("\r\n")}\r\n`;
 }

@@ -1,0 +1,150 @@
+/**
+ * One-sheet .xlsx written with exceljs's streaming WorkbookWriter straight into an output stream: each row is
+ * committed (serialised and dropped) as soon as it is added, so the workbook is never held in memory and a report of
+ * any length costs the same memory. Counts are integers with a thousands separator, rates two decimals.
+ */
+import type { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+
+export type XlsxColumn = {
+  header: string;
+  width?: number;
+  kind?: "text" | "count" | "rate";
+  /** A heading above the header, merged over consecutive columns of the same group; a column without one spans both rows. */
+  group?: string;
+};
+export type XlsxSheet = { name: string; titleLines?: string[]; columns: XlsxColumn[] };
+export type XlsxCell = string | number | null;
+
+const numberFormats = { count: "#,##0", rate: "0.00" } as const;
+
+/** Excel refuses sheet names longer than 31 characters or containing : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim();
+  return (cleaned || "Sheet1").slice(0, 31);
+}
+
+/**
+ * Lets the zip compress and flush what the committed rows produced: waits for the output to drain when it is full
+ * (a slow reader slows the writer instead of the rows piling up in memory), else for one turn of the event loop.
+ */
+async function breathe(output: NodeJS.WritableStream): Promise<void> {
+  const writable = output as Writable;
+  if (writable.writableNeedDrain && !writable.destroyed)
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        writable.off("drain", done);
+        writable.off("close", done);
+        resolve();
+      };
+      writable.on("drain", done);
+      writable.on("close", done);
+    });
+  else await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Writes `rows` (one array of cells per row, in `sheet.columns` order) under optional title lines and a bold header
+ * row. Resolves once the whole file has been flushed to `output` (which is ended); rejects on a stream error.
+ */
+export async function writeXlsx(
+  output: NodeJS.WritableStream,
+  sheet: XlsxSheet,
+  rows: AsyncIterable<XlsxCell[]> | Iterable<XlsxCell[]>,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output as unknown as Writable,
+    useSharedStrings: false,
+    useStyles: true,
+  });
+  const worksheet = workbook.addWorksheet(sheetName(sheet.name));
+  const width = Math.max(sheet.columns.length, 1);
+  worksheet.columns = sheet.columns.map((column, index) => ({
+    key: `c${index}`,
+    width: column.width ?? (column.kind === "text" || column.kind === undefined ? 28 : 14),
+  }));
+
+  let rowNumber = 0;
+  for (const [index, line] of (sheet.titleLines ?? []).entries()) {
+    rowNumber++;
+    const row = worksheet.getRow(rowNumber);
+    row.getCell(1).value = line;
+    row.getCell(1).font = { bold: index === 0, size: index === 0 ? 13 : 11 };
+    row.getCell(1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    if (width > 1) worksheet.mergeCells(rowNumber, 1, rowNumber, width);
+    row.commit();
+  }
+  if (sheet.titleLines?.length) {
+    rowNumber++;
+    worksheet.getRow(rowNumber).commit(); // blank line between the title and the table
+  }
+
+  const border = {
+    top: { style: "thin" },
+    bottom: { style: "thin" },
+    left: { style: "thin" },
+    right: { style: "thin" },
+  } as const;
+  const headingCell = (cell: ExcelJS.Cell, text: string) => {
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.border = border;
+  };
+  const grouped = sheet.columns.some((column) => column.group);
+  if (grouped) {
+    rowNumber++;
+    const groupRow = worksheet.getRow(rowNumber);
+    const merges: [number, number, number, number][] = [];
+    for (let index = 0; index < sheet.columns.length; ) {
+      const column = sheet.columns[index]!;
+      if (!column.group) {
+        headingCell(groupRow.getCell(index + 1), column.header);
+        merges.push([rowNumber, index + 1, rowNumber + 1, index + 1]);
+        index++;
+        continue;
+      }
+      let end = index;
+      while (sheet.columns[end + 1]?.group === column.group) end++;
+      for (let i = index; i <= end; i++) headingCell(groupRow.getCell(i + 1), column.group);
+      if (end > index) merges.push([rowNumber, index + 1, rowNumber, end + 1]);
+      index = end + 1;
+    }
+    for (const merge of merges) worksheet.mergeCells(...merge);
+    groupRow.commit();
+  }
+  rowNumber++;
+  const header = worksheet.getRow(rowNumber);
+  sheet.columns.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    if (grouped && !column.group) cell.border = border;
+    else headingCell(cell, column.header);
+  });
+  header.commit();
+
+  let sinceBreath = 0;
+  for await (const values of rows) {
+    if (++sinceBreath === 256) {
+      sinceBreath = 0;
+      await breathe(output);
+    }
+    rowNumber++;
+    const row = worksheet.getRow(rowNumber);
+    sheet.columns.forEach((column, index) => {
+      const value = values[index];
+      if (value === null || value === undefined || value === "") return;
+      const cell = row.getCell(index + 1);
+      if (column.kind === "count" && typeof value === "number") {
+        cell.value = Math.round(value);
+        cell.numFmt = numberFormats.count;
+      } else if (column.kind === "rate" && typeof value === "number") {
+        cell.value = value;
+        cell.numFmt = numberFormats.rate;
+      } else cell.value = value;
+    });
+    row.commit();
+  }
+
+  worksheet.commit();
+  await workbook.commit();
+}

@@ -1,0 +1,103 @@
+/** Live statistics of the learning titles: roll-up of a unit and its children, trend over the years, exports. */
+import type { Title } from "../../shared/rubric";
+import { ApiRequestError, BASE, request } from "./client";
+
+export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
+
+/** Figures of one unit for one title (GET /stats/rollup); rates are percentages with two decimals, null if total is 0. */
+export type Figures = {
+  total: number;
+  registered: number;
+  recognized: number;
+  recognizedGood: number;
+  recognizedFair: number;
+  recognizedAverage: number;
+  level1: number;
+  level2: number;
+  registeredRate: number | null;
+  recognizedRate: number | null;
+  /** Figures estimated (e.g. carried across a boundary change) rather than counted. */
+  estimated?: boolean;
+  estimateNote?: string;
+};
+
+export type TargetMetric = "recognizedRate" | "registeredRate";
+export type TargetStatus = "met" | "not_met" | "exceeded";
+
+/** A target set for a metric (national or local plan) and where the unit stands against it. */
+export type StatsTarget = {
+  metric: TargetMetric;
+  targetYear: number;
+  value: number;
+  basis: string;
+  source: "national" | "local";
+  unitId: number | null;
+  actual: number | null;
+  status: TargetStatus | null;
+};
+
+export type ChildRow = { unit: StatsUnit; figures: Figures; estimated?: boolean; estimateNote?: string };
+
+export type TitleRollup = {
+  title: Title;
+  label: string;
+  totalDefinition: string;
+  figures: Figures;
+  children: ChildRow[];
+  childrenTotal: Figures;
+  /** Absent until the targets are served; never invented here. */
+  targets?: StatsTarget[];
+  /** The unit's own figures are (partly) an estimate. */
+  estimated?: boolean;
+  estimateNote?: string;
+};
+
+/**
+ * historical: figures as recorded in the units in force on `date`; current: every figure mapped onto the units in
+ * force on `date` (equal splits marked as estimates).
+ */
+export type Boundaries = "historical" | "current";
+
+export type Rollup = {
+  unit: StatsUnit;
+  year: number;
+  date: string;
+  boundaries?: Boundaries;
+  titles: TitleRollup[];
+};
+
+export type SeriesPoint = { year: number; figures: Figures; estimated: boolean; estimateNote?: string };
+export type Series = { unit: StatsUnit; title: Title; points: SeriesPoint[] };
+
+export type RollupQuery = {
+  unitId: number;
+  year: number;
+  title?: Title;
+  date?: string;
+  boundaries?: Boundaries;
+};
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  return search.toString();
+}
+
+export const statsApi = {
+  rollup: (q: RollupQuery) => request<Rollup>("GET", "/stats/rollup", { query: q }),
+  /**
+   * The trend of a title over the years; null on 404 (a server without the route answers "Không có địa chỉ API
+   * này"; a unit out of scope is reported by the roll-up itself).
+   */
+  series: async (q: { unitId: number; title: Title; from: number; to: number }): Promise<Series | null> => {
+    try {
+      return await request<Series>("GET", "/stats/series", { query: q });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  xlsxUrl: (q: RollupQuery) => `${BASE}/stats/rollup.xlsx?${query(q)}`,
+  csvUrl: (q: RollupQuery) => `${BASE}/stats/rollup.csv?${query(q)}`,
+};

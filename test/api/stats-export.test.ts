@@ -1,0 +1,212 @@
+/**
+ * "Biểu thống kê kết quả xây dựng các mô hình học tập" as .xlsx: the file opens, has one row per child unit and a
+ * total row equal to the sum of its rows and to the roll-up JSON, for a province and a ward, and only in scope.
+ */
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { figures, metrics, percent, zeroCounts } from "../../src/server/modules/stats/metrics";
+import { rollupSheet } from "../../src/server/modules/stats/stats.export";
+import type { Rollup } from "../../src/server/modules/stats/stats.service";
+import { statsVi } from "../../src/web/i18n/stats";
+import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
+import { describeEachEngine } from "../helpers/db";
+
+type Sheet = {
+  titleLines: string[];
+  groups: string[];
+  headers: string[];
+  rows: unknown[][];
+  total: unknown[];
+};
+
+async function readSheet(bytes: ArrayBuffer): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  const sheet = workbook.worksheets[0]!;
+  const values: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    values[number - 1] = (row.values as unknown[]).slice(1);
+  });
+  const all = Array.from(values, (row) => row ?? []);
+  const headerIndex = all.findIndex((row) => row[0] === "STT" && row[1] === "Đơn vị") + 1; // below the groups
+  const totalIndex = all.findIndex((row) => row[1] === "Tổng cộng");
+  expect(headerIndex).toBeGreaterThan(0);
+  expect(totalIndex).toBe(all.length - 1);
+  return {
+    titleLines: all.slice(0, headerIndex - 1).flatMap((row) => (typeof row[0] === "string" ? [row[0]] : [])),
+    groups: all[headerIndex - 1]!.map(String),
+    headers: all[headerIndex]!.map(String),
+    rows: all.slice(headerIndex + 1, totalIndex),
+    total: all[totalIndex]!,
+  };
+}
+
+const cell = (value: unknown) => (value === undefined ? null : value);
+
+describeEachEngine("statistics export (.xlsx)", (engine) => {
+  let t: TestApp;
+  let hanoi: ApiClient;
+  let province: number;
+  let ward: number;
+  beforeAll(async () => {
+    t = await demoApp(engine);
+    hanoi = await t.as("hanoi");
+    province = await t.unitId("01", { level: "province" });
+    ward = await t.unitId("00103");
+  });
+  afterAll(() => t.close());
+
+  async function check(unitId: number, year: number, title?: string) {
+    const query = `unitId=${unitId}&year=${year}${title ? `&title=${title}` : ""}`;
+    const response = await hanoi.get(`/api/v1/stats/rollup.xlsx?${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    expect(response.headers.get("content-disposition")).toMatch(
+      /attachment; filename="bieu-thong-ke-.+\.xlsx"/,
+    );
+    const json = (await hanoi.get(`/api/v1/stats/rollup?${query}`)).body;
+    const sheet = await readSheet(response.body);
+
+    expect(sheet.titleLines[0]).toBe("BIỂU THỐNG KÊ KẾT QUẢ XÂY DỰNG CÁC MÔ HÌNH HỌC TẬP");
+    expect(sheet.titleLines.join(" ")).toContain(json.unit.name);
+    expect(sheet.titleLines.join(" ")).toContain(String(year));
+    const [y, m, d] = json.date.split("-");
+    expect(sheet.titleLines.join(" ")).toContain(`${d}/${m}/${y}`);
+
+    const width = metrics.length;
+    expect(sheet.headers).toEqual([
+      "STT",
+      "Đơn vị",
+      ...json.titles.flatMap(() => metrics.map((metric) => metric.label)),
+    ]);
+    expect(sheet.groups.slice(2)).toEqual(json.titles.flatMap((x: any) => metrics.map(() => x.label)));
+
+    const expectedRows = json.titles[0].children.length
+      ? json.titles[0].children.map((c: any) => c.unit.name)
+      : [json.unit.name];
+    expect(sheet.rows.map((row) => row[1])).toEqual(expectedRows);
+    expect(sheet.rows.map((row) => row[0])).toEqual(expectedRows.map((_: string, i: number) => i + 1));
+
+    json.titles.forEach((table: any, t: number) => {
+      const at = (metricIndex: number) => 2 + t * width + metricIndex;
+      const sums = metrics.map((metric, i) =>
+        metric.kind === "count"
+          ? sheet.rows.reduce((sum: number, row) => sum + Number(row[at(i)] ?? 0), 0)
+          : 0,
+      );
+      const column = (key: string) => metrics.findIndex((metric) => metric.key === key);
+      const expectedTotal = table.children.length ? table.childrenTotal : table.figures;
+      metrics.forEach((metric, i) => {
+        // the total row is the sum of the rows (rates recomputed from the sums) and equals the JSON
+        if (metric.kind === "count") expect(sheet.total[at(i)]).toBe(sums[i]);
+        expect(cell(sheet.total[at(i)])).toBe(expectedTotal[metric.key]);
+        sheet.rows.forEach((row, r) => {
+          const figures = table.children.length ? table.children[r].figures : table.figures;
+          expect(cell(row[at(i)])).toBe(figures[metric.key]);
+        });
+      });
+      const total = sums[column("total")]!;
+      expect(cell(sheet.total[at(column("registeredRate"))])).toBe(
+        percent(sums[column("registered")]!, total),
+      );
+      expect(cell(sheet.total[at(column("recognizedRate"))])).toBe(
+        percent(sums[column("recognized")]!, total),
+      );
+    });
+    return { sheet, json };
+  }
+
+  it("a province: one row per ward or commune, all titles, a total row equal to the sum and to the JSON", async () => {
+    const { sheet, json } = await check(province, 2025);
+    expect(json.titles.length).toBe(6);
+    expect(sheet.rows.length).toBeGreaterThan(1);
+    const family = json.titles.findIndex((x: any) => x.title === "learning_family");
+    expect(sheet.total[2 + family * metrics.length]).toBeGreaterThan(0); // real households counted
+  });
+
+  it("a ward, for one title: one row per village", async () => {
+    const { sheet, json } = await check(ward, 2025, "learning_family");
+    expect(json.titles.length).toBe(1);
+    expect(sheet.rows.length).toBe(json.titles[0].children.length);
+    expect(sheet.rows.length).toBeGreaterThan(0);
+  });
+
+  it("a village (no children): the unit itself is the only row", async () => {
+    const village = (await hanoi.get(`/api/v1/units/${ward}/children`)).body.units[0].id;
+    const { sheet } = await check(village, 2025);
+    expect(sheet.rows.length).toBe(1);
+  });
+
+  it("is refused outside the caller's scope", async () => {
+    const hcm = await t.as("hcm");
+    expect((await hcm.get(`/api/v1/stats/rollup.xlsx?unitId=${province}&year=2025`)).status).toBe(404);
+    expect((await t.anonymous().get(`/api/v1/stats/rollup.xlsx?unitId=${province}&year=2025`)).status).toBe(
+      401,
+    );
+  });
+
+  it("with boundaries=current says so in its title and still adds up", async () => {
+    const response = await hanoi.get(
+      `/api/v1/stats/rollup.xlsx?unitId=${province}&year=2025&boundaries=current`,
+    );
+    expect(response.status).toBe(200);
+    const sheet = await readSheet(response.body);
+    expect(sheet.titleLines.join(" ")).toContain("Số liệu quy đổi về địa giới hành chính có hiệu lực ngày");
+    const json = (await hanoi.get(`/api/v1/stats/rollup?unitId=${province}&year=2025&boundaries=current`))
+      .body;
+    json.titles.forEach((table: any, i: number) => {
+      metrics.forEach((metric, m) => {
+        expect(cell(sheet.total[2 + i * metrics.length + m])).toBe(table.childrenTotal[metric.key]);
+      });
+    });
+  });
+});
+
+describe("the report's layout", () => {
+  it("uses the labels of metrics.ts, which the dashboard's catalogue repeats", () => {
+    for (const metric of metrics) expect(statsVi[`stats.metric.${metric.key}`]).toBe(metric.label);
+  });
+
+  it("names estimated rows in a note column", () => {
+    const unit = (id: number, name: string) => ({
+      id,
+      code: String(id),
+      name,
+      level: "commune",
+      kind: "Phường",
+    });
+    const counts = { ...zeroCounts(), total: 10, registered: 4 };
+    const result = {
+      unit: unit(1, "Tỉnh A"),
+      year: 2025,
+      date: "2025-07-01",
+      boundaries: "current",
+      titles: [
+        {
+          title: "learning_family",
+          label: "Gia đình học tập",
+          totalDefinition: "",
+          figures: figures({ ...counts, total: 20, registered: 8 }),
+          children: [
+            { unit: unit(2, "Phường B"), figures: figures(counts) },
+            {
+              unit: unit(3, "Phường C"),
+              figures: figures(counts),
+              estimated: true,
+              estimateNote: "chia đều 1/2",
+            },
+          ],
+          childrenTotal: figures({ ...counts, total: 20, registered: 8 }),
+          targets: [],
+        },
+      ],
+    } as unknown as Rollup;
+    const { sheet, rows } = rollupSheet(result);
+    expect(sheet.columns.at(-1)!.header).toBe("Ghi chú");
+    expect([...rows]).toEqual([
+      [1, "Phường B", 10, 4, 0, 40, 0, null],
+      [2, "Phường C", 10, 4, 0, 40, 0, "Ước tính: chia đều 1/2"],
+      [null, "Tổng cộng", 20, 8, 0, 40, 0, null],
+    ]);
+  });
+});
