@@ -190,6 +190,28 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
     }
   });
 
+  test("a system administrator starts from the whole country, on the latest year with registrations", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "vi-VN" });
+    try {
+      const page = await context.newPage();
+      await uiLogin(page, server.url, "quantri", DEMO_PASSWORD);
+      await page.goto(`${server.url}/thong-ke`);
+      // No year in the address: the page moves to 2025, the latest year with registrations.
+      await page.waitForURL((u) => u.searchParams.get("year") === String(YEAR));
+      await eventually(() => heading(page)).toBe(`Toàn quốc · Gia đình học tập · ${YEAR}`);
+      await expectChartDrawn(page);
+      expect(await page.getByTestId("metric-registered").textContent()).toContain("3");
+      await page.getByTestId("child-link").filter({ hasText: "Thành phố Hà Nội" }).click();
+      await page.waitForURL((u) => unitInUrl(page) === province && u.searchParams.get("unit") !== null);
+      await eventually(() => heading(page)).toBe(`Thành phố Hà Nội · Gia đình học tập · ${YEAR}`);
+      await page.getByTestId("stats-breadcrumb").getByText("Toàn quốc").click();
+      await page.waitForURL((u) => u.searchParams.get("unit") === "vn");
+      await eventually(() => heading(page)).toBe(`Toàn quốc · Gia đình học tập · ${YEAR}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("on a 360 px phone the cards stack, the chart fits and nothing overflows sideways", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
     try {

@@ -70,7 +70,8 @@ export type SeriesPoint = { year: number; figures: Figures; estimated: boolean; 
 export type Series = { unit: StatsUnit; title: Title; points: SeriesPoint[] };
 
 export type RollupQuery = {
-  unitId: number;
+  /** Absent: the whole country (system administrators). */
+  unitId?: number;
   year: number;
   title?: Title;
   date?: string;
@@ -90,7 +91,7 @@ export const statsApi = {
    * The trend of a title over the years; null on 404 (a server without the route answers "Không có địa chỉ API
    * này"; a unit out of scope is reported by the roll-up itself).
    */
-  series: async (q: { unitId: number; title: Title; from: number; to: number }): Promise<Series | null> => {
+  series: async (q: { unitId?: number; title: Title; from: number; to: number }): Promise<Series | null> => {
     try {
       return await request<Series>("GET", "/stats/series", { query: q });
     } catch (error) {

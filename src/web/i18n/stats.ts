@@ -8,6 +8,7 @@ export const statsVi = {
 
   "stats.title": "Thống kê danh hiệu học tập",
   "stats.year": "Năm",
+  "stats.nation": "Toàn quốc",
   "stats.titleField": "Danh hiệu",
   "stats.asOf": "Theo địa giới hành chính có hiệu lực ngày {date}",
   "stats.totalDefinition": "Tổng số: {definition}",
@@ -53,6 +54,7 @@ export const statsEn: Record<keyof typeof statsVi, string> = {
 
   "stats.title": "Learning title statistics",
   "stats.year": "Year",
+  "stats.nation": "Whole country",
   "stats.titleField": "Title",
   "stats.asOf": "Administrative boundaries in force on {date}",
   "stats.totalDefinition": "Total: {definition}",

@@ -2,7 +2,9 @@
  * Statistics dashboard: pick a unit, a year and a title; cards for each metric against its targets; the children
  * ranked in a bar chart and listed in a table (click one to drill down); the trend over the years; the report as
  * Excel or CSV. The unit, year, title and ranking live in the address (?unit=&year=&title=&rank=), so the browser's
- * back and forward buttons walk the drill-down.
+ * back and forward buttons walk the drill-down. A system administrator starts from the whole country (?unit=vn),
+ * whose children are the provinces. Without a year in the address the page opens on the latest year with
+ * registrations (of the last ten), not on an empty current year.
  */
 import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Form, Row, Select, Typography } from "antd";
@@ -50,25 +52,49 @@ export default function DashboardPage() {
   const me = useMe();
   const { search } = useLocation();
   const thisYear = new Date().getFullYear();
-  const unitId = Number(search.get("unit")) || defaultUnitId(me);
-  const year = Number(search.get("year")) || thisYear;
+  const national = me.grants.some((g) => g.unit === null);
+  const unitParam = search.get("unit");
+  const unitId: number | undefined =
+    unitParam === "vn" ? undefined : Number(unitParam) || defaultUnitId(me) || undefined;
+  const ready = unitId !== undefined || national;
+  const yearParam = Number(search.get("year"));
+  const year = yearParam || thisYear;
   const titleParam = search.get("title");
   const title: Title = isTitle(titleParam) ? titleParam : "learning_family";
   const rankParam = search.get("rank");
   const rankBy: RankKey = rankKeys.find((k) => k === rankParam) ?? "recognizedRate";
   const boundaries: Boundaries = search.get("boundaries") === "current" ? "current" : "historical";
-  const key = `${unitId}-${year}-${title}-${boundaries}`;
+  const key = `${unitId ?? "vn"}-${year}-${title}-${boundaries}`;
 
   const [loaded, setLoaded] = useState<{ key: string; rollup: Rollup } | null>(null);
   const [error, setError] = useState<{ key: string; message: string } | null>(null);
   const [detail, setDetail] = useState<UnitDetail | null>(null);
   const [version, setVersion] = useState(0);
 
+  // No year asked: move to the latest year with registrations, if the current one has none.
   useEffect(() => {
-    if (!unitId) return;
+    if (yearParam || !ready) return;
+    let live = true;
+    statsApi.series({ unitId, title, from: thisYear - 9, to: thisYear }).then(
+      (series) => {
+        const latest = series?.points.filter((p) => p.figures.registered > 0).at(-1)?.year;
+        if (!live || !latest || latest === thisYear) return;
+        const params = new URLSearchParams(window.location.search);
+        params.set("year", String(latest));
+        navigate(`${paths.stats}?${params.toString()}`, { replace: true });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [yearParam, ready, unitId, title, thisYear]);
+
+  useEffect(() => {
+    if (!ready) return;
     let live = true;
     void version;
-    const current = `${unitId}-${year}-${title}-${boundaries}`;
+    const current = `${unitId ?? "vn"}-${year}-${title}-${boundaries}`;
     statsApi.rollup({ unitId, year, title, boundaries }).then(
       (rollup) => {
         if (!live) return;
@@ -82,7 +108,7 @@ export default function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [unitId, year, title, boundaries, version, t]);
+  }, [ready, unitId, year, title, boundaries, version, t]);
 
   useEffect(() => {
     if (!unitId) return;
@@ -107,9 +133,24 @@ export default function DashboardPage() {
   const open = (id: number) => go({ unit: id });
 
   const crumbs = useMemo(() => {
-    if (!detail || detail.id !== unitId) return [];
+    const nation = national
+      ? [
+          {
+            key: 0,
+            title:
+              unitId === undefined ? (
+                <span data-testid="crumb-current">{t("stats.nation")}</span>
+              ) : (
+                <Typography.Link onClick={() => go({ unit: "vn" })} data-testid="crumb">
+                  {t("stats.nation")}
+                </Typography.Link>
+              ),
+          },
+        ]
+      : [];
+    if (!detail || detail.id !== unitId) return unitId === undefined ? nation : [];
     const path = [...detail.ancestors, detail];
-    return path.map((unit, index) => {
+    const units = path.map((unit, index) => {
       const link = index < path.length - 1 && ancestorInScope(me, path, index);
       return {
         key: unit.id,
@@ -122,10 +163,11 @@ export default function DashboardPage() {
         ),
       };
     });
-  }, [detail, unitId, me]);
+    return [...nation, ...units];
+  }, [detail, unitId, me, national, t]);
 
   const targets = useMemo(() => table?.targets ?? [], [table]);
-  const exportQuery = { unitId: unitId ?? 0, year, boundaries };
+  const exportQuery = { unitId, year, boundaries };
   return (
     <Flex vertical gap={16} data-testid="dashboard-page" style={{ minWidth: 0 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -137,7 +179,7 @@ export default function DashboardPage() {
             <Col xs={24} md={10}>
               <Form.Item label={t("scope.unit")} style={{ marginBottom: 12 }}>
                 <UnitSelect
-                  value={unitId}
+                  value={unitId ?? null}
                   known={rollup?.unit ?? (detail && detail.id === unitId ? detail : null)}
                   onChange={(id) => id && open(id)}
                   allowClear={false}
@@ -189,7 +231,7 @@ export default function DashboardPage() {
         {crumbs.length > 0 && <Breadcrumb items={crumbs} data-testid="stats-breadcrumb" />}
       </Card>
 
-      {!unitId && <Alert type="info" showIcon title={t("scope.choose")} />}
+      {!ready && <Alert type="info" showIcon title={t("scope.choose")} />}
       {failure && (
         <Alert
           type="error"
@@ -198,9 +240,9 @@ export default function DashboardPage() {
           action={<Button onClick={() => setVersion((v) => v + 1)}>{t("common.retry")}</Button>}
         />
       )}
-      {unitId && !rollup && !failure && <PageLoading />}
+      {ready && !rollup && !failure && <PageLoading />}
 
-      {rollup && table && unitId && (
+      {rollup && table && ready && (
         <>
           <Flex wrap gap={8} align="center" justify="space-between">
             <Flex vertical style={{ minWidth: 0 }}>

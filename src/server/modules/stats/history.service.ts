@@ -96,7 +96,8 @@ const titleFilter = (column: string, title?: Title) =>
 export async function boundaryCounts(
   tx: Db,
   options: {
-    zoneId: number;
+    /** The unit whose subtree (and linked predecessors and successors) is mapped; null for the whole nation. */
+    zoneId: number | null;
     bucketIds: number[];
     date: IsoDate;
     fromYear: number;
@@ -139,8 +140,11 @@ export async function boundaryCounts(
 
   // 2. Counters of communes not in force on the date, in the subtree of the zone or of a unit linked to it by
   //    successions (forward: its predecessors, backward: its successors, transitively).
-  const foreign = await sql<CounterRow>`
-    WITH RECURSIVE zone AS (
+  // The nation (zoneId null) takes every unit.
+  const attached =
+    zoneId === null
+      ? sql`attached AS (SELECT id FROM admin_units)`
+      : sql`zone AS (
       SELECT descendant_id AS id FROM admin_unit_paths WHERE ancestor_id = ${zoneId}
     ), before_it (id, depth) AS (
       SELECT s.predecessor_id, 1 FROM unit_successions s JOIN zone ON zone.id = s.successor_id
@@ -156,7 +160,9 @@ export async function boundaryCounts(
       SELECT ${zoneId}::bigint AS id UNION SELECT id FROM before_it UNION SELECT id FROM after_it
     ), attached AS (
       SELECT DISTINCT p.descendant_id AS id FROM admin_unit_paths p JOIN roots r ON r.id = p.ancestor_id
-    )
+    )`;
+  const foreign = await sql<CounterRow>`
+    WITH RECURSIVE ${attached}
     SELECT x.unit_id, x.commune_id, NULL::int AS year, x.title, x.total, 0 AS registered, 0 AS recognized,
       0 AS recognized_good, 0 AS recognized_fair, 0 AS recognized_average, 0 AS level1, 0 AS level2
     FROM title_totals x JOIN attached a ON a.id = x.unit_id

@@ -12,7 +12,14 @@ export const statsRoutes = createRouter();
 const tags = ["Thống kê"];
 
 const rollupQuery = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({
+      description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
+    }),
   year: z.coerce.number().int().min(2000).max(2100),
   title: z.enum(titles).optional(),
   date: calendarDate.optional(),
@@ -169,7 +176,12 @@ statsRoutes.openapi(
     request: {
       query: z
         .object({
-          unitId: z.coerce.number().int().positive(),
+          unitId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .openapi({ description: "Đơn vị; bỏ trống: toàn quốc (chỉ quản trị hệ thống)" }),
           title: z.enum(titles),
           from: z.coerce.number().int().min(2000).max(2100),
           to: z.coerce.number().int().min(2000).max(2100),

@@ -105,40 +105,107 @@ async function subtreeCounts(tx: Db, unitIds: number[], year: number, title?: Ti
 
 const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
 
+/** The whole country: the roll-up asked without a unit (system administrators only); its children are provinces. */
+export const NATION: StatsUnit = { id: 0, code: "VN", name: "Toàn quốc", level: "country", kind: "Quốc gia" };
+
+/**
+ * The national figures for a range of years: every counter of every unit, old or new, so the nation is exact
+ * whatever the boundaries (nothing is split at this level). `get(year, title)`.
+ */
+async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: Title) {
+  const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
+  const totals = await sql<{ title: Title; total: number }>`
+    SELECT t.title, sum(t.total)::int AS total FROM title_totals t WHERE true ${titleFilter("t.title")}
+    GROUP BY t.title`.execute(tx);
+  const counters = await sql<CountRow & { year: number }>`
+    SELECT c.year::int AS year, c.title, 0 AS total, sum(c.registered)::int AS registered,
+      sum(c.recognized)::int AS recognized, sum(c.recognized_good)::int AS recognized_good,
+      sum(c.recognized_fair)::int AS recognized_fair, sum(c.recognized_average)::int AS recognized_average,
+      sum(c.level1)::int AS level1, sum(c.level2)::int AS level2
+    FROM title_counters c WHERE c.year BETWEEN ${fromYear} AND ${toYear} ${titleFilter("c.title")}
+    GROUP BY c.year, c.title`.execute(tx);
+  const totalOf = new Map(totals.rows.map((r) => [r.title, Number(r.total)]));
+  const byKey = new Map(counters.rows.map((r) => [`${r.year}:${r.title}`, r]));
+  return (year: number, t: Title): Counts => {
+    const row = byKey.get(`${year}:${t}`);
+    return {
+      total: totalOf.get(t) ?? 0,
+      registered: Number(row?.registered ?? 0),
+      recognized: Number(row?.recognized ?? 0),
+      recognizedGood: Number(row?.recognized_good ?? 0),
+      recognizedFair: Number(row?.recognized_fair ?? 0),
+      recognizedAverage: Number(row?.recognized_average ?? 0),
+      level1: Number(row?.level1 ?? 0),
+      level2: Number(row?.level2 ?? 0),
+    };
+  };
+}
+
+function nationalReader(actor: Actor) {
+  if (!actor.global)
+    throw notFound(
+      "Số liệu toàn quốc chỉ dành cho quản trị hệ thống: chọn một tỉnh hoặc xã trong phạm vi của bạn",
+    );
+}
+
 export async function rollup(
   db: Db,
   actor: Actor,
-  options: { unitId: number; year: number; title?: Title; date?: string; boundaries?: Boundaries },
+  options: { unitId?: number; year: number; title?: Title; date?: string; boundaries?: Boundaries },
 ): Promise<Rollup> {
   const date = options.date ?? today();
   const boundaries = options.boundaries ?? "historical";
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", options.unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const { valid_from, valid_to, ...unit } = await tx
-      .selectFrom("admin_units as u")
-      .select([...unitColumns, "u.valid_from", "u.valid_to"])
-      .where("u.id", "=", options.unitId)
-      .executeTakeFirstOrThrow();
-    if (boundaries === "current" && !((valid_from ?? date) <= date && (valid_to === null || date < valid_to)))
-      throw new AppError(
-        "validation",
-        `${unit.name} không có hiệu lực vào ngày ${date.split("-").reverse().join("/")}: chọn một ngày trong thời gian hiệu lực của đơn vị, hoặc xem số liệu như đã ghi (boundaries=historical)`,
-        { fields: { date: "Đơn vị không có hiệu lực vào ngày này" } },
-      );
-    const children = await tx
-      .selectFrom("admin_units as u")
-      .select(unitColumns)
-      .where("u.parent_id", "=", options.unitId)
-      .where(inForce("u", date))
-      .orderBy("u.name")
-      .orderBy("u.id")
-      .execute();
-    const bucketIds = [unit.id, ...children.map((c) => c.id)];
+    let unit: StatsUnit;
+    let children: StatsUnit[];
+    let own: (title: Title) => { counts: Counts; notes: Set<string> };
+    if (options.unitId === undefined) {
+      nationalReader(actor);
+      unit = NATION;
+      children = await tx
+        .selectFrom("admin_units as u")
+        .select(unitColumns)
+        .where("u.level", "=", "province")
+        .where(inForce("u", date))
+        .orderBy("u.name")
+        .orderBy("u.id")
+        .execute();
+      const nation = await nationalCounts(tx, options.year, options.year, options.title);
+      own = (title) => ({ counts: nation(options.year, title), notes: new Set() });
+    } else {
+      if (!(await canOnUnit(tx, actor, "read", options.unitId)))
+        throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+      const { valid_from, valid_to, ...found } = await tx
+        .selectFrom("admin_units as u")
+        .select([...unitColumns, "u.valid_from", "u.valid_to"])
+        .where("u.id", "=", options.unitId)
+        .executeTakeFirstOrThrow();
+      unit = found;
+      if (
+        boundaries === "current" &&
+        !((valid_from ?? date) <= date && (valid_to === null || date < valid_to))
+      )
+        throw new AppError(
+          "validation",
+          `${unit.name} không có hiệu lực vào ngày ${date.split("-").reverse().join("/")}: chọn một ngày trong thời gian hiệu lực của đơn vị, hoặc xem số liệu như đã ghi (boundaries=historical)`,
+          { fields: { date: "Đơn vị không có hiệu lực vào ngày này" } },
+        );
+      children = await tx
+        .selectFrom("admin_units as u")
+        .select(unitColumns)
+        .where("u.parent_id", "=", options.unitId)
+        .where(inForce("u", date))
+        .orderBy("u.name")
+        .orderBy("u.id")
+        .execute();
+      own = (title) => counts(unit.id, title);
+    }
+    const nation = options.unitId === undefined;
+    const bucketIds = nation ? children.map((c) => c.id) : [unit.id, ...children.map((c) => c.id)];
     let counts: (unitId: number, title: Title) => { counts: Counts; notes: Set<string> };
     if (boundaries === "current") {
       const mapped = await boundaryCounts(tx, {
-        zoneId: unit.id,
+        zoneId: nation ? null : unit.id,
         bucketIds,
         date,
         fromYear: options.year,
@@ -158,18 +225,18 @@ export async function rollup(
         addCounts(total, c.counts);
         return { unit: child, figures: figures(c.counts), ...estimate(c.notes) };
       });
-      const own = counts(unit.id, title);
+      const mine = own(title);
       return {
         title,
         label: titleLabels[title],
         totalDefinition: totalDefinitions[title],
-        figures: figures(own.counts),
-        ...estimate(own.notes),
+        figures: figures(mine.counts),
+        ...estimate(mine.notes),
         children: rows,
         childrenTotal: figures(total),
       };
     });
-    const progress = await progressFor(tx, unit.id, options.year, tables);
+    const progress = await progressFor(tx, nation ? null : unit.id, options.year, tables);
     return {
       unit,
       year: options.year,
@@ -190,9 +257,17 @@ export type SeriesPoint = { year: number; figures: Figures } & { estimated: bool
 export async function series(
   db: Db,
   actor: Actor,
-  options: { unitId: number; title: Title; from: number; to: number },
+  options: { unitId?: number; title: Title; from: number; to: number },
 ): Promise<{ unit: StatsUnit; title: Title; label: string; date: string; points: SeriesPoint[] }> {
   return asActor(db, actor, async (tx) => {
+    if (options.unitId === undefined) {
+      nationalReader(actor);
+      const nation = await nationalCounts(tx, options.from, options.to, options.title);
+      const points: SeriesPoint[] = [];
+      for (let year = options.from; year <= options.to; year++)
+        points.push({ year, figures: figures(nation(year, options.title)), estimated: false });
+      return { unit: NATION, title: options.title, label: titleLabels[options.title], date: today(), points };
+    }
     if (!(await canOnUnit(tx, actor, "read", options.unitId)))
       throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
     const unit = await tx

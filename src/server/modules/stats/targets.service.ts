@@ -187,24 +187,35 @@ function selectTargets(tx: Db) {
     ]);
 }
 
-/** National targets and the local targets of the unit and its ancestors, with each local unit's distance. */
-async function chainTargets(tx: Db, unitId: number): Promise<{ target: Target; depth: number | null }[]> {
-  const ancestors = await tx
-    .selectFrom("admin_unit_paths")
-    .select(["ancestor_id", "depth"])
-    .where("descendant_id", "=", unitId)
-    .execute();
+/**
+ * National targets and the local targets of the unit and its ancestors, with each local unit's distance (the
+ * nation, unitId null, has the national ones only).
+ */
+async function chainTargets(
+  tx: Db,
+  unitId: number | null,
+): Promise<{ target: Target; depth: number | null }[]> {
+  const ancestors =
+    unitId === null
+      ? []
+      : await tx
+          .selectFrom("admin_unit_paths")
+          .select(["ancestor_id", "depth"])
+          .where("descendant_id", "=", unitId)
+          .execute();
   const depthOf = new Map(ancestors.map((a) => [Number(a.ancestor_id), Number(a.depth)]));
   const rows = await selectTargets(tx)
     .where((eb) =>
-      eb.or([
-        eb("t.unit_id", "is", null),
-        eb(
-          "t.unit_id",
-          "in",
-          ancestors.map((a) => a.ancestor_id),
-        ),
-      ]),
+      ancestors.length === 0
+        ? eb("t.unit_id", "is", null)
+        : eb.or([
+            eb("t.unit_id", "is", null),
+            eb(
+              "t.unit_id",
+              "in",
+              ancestors.map((a) => a.ancestor_id),
+            ),
+          ]),
     )
     .orderBy("t.title")
     .orderBy("t.metric")
@@ -246,7 +257,7 @@ function resolve(
 /** The targets of a unit's titles for a year with its figures' progress: one entry per metric that has one. */
 export async function progressFor(
   tx: Db,
-  unitId: number,
+  unitId: number | null,
   year: number,
   shown: { title: Title; figures: Figures }[],
 ): Promise<Map<Title, TargetProgress[]>> {

@@ -16,7 +16,8 @@ const rateKeys: RateKey[] = ["recognizedRate", "registeredRate"];
 const colors: Record<RateKey, string> = { recognizedRate: "#b5131a", registeredRate: "#1677ff" };
 const YEARS = 8;
 
-type Props = { unitId: number; title: Title; year: number; targets: StatsTarget[] };
+/** unitId absent: the whole country. */
+type Props = { unitId?: number; title: Title; year: number; targets: StatsTarget[] };
 
 export function TrendChart({ unitId, title, year, targets }: Props) {
   const t = useT();
