@@ -13,7 +13,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from "@ant-design/icons";
-import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography, theme } from "antd";
+import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tooltip, Typography, theme } from "antd";
 import { type ReactNode, useState } from "react";
 import { useT } from "../i18n/messages";
 import { Link, navigate, paths, useLocation } from "../router";
@@ -47,17 +47,32 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items: MenuProps["items"] = [
     { key: paths.todo, icon: <CheckSquareOutlined />, label: t("nav.todo") },
     { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
-    { key: paths.households, icon: <HomeOutlined />, label: t("nav.households") },
-    { key: paths.clans, icon: <ClusterOutlined />, label: t("nav.clans") },
-    { key: paths.organizations, icon: <BankOutlined />, label: t("nav.organizations") },
-    { key: paths.citizens, icon: <IdcardOutlined />, label: t("nav.citizens") },
+    // The four registries and the administration pages are grouped, so the top bar fits a 1280 px screen.
+    {
+      key: "registries",
+      icon: <HomeOutlined />,
+      label: t("nav.registries"),
+      children: [
+        { key: paths.households, icon: <HomeOutlined />, label: t("nav.households") },
+        { key: paths.clans, icon: <ClusterOutlined />, label: t("nav.clans") },
+        { key: paths.organizations, icon: <BankOutlined />, label: t("nav.organizations") },
+        { key: paths.citizens, icon: <IdcardOutlined />, label: t("nav.citizens") },
+      ],
+    },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
     { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
-    { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
-    ...(hasRole(me, "system_admin", "unit_admin")
-      ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
-      : []),
-    { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
+    {
+      key: "admin",
+      icon: <TeamOutlined />,
+      label: t("nav.admin"),
+      children: [
+        { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
+        ...(hasRole(me, "system_admin", "unit_admin")
+          ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
+          : []),
+        { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
+      ],
+    },
   ];
   const onMenu: MenuProps["onClick"] = ({ key }) => {
     setDrawerOpen(false);
@@ -105,20 +120,23 @@ export function AppLayout({ children }: { children: ReactNode }) {
             style={{ flex: 1, minWidth: 0, borderBottom: "none" }}
           />
         )}
-        {!mobile && (
+        {/* Below 1600 px the name and the word "Đăng xuất" give their room to the menu (the name is in the tooltip). */}
+        {screens.xxl && (
           <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: 220 }}>
             {me.fullName}
           </Typography.Text>
         )}
         {!mobile && <LangSwitch />}
-        <Button
-          icon={<LogoutOutlined />}
-          onClick={() => void signOut()}
-          aria-label={t("nav.logout")}
-          data-testid="logout"
-        >
-          {mobile ? null : t("nav.logout")}
-        </Button>
+        <Tooltip title={screens.xxl ? null : t("nav.loggedInAs", { name: me.fullName })}>
+          <Button
+            icon={<LogoutOutlined />}
+            onClick={() => void signOut()}
+            aria-label={t("nav.logout")}
+            data-testid="logout"
+          >
+            {screens.xxl ? t("nav.logout") : null}
+          </Button>
+        </Tooltip>
       </Layout.Header>
       <Drawer
         placement="left"
@@ -132,7 +150,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Typography.Text strong>{t("nav.loggedInAs", { name: me.fullName })}</Typography.Text>
           <LangSwitch block />
         </Flex>
-        <Menu mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} onClick={onMenu} />
+        <Menu
+          mode="inline"
+          defaultOpenKeys={["registries", "admin"]}
+          selectedKeys={[selectedKey(pathname)]}
+          items={items}
+          onClick={onMenu}
+        />
       </Drawer>
       <Layout.Content style={{ padding: mobile ? 8 : 24 }}>
         <div style={{ maxWidth: 1200, margin: "0 auto", width: "100%" }}>{children}</div>

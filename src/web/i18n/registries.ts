@@ -1,6 +1,7 @@
 /** Catalogue of the clan, organisation and citizen registries (merged into messages.ts). */
 
 export const registriesVi = {
+  "nav.registries": "Sổ theo dõi",
   "nav.clans": "Dòng họ",
   "nav.organizations": "Cơ quan, đơn vị",
   "nav.citizens": "Công dân",
@@ -96,6 +97,7 @@ export const registriesVi = {
 } as const;
 
 export const registriesEn: Record<keyof typeof registriesVi, string> = {
+  "nav.registries": "Registries",
   "nav.clans": "Clans",
   "nav.organizations": "Organisations",
   "nav.citizens": "Citizens",
