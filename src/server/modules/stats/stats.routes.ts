@@ -12,14 +12,9 @@ export const statsRoutes = createRouter();
 const tags = ["Thống kê"];
 
 const rollupQuery = z.object({
-  unitId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({
-      description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
-    }),
+  unitId: z.coerce.number().int().positive().optional().openapi({
+    description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
+  }),
   year: z.coerce.number().int().min(2000).max(2100),
   title: z.enum(titles).optional(),
   date: calendarDate.optional(),
