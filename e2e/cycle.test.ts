@@ -262,4 +262,159 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       await context.close();
     }
   });
+
+  test("cancels a draft decision, then drafts the revocation of an issued one", async () => {
+    // Two households of the second village, registered, scored and proposed for 2024 through the API.
+    const api = await apiLogin(server.url, "tayho");
+    const reviewer = await apiLogin(server.url, "tayho.duyet");
+    const me = await apiGet<{ user: { grants: { unit: { id: number } | null }[] } }>(
+      server.url,
+      api,
+      "/api/v1/auth/me",
+    );
+    const communeId = me.user.grants[0]?.unit?.id;
+    if (!communeId) throw new Error("tayho has no unit");
+    const { units } = await apiGet<{ units: { id: number; level: string }[] }>(
+      server.url,
+      api,
+      `/api/v1/units/${communeId}/children?date=${new Date().toISOString().slice(0, 10)}`,
+    );
+    const village = units.filter((u) => u.level === "village")[1];
+    if (!village) throw new Error("Phường Tây Hồ has fewer than two villages");
+    const { households } = await apiGet<{ households: Household[] }>(
+      server.url,
+      api,
+      `/api/v1/households?unitId=${village.id}`,
+    );
+    const chosen = households.slice(0, 2);
+    expect(chosen).toHaveLength(2);
+    const registered = await apiSend(server.url, api, "POST", "/api/v1/registrations", {
+      year: 2024,
+      title: "learning_family",
+      subjects: chosen.map((h) => ({ kind: "household", id: h.id })),
+    });
+    expect(registered.status).toBe(201);
+    const { registrations } = await apiGet<{ registrations: { id: number; rubric: { id: number } }[] }>(
+      server.url,
+      api,
+      `/api/v1/registrations?unitId=${village.id}&year=2024&title=learning_family`,
+    );
+    const { rubric } = await apiGet<{
+      rubric: { definition: { criteria: { items: { key: string; maxPoints: number }[] }[] } };
+    }>(server.url, api, `/api/v1/rubrics/${registrations[0]!.rubric.id}`);
+    const scores = Object.fromEntries(
+      rubric.definition.criteria.flatMap((c) => c.items.map((item) => [item.key, item.maxPoints])),
+    );
+    for (const r of registrations)
+      expect(
+        (await apiSend(server.url, api, "POST", `/api/v1/registrations/${r.id}/assessment`, { scores }))
+          .status,
+      ).toBe(200);
+    const review = await apiSend(server.url, api, "POST", "/api/v1/reviews", {
+      unitId: village.id,
+      year: 2024,
+      title: "learning_family",
+      heldOn: "2024-12-10",
+      participants: "Chi hội khuyến học, tổ trưởng",
+      outcomes: registrations.map((r) => ({ registrationId: r.id, proposed: true })),
+    });
+    expect(review.status).toBe(201);
+    const decisionBody = {
+      communeId,
+      year: 2024,
+      title: "learning_family",
+      signedOn: "2025-01-06",
+      agencyName: "UBND Phường Tây Hồ",
+      signerTitle: "Chủ tịch",
+      signerName: "Nguyễn Văn Chủ",
+      registrationIds: registrations.map((r) => r.id),
+    };
+    const first = await apiSend(server.url, api, "POST", "/api/v1/decisions", {
+      ...decisionBody,
+      number: "31/QĐ-UBND",
+    });
+    expect(first.status).toBe(201);
+
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
+      await page.goto(
+        `${server.url}/danh-hieu?unit=${communeId}&year=2024&title=learning_family&tab=decision`,
+      );
+      await eventually(() => rows(page, "decision-table").count()).toBe(1);
+      expect(await rows(page, "proposal-table").count()).toBe(0);
+
+      // Hủy dự thảo: the two records are back in the proposal list.
+      await page.getByTestId("cancel-decision").click();
+      const [cancelled] = await Promise.all([
+        page.waitForResponse(
+          (r) => /\/api\/v1\/decisions\/\d+$/.test(r.url()) && r.request().method() === "DELETE",
+        ),
+        confirmPopup(page, "Hủy dự thảo"),
+      ]);
+      expect(cancelled.status()).toBe(200);
+      await eventually(() => rows(page, "proposal-table").count()).toBe(2);
+      await eventually(() => rows(page, "decision-table").count()).toBe(0);
+
+      // A new draft, issued by the reviewer.
+      await page.getByTestId("decision-number").fill("32/QĐ-UBND");
+      await page.getByTestId("decision-signer").fill("Nguyễn Văn Chủ");
+      const [drafted] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/v1/decisions") && r.request().method() === "POST"),
+        page.getByTestId("draft-decision").click(),
+      ]);
+      expect(drafted.status()).toBe(201);
+      const recognition = ((await drafted.json()) as { decision: { id: number } }).decision.id;
+      expect(
+        (await apiSend(server.url, reviewer, "POST", `/api/v1/decisions/${recognition}/issue`, {})).status,
+      ).toBe(200);
+      await page.reload();
+      await eventually(() => page.getByTestId("decision-status").first().textContent()).toBe("Đã ban hành");
+
+      // Thu hồi: one of the two records, with the reason.
+      await page.getByTestId("revoke-decision").click();
+      await page.getByTestId("revoke-reason").waitFor();
+      await expectNoOverflow(page);
+      await page.getByTestId("revoke-reason").fill("Khai báo không đúng sự thật");
+      await page.getByTestId("revoke-number").fill("33/QĐ-UBND");
+      expect(await page.getByTestId("revoke-signer").inputValue()).toBe("Nguyễn Văn Chủ");
+      await page.getByTestId(`revoke-record-${registrations[1]!.id}`).uncheck();
+      const [revoking] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/v1/decisions") && r.request().method() === "POST"),
+        page.locator(".ant-modal").getByRole("button", { name: "Lập dự thảo thu hồi" }).click(),
+      ]);
+      expect(revoking.status()).toBe(201);
+      const revocation = (
+        (await revoking.json()) as { decision: { id: number; kind: string; registrationCount: number } }
+      ).decision;
+      expect(revocation).toMatchObject({ kind: "revocation", registrationCount: 1 });
+      await eventually(() => rows(page, "decision-table").filter({ hasText: "Thu hồi" }).count()).toBe(1);
+
+      // Issued like any decision: not by its author, by the reviewer.
+      const self = await apiSend<{ error: { message: string } }>(
+        server.url,
+        api,
+        "POST",
+        `/api/v1/decisions/${revocation.id}/issue`,
+        {},
+      );
+      expect(self.status).toBe(403);
+      expect(self.body.error.message).toContain("phê duyệt");
+      expect(
+        (await apiSend(server.url, reviewer, "POST", `/api/v1/decisions/${revocation.id}/issue`, {})).status,
+      ).toBe(200);
+      const after = await apiGet<{ registrations: { id: number; status: string }[] }>(
+        server.url,
+        api,
+        `/api/v1/registrations?unitId=${village.id}&year=2024&title=learning_family`,
+      );
+      expect(Object.fromEntries(after.registrations.map((r) => [r.id, r.status]))).toEqual({
+        [registrations[0]!.id]: "revoked",
+        [registrations[1]!.id]: "recognized",
+      });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

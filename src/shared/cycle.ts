@@ -136,3 +136,43 @@ export const certificateCheck = z.object({
   valid: z.boolean(),
 });
 export type CertificateCheck = z.infer<typeof certificateCheck>;
+
+/** What a registration's `assessment` holds: the last request body of the self-assessment. */
+export type Assessment = z.infer<typeof assessRequest>;
+export type ReviewRequest = z.infer<typeof reviewRequest>;
+/** A decision request as sent (`kind` defaults to a recognition). */
+export type DecisionRequest = z.input<typeof decisionRequest>;
+
+/** A file or note attached to an item of a self-assessment (minh chứng). */
+export const evidenceSummary = z.object({
+  id: z.number(),
+  itemKey: z.string(),
+  note: z.string().nullable(),
+  fileName: z.string().nullable(),
+  size: z.number().nullable(),
+  createdAt: z.string(),
+});
+export type EvidenceSummary = z.infer<typeof evidenceSummary>;
+
+/** What carrying last year's registrations forward did; `archived` counts by reason (moved, merged, dissolved). */
+export const carryForwardResult = z.object({
+  created: z.number(),
+  skipped: z.number(),
+  archived: z.record(z.string(), z.number()),
+});
+export type CarryForwardResult = z.infer<typeof carryForwardResult>;
+
+export const todoSteps = ["self_assessment", "review", "decision", "issue"] as const;
+
+/** One line of the to-do list (GET /todo). */
+export const todoItem = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  title: z.enum(titles),
+  titleLabel: z.string(),
+  step: z.enum(todoSteps),
+  label: z.string(),
+  count: z.number(),
+  due: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type TodoItem = z.infer<typeof todoItem>;

@@ -268,3 +268,93 @@ export type RubricDefinition = z.infer<typeof rubricDefinition>;
 export type Deadline = z.infer<typeof deadline>;
 export type RubricMeta = z.infer<typeof rubricMeta>;
 export type Rubric = z.infer<typeof rubric>;
+
+// --- a stored version of a set (GET /rubrics) ---
+
+type UnitLevelName = (typeof unitLevels)[number];
+
+/** A version of a criteria set as stored and served: the meta flattened, the definition as validated. */
+export type StoredRubric = {
+  id: number;
+  code: string;
+  version: number;
+  title: Title;
+  name: string;
+  legalNumber: string;
+  legalDate: string | null;
+  legalIssuer: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  provinceId: number | null;
+  unitLevel: UnitLevelName | null;
+  notes: string | null;
+  scheme: "points" | "levels";
+  definition: RubricDefinition;
+  deadlines: Deadline[];
+  /** Some value is still "chưa xác minh" and the version was not confirmed since. */
+  unconfirmed: boolean;
+  confirmedAt: string | null;
+};
+
+/** The response schema of a stored version (the definition and deadlines are validated when written). */
+export const storedRubric = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  title: z.enum(titles),
+  name: z.string(),
+  legalNumber: z.string(),
+  legalDate: z.string().nullable(),
+  legalIssuer: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  provinceId: z.number().nullable(),
+  unitLevel: z.string().nullable(),
+  notes: z.string().nullable(),
+  scheme: z.enum(["points", "levels"]),
+  definition: z.unknown(),
+  deadlines: z.unknown(),
+  unconfirmed: z.boolean(),
+  confirmedAt: z.string().nullable(),
+});
+
+// --- the evaluation of a set against a self-assessment (stored as a registration's `result`) ---
+
+export type PointsEvaluation = {
+  scheme: "points";
+  total: number;
+  maxPoints: number;
+  criteria: {
+    key: string;
+    points: number;
+    maxPoints: number;
+    minPoints: number | null;
+    belowMinimum: boolean;
+  }[];
+  missingItems: string[];
+  invalidItems: { key: string; message: string }[];
+  complete: boolean;
+  recognized: boolean;
+  grade: Grade | null;
+  label: string;
+};
+
+export type LevelsEvaluation = {
+  scheme: "levels";
+  levels: {
+    level: 1 | 2;
+    /** All criteria of the level are met. */
+    met: boolean;
+    /** Met, and the level's prerequisite and waiting time are satisfied. */
+    reached: boolean;
+    criteria: { key: string; met: boolean; missingItems: string[] }[];
+  }[];
+  levelReached: 0 | 1 | 2;
+  missingItems: string[];
+  complete: boolean;
+  recognized: boolean;
+  label: string;
+  notes: string[];
+};
+
+export type Evaluation = PointsEvaluation | LevelsEvaluation;

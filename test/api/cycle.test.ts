@@ -241,4 +241,47 @@ describeEachEngine("learning title cycle", (engine) => {
         .sort(),
     );
   });
+
+  it("lets a province administrator version only the province's variant; errors name the field", async () => {
+    const hanoi = await t.as("hanoi");
+    const hanoiProvince = await t.unitId("01", { level: "province" });
+    const hcmProvince = await t.unitId("79", { level: "province" });
+    const family = (await hanoi.get("/api/v1/rubrics?title=learning_family")).body.rubrics[0];
+    const body = (provinceId: number | null, meta: Record<string, unknown> = {}) => ({
+      provinceId,
+      rubric: {
+        meta: {
+          code: "ha-noi-gdht",
+          title: family.title,
+          name: "Gia đình học tập (Hà Nội)",
+          legalBasis: { number: "12/KH-UBND", date: "2026-01-10", issuer: "UBND thành phố Hà Nội" },
+          effectiveFrom: "2026-01-10",
+          effectiveTo: null,
+          deadlines: family.deadlines,
+          ...meta,
+        },
+        definition: family.definition,
+      },
+    });
+    // A national set, or another province's variant: refused.
+    expect((await hanoi.post("/api/v1/rubrics", body(null))).status).toBe(403);
+    expect([403, 404]).toContain((await hanoi.post("/api/v1/rubrics", body(hcmProvince))).status);
+    // A wrong period: the message is on the field, in Vietnamese.
+    const wrong = await hanoi.post("/api/v1/rubrics", body(hanoiProvince, { effectiveTo: "2025-12-31" }));
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.fields["rubric.meta.effectiveTo"]).toBe(
+      "Ngày hết hiệu lực phải sau ngày có hiệu lực",
+    );
+    const first = await hanoi.post("/api/v1/rubrics", body(hanoiProvince));
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.rubric).toMatchObject({ provinceId: hanoiProvince, version: 1 });
+    const second = await hanoi.post(
+      "/api/v1/rubrics",
+      body(hanoiProvince, { name: "Gia đình học tập (Hà Nội, 2)" }),
+    );
+    expect(second.status).toBe(201);
+    expect(second.body.rubric.version).toBe(2);
+    const kept = (await hanoi.get(`/api/v1/rubrics/${first.body.rubric.id}`)).body.rubric;
+    expect(kept).toMatchObject({ version: 1, name: "Gia đình học tập (Hà Nội)" });
+  });
 });

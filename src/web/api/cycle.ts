@@ -1,54 +1,40 @@
 /** Criteria sets and the yearly cycle of a learning title: registration, assessment, review, decision. */
-import type { CertificateCheck, Decision, Registration } from "../../shared/cycle";
-import type { RubricDefinition, Title } from "../../shared/rubric";
+import type {
+  Assessment,
+  CarryForwardResult,
+  CertificateCheck,
+  Decision,
+  DecisionRequest,
+  EvidenceSummary,
+  Registration,
+  ReviewRequest,
+  TodoItem,
+} from "../../shared/cycle";
+import type {
+  Evaluation,
+  LevelsEvaluation,
+  PointsEvaluation,
+  Rubric,
+  StoredRubric,
+  Title,
+} from "../../shared/rubric";
 import type { RegistrationStatus } from "../constants";
 import { ApiRequestError, BASE, request } from "./client";
 
-/** A stored version of a criteria set (GET /rubrics). */
-export type StoredRubric = {
-  id: number;
-  code: string;
-  version: number;
-  title: Title;
-  name: string;
-  legalNumber: string;
-  legalDate: string | null;
-  legalIssuer: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  provinceId: number | null;
-  unitLevel: string | null;
-  notes: string | null;
-  scheme: "points" | "levels";
-  definition: RubricDefinition;
-  deadlines: {
-    step: string;
-    month: number;
-    day: number;
-    yearOffset?: 0 | 1;
-    label: string;
-    unconfirmed?: boolean;
-  }[];
-  unconfirmed: boolean;
-  confirmedAt: string | null;
-};
+export type { Assessment, CarryForwardResult, StoredRubric, TodoItem };
+/** A file or note attached to an item of a self-assessment. */
+export type Evidence = EvidenceSummary;
+export type ReviewBody = ReviewRequest;
+export type DecisionBody = DecisionRequest;
 
-/** What a registration's `assessment` holds (the last request body of the self-assessment). */
-export type Assessment = {
-  scores?: Record<string, number | null>;
-  items?: Record<string, boolean | null>;
-  notes?: Record<string, string>;
-};
-
-/** The part of a registration's `result` (the server's evaluation) that the pages show. */
-export type EvaluationSummary = {
-  scheme?: "points" | "levels";
-  label?: string;
-  total?: number;
-  maxPoints?: number;
-  levelReached?: number;
-  notes?: string[];
-};
+/**
+ * The part of a registration's `result` (the server's evaluation) that the pages read; rows stored by earlier
+ * versions may lack fields, so every field is optional.
+ */
+export type EvaluationSummary = { scheme?: Evaluation["scheme"] } & Partial<
+  Omit<PointsEvaluation, "scheme" | "criteria">
+> &
+  Partial<Omit<LevelsEvaluation, "scheme" | "levels">>;
 
 export function assessmentOf(registration: Registration): Assessment {
   const value = registration.assessment;
@@ -59,59 +45,6 @@ export function resultOf(registration: Registration): EvaluationSummary | null {
   const value = registration.result;
   return value && typeof value === "object" ? (value as EvaluationSummary) : null;
 }
-
-export type ReviewBody = {
-  unitId: number;
-  year: number;
-  title: Title;
-  heldOn: string;
-  participants: string;
-  minutes?: string;
-  outcomes: { registrationId: number; proposed: boolean; note?: string }[];
-};
-
-export type DecisionBody = {
-  communeId: number;
-  year: number;
-  title: Title;
-  kind: "recognition" | "revocation";
-  number: string;
-  signedOn: string;
-  agencyName: string;
-  signerTitle: string;
-  signerName: string;
-  reason?: string;
-  registrationIds: number[];
-};
-
-/** One line of the to-do list (GET /todo). */
-export type TodoItem = {
-  unit: { id: number; name: string };
-  title: Title;
-  titleLabel: string;
-  step: "self_assessment" | "review" | "decision" | "issue";
-  label: string;
-  count: number;
-  due: string | null;
-  overdue: boolean;
-};
-
-/** What carrying last year's registrations forward did. */
-export type CarryForwardResult = {
-  created: number;
-  skipped: number;
-  archived: { moved?: number; merged?: number; dissolved?: number } & Record<string, number | undefined>;
-};
-
-/** A file or note attached to an item of a self-assessment. */
-export type Evidence = {
-  id: number;
-  itemKey: string;
-  note: string | null;
-  fileName: string | null;
-  size: number | null;
-  createdAt: string;
-};
 
 export const cycleApi = {
   evidence: (registrationId: number) =>
@@ -146,6 +79,10 @@ export const cycleApi = {
   rubrics: (title?: Title) =>
     request<{ rubrics: StoredRubric[] }>("GET", "/rubrics", { query: { title } }).then((r) => r.rubrics),
   rubric: (id: number) => request<{ rubric: StoredRubric }>("GET", `/rubrics/${id}`).then((r) => r.rubric),
+  createRubricVersion: (provinceId: number | null, rubric: Rubric) =>
+    request<{ rubric: StoredRubric }>("POST", "/rubrics", { body: { provinceId, rubric } }).then(
+      (r) => r.rubric,
+    ),
   confirmRubric: (id: number) =>
     request<{ rubric: StoredRubric }>("POST", `/rubrics/${id}/confirm`).then((r) => r.rubric),
 
@@ -167,6 +104,7 @@ export const cycleApi = {
     request<{ decision: Decision }>("POST", "/decisions", { body }).then((r) => r.decision),
   issueDecision: (id: number) =>
     request<{ decision: Decision }>("POST", `/decisions/${id}/issue`).then((r) => r.decision),
+  cancelDecision: (id: number) => request<{ id: number; released: number }>("DELETE", `/decisions/${id}`),
   decisionCertificatesUrl: (id: number) => `${BASE}/decisions/${id}/certificates.pdf`,
   registrationCertificateUrl: (id: number) => `${BASE}/registrations/${id}/certificate.pdf`,
 

@@ -97,6 +97,21 @@ export const cycleVi = {
   "decision.defaultSignerTitle": "Chủ tịch",
   "decision.defaultAgency": "UBND {name}",
   "decision.needCommune": "Quyết định do xã, phường ban hành: chọn đơn vị thuộc một xã, phường.",
+  "decision.cancel": "Hủy dự thảo",
+  "decision.cancelConfirm":
+    "Hủy dự thảo quyết định số {number}? Các hồ sơ trong dự thảo trở lại danh sách chờ quyết định.",
+  "decision.cancelled": "Đã hủy dự thảo quyết định số {number}.",
+  "decision.keep": "Giữ lại",
+  "decision.revoke": "Thu hồi",
+  "decision.revokeTitle": "Lập dự thảo quyết định thu hồi (theo quyết định số {number})",
+  "decision.revokeHelp":
+    "Dự thảo thu hồi phải được một người có quyền phê duyệt khác người lập ban hành; khi đó các hồ sơ được chọn bị thu hồi danh hiệu.",
+  "decision.reason": "Lý do thu hồi",
+  "decision.revokeRecords": "Hồ sơ bị thu hồi",
+  "decision.revokeNone": "Quyết định này không còn hồ sơ nào đang được công nhận.",
+  "decision.revokeChoose": "Chọn ít nhất một hồ sơ",
+  "decision.revokeSubmit": "Lập dự thảo thu hồi",
+  "decision.revokeDrafted": "Đã lập dự thảo quyết định thu hồi số {number}; cần người phê duyệt ban hành.",
 
   "recognized.empty": "Chưa có hồ sơ được công nhận.",
   "recognized.code": "Mã giấy công nhận",
@@ -229,6 +244,21 @@ export const cycleEn: Record<keyof typeof cycleVi, string> = {
   "decision.defaultSignerTitle": "Chủ tịch",
   "decision.defaultAgency": "UBND {name}",
   "decision.needCommune": "Decisions are issued by a commune: choose a unit within a commune.",
+  "decision.cancel": "Cancel draft",
+  "decision.cancelConfirm":
+    "Cancel draft decision no. {number}? Its records go back to the list waiting for a decision.",
+  "decision.cancelled": "Draft decision no. {number} cancelled.",
+  "decision.keep": "Keep",
+  "decision.revoke": "Revoke",
+  "decision.revokeTitle": "Draft a revocation decision (of decision no. {number})",
+  "decision.revokeHelp":
+    "A revocation draft must be issued by a reviewer other than its author; the chosen records then lose the title.",
+  "decision.reason": "Reason for revocation",
+  "decision.revokeRecords": "Records to revoke",
+  "decision.revokeNone": "No record of this decision is still recognised.",
+  "decision.revokeChoose": "Choose at least one record",
+  "decision.revokeSubmit": "Create revocation draft",
+  "decision.revokeDrafted": "Revocation draft no. {number} created; a reviewer must issue it.",
 
   "recognized.empty": "Nothing recognised yet.",
   "recognized.code": "Certificate code",

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, CheckOutlined, CopyOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { cycleApi, type StoredRubric } from "../api/cycle";
@@ -6,16 +6,20 @@ import { forgetRubric, UnconfirmedTag } from "../components/cycle/common";
 import { PageLoading } from "../components/PageLoading";
 import { LevelsView } from "../components/rubrics/LevelsView";
 import { PointsView } from "../components/rubrics/PointsView";
+import { RubricEditor } from "../components/rubrics/RubricEditor";
 import { effectiveText, legalText } from "../components/rubrics/rubricText";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
 import { useT } from "../i18n/messages";
-import { Link, paths } from "../router";
+import { Link, navigate, paths } from "../router";
 import { hasRole, useMe } from "../session";
 
 const unitLevels = ["province", "district", "commune", "village"] as const;
 
-/** One version of a criteria set: legal basis, deadlines, criteria and items; system admins confirm it. */
+/**
+ * One version of a criteria set: legal basis, deadlines, criteria and items. System admins (any set) and the
+ * province's admins (its provincial variant) confirm it or create a new version from it; others only read.
+ */
 export default function RubricPage({ id }: { id: number }) {
   const t = useT();
   const me = useMe();
@@ -23,6 +27,7 @@ export default function RubricPage({ id }: { id: number }) {
   const [rubric, setRubric] = useState<StoredRubric | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -65,6 +70,10 @@ export default function RubricPage({ id }: { id: number }) {
       </Flex>
     );
   if (!rubric) return <PageLoading />;
+  const canEdit =
+    hasRole(me, "system_admin") ||
+    (rubric.provinceId !== null &&
+      me.grants.some((g) => g.role === "unit_admin" && g.unit?.id === rubric.provinceId));
   const unitLevel = unitLevels.find((level) => level === rubric.unitLevel);
   const deadlines = [...rubric.deadlines].sort(
     (a, b) => (a.yearOffset ?? 0) - (b.yearOffset ?? 0) || a.month - b.month || a.day - b.day,
@@ -84,7 +93,7 @@ export default function RubricPage({ id }: { id: number }) {
         {rubric.confirmedAt && (
           <Tag color="green">{t("rubrics.confirmedOn", { date: formatDate(rubric.confirmedAt) })}</Tag>
         )}
-        {rubric.unconfirmed && hasRole(me, "system_admin") && (
+        {rubric.unconfirmed && canEdit && !editing && (
           <Popconfirm
             title={t("rubrics.confirmText")}
             okText={t("rubrics.confirm")}
@@ -97,49 +106,79 @@ export default function RubricPage({ id }: { id: number }) {
             </Button>
           </Popconfirm>
         )}
-      </Flex>
-      <Card size="small">
-        <Descriptions
-          size="small"
-          column={{ xs: 1, md: 2 }}
-          items={[
-            { key: "legal", label: t("rubrics.legal"), children: legalText(rubric, t) },
-            { key: "effective", label: t("rubrics.effective"), children: effectiveText(rubric, t) },
-            ...(unitLevel
-              ? [{ key: "level", label: t("rubrics.unitLevel"), children: t(`level.${unitLevel}`) }]
-              : []),
-          ]}
-        />
-        {rubric.notes && (
-          <Alert
-            type="info"
-            showIcon
-            title={t("rubrics.notes")}
-            description={rubric.notes}
-            style={{ marginTop: 8 }}
-          />
+        {canEdit && !editing && (
+          <Button
+            size="small"
+            icon={<CopyOutlined />}
+            onClick={() => setEditing(true)}
+            data-testid="rubric-new-version"
+          >
+            {t("rubrics.editor.open")}
+          </Button>
         )}
-      </Card>
-      {deadlines.length > 0 && (
-        <Card size="small" title={t("rubrics.deadlines")}>
-          <Flex vertical gap={4}>
-            {deadlines.map((d) => (
-              <Typography.Text key={`${d.step}-${d.month}-${d.day}`}>
-                <strong>
-                  {String(d.day).padStart(2, "0")}/{String(d.month).padStart(2, "0")}
-                </strong>
-                {d.yearOffset === 1 ? ` ${t("rubrics.nextYear")}` : ""}: {d.label}{" "}
-                {d.unconfirmed && <UnconfirmedTag />}
-              </Typography.Text>
-            ))}
-          </Flex>
-        </Card>
+      </Flex>
+      {editing && (
+        <>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t("rubrics.editor.title", { version: rubric.version })}
+          </Typography.Title>
+          <RubricEditor
+            stored={rubric}
+            onCancel={() => setEditing(false)}
+            onSaved={(created) => {
+              setEditing(false);
+              navigate(paths.rubric(created.id));
+            }}
+          />
+        </>
       )}
-      {rubric.definition.scheme === "points" ? (
-        <PointsView definition={rubric.definition} />
-      ) : (
-        <LevelsView definition={rubric.definition} />
+      {!editing && (
+        <>
+          <Card size="small">
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: "legal", label: t("rubrics.legal"), children: legalText(rubric, t) },
+                { key: "effective", label: t("rubrics.effective"), children: effectiveText(rubric, t) },
+                ...(unitLevel
+                  ? [{ key: "level", label: t("rubrics.unitLevel"), children: t(`level.${unitLevel}`) }]
+                  : []),
+              ]}
+            />
+            {rubric.notes && (
+              <Alert
+                type="info"
+                showIcon
+                title={t("rubrics.notes")}
+                description={rubric.notes}
+                style={{ marginTop: 8 }}
+              />
+            )}
+          </Card>
+          {deadlines.length > 0 && (
+            <Card size="small" title={t("rubrics.deadlines")}>
+              <Flex vertical gap={4}>
+                {deadlines.map((d) => (
+                  <Typography.Text key={`${d.step}-${d.month}-${d.day}`}>
+                    <strong>
+                      {String(d.day).padStart(2, "0")}/{String(d.month).padStart(2, "0")}
+                    </strong>
+                    {d.yearOffset === 1 ? ` ${t("rubrics.nextYear")}` : ""}: {d.label}{" "}
+                    {d.unconfirmed && <UnconfirmedTag />}
+                  </Typography.Text>
+                ))}
+              </Flex>
+            </Card>
+          )}
+        </>
       )}
+      {!editing &&
+        (rubric.definition.scheme === "points" ? (
+          <PointsView definition={rubric.definition} />
+        ) : (
+          <LevelsView definition={rubric.definition} />
+        ))}
     </Flex>
   );
 }

@@ -52,7 +52,10 @@ export default function TitlesPage() {
       );
     setVersion((v) => v + 1);
   }, []);
-  const scopeUnitId = scope.status === "ready" ? scope.unit.id : null;
+  // While another unit loads, the scope keeps the previous one so that the pickers do not flicker; the steps
+  // must not show its candidates then (a row ticked in that list would be dropped when the new one arrives and
+  // leave the register button disabled), so they wait until the scope is the unit asked for.
+  const scopeUnitId = scope.status === "ready" && scope.unit.id === unitId ? scope.unit.id : null;
   const key = `${scopeUnitId}-${year}-${title}`;
 
   useEffect(() => {
@@ -78,10 +81,10 @@ export default function TitlesPage() {
 
   const context: CycleContext | null = useMemo(
     () =>
-      scope.status === "ready" && registrations
+      scope.status === "ready" && scope.unit.id === scopeUnitId && registrations
         ? { scope, year, title, registrations, version, changed }
         : null,
-    [scope, year, title, registrations, version, changed],
+    [scope, scopeUnitId, year, title, registrations, version, changed],
   );
 
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);

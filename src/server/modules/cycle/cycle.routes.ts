@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { importReport, isoDate } from "../../../shared/api";
 import {
   assessRequest,
+  carryForwardResult,
   certificateCheck,
   decision,
   decisionRequest,
@@ -11,6 +12,7 @@ import {
   registrationListResponse,
   registrationStatuses,
   reviewRequest,
+  todoItem,
 } from "../../../shared/cycle";
 import { titles } from "../../../shared/rubric";
 
@@ -21,7 +23,14 @@ import { asActor } from "../../auth/scope";
 import { type AppEnv, createRouter, jsonContent, requireActor } from "../../http/context";
 import { uploadedFile } from "../../http/upload";
 import { checkCertificate, decisionCertificates, registrationCertificate } from "./certificates.service";
-import { draftDecision, getDecision, holdReview, issueDecision, listDecisions } from "./decisions.service";
+import {
+  cancelDraftDecision,
+  draftDecision,
+  getDecision,
+  holdReview,
+  issueDecision,
+  listDecisions,
+} from "./decisions.service";
 import { evaluationTemplate, importEvaluations } from "./evaluations.import";
 import {
   assessRegistration,
@@ -190,6 +199,21 @@ cycleRoutes.openapi(
 
 cycleRoutes.openapi(
   createRoute({
+    method: "delete",
+    path: "/decisions/{id}",
+    tags,
+    summary:
+      "Hủy dự thảo quyết định (chưa ban hành): hồ sơ công nhận trở lại danh sách đề nghị, hồ sơ thu hồi vẫn được công nhận",
+    request: { params: idParam },
+    responses: {
+      200: jsonContent(z.object({ id: z.number(), released: z.number() }), "Đã hủy dự thảo"),
+    },
+  }),
+  async (c) => c.json(await cancelDraftDecision(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+);
+
+cycleRoutes.openapi(
+  createRoute({
     method: "get",
     path: "/decisions/{id}/certificates.pdf",
     tags,
@@ -265,10 +289,7 @@ cycleRoutes.openapi(
       },
     },
     responses: {
-      200: jsonContent(
-        z.object({ created: z.number(), skipped: z.number(), archived: z.record(z.string(), z.number()) }),
-        "Kết quả",
-      ),
+      200: jsonContent(carryForwardResult, "Kết quả"),
     },
   }),
   async (c) => {
@@ -288,23 +309,7 @@ cycleRoutes.openapi(
     summary: "Việc cần làm trong các đơn vị của người dùng, với hạn theo bộ tiêu chí",
     request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
     responses: {
-      200: jsonContent(
-        z.object({
-          items: z.array(
-            z.object({
-              unit: z.object({ id: z.number(), name: z.string() }),
-              title: z.enum(titles),
-              titleLabel: z.string(),
-              step: z.enum(["self_assessment", "review", "decision", "issue"]),
-              label: z.string(),
-              count: z.number(),
-              due: z.string().nullable(),
-              overdue: z.boolean(),
-            }),
-          ),
-        }),
-        "Việc cần làm",
-      ),
+      200: jsonContent(z.object({ items: z.array(todoItem) }), "Việc cần làm"),
     },
   }),
   async (c) => {

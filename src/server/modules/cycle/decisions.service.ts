@@ -4,8 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import type { Decision } from "../../../shared/cycle";
-import type { Title } from "../../../shared/rubric";
+import type { z } from "zod";
+import type { Decision, decisionRequest, ReviewRequest } from "../../../shared/cycle";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
@@ -13,15 +13,7 @@ import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
 import { loadRegistration } from "./registrations.service";
 
-export type ReviewInput = {
-  unitId: number;
-  year: number;
-  title: Title;
-  heldOn: string;
-  participants: string;
-  minutes?: string;
-  outcomes: { registrationId: number; proposed: boolean; note?: string }[];
-};
+export type ReviewInput = ReviewRequest;
 
 /** Records a review meeting and its result per candidate: proposed for recognition or not. */
 export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
@@ -156,19 +148,7 @@ export async function listDecisions(db: Db, actor: Actor, filter: { unitId: numb
   });
 }
 
-export type DecisionInput = {
-  communeId: number;
-  year: number;
-  title: Title;
-  kind: "recognition" | "revocation";
-  number: string;
-  signedOn: string;
-  agencyName: string;
-  signerTitle: string;
-  signerName: string;
-  reason?: string;
-  registrationIds: number[];
-};
+export type DecisionInput = z.infer<typeof decisionRequest>;
 
 /** Drafts a decision for one list: proposed records (recognition) or recognised ones (revocation). */
 export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) {
@@ -284,5 +264,52 @@ export async function issueDecision(db: Db, actor: Actor, id: number) {
       after: { status: "issued", registrations: records.map((r) => r.id) },
     });
     return (await loadDecision(tx, actor, id)).decision;
+  });
+}
+
+/**
+ * Cancels a draft decision (before it is issued): its records leave the draft, recognition ones back to the
+ * proposal list ("proposed", nothing else of them changes), revocation ones stay recognised. The draft is
+ * deleted so that its number can be used again; the audit log keeps what it was.
+ */
+export async function cancelDraftDecision(db: Db, actor: Actor, id: number) {
+  return asActor(db, actor, async (tx) => {
+    const { decision } = await loadDecision(tx, actor, id);
+    if (
+      !(await canOnUnit(tx, actor, "write", decision.communeId)) &&
+      !(await canOnUnit(tx, actor, "review", decision.communeId))
+    )
+      throw forbidden("Bạn không có quyền hủy dự thảo quyết định ở xã, phường này");
+    if (decision.status === "issued")
+      throw new AppError(
+        "conflict",
+        `Quyết định số ${decision.number} đã ban hành nên không hủy được; hãy lập quyết định thu hồi`,
+      );
+    const column = decision.kind === "recognition" ? "decision_id" : "revocation_id";
+    const released = await tx
+      .updateTable("registrations")
+      .set(column === "decision_id" ? { decision_id: null } : { revocation_id: null })
+      .where("commune_id", "=", decision.communeId)
+      .where(column, "=", id)
+      .returning("id")
+      .execute();
+    if (released.length !== decision.registrationCount)
+      throw forbidden("Bạn không có quyền sửa tất cả hồ sơ của dự thảo này");
+    const deleted = await tx
+      .deleteFrom("decisions")
+      .where("commune_id", "=", decision.communeId)
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    // Row-level security filters a delete it does not allow to zero rows; never report that as done.
+    if (Number(deleted.numDeletedRows) !== 1) throw forbidden("Bạn không có quyền hủy dự thảo này");
+    await recordAudit(tx, actor, {
+      action: "cancel",
+      entity: "decision",
+      entityId: id,
+      unitId: decision.communeId,
+      before: { ...decision, registrations: released.map((r) => r.id) },
+    });
+    return { id, released: released.length };
   });
 }

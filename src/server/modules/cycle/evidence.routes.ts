@@ -1,18 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { evidenceSummary } from "../../../shared/cycle";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { addEvidence, evidenceFile, listEvidence } from "./evidence.service";
 
 export const evidenceRoutes = createRouter();
 const tags = ["Danh hiệu học tập"];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const evidenceSummary = z.object({
-  id: z.number(),
-  itemKey: z.string(),
-  note: z.string().nullable(),
-  fileName: z.string().nullable(),
-  size: z.number().nullable(),
-  createdAt: z.string(),
-});
 
 evidenceRoutes.openapi(
   createRoute({

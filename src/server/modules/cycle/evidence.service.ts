@@ -1,4 +1,5 @@
 /** Evidence (minh chứng) per item of a self-assessment: a note, a file, or both. */
+import type { EvidenceSummary } from "../../../shared/cycle";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
@@ -6,14 +7,7 @@ import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit } from "../territory/territory.repo";
 import { loadRegistration } from "./registrations.service";
 
-export type EvidenceSummary = {
-  id: number;
-  itemKey: string;
-  note: string | null;
-  fileName: string | null;
-  size: number | null;
-  createdAt: string;
-};
+export type { EvidenceSummary };
 
 const allowedTypes =
   /^(application\/pdf|image\/(png|jpeg|webp)|application\/vnd\.openxmlformats-officedocument\.[a-z.]+|text\/plain)$/;

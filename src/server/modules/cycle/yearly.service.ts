@@ -1,6 +1,6 @@
 /** Work across a year: carrying last year's registrations forward, and what is due ("Việc cần làm"). */
 import { type SqlBool, sql } from "kysely";
-import { subjectKindOfTitle } from "../../../shared/cycle";
+import { subjectKindOfTitle, type TodoItem } from "../../../shared/cycle";
 import { type Title, titleLabels, titles } from "../../../shared/rubric";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -63,16 +63,7 @@ export async function carryForward(
   return { ...result, archived };
 }
 
-export type TodoItem = {
-  unit: { id: number; name: string };
-  title: Title;
-  titleLabel: string;
-  step: "self_assessment" | "review" | "decision" | "issue";
-  label: string;
-  count: number;
-  due: string | null;
-  overdue: boolean;
-};
+export type { TodoItem };
 
 const stepLabels: Record<TodoItem["step"], string> = {
   self_assessment: "Tự đánh giá, chấm điểm các hồ sơ đã đăng ký",

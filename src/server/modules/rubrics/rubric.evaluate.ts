@@ -4,9 +4,11 @@
  */
 import type { unitLevels } from "../../../shared/api";
 import type {
-  Grade,
+  Evaluation,
   LevelsDefinition,
+  LevelsEvaluation,
   PointsDefinition,
+  PointsEvaluation,
   RubricDefinition,
   Threshold,
   Title,
@@ -16,44 +18,7 @@ export type PointsScores = Record<string, number | null | undefined>;
 export type LevelItems = Record<string, boolean | null | undefined>;
 export type HeldLevel = { level: 1 | 2; recognizedOn: string };
 
-export type PointsEvaluation = {
-  scheme: "points";
-  total: number;
-  maxPoints: number;
-  criteria: {
-    key: string;
-    points: number;
-    maxPoints: number;
-    minPoints: number | null;
-    belowMinimum: boolean;
-  }[];
-  missingItems: string[];
-  invalidItems: { key: string; message: string }[];
-  complete: boolean;
-  recognized: boolean;
-  grade: Grade | null;
-  label: string;
-};
-
-export type LevelsEvaluation = {
-  scheme: "levels";
-  levels: {
-    level: 1 | 2;
-    /** All criteria of the level are met. */
-    met: boolean;
-    /** Met, and the level's prerequisite and waiting time are satisfied. */
-    reached: boolean;
-    criteria: { key: string; met: boolean; missingItems: string[] }[];
-  }[];
-  levelReached: 0 | 1 | 2;
-  missingItems: string[];
-  complete: boolean;
-  recognized: boolean;
-  label: string;
-  notes: string[];
-};
-
-export type Evaluation = PointsEvaluation | LevelsEvaluation;
+export type { Evaluation, LevelsEvaluation, PointsEvaluation };
 
 export const notScoredLabel = "Chưa chấm đủ";
 export const invalidScoresLabel = "Có điểm không hợp lệ";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { rubric as rubricInput, titles } from "../../../shared/rubric";
+import { rubric as rubricInput, storedRubric, titles } from "../../../shared/rubric";
 import { asActor } from "../../auth/scope";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { confirmRubric, createRubricVersion, listRubrics, loadRubric } from "./rubrics.service";
@@ -7,26 +7,6 @@ import { confirmRubric, createRubricVersion, listRubrics, loadRubric } from "./r
 export const rubricRoutes = createRouter();
 const tags = ["Bộ tiêu chí"];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const storedRubric = z.object({
-  id: z.number(),
-  code: z.string(),
-  version: z.number(),
-  title: z.enum(titles),
-  name: z.string(),
-  legalNumber: z.string(),
-  legalDate: z.string().nullable(),
-  legalIssuer: z.string(),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().nullable(),
-  provinceId: z.number().nullable(),
-  unitLevel: z.string().nullable(),
-  notes: z.string().nullable(),
-  scheme: z.enum(["points", "levels"]),
-  definition: z.unknown(),
-  deadlines: z.unknown(),
-  unconfirmed: z.boolean(),
-  confirmedAt: z.string().nullable(),
-});
 
 rubricRoutes.openapi(
   createRoute({

@@ -1,6 +1,11 @@
 /** Criteria sets stored as versioned data: seeded from RULES.md, new versions by admins, never edited in place. */
 import { sql } from "kysely";
-import { type RubricDefinition, rubric as rubricSchema, type Title } from "../../../shared/rubric";
+import {
+  type RubricDefinition,
+  rubric as rubricSchema,
+  type StoredRubric,
+  type Title,
+} from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { UnitLevel } from "../../db/schema";
@@ -11,33 +16,7 @@ import { canOnUnit } from "../territory/territory.repo";
 import { pickRubric } from "./rubric.evaluate";
 import { seedRubrics } from "./rubric.seeds";
 
-export type StoredRubric = {
-  id: number;
-  code: string;
-  version: number;
-  title: Title;
-  name: string;
-  legalNumber: string;
-  legalDate: string | null;
-  legalIssuer: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  provinceId: number | null;
-  unitLevel: UnitLevel | null;
-  notes: string | null;
-  scheme: "points" | "levels";
-  definition: RubricDefinition;
-  deadlines: {
-    step: string;
-    month: number;
-    day: number;
-    yearOffset?: 0 | 1;
-    label: string;
-    unconfirmed?: boolean;
-  }[];
-  unconfirmed: boolean;
-  confirmedAt: string | null;
-};
+export type { StoredRubric };
 
 function hasUnconfirmed(value: unknown): boolean {
   return JSON.stringify(value).includes('"unconfirmed":true');

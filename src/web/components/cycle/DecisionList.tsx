@@ -1,4 +1,9 @@
-import { PrinterOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import {
+  DeleteOutlined,
+  PrinterOutlined,
+  RollbackOutlined,
+  SafetyCertificateOutlined,
+} from "@ant-design/icons";
 import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { Decision } from "../../../shared/cycle";
@@ -7,14 +12,42 @@ import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
 import { useCompact } from "../useCompact";
+import { RevocationDraft } from "./RevocationDraft";
 
-/** The decisions of the commune for the year and title: issue drafts, print certificates of issued ones. */
-export function DecisionList({ decisions, onDone }: { decisions: Decision[]; onDone: () => void }) {
+type Props = {
+  decisions: Decision[];
+  onDone: () => void;
+  /** Whether the user may draft and cancel decisions here (the server checks again). */
+  canWrite?: boolean;
+};
+
+/**
+ * The decisions of the commune for the year and title: issue or cancel drafts, print the certificates of issued
+ * recognitions, draft the revocation of an issued recognition.
+ */
+export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [busyId, setBusyId] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<Decision | null>(null);
   const compact = useCompact();
+
+  const cancel = async (decision: Decision) => {
+    setBusyId(decision.id);
+    setRefusal(null);
+    try {
+      await cycleApi.cancelDecision(decision.id);
+      void message.success(t("decision.cancelled", { number: decision.number }));
+      onDone();
+    } catch (err) {
+      const text = errorText(err, t);
+      setRefusal(text);
+      void message.error(text);
+    } finally {
+      setBusyId(null);
+    }
+  };
 
   const issue = async (decision: Decision) => {
     setBusyId(decision.id);
@@ -62,34 +95,67 @@ export function DecisionList({ decisions, onDone }: { decisions: Decision[]; onD
   );
   const actions = (d: Decision) =>
     d.status === "draft" ? (
-      <Popconfirm
-        title={t("decision.issueConfirm", { number: d.number })}
-        okText={t("decision.issue")}
-        cancelText={t("common.cancel")}
-        onConfirm={() => issue(d)}
-        styles={{ root: { maxWidth: 320 } }}
-      >
-        <Button
-          type="primary"
-          size="small"
-          icon={<SafetyCertificateOutlined />}
-          loading={busyId === d.id}
-          data-testid="issue-decision"
+      <Flex wrap gap={4}>
+        <Popconfirm
+          title={t("decision.issueConfirm", { number: d.number })}
+          okText={t("decision.issue")}
+          cancelText={t("common.cancel")}
+          onConfirm={() => issue(d)}
+          styles={{ root: { maxWidth: 320 } }}
         >
-          {t("decision.issue")}
-        </Button>
-      </Popconfirm>
+          <Button
+            type="primary"
+            size="small"
+            icon={<SafetyCertificateOutlined />}
+            loading={busyId === d.id}
+            data-testid="issue-decision"
+          >
+            {t("decision.issue")}
+          </Button>
+        </Popconfirm>
+        <Popconfirm
+          title={t("decision.cancelConfirm", { number: d.number })}
+          okText={t("decision.cancel")}
+          okButtonProps={{ danger: true }}
+          cancelText={t("decision.keep")}
+          onConfirm={() => cancel(d)}
+          styles={{ root: { maxWidth: 320 } }}
+        >
+          <Button
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            disabled={busyId === d.id}
+            data-testid="cancel-decision"
+          >
+            {t("decision.cancel")}
+          </Button>
+        </Popconfirm>
+      </Flex>
     ) : d.kind === "recognition" ? (
-      <Button
-        size="small"
-        icon={<PrinterOutlined />}
-        href={cycleApi.decisionCertificatesUrl(d.id)}
-        target="_blank"
-        rel="noopener"
-        data-testid="print-certificates"
-      >
-        {t("decision.print")}
-      </Button>
+      <Flex wrap gap={4}>
+        <Button
+          size="small"
+          icon={<PrinterOutlined />}
+          href={cycleApi.decisionCertificatesUrl(d.id)}
+          target="_blank"
+          rel="noopener"
+          data-testid="print-certificates"
+        >
+          {t("decision.print")}
+        </Button>
+        {canWrite && (
+          <Button
+            size="small"
+            danger
+            icon={<RollbackOutlined />}
+            onClick={() => setRevoking(d)}
+            data-testid="revoke-decision"
+          >
+            {t("decision.revoke")}
+          </Button>
+        )}
+      </Flex>
     ) : null;
   const columns: TableColumnsType<Decision> = compact
     ? [
@@ -133,6 +199,7 @@ export function DecisionList({ decisions, onDone }: { decisions: Decision[]; onD
           locale={{ emptyText: t("decision.none") }}
         />
       </div>
+      {revoking && <RevocationDraft decision={revoking} onClose={() => setRevoking(null)} onDone={onDone} />}
     </>
   );
 }

@@ -57,7 +57,7 @@ export function DecisionTab({ context }: { context: CycleContext }) {
       />
       <Divider style={{ margin: "8px 0" }} />
       <Typography.Text strong>{t("decision.list", { year })}</Typography.Text>
-      <DecisionList decisions={state.decisions} onDone={context.changed} />
+      <DecisionList decisions={state.decisions} onDone={context.changed} canWrite={scope.unit.can.write} />
     </Flex>
   );
 }
