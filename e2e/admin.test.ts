@@ -3,54 +3,32 @@
  * entry officer (then seeing it in the audit log), the users page of the system administrator, and the language
  * switch.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { describe, expect, test } from "vitest";
+import { chromiumAvailable } from "./helpers/browser";
+import { browserSuite, expectNoOverflow } from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
 
 describe.skipIf(!available)("officer flows in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signedIn(
-    username: string,
-    viewport = PHONE,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: "vi-VN" });
-    const page = await context.newPage();
-    await uiLogin(page, server.url, username, DEMO_PASSWORD);
-    return { context, page };
-  }
+  const app = browserSuite();
 
   test("the unit tree before the 2025 reform shows Quận Tây Hồ under Hà Nội", async () => {
-    const { context, page } = await signedIn("hanoi");
+    const { context, page } = await app.signedIn("hanoi");
     try {
-      await page.goto(`${server.url}/don-vi?ngay=2025-03-01`);
+      await page.goto(`${app.url}/don-vi?ngay=2025-03-01`);
       const tree = page.getByTestId("unit-tree");
       const hanoi = tree.locator(".ant-tree-treenode", { hasText: "Thành phố Hà Nội" }).first();
       await hanoi.waitFor();
       await hanoi.locator(".ant-tree-switcher").click();
       await tree.getByText("Quận Tây Hồ").waitFor();
-      expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+      await expectNoOverflow(page);
     } finally {
       await context.close();
     }
   });
 
   test("a ward officer adds a village, which shows in the ward and in the audit log", async () => {
-    const { context, page } = await signedIn("tayho");
+    const { context, page } = await app.signedIn("tayho");
     try {
       await page.getByTestId("unit-search").fill("tay ho");
       const hit = page
@@ -63,7 +41,7 @@ describe.skipIf(!available)("officer flows in the browser", () => {
       await dialog.getByRole("button", { name: "Lưu" }).click();
       await page.getByTestId("unit-children").getByText("Tổ dân phố Thử Nghiệm").waitFor();
 
-      await page.goto(`${server.url}/nhat-ky`);
+      await page.goto(`${app.url}/nhat-ky`);
       const table = page.getByTestId("audit-table");
       await table.locator("tr.ant-table-row").first().waitFor();
       const entry = table.locator("tr.ant-table-row", { hasText: "Tổ dân phố Thử Nghiệm" }).first();
@@ -75,9 +53,9 @@ describe.skipIf(!available)("officer flows in the browser", () => {
   });
 
   test("the system administrator sees users with their roles, in Vietnamese and in English", async () => {
-    const { context, page } = await signedIn("quantri", { width: 1280, height: 800 });
+    const { context, page } = await app.signedIn("quantri", { width: 1280, height: 800 });
     try {
-      await page.goto(`${server.url}/nguoi-dung`);
+      await page.goto(`${app.url}/nguoi-dung`);
       const row = page.getByTestId("users-table").locator("tr", { hasText: "hanoi" }).first();
       await row.waitFor();
       expect(await row.textContent()).toContain("Quản trị đơn vị @ Thành phố Hà Nội");

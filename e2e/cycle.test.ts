@@ -6,43 +6,25 @@
  * refused, and the households and titles pages do not overflow sideways (more of the households page:
  * households.test.ts).
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import type { Household } from "../src/shared/registries";
 import { chooseOption, confirmPopup } from "./helpers/antd";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { apiGet, apiLogin, apiSend, DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { chromiumAvailable, uiLogin } from "./helpers/browser";
+import { apiGet, apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
+import {
+  browserSuite,
+  communeUnits,
+  eventually,
+  expectNoOverflow,
+  registerTicked,
+  rows,
+} from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
-
-/** expect.poll with room for a slow machine (the default gives up after one second). */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 describe.skipIf(!available)("learning titles cycle in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function phone(): Promise<BrowserContext> {
-    return browser.newContext({ viewport: PHONE, locale: "vi-VN" });
-  }
-
-  async function expectNoOverflow(page: Page): Promise<void> {
-    const { scrollWidth } = await horizontalOverflow(page);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
-  }
-
-  /** Rows of the antd table inside the element with this test id. */
-  const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
+  const app = browserSuite();
 
   /** Opens a step of the cycle (its buttons are tabs). */
   async function openStep(page: Page, name: string): Promise<void> {
@@ -52,13 +34,11 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
   }
 
   test("register, score, review, draft, issue, print and check a certificate", async () => {
-    const context = await phone();
+    const { context, page } = await app.signedIn("tayho");
     let code = "";
     let holder = "";
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-      await page.goto(`${server.url}/danh-hieu`);
+      await page.goto(`${app.url}/danh-hieu`);
       await page.getByTestId("titles-page").waitFor();
       await chooseOption(page, "scope-village", "Tổ dân phố số 1");
       await page.waitForURL((u) => !!u.searchParams.get("unit"));
@@ -71,14 +51,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       await expectNoOverflow(page);
       for (let i = 0; i < 3; i++)
         await rows(page, "register-table").nth(i).locator("input[type=checkbox]").check();
-      const [registered] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith("/api/v1/registrations") && r.request().method() === "POST",
-        ),
-        page.getByTestId("register-button").click(),
-      ]);
-      expect(registered.status()).toBe(201);
-      expect(await registered.json()).toEqual({ created: 3, skipped: 0 });
+      await registerTicked(page, 3);
       await eventually(() => rows(page, "register-table").count()).toBe(1);
 
       // Tự đánh giá: full marks for each, through the score sheet built from the criteria set.
@@ -149,7 +122,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       // The reviewer issues it.
       await page.getByTestId("logout").click();
       await page.waitForURL((u) => u.pathname === "/dang-nhap");
-      await uiLogin(page, server.url, "tayho.duyet", DEMO_PASSWORD);
+      await uiLogin(page, app.url, "tayho.duyet", DEMO_PASSWORD);
       await page.goto(titlesUrl);
       await eventually(() => page.getByTestId("step-decision").getAttribute("aria-selected")).toBe("true");
       await page.getByTestId("issue-decision").click();
@@ -162,7 +135,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       await expectNoOverflow(page);
       const href = await page.getByTestId("print-certificates").getAttribute("href");
       expect(href).toMatch(/^\/api\/v1\/decisions\/\d+\/certificates\.pdf$/);
-      const pdf = await page.request.get(`${server.url}${href}`);
+      const pdf = await page.request.get(`${app.url}${href}`);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toContain("application/pdf");
       expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -184,10 +157,10 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
     }
 
     // The public check page, in a fresh context without any session.
-    const anonymous = await phone();
+    const anonymous = await app.context();
     try {
       const page = await anonymous.newPage();
-      await page.goto(`${server.url}/xac-minh/${code}`);
+      await page.goto(`${app.url}/xac-minh/${code}`);
       const check = page.getByTestId("certificate-check");
       await page.getByTestId("certificate-verdict").waitFor();
       expect(new URL(page.url()).pathname).toBe(`/xac-minh/${code}`);
@@ -197,7 +170,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       expect(await check.textContent()).toContain("25/QĐ-UBND");
       await expectNoOverflow(page);
 
-      await page.goto(`${server.url}/xac-minh/KHONGCO2345`);
+      await page.goto(`${app.url}/xac-minh/KHONGCO2345`);
       await expect
         .poll(() => page.getByTestId("certificate-verdict").textContent())
         .toBe("Không tìm thấy giấy công nhận");
@@ -209,54 +182,35 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
 
   test("a household of another commune is not found for tayho; the households page fits a phone", async () => {
     // A household of Phường Mạo Khê, found (or made) through the API as its administrator.
-    const maokhe = await apiLogin(server.url, "maokhe");
-    const me = await apiGet<{ user: { grants: { unit: { id: number } | null }[] } }>(
-      server.url,
-      maokhe,
-      "/api/v1/auth/me",
-    );
-    const communeId = me.user.grants[0]?.unit?.id;
-    if (!communeId) throw new Error("maokhe has no unit");
+    const maokhe = await apiLogin(app.url, "maokhe");
+    const { communeId, units } = await communeUnits(app.url, maokhe);
     let { households } = await apiGet<{ households: Household[] }>(
-      server.url,
+      app.url,
       maokhe,
       `/api/v1/households?unitId=${communeId}`,
     );
     if (households.length === 0) {
-      const { units } = await apiGet<{ units: { id: number; level: string }[] }>(
-        server.url,
-        maokhe,
-        `/api/v1/units/${communeId}/children?date=${new Date().toISOString().slice(0, 10)}`,
-      );
       const village = units.find((u) => u.level === "village");
       if (!village) throw new Error("Phường Mạo Khê has no village");
-      const created = await apiSend<{ household: Household }>(
-        server.url,
-        maokhe,
-        "POST",
-        "/api/v1/households",
-        {
-          villageId: village.id,
-          headName: "Trần Văn Mạo",
-          members: 3,
-        },
-      );
+      const created = await apiSend<{ household: Household }>(app.url, maokhe, "POST", "/api/v1/households", {
+        villageId: village.id,
+        headName: "Trần Văn Mạo",
+        members: 3,
+      });
       expect(created.status).toBe(201);
       households = [created.body.household];
     }
     const foreign = households[0]!;
 
-    const context = await phone();
+    const { context, page } = await app.signedIn("tayho");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-      await page.goto(`${server.url}/ho-gia-dinh`);
-      await page.getByTestId("household-list").locator("tbody tr.ant-table-row").first().waitFor();
+      await page.goto(`${app.url}/ho-gia-dinh`);
+      await rows(page, "household-list").first().waitFor();
       await expectNoOverflow(page);
 
-      const own = await page.request.get(`${server.url}/api/v1/households?unitId=${foreign.communeId}`);
+      const own = await page.request.get(`${app.url}/api/v1/households?unitId=${foreign.communeId}`);
       expect([403, 404]).toContain(own.status());
-      const response = await page.request.get(`${server.url}/api/v1/households/${foreign.id}`);
+      const response = await page.request.get(`${app.url}/api/v1/households/${foreign.id}`);
       expect(response.status()).toBe(404);
     } finally {
       await context.close();
@@ -265,52 +219,40 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
 
   test("cancels a draft decision, then drafts the revocation of an issued one", async () => {
     // Two households of the second village, registered, scored and proposed for 2024 through the API.
-    const api = await apiLogin(server.url, "tayho");
-    const reviewer = await apiLogin(server.url, "tayho.duyet");
-    const me = await apiGet<{ user: { grants: { unit: { id: number } | null }[] } }>(
-      server.url,
-      api,
-      "/api/v1/auth/me",
-    );
-    const communeId = me.user.grants[0]?.unit?.id;
-    if (!communeId) throw new Error("tayho has no unit");
-    const { units } = await apiGet<{ units: { id: number; level: string }[] }>(
-      server.url,
-      api,
-      `/api/v1/units/${communeId}/children?date=${new Date().toISOString().slice(0, 10)}`,
-    );
+    const api = await apiLogin(app.url, "tayho");
+    const reviewer = await apiLogin(app.url, "tayho.duyet");
+    const { communeId, units } = await communeUnits(app.url, api);
     const village = units.filter((u) => u.level === "village")[1];
     if (!village) throw new Error("Phường Tây Hồ has fewer than two villages");
     const { households } = await apiGet<{ households: Household[] }>(
-      server.url,
+      app.url,
       api,
       `/api/v1/households?unitId=${village.id}`,
     );
     const chosen = households.slice(0, 2);
     expect(chosen).toHaveLength(2);
-    const registered = await apiSend(server.url, api, "POST", "/api/v1/registrations", {
+    const registered = await apiSend(app.url, api, "POST", "/api/v1/registrations", {
       year: 2024,
       title: "learning_family",
       subjects: chosen.map((h) => ({ kind: "household", id: h.id })),
     });
     expect(registered.status).toBe(201);
     const { registrations } = await apiGet<{ registrations: { id: number; rubric: { id: number } }[] }>(
-      server.url,
+      app.url,
       api,
       `/api/v1/registrations?unitId=${village.id}&year=2024&title=learning_family`,
     );
     const { rubric } = await apiGet<{
       rubric: { definition: { criteria: { items: { key: string; maxPoints: number }[] }[] } };
-    }>(server.url, api, `/api/v1/rubrics/${registrations[0]!.rubric.id}`);
+    }>(app.url, api, `/api/v1/rubrics/${registrations[0]!.rubric.id}`);
     const scores = Object.fromEntries(
       rubric.definition.criteria.flatMap((c) => c.items.map((item) => [item.key, item.maxPoints])),
     );
     for (const r of registrations)
       expect(
-        (await apiSend(server.url, api, "POST", `/api/v1/registrations/${r.id}/assessment`, { scores }))
-          .status,
+        (await apiSend(app.url, api, "POST", `/api/v1/registrations/${r.id}/assessment`, { scores })).status,
       ).toBe(200);
-    const review = await apiSend(server.url, api, "POST", "/api/v1/reviews", {
+    const review = await apiSend(app.url, api, "POST", "/api/v1/reviews", {
       unitId: village.id,
       year: 2024,
       title: "learning_family",
@@ -329,19 +271,15 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       signerName: "Nguyễn Văn Chủ",
       registrationIds: registrations.map((r) => r.id),
     };
-    const first = await apiSend(server.url, api, "POST", "/api/v1/decisions", {
+    const first = await apiSend(app.url, api, "POST", "/api/v1/decisions", {
       ...decisionBody,
       number: "31/QĐ-UBND",
     });
     expect(first.status).toBe(201);
 
-    const context = await phone();
+    const { context, page } = await app.signedIn("tayho");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-      await page.goto(
-        `${server.url}/danh-hieu?unit=${communeId}&year=2024&title=learning_family&tab=decision`,
-      );
+      await page.goto(`${app.url}/danh-hieu?unit=${communeId}&year=2024&title=learning_family&tab=decision`);
       await eventually(() => rows(page, "decision-table").count()).toBe(1);
       expect(await rows(page, "proposal-table").count()).toBe(0);
 
@@ -367,7 +305,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       expect(drafted.status()).toBe(201);
       const recognition = ((await drafted.json()) as { decision: { id: number } }).decision.id;
       expect(
-        (await apiSend(server.url, reviewer, "POST", `/api/v1/decisions/${recognition}/issue`, {})).status,
+        (await apiSend(app.url, reviewer, "POST", `/api/v1/decisions/${recognition}/issue`, {})).status,
       ).toBe(200);
       await page.reload();
       await eventually(() => page.getByTestId("decision-status").first().textContent()).toBe("Đã ban hành");
@@ -393,7 +331,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
 
       // Issued like any decision: not by its author, by the reviewer.
       const self = await apiSend<{ error: { message: string } }>(
-        server.url,
+        app.url,
         api,
         "POST",
         `/api/v1/decisions/${revocation.id}/issue`,
@@ -402,10 +340,10 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       expect(self.status).toBe(403);
       expect(self.body.error.message).toContain("phê duyệt");
       expect(
-        (await apiSend(server.url, reviewer, "POST", `/api/v1/decisions/${revocation.id}/issue`, {})).status,
+        (await apiSend(app.url, reviewer, "POST", `/api/v1/decisions/${revocation.id}/issue`, {})).status,
       ).toBe(200);
       const after = await apiGet<{ registrations: { id: number; status: string }[] }>(
-        server.url,
+        app.url,
         api,
         `/api/v1/registrations?unitId=${village.id}&year=2024&title=learning_family`,
       );

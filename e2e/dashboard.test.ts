@@ -7,17 +7,16 @@
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Download, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
 import { chooseOption } from "./helpers/antd";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { apiGet, apiLogin, apiSend, DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { chromiumAvailable, uiLogin } from "./helpers/browser";
+import { apiGet, apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
+import { browserSuite, eventually, expectNoOverflow, PHONE, rows } from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const YEAR = 2025;
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 type SheetRows = { headers: string[]; rows: unknown[][]; total: unknown[] };
 
@@ -50,46 +49,39 @@ function expectTotalIsSum(sheet: SheetRows): void {
 }
 
 describe.skipIf(!available)("statistics dashboard in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const app = browserSuite();
   let province: number;
   let ward: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const hanoi = await apiLogin(server.url, "hanoi");
+    const hanoi = await apiLogin(app.url, "hanoi");
     const me = await apiGet<{ user: { grants: { unit: { id: number } | null }[] } }>(
-      server.url,
+      app.url,
       hanoi,
       "/api/v1/auth/me",
     );
     province = me.user.grants[0]!.unit!.id;
     const { units } = await apiGet<{ units: { id: number; code: string }[] }>(
-      server.url,
+      app.url,
       hanoi,
       `/api/v1/units/${province}/children`,
     );
     ward = units.find((u) => u.code === "00103")!.id;
     // Register three households of Phường Tây Hồ for the family title, so that it has a registration rate.
-    const tayho = await apiLogin(server.url, "tayho");
+    const tayho = await apiLogin(app.url, "tayho");
     const { households } = await apiGet<{ households: { id: number }[] }>(
-      server.url,
+      app.url,
       tayho,
       `/api/v1/households?unitId=${ward}&limit=3`,
     );
     expect(households.length).toBe(3);
-    const registered = await apiSend(server.url, tayho, "POST", "/api/v1/registrations", {
+    const registered = await apiSend(app.url, tayho, "POST", "/api/v1/registrations", {
       year: YEAR,
       title: "learning_family",
       subjects: households.map((h) => ({ kind: "household", id: h.id })),
     });
     expect(registered.status, JSON.stringify(registered.body)).toBeLessThan(300);
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const unitInUrl = (page: Page) => Number(new URL(page.url()).searchParams.get("unit"));
   const heading = (page: Page) => page.getByTestId("stats-unit-name").textContent();
@@ -109,11 +101,15 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
   }
 
   test("province → ward by the chart and by the table, back and forward, Excel report", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "vi-VN", acceptDownloads: true });
+    const context = await app.browser.newContext({
+      viewport: DESKTOP,
+      locale: "vi-VN",
+      acceptDownloads: true,
+    });
     try {
       const page = await context.newPage();
-      await uiLogin(page, server.url, "hanoi", DEMO_PASSWORD);
-      await page.goto(`${server.url}/thong-ke`);
+      await uiLogin(page, app.url, "hanoi", DEMO_PASSWORD);
+      await page.goto(`${app.url}/thong-ke`);
       await eventually(() => heading(page)).toContain("Thành phố Hà Nội");
       await chooseOption(page, "stats-year", String(YEAR));
       await page.waitForURL((u) => u.searchParams.get("year") === String(YEAR));
@@ -191,11 +187,9 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
   });
 
   test("a system administrator starts from the whole country, on the latest year with registrations", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("quantri", DESKTOP);
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "quantri", DEMO_PASSWORD);
-      await page.goto(`${server.url}/thong-ke`);
+      await page.goto(`${app.url}/thong-ke`);
       // No year in the address: the page moves to 2025, the latest year with registrations.
       await page.waitForURL((u) => u.searchParams.get("year") === String(YEAR));
       await eventually(() => heading(page)).toBe(`Toàn quốc · Gia đình học tập · ${YEAR}`);
@@ -213,10 +207,8 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
   });
 
   test("on a 360 px phone the cards stack, the chart fits and nothing overflows sideways", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("hanoi");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "hanoi", DEMO_PASSWORD);
       // The menu entry (in the drawer on a phone) opens the dashboard on the user's own unit.
       await page.getByTestId("menu-button").click();
       await page.locator(".ant-drawer").getByRole("menuitem", { name: "Thống kê" }).click();
@@ -224,11 +216,10 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
       await eventually(() => page.getByTestId("stats-unit-name").textContent()).toContain("Thành phố Hà Nội");
       await expectChartDrawn(page);
       for (const unit of [province, ward]) {
-        await page.goto(`${server.url}/thong-ke?unit=${unit}&year=${YEAR}`);
+        await page.goto(`${app.url}/thong-ke?unit=${unit}&year=${YEAR}`);
         await expectChartDrawn(page);
-        await page.getByTestId("children-table").locator("tbody tr.ant-table-row").first().waitFor();
-        const { scrollWidth } = await horizontalOverflow(page);
-        expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+        await rows(page, "children-table").first().waitFor();
+        await expectNoOverflow(page);
         const chart = await page.getByTestId("children-chart").boundingBox();
         expect(chart!.x).toBeGreaterThanOrEqual(0);
         expect(chart!.x + chart!.width).toBeLessThanOrEqual(PHONE.width);

@@ -2,42 +2,20 @@
  * Browser test of the households page on a 360 px phone: import of a list typed in TCVN3 (dry run, conversion
  * notice, real import), search without diacritics, adding a household to a village and archiving it.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { chooseOption } from "./helpers/antd";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { chromiumAvailable } from "./helpers/browser";
+import { browserSuite, eventually, expectNoOverflow, rows } from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 describe.skipIf(!available)("households page in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function expectNoOverflow(page: Page): Promise<void> {
-    const { scrollWidth } = await horizontalOverflow(page);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
-  }
-
-  const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
+  const app = browserSuite();
 
   test("import with TCVN3, search without diacritics, add and archive", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("tayho");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-      await page.goto(`${server.url}/ho-gia-dinh`);
+      await page.goto(`${app.url}/ho-gia-dinh`);
       await rows(page, "household-list").first().waitFor();
       await expectNoOverflow(page);
 

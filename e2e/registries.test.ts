@@ -4,45 +4,24 @@
  * run names the row and column in Vietnamese and writes nothing), imports two citizens, then registers the clan
  * for "Dòng họ học tập" on the titles page and sees it among the registrations.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { chooseOption } from "./helpers/antd";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { chromiumAvailable } from "./helpers/browser";
+import { browserSuite, eventually, expectNoOverflow, registerTicked, rows } from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 describe.skipIf(!available)("clan, organisation and citizen registries in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const app = browserSuite();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function expectNoOverflow(page: Page): Promise<void> {
-    const { scrollWidth } = await horizontalOverflow(page);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
-  }
-
-  const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
   const search = (page: Page, testId: string) => page.getByTestId(testId).locator("input");
 
   test("add and find a clan and a school, check a bad clan list, import citizens, register the clan", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("tayho");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-
       // Dòng họ: add one through the form.
-      await page.goto(`${server.url}/dong-ho`);
+      await page.goto(`${app.url}/dong-ho`);
       await page.getByTestId("clans-page").waitFor();
       await page.getByTestId("clan-list").locator(".ant-table").waitFor();
       await eventually(() => rows(page, "clan-list").count()).toBe(0);
@@ -90,7 +69,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
         page.getByTestId("import-check").click(),
       ]);
       expect([200, 422]).toContain(checked.status());
-      const errorRow = page.getByTestId("import-errors").locator("tbody tr.ant-table-row");
+      const errorRow = rows(page, "import-errors");
       await eventually(() => errorRow.count()).toBe(1);
       const cells = await errorRow.first().locator("td").allTextContents();
       expect(cells).toEqual(["3", "Trưởng họ", "Thiếu họ tên trưởng họ"]);
@@ -100,7 +79,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await eventually(() => page.getByTestId("clan-name").allTextContents()).toEqual(["Họ Nguyễn Đình"]);
 
       // Cơ quan, đơn vị: a school of the ward itself.
-      await page.goto(`${server.url}/co-quan-don-vi`);
+      await page.goto(`${app.url}/co-quan-don-vi`);
       await page.getByTestId("organizations-page").waitFor();
       await page.getByTestId("organization-list").locator(".ant-table").waitFor();
       await page.getByTestId("organization-add").click();
@@ -121,7 +100,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await expectNoOverflow(page);
 
       // Công dân: a list of two, checked then imported, found without diacritics.
-      await page.goto(`${server.url}/cong-dan`);
+      await page.goto(`${app.url}/cong-dan`);
       await page.getByTestId("citizens-page").waitFor();
       await page.getByTestId("citizen-list").locator(".ant-table").waitFor();
       await page.getByTestId("citizen-import-toggle").click();
@@ -148,19 +127,12 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await expectNoOverflow(page);
 
       // Danh hiệu "Dòng họ học tập": the clan is a candidate of the ward; register it.
-      await page.goto(`${server.url}/danh-hieu?title=learning_clan&year=2025`);
+      await page.goto(`${app.url}/danh-hieu?title=learning_clan&year=2025`);
       await page.getByTestId("titles-page").waitFor();
       const candidate = rows(page, "register-table").filter({ hasText: "Họ Nguyễn Đình" });
       await eventually(() => candidate.count()).toBe(1);
       await candidate.locator("input[type=checkbox]").check();
-      const [registered] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith("/api/v1/registrations") && r.request().method() === "POST",
-        ),
-        page.getByTestId("register-button").click(),
-      ]);
-      expect(registered.status()).toBe(201);
-      expect(await registered.json()).toEqual({ created: 1, skipped: 0 });
+      await registerTicked(page, 1);
       await eventually(() => candidate.count()).toBe(0);
       const step = page.getByRole("tab", { name: /^\d\. Tự đánh giá/ });
       await step.click();

@@ -3,52 +3,38 @@
  * "Gia đình học tập" from the version shown (a server validation error lands on its field, unverified values are
  * confirmed, an item is added); the old version stays as it was. A province administrator only reads a national set.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { apiGet, apiLogin, DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { beforeAll, describe, expect, test } from "vitest";
+import { chromiumAvailable } from "./helpers/browser";
+import { apiGet, apiLogin } from "./helpers/server";
+import { browserSuite, eventually, expectNoOverflow } from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 type StoredRubric = { id: number; version: number; code: string; unconfirmed: boolean; legalNumber: string };
 
 describe.skipIf(!available)("criteria-set editor in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const app = browserSuite();
   let family: StoredRubric;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const admin = await apiLogin(server.url, "quantri");
+    const admin = await apiLogin(app.url, "quantri");
     const { rubrics } = await apiGet<{ rubrics: StoredRubric[] }>(
-      server.url,
+      app.url,
       admin,
       "/api/v1/rubrics?title=learning_family",
     );
     family = rubrics[0]!;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const noOverflow = async (page: Page) =>
-    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
-
   test("a system administrator creates a new version; the old one is unchanged", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("quantri");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "quantri", DEMO_PASSWORD);
-      await page.goto(`${server.url}/bo-tieu-chi/${family.id}`);
+      await page.goto(`${app.url}/bo-tieu-chi/${family.id}`);
       await page.getByTestId("rubric-new-version").click();
       const editor = page.getByTestId("rubric-editor");
       await editor.waitFor();
       expect(await page.getByTestId("legal-number").inputValue()).toBe(family.legalNumber);
-      await noOverflow(page);
+      await expectNoOverflow(page);
 
       // The server refuses an end before the start; its message is shown on the field.
       await page.getByTestId("legal-number").fill("99/2026/QĐ-BGDĐT");
@@ -74,7 +60,7 @@ describe.skipIf(!available)("criteria-set editor in the browser", () => {
       await first.getByTestId("add-item").click();
       await eventually(() => first.getByTestId("item-max-points").count()).toBe(before + 1);
       await first.locator("textarea").last().fill("Tham gia câu lạc bộ đọc sách của tổ dân phố");
-      await noOverflow(page);
+      await expectNoOverflow(page);
 
       const [saved] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/api/v1/rubrics") && r.request().method() === "POST"),
@@ -91,10 +77,10 @@ describe.skipIf(!available)("criteria-set editor in the browser", () => {
         .getByText(`Phiên bản ${family.version + 1}`, { exact: true })
         .waitFor();
       expect(await page.getByTestId("rubric-page").getByTestId("unconfirmed-tag").count()).toBe(0);
-      await noOverflow(page);
+      await expectNoOverflow(page);
 
       // The version it came from is as it was.
-      const old = await page.request.get(`${server.url}/api/v1/rubrics/${family.id}`);
+      const old = await page.request.get(`${app.url}/api/v1/rubrics/${family.id}`);
       expect(((await old.json()) as { rubric: StoredRubric }).rubric).toMatchObject({
         version: family.version,
         legalNumber: family.legalNumber,
@@ -106,24 +92,22 @@ describe.skipIf(!available)("criteria-set editor in the browser", () => {
   }, 180_000);
 
   test("a levels set (TT 25/2023) gets a new version with a level-1 item removed", async () => {
-    const admin = await apiLogin(server.url, "quantri");
+    const admin = await apiLogin(app.url, "quantri");
     const { rubrics } = await apiGet<{
       rubrics: (StoredRubric & {
         scheme: string;
         definition: { levels: { criteria: { items: unknown[] }[] }[] };
       })[];
-    }>(server.url, admin, "/api/v1/rubrics?title=learning_community_commune");
+    }>(app.url, admin, "/api/v1/rubrics?title=learning_community_commune");
     const levels = rubrics.find((r) => r.scheme === "levels");
     if (!levels) throw new Error("no levels set for learning_community_commune");
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("quantri");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "quantri", DEMO_PASSWORD);
-      await page.goto(`${server.url}/bo-tieu-chi/${levels.id}`);
+      await page.goto(`${app.url}/bo-tieu-chi/${levels.id}`);
       await page.getByTestId("rubric-new-version").click();
       const editor = page.getByTestId("rubric-editor");
       await editor.waitFor();
-      await noOverflow(page);
+      await expectNoOverflow(page);
       const firstItems = levels.definition.levels[0]!.criteria[0]!.items.length;
       await editor.getByTestId("remove-item").first().click();
       const [saved] = await Promise.all([
@@ -142,16 +126,14 @@ describe.skipIf(!available)("criteria-set editor in the browser", () => {
   }, 180_000);
 
   test("a province administrator reads a national set without the editor", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("hcm");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "hcm", DEMO_PASSWORD);
-      await page.goto(`${server.url}/bo-tieu-chi/${family.id}`);
+      await page.goto(`${app.url}/bo-tieu-chi/${family.id}`);
       await page.getByTestId("rubric-page").waitFor();
       await page.getByTestId("rubric-thresholds").waitFor();
       expect(await page.getByTestId("rubric-new-version").count()).toBe(0);
       expect(await page.getByTestId("rubric-confirm").count()).toBe(0);
-      await noOverflow(page);
+      await expectNoOverflow(page);
     } finally {
       await context.close();
     }

@@ -2,26 +2,23 @@
  * Browser test of the territory pages: unit search without diacritics, unit history (predecessors with full
  * and partial coverage), refusal of a unit outside the user's scope, and the 360 px phone layout.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { UnitSearchHit } from "../src/shared/api";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { apiGet, apiLogin, DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { chromiumAvailable } from "./helpers/browser";
+import { apiGet, apiLogin } from "./helpers/server";
+import { browserSuite, expectNoOverflow } from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
 
 describe.skipIf(!available)("territory pages in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const app = browserSuite();
   let hcmUnitId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     // A TP. Hồ Chí Minh ward (Phường Vườn Lài, 27190), found through the API as the nation-wide administrator.
-    const admin = await apiLogin(server.url, "quantri");
+    const admin = await apiLogin(app.url, "quantri");
     const { units } = await apiGet<{ units: UnitSearchHit[] }>(
-      server.url,
+      app.url,
       admin,
       `/api/v1/units/search?q=${encodeURIComponent("vuon lai")}`,
     );
@@ -30,22 +27,12 @@ describe.skipIf(!available)("territory pages in the browser", () => {
     hcmUnitId = hcm.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function phone(): Promise<BrowserContext> {
-    return browser.newContext({ viewport: PHONE, locale: "vi-VN" });
-  }
-
   test("a wrong password shows the server's Vietnamese message", async () => {
-    const context = await phone();
+    const context = await app.context();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/dang-nhap`);
-      const { scrollWidth } = await horizontalOverflow(page);
-      expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+      await page.goto(`${app.url}/dang-nhap`);
+      await expectNoOverflow(page);
 
       await page.getByTestId("login-username").fill("hanoi");
       await page.getByTestId("login-password").fill("sai-mat-khau");
@@ -68,11 +55,8 @@ describe.skipIf(!available)("territory pages in the browser", () => {
   });
 
   test("hanoi finds Phường Tây Hồ without diacritics, sees its history, and is refused a TP.HCM unit", async () => {
-    const context = await phone();
+    const { context, page } = await app.signedIn("hanoi");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "hanoi", DEMO_PASSWORD);
-
       await page.getByTestId("unit-search").fill("tay ho");
       const hit = page
         .getByTestId("unit-hit")
@@ -89,10 +73,9 @@ describe.skipIf(!available)("territory pages in the browser", () => {
       const nhatTan = predecessors.locator("tr", { hasText: "Phường Nhật Tân" });
       expect(await nhatTan.first().textContent()).toContain("Một phần");
 
-      const unitPage = await horizontalOverflow(page);
-      expect(unitPage.scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+      await expectNoOverflow(page);
 
-      await page.goto(`${server.url}/don-vi/${hcmUnitId}`);
+      await page.goto(`${app.url}/don-vi/${hcmUnitId}`);
       const refusal = page.getByTestId("unit-forbidden");
       await refusal.waitFor();
       // The server answers 403, or 404 so as not to reveal units outside the caller's scope.

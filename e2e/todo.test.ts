@@ -3,42 +3,32 @@
  * page opened from the menu without any state in its address: carrying last year's registrations forward,
  * registering one more household and attaching an evidence file to an item of a score sheet.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Household } from "../src/shared/registries";
 import { chooseOption, confirmPopup } from "./helpers/antd";
-import { chromiumAvailable, horizontalOverflow, launchBrowser, uiLogin } from "./helpers/browser";
-import { apiGet, apiLogin, apiSend, DEMO_PASSWORD, startServer, type TestServer } from "./helpers/server";
+import { chromiumAvailable } from "./helpers/browser";
+import { apiGet, apiLogin, apiSend } from "./helpers/server";
+import {
+  browserSuite,
+  communeUnits,
+  eventually,
+  expectNoOverflow,
+  registerTicked,
+  rows,
+} from "./helpers/suite";
 
 const available = chromiumAvailable();
-const PHONE = { width: 360, height: 740 };
-
-/** expect.poll with room for a slow machine (the default gives up after one second). */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const rows = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr.ant-table-row");
 
 describe.skipIf(!available)("to-do page in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = browserSuite();
 
   test("a ward officer opens /viec-can-lam on a phone", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("tayho");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-      await page.goto(`${server.url}/viec-can-lam`);
+      await page.goto(`${app.url}/viec-can-lam`);
       await page.getByRole("heading", { name: "Việc cần làm" }).waitFor();
       await page.getByTestId("todo-list").waitFor();
-      expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+      await expectNoOverflow(page);
     } finally {
       await context.close();
     }
@@ -47,39 +37,26 @@ describe.skipIf(!available)("to-do page in the browser", () => {
   test("from the to-do page, /danh-hieu without state: carry forward, register, attach evidence", async () => {
     // Last year: two of the four households of Tổ dân phố số 1 registered, through the API.
     const year = new Date().getFullYear();
-    const api = await apiLogin(server.url, "tayho");
-    const me = await apiGet<{ user: { grants: { unit: { id: number } | null }[] } }>(
-      server.url,
-      api,
-      "/api/v1/auth/me",
-    );
-    const communeId = me.user.grants[0]?.unit?.id;
-    if (!communeId) throw new Error("tayho has no unit");
-    const { units } = await apiGet<{ units: { id: number; name: string }[] }>(
-      server.url,
-      api,
-      `/api/v1/units/${communeId}/children?date=${new Date().toISOString().slice(0, 10)}`,
-    );
+    const api = await apiLogin(app.url, "tayho");
+    const { units } = await communeUnits(app.url, api);
     const village = units.find((u) => u.name === "Tổ dân phố số 1");
     if (!village) throw new Error("Tổ dân phố số 1 is missing from the demo data");
     const { households } = await apiGet<{ households: Household[] }>(
-      server.url,
+      app.url,
       api,
       `/api/v1/households?unitId=${village.id}`,
     );
     expect(households.length).toBe(4);
-    const lastYear = await apiSend<{ created: number }>(server.url, api, "POST", "/api/v1/registrations", {
+    const lastYear = await apiSend<{ created: number }>(app.url, api, "POST", "/api/v1/registrations", {
       year: year - 1,
       title: "learning_family",
       subjects: households.slice(0, 2).map((h) => ({ kind: "household", id: h.id })),
     });
     expect(lastYear).toMatchObject({ status: 201, body: { created: 2 } });
 
-    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN" });
+    const { context, page } = await app.signedIn("tayho");
     try {
-      const page = await context.newPage();
-      await uiLogin(page, server.url, "tayho", DEMO_PASSWORD);
-      await page.goto(`${server.url}/viec-can-lam`);
+      await page.goto(`${app.url}/viec-can-lam`);
       await page.getByTestId("todo-list").waitFor();
 
       // The menu opens /danh-hieu with no unit, year or title in the address: the defaults apply.
@@ -111,14 +88,7 @@ describe.skipIf(!available)("to-do page in the browser", () => {
       await eventually(() => rows(page, "register-table").count()).toBe(4);
       await eventually(() => box.isChecked()).toBe(true);
       await eventually(() => page.getByTestId("register-button").isEnabled()).toBe(true);
-      const [registered] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith("/api/v1/registrations") && r.request().method() === "POST",
-        ),
-        page.getByTestId("register-button").click(),
-      ]);
-      expect(registered.status()).toBe(201);
-      expect(await registered.json()).toEqual({ created: 1, skipped: 0 });
+      await registerTicked(page, 1);
       await eventually(() => rows(page, "register-table").count()).toBe(3);
 
       // Chuyển năm: last year's two households are registered for this year.
@@ -156,7 +126,7 @@ describe.skipIf(!available)("to-do page in the browser", () => {
       ]);
       expect(uploaded.status()).toBe(201);
       await page.getByTestId("evidence-tc1.1").getByText("bien-ban.txt").waitFor();
-      expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+      await expectNoOverflow(page);
     } finally {
       await context.close();
     }

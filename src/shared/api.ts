@@ -86,6 +86,13 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
+/**
+ * The report of a registry import (households, clans, organisations, citizens) also says which columns were
+ * converted from TCVN3 or VNI to Unicode: column key → encoding.
+ */
+export const registryImportReport = importReport.extend({ converted: z.record(z.string(), z.string()) });
+export type RegistryImportReport = z.infer<typeof registryImportReport>;
+
 export const grant = z.object({
   id: z.number(),
   role: z.enum(roles),

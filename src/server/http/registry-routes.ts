@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { importReport } from "../../shared/api";
+import { registryImportReport } from "../../shared/api";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { type AppEnv, jsonContent, requireActor } from "./context";
@@ -15,7 +15,7 @@ const listQuery = z.object({
   offset: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
-const importResponse = importReport.extend({ converted: z.record(z.string(), z.string()) });
+const importResponse = registryImportReport;
 
 export type RegistryListOptions = {
   unitId: number;

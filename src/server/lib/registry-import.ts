@@ -5,7 +5,7 @@
  */
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import type { ImportReport } from "../../shared/api";
+import type { RegistryImportReport } from "../../shared/api";
 import { foldText } from "../../shared/text";
 import { type Actor, asActor } from "../auth/scope";
 import type { Db } from "../db/connection";
@@ -15,7 +15,7 @@ import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
 import { detectColumnEncoding, tcvn3ToUnicode, vniToUnicode } from "./legacy-vietnamese";
 import type { ColumnSpec, TableRecord } from "./spreadsheet";
 
-export type RegistryImportReport = ImportReport & { converted: Record<string, string> };
+export type { RegistryImportReport };
 
 export function newImportReport(dryRun: boolean): RegistryImportReport {
   return { dryRun, total: 0, created: 0, updated: 0, unchanged: 0, errors: [], converted: {} };

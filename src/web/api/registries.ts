@@ -2,15 +2,14 @@
  * One client for every registry of candidates (hộ, dòng họ, cơ quan, công dân): they share the same routes on the
  * server (src/server/http/registry-routes.ts): list, get, create, update, archive, import, template and export.
  */
-import type { ImportReport } from "../../shared/api";
+import type { RegistryImportReport } from "../../shared/api";
 import type { Citizen } from "../../shared/citizens";
 import type { Clan } from "../../shared/clans";
 import type { Organization } from "../../shared/organizations";
 import type { OrganizationKind, PopulationGroup } from "../constants";
 import { BASE, request } from "./client";
 
-/** An import report; some imports also say which columns were converted from a legacy encoding. */
-export type RegistryImportReport = ImportReport & { converted?: Record<string, string> };
+export type { RegistryImportReport };
 
 export type RegistryListParams = {
   unitId: number;

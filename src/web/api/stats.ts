@@ -1,40 +1,21 @@
 /** Live statistics of the learning titles: roll-up of a unit and its children, trend over the years, exports. */
 import type { Title } from "../../shared/rubric";
+import type { Figures as CountedFigures, TargetProgress } from "../../shared/stats";
 import { ApiRequestError, BASE, request } from "./client";
 
 export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
 
+export type { TargetMetric, TargetStatus } from "../../shared/stats";
+
 /** Figures of one unit for one title (GET /stats/rollup); rates are percentages with two decimals, null if total is 0. */
-export type Figures = {
-  total: number;
-  registered: number;
-  recognized: number;
-  recognizedGood: number;
-  recognizedFair: number;
-  recognizedAverage: number;
-  level1: number;
-  level2: number;
-  registeredRate: number | null;
-  recognizedRate: number | null;
+export type Figures = CountedFigures & {
   /** Figures estimated (e.g. carried across a boundary change) rather than counted. */
   estimated?: boolean;
   estimateNote?: string;
 };
 
-export type TargetMetric = "recognizedRate" | "registeredRate";
-export type TargetStatus = "met" | "not_met" | "exceeded";
-
 /** A target set for a metric (national or local plan) and where the unit stands against it. */
-export type StatsTarget = {
-  metric: TargetMetric;
-  targetYear: number;
-  value: number;
-  basis: string;
-  source: "national" | "local";
-  unitId: number | null;
-  actual: number | null;
-  status: TargetStatus | null;
-};
+export type StatsTarget = TargetProgress;
 
 export type ChildRow = { unit: StatsUnit; figures: Figures; estimated?: boolean; estimateNote?: string };
 

@@ -20,13 +20,13 @@ import {
   type UploadFile,
 } from "antd";
 import { type ReactNode, useState } from "react";
-import type { ImportReport, RowError } from "../../shared/api";
+import type { ImportReport, RegistryImportReport, RowError } from "../../shared/api";
 import { ApiRequestError } from "../api/client";
 import { errorText } from "../errors";
 import { useT } from "../i18n/messages";
 
 /** An import report; some imports also say which columns were converted from TCVN3 or VNI to Unicode. */
-export type FileImportReport = ImportReport & { converted?: Record<string, string> };
+export type FileImportReport = ImportReport & Partial<Pick<RegistryImportReport, "converted">>;
 
 type Outcome = { report: FileImportReport | null; error: string | null; rows: RowError[] };
 

@@ -19,7 +19,7 @@ import type { Title } from "../../../shared/rubric";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { inForce } from "../territory/territory.repo";
-import { addCounts, type Counts, zeroCounts } from "./metrics";
+import { addCounts, type CounterColumns, type Counts, countsOfRow, zeroCounts } from "./metrics";
 
 export type Boundaries = "historical" | "current";
 
@@ -42,31 +42,7 @@ export type BoundaryCounts = {
   get(unitId: number, year: number, title: Title): Landed;
 };
 
-type CounterRow = {
-  unit_id: number;
-  commune_id: number;
-  year: number | null;
-  title: Title;
-  total: number;
-  registered: number;
-  recognized: number;
-  recognized_good: number;
-  recognized_fair: number;
-  recognized_average: number;
-  level1: number;
-  level2: number;
-};
-
-const toCounts = (row: CounterRow): Counts => ({
-  total: Number(row.total),
-  registered: Number(row.registered),
-  recognized: Number(row.recognized),
-  recognizedGood: Number(row.recognized_good),
-  recognizedFair: Number(row.recognized_fair),
-  recognizedAverage: Number(row.recognized_average),
-  level1: Number(row.level1),
-  level2: Number(row.level2),
-});
+type CounterRow = CounterColumns & { unit_id: number; commune_id: number; year: number | null; title: Title };
 
 const isZero = (c: Counts) => Object.values(c).every((v) => v === 0);
 const mass = (c: Counts) => Object.values(c).reduce((a, b) => a + b, 0);
@@ -136,7 +112,7 @@ export async function boundaryCounts(
       AND x.year BETWEEN ${fromYear} AND ${toYear} ${titleFilter("x.title", title)}
     GROUP BY p.ancestor_id, x.year, x.title`.execute(tx);
   for (const row of direct.rows)
-    land(Number(row.unit_id), row.year === null ? "*" : Number(row.year), row.title, toCounts(row), []);
+    land(Number(row.unit_id), row.year === null ? "*" : Number(row.year), row.title, countsOfRow(row), []);
 
   // 2. Counters of communes not in force on the date, in the subtree of the zone or of a unit linked to it by
   //    successions (forward: its predecessors, backward: its successors, transitively).
@@ -183,7 +159,7 @@ export async function boundaryCounts(
     // with their ward), so that an equal split divides the ward's figures, not each village's.
     const sources = new Map<string, { unitId: number; year: number | "*"; title: Title; counts: Counts }>();
     for (const row of foreign.rows) {
-      const counts = toCounts(row);
+      const counts = countsOfRow(row);
       if (isZero(counts)) continue;
       const year = row.year === null ? "*" : Number(row.year);
       const unitId = entryPoint(graph, date, Number(row.unit_id));

@@ -10,17 +10,9 @@
  * this rule it is 84,13. A rate with a total of 0 is null (no rate), not 0.
  */
 import type { Title } from "../../../shared/rubric";
+import type { Counts, Figures } from "../../../shared/stats";
 
-export type Counts = {
-  total: number;
-  registered: number;
-  recognized: number;
-  recognizedGood: number;
-  recognizedFair: number;
-  recognizedAverage: number;
-  level1: number;
-  level2: number;
-};
+export type { Counts, Figures };
 
 export const zeroCounts = (): Counts => ({
   total: 0,
@@ -31,6 +23,30 @@ export const zeroCounts = (): Counts => ({
   recognizedAverage: 0,
   level1: 0,
   level2: 0,
+});
+
+/** The counter columns of a query row, as the SQL names them. */
+export type CounterColumns = {
+  total: number;
+  registered: number;
+  recognized: number;
+  recognized_good: number;
+  recognized_fair: number;
+  recognized_average: number;
+  level1: number;
+  level2: number;
+};
+
+/** A query row's counter columns as Counts (the driver may hand sums back as strings). */
+export const countsOfRow = (row: CounterColumns): Counts => ({
+  total: Number(row.total),
+  registered: Number(row.registered),
+  recognized: Number(row.recognized),
+  recognizedGood: Number(row.recognized_good),
+  recognizedFair: Number(row.recognized_fair),
+  recognizedAverage: Number(row.recognized_average),
+  level1: Number(row.level1),
+  level2: Number(row.level2),
 });
 
 export function addCounts(into: Counts, more: Counts): Counts {
@@ -89,8 +105,6 @@ export const metrics: Metric[] = [
     value: (c) => percent(c.recognized, c.total),
   },
 ];
-
-export type Figures = Counts & { registeredRate: number | null; recognizedRate: number | null };
 
 export function figures(counts: Counts): Figures {
   const result = { ...counts } as Figures;

@@ -13,7 +13,9 @@ import { canOnUnit, inForce } from "../territory/territory.repo";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import {
   addCounts,
+  type CounterColumns,
   type Counts,
+  countsOfRow,
   type Figures,
   figures,
   formatRate,
@@ -51,18 +53,7 @@ export type Rollup = {
 const estimate = (notes: Set<string>): Estimate =>
   notes.size > 0 ? { estimated: true, estimateNote: [...notes].join("; ") } : {};
 
-type CountRow = {
-  unit_id: number;
-  title: Title;
-  total: number;
-  registered: number;
-  recognized: number;
-  recognized_good: number;
-  recognized_fair: number;
-  recognized_average: number;
-  level1: number;
-  level2: number;
-};
+type CountRow = CounterColumns & { unit_id: number; title: Title };
 
 /** Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. */
 async function subtreeCounts(tx: Db, unitIds: number[], year: number, title?: Title) {
@@ -89,17 +80,7 @@ async function subtreeCounts(tx: Db, unitIds: number[], year: number, title?: Ti
       coalesce(c.level1, 0) AS level1, coalesce(c.level2, 0) AS level2
     FROM totals t FULL JOIN counters c ON c.unit_id = t.unit_id AND c.title = t.title`.execute(tx);
   const byKey = new Map<string, Counts>();
-  for (const row of rows)
-    byKey.set(`${Number(row.unit_id)}:${row.title}`, {
-      total: Number(row.total),
-      registered: Number(row.registered),
-      recognized: Number(row.recognized),
-      recognizedGood: Number(row.recognized_good),
-      recognizedFair: Number(row.recognized_fair),
-      recognizedAverage: Number(row.recognized_average),
-      level1: Number(row.level1),
-      level2: Number(row.level2),
-    });
+  for (const row of rows) byKey.set(`${Number(row.unit_id)}:${row.title}`, countsOfRow(row));
   return (unitId: number, t: Title) => byKey.get(`${unitId}:${t}`) ?? zeroCounts();
 }
 
@@ -128,16 +109,7 @@ async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: 
   const byKey = new Map(counters.rows.map((r) => [`${r.year}:${r.title}`, r]));
   return (year: number, t: Title): Counts => {
     const row = byKey.get(`${year}:${t}`);
-    return {
-      total: totalOf.get(t) ?? 0,
-      registered: Number(row?.registered ?? 0),
-      recognized: Number(row?.recognized ?? 0),
-      recognizedGood: Number(row?.recognized_good ?? 0),
-      recognizedFair: Number(row?.recognized_fair ?? 0),
-      recognizedAverage: Number(row?.recognized_average ?? 0),
-      level1: Number(row?.level1 ?? 0),
-      level2: Number(row?.level2 ?? 0),
-    };
+    return { ...(row ? countsOfRow(row) : zeroCounts()), total: totalOf.get(t) ?? 0 };
   };
 }
 

@@ -14,16 +14,22 @@
  */
 import { sql } from "kysely";
 import { type Title, titleLabels, titles } from "../../../shared/rubric";
+import {
+  type Figures,
+  type TargetMetric,
+  type TargetProgress,
+  type TargetStatus,
+  targetMetrics,
+} from "../../../shared/stats";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { AppError, forbidden, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit } from "../territory/territory.repo";
-import type { Figures } from "./metrics";
 
-export const targetMetrics = ["recognizedRate", "registeredRate"] as const;
-export type TargetMetric = (typeof targetMetrics)[number];
+export type { TargetMetric, TargetProgress, TargetStatus };
+export { targetMetrics };
 export const metricLabels: Record<TargetMetric, string> = {
   recognizedRate: "tỷ lệ đạt",
   registeredRate: "tỷ lệ đăng ký",
@@ -36,8 +42,6 @@ export const statusRule =
 export const resolutionRule =
   "Chỉ tiêu áp dụng: chỉ tiêu riêng của đơn vị, nếu không có thì của đơn vị cấp trên gần nhất, nếu không có thì chỉ tiêu quốc gia; " +
   "trong nguồn đó lấy chỉ tiêu của chính năm, nếu không có thì của năm chỉ tiêu gần nhất phía sau (năm 2027 so với chỉ tiêu 2030).";
-
-export type TargetStatus = "met" | "not_met" | "exceeded";
 
 export type TargetBasis = {
   id: number;
@@ -65,18 +69,6 @@ export type Target = {
   basis: TargetBasis;
   setBy: string | null;
   updatedAt: string;
-};
-
-/** A target applied to a unit's figures (GET /stats/rollup, titles[i].targets). */
-export type TargetProgress = {
-  metric: TargetMetric;
-  targetYear: number;
-  value: number;
-  basis: string;
-  source: "national" | "local";
-  unitId: number | null;
-  actual: number | null;
-  status: TargetStatus | null;
 };
 
 /** Compares in hundredths of a percent (both values have two decimals). */

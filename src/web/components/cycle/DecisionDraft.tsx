@@ -1,18 +1,6 @@
 import { FileAddOutlined } from "@ant-design/icons";
-import {
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { App, Button, Flex, Form, Table, type TableColumnsType, Typography } from "antd";
+import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import type { UnitRef } from "../../../shared/api";
 import type { Registration } from "../../../shared/cycle";
@@ -23,14 +11,7 @@ import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import { useCompact } from "../useCompact";
 import { resultText, subjectText } from "./common";
-
-type Values = {
-  number: string;
-  signedOn: Dayjs;
-  agencyName: string;
-  signerTitle: string;
-  signerName: string;
-};
+import { DecisionFields, type DecisionFieldValues, decisionParticulars } from "./DecisionFields";
 
 type Props = {
   commune: UnitRef;
@@ -45,13 +26,13 @@ type Props = {
 export function DecisionDraft({ commune, year, title, proposals, canWrite, onDone }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<DecisionFieldValues>();
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const compact = useCompact();
   useEffect(() => setSelected(proposals.map((r) => r.id)), [proposals]);
 
-  const submit = async (values: Values) => {
+  const submit = async (values: DecisionFieldValues) => {
     setBusy(true);
     try {
       const decision = await cycleApi.draftDecision({
@@ -59,11 +40,7 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
         year,
         title,
         kind: "recognition",
-        number: values.number.trim(),
-        signedOn: values.signedOn.format("YYYY-MM-DD"),
-        agencyName: values.agencyName.trim(),
-        signerTitle: values.signerTitle.trim(),
-        signerName: values.signerName.trim(),
+        ...decisionParticulars(values),
         registrationIds: selected,
       });
       void message.success(t("decision.drafted", { number: decision.number }));
@@ -96,7 +73,6 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
         { key: "village", title: t("households.village"), render: (_, r) => r.village?.name ?? "" },
         { key: "result", title: t("cycle.result"), render: (_, r) => resultText(r) },
       ];
-  const required = [{ required: true, whitespace: true, message: t("decision.required") }];
 
   return (
     <>
@@ -119,7 +95,7 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
         </div>
       )}
       {proposals.length > 0 && canWrite && (
-        <Form<Values>
+        <Form<DecisionFieldValues>
           form={form}
           layout="vertical"
           onFinish={submit}
@@ -130,37 +106,7 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
           }}
         >
           <Typography.Title level={5}>{t("decision.draftTitle")}</Typography.Title>
-          <Row gutter={[12, 0]}>
-            <Col xs={24} sm={12}>
-              <Form.Item name="number" label={t("decision.number")} rules={required}>
-                <Input maxLength={50} placeholder="12/QĐ-UBND" data-testid="decision-number" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name="signedOn"
-                label={t("decision.signedOn")}
-                rules={[{ required: true, message: t("decision.required") }]}
-              >
-                <DatePicker format="DD/MM/YYYY" inputReadOnly style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="agencyName" label={t("decision.agency")} rules={required}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="signerTitle" label={t("decision.signerTitle")} rules={required}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="signerName" label={t("decision.signerName")} rules={required}>
-                <Input maxLength={200} data-testid="decision-signer" />
-              </Form.Item>
-            </Col>
-          </Row>
+          <DecisionFields testIdPrefix="decision" numberPlaceholder="12/QĐ-UBND" />
           <Button
             type="primary"
             htmlType="submit"

@@ -33,12 +33,13 @@ export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
   const [revoking, setRevoking] = useState<Decision | null>(null);
   const compact = useCompact();
 
-  const cancel = async (decision: Decision) => {
+  /** Runs one action on a decision; a refusal stays shown above the list. */
+  const act = async (decision: Decision, call: (id: number) => Promise<unknown>, done: string) => {
     setBusyId(decision.id);
     setRefusal(null);
     try {
-      await cycleApi.cancelDecision(decision.id);
-      void message.success(t("decision.cancelled", { number: decision.number }));
+      await call(decision.id);
+      void message.success(done);
       onDone();
     } catch (err) {
       const text = errorText(err, t);
@@ -48,22 +49,9 @@ export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
       setBusyId(null);
     }
   };
-
-  const issue = async (decision: Decision) => {
-    setBusyId(decision.id);
-    setRefusal(null);
-    try {
-      await cycleApi.issueDecision(decision.id);
-      void message.success(t("decision.issued", { number: decision.number }));
-      onDone();
-    } catch (err) {
-      const text = errorText(err, t);
-      setRefusal(text);
-      void message.error(text);
-    } finally {
-      setBusyId(null);
-    }
-  };
+  const cancel = (d: Decision) =>
+    act(d, cycleApi.cancelDecision, t("decision.cancelled", { number: d.number }));
+  const issue = (d: Decision) => act(d, cycleApi.issueDecision, t("decision.issued", { number: d.number }));
 
   const info = (d: Decision) => (
     <Flex vertical>

@@ -1,5 +1,5 @@
-import { Alert, App, Checkbox, Col, DatePicker, Flex, Form, Input, Modal, Row, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, App, Checkbox, Flex, Form, Input, Modal, Typography } from "antd";
+import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import type { Decision, Registration } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
@@ -8,16 +8,9 @@ import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import { PageLoading } from "../PageLoading";
 import { subjectText } from "./common";
+import { DecisionFields, type DecisionFieldValues, decisionParticulars } from "./DecisionFields";
 
-type Values = {
-  reason: string;
-  number: string;
-  signedOn: Dayjs;
-  agencyName: string;
-  signerTitle: string;
-  signerName: string;
-  registrationIds: number[];
-};
+type Values = DecisionFieldValues & { reason: string; registrationIds: number[] };
 
 type Props = {
   /** The issued recognition decision whose records are revoked. */
@@ -71,11 +64,7 @@ export function RevocationDraft({ decision, onClose, onDone }: Props) {
         title: decision.title,
         kind: "revocation",
         reason: values.reason.trim(),
-        number: values.number.trim(),
-        signedOn: values.signedOn.format("YYYY-MM-DD"),
-        agencyName: values.agencyName.trim(),
-        signerTitle: values.signerTitle.trim(),
-        signerName: values.signerName.trim(),
+        ...decisionParticulars(values),
         registrationIds: values.registrationIds,
       });
       void message.success(t("decision.revokeDrafted", { number: created.number }));
@@ -126,37 +115,7 @@ export function RevocationDraft({ decision, onClose, onDone }: Props) {
                 data-testid="revoke-reason"
               />
             </Form.Item>
-            <Row gutter={[12, 0]}>
-              <Col xs={24} sm={12}>
-                <Form.Item name="number" label={t("decision.number")} rules={required}>
-                  <Input maxLength={50} placeholder="15/QĐ-UBND" data-testid="revoke-number" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item
-                  name="signedOn"
-                  label={t("decision.signedOn")}
-                  rules={[{ required: true, message: t("decision.required") }]}
-                >
-                  <DatePicker format="DD/MM/YYYY" inputReadOnly style={{ width: "100%" }} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item name="agencyName" label={t("decision.agency")} rules={required}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} sm={12}>
-                <Form.Item name="signerTitle" label={t("decision.signerTitle")} rules={required}>
-                  <Input maxLength={100} />
-                </Form.Item>
-              </Col>
-              <Col xs={24}>
-                <Form.Item name="signerName" label={t("decision.signerName")} rules={required}>
-                  <Input maxLength={200} data-testid="revoke-signer" />
-                </Form.Item>
-              </Col>
-            </Row>
+            <DecisionFields testIdPrefix="revoke" numberPlaceholder="15/QĐ-UBND" wideSigner />
             <Form.Item
               name="registrationIds"
               label={t("decision.revokeRecords")}

@@ -134,8 +134,7 @@ export function RubricEditor({ stored, onSaved, onCancel }: Props) {
   const initial = useMemo(() => rubricInputOf(stored), [stored]);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const required = [{ required: true, whitespace: true, message: t("decision.required") }];
-  const requiredNumber = [{ required: true, message: t("decision.required") }];
+  const { required, requiredNumber } = useRules();
 
   const save = async () => {
     setProblems([]);
@@ -340,7 +339,6 @@ export function RubricEditor({ stored, onSaved, onCancel }: Props) {
     </Form>
   );
 }
-
 function RemoveButton({ onClick, testId }: { onClick: () => void; testId?: string }) {
   const t = useT();
   return (
@@ -352,6 +350,191 @@ function RemoveButton({ onClick, testId }: { onClick: () => void; testId?: strin
       aria-label={t("rubrics.editor.remove")}
       data-testid={testId}
     />
+  );
+}
+
+/** The rules of a required text and of a required number, with the message in the user's language. */
+function useRules() {
+  const t = useT();
+  return {
+    required: [{ required: true, whitespace: true, message: t("decision.required") }],
+    requiredNumber: [{ required: true, message: t("decision.required") }],
+  };
+}
+
+/** The key of a criterion or an item. */
+function KeyField({ name }: { name: (string | number)[] }) {
+  const t = useT();
+  const { required } = useRules();
+  return (
+    <Form.Item name={name} label={t("rubrics.editor.key")} rules={required} style={tight}>
+      <Input maxLength={40} />
+    </Form.Item>
+  );
+}
+
+/** A new item; in the points scheme it is worth up to 1 point. */
+const newItem = (key: string, points: boolean) =>
+  points ? { key, text: "", maxPoints: 1 } : { key, text: "" };
+
+/** A new criterion with one item. */
+const newCriterion = (key: string, points: boolean) => ({
+  key,
+  name: "",
+  items: [newItem(`${key}.1`, points)],
+});
+
+type ListProps = {
+  form: FormInstance<Rubric>;
+  /** The Form.List name, relative to an enclosing list as for any field inside one. */
+  name: (string | number)[];
+  /** The same list's path from the top of the form. */
+  path: (string | number)[];
+  /** The points scheme: a minimum per criterion and a maximum per item. */
+  points: boolean;
+};
+
+/** The criteria of a points set or of one level, each with its items, rows added and removed. */
+function CriteriaList({ form, name, path, points }: ListProps) {
+  const t = useT();
+  const { required } = useRules();
+  return (
+    <Form.List name={name}>
+      {(criteria, { add, remove }) => (
+        <Flex vertical gap={points ? 12 : 8}>
+          {criteria.map((criterion, index) => (
+            <Card
+              key={criterion.key}
+              size="small"
+              type={points ? undefined : "inner"}
+              title={t("rubrics.editor.criterion", { n: index + 1 })}
+              extra={
+                <Flex gap={4} align="center">
+                  <Flag name={[criterion.name]} />
+                  {criteria.length > 1 && <RemoveButton onClick={() => remove(criterion.name)} />}
+                </Flex>
+              }
+              data-testid={`criterion-${index}`}
+            >
+              <Row gutter={[8, 0]}>
+                <Col xs={8} sm={4}>
+                  <KeyField name={[criterion.name, "key"]} />
+                </Col>
+                <Col xs={16} sm={points ? 14 : 20}>
+                  <Form.Item
+                    name={[criterion.name, "name"]}
+                    label={t("rubrics.editor.criterionName")}
+                    rules={required}
+                    style={tight}
+                  >
+                    <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />
+                  </Form.Item>
+                </Col>
+                {points && (
+                  <Col xs={24} sm={6}>
+                    <Form.Item
+                      name={[criterion.name, "minPoints"]}
+                      label={t("rubrics.editor.minPoints")}
+                      style={tight}
+                    >
+                      <InputNumber min={0} style={{ width: "100%" }} />
+                    </Form.Item>
+                  </Col>
+                )}
+              </Row>
+              <ItemsList
+                form={form}
+                name={[criterion.name, "items"]}
+                path={[...path, criterion.name, "items"]}
+                points={points}
+              />
+            </Card>
+          ))}
+          <Button
+            size={points ? undefined : "small"}
+            icon={<PlusOutlined />}
+            style={{ width: "fit-content" }}
+            onClick={() => add(newCriterion(freshKey(form, "tc"), points))}
+            data-testid="add-criterion"
+          >
+            {t("rubrics.editor.addCriterion")}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+/** The items of one criterion; a new item's key follows the criterion's. */
+function ItemsList({ form, name, path, points }: ListProps) {
+  const t = useT();
+  const { required, requiredNumber } = useRules();
+  return (
+    <Form.List name={name}>
+      {(items, { add, remove }) => (
+        <Flex vertical gap={4}>
+          {items.map((item) => (
+            <Row
+              key={item.key}
+              gutter={[8, 0]}
+              align="top"
+              style={points ? { borderTop: "1px solid #f0f0f0", paddingTop: 8 } : undefined}
+            >
+              <Col xs={8} sm={4}>
+                <KeyField name={[item.name, "key"]} />
+              </Col>
+              <Col xs={points ? 16 : 13} sm={points ? 14 : 18}>
+                <Form.Item
+                  name={[item.name, "text"]}
+                  label={t("rubrics.item")}
+                  rules={required}
+                  style={tight}
+                >
+                  <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 6 }} />
+                </Form.Item>
+              </Col>
+              {points && (
+                <Col xs={14} sm={4}>
+                  <Form.Item
+                    name={[item.name, "maxPoints"]}
+                    label={t("rubrics.maxPoints")}
+                    rules={requiredNumber}
+                    style={tight}
+                  >
+                    <InputNumber
+                      min={1}
+                      precision={0}
+                      style={{ width: "100%" }}
+                      data-testid="item-max-points"
+                    />
+                  </Form.Item>
+                </Col>
+              )}
+              <Col xs={points ? 10 : 3} sm={2} style={{ paddingTop: 30 }}>
+                {items.length > 1 && <RemoveButton onClick={() => remove(item.name)} testId="remove-item" />}
+              </Col>
+              <Col xs={24}>
+                <Flag name={[item.name]} />
+              </Col>
+            </Row>
+          ))}
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            style={{ width: "fit-content" }}
+            onClick={() => {
+              // `path` ends with "items": the criterion's key sits beside it.
+              const parent: string =
+                (form as FormInstance).getFieldValue([...path.slice(0, -1), "key"]) ?? "tc";
+              add(newItem(freshKey(form, `${parent}.`), points));
+            }}
+            data-testid="add-item"
+          >
+            {t("rubrics.editor.addItem")}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
   );
 }
 
@@ -369,8 +552,7 @@ function PointsFields({ form }: { form: FormInstance<Rubric> }) {
       (Array.isArray(c?.items) ? c.items : []).reduce((s, item) => s + (Number(item?.maxPoints) || 0), 0),
     0,
   );
-  const required = [{ required: true, whitespace: true, message: t("decision.required") }];
-  const requiredNumber = [{ required: true, message: t("decision.required") }];
+  const { required, requiredNumber } = useRules();
   return (
     <>
       <Flex justify="space-between" wrap gap={8} align="center">
@@ -379,145 +561,7 @@ function PointsFields({ form }: { form: FormInstance<Rubric> }) {
         </Typography.Text>
         <Flag name={["definition"]} />
       </Flex>
-      <Form.List name={["definition", "criteria"]}>
-        {(fields, { add, remove }) => (
-          <Flex vertical gap={12}>
-            {fields.map((field, index) => (
-              <Card
-                key={field.key}
-                size="small"
-                title={t("rubrics.editor.criterion", { n: index + 1 })}
-                extra={
-                  <Flex gap={4} align="center">
-                    <Flag name={[field.name]} />
-                    {fields.length > 1 && <RemoveButton onClick={() => remove(field.name)} />}
-                  </Flex>
-                }
-                data-testid={`criterion-${index}`}
-              >
-                <Row gutter={[8, 0]}>
-                  <Col xs={8} sm={4}>
-                    <Form.Item
-                      name={[field.name, "key"]}
-                      label={t("rubrics.editor.key")}
-                      rules={required}
-                      style={tight}
-                    >
-                      <Input maxLength={40} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={16} sm={14}>
-                    <Form.Item
-                      name={[field.name, "name"]}
-                      label={t("rubrics.editor.criterionName")}
-                      rules={required}
-                      style={tight}
-                    >
-                      <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} sm={6}>
-                    <Form.Item
-                      name={[field.name, "minPoints"]}
-                      label={t("rubrics.editor.minPoints")}
-                      style={tight}
-                    >
-                      <InputNumber min={0} style={{ width: "100%" }} />
-                    </Form.Item>
-                  </Col>
-                </Row>
-                <Form.List name={[field.name, "items"]}>
-                  {(items, { add: addItem, remove: removeItem }) => (
-                    <Flex vertical gap={4}>
-                      {items.map((item) => (
-                        <Row
-                          key={item.key}
-                          gutter={[8, 0]}
-                          align="top"
-                          style={{ borderTop: "1px solid #f0f0f0", paddingTop: 8 }}
-                        >
-                          <Col xs={8} sm={4}>
-                            <Form.Item
-                              name={[item.name, "key"]}
-                              label={t("rubrics.editor.key")}
-                              rules={required}
-                              style={tight}
-                            >
-                              <Input maxLength={40} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={16} sm={14}>
-                            <Form.Item
-                              name={[item.name, "text"]}
-                              label={t("rubrics.item")}
-                              rules={required}
-                              style={tight}
-                            >
-                              <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 6 }} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={14} sm={4}>
-                            <Form.Item
-                              name={[item.name, "maxPoints"]}
-                              label={t("rubrics.maxPoints")}
-                              rules={requiredNumber}
-                              style={tight}
-                            >
-                              <InputNumber
-                                min={1}
-                                precision={0}
-                                style={{ width: "100%" }}
-                                data-testid="item-max-points"
-                              />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={10} sm={2} style={{ paddingTop: 30 }}>
-                            {items.length > 1 && (
-                              <RemoveButton onClick={() => removeItem(item.name)} testId="remove-item" />
-                            )}
-                          </Col>
-                          <Col xs={24}>
-                            <Flag name={[item.name]} />
-                          </Col>
-                        </Row>
-                      ))}
-                      <Button
-                        size="small"
-                        icon={<PlusOutlined />}
-                        style={{ width: "fit-content" }}
-                        onClick={() => {
-                          const parent: string =
-                            (form as FormInstance).getFieldValue([
-                              "definition",
-                              "criteria",
-                              field.name,
-                              "key",
-                            ]) ?? "tc";
-                          addItem({ key: freshKey(form, `${parent}.`), text: "", maxPoints: 1 });
-                        }}
-                        data-testid="add-item"
-                      >
-                        {t("rubrics.editor.addItem")}
-                      </Button>
-                    </Flex>
-                  )}
-                </Form.List>
-              </Card>
-            ))}
-            <Button
-              icon={<PlusOutlined />}
-              style={{ width: "fit-content" }}
-              onClick={() => {
-                const key = freshKey(form, "tc");
-                add({ key, name: "", items: [{ key: `${key}.1`, text: "", maxPoints: 1 }] });
-              }}
-              data-testid="add-criterion"
-            >
-              {t("rubrics.editor.addCriterion")}
-            </Button>
-          </Flex>
-        )}
-      </Form.List>
+      <CriteriaList form={form} name={["definition", "criteria"]} path={["definition", "criteria"]} points />
       <Card size="small" title={t("rubrics.thresholds")}>
         <Form.List name={["definition", "thresholds"]}>
           {(fields, { add, remove }) => (
@@ -592,7 +636,6 @@ function PointsFields({ form }: { form: FormInstance<Rubric> }) {
 /** Levels (1 and 2) of pass/fail criteria and items, the waiting time between levels and the validity. */
 function LevelsFields({ form }: { form: FormInstance<Rubric> }) {
   const t = useT();
-  const required = [{ required: true, whitespace: true, message: t("decision.required") }];
   return (
     <>
       <Card size="small" title={t("rubrics.scheme.levels")} extra={<Flag name={["definition"]} />}>
@@ -647,139 +690,21 @@ function LevelsFields({ form }: { form: FormInstance<Rubric> }) {
                 }
                 extra={levels.length > 1 && <RemoveButton onClick={() => remove(level.name)} />}
               >
-                <Form.List name={[level.name, "criteria"]}>
-                  {(criteria, { add: addCriterion, remove: removeCriterion }) => (
-                    <Flex vertical gap={8}>
-                      {criteria.map((criterion) => (
-                        <Card
-                          key={criterion.key}
-                          size="small"
-                          type="inner"
-                          extra={
-                            <Flex gap={4} align="center">
-                              <Flag name={[criterion.name]} />
-                              {criteria.length > 1 && (
-                                <RemoveButton onClick={() => removeCriterion(criterion.name)} />
-                              )}
-                            </Flex>
-                          }
-                          title={t("rubrics.editor.criterion", { n: criterion.name + 1 })}
-                        >
-                          <Row gutter={[8, 0]}>
-                            <Col xs={8} sm={4}>
-                              <Form.Item
-                                name={[criterion.name, "key"]}
-                                label={t("rubrics.editor.key")}
-                                rules={required}
-                                style={tight}
-                              >
-                                <Input maxLength={40} />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={16} sm={20}>
-                              <Form.Item
-                                name={[criterion.name, "name"]}
-                                label={t("rubrics.editor.criterionName")}
-                                rules={required}
-                                style={tight}
-                              >
-                                <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />
-                              </Form.Item>
-                            </Col>
-                          </Row>
-                          <Form.List name={[criterion.name, "items"]}>
-                            {(items, { add: addItem, remove: removeItem }) => (
-                              <Flex vertical gap={4}>
-                                {items.map((item) => (
-                                  <Row key={item.key} gutter={[8, 0]} align="top">
-                                    <Col xs={8} sm={4}>
-                                      <Form.Item
-                                        name={[item.name, "key"]}
-                                        label={t("rubrics.editor.key")}
-                                        rules={required}
-                                        style={tight}
-                                      >
-                                        <Input maxLength={40} />
-                                      </Form.Item>
-                                    </Col>
-                                    <Col xs={13} sm={18}>
-                                      <Form.Item
-                                        name={[item.name, "text"]}
-                                        label={t("rubrics.item")}
-                                        rules={required}
-                                        style={tight}
-                                      >
-                                        <Input.TextArea
-                                          maxLength={1000}
-                                          autoSize={{ minRows: 1, maxRows: 6 }}
-                                        />
-                                      </Form.Item>
-                                    </Col>
-                                    <Col xs={3} sm={2} style={{ paddingTop: 30 }}>
-                                      {items.length > 1 && (
-                                        <RemoveButton
-                                          onClick={() => removeItem(item.name)}
-                                          testId="remove-item"
-                                        />
-                                      )}
-                                    </Col>
-                                    <Col xs={24}>
-                                      <Flag name={[item.name]} />
-                                    </Col>
-                                  </Row>
-                                ))}
-                                <Button
-                                  size="small"
-                                  icon={<PlusOutlined />}
-                                  style={{ width: "fit-content" }}
-                                  onClick={() => {
-                                    const parent: string =
-                                      (form as FormInstance).getFieldValue([
-                                        "definition",
-                                        "levels",
-                                        level.name,
-                                        "criteria",
-                                        criterion.name,
-                                        "key",
-                                      ]) ?? "tc";
-                                    addItem({ key: freshKey(form, `${parent}.`), text: "" });
-                                  }}
-                                >
-                                  {t("rubrics.editor.addItem")}
-                                </Button>
-                              </Flex>
-                            )}
-                          </Form.List>
-                        </Card>
-                      ))}
-                      <Button
-                        size="small"
-                        icon={<PlusOutlined />}
-                        style={{ width: "fit-content" }}
-                        onClick={() => {
-                          const key = freshKey(form, "tc");
-                          addCriterion({ key, name: "", items: [{ key: `${key}.1`, text: "" }] });
-                        }}
-                      >
-                        {t("rubrics.editor.addCriterion")}
-                      </Button>
-                    </Flex>
-                  )}
-                </Form.List>
+                <CriteriaList
+                  form={form}
+                  name={[level.name, "criteria"]}
+                  path={["definition", "levels", level.name, "criteria"]}
+                  points={false}
+                />
               </Card>
             ))}
             {levels.length < 2 && (
               <Button
                 icon={<PlusOutlined />}
                 style={{ width: "fit-content" }}
-                onClick={() => {
-                  const key = freshKey(form, "md2.");
-                  add({
-                    level: 2,
-                    requires: 1,
-                    criteria: [{ key, name: "", items: [{ key: `${key}.1`, text: "" }] }],
-                  });
-                }}
+                onClick={() =>
+                  add({ level: 2, requires: 1, criteria: [newCriterion(freshKey(form, "md2."), false)] })
+                }
               >
                 {t("rubrics.editor.addLevel")}
               </Button>

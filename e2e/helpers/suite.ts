@@ -1,0 +1,106 @@
+/**
+ * What the browser test files share: the server and the browser started once per file, 360 px phone contexts
+ * (signed in as a demo user), table rows, the overflow check, and the demo officer's commune through the API.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { horizontalOverflow, launchBrowser, uiLogin } from "./browser";
+import { type ApiSession, apiGet, DEMO_PASSWORD, startServer, type TestServer } from "./server";
+
+export const PHONE = { width: 360, height: 740 };
+
+/** expect.poll with room for a slow machine (the default gives up after one second). */
+export const eventually = <T>(read: () => T | Promise<T>) =>
+  expect.poll(read, { timeout: 15_000, interval: 100 });
+
+/** Rows of the antd table inside the element with this test id. */
+export const rows = (page: Page, testId: string) =>
+  page.getByTestId(testId).locator("tbody tr.ant-table-row");
+
+/** Nothing sticks out sideways on the phone. */
+export async function expectNoOverflow(page: Page): Promise<void> {
+  const { scrollWidth } = await horizontalOverflow(page);
+  expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+}
+
+type Viewport = { width: number; height: number };
+
+export type BrowserSuite = {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** The server's address. */
+  readonly url: string;
+  /** A new Vietnamese browser context, the phone's size unless told. */
+  context(viewport?: Viewport): Promise<BrowserContext>;
+  /** A new context and page, signed in through the login page. */
+  signedIn(username: string, viewport?: Viewport): Promise<{ context: BrowserContext; page: Page }>;
+};
+
+/**
+ * Starts the app (`serve --demo` on a fresh data directory) and Chromium before the tests of the enclosing
+ * describe and stops both after them. Call it inside the describe.
+ */
+export function browserSuite(): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("browserSuite: the server and browser start in beforeAll");
+    return value;
+  };
+  const suite: BrowserSuite = {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    get url() {
+      return started(server).url;
+    },
+    context: (viewport = PHONE) => suite.browser.newContext({ viewport, locale: "vi-VN" }),
+    signedIn: async (username, viewport = PHONE) => {
+      const context = await suite.context(viewport);
+      const page = await context.newPage();
+      await uiLogin(page, suite.url, username, DEMO_PASSWORD);
+      return { context, page };
+    },
+  };
+  return suite;
+}
+
+/** The commune of a signed-in officer (their first grant) and its units in force today, through the API. */
+export async function communeUnits(
+  url: string,
+  session: ApiSession,
+): Promise<{ communeId: number; units: { id: number; name: string; level: string }[] }> {
+  const me = await apiGet<{ user: { username: string; grants: { unit: { id: number } | null }[] } }>(
+    url,
+    session,
+    "/api/v1/auth/me",
+  );
+  const communeId = me.user.grants[0]?.unit?.id;
+  if (!communeId) throw new Error(`${me.user.username} has no unit`);
+  const { units } = await apiGet<{ units: { id: number; name: string; level: string }[] }>(
+    url,
+    session,
+    `/api/v1/units/${communeId}/children?date=${new Date().toISOString().slice(0, 10)}`,
+  );
+  return { communeId, units };
+}
+
+/** Registers the candidates ticked on the titles page; the server answers 201, with this many created. */
+export async function registerTicked(page: Page, created: number): Promise<void> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/v1/registrations") && r.request().method() === "POST"),
+    page.getByTestId("register-button").click(),
+  ]);
+  expect(response.status()).toBe(201);
+  expect(await response.json()).toEqual({ created, skipped: 0 });
+}
