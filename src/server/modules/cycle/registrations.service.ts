@@ -250,6 +250,7 @@ async function heldLevel(tx: Db, registration: Registration) {
       join.onRef("d.commune_id", "=", "r.commune_id").onRef("d.id", "=", "r.decision_id"),
     )
     .select(["r.level", "d.signed_on"])
+    .where("r.commune_id", "=", registration.communeId)
     .where("r.subject_kind", "=", registration.subject.kind)
     .where("r.subject_id", "=", registration.subject.id)
     .where("r.title", "=", registration.title)
@@ -284,7 +285,8 @@ export async function assessRegistration(
     const assessedOn = `${before.year}-12-31`;
     const result = evaluate(rubric.definition, {
       ...input,
-      heldLevel: await heldLevel(tx, before),
+      // Only a levels scheme has a level to hold (points schemes never read it).
+      heldLevel: rubric.scheme === "levels" ? await heldLevel(tx, before) : undefined,
       assessedOn,
     });
     await tx
