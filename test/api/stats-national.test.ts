@@ -43,6 +43,13 @@ describeEachEngine("national statistics", (engine) => {
       WHERE level = 'province' AND valid_to IS NULL`.execute(t.db);
     expect(table.children).toHaveLength(provinces.rows[0]!.n);
     expect(table.childrenTotal.registered).toBe(table.figures.registered);
+    // Each province's row (summed by the counters' province) equals the province's own roll-up (by its subtree).
+    for (const child of table.children) {
+      const own = await quantri.get(
+        `/api/v1/stats/rollup?unitId=${child.unit.id}&year=2025&title=learning_family`,
+      );
+      expect(own.body.titles[0].figures, child.unit.name).toEqual(child.figures);
+    }
     expect(table.targets.find((x: any) => x.metric === "recognizedRate")).toMatchObject({
       source: "national",
       value: 70,

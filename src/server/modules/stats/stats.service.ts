@@ -55,22 +55,36 @@ const estimate = (notes: Set<string>): Estimate =>
 
 type CountRow = CounterColumns & { unit_id: number; title: Title };
 
-/** Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. */
-async function subtreeCounts(tx: Db, unitIds: number[], year: number, title?: Title) {
+/**
+ * Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. Provinces (the nation's
+ * children) are summed by the counters' own province_id instead of through the closure table: the same rows (a
+ * counter's province is the province above its unit), without joining the ~100,000 village descendants.
+ */
+async function subtreeCounts(
+  tx: Db,
+  unitIds: number[],
+  year: number,
+  title?: Title,
+  by: "subtree" | "province" = "subtree",
+) {
   const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
+  const source = (table: string, alias: string) =>
+    by === "province"
+      ? sql`${sql.table(table)} ${sql.raw(alias)} WHERE ${sql.ref(`${alias}.province_id`)} = ANY (${unitIds}::bigint[])`
+      : sql`admin_unit_paths p JOIN ${sql.table(table)} ${sql.raw(alias)} ON ${sql.ref(`${alias}.unit_id`)} = p.descendant_id
+      WHERE p.ancestor_id = ANY (${unitIds}::bigint[])`;
+  const group = (alias: string) => (by === "province" ? sql.ref(`${alias}.province_id`) : sql`p.ancestor_id`);
   const { rows } = await sql<CountRow>`
     WITH totals AS (
-      SELECT p.ancestor_id AS unit_id, t.title, sum(t.total)::int AS total
-      FROM admin_unit_paths p JOIN title_totals t ON t.unit_id = p.descendant_id
-      WHERE p.ancestor_id = ANY (${unitIds}::bigint[]) ${titleFilter("t.title")}
+      SELECT ${group("t")} AS unit_id, t.title, sum(t.total)::int AS total
+      FROM ${source("title_totals", "t")} ${titleFilter("t.title")}
       GROUP BY 1, 2
     ), counters AS (
-      SELECT p.ancestor_id AS unit_id, c.title, sum(c.registered)::int AS registered,
+      SELECT ${group("c")} AS unit_id, c.title, sum(c.registered)::int AS registered,
         sum(c.recognized)::int AS recognized, sum(c.recognized_good)::int AS recognized_good,
         sum(c.recognized_fair)::int AS recognized_fair, sum(c.recognized_average)::int AS recognized_average,
         sum(c.level1)::int AS level1, sum(c.level2)::int AS level2
-      FROM admin_unit_paths p JOIN title_counters c ON c.unit_id = p.descendant_id
-      WHERE p.ancestor_id = ANY (${unitIds}::bigint[]) AND c.year = ${year} ${titleFilter("c.title")}
+      FROM ${source("title_counters", "c")} AND c.year = ${year} ${titleFilter("c.title")}
       GROUP BY 1, 2
     )
     SELECT coalesce(t.unit_id, c.unit_id) AS unit_id, coalesce(t.title, c.title) AS title,
@@ -113,11 +127,16 @@ async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: 
   };
 }
 
-function nationalReader(actor: Actor) {
+/**
+ * Refuses the national figures to anyone but a system administrator, and switches PostgreSQL's JIT off for the
+ * transaction: the national sums cross its cost threshold and compiling took longer than running (PERFORMANCE.md).
+ */
+async function nationalScope(tx: Db, actor: Actor) {
   if (!actor.global)
     throw notFound(
       "Số liệu toàn quốc chỉ dành cho quản trị hệ thống: chọn một tỉnh hoặc xã trong phạm vi của bạn",
     );
+  await sql`SET LOCAL jit = off`.execute(tx);
 }
 
 export async function rollup(
@@ -132,7 +151,7 @@ export async function rollup(
     let children: StatsUnit[];
     let own: (title: Title) => { counts: Counts; notes: Set<string> };
     if (options.unitId === undefined) {
-      nationalReader(actor);
+      await nationalScope(tx, actor);
       unit = NATION;
       children = await tx
         .selectFrom("admin_units as u")
@@ -186,7 +205,13 @@ export async function rollup(
       });
       counts = (unitId, title) => mapped.get(unitId, options.year, title);
     } else {
-      const recorded = await subtreeCounts(tx, bucketIds, options.year, options.title);
+      const recorded = await subtreeCounts(
+        tx,
+        bucketIds,
+        options.year,
+        options.title,
+        nation ? "province" : "subtree",
+      );
       counts = (unitId, title) => ({ counts: recorded(unitId, title), notes: new Set() });
     }
     const shown = options.title ? [options.title] : [...titles];
@@ -233,7 +258,7 @@ export async function series(
 ): Promise<{ unit: StatsUnit; title: Title; label: string; date: string; points: SeriesPoint[] }> {
   return asActor(db, actor, async (tx) => {
     if (options.unitId === undefined) {
-      nationalReader(actor);
+      await nationalScope(tx, actor);
       const nation = await nationalCounts(tx, options.from, options.to, options.title);
       const points: SeriesPoint[] = [];
       for (let year = options.from; year <= options.to; year++)
