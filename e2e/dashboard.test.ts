@@ -186,6 +186,31 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
     }
   });
 
+  test("a province admin sets its own target, the card follows it, and deleting it restores the national one", async () => {
+    const { context, page } = await app.signedIn("hanoi", DESKTOP);
+    try {
+      await page.goto(`${app.url}/thong-ke?unit=${province}&year=${YEAR}`);
+      const card = page.getByTestId("metric-recognizedRate").getByTestId("target-recognizedRate");
+      await eventually(() => card.textContent()).toContain("70,00% (quốc gia)");
+      const panel = page.getByTestId("targets-panel");
+      await panel.getByTestId("target-add").click();
+      await page.getByTestId("target-value").fill("85");
+      await page.getByTestId("target-basis-number").fill("291/KH-UBND");
+      await page.getByTestId("target-basis-issuer").fill("UBND Thành phố Hà Nội");
+      await page.getByTestId("target-save").click();
+      await eventually(() => card.textContent()).toContain("85,00%");
+      await eventually(() => panel.getByTestId("targets-table").textContent()).toContain("291/KH-UBND");
+      await panel.getByTestId("target-delete").click();
+      await page
+        .locator(".ant-popconfirm")
+        .getByRole("button", { name: /OK|Có|Đồng ý/ })
+        .click();
+      await eventually(() => card.textContent()).toContain("70,00% (quốc gia)");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a system administrator starts from the whole country, on the latest year with registrations", async () => {
     const { context, page } = await app.signedIn("quantri", DESKTOP);
     try {

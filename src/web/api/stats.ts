@@ -83,3 +83,35 @@ export const statsApi = {
   xlsxUrl: (q: RollupQuery) => `${BASE}/stats/rollup.xlsx?${query(q)}`,
   csvUrl: (q: RollupQuery) => `${BASE}/stats/rollup.csv?${query(q)}`,
 };
+
+/** A national or local target as GET /targets lists it for a unit. */
+export type TargetEntry = {
+  id: number;
+  title: Title;
+  metric: "recognizedRate" | "registeredRate";
+  year: number;
+  value: number;
+  source: "national" | "local";
+  unit: { id: number; code: string; name: string; level: string } | null;
+  basis: { text: string; confirmed: boolean };
+  note: string | null;
+  setBy: string | null;
+  inEffect: boolean;
+};
+
+export type TargetInput = {
+  unitId: number;
+  title: Title;
+  metric: "recognizedRate" | "registeredRate";
+  year: number;
+  value: number;
+  basis: { number: string; issuer: string; signedOn?: string | null };
+  note?: string | null;
+};
+
+export const targetsApi = {
+  list: (unitId: number) =>
+    request<{ targets: TargetEntry[] }>("GET", "/targets", { query: { unitId } }).then((r) => r.targets),
+  create: (input: TargetInput) => request<{ target: TargetEntry }>("POST", "/targets", { body: input }),
+  remove: (id: number) => request<unknown>("DELETE", `/targets/${id}`),
+};

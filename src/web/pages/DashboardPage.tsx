@@ -17,6 +17,7 @@ import { PageLoading } from "../components/PageLoading";
 import { ChildrenChart, type RankKey, rankKeys } from "../components/stats/ChildrenChart";
 import { ChildrenTable } from "../components/stats/ChildrenTable";
 import { MetricCards } from "../components/stats/MetricCards";
+import { TargetsPanel } from "../components/stats/TargetsPanel";
 import { TrendChart } from "../components/stats/TrendChart";
 import { defaultUnitId } from "../components/UnitScope";
 import { UnitSelect } from "../components/UnitSelect";
@@ -301,6 +302,14 @@ export default function DashboardPage() {
           )}
 
           <TrendChart unitId={unitId} title={title} year={year} targets={targets} />
+          {unitId !== undefined && (
+            <TargetsPanel
+              unit={rollup.unit}
+              title={title}
+              year={year}
+              onChanged={() => setVersion((v) => v + 1)}
+            />
+          )}
         </>
       )}
     </Flex>
