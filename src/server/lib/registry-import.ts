@@ -175,3 +175,33 @@ export async function applyImportPlan<P, E extends { id: number }>(
       },
     });
 }
+
+/** The village column of the registry templates, with the spellings officers use for it. */
+export const villageColumn = (required: boolean): ColumnSpec => ({
+  key: "village",
+  label: "Thôn, tổ dân phố",
+  aliases: ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Thôn/Tổ dân phố", "Tên thôn", "Khu dân cư"],
+  ...(required ? { required: true } : {}),
+});
+
+/** The row error for a village cell that names no village of the commune in force (or is empty). */
+export const villageMessage = (text: string | undefined) =>
+  text ? `Không có thôn, tổ dân phố "${text}" trong xã, phường (đang có hiệu lực)` : "Thiếu thôn, tổ dân phố";
+
+/**
+ * Reads a coded value from what officers write: the code itself, its Vietnamese label or another spelling, compared
+ * after `fold` (default: no diacritics, lower case). Returns undefined for anything else.
+ */
+export function labelLookup<T extends string>(
+  labels: Record<T, string>,
+  aliases: [string, T][] = [],
+  fold: (text: string) => string = foldText,
+): (text: string) => T | undefined {
+  const codes = Object.keys(labels) as T[];
+  const byKey = new Map<string, T>([
+    ...codes.map((c) => [c, c] as const),
+    ...codes.map((c) => [fold(labels[c]), c] as const),
+    ...aliases,
+  ]);
+  return (text) => byKey.get(fold(text));
+}

@@ -4,7 +4,7 @@
  * Only name, village, birth year and group are read: no identity numbers, no phones.
  */
 import { sql } from "kysely";
-import { type PopulationGroup, populationGroupLabels, populationGroups } from "../../../shared/citizens";
+import { type PopulationGroup, populationGroupLabels } from "../../../shared/citizens";
 import { cleanName, foldText } from "../../../shared/text";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -14,21 +14,19 @@ import {
   communeVillages,
   convertLegacyColumns,
   importCommune,
+  labelLookup,
   newImportReport,
   type RegistryImportReport,
   runImport,
+  villageColumn,
+  villageMessage,
   writeExport,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { listCitizens } from "./citizens.service";
 
 export const citizenColumns: ColumnSpec[] = [
-  {
-    key: "village",
-    label: "Thôn, tổ dân phố",
-    aliases: ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Thôn/Tổ dân phố", "Tên thôn", "Khu dân cư"],
-    required: true,
-  },
+  villageColumn(true),
   { key: "fullName", label: "Họ và tên", aliases: ["Họ tên", "Tên", "Họ và tên công dân"], required: true },
   { key: "birthYear", label: "Năm sinh", aliases: ["Sinh năm", "Năm"] },
   { key: "group", label: "Đối tượng", aliases: ["Nhóm", "Nhóm đối tượng", "Thành phần", "Nghề nghiệp"] },
@@ -40,17 +38,17 @@ const groupKey = (text: string) =>
     .replace(/[^a-z]+/g, " ")
     .trim();
 
-const groupByKey = new Map<string, PopulationGroup>([
-  ...populationGroups.map((g) => [g, g] as const),
-  ...populationGroups.map((g) => [groupKey(populationGroupLabels[g]), g] as const),
-  ["cong chuc", "official"],
-  ["can bo", "official"],
-  ["vien chuc", "official"],
-  ["can bo cong chuc vien chuc", "official"],
-]);
-
 /** "Nông dân", "nong dan", "farmer" → farmer. */
-export const parsePopulationGroup = (text: string) => groupByKey.get(groupKey(text));
+export const parsePopulationGroup = labelLookup<PopulationGroup>(
+  populationGroupLabels,
+  [
+    ["cong chuc", "official"],
+    ["can bo", "official"],
+    ["vien chuc", "official"],
+    ["can bo cong chuc vien chuc", "official"],
+  ],
+  groupKey,
+);
 
 export const citizenTemplate = () =>
   writeTemplate("DANH SÁCH CÔNG DÂN HỌC TẬP", citizenColumns, [
@@ -107,9 +105,7 @@ export async function importCitizens(
         errors.push({
           row: line,
           column: label("village"),
-          message: values.village
-            ? `Không có thôn, tổ dân phố "${values.village}" trong xã, phường (đang có hiệu lực)`
-            : "Thiếu thôn, tổ dân phố",
+          message: villageMessage(values.village),
         });
       if (!fullName) errors.push({ row: line, column: label("fullName"), message: "Thiếu họ và tên" });
       if (year && !year.ok) errors.push({ row: line, column: label("birthYear"), message: year.message });

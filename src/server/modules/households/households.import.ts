@@ -16,17 +16,14 @@ import {
   newImportReport,
   type RegistryImportReport,
   runImport,
+  villageColumn,
+  villageMessage,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 
 export const householdColumns: ColumnSpec[] = [
   { key: "code", label: "Mã hộ", aliases: ["Mã số hộ", "Số hộ", "Mã"], required: true },
-  {
-    key: "village",
-    label: "Thôn, tổ dân phố",
-    aliases: ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Thôn/Tổ dân phố", "Tên thôn", "Khu dân cư"],
-    required: true,
-  },
+  villageColumn(true),
   {
     key: "headName",
     label: "Họ và tên chủ hộ",
@@ -103,9 +100,7 @@ export async function importHouseholds(
         errors.push({
           row: line,
           column: label("village"),
-          message: values.village
-            ? `Không có thôn, tổ dân phố "${values.village}" trong xã, phường (đang có hiệu lực)`
-            : "Thiếu thôn, tổ dân phố",
+          message: villageMessage(values.village),
         });
       if (!headName) errors.push({ row: line, column: label("headName"), message: "Thiếu họ tên chủ hộ" });
       if (!members.ok) errors.push({ row: line, column: label("members"), message: members.message });

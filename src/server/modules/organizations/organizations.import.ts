@@ -3,11 +3,7 @@
  * dry run listing every problem, a real run all or nothing and idempotent (keyed by the organisation's code).
  */
 import { sql } from "kysely";
-import {
-  type OrganizationKind,
-  organizationKindLabels,
-  organizationKinds,
-} from "../../../shared/organizations";
+import { type OrganizationKind, organizationKindLabels } from "../../../shared/organizations";
 import { cleanName, foldText } from "../../../shared/text";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -16,9 +12,12 @@ import {
   communeVillages,
   convertLegacyColumns,
   importCommune,
+  labelLookup,
   newImportReport,
   type RegistryImportReport,
   runImport,
+  villageColumn,
+  villageMessage,
   writeExport,
 } from "../../lib/registry-import";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
@@ -33,24 +32,16 @@ export const organizationColumns: ColumnSpec[] = [
     required: true,
   },
   { key: "kind", label: "Loại hình", aliases: ["Loại", "Loại đơn vị", "Loại hình đơn vị"], required: true },
-  {
-    key: "village",
-    label: "Thôn, tổ dân phố",
-    aliases: ["Thôn", "Tổ dân phố", "Khu phố", "Ấp", "Bản", "Thôn/Tổ dân phố", "Tên thôn", "Khu dân cư"],
-  },
+  villageColumn(false),
 ];
 
-const kindByKey = new Map<string, OrganizationKind>([
-  ...organizationKinds.map((k) => [k, k] as const),
-  ...organizationKinds.map((k) => [foldText(organizationKindLabels[k]), k] as const),
+/** "Trường học", "truong hoc", "school" → school. */
+export const parseOrganizationKind = labelLookup<OrganizationKind>(organizationKindLabels, [
   ["truong", "school"],
   ["co quan nha nuoc", "agency"],
   ["cong ty", "enterprise"],
   ["hop tac xa", "enterprise"],
 ]);
-
-/** "Trường học", "truong hoc", "school" → school. */
-export const parseOrganizationKind = (text: string) => kindByKey.get(foldText(text));
 
 export const organizationTemplate = () =>
   writeTemplate("DANH SÁCH CƠ QUAN, ĐƠN VỊ", organizationColumns, [
@@ -124,7 +115,7 @@ export async function importOrganizations(
         errors.push({
           row: line,
           column: label("village"),
-          message: `Không có thôn, tổ dân phố "${villageText}" trong xã, phường (đang có hiệu lực)`,
+          message: villageMessage(villageText),
         });
       if (kind && unitId) planned.push({ code, name, kind, unitId });
     }
