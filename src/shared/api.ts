@@ -167,3 +167,14 @@ export const apiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof apiError>;
+
+/** Details of a 409 answer to a stale save (optimistic concurrency): who changed the record last, and when. */
+export const staleRecord = z.object({
+  currentVersion: z.number().nullable(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+export type StaleRecord = z.infer<typeof staleRecord>;
+
+/** The version a save started from; a save of an older version is refused with 409. */
+export const recordVersion = z.number().int().positive();

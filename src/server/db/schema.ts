@@ -20,6 +20,8 @@ export type AdminUnitTable = {
   valid_from: IsoDate | null;
   valid_to: IsoDate | null;
   created_at: Generated<Date>;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type AdminUnitPathTable = {
@@ -48,6 +50,8 @@ export type AppUserTable = {
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
   created_by: number | null;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type RoleGrantTable = {
@@ -126,6 +130,8 @@ export type HouseholdTable = {
   archived_reason: "moved" | "merged" | "dissolved" | null;
   created_at: Created;
   updated_at: Generated<Date>;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type ClanTable = {
@@ -137,6 +143,8 @@ export type ClanTable = {
   search_name: ColumnType<string, never, never>;
   archived_at: Timestamp | null;
   created_at: Created;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type OrganizationTable = {
@@ -150,6 +158,8 @@ export type OrganizationTable = {
   search_name: ColumnType<string, never, never>;
   archived_at: Timestamp | null;
   created_at: Created;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type CitizenTable = {
@@ -164,6 +174,8 @@ export type CitizenTable = {
   household_id: number | null;
   archived_at: Timestamp | null;
   created_at: Created;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type RubricTable = {
@@ -224,6 +236,8 @@ export type DecisionTable = {
   issued_by: number | null;
   issued_by_name: string | null;
   issued_at: Timestamp | null;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type RegistrationTable = {
@@ -254,6 +268,8 @@ export type RegistrationTable = {
   certificate_code: string | null;
   revocation_id: number | null;
   scope_unit_id: ColumnType<number, never, never>;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type EvidenceTable = {
@@ -298,6 +314,8 @@ export type TargetTable = {
   created_at: Created;
   updated_by: number | null;
   updated_at: Generated<Date>;
+  /** Raised by the database on every update (optimistic concurrency, migration 0007). */
+  version: Generated<number>;
 };
 
 export type Database = {
