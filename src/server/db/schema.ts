@@ -121,6 +121,7 @@ export type HouseholdTable = {
   village_id: number;
   code: string;
   head_name: string;
+  head_sex: "male" | "female" | null;
   search_name: ColumnType<string, never, never>;
   address: string | null;
   members: number;
