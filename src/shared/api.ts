@@ -109,9 +109,10 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+// Bounded: the username keys the login counters (an index entry), the password goes to argon2.
 export const loginRequest = z.object({
-  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập"),
-  password: z.string().min(1, "Nhập mật khẩu"),
+  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập").max(200, "Tên đăng nhập quá dài"),
+  password: z.string().min(1, "Nhập mật khẩu").max(1000, "Mật khẩu quá dài"),
 });
 export const sessionResponse = z.object({ user: me, csrfToken: z.string() });
 

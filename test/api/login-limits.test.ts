@@ -3,6 +3,7 @@
  * and count per client address only as far as our own proxies can vouch for it. The server's clock is frozen
  * (Config.now) and moved by hand: no sleeps.
  */
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
 import { delaySeconds, maxDelaySeconds } from "../../src/server/auth/login-limits";
@@ -104,6 +105,14 @@ describeEachEngine("login limits", (engine) => {
     expect((await login("nguoi-dung-31", "sai", "10.1.2.3", "198.51.100.105")).status).toBe(401);
     // IPv6 proxies and clients too.
     expect((await login("tayho", demoPassword, "fd00::1", "2001:db8::7")).status).toBe(200);
+  });
+
+  it("answers an oversized username or password with 422, not a server error", async () => {
+    // Random text does not compress: stored as a key, it would overflow the index entry (a 500).
+    const long = await login(randomBytes(10_000).toString("hex"), "sai", "198.51.100.8");
+    expect(long.status).toBe(422);
+    expect(long.body.error.details.fields.username).toBe("Tên đăng nhập quá dài");
+    expect((await login("hanoi", "x".repeat(5000), "198.51.100.8")).status).toBe(422);
   });
 
   it("reads the address limit and the trusted proxies from the environment", () => {
