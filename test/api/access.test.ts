@@ -263,7 +263,7 @@ describeEachEngine("access matrix", (engine) => {
     add("POST /registrations/{id}/assessment", {
       kind: "target",
       path: `/registrations/${registrationId}/assessment`,
-      body: { scores: {} },
+      body: { scores: {}, version: 1 },
     });
     add("POST /reviews", {
       kind: "target",
