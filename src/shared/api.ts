@@ -9,6 +9,20 @@ z.config(z.locales.vi());
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
 
+/** Details of a 409 answer to a stale save (optimistic concurrency): who changed the record last, and when. */
+export const staleRecord = z.object({
+  currentVersion: z.number().nullable(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+export type StaleRecord = z.infer<typeof staleRecord>;
+
+/** The version a save started from; a save of an older version is refused with 409. */
+export const recordVersion = z
+  .number({ message: "Thiếu phiên bản (version) của dữ liệu đã mở; hãy tải lại trang" })
+  .int()
+  .positive();
+
 export const unitLevels = ["province", "district", "commune", "village"] as const;
 export const roles = ["system_admin", "unit_admin", "data_entry", "reviewer", "viewer"] as const;
 export type RoleName = (typeof roles)[number];
@@ -49,6 +63,8 @@ export const unitDetail = unitSummary.extend({
   successors: z.array(successionLink),
   /** What the caller may do here. */
   can: z.object({ write: z.boolean(), admin: z.boolean() }),
+  /** Send it back with a change of a village (PATCH /units/{id}, retire, merge). */
+  version: z.number(),
 });
 export type UnitDetail = z.infer<typeof unitDetail>;
 
@@ -65,9 +81,15 @@ export const createVillageRequest = z.object({
 });
 export const renameUnitRequest = z.object({
   name: z.string().trim().min(1, "Tên không được để trống").max(200),
+  version: recordVersion,
 });
-export const retireUnitRequest = z.object({ date: isoDate });
-export const mergeUnitRequest = z.object({ intoId: z.number().int().positive(), date: isoDate });
+export const retireUnitRequest = z.object({ date: isoDate, version: recordVersion });
+/** `version` is the merged (ending) village's, as the user saw it. */
+export const mergeUnitRequest = z.object({
+  intoId: z.number().int().positive(),
+  date: isoDate,
+  version: recordVersion,
+});
 
 export const rowError = z.object({
   row: z.number(),
@@ -109,9 +131,10 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+// Bounded: the username keys the login counters (an index entry), the password goes to argon2.
 export const loginRequest = z.object({
-  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập"),
-  password: z.string().min(1, "Nhập mật khẩu"),
+  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập").max(200, "Tên đăng nhập quá dài"),
+  password: z.string().min(1, "Nhập mật khẩu").max(1000, "Mật khẩu quá dài"),
 });
 export const sessionResponse = z.object({ user: me, csrfToken: z.string() });
 
@@ -121,6 +144,8 @@ export const userSummary = z.object({
   fullName: z.string(),
   disabled: z.boolean(),
   grants: z.array(grant),
+  /** Send it back with a change (PATCH /users/{id}); a save of an older version answers 409. */
+  version: z.number(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
 export const userListResponse = z.object({ users: z.array(userSummary) });
@@ -140,10 +165,13 @@ export const createUserRequest = z.object({
   unitId: z.number().int().positive().nullable(),
 });
 export const grantRequest = z.object({ role: z.enum(roles), unitId: z.number().int().positive().nullable() });
+
+/** A change of a user, from the version the administrator started from. */
 export const updateUserRequest = z.object({
   fullName: z.string().trim().min(1).max(200).optional(),
   password: password.optional(),
   disabled: z.boolean().optional(),
+  version: recordVersion,
 });
 
 export const auditEntry = z.object({
@@ -167,14 +195,3 @@ export const apiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof apiError>;
-
-/** Details of a 409 answer to a stale save (optimistic concurrency): who changed the record last, and when. */
-export const staleRecord = z.object({
-  currentVersion: z.number().nullable(),
-  changedBy: z.string().nullable(),
-  changedAt: z.string().nullable(),
-});
-export type StaleRecord = z.infer<typeof staleRecord>;
-
-/** The version a save started from; a save of an older version is refused with 409. */
-export const recordVersion = z.number().int().positive();

@@ -1,6 +1,6 @@
 /** The yearly cycle of a learning title: request and response schemas shared by server and web. */
 import { z } from "zod";
-import { isoDate, unitRef } from "./api";
+import { isoDate, recordVersion, unitRef } from "./api";
 import { titles } from "./rubric";
 
 export const subjectKinds = ["household", "clan", "village", "organization", "citizen", "commune"] as const;
@@ -51,6 +51,8 @@ export const registration = z.object({
   reviewNote: z.string().nullable(),
   decisionId: z.number().nullable(),
   certificateCode: z.string().nullable(),
+  /** Send it back with the self-assessment (and with a review outcome); an older version answers 409. */
+  version: z.number(),
 });
 export type Registration = z.infer<typeof registration>;
 export const registrationListResponse = z.object({ registrations: z.array(registration) });
@@ -64,12 +66,15 @@ export const registerRequest = z.object({
     .max(5000),
 });
 
-export const assessRequest = z.object({
+/** What a self-assessment holds (stored as the registration's `assessment`). */
+export const assessmentContent = z.object({
   scores: z.record(z.string(), z.number().nullable()).optional(),
   items: z.record(z.string(), z.boolean().nullable()).optional(),
   /** Evidence notes per item (minh chứng). */
   notes: z.record(z.string(), z.string().max(2000)).optional(),
 });
+/** A save of the score sheet names the registration's version it started from. */
+export const assessRequest = assessmentContent.extend({ version: recordVersion });
 
 export const reviewRequest = z.object({
   unitId: z.number().int().positive(),
@@ -84,6 +89,8 @@ export const reviewRequest = z.object({
         registrationId: z.number().int().positive(),
         proposed: z.boolean(),
         note: z.string().max(1000).optional(),
+        /** The registration as the meeting saw it: refused (409) when it changed since (optional). */
+        version: recordVersion.optional(),
       }),
     )
     .min(1, "Chưa có kết quả bình xét"),
@@ -120,6 +127,8 @@ export const decision = z.object({
   issuedBy: z.string().nullable(),
   issuedAt: z.string().nullable(),
   registrationCount: z.number(),
+  /** Send it back when issuing or cancelling the draft; an older version answers 409. */
+  version: z.number(),
 });
 export type Decision = z.infer<typeof decision>;
 
@@ -138,7 +147,7 @@ export const certificateCheck = z.object({
 export type CertificateCheck = z.infer<typeof certificateCheck>;
 
 /** What a registration's `assessment` holds: the last request body of the self-assessment. */
-export type Assessment = z.infer<typeof assessRequest>;
+export type Assessment = z.infer<typeof assessmentContent>;
 export type ReviewRequest = z.infer<typeof reviewRequest>;
 /** A decision request as sent (`kind` defaults to a recognition). */
 export type DecisionRequest = z.input<typeof decisionRequest>;

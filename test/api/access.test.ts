@@ -88,17 +88,17 @@ describeEachEngine("access matrix", (engine) => {
     add("PATCH /units/{id}", {
       kind: "target",
       path: `/units/${villages[0]!.id}`,
-      body: { name: "Khu phố Mới" },
+      body: { name: "Khu phố Mới", version: 1 },
     });
     add("POST /units/{id}/retire", {
       kind: "target",
       path: `/units/${villages[0]!.id}/retire`,
-      body: { date: "2026-01-01" },
+      body: { date: "2026-01-01", version: 1 },
     });
     add("POST /units/{id}/merge", {
       kind: "target",
       path: `/units/${villages[0]!.id}/merge`,
-      body: { intoId: villages[1]!.id, date: "2026-01-01" },
+      body: { intoId: villages[1]!.id, date: "2026-01-01", version: 1 },
     });
     add("POST /units/{id}/villages/import", {
       kind: "target",
@@ -117,7 +117,11 @@ describeEachEngine("access matrix", (engine) => {
         unitId: ward,
       },
     });
-    add("PATCH /users/{id}", { kind: "target", path: `/users/${hcmUser.id}`, body: { disabled: true } });
+    add("PATCH /users/{id}", {
+      kind: "target",
+      path: `/users/${hcmUser.id}`,
+      body: { disabled: true, version: 1 },
+    });
     add("POST /users/{id}/grants", {
       kind: "target",
       path: `/users/${hcmUser.id}/grants`,
@@ -259,7 +263,7 @@ describeEachEngine("access matrix", (engine) => {
     add("POST /registrations/{id}/assessment", {
       kind: "target",
       path: `/registrations/${registrationId}/assessment`,
-      body: { scores: {} },
+      body: { scores: {}, version: 1 },
     });
     add("POST /reviews", {
       kind: "target",
@@ -409,7 +413,11 @@ describeEachEngine("access matrix", (engine) => {
         basis: { number: "2/KH-UBND", issuer: "UBND phường" },
       },
     });
-    add("PATCH /targets/{id}", { kind: "target", path: `/targets/${hcmTarget}`, body: { value: 10 } });
+    add("PATCH /targets/{id}", {
+      kind: "target",
+      path: `/targets/${hcmTarget}`,
+      body: { value: 10, version: 1 },
+    });
     add("DELETE /targets/{id}", { kind: "target", path: `/targets/${hcmTarget}` });
     add("GET /stats/rollup.xlsx", { kind: "target", path: `/stats/rollup.xlsx?unitId=${ward}&year=2025` });
   });

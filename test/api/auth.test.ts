@@ -31,16 +31,12 @@ describeEachEngine("accounts and sessions", (engine) => {
     expect((await client.get("/api/v1/auth/me")).status).toBe(401);
   });
 
-  it("answers a wrong password in Vietnamese, and limits repeated failures", async () => {
+  // Repeated failures: test/api/login-limits.test.ts (with the server's clock under the test's control).
+  it("answers a wrong password in Vietnamese", async () => {
     const client = t.anonymous();
     const wrong = await client.post("/api/v1/auth/login", { username: "hanoi", password: "sai-mat-khau" });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.message).toBe("Tên đăng nhập hoặc mật khẩu không đúng");
-    for (let i = 0; i < 4; i++)
-      await client.post("/api/v1/auth/login", { username: "hanoi", password: "sai" });
-    const limited = await client.post("/api/v1/auth/login", { username: "hanoi", password: "hieuhoc2025" });
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.message).toContain("quá nhiều lần");
   });
 
   it("sets security headers, gives request ids, and never leaks stack traces", async () => {

@@ -49,6 +49,7 @@ describeEachEngine("commune learning community (TT 25/2023)", (engine) => {
       expect(rubric.legalNumber).toContain("25/2023");
       const assessed = await maokhe.post(`/api/v1/registrations/${registration.id}/assessment`, {
         items: levelItems(rubric, level2),
+        version: registration.version,
         notes: {
           [rubric.definition.levels[0].criteria[0].items[0].key]: "Nghị quyết số 12 của Đảng ủy phường",
         },

@@ -56,6 +56,7 @@ describeEachEngine("learning title cycle", (engine) => {
     for (const [index, r] of list.entries()) {
       const assessed = await tayho.post(`/api/v1/registrations/${r.id}/assessment`, {
         scores: scoresFor(rubric, index === 2 ? 10 : 0),
+        version: r.version,
       });
       expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
       expect(assessed.body.registration.status).toBe("assessed");
@@ -126,6 +127,7 @@ describeEachEngine("learning title cycle", (engine) => {
     expect(recognized.certificateCode).toMatch(/^[A-Z2-9]{10}$/);
     const locked = await tayho.post(`/api/v1/registrations/${list[0].id}/assessment`, {
       scores: scoresFor(rubric, 30),
+      version: recognized.version,
     });
     expect(locked.status).toBe(422);
 

@@ -73,7 +73,12 @@ describeEachEngine("cancelling a draft decision", (engine) => {
     const rubric = (await tayho.get(`/api/v1/rubrics/${list[0].rubric.id}`)).body.rubric;
     for (const r of list)
       expect(
-        (await tayho.post(`/api/v1/registrations/${r.id}/assessment`, { scores: fullMarks(rubric) })).status,
+        (
+          await tayho.post(`/api/v1/registrations/${r.id}/assessment`, {
+            scores: fullMarks(rubric),
+            version: r.version,
+          })
+        ).status,
       ).toBe(200);
     const review = await tayho.post("/api/v1/reviews", {
       unitId: village.id,

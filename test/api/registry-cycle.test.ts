@@ -108,10 +108,10 @@ describeEachEngine("clans, organisations and citizens in the title cycle", (engi
       expect(inVillage.length).toBe(c.kind === "clan" ? 0 : 1);
 
       const rubric = (await tayho.get(`/api/v1/rubrics/${registration.rubric.id}`)).body.rubric;
-      const assessed = await tayho.post(
-        `/api/v1/registrations/${registration.id}/assessment`,
-        assessmentFor(rubric),
-      );
+      const assessed = await tayho.post(`/api/v1/registrations/${registration.id}/assessment`, {
+        ...assessmentFor(rubric),
+        version: registration.version,
+      });
       expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
       expect(assessed.body.registration).toMatchObject({ status: "assessed", passed: true });
 

@@ -118,6 +118,7 @@ describeEachEngine("statistics counters", (engine) => {
         if (!r) continue;
         const response = await tayho.post(`/api/v1/registrations/${r.id}/assessment`, {
           scores: scoresFor(rubric, Math.floor(next() * 40)),
+          version: r.version,
         });
         expect(response.status, JSON.stringify(response.body)).toBe(200);
       } else if (roll < 0.78) {

@@ -219,15 +219,19 @@ describeEachEngine("targets", (engine) => {
     expect((await maokhe.post("/api/v1/targets", { ...body, unitId: maoKhe })).status).toBe(201);
     expect((await maokhe.post("/api/v1/targets", { ...body, unitId: quangNinh })).status).toBe(404);
     // Another province's target is invisible; national ones are not editable.
-    expect((await hcm.patch(`/api/v1/targets/${provinceTarget}`, { value: 10 })).status).toBe(404);
+    expect((await hcm.patch(`/api/v1/targets/${provinceTarget}`, { value: 10, version: 1 })).status).toBe(
+      404,
+    );
     expect((await hcm.delete(`/api/v1/targets/${provinceTarget}`)).status).toBe(404);
     // The ward's officer reads the province's target (it applies to the ward) but cannot change it.
-    expect((await tayho.patch(`/api/v1/targets/${provinceTarget}`, { value: 10 })).status).toBe(404);
+    expect((await tayho.patch(`/api/v1/targets/${provinceTarget}`, { value: 10, version: 1 })).status).toBe(
+      404,
+    );
     const national = (await resolved(hanoi, province, 2025)).targets.find(
       (x: any) => x.source === "national",
     );
     const admin = await t.as("quantri");
-    const refused = await admin.patch(`/api/v1/targets/${national.id}`, { value: 10 });
+    const refused = await admin.patch(`/api/v1/targets/${national.id}`, { value: 10, version: 1 });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/Chỉ tiêu quốc gia/);
     // Row-level security holds too: the application role cannot touch a national row.
@@ -241,6 +245,7 @@ describeEachEngine("targets", (engine) => {
     const patched = await hanoi.patch(`/api/v1/targets/${provinceTarget}`, {
       value: 76,
       note: "Điều chỉnh theo Nghị quyết HĐND",
+      version: 1,
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body.target).toMatchObject({ value: 76, note: "Điều chỉnh theo Nghị quyết HĐND" });
@@ -319,9 +324,10 @@ describeEachEngine("targets", (engine) => {
       return entry.status;
     };
     expect(await status()).toBe("met");
-    await hanoi.patch(`/api/v1/targets/${created.body.target.id}`, { value: actual + 0.01 });
+    const id = created.body.target.id;
+    await hanoi.patch(`/api/v1/targets/${id}`, { value: actual + 0.01, version: 1 });
     expect(await status()).toBe("not_met");
-    await hanoi.patch(`/api/v1/targets/${created.body.target.id}`, { value: actual - 0.01 });
+    await hanoi.patch(`/api/v1/targets/${id}`, { value: actual - 0.01, version: 2 });
     expect(await status()).toBe("exceeded");
     // The ward has no clans: no total, no rate, no status. Its own 2030 clan target (set above) comes first:
     // local before national, then the next target year ahead.

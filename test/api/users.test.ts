@@ -68,7 +68,10 @@ describeEachEngine("users and roles", (engine) => {
     const reviewer = await t.as("tayho.duyet");
     expect((await reviewer.get("/api/v1/units/roots")).body.units).toEqual([]);
     const tayhoUser = users.find((u: any) => u.username === "tayho");
-    expect((await hanoi.patch(`/api/v1/users/${tayhoUser.id}`, { disabled: true })).status).toBe(204);
+    expect(
+      (await hanoi.patch(`/api/v1/users/${tayhoUser.id}`, { disabled: true, version: tayhoUser.version }))
+        .status,
+    ).toBe(204);
     expect((await tayho.get("/api/v1/units/roots")).status).toBe(401);
     const relogin = await t
       .anonymous()

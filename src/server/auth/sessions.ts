@@ -1,9 +1,9 @@
 /** Database-backed sessions: the cookie holds a random token, the table only its SHA-256. */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { sql } from "kysely";
 import type { Me } from "../../shared/api";
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
+import { claimAttempt, type LoginLimits, releaseAttempt } from "./login-limits";
 import { decoyHash, verifyPassword } from "./passwords";
 import { type Actor, loadActor } from "./scope";
 
@@ -13,24 +13,17 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 
 export type Session = { userId: number; csrfToken: string; actor: Actor };
 
-// Rate limit: at most 5 failures per username and 20 per address in 15 minutes.
-const window = "15 minutes";
-const maxPerUser = 5;
-const maxPerAddress = 20;
-
+/**
+ * Signs a user in. The attempt is counted before the password is checked (login-limits.ts), so that parallel
+ * guesses cannot outrun the limits; `now` is the server's clock (Config.now).
+ */
 export async function login(
   db: Db,
   input: { username: string; password: string; ip: string },
-  hours: number,
+  options: { hours: number; limits: LoginLimits; now: Date },
 ): Promise<{ token: string; csrfToken: string; userId: number }> {
-  const failures = await sql<{ by_user: number; by_ip: number }>`
-    SELECT count(*) FILTER (WHERE username = ${input.username})::int AS by_user,
-           count(*) FILTER (WHERE ip = ${input.ip})::int AS by_ip
-    FROM login_attempts WHERE NOT succeeded AND at > now() - ${window}::interval
-      AND (username = ${input.username} OR ip = ${input.ip})`.execute(db);
-  const { by_user, by_ip } = failures.rows[0]!;
-  if (by_user >= maxPerUser || by_ip >= maxPerAddress)
-    throw new AppError("rate_limited", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
+  const attempt = { username: input.username, address: input.ip };
+  await claimAttempt(db, attempt, options.limits, options.now);
   const user = await db
     .selectFrom("app_users")
     .select(["id", "password_hash", "disabled_at"])
@@ -42,6 +35,7 @@ export async function login(
     .values({ username: input.username, ip: input.ip, succeeded: ok })
     .execute();
   if (!user || !ok) throw new AppError("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng");
+  await releaseAttempt(db, attempt, options.now);
   if (user.disabled_at)
     throw new AppError("unauthenticated", "Tài khoản đã bị khóa. Liên hệ quản trị đơn vị.");
   const token = randomBytes(32).toString("base64url");
@@ -52,7 +46,7 @@ export async function login(
       token_hash: sha256(token),
       user_id: user.id,
       csrf_token: csrfToken,
-      expires_at: new Date(Date.now() + hours * 3600_000),
+      expires_at: new Date(Date.now() + options.hours * 3600_000),
     })
     .execute();
   await db.deleteFrom("sessions").where("expires_at", "<", new Date()).execute();

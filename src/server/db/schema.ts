@@ -81,6 +81,15 @@ export type LoginAttemptTable = {
   at: Generated<Date>;
 };
 
+/** Login limits (migration 0010): one row per username ('user:…') and per client address ('address:…'). */
+export type LoginThrottleTable = {
+  key: string;
+  failures: Generated<number>;
+  window_start: Timestamp | null;
+  retry_at: Timestamp | null;
+  last_failure_at: Timestamp | null;
+};
+
 export type AuditLogTable = {
   id: Generated<number>;
   province_id: Generated<number>;
@@ -338,6 +347,7 @@ export type Database = {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
 };
 

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ZodError } from "zod";
+import { apiError } from "../../shared/api";
 import type { Actor } from "../auth/scope";
 import type { Session } from "../auth/sessions";
 import type { Config } from "../config";
@@ -47,3 +48,11 @@ export const jsonContent = <T>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
+
+/** The OpenAPI answer of a save refused because the record changed since the caller read it. */
+export const staleResponse = {
+  409: jsonContent(
+    apiError,
+    "Dữ liệu vừa được người khác sửa: error.details.stale cho biết ai sửa, lúc nào và phiên bản hiện tại",
+  ),
+};

@@ -8,7 +8,7 @@
  * - read the row with `.forUpdate()` (so a second save waits for the first), then `expectVersion(...)`;
  * - or update `WHERE version = expected` and pass the result to `ensureUpdated(...)`.
  */
-import type { UpdateResult } from "kysely";
+import { sql, type UpdateResult } from "kysely";
 import type { StaleRecord } from "../../shared/api";
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
@@ -17,6 +17,11 @@ export type VersionedRecord = {
   /** The audit log's entity name of the record, e.g. "household". */
   entity: string;
   id: number | string;
+  /**
+   * Other audit entities whose entries change this record too (a review or a decision changes the registrations
+   * on its list, audited once under its own name): the latest entry of any of them names who changed it.
+   */
+  related?: { entity: string; id: number | string }[];
 };
 
 const vietnamTime = new Intl.DateTimeFormat("vi-VN", {
@@ -34,14 +39,12 @@ export async function staleVersionError(
   record: VersionedRecord,
   currentVersion: number | null,
 ): Promise<AppError> {
-  const last = await tx
-    .selectFrom("audit_log")
-    .select(["actor_name", "at"])
-    .where("entity", "=", record.entity)
-    .where("entity_id", "=", String(record.id))
-    .orderBy("at", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const entries = [{ entity: record.entity, id: record.id }, ...(record.related ?? [])];
+  // Through a security definer function (migration 0010): the caller may not be allowed to read the audit log.
+  const { rows } = await sql<{ changed_by: string; changed_at: Date | string }>`
+    SELECT changed_by, changed_at FROM hieuhoc_last_change(
+      ${entries.map((e) => e.entity)}::text[], ${entries.map((e) => String(e.id))}::text[])`.execute(tx);
+  const last = rows[0] ? { actor_name: rows[0].changed_by, at: rows[0].changed_at } : undefined;
   const stale: StaleRecord = {
     currentVersion,
     changedBy: last?.actor_name ?? null,

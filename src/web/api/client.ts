@@ -8,6 +8,7 @@ import type {
   Me,
   RoleName,
   RowError,
+  StaleRecord,
   UnitDetail,
   UnitSearchHit,
   UnitSummary,
@@ -44,6 +45,17 @@ export class ApiRequestError extends Error {
       }
     }
     return {};
+  }
+
+  /**
+   * Who changed the record since it was read, when a save was refused as stale (409 with `details.stale`);
+   * null for any other error. See useSaveErrors (components/useSubmit.ts) for the dialog that shows it.
+   */
+  get stale(): StaleRecord | null {
+    const d = this.details;
+    if (this.status !== 409 || !d || typeof d !== "object" || !("stale" in d)) return null;
+    const stale = (d as { stale: unknown }).stale;
+    return stale && typeof stale === "object" ? (stale as StaleRecord) : null;
   }
 
   /** `details.rows` of a file import error. */
@@ -153,11 +165,13 @@ export const api = {
 
   createVillage: (communeId: number, body: { code?: string; name: string; kind: string }) =>
     request<{ unit: UnitSummary }>("POST", `/units/${communeId}/villages`, { body }),
-  renameUnit: (id: number, name: string) => request<unknown>("PATCH", `/units/${id}`, { body: { name } }),
-  retireUnit: (id: number, date: string) =>
-    request<unknown>("POST", `/units/${id}/retire`, { body: { date } }),
-  mergeUnit: (id: number, intoId: number, date: string) =>
-    request<unknown>("POST", `/units/${id}/merge`, { body: { intoId, date } }),
+  /** `version`: the village's version as shown (UnitDetail.version); a stale one answers 409. */
+  renameUnit: (id: number, name: string, version: number) =>
+    request<unknown>("PATCH", `/units/${id}`, { body: { name, version } }),
+  retireUnit: (id: number, date: string, version: number) =>
+    request<unknown>("POST", `/units/${id}/retire`, { body: { date, version } }),
+  mergeUnit: (id: number, intoId: number, date: string, version: number) =>
+    request<unknown>("POST", `/units/${id}/merge`, { body: { intoId, date, version } }),
   importVillages: (communeId: number, file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append("file", file, file.name);
@@ -179,8 +193,11 @@ export const api = {
   addGrant: (userId: number, role: RoleName, unitId: number | null) =>
     request<unknown>("POST", `/users/${userId}/grants`, { body: { role, unitId } }),
   revokeGrant: (grantId: number) => request<unknown>("DELETE", `/grants/${grantId}`),
-  updateUser: (userId: number, body: { disabled?: boolean; fullName?: string; password?: string }) =>
-    request<unknown>("PATCH", `/users/${userId}`, { body }),
+  /** `version`: the user's version as listed (UserSummary.version); a stale one answers 409. */
+  updateUser: (
+    userId: number,
+    body: { disabled?: boolean; fullName?: string; password?: string; version: number },
+  ) => request<unknown>("PATCH", `/users/${userId}`, { body }),
 
   audit: (params: { unitId?: number; before?: number; limit?: number }) =>
     request<{ entries: AuditEntry[]; nextBefore: number | null }>("GET", "/audit", {

@@ -92,7 +92,10 @@ export const cycleApi = {
     ),
   register: (body: { year: number; title: Title; subjects: { kind: string; id: number }[] }) =>
     request<{ created: number; skipped: number }>("POST", "/registrations", { body }),
-  assess: (id: number, body: Assessment) =>
+  registration: (id: number) =>
+    request<{ registration: Registration }>("GET", `/registrations/${id}`).then((r) => r.registration),
+  /** `version`: the registration's version the sheet was opened at; a stale one answers 409. */
+  assess: (id: number, body: Assessment & { version: number }) =>
     request<{ registration: Registration }>("POST", `/registrations/${id}/assessment`, { body }).then(
       (r) => r.registration,
     ),
@@ -102,9 +105,12 @@ export const cycleApi = {
     request<{ decisions: Decision[] }>("GET", "/decisions", { query: params }).then((r) => r.decisions),
   draftDecision: (body: DecisionBody) =>
     request<{ decision: Decision }>("POST", "/decisions", { body }).then((r) => r.decision),
-  issueDecision: (id: number) =>
-    request<{ decision: Decision }>("POST", `/decisions/${id}/issue`).then((r) => r.decision),
-  cancelDecision: (id: number) => request<{ id: number; released: number }>("DELETE", `/decisions/${id}`),
+  issueDecision: (id: number, version: number) =>
+    request<{ decision: Decision }>("POST", `/decisions/${id}/issue`, { body: { version } }).then(
+      (r) => r.decision,
+    ),
+  cancelDecision: (id: number, version: number) =>
+    request<{ id: number; released: number }>("DELETE", `/decisions/${id}`, { query: { version } }),
   decisionCertificatesUrl: (id: number) => `${BASE}/decisions/${id}/certificates.pdf`,
   registrationCertificateUrl: (id: number) => `${BASE}/registrations/${id}/certificate.pdf`,
 

@@ -97,6 +97,8 @@ export type TargetEntry = {
   note: string | null;
   setBy: string | null;
   inEffect: boolean;
+  /** Send it back with a change (PATCH /targets/{id}); a stale one answers 409. */
+  version: number;
 };
 
 export type TargetInput = {

@@ -122,7 +122,9 @@ function RenameDialog({ village, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<{ name: string }>();
   const { busy, run } = useSubmit();
   const submit = async ({ name }: { name: string }) => {
-    if (await run(form, () => api.renameUnit(village.id, name.trim()), t("village.renamed"))) onDone();
+    const rename = () => api.renameUnit(village.id, name.trim(), village.version);
+    // A stale save (409) offers to reload the village: onDone closes the dialog and reloads the page.
+    if (await run(form, rename, t("village.renamed"), { reload: onDone })) onDone();
   };
   return (
     <Modal
@@ -152,8 +154,8 @@ function RetireDialog({ village, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<{ date: Dayjs }>();
   const { busy, run } = useSubmit();
   const submit = async ({ date }: { date: Dayjs }) => {
-    if (await run(form, () => api.retireUnit(village.id, date.format("YYYY-MM-DD")), t("village.retired")))
-      onDone();
+    const retire = () => api.retireUnit(village.id, date.format("YYYY-MM-DD"), village.version);
+    if (await run(form, retire, t("village.retired"), { reload: onDone })) onDone();
   };
   return (
     <Modal
@@ -207,11 +209,8 @@ function MergeDialog({ village, onClose, onDone }: DialogProps) {
   }, [village.id, village.parentId, t]);
 
   const submit = async ({ intoId, date }: { intoId: number; date: Dayjs }) => {
-    if (
-      await run(form, () => api.mergeUnit(village.id, intoId, date.format("YYYY-MM-DD")), t("village.merged"))
-    ) {
-      onDone();
-    }
+    const merge = () => api.mergeUnit(village.id, intoId, date.format("YYYY-MM-DD"), village.version);
+    if (await run(form, merge, t("village.merged"), { reload: onDone })) onDone();
   };
   return (
     <Modal

@@ -20,7 +20,7 @@ import type { Grant, RoleName, UserSummary } from "../../shared/api";
 import { api } from "../api/client";
 import { PageLoading } from "../components/PageLoading";
 import { UnitSelect } from "../components/UnitSelect";
-import { useSubmit } from "../components/useSubmit";
+import { useSaveErrors, useSubmit } from "../components/useSubmit";
 import { roleList } from "../constants";
 import { errorText } from "../errors";
 import { type Translate, useT } from "../i18n/messages";
@@ -42,6 +42,7 @@ function useRoleOptions() {
 export default function UsersPage() {
   const t = useT();
   const { message, modal } = App.useApp();
+  const saveFailed = useSaveErrors();
   const [users, setUsers] = useState<UserSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -90,11 +91,11 @@ export default function UsersPage() {
 
   const toggle = async (user: UserSummary) => {
     try {
-      await api.updateUser(user.id, { disabled: !user.disabled });
+      await api.updateUser(user.id, { disabled: !user.disabled, version: user.version });
       void message.success(t("users.updated"));
       reload();
     } catch (err) {
-      void message.error(errorText(err, t));
+      saveFailed(err, { reload });
     }
   };
 

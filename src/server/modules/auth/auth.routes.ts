@@ -1,20 +1,12 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { loginRequest, sessionResponse } from "../../../shared/api";
+import { apiError, loginRequest, sessionResponse } from "../../../shared/api";
 import { describeUser, login, logout, sessionCookie } from "../../auth/sessions";
 import { AppError } from "../../errors";
+import { clientAddress } from "../../http/client-address";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 
 export const authRoutes = createRouter();
-
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
 
 authRoutes.openapi(
   createRoute({
@@ -23,13 +15,33 @@ authRoutes.openapi(
     tags: ["Tài khoản"],
     summary: "Đăng nhập: đặt cookie phiên (HttpOnly) và trả mã CSRF",
     request: { body: { content: { "application/json": { schema: loginRequest } }, required: true } },
-    responses: { 200: jsonContent(sessionResponse, "Đã đăng nhập") },
+    responses: {
+      200: jsonContent(sessionResponse, "Đã đăng nhập"),
+      429: jsonContent(apiError, "Sai quá nhiều lần: thử lại sau số giây trong Retry-After"),
+    },
   }),
   async (c) => {
     const { username, password } = c.req.valid("json");
     const config = c.get("config");
     const db = c.get("db");
-    const result = await login(db, { username, password, ip: clientAddress(c) }, config.sessionHours);
+    const now = config.now();
+    const result = await login(
+      db,
+      { username, password, ip: clientAddress(c) },
+      {
+        hours: config.sessionHours,
+        limits: {
+          addressLimit: config.loginAddressLimit,
+          addressWindowMinutes: config.loginAddressWindowMinutes,
+        },
+        now,
+      },
+    ).catch((error: unknown) => {
+      // Tell well-behaved clients (and proxies) how long to wait.
+      if (error instanceof AppError && error.code === "rate_limited")
+        c.header("Retry-After", String((error.details as { retryAfter: number }).retryAfter));
+      throw error;
+    });
     setCookie(c, sessionCookie, result.token, {
       httpOnly: true,
       sameSite: "Lax",

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { importReport, isoDate } from "../../../shared/api";
+import { importReport, isoDate, recordVersion } from "../../../shared/api";
 import {
   assessRequest,
   carryForwardResult,
@@ -20,7 +20,7 @@ const isoDateQuery = isoDate.optional();
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 import { asActor } from "../../auth/scope";
-import { type AppEnv, createRouter, jsonContent, requireActor } from "../../http/context";
+import { type AppEnv, createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { uploadedFile } from "../../http/upload";
 import { checkCertificate, decisionCertificates, registrationCertificate } from "./certificates.service";
 import {
@@ -42,6 +42,8 @@ import { tt25Document } from "./tt25.service";
 import { carryForward, todoList } from "./yearly.service";
 
 export const cycleRoutes = createRouter();
+/** The draft as the caller saw it (optional): a draft that changed since answers 409. */
+const versionBody = z.object({ version: recordVersion.optional() });
 const tags = ["Danh hiệu học tập"];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const pdf = (summary: string) => ({
@@ -115,7 +117,7 @@ cycleRoutes.openapi(
       params: idParam,
       body: { content: { "application/json": { schema: assessRequest } }, required: true },
     },
-    responses: { 200: jsonContent(z.object({ registration }), "Đã chấm") },
+    responses: { 200: jsonContent(z.object({ registration }), "Đã chấm"), ...staleResponse },
   }),
   async (c) => {
     const updated = await assessRegistration(
@@ -135,7 +137,7 @@ cycleRoutes.openapi(
     tags,
     summary: "Ghi kết quả họp bình xét: đề nghị hoặc không đề nghị công nhận từng hồ sơ",
     request: { body: { content: { "application/json": { schema: reviewRequest } }, required: true } },
-    responses: { 201: jsonContent(z.object({ id: z.number() }), "Đã ghi") },
+    responses: { 201: jsonContent(z.object({ id: z.number() }), "Đã ghi"), ...staleResponse },
   }),
   async (c) => c.json(await holdReview(c.get("db"), requireActor(c), c.req.valid("json")), 201),
 );
@@ -190,11 +192,17 @@ cycleRoutes.openapi(
     path: "/decisions/{id}/issue",
     tags,
     summary: "Phê duyệt, ban hành quyết định (người khác người lập); hồ sơ bị khóa",
-    request: { params: idParam },
-    responses: { 200: jsonContent(z.object({ decision }), "Đã ban hành") },
+    request: {
+      params: idParam,
+      body: { content: { "application/json": { schema: versionBody } }, required: false },
+    },
+    responses: { 200: jsonContent(z.object({ decision }), "Đã ban hành"), ...staleResponse },
   }),
-  async (c) =>
-    c.json({ decision: await issueDecision(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { version } = c.req.valid("json") ?? {};
+    return c.json({ decision: await issueDecision(c.get("db"), requireActor(c), id, version) }, 200);
+  },
 );
 
 cycleRoutes.openapi(
@@ -204,12 +212,22 @@ cycleRoutes.openapi(
     tags,
     summary:
       "Hủy dự thảo quyết định (chưa ban hành): hồ sơ công nhận trở lại danh sách đề nghị, hồ sơ thu hồi vẫn được công nhận",
-    request: { params: idParam },
+    request: { params: idParam, query: z.object({ version: z.coerce.number().int().positive().optional() }) },
     responses: {
       200: jsonContent(z.object({ id: z.number(), released: z.number() }), "Đã hủy dự thảo"),
+      ...staleResponse,
     },
   }),
-  async (c) => c.json(await cancelDraftDecision(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+  async (c) =>
+    c.json(
+      await cancelDraftDecision(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("query").version,
+      ),
+      200,
+    ),
 );
 
 cycleRoutes.openapi(

@@ -9,13 +9,25 @@ import type { Decision, decisionRequest, ReviewRequest } from "../../../shared/c
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
+import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
+import {
+  lockDecision,
+  lockDecisionRegistrations,
+  lockedOrForbidden,
+  lockRegistrations,
+  registrationRecord,
+} from "./locks";
 import { loadRegistration } from "./registrations.service";
 
 export type ReviewInput = ReviewRequest;
 
-/** Records a review meeting and its result per candidate: proposed for recognition or not. */
+/**
+ * Records a review meeting and its result per candidate: proposed for recognition or not. The candidates are
+ * locked before their state is checked (locks.ts); an outcome with a `version` is refused (409) when the record
+ * changed since the meeting's list was read.
+ */
 export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
   return asActor(db, actor, async (tx) => {
     const unit = await unitContext(tx, input.unitId);
@@ -40,8 +52,15 @@ export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const locked = await lockRegistrations(
+      tx,
+      input.outcomes.map((o) => o.registrationId),
+    );
     for (const outcome of input.outcomes) {
       const registration = await loadRegistration(tx, actor, outcome.registrationId);
+      const row = lockedOrForbidden(locked, registration.id);
+      if (outcome.version !== undefined)
+        await expectVersion(tx, registrationRecord(row), outcome.version, row.version);
       const inUnit = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM admin_unit_paths
         WHERE ancestor_id = ${input.unitId} AND descendant_id = ${registration.village?.id ?? registration.communeId}) AS ok`.execute(
         tx,
@@ -120,6 +139,7 @@ function presentDecision(
     issuedBy: row.issued_by_name,
     issuedAt: row.issued_at === null ? null : new Date(row.issued_at).toISOString(),
     registrationCount: Number(row.registration_count),
+    version: row.version,
   };
 }
 
@@ -184,8 +204,11 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
           throw new AppError("conflict", `Quyết định số ${input.number} ngày ${input.signedOn} đã có`);
         throw error;
       });
+    // Locked before their state is checked: a review or self-assessment at the same moment waits, or is seen.
+    const locked = await lockRegistrations(tx, input.registrationIds);
     for (const registrationId of input.registrationIds) {
       const r = await loadRegistration(tx, actor, registrationId);
+      const row = lockedOrForbidden(locked, r.id);
       const wrongList = r.communeId !== input.communeId || r.year !== input.year || r.title !== input.title;
       if (input.kind === "recognition" && (wrongList || r.status !== "proposed" || r.decisionId !== null))
         throw new AppError(
@@ -194,6 +217,11 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
         );
       if (input.kind === "revocation" && (wrongList || r.status !== "recognized"))
         throw new AppError("validation", `"${r.subject.name}" chưa được công nhận nên không thu hồi được`);
+      if (input.kind === "revocation" && row.revocationId !== null)
+        throw new AppError(
+          "validation",
+          `"${r.subject.name}" đã có trong một dự thảo quyết định thu hồi khác; hãy hủy dự thảo đó trước`,
+        );
       await tx
         .updateTable("registrations")
         .set(input.kind === "recognition" ? { decision_id: id } : { revocation_id: id })
@@ -219,15 +247,38 @@ export function newCertificateCode(): string {
   return Array.from(randomBytes(10), (b) => certificateAlphabet[b % certificateAlphabet.length]).join("");
 }
 
+/**
+ * Locks a decision and then its records (always in that order, records by id), and reads the decision again
+ * after the lock: issuing and cancelling the same draft at once cannot both go through. With `version`, a draft
+ * that changed since the caller read it is refused with 409.
+ */
+async function lockDraft(tx: Db, actor: Actor, id: number, version: number | undefined) {
+  await loadDecision(tx, actor, id);
+  const row = await lockDecision(tx, id);
+  const { decision, createdById } = await loadDecision(tx, actor, id);
+  if (version !== undefined && row) await expectVersion(tx, { entity: "decision", id }, version, row.version);
+  return { decision, createdById, locked: row !== undefined };
+}
+
 /** Issues a drafted decision: by a reviewer who did not draft it. Its records are then locked. */
-export async function issueDecision(db: Db, actor: Actor, id: number) {
+export async function issueDecision(db: Db, actor: Actor, id: number, version?: number) {
   return asActor(db, actor, async (tx) => {
-    const { decision, createdById } = await loadDecision(tx, actor, id);
+    const { decision, createdById, locked } = await lockDraft(tx, actor, id, version);
     if (!(await canOnUnit(tx, actor, "review", decision.communeId)))
       throw forbidden("Chỉ người có quyền phê duyệt được ban hành quyết định");
     if (createdById === actor.userId)
       throw forbidden("Người lập quyết định không được tự phê duyệt; cần một người khác ban hành");
+    if (!locked) throw forbidden("Bạn không có quyền ban hành quyết định này");
     if (decision.status === "issued") throw new AppError("conflict", "Quyết định đã được ban hành");
+    const records = await lockDecisionRegistrations(tx, decision);
+    const expected = decision.kind === "recognition" ? "proposed" : "recognized";
+    // The list cannot have moved (a draft's records are refused to reviews and self-assessments), but a record
+    // left in another state must never be issued silently.
+    if (records.length !== decision.registrationCount || records.some((r) => r.status !== expected))
+      throw new AppError(
+        "conflict",
+        "Hồ sơ trong dự thảo đã thay đổi sau khi lập; hãy hủy dự thảo và lập lại từ danh sách đề nghị",
+      );
     const updated = await tx
       .updateTable("decisions")
       .set({ status: "issued", issued_by: actor.userId, issued_by_name: actor.name, issued_at: new Date() })
@@ -236,32 +287,26 @@ export async function issueDecision(db: Db, actor: Actor, id: number) {
       .executeTakeFirst();
     // Row-level security filters an update it does not allow to zero rows; never report that as done.
     if (Number(updated.numUpdatedRows) !== 1) throw forbidden("Bạn không có quyền ban hành quyết định này");
-    const column = decision.kind === "recognition" ? "decision_id" : "revocation_id";
-    const records = await tx
-      .selectFrom("registrations")
-      .select(["id", "status"])
-      .where("commune_id", "=", decision.communeId)
-      .where(column, "=", id)
-      .where("status", "=", column === "decision_id" ? "proposed" : "recognized")
-      .execute();
-    for (const record of records)
-      await tx
-        .updateTable("registrations")
-        .set(
-          decision.kind === "recognition"
-            ? { status: "recognized", certificate_code: newCertificateCode() }
-            : { status: "revoked" },
-        )
-        .where("commune_id", "=", decision.communeId)
-        .where("id", "=", record.id)
-        .execute();
+    const ids = records.map((r) => r.id);
+    // One statement for the whole list: the counters it moves are then locked in one (sorted) order.
+    const changed =
+      ids.length === 0
+        ? { numAffectedRows: 0n }
+        : decision.kind === "recognition"
+          ? await sql`UPDATE registrations r SET status = 'recognized', certificate_code = v.code
+                FROM unnest(${ids}::bigint[], ${ids.map(() => newCertificateCode())}::text[]) AS v (id, code)
+                WHERE r.commune_id = ${decision.communeId} AND r.id = v.id`.execute(tx)
+          : await sql`UPDATE registrations SET status = 'revoked'
+              WHERE commune_id = ${decision.communeId} AND id = ANY (${ids}::bigint[])`.execute(tx);
+    if (Number(changed.numAffectedRows ?? 0) !== ids.length)
+      throw forbidden("Bạn không có quyền sửa tất cả hồ sơ của quyết định này");
     await recordAudit(tx, actor, {
       action: decision.kind === "recognition" ? "issue" : "revoke",
       entity: "decision",
       entityId: id,
       unitId: decision.communeId,
       before: { status: "draft" },
-      after: { status: "issued", registrations: records.map((r) => r.id) },
+      after: { status: "issued", registrations: ids },
     });
     return (await loadDecision(tx, actor, id)).decision;
   });
@@ -272,19 +317,23 @@ export async function issueDecision(db: Db, actor: Actor, id: number) {
  * proposal list ("proposed", nothing else of them changes), revocation ones stay recognised. The draft is
  * deleted so that its number can be used again; the audit log keeps what it was.
  */
-export async function cancelDraftDecision(db: Db, actor: Actor, id: number) {
+export async function cancelDraftDecision(db: Db, actor: Actor, id: number, version?: number) {
   return asActor(db, actor, async (tx) => {
-    const { decision } = await loadDecision(tx, actor, id);
+    const { decision, locked } = await lockDraft(tx, actor, id, version);
     if (
       !(await canOnUnit(tx, actor, "write", decision.communeId)) &&
       !(await canOnUnit(tx, actor, "review", decision.communeId))
     )
       throw forbidden("Bạn không có quyền hủy dự thảo quyết định ở xã, phường này");
+    if (!locked) throw forbidden("Bạn không có quyền hủy dự thảo này");
     if (decision.status === "issued")
       throw new AppError(
         "conflict",
         `Quyết định số ${decision.number} đã ban hành nên không hủy được; hãy lập quyết định thu hồi`,
       );
+    const records = await lockDecisionRegistrations(tx, decision);
+    if (records.length !== decision.registrationCount)
+      throw forbidden("Bạn không có quyền sửa tất cả hồ sơ của dự thảo này");
     const column = decision.kind === "recognition" ? "decision_id" : "revocation_id";
     const released = await tx
       .updateTable("registrations")

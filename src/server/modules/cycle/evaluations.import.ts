@@ -15,6 +15,7 @@ import { parseInteger, parseYesNo } from "../../lib/cell-values";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { lockRegistrations } from "./locks";
 import { assessRegistration, registerSubjects } from "./registrations.service";
 
 const subjectColumn: Record<SubjectKindName, ColumnSpec> = {
@@ -219,6 +220,11 @@ export async function importEvaluations(
       .where("subject_kind", "=", kind)
       .execute();
     const bySubject = new Map(ids.map((r) => [r.subject_id, r]));
+    // All the file's registrations locked at once, in id order (locks.ts), before any is assessed.
+    await lockRegistrations(
+      tx,
+      planned.map((p) => bySubject.get(p.subjectId)!.id),
+    );
     for (const p of planned) {
       const registration = bySubject.get(p.subjectId)!;
       const next = p.scores ? { scores: p.scores } : { items: p.items };

@@ -3,15 +3,22 @@
  * evaluation always uses the criteria set in force for the registration's year, stored with the registration.
  */
 import { type SqlBool, sql } from "kysely";
-import { type Registration, type SubjectKindName, subjectKindOfTitle } from "../../../shared/cycle";
+import {
+  type Assessment,
+  type Registration,
+  type SubjectKindName,
+  subjectKindOfTitle,
+} from "../../../shared/cycle";
 import type { Title } from "../../../shared/rubric";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
+import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { evaluate } from "../rubrics/rubric.evaluate";
 import { loadRubric, rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { lockedOrForbidden, lockRegistrations, registrationRecord } from "./locks";
 
 /** Name and code of the subject of each kind, from its own table. */
 const subjectName = sql<string>`CASE r.subject_kind
@@ -51,6 +58,7 @@ export function registrationQuery(tx: Db, actor: Actor) {
       "r.review_note",
       "r.decision_id",
       "r.certificate_code",
+      "r.version",
       "b.id as rubric_id",
       "b.name as rubric_name",
       "b.version as rubric_version",
@@ -109,6 +117,7 @@ export function presentRegistration(row: Row): Registration {
     reviewNote: row.review_note,
     decisionId: row.decision_id,
     certificateCode: row.certificate_code,
+    version: row.version,
   };
 }
 
@@ -262,20 +271,26 @@ async function heldLevel(tx: Db, registration: Registration) {
   return row?.level ? { level: row.level as 1 | 2, recognizedOn: row.signed_on } : undefined;
 }
 
+/**
+ * Saves a self-assessment. The registration is locked first and its state read after the lock (locks.ts), so a
+ * review or decision recorded at the same moment is either seen (and the save refused) or waits for it. With
+ * `version` (always from the web), a save of an older version is refused with 409 naming who changed it; the
+ * Excel import, which replaces results by design, sends none.
+ */
 export async function assessRegistration(
   db: Db,
   actor: Actor,
   id: number,
-  input: {
-    scores?: Record<string, number | null>;
-    items?: Record<string, boolean | null>;
-    notes?: Record<string, string>;
-  },
+  input: Assessment & { version?: number },
 ) {
+  const { version, ...assessment } = input;
   return asActor(db, actor, async (tx) => {
+    const locked = await lockRegistrations(tx, [id]);
     const before = await loadRegistration(tx, actor, id);
     if (!(await canOnUnit(tx, actor, "write", before.village?.id ?? before.communeId)))
       throw forbidden("Bạn không có quyền chấm điểm hồ sơ này");
+    const row = lockedOrForbidden(locked, id);
+    if (version !== undefined) await expectVersion(tx, registrationRecord(row), version, row.version);
     if (!["registered", "assessed"].includes(before.status))
       throw new AppError(
         "validation",
@@ -284,7 +299,7 @@ export async function assessRegistration(
     const rubric = await loadRubric(tx, before.rubric.id);
     const assessedOn = `${before.year}-12-31`;
     const result = evaluate(rubric.definition, {
-      ...input,
+      ...assessment,
       // Only a levels scheme has a level to hold (points schemes never read it).
       heldLevel: rubric.scheme === "levels" ? await heldLevel(tx, before) : undefined,
       assessedOn,
@@ -292,7 +307,7 @@ export async function assessRegistration(
     await tx
       .updateTable("registrations")
       .set({
-        assessment: JSON.stringify(input),
+        assessment: JSON.stringify(assessment),
         result: JSON.stringify(result),
         passed: result.recognized,
         grade: result.scheme === "points" ? result.grade : null,
@@ -311,7 +326,7 @@ export async function assessRegistration(
       entityId: id,
       unitId: before.village?.id ?? before.communeId,
       before: { assessment: before.assessment, passed: before.passed },
-      after: { assessment: input, passed: after.passed, label: result.label },
+      after: { assessment, passed: after.passed, label: result.label },
     });
     return after;
   });

@@ -8,12 +8,14 @@ import { forbidden, notFound } from "../../errors";
 import { pickRubric } from "../rubrics/rubric.evaluate";
 import { loadRubrics } from "../rubrics/rubrics.service";
 import { canOnUnit } from "../territory/territory.repo";
+import { lockRegistrations } from "./locks";
 import { registerSubjects } from "./registrations.service";
 
 /**
  * Starts a new year's registrations from last year's in one action. Households, clans, organisations and citizens
  * that were archived since (moved away, merged, dissolved) are left out and counted; those that moved within the
- * commune are registered where they live now.
+ * commune are registered where they live now. One transaction: last year's registrations are locked in id order
+ * while they are read (locks.ts), so a withdrawal or decision at the same moment is either seen or waits.
  */
 export async function carryForward(
   db: Db,
@@ -21,7 +23,7 @@ export async function carryForward(
   input: { unitId: number; fromYear: number; toYear: number; title: Title },
 ) {
   const kind = subjectKindOfTitle[input.title];
-  const { subjects, archived } = await asActor(db, actor, async (tx) => {
+  return asActor(db, actor, async (tx) => {
     if (!(await canOnUnit(tx, actor, "read", input.unitId))) throw notFound("Không tìm thấy đơn vị");
     if (!(await canOnUnit(tx, actor, "write", input.unitId)))
       throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
@@ -38,29 +40,34 @@ export async function carryForward(
             FROM ${sql.table(table[kind as keyof typeof table])} s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)`
         : sql<string | null>`(SELECT CASE WHEN u.valid_to IS NULL THEN NULL ELSE 'dissolved' END
             FROM admin_units u WHERE u.id = r.subject_id)`;
-    const rows = await tx
+    const inUnit = tx
       .selectFrom("registrations as r")
-      .select(["r.subject_id", archivedColumn.as("archived")])
+      .select("r.id")
       .where("r.year", "=", input.fromYear)
       .where("r.title", "=", input.title)
-      .where("r.status", "<>", "withdrawn")
       .where(unitInScope(actor, "read", "r.scope_unit_id"))
       .where(
         sql<SqlBool>`r.scope_unit_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${input.unitId})`,
-      )
+      );
+    await lockRegistrations(
+      tx,
+      (await inUnit.execute()).map((r) => r.id),
+    );
+    const rows = await tx
+      .selectFrom("registrations as r")
+      .select(["r.subject_id", archivedColumn.as("archived")])
+      .where("r.id", "in", inUnit)
+      .where("r.status", "<>", "withdrawn")
       .execute();
-    const counts: Record<string, number> = {};
-    for (const row of rows) if (row.archived) counts[row.archived] = (counts[row.archived] ?? 0) + 1;
-    return {
-      subjects: rows.filter((r) => !r.archived).map((r) => ({ kind, id: r.subject_id })),
-      archived: counts,
-    };
+    const archived: Record<string, number> = {};
+    for (const row of rows) if (row.archived) archived[row.archived] = (archived[row.archived] ?? 0) + 1;
+    const subjects = rows.filter((r) => !r.archived).map((r) => ({ kind, id: r.subject_id }));
+    const result =
+      subjects.length === 0
+        ? { created: 0, skipped: 0 }
+        : await registerSubjects(tx, actor, { year: input.toYear, title: input.title, subjects });
+    return { ...result, archived };
   });
-  const result =
-    subjects.length === 0
-      ? { created: 0, skipped: 0 }
-      : await registerSubjects(db, actor, { year: input.toYear, title: input.title, subjects });
-  return { ...result, archived };
 }
 
 export type { TodoItem };

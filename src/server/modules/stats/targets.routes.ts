@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { recordVersion } from "../../../shared/api";
 import { calendarDate, titles } from "../../../shared/rubric";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
   createTarget,
   deleteTarget,
@@ -53,6 +54,7 @@ const target = z.object({
   }),
   setBy: z.string().nullable(),
   updatedAt: z.string(),
+  version: z.number().openapi({ description: "Gửi kèm khi sửa (PATCH); bản cũ hơn bị từ chối với 409" }),
 });
 
 const listResponse = z.object({
@@ -141,12 +143,13 @@ targetRoutes.openapi(
               value: percentValue.optional(),
               basis: basisInput.optional(),
               note: z.string().max(1000, "Ghi chú tối đa 1000 ký tự").nullable().optional(),
+              version: recordVersion,
             }),
           },
         },
       },
     },
-    responses: { 200: jsonContent(z.object({ target }), "Đã lưu") },
+    responses: { 200: jsonContent(z.object({ target }), "Đã lưu"), ...staleResponse },
   }),
   async (c) =>
     c.json(

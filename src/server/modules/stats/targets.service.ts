@@ -25,6 +25,7 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { AppError, forbidden, notFound } from "../../errors";
+import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit } from "../territory/territory.repo";
 
@@ -69,6 +70,8 @@ export type Target = {
   basis: TargetBasis;
   setBy: string | null;
   updatedAt: string;
+  /** Raised on every change; a change names the version it started from (409 otherwise). */
+  version: number;
 };
 
 /** Compares in hundredths of a percent (both values have two decimals). */
@@ -109,6 +112,7 @@ type TargetRow = {
   basis_note: string | null;
   set_by: string | null;
   updated_at: Date | string;
+  version: number;
 };
 
 function toTarget(row: TargetRow): Target {
@@ -143,6 +147,7 @@ function toTarget(row: TargetRow): Target {
     },
     setBy: row.set_by,
     updatedAt: new Date(row.updated_at).toISOString(),
+    version: Number(row.version),
   };
 }
 
@@ -176,6 +181,7 @@ function selectTargets(tx: Db) {
       "b.note as basis_note",
       "who.full_name as set_by",
       "t.updated_at",
+      "t.version",
     ]);
 }
 
@@ -460,10 +466,20 @@ export async function updateTarget(
   db: Db,
   actor: Actor,
   id: number,
-  patch: { value?: number; basis?: BasisInput; note?: string | null },
+  patch: { value?: number; basis?: BasisInput; note?: string | null; version: number },
 ): Promise<Target> {
   return asActor(db, actor, async (tx) => {
-    const before = await localTarget(tx, actor, id);
+    await localTarget(tx, actor, id);
+    // Locked once the scope is checked: a concurrent change waits, then sees this one's version.
+    const locked = await tx
+      .selectFrom("targets")
+      .select("id")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) throw forbidden("Bạn không có quyền sửa chỉ tiêu này");
+    const before = (await findTarget(tx, id))!;
+    await expectVersion(tx, { entity: "target", id }, patch.version, before.version);
     const basisId = patch.basis ? await basisFor(tx, actor, before.unit!.id, patch.basis) : undefined;
     await tx
       .updateTable("targets")

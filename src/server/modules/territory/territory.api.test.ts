@@ -95,16 +95,20 @@ describeEachEngine("territory API", (engine) => {
     expect(created.status).toBe(201);
     const id = created.body.unit.id;
     expect(created.body.unit.code).toBe("04");
-    expect((await tayho.patch(`/api/v1/units/${id}`, { name: "Tổ dân phố Ven Hồ" })).status).toBe(204);
+    const version = async (unitId: number) => (await tayho.get(`/api/v1/units/${unitId}`)).body.unit.version;
+    expect(
+      (await tayho.patch(`/api/v1/units/${id}`, { name: "Tổ dân phố Ven Hồ", version: await version(id) }))
+        .status,
+    ).toBe(204);
     const other = (await tayho.get(`/api/v1/units/${commune}/children`)).body.units.find(
       (u: any) => u.name === "Tổ dân phố số 1",
     );
-    expect(
-      (await tayho.post(`/api/v1/units/${id}/merge`, { intoId: other.id, date: "2026-01-01" })).status,
-    ).toBe(204);
+    const merge = { intoId: other.id, date: "2026-01-01", version: await version(id) };
+    expect((await tayho.post(`/api/v1/units/${id}/merge`, merge)).status).toBe(204);
     const merged = (await tayho.get(`/api/v1/units/${other.id}`)).body.unit;
     expect(merged.predecessors.map((p: any) => p.unit.name)).toEqual(["Tổ dân phố Ven Hồ"]);
-    expect((await tayho.post(`/api/v1/units/${other.id}/retire`, { date: "2026-06-01" })).status).toBe(204);
+    const retire = { date: "2026-06-01", version: merged.version };
+    expect((await tayho.post(`/api/v1/units/${other.id}/retire`, retire)).status).toBe(204);
     const audit = (await tayho.get("/api/v1/audit")).body.entries.map((e: any) => e.action);
     expect(audit.slice(0, 4)).toEqual(["retire", "merge", "rename", "create"]);
     const rename = (await tayho.get("/api/v1/audit")).body.entries.find((e: any) => e.action === "rename");
@@ -117,7 +121,7 @@ describeEachEngine("territory API", (engine) => {
   it("official units cannot be edited in the app, and bad input is named in Vietnamese", async () => {
     const tayho = await t.as("tayho");
     const commune = await t.unitId("00103");
-    const rename = await tayho.patch(`/api/v1/units/${commune}`, { name: "Phường Mới" });
+    const rename = await tayho.patch(`/api/v1/units/${commune}`, { name: "Phường Mới", version: 1 });
     expect(rename.status).toBe(422);
     expect(rename.body.error.message).toContain("Chỉ thôn, tổ dân phố");
     const empty = await tayho.post(`/api/v1/units/${commune}/villages`, { name: "", kind: "Làng" });

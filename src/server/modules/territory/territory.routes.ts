@@ -12,7 +12,7 @@ import {
   unitSummary,
 } from "../../../shared/api";
 import { AppError } from "../../errors";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
   createVillage,
   findUnits,
@@ -30,7 +30,7 @@ export const territoryRoutes = createRouter();
 const tags = ["Đơn vị hành chính"];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const dateQuery = z.object({ date: isoDate.optional() });
-const done = { 204: { description: "Đã lưu" } };
+const done = { 204: { description: "Đã lưu" }, ...staleResponse };
 
 territoryRoutes.openapi(
   createRoute({
@@ -168,7 +168,8 @@ territoryRoutes.openapi(
     responses: done,
   }),
   async (c) => {
-    await renameVillage(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json").name);
+    const { name, version } = c.req.valid("json");
+    await renameVillage(c.get("db"), requireActor(c), c.req.valid("param").id, name, version);
     return c.body(null, 204);
   },
 );
@@ -186,7 +187,8 @@ territoryRoutes.openapi(
     responses: done,
   }),
   async (c) => {
-    await retireVillage(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json").date);
+    const { date, version } = c.req.valid("json");
+    await retireVillage(c.get("db"), requireActor(c), c.req.valid("param").id, date, version);
     return c.body(null, 204);
   },
 );
@@ -204,8 +206,7 @@ territoryRoutes.openapi(
     responses: done,
   }),
   async (c) => {
-    const { intoId, date } = c.req.valid("json");
-    await mergeVillage(c.get("db"), requireActor(c), c.req.valid("param").id, intoId, date);
+    await mergeVillage(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
     return c.body(null, 204);
   },
 );

@@ -5,6 +5,7 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { AppError, forbidden, notFound } from "../../errors";
+import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "./dates";
 import {
@@ -26,14 +27,22 @@ export async function getUnitDetail(
   return asActor(db, actor, async (tx) => {
     const unit = await findUnit(tx, actor, id, date);
     if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const [ancestors, predecessors, successors, write, admin] = await Promise.all([
+    const [ancestors, predecessors, successors, write, admin, row] = await Promise.all([
       listAncestors(tx, id),
       listSuccessionLinks(tx, actor, id, "predecessors"),
       listSuccessionLinks(tx, actor, id, "successors"),
       canOnUnit(tx, actor, "write", id),
       canOnUnit(tx, actor, "admin", id),
+      tx.selectFrom("admin_units").select("version").where("id", "=", id).executeTakeFirstOrThrow(),
     ]);
-    return { ...unit, ancestors, predecessors, successors, can: { write, admin } };
+    return {
+      ...unit,
+      ancestors,
+      predecessors,
+      successors,
+      can: { write, admin },
+      version: row.version,
+    };
   });
 }
 
@@ -60,6 +69,7 @@ export const findUnits = (
 
 type VillageRow = {
   id: number;
+  version: number;
   code: string;
   name: string;
   kind: string;
@@ -69,10 +79,22 @@ type VillageRow = {
   valid_to: IsoDate | null;
 };
 
+const villageColumns = [
+  "id",
+  "version",
+  "code",
+  "name",
+  "kind",
+  "level",
+  "parent_id",
+  "valid_from",
+  "valid_to",
+] as const;
+
 async function loadWritable(tx: Db, actor: Actor, id: number): Promise<VillageRow> {
   const unit = await tx
     .selectFrom("admin_units")
-    .select(["id", "code", "name", "kind", "level", "parent_id", "valid_from", "valid_to"])
+    .select(villageColumns)
     .where("id", "=", id)
     .executeTakeFirst();
   if (!unit || !(await canOnUnit(tx, actor, "read", id)))
@@ -81,14 +103,28 @@ async function loadWritable(tx: Db, actor: Actor, id: number): Promise<VillageRo
   return unit;
 }
 
-async function loadVillage(tx: Db, actor: Actor, id: number): Promise<VillageRow> {
+/**
+ * A village to change: read again FOR UPDATE once scope and level are checked (row-level security turns a
+ * locking read of a row one may not change into no row), so that a concurrent change waits for this transaction
+ * and then reads its version. With `expected`, refused (409, naming who changed it) unless the user started from
+ * the current version; without (the other village of a merge), only locked.
+ */
+async function loadVillage(tx: Db, actor: Actor, id: number, expected?: number): Promise<VillageRow> {
   const unit = await loadWritable(tx, actor, id);
   if (unit.level !== "village")
     throw new AppError(
       "validation",
       "Chỉ thôn, tổ dân phố được sửa trong ứng dụng; đơn vị hành chính cập nhật theo danh mục nhà nước",
     );
-  return unit;
+  const locked = await tx
+    .selectFrom("admin_units")
+    .select(villageColumns)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!locked) throw forbidden("Bạn không có quyền sửa đơn vị này");
+  if (expected !== undefined) await expectVersion(tx, { entity: "admin_unit", id }, expected, locked.version);
+  return locked;
 }
 
 /** Next free village code of a commune: 01, 02, ... (codes are never reused, retired villages keep theirs). */
@@ -163,9 +199,9 @@ export async function createVillage(db: Db, actor: Actor, communeId: number, inp
   });
 }
 
-export async function renameVillage(db: Db, actor: Actor, id: number, name: string) {
+export async function renameVillage(db: Db, actor: Actor, id: number, name: string, version: number) {
   return asActor(db, actor, async (tx) => {
-    const before = await loadVillage(tx, actor, id);
+    const before = await loadVillage(tx, actor, id, version);
     const cleaned = cleanName(name);
     if (cleaned === before.name) return;
     const siblings = await tx
@@ -198,9 +234,9 @@ function checkEndDate(unit: VillageRow, date: IsoDate) {
     });
 }
 
-export async function retireVillage(db: Db, actor: Actor, id: number, date: IsoDate) {
+export async function retireVillage(db: Db, actor: Actor, id: number, date: IsoDate, version: number) {
   return asActor(db, actor, async (tx) => {
-    const unit = await loadVillage(tx, actor, id);
+    const unit = await loadVillage(tx, actor, id, version);
     checkEndDate(unit, date);
     await tx.updateTable("admin_units").set({ valid_to: date }).where("id", "=", id).execute();
     await recordAudit(tx, actor, {
@@ -215,11 +251,21 @@ export async function retireVillage(db: Db, actor: Actor, id: number, date: IsoD
 }
 
 /** Merges a village into another of the same commune: the first ends on `date`, a full succession links them. */
-export async function mergeVillage(db: Db, actor: Actor, id: number, intoId: number, date: IsoDate) {
+export async function mergeVillage(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { intoId: number; date: IsoDate; version: number },
+) {
+  const { intoId, date } = input;
   return asActor(db, actor, async (tx) => {
     if (id === intoId) throw new AppError("validation", "Không thể sáp nhập một thôn vào chính nó");
-    const source = await loadVillage(tx, actor, id);
-    const target = await loadVillage(tx, actor, intoId);
+    // Both locked in id order, so that two merges of the same pair never wait on each other.
+    const [first, second] = id < intoId ? [id, intoId] : [intoId, id];
+    const locked = [await loadVillage(tx, actor, first), await loadVillage(tx, actor, second)];
+    const source = locked.find((u) => u.id === id)!;
+    const target = locked.find((u) => u.id === intoId)!;
+    await expectVersion(tx, { entity: "admin_unit", id }, input.version, source.version);
     if (source.parent_id !== target.parent_id)
       throw new AppError("validation", "Chỉ sáp nhập các thôn, tổ dân phố trong cùng một xã, phường");
     checkEndDate(source, date);

@@ -6,7 +6,7 @@ import {
   userListResponse,
   userSummary,
 } from "../../../shared/api";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { addGrant, createUser, listUsers, revokeGrant, updateUser } from "./users.service";
 
 export const userRoutes = createRouter();
@@ -53,7 +53,7 @@ userRoutes.openapi(
       params: idParam,
       body: { content: { "application/json": { schema: updateUserRequest } }, required: true },
     },
-    responses: { 204: { description: "Đã lưu" } },
+    responses: { 204: { description: "Đã lưu" }, ...staleResponse },
   }),
   async (c) => {
     await updateUser(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));

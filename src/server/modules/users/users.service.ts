@@ -5,6 +5,7 @@ import { hashPassword } from "../../auth/passwords";
 import { type Actor, asActor, requireRoles, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
+import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit } from "../territory/territory.repo";
 
@@ -50,7 +51,7 @@ export async function listUsers(db: Db, actor: Actor, unitId?: number): Promise<
       throw forbidden("Đơn vị này nằm ngoài phạm vi quản trị của bạn");
     let query = tx
       .selectFrom("app_users as u")
-      .select(["u.id", "u.username", "u.full_name", "u.disabled_at"])
+      .select(["u.id", "u.username", "u.full_name", "u.disabled_at", "u.version"])
       .where(administeredUser(actor)("u.id"));
     if (unitId !== undefined)
       query = query.where(
@@ -68,6 +69,7 @@ export async function listUsers(db: Db, actor: Actor, unitId?: number): Promise<
       fullName: u.full_name,
       disabled: u.disabled_at !== null,
       grants: grants.get(u.id) ?? [],
+      version: u.version,
     }));
   });
 }
@@ -105,7 +107,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
         password_hash: passwordHash,
         created_by: actor.userId,
       })
-      .returning(["id", "username", "full_name"])
+      .returning(["id", "username", "full_name", "version"])
       .executeTakeFirstOrThrow()
       .catch((error: { code?: string }) => {
         // Usernames outside the caller's scope are invisible to it, so the unique index is the check.
@@ -130,6 +132,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
       fullName: user.full_name,
       disabled: false,
       grants: grants.get(user.id) ?? [],
+      version: user.version,
     };
   });
 }
@@ -153,11 +156,26 @@ async function insertGrant(tx: Db, actor: Actor, userId: number, role: RoleName,
 async function loadAdministeredUser(tx: Db, actor: Actor, userId: number) {
   const user = await tx
     .selectFrom("app_users as u")
-    .select(["u.id", "u.username", "u.full_name", "u.disabled_at"])
+    .select(["u.id", "u.username", "u.full_name", "u.disabled_at", "u.version"])
     .where("u.id", "=", userId)
     .where(administeredUser(actor)("u.id"))
     .executeTakeFirst();
   if (!user) throw notFound("Không tìm thấy người dùng trong phạm vi quản trị của bạn");
+  return user;
+}
+
+/**
+ * The user again, FOR UPDATE, once the scope is checked: a concurrent save waits for this transaction and then
+ * reads its version. No row means row-level security does not let the caller change this user.
+ */
+async function lockUser(tx: Db, userId: number) {
+  const user = await tx
+    .selectFrom("app_users")
+    .select(["id", "full_name", "disabled_at", "version"])
+    .where("id", "=", userId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!user) throw forbidden("Bạn không có quyền sửa người dùng này");
   return user;
 }
 
@@ -195,16 +213,23 @@ export async function revokeGrant(db: Db, actor: Actor, grantId: number) {
   });
 }
 
+/**
+ * Saves a user's name, password or disabled flag, from the version the administrator started from (409 when
+ * someone saved the user since). A new password or a disabled account ends all the user's sessions in the same
+ * transaction (a trigger, migration 0010), whoever makes the change.
+ */
 export async function updateUser(
   db: Db,
   actor: Actor,
   userId: number,
-  input: { fullName?: string; password?: string; disabled?: boolean },
+  input: { fullName?: string; password?: string; disabled?: boolean; version: number },
 ) {
   requireRoles(actor, "admin");
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await asActor(db, actor, async (tx) => {
-    const before = await loadAdministeredUser(tx, actor, userId);
+    await loadAdministeredUser(tx, actor, userId);
+    const current = await lockUser(tx, userId);
+    await expectVersion(tx, { entity: "user", id: userId }, input.version, current.version);
     if (input.disabled && userId === actor.userId)
       throw new AppError("validation", "Không thể tự khóa tài khoản của mình");
     const changes: { full_name?: string; password_hash?: string; disabled_at?: Date | null } = {};
@@ -217,14 +242,12 @@ export async function updateUser(
       action: "update",
       entity: "user",
       entityId: userId,
-      before: { fullName: before.full_name, disabled: before.disabled_at !== null },
+      before: { fullName: current.full_name, disabled: current.disabled_at !== null },
       after: {
-        fullName: input.fullName ?? before.full_name,
-        disabled: input.disabled ?? before.disabled_at !== null,
+        fullName: input.fullName ?? current.full_name,
+        disabled: input.disabled ?? current.disabled_at !== null,
         passwordChanged: Boolean(passwordHash),
       },
     });
   });
-  // Sessions are outside the application role's reach; a disabled account is signed out everywhere.
-  if (input.disabled) await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }

@@ -19,7 +19,8 @@ export function AssessTab({ context }: { context: CycleContext }) {
   if (open)
     return (
       <ScoreSheet
-        key={open.id}
+        // A reloaded version (after a stale save) starts the sheet afresh from the stored assessment.
+        key={`${open.id}-${open.version}`}
         registration={open}
         canWrite={canWrite}
         onBack={() => setOpenId(null)}
@@ -27,6 +28,7 @@ export function AssessTab({ context }: { context: CycleContext }) {
           setOpenId(null);
           context.changed(saved);
         }}
+        onReloaded={(fresh) => context.changed(fresh)}
       />
     );
 

@@ -8,10 +8,11 @@ import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag
 import { useState } from "react";
 import type { Decision } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
-import { errorText } from "../../errors";
+import { errorText, staleOf } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
 import { useCompact } from "../useCompact";
+import { useSaveErrors } from "../useSubmit";
 import { RevocationDraft } from "./RevocationDraft";
 
 type Props = {
@@ -28,23 +29,32 @@ type Props = {
 export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
   const t = useT();
   const { message } = App.useApp();
+  const saveFailed = useSaveErrors();
   const [busyId, setBusyId] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<Decision | null>(null);
   const compact = useCompact();
 
   /** Runs one action on a decision; a refusal stays shown above the list. */
-  const act = async (decision: Decision, call: (id: number) => Promise<unknown>, done: string) => {
+  const act = async (
+    decision: Decision,
+    call: (id: number, version: number) => Promise<unknown>,
+    done: string,
+  ) => {
     setBusyId(decision.id);
     setRefusal(null);
     try {
-      await call(decision.id);
+      await call(decision.id, decision.version);
       void message.success(done);
       onDone();
     } catch (err) {
-      const text = errorText(err, t);
-      setRefusal(text);
-      void message.error(text);
+      // Someone issued or cancelled it meanwhile: the shared dialog offers to reload the list.
+      if (staleOf(err)) saveFailed(err, { reload: onDone });
+      else {
+        const text = errorText(err, t);
+        setRefusal(text);
+        void message.error(text);
+      }
     } finally {
       setBusyId(null);
     }

@@ -16,10 +16,10 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import type { Registration } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
-import { applyFieldErrors, errorText } from "../../errors";
 import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import { useCompact } from "../useCompact";
+import { useSaveErrors } from "../useSubmit";
 import { type CycleContext, resultText, StatusTag, subjectText } from "./common";
 
 type Values = { heldOn: Dayjs; participants: string; minutes?: string };
@@ -35,6 +35,7 @@ function underReview(registrations: Registration[]): Registration[] {
 export function ReviewTab({ context }: { context: CycleContext }) {
   const t = useT();
   const { message } = App.useApp();
+  const saveFailed = useSaveErrors();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const candidates = useMemo(() => underReview(context.registrations), [context.registrations]);
@@ -60,12 +61,17 @@ export function ReviewTab({ context }: { context: CycleContext }) {
         heldOn: values.heldOn.format("YYYY-MM-DD"),
         participants: values.participants.trim(),
         minutes: values.minutes?.trim() || undefined,
-        outcomes: candidates.map((r) => ({ registrationId: r.id, proposed: proposed[r.id] === true })),
+        // Each record as the meeting saw it: one reassessed meanwhile is refused (409), not reviewed unseen.
+        outcomes: candidates.map((r) => ({
+          registrationId: r.id,
+          proposed: proposed[r.id] === true,
+          version: r.version,
+        })),
       });
       void message.success(t("review.saved"));
       context.changed();
     } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(errorText(err, t));
+      saveFailed(err, { form, reload: () => context.changed() });
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { type Assessment, assessmentOf, cycleApi, resultOf } from "../../api/cyc
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { PageLoading } from "../PageLoading";
+import { useSaveErrors } from "../useSubmit";
 import { StatusTag, subjectText, UnconfirmedTag, useRubric } from "./common";
 import { ItemEvidence, useEvidence } from "./EvidenceFiles";
 import { LevelsSheet } from "./LevelsSheet";
@@ -17,12 +18,15 @@ type Props = {
   canWrite: boolean;
   onBack: () => void;
   onSaved: (registration: Registration) => void;
+  /** The registration as it is now, after a stale save (409) and "Tải lại" in the shared dialog. */
+  onReloaded: (registration: Registration) => void;
 };
 
 /** The self-assessment of one registration, built from its criteria set. */
-export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
+export function ScoreSheet({ registration, canWrite, onBack, onSaved, onReloaded }: Props) {
   const t = useT();
   const { message } = App.useApp();
+  const saveFailed = useSaveErrors();
   const { rubric, error } = useRubric(registration.rubric.id);
   const [saving, setSaving] = useState(false);
   const editable = canWrite && (registration.status === "registered" || registration.status === "assessed");
@@ -46,11 +50,16 @@ export function ScoreSheet({ registration, canWrite, onBack, onSaved }: Props) {
   const save = async (body: Assessment) => {
     setSaving(true);
     try {
-      const saved = await cycleApi.assess(registration.id, body);
+      const saved = await cycleApi.assess(registration.id, { ...body, version: registration.version });
       void message.success(t("sheet.saved", { label: resultOf(saved)?.label ?? "" }));
       onSaved(saved);
     } catch (err) {
-      void message.error(errorText(err, t));
+      saveFailed(err, {
+        reload: () =>
+          cycleApi
+            .registration(registration.id)
+            .then(onReloaded, (e: unknown) => message.error(errorText(e, t))),
+      });
     } finally {
       setSaving(false);
     }
