@@ -93,10 +93,17 @@ async function importInto(
   const error = (row: number, key: string, message: string) =>
     report.errors.push({ row, column: label(key), message } satisfies RowError);
 
-  const planned: Planned[] = [];
+  const rows: (Planned & { failed: Set<string> })[] = [];
   for (const { line, values } of records) {
-    const row: Planned = { line, unitId: communeId, values: {}, keep: new Set(), generate: new Set() };
-    let valid = true;
+    const failed = new Set<string>();
+    const row: Planned & { failed: Set<string> } = {
+      line,
+      unitId: communeId,
+      values: {},
+      keep: new Set(),
+      generate: new Set(),
+      failed,
+    };
     for (const key of kind.import.columns) {
       const text = values[key] ?? "";
       if (key === "unit") {
@@ -106,22 +113,23 @@ async function importInto(
         else if (village) row.unitId = village.id;
         else {
           error(line, key, villageMessage(text));
-          valid = false;
+          failed.add(key);
         }
         continue;
       }
       const read = readers.get(key)!(text);
       if (!read.ok) {
         error(line, key, read.message);
-        valid = false;
+        failed.add(key);
       } else if ("keep" in read) row.keep.add(key);
       else if ("generate" in read) row.generate.add(key);
       else row.values[key] = storedValue(fields.get(key)!, read.value);
     }
-    if (valid) planned.push(row);
+    rows.push(row);
   }
-  refuseRepeats(kind, planned, label, report.errors);
+  refuseRepeats(kind, rows, label, report.errors);
   if (report.errors.length > 0) return;
+  const planned: Planned[] = rows;
 
   const keyOf = (unitId: unknown, value: (key: string) => unknown) =>
     kind.import.key.map((key) => (key === "unit" ? String(unitId) : String(value(key) ?? ""))).join("\u0000");
@@ -167,18 +175,18 @@ async function importInto(
   await applyPlan(tx, actor, kind, { commune, inserts, updates, updatable, fileName: file.name, report });
 }
 
-/** A key twice in the file: the later row is refused, naming the earlier one. */
+/** A key twice in the file (whatever else the rows hold): the later row is refused, naming the earlier one. */
 function refuseRepeats(
   kind: KindDeclaration,
-  planned: Planned[],
+  rows: (Planned & { failed: Set<string> })[],
   label: (key: string) => string,
   errors: RowError[],
 ) {
   const seen = new Map<string, number>();
   const shown = kind.import.key.filter((k) => k !== "unit");
   const column = shown[0] ?? "unit";
-  for (const row of planned) {
-    if (kind.import.key.some((k) => row.generate.has(k))) continue;
+  for (const row of rows) {
+    if (kind.import.key.some((k) => row.generate.has(k) || row.failed.has(k))) continue;
     const parts = kind.import.key.map((k) =>
       k === "unit" ? String(row.unitId) : String(row.values[k] ?? ""),
     );
