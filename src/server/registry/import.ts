@@ -129,7 +129,6 @@ async function importInto(
   }
   refuseRepeats(kind, rows, label, report.errors);
   if (report.errors.length > 0) return;
-  const planned: Planned[] = rows;
 
   const keyOf = (unitId: unknown, value: (key: string) => unknown) =>
     kind.import.key.map((key) => (key === "unit" ? String(unitId) : String(value(key) ?? ""))).join("\u0000");
@@ -143,15 +142,19 @@ async function importInto(
   const display = (key: string, value: unknown) =>
     key === "unit" ? (unitNames.get(Number(value)) ?? String(value)) : cellText(fields.get(key)!, value);
 
-  await assignCodes(tx, kind, communeId, planned, fields);
   const inserts: Planned[] = [];
   const updates: { row: Planned; stored: Stored }[] = [];
-  for (const row of planned) {
-    const match = row.generate.size > 0 ? undefined : existing.get(keyOf(row.unitId, (k) => row.values[k]));
+  for (const row of rows) {
+    // A row without its key (an empty code the commune numbers) is always new.
+    const keyless = kind.import.key.some((k) => row.generate.has(k));
+    const match = keyless ? undefined : existing.get(keyOf(row.unitId, (k) => row.values[k]));
     if (!match) {
       inserts.push(row);
       continue;
     }
+    // An existing row keeps its code where the file leaves it empty.
+    for (const key of row.generate) row.keep.add(key);
+    row.generate.clear();
     const change: ImportChange = {
       row: row.line,
       key: kind.import.key.map((k) => display(k, k === "unit" ? row.unitId : row.values[k])).join(", "),
@@ -170,6 +173,7 @@ async function importInto(
       report.changes.push(change);
     }
   }
+  await assignCodes(tx, kind, communeId, inserts, rows, fields);
   report.created = inserts.length;
   report.updated = updates.length;
   await applyPlan(tx, actor, kind, { commune, inserts, updates, updatable, fileName: file.name, report });
@@ -222,23 +226,24 @@ async function storedRows(tx: Db, kind: KindDeclaration, communeId: number): Pro
   return (await query.orderBy("r.id").execute()) as Stored[];
 }
 
-/** Rows with an empty code get the next free numbers, after the codes the commune and the file already use. */
+/** New rows with an empty code get the next free numbers, after the codes the commune and the file use. */
 async function assignCodes(
   tx: Db,
   kind: KindDeclaration,
   communeId: number,
-  planned: Planned[],
+  inserts: Planned[],
+  rows: Planned[],
   fields: Map<string, ValueField>,
 ) {
   for (const [key, field] of fields) {
-    if (field.type !== "code" || !field.generate || !planned.some((row) => row.generate.has(key))) continue;
+    if (field.type !== "code" || !field.generate || !inserts.some((row) => row.generate.has(key))) continue;
     const code = await nextCode(tx, kind, field.column, communeId, field.generate.pad);
     let next = code.next;
-    for (const row of planned) {
+    for (const row of rows) {
       const given = String(row.values[key] ?? "");
       if (/^[0-9]{1,15}$/.test(given)) next = Math.max(next, Number(given) + 1);
     }
-    for (const row of planned)
+    for (const row of inserts)
       if (row.generate.has(key)) {
         row.values[key] = code.format(next++);
         row.generate.delete(key);
