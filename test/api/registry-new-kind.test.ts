@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { registryRouter } from "../../src/server/registry/routes";
 import { registryKinds } from "../../src/shared/registry/kinds";
 import { testPets, testPetsMigration } from "../fixtures/test-pets";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
@@ -28,6 +29,18 @@ describeEachEngine("a registry kind added by a declaration and a migration", (en
     villages = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units;
   });
   afterAll(() => t.close());
+
+  it("is checked when served: a key naming no field stops the server, naming the kind and the key", () => {
+    const kinds = [...registryKinds, testPets];
+    expect(() => registryRouter(testPets, kinds)).not.toThrow();
+    const typo = { ...testPets, import: { ...testPets.import, key: ["cdoe"] } };
+    expect(() => registryRouter(typo, kinds)).toThrow(/registry kind pets: import.key names cdoe/);
+    const orphan = {
+      ...testPets,
+      fields: { ...testPets.fields, householdId: { ...testPets.fields.householdId, kind: "donors" } },
+    };
+    expect(() => registryRouter(orphan, kinds)).toThrow(/householdId points at donors/);
+  });
 
   it("is described in the API document like the platform's kinds", async () => {
     const doc = (await t.anonymous().get("/api/v1/openapi.json")).body;

@@ -60,7 +60,7 @@ export async function importItems(
 }
 
 /** Values that are the same once stored: numbers as numbers, nothing as nothing. */
-export const sameValue = (a: unknown, b: unknown) =>
+const sameValue = (a: unknown, b: unknown) =>
   (a ?? null) === null || (b ?? null) === null ? (a ?? null) === (b ?? null) : String(a) === String(b);
 
 async function importInto(

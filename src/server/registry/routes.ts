@@ -17,6 +17,7 @@ import { kindNamed } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
 import { createRouter, jsonContent, requireActor } from "../http/context";
 import { uploadedFile } from "../http/upload";
+import { checkDeclaration } from "./check";
 import { exportItems, templateOf } from "./export";
 import { importItems } from "./import";
 import { archiveItem, createItem, getItem, listItems, setMembers, updateItem } from "./service";
@@ -65,6 +66,7 @@ function apiTexts(kind: KindDeclaration) {
  * segment for an id. `kinds` are the kinds its references and members resolve against.
  */
 export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDeclaration[]) {
+  checkDeclaration(kind, kinds);
   const router = createRouter();
   const schemas = registrySchemas(kind);
   const texts = apiTexts(kind);
