@@ -8,7 +8,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import type { Household } from "../src/shared/registries";
+import type { Household } from "../src/shared/registry/kinds/households";
 import { chooseOption, confirmPopup } from "./helpers/antd";
 import { chromiumAvailable, uiLogin } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";

@@ -1,10 +1,12 @@
 /**
  * Browser test of the households page on a 360 px phone: import of a list typed in TCVN3 (dry run, conversion
- * notice, real import), search without diacritics, adding a household to a village and archiving it.
+ * notice, real import), search without diacritics, adding a household to a village, an edit refused because
+ * someone saved the household meanwhile (409, who and when shown), and archiving it.
  */
 import { describe, expect, test } from "vitest";
 import { chooseOption } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
+import { apiLogin, apiSend } from "./helpers/server";
 import { browserSuite, eventually, expectNoOverflow, rows } from "./helpers/suite";
 
 const available = chromiumAvailable();
@@ -45,20 +47,18 @@ describe.skipIf(!available)("households page in the browser", () => {
       await expectNoOverflow(page);
 
       await page.getByTestId("household-search").locator("input").fill("nguyen van tung");
-      await eventually(() => page.getByTestId("household-head-name").allTextContents()).toEqual([
+      await eventually(() => page.getByTestId("household-name").allTextContents()).toEqual([
         "Nguyễn Văn Tùng",
       ]);
       await page.getByTestId("household-search").locator("input").fill("hoang van duc");
-      await eventually(() => page.getByTestId("household-head-name").allTextContents()).toEqual([
-        "Hoàng Văn Đức",
-      ]);
+      await eventually(() => page.getByTestId("household-name").allTextContents()).toEqual(["Hoàng Văn Đức"]);
       await page.getByTestId("household-search").locator("input").fill("");
 
       await chooseOption(page, "scope-village", "Tổ dân phố số 2");
       await page.waitForURL((u) => !!u.searchParams.get("unit"));
       await eventually(() => rows(page, "household-list").count()).toBe(4);
       await page.getByTestId("household-add").click();
-      await page.getByTestId("household-head").fill("Ngô Thị Mới");
+      await page.getByTestId("household-headName-input").fill("Ngô Thị Mới");
       const [created] = await Promise.all([
         page.waitForResponse(
           (r) => r.url().endsWith("/api/v1/households") && r.request().method() === "POST",
@@ -66,10 +66,31 @@ describe.skipIf(!available)("households page in the browser", () => {
         page.getByTestId("household-save").click(),
       ]);
       expect(created.status()).toBe(201);
+      const added = (await created.json()).household;
+      expect(added).toMatchObject({ headName: "Ngô Thị Mới", members: 1, headSex: null, code: "0103" });
       await eventually(() => rows(page, "household-list").count()).toBe(5);
       await expectNoOverflow(page);
 
+      // Someone else saves the household while the edit dialog is open: the save is refused, with who and when.
       const row = rows(page, "household-list").filter({ hasText: "Ngô Thị Mới" });
+      await row.getByTestId("household-edit").click();
+      await chooseOption(page, "household-headSex-input", "Nữ");
+      const other = await apiLogin(app.url, "tayho");
+      const meanwhile = await apiSend(app.url, other, "PATCH", `/api/v1/households/${added.id}`, {
+        members: 3,
+        version: added.version,
+      });
+      expect(meanwhile.status).toBe(200);
+      const [stale] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/api/v1/households/${added.id}`)),
+        page.getByTestId("household-save").click(),
+      ]);
+      expect(stale.status()).toBe(409);
+      await eventually(() => page.locator(".ant-message").textContent()).toContain(
+        "vừa được Cán bộ phường Tây Hồ",
+      );
+      await page.locator(".ant-modal:visible").getByRole("button", { name: "Huỷ" }).click();
+
       await row.getByTestId("household-archive").click();
       const [archived] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/archive")),

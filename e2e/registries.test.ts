@@ -28,7 +28,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await expectNoOverflow(page);
       await page.getByTestId("clan-add").click();
       await page.getByTestId("clan-name-input").fill("Họ Nguyễn Đình");
-      await page.getByTestId("clan-head-input").fill("Nguyễn Đình Trọng");
+      await page.getByTestId("clan-headName-input").fill("Nguyễn Đình Trọng");
       const [created] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/api/v1/clans") && r.request().method() === "POST"),
         page.getByTestId("clan-save").click(),
@@ -39,7 +39,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       // The same name again: the server's Vietnamese message shows on the field.
       await page.getByTestId("clan-add").click();
       await page.getByTestId("clan-name-input").fill("Họ Nguyễn Đình");
-      await page.getByTestId("clan-head-input").fill("Nguyễn Đình Lâm");
+      await page.getByTestId("clan-headName-input").fill("Nguyễn Đình Lâm");
       const [duplicate] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/api/v1/clans") && r.request().method() === "POST"),
         page.getByTestId("clan-save").click(),
@@ -84,7 +84,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await page.getByTestId("organization-list").locator(".ant-table").waitFor();
       await page.getByTestId("organization-add").click();
       await page.getByTestId("organization-name-input").fill("Trường Tiểu học Tây Hồ");
-      await chooseOption(page, "organization-kind", "Trường học");
+      await chooseOption(page, "organization-kind-input", "Trường học");
       const [school] = await Promise.all([
         page.waitForResponse(
           (r) => r.url().endsWith("/api/v1/organizations") && r.request().method() === "POST",

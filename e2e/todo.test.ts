@@ -4,7 +4,7 @@
  * registering one more household and attaching an evidence file to an item of a score sheet.
  */
 import { describe, expect, test } from "vitest";
-import type { Household } from "../src/shared/registries";
+import type { Household } from "../src/shared/registry/kinds/households";
 import { chooseOption, confirmPopup } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";

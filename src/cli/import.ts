@@ -7,8 +7,9 @@ import type { Db } from "../server/db/connection";
 import { openDatabase } from "../server/db/open";
 import { AppError } from "../server/errors";
 import { importEvaluations } from "../server/modules/cycle/evaluations.import";
-import { importHouseholds } from "../server/modules/households/households.import";
+import { importItems } from "../server/registry/import";
 import type { ImportReport } from "../shared/api";
+import { households } from "../shared/registry/kinds";
 import { type Title, titles } from "../shared/rubric";
 import type { Command } from "./args";
 
@@ -79,7 +80,7 @@ export const importCommand: Command = {
       const input = { bytes, name: path.basename(file) };
       const report =
         what === "registry"
-          ? await importHouseholds(connection.db, commandLineActor, id, input, dryRun)
+          ? await importItems(connection.db, commandLineActor, households, id, input, dryRun)
           : await importEvaluations(connection.db, commandLineActor, {
               unitId: id,
               title,

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ZodError } from "zod";
+import type { KindDeclaration } from "../shared/registry/declaration";
+import { registryKinds } from "../shared/registry/kinds";
 import type { Config } from "./config";
 import type { Db } from "./db/connection";
 import { AppError } from "./errors";
@@ -11,22 +13,25 @@ import { type AppEnv, validationError } from "./http/context";
 import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/middleware";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
-import { citizenRoutes } from "./modules/citizens/citizens.routes";
-import { clanRoutes } from "./modules/clans/clans.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
-import { householdRoutes } from "./modules/households/households.routes";
-import { organizationRoutes } from "./modules/organizations/organizations.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
 import { territoryRoutes } from "./modules/territory/territory.routes";
 import { userRoutes } from "./modules/users/users.routes";
+import { registryRouter } from "./registry/routes";
 
 /** The built web application (npm run build). */
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
-export function createApp(db: Db, config: Config) {
+export type AppOptions = {
+  /** The registry kinds served (the platform's by default; a test adds its own). */
+  registryKinds?: readonly KindDeclaration[];
+};
+
+export function createApp(db: Db, config: Config, options: AppOptions = {}) {
+  const kinds = options.registryKinds ?? registryKinds;
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", contextMiddleware(db, config));
   app.use("*", securityHeaders);
@@ -39,10 +44,7 @@ export function createApp(db: Db, config: Config) {
     territoryRoutes,
     userRoutes,
     auditRoutes,
-    householdRoutes,
-    clanRoutes,
-    organizationRoutes,
-    citizenRoutes,
+    ...kinds.map((kind) => registryRouter(kind, kinds)),
     cycleRoutes,
     evidenceRoutes,
     rubricRoutes,

@@ -108,11 +108,22 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
+/** A row an import updates: its line, its key as written in the file, and each changed column (old → new). */
+export const importChange = z.object({
+  row: z.number(),
+  key: z.string(),
+  fields: z.array(z.object({ column: z.string(), from: z.string(), to: z.string() })),
+});
+export type ImportChange = z.infer<typeof importChange>;
+
 /**
- * The report of a registry import (households, clans, organisations, citizens) also says which columns were
- * converted from TCVN3 or VNI to Unicode: column key → encoding.
+ * The report of a registry import (households, clans, organisations, citizens…) also says which columns were
+ * converted from TCVN3 or VNI to Unicode (column key → encoding) and lists the rows it updates with their changes.
  */
-export const registryImportReport = importReport.extend({ converted: z.record(z.string(), z.string()) });
+export const registryImportReport = importReport.extend({
+  converted: z.record(z.string(), z.string()),
+  changes: z.array(importChange),
+});
 export type RegistryImportReport = z.infer<typeof registryImportReport>;
 
 export const grant = z.object({

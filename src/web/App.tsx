@@ -4,6 +4,7 @@ import viVN from "antd/locale/vi_VN";
 import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { registryKinds } from "../shared/registry/kinds";
 import { api, setCsrfToken, setUnauthorizedHandler } from "./api/client";
 import { AppLayout } from "./components/AppLayout";
 import { PageLoading } from "./components/PageLoading";
@@ -17,10 +18,7 @@ const UnitsPage = lazy(() => import("./pages/UnitsPage"));
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
-const HouseholdsPage = lazy(() => import("./pages/HouseholdsPage"));
-const ClansPage = lazy(() => import("./pages/ClansPage"));
-const OrganizationsPage = lazy(() => import("./pages/OrganizationsPage"));
-const CitizensPage = lazy(() => import("./pages/CitizensPage"));
+const RegistryPage = lazy(() => import("./components/registry/RegistryPage"));
 const TitlesPage = lazy(() => import("./pages/TitlesPage"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage"));
 const RubricsPage = lazy(() => import("./pages/RubricsPage"));
@@ -162,10 +160,9 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.users && canAdmin) return <UsersPage />;
   if (pathname === paths.audit) return <AuditPage />;
-  if (pathname === paths.households) return <HouseholdsPage />;
-  if (pathname === paths.clans) return <ClansPage />;
-  if (pathname === paths.organizations) return <OrganizationsPage />;
-  if (pathname === paths.citizens) return <CitizensPage />;
+  // Every registry kind has its page at its declared path, made from its declaration.
+  const kind = registryKinds.find((k) => k.web.path === pathname);
+  if (kind) return <RegistryPage key={kind.name} kind={kind} />;
   if (pathname === paths.titles) return <TitlesPage />;
   if (pathname === paths.stats) return <DashboardPage />;
   if (pathname === paths.rubrics) return <RubricsPage />;

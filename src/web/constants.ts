@@ -3,10 +3,7 @@
  * The checks below fail to type-check if a list drifts from the shared schema.
  */
 import type { RoleName, villageKinds as sharedVillageKinds } from "../shared/api";
-import type { PopulationGroup } from "../shared/citizens";
 import type { Registration } from "../shared/cycle";
-import type { OrganizationKind } from "../shared/organizations";
-import type { Household } from "../shared/registries";
 import type { Title } from "../shared/rubric";
 
 export type VillageKind = (typeof sharedVillageKinds)[number];
@@ -55,9 +52,6 @@ export const registrationStatusList = [
   "withdrawn",
 ] as const satisfies readonly RegistrationStatus[];
 
-export type ArchiveReason = NonNullable<Household["archivedReason"]>;
-export const archiveReasonList = ["moved", "merged", "dissolved"] as const satisfies readonly ArchiveReason[];
-
 /** Who holds each title (shared/cycle `subjectKindOfTitle`). */
 export const subjectKindOfTitle = {
   learning_family: "household",
@@ -68,31 +62,7 @@ export const subjectKindOfTitle = {
   learning_citizen: "citizen",
 } as const satisfies Record<Title, Registration["subject"]["kind"]>;
 
-export type { OrganizationKind, PopulationGroup };
-
-/** Kinds of organisation (shared/organizations `organizationKinds`). */
-export const organizationKindList = [
-  "agency",
-  "school",
-  "enterprise",
-  "other",
-] as const satisfies readonly OrganizationKind[];
-
-/** Population groups of a citizen (shared/citizens `populationGroups`). */
-export const populationGroupList = [
-  "farmer",
-  "worker",
-  "official",
-  "other",
-] as const satisfies readonly PopulationGroup[];
-
 const titlesComplete: Same<(typeof titleList)[number], Title> = true;
 const statusesComplete: Same<(typeof registrationStatusList)[number], RegistrationStatus> = true;
-const reasonsComplete: Same<(typeof archiveReasonList)[number], ArchiveReason> = true;
 void titlesComplete;
 void statusesComplete;
-void reasonsComplete;
-const kindsComplete: Same<(typeof organizationKindList)[number], OrganizationKind> = true;
-const groupsComplete: Same<(typeof populationGroupList)[number], PopulationGroup> = true;
-void kindsComplete;
-void groupsComplete;

@@ -141,7 +141,7 @@ describeEachEngine("access matrix", (engine) => {
     add("PATCH /households/{id}", {
       kind: "target",
       path: `/households/${household.id}`,
-      body: { members: 9 },
+      body: { members: 9, version: household.version },
     });
     add("POST /households/{id}/archive", {
       kind: "target",
@@ -194,7 +194,7 @@ describeEachEngine("access matrix", (engine) => {
     add("PATCH /clans/{id}", {
       kind: "target",
       path: `/clans/${clan.id}`,
-      body: { headName: "Người Ngoài" },
+      body: { headName: "Người Ngoài", version: 1 },
     });
     add("PUT /clans/{id}/households", {
       kind: "target",
@@ -222,7 +222,7 @@ describeEachEngine("access matrix", (engine) => {
     add("PATCH /organizations/{id}", {
       kind: "target",
       path: `/organizations/${organization.id}`,
-      body: { name: "Trường Ngoài" },
+      body: { name: "Trường Ngoài", version: 1 },
     });
     add("POST /organizations/{id}/archive", {
       kind: "target",
@@ -245,7 +245,7 @@ describeEachEngine("access matrix", (engine) => {
     add("PATCH /citizens/{id}", {
       kind: "target",
       path: `/citizens/${citizen.id}`,
-      body: { birthYear: 1991 },
+      body: { birthYear: 1991, version: 1 },
     });
     add("POST /citizens/{id}/archive", { kind: "target", path: `/citizens/${citizen.id}/archive` });
     add("POST /units/{id}/citizens/import", {

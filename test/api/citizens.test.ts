@@ -27,12 +27,23 @@ describeEachEngine("citizen registry", (engine) => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.citizen.id;
     expect(Object.keys(created.body.citizen).sort()).toEqual(
-      ["archivedAt", "birthYear", "communeId", "fullName", "group", "householdId", "id", "village"].sort(),
+      [
+        "archivedAt",
+        "birthYear",
+        "communeId",
+        "fullName",
+        "group",
+        "householdId",
+        "id",
+        "village",
+        "version",
+      ].sort(),
     );
     expect(created.body.citizen.fullName).toBe("Đặng Thị Thùy Dương");
     const found = (await tayho.get(`/api/v1/citizens?unitId=${ward}&q=dang%20thi%20thuy`)).body.citizens;
     expect(found.map((c: any) => c.id)).toEqual([id]);
     const moved = await tayho.patch(`/api/v1/citizens/${id}`, {
+      version: created.body.citizen.version,
       villageId: villages[1].id,
       group: "official",
     });
@@ -48,7 +59,7 @@ describeEachEngine("citizen registry", (engine) => {
 
     const maokhe = await t.as("maokhe");
     expect((await maokhe.get(`/api/v1/citizens/${id}`)).status).toBe(404);
-    expect((await maokhe.patch(`/api/v1/citizens/${id}`, { birthYear: 1990 })).status).toBe(404);
+    expect((await maokhe.patch(`/api/v1/citizens/${id}`, { birthYear: 1990, version: 1 })).status).toBe(404);
     expect((await maokhe.post(`/api/v1/citizens/${id}/archive`)).status).toBe(404);
     expect((await maokhe.get(`/api/v1/citizens?unitId=${ward}`)).status).toBe(404);
     expect((await t.anonymous().get(`/api/v1/citizens/${id}`)).status).toBe(401);

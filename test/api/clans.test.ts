@@ -36,7 +36,10 @@ describeEachEngine("clan registry", (engine) => {
     expect(
       (await tayho.get(`/api/v1/clans?unitId=${ward}&q=trong`)).body.clans.map((c: any) => c.id),
     ).toEqual([id]);
-    const edited = await tayho.patch(`/api/v1/clans/${id}`, { headName: "Nguyễn Đình Lâm" });
+    const edited = await tayho.patch(`/api/v1/clans/${id}`, {
+      headName: "Nguyễn Đình Lâm",
+      version: created.body.clan.version,
+    });
     expect(edited.body.clan.headName).toBe("Nguyễn Đình Lâm");
 
     const villages = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units;
@@ -72,7 +75,7 @@ describeEachEngine("clan registry", (engine) => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toMatch(/không thuộc xã, phường/);
     expect((await maokhe.get(`/api/v1/clans/${id}`)).status).toBe(404);
-    expect((await maokhe.patch(`/api/v1/clans/${id}`, { headName: "X" })).status).toBe(404);
+    expect((await maokhe.patch(`/api/v1/clans/${id}`, { headName: "X", version: 1 })).status).toBe(404);
     expect((await maokhe.post(`/api/v1/clans/${id}/archive`)).status).toBe(404);
     expect((await maokhe.get(`/api/v1/clans?unitId=${ward}`)).status).toBe(404);
     expect(

@@ -207,7 +207,9 @@ describeEachEngine("learning title cycle", (engine) => {
     });
     expect(attempt.status).toBe(404);
     expect((await tayho.get(`/api/v1/households/${other.id}`)).status).toBe(404);
-    expect((await tayho.patch(`/api/v1/households/${other.id}`, { members: 9 })).status).toBe(404);
+    expect(
+      (await tayho.patch(`/api/v1/households/${other.id}`, { members: 9, version: other.version })).status,
+    ).toBe(404);
   });
 
   it("carries last year's registrations forward, leaving out households that moved away", async () => {

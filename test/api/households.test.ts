@@ -27,7 +27,11 @@ describeEachEngine("household registry", (engine) => {
     expect(created.body.household.headName).toBe("Trịnh Thị Ngọc Ánh");
     const found = (await tayho.get(`/api/v1/households?unitId=${ward}&q=trinh%20thi%20ngoc`)).body.households;
     expect(found.map((h: any) => h.id)).toEqual([id]);
-    const moved = await tayho.patch(`/api/v1/households/${id}`, { villageId: villages[1].id, members: 6 });
+    const moved = await tayho.patch(`/api/v1/households/${id}`, {
+      villageId: villages[1].id,
+      members: 6,
+      version: created.body.household.version,
+    });
     expect(moved.body.household.village.id).toBe(villages[1].id);
     expect((await tayho.post(`/api/v1/households/${id}/archive`, { reason: "moved" })).status).toBe(204);
     expect((await tayho.get(`/api/v1/households?unitId=${ward}&q=trinh`)).body.households).toEqual([]);

@@ -42,6 +42,7 @@ describeEachEngine("organisation registry", (engine) => {
     expect(duplicate.status).toBe(409);
     const villages = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units;
     const moved = await tayho.patch(`/api/v1/organizations/${id}`, {
+      version: created.body.organization.version,
       unitId: villages[0].id,
       kind: "agency",
     });
@@ -55,9 +56,9 @@ describeEachEngine("organisation registry", (engine) => {
     const maokhe = await t.as("maokhe");
     const maoKhe = await t.unitId("07069");
     expect((await maokhe.get(`/api/v1/organizations/${id}`)).status).toBe(404);
-    expect((await maokhe.patch(`/api/v1/organizations/${id}`, { name: "X" })).status).toBe(404);
+    expect((await maokhe.patch(`/api/v1/organizations/${id}`, { name: "X", version: 1 })).status).toBe(404);
     expect((await maokhe.post(`/api/v1/organizations/${id}/archive`)).status).toBe(404);
-    const across = await tayho.patch(`/api/v1/organizations/${id}`, { unitId: maoKhe });
+    const across = await tayho.patch(`/api/v1/organizations/${id}`, { unitId: maoKhe, version: 2 });
     expect(across.status).toBe(404);
 
     expect((await tayho.post(`/api/v1/organizations/${id}/archive`)).status).toBe(204);

@@ -93,7 +93,9 @@ describeEachEngine("statistics counters", (engine) => {
         const h = pick(await households());
         const to = pick(villages.filter((v) => v !== h?.village.id));
         if (!h || !to) continue;
-        expect((await tayho.patch(`/api/v1/households/${h.id}`, { villageId: to })).status).toBe(200);
+        expect(
+          (await tayho.patch(`/api/v1/households/${h.id}`, { villageId: to, version: h.version })).status,
+        ).toBe(200);
       } else if (roll < 0.28) {
         kind = "archive";
         const h = pick(await households());
@@ -202,7 +204,10 @@ describeEachEngine("statistics counters", (engine) => {
     await Promise.all(
       free.map((h: any, i: number) =>
         i % 3 === 0
-          ? tayho.patch(`/api/v1/households/${h.id}`, { villageId: villages[(i + 1) % villages.length] })
+          ? tayho.patch(`/api/v1/households/${h.id}`, {
+              villageId: villages[(i + 1) % villages.length],
+              version: h.version,
+            })
           : tayho.post("/api/v1/registrations", {
               year: 2026,
               title: "learning_family",

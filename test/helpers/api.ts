@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { createApp } from "../../src/server/app";
+import { type AppOptions, createApp } from "../../src/server/app";
 import { readConfig } from "../../src/server/config";
 import type { Connection, Db } from "../../src/server/db/connection";
 import { demoPassword, loadDemo } from "../../src/server/demo/demo";
@@ -59,11 +59,18 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** A fresh database with the demo data, and the app over it. */
-export async function demoApp(engine: Engine): Promise<TestApp> {
+/**
+ * A fresh database with the demo data, and the app over it. `prepare` runs on the database first (a test's own
+ * tables); `app` are the app's options (a test's own registry kinds).
+ */
+export async function demoApp(
+  engine: Engine,
+  options: { prepare?: (db: Db) => Promise<void>; app?: AppOptions } = {},
+): Promise<TestApp> {
   const connection = await freshDatabase(engine);
   await loadDemo(connection.db);
-  const app = createApp(connection.db, { ...readConfig({}), logLevel: "silent" });
+  await options.prepare?.(connection.db);
+  const app = createApp(connection.db, { ...readConfig({}), logLevel: "silent" }, options.app);
   return {
     app,
     connection,

@@ -4,10 +4,10 @@ import type { ApiClient } from "./api";
 
 export type Registry = "households" | "clans" | "organizations" | "citizens";
 
-/** Posts a file to a commune's registry import (a dry run or a real one). */
+/** Posts a file to a commune's import of a registry kind, by its name (a dry run or a real one). */
 export function uploadRegistry(
   client: ApiClient,
-  registry: Registry,
+  registry: string,
   communeId: number,
   body: string | Uint8Array<ArrayBuffer>,
   dryRun: boolean,

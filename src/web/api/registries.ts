@@ -1,15 +1,32 @@
 /**
- * One client for every registry of candidates (hộ, dòng họ, cơ quan, công dân): they share the same routes on the
- * server (src/server/http/registry-routes.ts): list, get, create, update, archive, import, template and export.
+ * One client for every registry kind (hộ, dòng họ, cơ quan, công dân, …): the server serves each kind through
+ * the same routes (src/server/registry/routes.ts): list, get, create, update, archive, import, template, export,
+ * and PUT /{name}/{id}/{kind} for a kind's members.
  */
 import type { RegistryImportReport } from "../../shared/api";
-import type { Citizen } from "../../shared/citizens";
-import type { Clan } from "../../shared/clans";
-import type { Organization } from "../../shared/organizations";
-import type { OrganizationKind, PopulationGroup } from "../constants";
+import type { KindDeclaration } from "../../shared/registry/declaration";
+import {
+  type Citizen,
+  type Clan,
+  citizens,
+  clans,
+  type Household,
+  households,
+  type Organization,
+  organizations,
+} from "../../shared/registry/kinds";
 import { BASE, request } from "./client";
 
 export type { RegistryImportReport };
+
+/** An item of any kind, as the API returns it; its other keys are the kind's fields. */
+export type RegistryItem = Record<string, unknown> & {
+  id: number;
+  communeId: number;
+  archivedAt: string | null;
+  archivedReason?: string | null;
+  version: number;
+};
 
 export type RegistryListParams = {
   unitId: number;
@@ -21,9 +38,10 @@ export type RegistryListParams = {
 
 export type RegistryPage<Item> = { items: Item[]; total: number };
 
-/** The client of the registry under `/{segment}`; `listKey` and `itemKey` name the arrays and items in responses. */
-export function registryApi<Item, Fields extends object>(segment: string, listKey: string, itemKey: string) {
-  const one = (r: Record<string, unknown>) => r[itemKey] as Item;
+/** The client of a kind: /{name} and the item under { entity } in responses. */
+export function registryApi<Item = RegistryItem>(kind: Pick<KindDeclaration, "name" | "entity">) {
+  const segment = kind.name;
+  const one = (r: Record<string, unknown>) => r[kind.entity] as Item;
   return {
     list: (params: RegistryListParams): Promise<RegistryPage<Item>> =>
       request<Record<string, unknown> & { total: number }>("GET", `/${segment}`, {
@@ -34,14 +52,21 @@ export function registryApi<Item, Fields extends object>(segment: string, listKe
           offset: params.offset,
           limit: params.limit,
         },
-      }).then((r) => ({ items: r[listKey] as Item[], total: r.total })),
+      }).then((r) => ({ items: r[segment] as Item[], total: r.total })),
     get: (id: number) => request<Record<string, unknown>>("GET", `/${segment}/${id}`).then(one),
-    create: (body: Fields) => request<Record<string, unknown>>("POST", `/${segment}`, { body }).then(one),
-    update: (id: number, body: Partial<Fields>) =>
+    create: (body: Record<string, unknown>) =>
+      request<Record<string, unknown>>("POST", `/${segment}`, { body }).then(one),
+    /** Saves changes to the version the user started from; a stale one is refused with 409. */
+    update: (id: number, body: Record<string, unknown> & { version: number }) =>
       request<Record<string, unknown>>("PATCH", `/${segment}/${id}`, { body }).then(one),
-    /** Archives the row; households need a body (the reason), the other registries none. */
-    archive: (id: number, body?: object) =>
-      request<unknown>("POST", `/${segment}/${id}/archive`, body === undefined ? {} : { body }),
+    /** Archives the row, with the reason when the kind asks for one. */
+    archive: (id: number, reason?: string) =>
+      request<unknown>("POST", `/${segment}/${id}/archive`, reason === undefined ? {} : { body: { reason } }),
+    /** Sets the members of a row (`key`, e.g. householdIds) kept in the kind named `members`. */
+    setMembers: (id: number, key: string, members: string, ids: number[]) =>
+      request<Record<string, unknown>>("PUT", `/${segment}/${id}/${members}`, { body: { [key]: ids } }).then(
+        one,
+      ),
     importFile: (communeId: number, file: File, dryRun: boolean) => {
       const form = new FormData();
       form.append("file", file, file.name);
@@ -55,26 +80,9 @@ export function registryApi<Item, Fields extends object>(segment: string, listKe
   };
 }
 
-export type RegistryApi<Item, Fields extends object> = ReturnType<typeof registryApi<Item, Fields>>;
+export type RegistryApi<Item = RegistryItem> = ReturnType<typeof registryApi<Item>>;
 
-export type ClanFields = { communeId: number; name: string; headName: string };
-export type OrganizationFields = { unitId: number; code?: string; name: string; kind: OrganizationKind };
-export type CitizenFields = {
-  villageId: number;
-  fullName: string;
-  birthYear?: number | null;
-  group?: PopulationGroup;
-};
-
-export const clanApi = {
-  ...registryApi<Clan, ClanFields>("clans", "clans", "clan"),
-  /** Sets the member households (households of the same commune). */
-  setHouseholds: (id: number, householdIds: number[]) =>
-    request<{ clan: Clan }>("PUT", `/clans/${id}/households`, { body: { householdIds } }).then((r) => r.clan),
-};
-export const organizationApi = registryApi<Organization, OrganizationFields>(
-  "organizations",
-  "organizations",
-  "organization",
-);
-export const citizenApi = registryApi<Citizen, CitizenFields>("citizens", "citizens", "citizen");
+export const householdApi = registryApi<Household>(households);
+export const clanApi = registryApi<Clan>(clans);
+export const organizationApi = registryApi<Organization>(organizations);
+export const citizenApi = registryApi<Citizen>(citizens);

@@ -15,19 +15,28 @@ import {
 } from "@ant-design/icons";
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tooltip, Typography, theme } from "antd";
 import { type ReactNode, useState } from "react";
-import { useT } from "../i18n/messages";
+import { registryKinds } from "../../shared/registry/kinds";
+import { useLang, useT } from "../i18n/messages";
 import { Link, navigate, paths, useLocation } from "../router";
 import { hasRole, useMe, useSession } from "../session";
 import { LangSwitch } from "./LangSwitch";
+import { nounParams } from "./registry/derive";
+
+/** The icons a registry kind's declaration may name for its menu entry. */
+const registryIcons: Record<string, ReactNode> = {
+  home: <HomeOutlined />,
+  cluster: <ClusterOutlined />,
+  bank: <BankOutlined />,
+  idcard: <IdcardOutlined />,
+  team: <TeamOutlined />,
+};
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
-  if (pathname.startsWith(paths.households)) return paths.households;
-  if (pathname.startsWith(paths.clans)) return paths.clans;
-  if (pathname.startsWith(paths.organizations)) return paths.organizations;
-  if (pathname.startsWith(paths.citizens)) return paths.citizens;
+  const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));
+  if (kind) return kind.web.path;
   if (pathname.startsWith(paths.titles)) return paths.titles;
   if (pathname.startsWith(paths.stats)) return paths.stats;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
@@ -36,6 +45,7 @@ function selectedKey(pathname: string): string {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const t = useT();
+  const { lang } = useLang();
   const me = useMe();
   const { signOut } = useSession();
   const { pathname } = useLocation();
@@ -52,12 +62,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
       key: "registries",
       icon: <HomeOutlined />,
       label: t("nav.registries"),
-      children: [
-        { key: paths.households, icon: <HomeOutlined />, label: t("nav.households") },
-        { key: paths.clans, icon: <ClusterOutlined />, label: t("nav.clans") },
-        { key: paths.organizations, icon: <BankOutlined />, label: t("nav.organizations") },
-        { key: paths.citizens, icon: <IdcardOutlined />, label: t("nav.citizens") },
-      ],
+      children: registryKinds.map((kind) => ({
+        key: kind.web.path,
+        icon: registryIcons[kind.web.icon ?? ""] ?? <ProfileOutlined />,
+        label: nounParams(kind, lang).Nouns,
+      })),
     },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
     { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },

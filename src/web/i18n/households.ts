@@ -1,7 +1,6 @@
-/** Catalogue of the households page, the unit scope picker and the import notices (merged into messages.ts). */
+/** Catalogue of household columns shown by the cycle pages, the unit scope picker and the import notices (merged into messages.ts). */
 
 export const householdsVi = {
-  "nav.households": "Hộ gia đình",
   "nav.titles": "Danh hiệu học tập",
   "nav.rubrics": "Bộ tiêu chí",
 
@@ -15,49 +14,14 @@ export const householdsVi = {
   "scope.wholeCommune": "Toàn xã, phường",
   "scope.choose": "Chọn một đơn vị để bắt đầu.",
 
-  "households.title": "Hộ gia đình",
-  "households.search": "Tìm chủ hộ, mã hộ (không cần dấu)",
-  "households.showArchived": "Hộ đã lưu trữ",
-  "households.count": "{count} hộ",
   "households.code": "Mã hộ",
-  "households.head": "Chủ hộ",
   "households.village": "Thôn, tổ dân phố",
   "households.members": "Nhân khẩu",
-  "households.address": "Địa chỉ",
-  "households.phone": "Điện thoại",
-  "households.add": "Thêm hộ",
-  "households.editTitle": "Sửa hộ {code}",
-  "households.archive": "Lưu trữ",
-  "households.archiveTitle": "Lưu trữ hộ {name}",
-  "households.archiveHelp": "Hộ đã lưu trữ không còn trong danh sách và không đăng ký danh hiệu được nữa.",
-  "households.reason": "Lý do",
-  "households.reasonRequired": "Chọn lý do",
-  "households.reason.moved": "Chuyển đi nơi khác",
-  "households.reason.merged": "Nhập vào hộ khác",
-  "households.reason.dissolved": "Không còn hộ",
-  "households.archived": "Đã lưu trữ hộ.",
-  "households.archivedTag": "Đã lưu trữ",
-  "households.added": "Đã thêm hộ {name}.",
-  "households.saved": "Đã lưu.",
-  "households.headRequired": "Nhập họ tên chủ hộ",
-  "households.villageRequired": "Chọn thôn, tổ dân phố",
-  "households.membersRequired": "Nhập số nhân khẩu (1 đến 99)",
-  "households.codeHint": "Để trống để hệ thống tự cấp mã",
-  "households.import": "Nhập từ Excel",
-  "households.export": "Xuất Excel",
-  "households.importTitle": "Nhập danh sách hộ từ Excel",
-  "households.importHelp":
-    "Tải tệp mẫu, điền danh sách hộ (mã hộ, thôn, chủ hộ, nhân khẩu…) rồi chọn tệp .xlsx hoặc .csv. Tệp gõ bằng mã TCVN3 (ABC) hoặc VNI được tự chuyển sang Unicode. Hệ thống kiểm tra trước, chưa ghi gì cho đến khi bạn bấm “Nhập chính thức”.",
-  "households.needCommune": "Chọn một xã, phường hoặc thôn, tổ dân phố để thêm và nhập hộ.",
-  "households.noVillages":
-    "Xã, phường chưa có thôn, tổ dân phố nào. Thêm thôn ở trang Đơn vị hành chính trước.",
-  "households.empty": "Chưa có hộ nào.",
 
   "import.converted": "Cột {columns} được chuyển từ mã {encoding} sang Unicode.",
 } as const;
 
 export const householdsEn: Record<keyof typeof householdsVi, string> = {
-  "nav.households": "Households",
   "nav.titles": "Learning titles",
   "nav.rubrics": "Criteria sets",
 
@@ -71,42 +35,9 @@ export const householdsEn: Record<keyof typeof householdsVi, string> = {
   "scope.wholeCommune": "Whole commune",
   "scope.choose": "Choose a unit to start.",
 
-  "households.title": "Households",
-  "households.search": "Head or code (diacritics optional)",
-  "households.showArchived": "Archived households",
-  "households.count": "{count} households",
   "households.code": "Code",
-  "households.head": "Head of household",
   "households.village": "Village",
   "households.members": "Members",
-  "households.address": "Address",
-  "households.phone": "Phone",
-  "households.add": "Add household",
-  "households.editTitle": "Edit household {code}",
-  "households.archive": "Archive",
-  "households.archiveTitle": "Archive the household of {name}",
-  "households.archiveHelp": "An archived household leaves the list and can no longer register for a title.",
-  "households.reason": "Reason",
-  "households.reasonRequired": "Choose a reason",
-  "households.reason.moved": "Moved away",
-  "households.reason.merged": "Merged into another household",
-  "households.reason.dissolved": "No longer exists",
-  "households.archived": "Household archived.",
-  "households.archivedTag": "Archived",
-  "households.added": "Added the household of {name}.",
-  "households.saved": "Saved.",
-  "households.headRequired": "Enter the head of household",
-  "households.villageRequired": "Choose a village",
-  "households.membersRequired": "Enter the number of members (1 to 99)",
-  "households.codeHint": "Leave empty to get a code from the system",
-  "households.import": "Import from Excel",
-  "households.export": "Export to Excel",
-  "households.importTitle": "Import households from Excel",
-  "households.importHelp":
-    "Download the template, fill in the households (code, village, head, members…) and choose the .xlsx or .csv file. Text typed in TCVN3 (ABC) or VNI is converted to Unicode. The file is checked first; nothing is saved until you press “Import for real”.",
-  "households.needCommune": "Choose a commune or a village to add and import households.",
-  "households.noVillages": "The commune has no village yet. Add one on the Administrative units page first.",
-  "households.empty": "No households yet.",
 
   "import.converted": "Column {columns} was converted from {encoding} to Unicode.",
 };

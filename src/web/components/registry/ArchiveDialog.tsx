@@ -8,7 +8,7 @@ type Props<Reason extends string> = {
   /** The "archive" button. */
   okText: string;
   doneText: string;
-  /** The reasons to choose from (households); without them the dialog only confirms. */
+  /** The reasons to choose from (the kind's declared archive reasons); without them the dialog only confirms. */
   reasons?: { value: Reason; label: string }[];
   archive: (reason: Reason | undefined) => Promise<unknown>;
   onClose: () => void;
@@ -48,8 +48,8 @@ export function ArchiveDialog<Reason extends string>({
         {reasons && (
           <Form.Item
             name="reason"
-            label={t("households.reason")}
-            rules={[{ required: true, message: t("households.reasonRequired") }]}
+            label={t("registry.reason")}
+            rules={[{ required: true, message: t("registry.reasonRequired") }]}
           >
             <Select<Reason> options={reasons} />
           </Form.Item>

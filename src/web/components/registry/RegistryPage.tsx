@@ -1,7 +1,7 @@
 /**
- * The page skeleton every registry of candidates shares (hộ, dòng họ, cơ quan, công dân): unit picker, search
- * without diacritics, archived filter, add / import / export toolbar, Excel import with a dry run, the paged
- * table with edit and archive buttons, and the dialogs the page supplies.
+ * The page of any registry kind (hộ, dòng họ, cơ quan, công dân, …), driven by its declaration: unit picker,
+ * search without diacritics, archived filter, add / import / export toolbar, Excel import with a dry run (and the
+ * rows it would change), the paged table with edit and archive buttons, and the form and archive dialogs.
  */
 import {
   DeleteOutlined,
@@ -10,15 +10,24 @@ import {
   PlusOutlined,
   UploadOutlined,
 } from "@ant-design/icons";
-import { Alert, Button, Card, Checkbox, Flex, Input, Table, type TableColumnsType, Typography } from "antd";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
-import type {
-  RegistryPage as ListPage,
-  RegistryImportReport,
-  RegistryListParams,
-} from "../../api/registries";
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Input,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { RegistryImportReport } from "../../../shared/api";
+import type { KindDeclaration } from "../../../shared/registry/declaration";
+import { type RegistryItem, registryApi } from "../../api/registries";
 import { errorText } from "../../errors";
-import { useT } from "../../i18n/messages";
+import { useLang, useT } from "../../i18n/messages";
 import { setQuery, useLocation } from "../../router";
 import { useMe } from "../../session";
 import { FileImport } from "../FileImport";
@@ -26,70 +35,29 @@ import { PageLoading } from "../PageLoading";
 import { defaultUnitId, type UnitScope, UnitScopePicker, useUnitScope } from "../UnitScope";
 import { useCompact } from "../useCompact";
 import { useDebounced } from "../useDebounced";
+import { ArchiveDialog } from "./ArchiveDialog";
+import { cellText, itemName, labelOf, listColumns, pageTexts } from "./derive";
+import { ImportChanges } from "./ImportChanges";
+import { RegistryForm } from "./RegistryForm";
 
 const PAGE_SIZE = 50;
 
 export type ReadyScope = Extract<UnitScope, { status: "ready" }>;
 
-/** What the form dialog of a registry gets: the row to edit (null to add) and where the page stands. */
-export type RegistryFormProps<Item> = {
-  item: Item | null;
-  scope: ReadyScope;
-  /** The village chosen on the page, if a village is chosen. */
-  villageId: number | null;
-  onClose: () => void;
-  onDone: () => void;
-};
+type Dialog =
+  | { kind: "add" }
+  | { kind: "edit"; item: RegistryItem }
+  | { kind: "archive"; item: RegistryItem };
+type ListState = { items: RegistryItem[]; total: number; loading: boolean; error: string | null };
 
-export type RegistryArchiveProps<Item> = { item: Item; onClose: () => void; onDone: () => void };
-
-/** Texts of the page, already translated. */
-export type RegistryTexts = {
-  title: string;
-  search: string;
-  showArchived: string;
-  add: string;
-  import: string;
-  export: string;
-  archive: string;
-  importTitle: string;
-  importHelp: string;
-  /** Shown above the commune level, where nothing can be added or imported. */
-  needCommune: string;
-  empty: string;
-  count: (count: number) => string;
-};
-
-type Props<Item extends { id: number }> = {
-  /** Prefix of the test ids: `{testId}-list`, `-search`, `-add`, `-import-toggle`, `-import`, `-export`, `-edit`, `-archive`. */
-  testId: string;
-  /** Test id of the whole page. */
-  pageTestId: string;
-  texts: RegistryTexts;
-  load: (params: RegistryListParams) => Promise<ListPage<Item>>;
-  exportUrl: (unitId: number) => string;
-  templateUrl: string;
-  upload: (communeId: number, file: File, dryRun: boolean) => Promise<RegistryImportReport>;
-  /** The label of a column key in an import report's `converted`. */
-  columnLabel?: (key: string) => string;
-  /** The table columns; on a phone (`compact`) they fold into one. */
-  columns: (compact: boolean) => TableColumnsType<Item>;
-  /** Adding needs a village of the commune (households, citizens): warn when the commune has none. */
-  needsVillage?: boolean;
-  /** The row belongs to the commune itself (clans): no village picker. */
-  communeOnly?: boolean;
-  renderForm: (props: RegistryFormProps<Item>) => ReactNode;
-  renderArchive: (props: RegistryArchiveProps<Item>) => ReactNode;
-};
-
-type Dialog<Item> = { kind: "add" } | { kind: "edit"; item: Item } | { kind: "archive"; item: Item };
-type ListState<Item> = { items: Item[]; total: number; loading: boolean; error: string | null };
-
-export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
-  const { testId, texts, load } = props;
+export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   const t = useT();
+  const { lang } = useLang();
   const me = useMe();
   const compact = useCompact();
+  const api = useMemo(() => registryApi(kind), [kind]);
+  const texts = pageTexts(kind, lang);
+  const testId = kind.entity;
   const { search } = useLocation();
   const unitId = Number(search.get("unit")) || defaultUnitId(me);
   const scope = useUnitScope(unitId);
@@ -98,9 +66,10 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
   const [archived, setArchived] = useState(false);
   const [page, setPage] = useState(1);
   const [version, setVersion] = useState(0);
-  const [list, setList] = useState<ListState<Item>>({ items: [], total: 0, loading: true, error: null });
-  const [dialog, setDialog] = useState<Dialog<Item> | null>(null);
+  const [list, setList] = useState<ListState>({ items: [], total: 0, loading: true, error: null });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<RegistryImportReport | null>(null);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   // A new unit, search or filter starts again from the first page.
@@ -112,7 +81,7 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
     let live = true;
     void version;
     setList((current) => ({ ...current, loading: true, error: null }));
-    load({ unitId, q, archived, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }).then(
+    api.list({ unitId, q, archived, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }).then(
       (r) => {
         if (live) setList({ items: r.items, total: r.total, loading: false, error: null });
       },
@@ -123,20 +92,69 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
     return () => {
       live = false;
     };
-  }, [load, unitId, q, archived, page, version, t]);
+  }, [api, unitId, q, archived, page, version, t]);
 
   const ready = scope.status === "ready" ? scope : null;
   const canWrite = !!ready?.commune && ready.unit.can.write;
   const villageId = unitId && ready?.villages.some((v) => v.id === unitId) ? unitId : null;
-  const noVillage = !!props.needsVillage && !!ready && ready.villages.length === 0;
+  // Rows of a village cannot be added before the commune has one.
+  const needsVillage = !kind.unit.levels.includes("commune");
+  const noVillage = needsVillage && !!ready && ready.villages.length === 0;
   const done = () => {
     setDialog(null);
     reload();
   };
 
-  const onEdit = canWrite && !archived ? (item: Item) => setDialog({ kind: "edit", item }) : undefined;
-  const onArchive = canWrite && !archived ? (item: Item) => setDialog({ kind: "archive", item }) : undefined;
-  const columns = props.columns(compact);
+  const specs = listColumns(kind, lang);
+  const reasonLabel = (item: RegistryItem) =>
+    item.archivedReason && kind.archive
+      ? ` · ${kind.archive.reasons[item.archivedReason]?.[lang] ?? ""}`
+      : "";
+  const title = (item: RegistryItem) => (
+    <Flex vertical>
+      <span data-testid={`${testId}-name`}>{itemName(kind, item)}</span>
+      {compact && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {specs
+            .filter((s) => s.role !== "title")
+            .map((s) => cellText(kind, s.key, item, lang))
+            .filter(Boolean)
+            .join(" · ")}
+        </Typography.Text>
+      )}
+      {kind.list.detail && item[kind.list.detail] ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {cellText(kind, kind.list.detail, item, lang)}
+        </Typography.Text>
+      ) : null}
+      {item.archivedAt && (
+        <Tag style={{ width: "fit-content" }}>
+          {t("registry.archivedTag")}
+          {reasonLabel(item)}
+        </Tag>
+      )}
+    </Flex>
+  );
+  // On a phone the other columns fold under the title.
+  const columns: TableColumnsType<RegistryItem> = compact
+    ? [
+        {
+          key: kind.list.title,
+          title: labelOf(kind, kind.list.title, lang),
+          render: (_, item) => title(item),
+        },
+      ]
+    : specs.map((s) => ({
+        key: s.key,
+        title: s.title,
+        align: s.align,
+        render: (_, item: RegistryItem) =>
+          s.role === "title" ? title(item) : cellText(kind, s.key, item, lang),
+      }));
+  const onEdit =
+    canWrite && !archived ? (item: RegistryItem) => setDialog({ kind: "edit", item }) : undefined;
+  const onArchive =
+    canWrite && !archived ? (item: RegistryItem) => setDialog({ kind: "archive", item }) : undefined;
   if (onEdit || onArchive)
     columns.push({
       key: "actions",
@@ -158,7 +176,7 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
               size="small"
               danger
               icon={<DeleteOutlined />}
-              aria-label={texts.archive}
+              aria-label={t("registry.archive")}
               onClick={() => onArchive(item)}
               data-testid={`${testId}-archive`}
             />
@@ -168,7 +186,7 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
     });
 
   return (
-    <Flex vertical gap={16} data-testid={props.pageTestId} style={{ minWidth: 0 }}>
+    <Flex vertical gap={16} data-testid={`${kind.name}-page`} style={{ minWidth: 0 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {texts.title}
       </Typography.Title>
@@ -177,7 +195,7 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
           scope={scope}
           value={unitId}
           onChange={(id) => setQuery({ unit: id })}
-          villages={!props.communeOnly}
+          villages={kind.unit.levels.includes("village")}
         />
         <Flex wrap gap={8} align="center">
           <Input.Search
@@ -214,38 +232,46 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
               onClick={() => setImporting((v) => !v)}
               data-testid={`${testId}-import-toggle`}
             >
-              {texts.import}
+              {t("registry.import")}
             </Button>
           )}
           <Button
             icon={<FileExcelOutlined />}
-            href={props.exportUrl(ready.unit.id)}
+            href={api.exportUrl(ready.unit.id)}
             download
             data-testid={`${testId}-export`}
           >
-            {texts.export}
+            {t("registry.export")}
           </Button>
         </Flex>
       )}
-      {ready && !ready.commune && <Alert type="info" showIcon title={texts.needCommune} />}
+      {ready && !ready.commune && <Alert type="info" showIcon title={t("registry.needCommune")} />}
       {ready?.commune && noVillage && canWrite && (
-        <Alert type="warning" showIcon title={t("households.noVillages")} />
+        <Alert type="warning" showIcon title={t("registry.noVillages")} />
       )}
       {importing && ready?.commune && canWrite && (
-        <FileImport
-          title={texts.importTitle}
-          help={texts.importHelp}
-          templateUrl={props.templateUrl}
-          upload={(file, dryRun) => props.upload(ready.commune!.id, file, dryRun)}
-          onDone={reload}
-          columnLabel={props.columnLabel}
-          testId={`${testId}-import`}
-        />
+        <>
+          <FileImport
+            title={texts.importTitle}
+            help={texts.importHelp}
+            templateUrl={api.templateUrl}
+            upload={async (file, dryRun) => {
+              setReport(null);
+              const result = await api.importFile(ready.commune!.id, file, dryRun);
+              setReport(result);
+              return result;
+            }}
+            onDone={reload}
+            columnLabel={(key) => labelOf(kind, key, lang)}
+            testId={`${testId}-import`}
+          />
+          {report && report.changes.length > 0 && <ImportChanges report={report} />}
+        </>
       )}
       {list.error && <Alert type="error" showIcon title={list.error} />}
       {unitId && (
         <div data-testid={`${testId}-list`}>
-          <Table<Item>
+          <Table<RegistryItem>
             size="small"
             rowKey="id"
             loading={list.loading}
@@ -265,18 +291,33 @@ export function RegistryPage<Item extends { id: number }>(props: Props<Item>) {
           />
         </div>
       )}
-      {ready &&
-        dialog &&
-        dialog.kind !== "archive" &&
-        props.renderForm({
-          item: dialog.kind === "edit" ? dialog.item : null,
-          scope: ready,
-          villageId,
-          onClose: () => setDialog(null),
-          onDone: done,
-        })}
-      {dialog?.kind === "archive" &&
-        props.renderArchive({ item: dialog.item, onClose: () => setDialog(null), onDone: done })}
+      {ready && dialog && dialog.kind !== "archive" && (
+        <RegistryForm
+          kind={kind}
+          api={api}
+          item={dialog.kind === "edit" ? dialog.item : null}
+          scope={ready}
+          villageId={villageId}
+          onClose={() => setDialog(null)}
+          onDone={done}
+        />
+      )}
+      {dialog?.kind === "archive" && (
+        <ArchiveDialog
+          title={texts.archiveTitle(itemName(kind, dialog.item))}
+          help={texts.archiveHelp}
+          okText={t("registry.archive")}
+          doneText={t("registry.archived")}
+          reasons={
+            kind.archive
+              ? Object.entries(kind.archive.reasons).map(([value, label]) => ({ value, label: label[lang] }))
+              : undefined
+          }
+          archive={(reason) => api.archive(dialog.item.id, reason)}
+          onClose={() => setDialog(null)}
+          onDone={done}
+        />
+      )}
     </Flex>
   );
 }

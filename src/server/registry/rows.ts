@@ -1,0 +1,133 @@
+/**
+ * A kind's table as the engine reads and writes it: the scoped base query, the columns of an item, the item built
+ * from a row, and the column values of a body. Tables are named by declarations, so the queries go through an
+ * untyped view of the database (a kind added by a declaration has no entry in db/schema.ts).
+ */
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import {
+  type KindDeclaration,
+  memberFields,
+  type ValueField,
+  valueFields,
+} from "../../shared/registry/declaration";
+import { kindNamed } from "../../shared/registry/kinds";
+import { cleanName } from "../../shared/text";
+import { type Actor, unitInScope } from "../auth/scope";
+import type { Db } from "../db/connection";
+
+// biome-ignore lint/suspicious/noExplicitAny: the tables of registry kinds are named by their declarations
+export type AnyDb = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export type AnySelect = SelectQueryBuilder<any, any, any>;
+export const untyped = (db: Db) => db as unknown as AnyDb;
+
+/** An item as the API returns it; its fields depend on the kind. */
+export type Item = Record<string, unknown> & {
+  id: number;
+  communeId: number;
+  archivedAt: string | null;
+  version: number;
+};
+
+/** A row's value for the item: numbers as numbers, everything else as stored. */
+function present(field: ValueField, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return ["integer", "year", "reference"].includes(field.type) ? Number(value) : value;
+}
+
+/** The kind's rows the caller may read (row-level security filters the same rows again). */
+export function baseQuery(tx: Db, actor: Actor, kind: KindDeclaration): AnySelect {
+  let query: AnySelect = untyped(tx).selectFrom(`${kind.table} as r`);
+  if (kind.unit.item) query = query.innerJoin("admin_units as u", "u.id", `r.${kind.unit.column}`);
+  return query.where(unitInScope(actor, "read", `r.${kind.unit.column}`));
+}
+
+/** Adds the columns of an item to `query`. */
+export function selectItem(query: AnySelect, kind: KindDeclaration, kinds?: readonly KindDeclaration[]) {
+  let q = query.select(["r.id", "r.commune_id", "r.version", "r.archived_at"]);
+  if (kind.archive) q = q.select("r.archived_reason");
+  if (kind.unit.item)
+    q = q.select([
+      "u.id as unit_id",
+      "u.code as unit_code",
+      "u.name as unit_name",
+      "u.level as unit_level",
+      "u.kind as unit_kind",
+    ]);
+  for (const [key, field] of valueFields(kind)) q = q.select(`r.${field.column} as f_${key}`);
+  for (const [key, field] of memberFields(kind)) {
+    const members = kindNamed(field.kind, kinds);
+    const via = members.fields[field.via];
+    if (!via || via.type === "members") throw new Error(`${field.kind}.${field.via} is not a reference`);
+    q = q.select(
+      sql<(number | string)[]>`ARRAY(SELECT m.id FROM ${sql.table(members.table)} m
+        WHERE m.commune_id = r.commune_id AND ${sql.ref(`m.${via.column}`)} = r.id AND m.archived_at IS NULL
+        ORDER BY m.id)`.as(`m_${key}`),
+    );
+  }
+  return q;
+}
+
+/** The list order of a kind: its declared keys, then the id. */
+export function orderItems(query: AnySelect, kind: KindDeclaration): AnySelect {
+  let q = query;
+  for (const key of kind.order) {
+    if (key === "unit") q = q.orderBy("u.name");
+    else {
+      const field = kind.fields[key];
+      if (field && field.type !== "members") q = q.orderBy(`r.${field.column}`);
+    }
+  }
+  return q.orderBy("r.id");
+}
+
+export function presentItem(kind: KindDeclaration, row: Record<string, unknown>): Item {
+  // The keys in the order of the API document: id, communeId, unit, fields, archivedAt, archivedReason, version.
+  const item: Record<string, unknown> = { id: Number(row.id), communeId: Number(row.commune_id) };
+  if (kind.unit.item)
+    item[kind.unit.item] = {
+      id: Number(row.unit_id),
+      code: row.unit_code,
+      name: row.unit_name,
+      level: row.unit_level,
+      kind: row.unit_kind,
+    };
+  for (const [key, field] of Object.entries(kind.fields))
+    item[key] =
+      field.type === "members"
+        ? ((row[`m_${key}`] as (number | string)[]) ?? []).map(Number)
+        : present(field, row[`f_${key}`]);
+  const archivedAt = row.archived_at as Date | string | null;
+  item.archivedAt = archivedAt === null ? null : new Date(archivedAt).toISOString();
+  if (kind.archive) item.archivedReason = row.archived_reason ?? null;
+  item.version = Number(row.version);
+  return item as Item;
+}
+
+/** What is stored for a body value: names with single spaces, the rest as validated. */
+export function storedValue(field: ValueField, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  return field.type === "text" ? cleanName(String(value)) : value;
+}
+
+/** Column → value of the fields present in a validated body (absent fields are left out). */
+export function columnValues(kind: KindDeclaration, body: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of valueFields(kind))
+    if (body[key] !== undefined) values[field.column] = storedValue(field, body[key]);
+  return values;
+}
+
+/** The next free numeric code of a commune, `pad` digits wide (codes stay taken when rows are archived). */
+export async function nextCode(
+  tx: Db,
+  kind: KindDeclaration,
+  column: string,
+  communeId: number,
+  pad: number,
+) {
+  const { rows } = await sql<{ next: number | string }>`
+    SELECT coalesce(max(${sql.ref(column)}::bigint), 0) + 1 AS next FROM ${sql.table(kind.table)}
+    WHERE commune_id = ${communeId} AND ${sql.ref(column)} ~ '^[0-9]{1,15}$'`.execute(tx);
+  return { next: Number(rows[0]?.next ?? 1), format: (n: number) => String(n).padStart(pad, "0") };
+}

@@ -1,0 +1,77 @@
+/**
+ * Where registry rows live: scope checks on the unit a list or a write is aimed at, the commune a file goes into,
+ * and its villages by name or code. 404 outside the caller's read scope, 403 where the caller may only read.
+ */
+import { type SqlBool, sql } from "kysely";
+import { foldText } from "../../shared/text";
+import type { Actor } from "../auth/scope";
+import type { Db } from "../db/connection";
+import { AppError, forbidden, notFound } from "../errors";
+import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
+
+/** SQL condition: the unit in `column` lies under (or is) `unitId`. */
+export const underUnit = (unitId: number, column: string) =>
+  sql<SqlBool>`${sql.ref(column)} IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unitId})`;
+
+/** The folded search text for a LIKE on search_name, without LIKE's wildcards ("" when there is nothing to find). */
+export const searchPattern = (q: string | undefined) => foldText(q ?? "").replace(/[%_\\]/g, "");
+
+/** Throws 404 unless the caller may read the unit a list is asked for. */
+export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
+  if (!(await canOnUnit(tx, actor, "read", unitId)))
+    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+}
+
+/**
+ * A unit of one of `levels` that the caller may write, with its commune and province: 404 outside the caller's
+ * read scope, 422 at another level (naming `field`), 403 where the caller may only read.
+ */
+export async function writableUnit(
+  tx: Db,
+  actor: Actor,
+  unitId: number,
+  options: { levels: readonly ("commune" | "village")[]; field: string; message: string },
+) {
+  const context = await unitContext(tx, unitId);
+  if (!context || !(await canOnUnit(tx, actor, "read", unitId)))
+    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  if (!options.levels.includes(context.level as "commune") || context.communeId === null)
+    throw new AppError("validation", options.message, { fields: { [options.field]: options.message } });
+  if (!(await canOnUnit(tx, actor, "write", unitId)))
+    throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
+  return { ...context, communeId: context.communeId };
+}
+
+/** The commune a file is imported into, once the caller may write there (`what`: "danh sách hộ gia đình"). */
+export async function importCommune(tx: Db, actor: Actor, communeId: number, what: string) {
+  const commune = await unitContext(tx, communeId);
+  if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
+    throw notFound("Không tìm thấy xã, phường");
+  if (commune.level !== "commune") throw new AppError("validation", `Chọn một xã, phường để nhập ${what}`);
+  if (!(await canOnUnit(tx, actor, "write", communeId)))
+    throw forbidden("Bạn không có quyền nhập liệu ở xã, phường này");
+  return { ...commune, communeId };
+}
+
+export type Village = { id: number; code: string; name: string };
+
+/** The villages in force of a commune, by folded name and by folded code. */
+export async function communeVillages(tx: Db, communeId: number): Promise<Map<string, Village>> {
+  const villages = await tx
+    .selectFrom("admin_units")
+    .select(["id", "code", "name"])
+    .where("parent_id", "=", communeId)
+    .where("level", "=", "village")
+    .where("valid_to", "is", null)
+    .execute();
+  const byKey = new Map<string, Village>();
+  for (const v of villages) {
+    byKey.set(foldText(v.name), v);
+    byKey.set(foldText(v.code), v);
+  }
+  return byKey;
+}
+
+/** The row error for a village cell that names no village of the commune in force (or is empty). */
+export const villageMessage = (text: string | undefined) =>
+  text ? `Không có thôn, tổ dân phố "${text}" trong xã, phường (đang có hiệu lực)` : "Thiếu thôn, tổ dân phố";

@@ -1,0 +1,21 @@
+/**
+ * The registry kinds the platform serves, in menu order. Adding a kind is a declaration file here (and its
+ * migration): the server mounts its routes and the web shows its page from this list.
+ */
+import type { KindDeclaration } from "../declaration";
+import { type Citizen, citizens } from "./citizens";
+import { type Clan, clans } from "./clans";
+import { type Household, households } from "./households";
+import { type Organization, organizations } from "./organizations";
+
+export type { Citizen, Clan, Household, Organization };
+export { citizens, clans, households, organizations };
+
+export const registryKinds: readonly KindDeclaration[] = [households, clans, organizations, citizens];
+
+/** The kind named `name` among `kinds` (a reference field names the kind it points at). */
+export function kindNamed(name: string, kinds: readonly KindDeclaration[] = registryKinds): KindDeclaration {
+  const kind = kinds.find((k) => k.name === name);
+  if (!kind) throw new Error(`unknown registry kind ${name}`);
+  return kind;
+}

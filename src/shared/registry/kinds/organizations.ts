@@ -1,0 +1,91 @@
+/** Cơ quan, trường học, doanh nghiệp: the organisations of a commune, candidates for "Đơn vị học tập". */
+import type { KindDeclaration } from "../declaration";
+import type { ItemOf } from "../schemas";
+
+export const organizations = {
+  name: "organizations",
+  entity: "organization",
+  table: "organizations",
+  noun: { vi: "cơ quan, đơn vị", en: "organisation", enPlural: "organisations" },
+  unit: {
+    field: "unitId",
+    column: "unit_id",
+    levels: ["village", "commune"],
+    item: "unit",
+    label: { vi: "Thuộc", en: "Belongs to" },
+    import: { required: false },
+  },
+  fields: {
+    code: {
+      type: "code",
+      column: "code",
+      label: { vi: "Mã đơn vị", en: "Code" },
+      unique: true,
+      generate: { pad: 3 },
+      import: { label: "Mã đơn vị", aliases: ["Mã", "Mã cơ quan", "Mã số"] },
+    },
+    name: {
+      type: "text",
+      column: "name",
+      max: 300,
+      required: true,
+      label: { vi: "Tên cơ quan, đơn vị", en: "Name" },
+      legacy: true,
+      import: {
+        label: "Tên cơ quan, đơn vị",
+        aliases: ["Tên đơn vị", "Tên cơ quan", "Cơ quan, đơn vị", "Đơn vị", "Tên"],
+      },
+    },
+    kind: {
+      type: "choice",
+      column: "kind",
+      required: true,
+      label: { vi: "Loại hình", en: "Kind" },
+      options: {
+        agency: { vi: "Cơ quan", en: "Agency" },
+        school: { vi: "Trường học", en: "School" },
+        enterprise: { vi: "Doanh nghiệp", en: "Enterprise" },
+        other: { vi: "Khác", en: "Other" },
+      },
+      aliases: [
+        ["truong", "school"],
+        ["co quan nha nuoc", "agency"],
+        ["cong ty", "enterprise"],
+        ["hop tac xa", "enterprise"],
+      ],
+      legacy: true,
+      import: { label: "Loại hình", aliases: ["Loại", "Loại đơn vị", "Loại hình đơn vị"] },
+    },
+  },
+  search: ["name", "code"],
+  order: ["code"],
+  list: { title: "name", columns: ["code", "name", "kind", "unit"] },
+  form: { fields: ["name", "kind", "unit", "code"] },
+  import: {
+    columns: ["code", "name", "kind", "unit"],
+    key: ["code"],
+    example: [
+      { code: "TH01", name: "Trường Tiểu học Kim Đồng", kind: "Trường học", unit: "" },
+      { code: "DN01", name: "Công ty TNHH Minh Phát", kind: "Doanh nghiệp", unit: "Tổ dân phố số 1" },
+    ],
+    wide: ["name"],
+  },
+  web: { path: "/co-quan-don-vi", icon: "bank" },
+  api: {
+    tag: "Cơ quan, đơn vị",
+    summaries: {
+      list: "Cơ quan, trường học, doanh nghiệp của một đơn vị, tìm theo tên không dấu hoặc mã",
+      template: "Mẫu Excel danh sách cơ quan, đơn vị",
+      export: "Xuất danh sách cơ quan, đơn vị của một đơn vị ra Excel (cùng cột với mẫu nhập)",
+      get: "Một cơ quan, đơn vị",
+      create: "Thêm cơ quan, đơn vị vào một xã, phường hoặc thôn",
+      update: "Sửa cơ quan, đơn vị (mã, tên, loại hình, nơi thuộc)",
+      archive: "Lưu trữ cơ quan, đơn vị (giải thể, chuyển đi)",
+      import: "Nhập danh sách cơ quan, đơn vị của một xã, phường từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
+    },
+    descriptions: { list: "Danh sách cơ quan, đơn vị", item: "Cơ quan, đơn vị" },
+  },
+} as const satisfies KindDeclaration;
+
+export type Organization = ItemOf<typeof organizations>;
+export type OrganizationKind = Organization["kind"];
