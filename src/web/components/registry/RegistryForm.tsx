@@ -25,11 +25,13 @@ type Props = {
   villageId: number | null;
   onClose: () => void;
   onDone: () => void;
+  /** After a stale save (409): fetches the record again; the dialog restarts from it. */
+  onReload?: () => Promise<void>;
 };
 
 const sameIds = (a: number[], b: number[]) => a.length === b.length && a.every((id) => b.includes(id));
 
-export function RegistryForm({ kind, api, item, scope, villageId, onClose, onDone }: Props) {
+export function RegistryForm({ kind, api, item, scope, villageId, onClose, onDone, onReload }: Props) {
   const t = useT();
   const { lang } = useLang();
   const texts = pageTexts(kind, lang);
@@ -65,7 +67,7 @@ export function RegistryForm({ kind, api, item, scope, villageId, onClose, onDon
       }
     };
     const done = item ? t("registry.saved") : texts.added(String(values[kind.list.title] ?? "").trim());
-    if (await run(form, save, done)) onDone();
+    if (await run(form, save, done, { reload: onReload })) onDone();
   };
 
   const widget = (f: FormFieldSpec): ReactNode => {

@@ -293,9 +293,15 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
       )}
       {ready && dialog && dialog.kind !== "archive" && (
         <RegistryForm
+          key={dialog.kind === "edit" ? `${dialog.item.id}-${dialog.item.version}` : "add"}
           kind={kind}
           api={api}
           item={dialog.kind === "edit" ? dialog.item : null}
+          onReload={
+            dialog.kind === "edit"
+              ? async () => setDialog({ kind: "edit", item: await api.get(dialog.item.id) })
+              : undefined
+          }
           scope={ready}
           villageId={villageId}
           onClose={() => setDialog(null)}
