@@ -27,10 +27,11 @@ async function withDatabase(work: (connection: Connection) => Promise<number>): 
   }
 }
 
-export function printDemoLogins(port: number) {
+export function printDemoLogins(port: number, basic = false) {
   console.log(`\nHiếu Học đang chạy: http://localhost:${port}`);
   console.log(`Tài khoản dùng thử (mật khẩu: ${demoPassword}):`);
-  for (const user of demoUsers) console.log(`  ${user.username.padEnd(12)} ${user.fullName}`);
+  for (const user of demoUsers)
+    if (!(basic && user.withHistory)) console.log(`  ${user.username.padEnd(12)} ${user.fullName}`);
 }
 
 /** The demo as `npm start` shows it: years of work up to today, with a progress line per ward and year. */
@@ -61,7 +62,7 @@ export const serveCommand: Command = {
     if (values.demo && (await loadDemo(connection.db, { ifEmpty: true, ...history })))
       console.log("Đã nạp dữ liệu dùng thử.");
     startServer(connection, config);
-    if (values.demo) printDemoLogins(config.port);
+    if (values.demo) printDemoLogins(config.port, Boolean(values["demo-basic"]));
     else console.log(`Hiếu Học đang chạy: http://localhost:${config.port}`);
     console.log(`Sẵn sàng sau ${Math.round(performance.now() - started)} ms`);
     return new Promise<number>(() => {});

@@ -147,7 +147,7 @@ async function decide(ctx: Context, title: Title, communeId: number, meeting: Me
   ctx.tally.recognized += ids.length;
 }
 
-type Reviewed = { registrationId: number; proposed: boolean };
+type Reviewed = { registrationId: number; proposed: boolean; note?: string };
 
 /** Fills in the forms due by today and holds the meetings due; returns each meeting's proposals. */
 async function assessAndReview(
@@ -168,9 +168,11 @@ async function assessAndReview(
     const seed = hash(`sheet:${year}:${subject.key}`);
     const sheet = sheetFor(registration.definition, title, year, outcomes.get(subject.key)!, seed);
     const result = await assess(tx, ctx.entry, registration.id, sheet);
+    const proposed = result.passed === true;
     reviewed[meetingFor(schedule, on)]!.push({
       registrationId: registration.id,
-      proposed: result.passed === true,
+      proposed,
+      ...(proposed ? {} : { note: "Kết quả tự đánh giá chưa đạt mức công nhận" }),
     });
   }
   const proposals: { meeting: Meeting; ids: number[] }[] = [];
