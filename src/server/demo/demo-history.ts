@@ -119,19 +119,23 @@ const chairOf = (seed: string) => people(hash(`chair:${seed}`), 1)[0]!.name;
 async function decide(ctx: Context, title: Title, communeId: number, meeting: Meeting, ids: number[]) {
   const { tx, ward, year, today } = ctx;
   if (meeting.draftedOn > today || ids.length === 0) return;
-  const communeTitle = title === "learning_community_commune";
-  const agency = communeTitle
-    ? year < reformYear
+  // The ward decides its own titles; the district (before 2025) or the province decides the ward's.
+  const byWard = title !== "learning_community_commune";
+  const agency = byWard
+    ? `UBND ${ctx.names.get(communeId)}`
+    : year < reformYear
       ? ward.plan.districtBefore2025
-      : ward.plan.provinceAfter2025
-    : `UBND ${ctx.names.get(communeId)}`;
+      : ward.plan.provinceAfter2025;
   const seq = (ctx.numbers.get(communeId) ?? 0) + 1;
   ctx.numbers.set(communeId, seq);
+  // Each authority numbers its decisions through the year; the demo's land somewhere in that run, the ward's
+  // below the district's or province's so that two decisions of one ward never share a number.
+  const number = `${(byWard ? 100 : 600) + (hash(`${agency}:${year}`) % 400) + seq}/QĐ-UBND`;
   const made = await draft(tx, ctx.entry, {
     communeId,
     year,
     title,
-    number: `${(communeTitle ? 200 : 40) + seq}/QĐ-UBND`,
+    number,
     signedOn: meeting.signedOn,
     agencyName: agency,
     signerTitle: "Chủ tịch",
