@@ -97,7 +97,9 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   delete env.NODE_ENV; // "test" under Vitest; the app runs as it would for users.
 
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [bin, "serve", "--demo"], {
+  // --demo-basic: the units, villages, four households a village and the accounts these tests were written
+  // against, without the years of history `npm start` loads (which would also cost each suite its start-up time).
+  const child: ChildProcess = spawn(process.execPath, [bin, "serve", "--demo", "--demo-basic"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

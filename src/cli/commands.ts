@@ -27,26 +27,42 @@ async function withDatabase(work: (connection: Connection) => Promise<number>): 
   }
 }
 
-export function printDemoLogins(port: number) {
+export function printDemoLogins(port: number, basic = false) {
   console.log(`\nHiếu Học đang chạy: http://localhost:${port}`);
   console.log(`Tài khoản dùng thử (mật khẩu: ${demoPassword}):`);
-  for (const user of demoUsers) console.log(`  ${user.username.padEnd(12)} ${user.fullName}`);
+  for (const user of demoUsers)
+    if (!(basic && user.withHistory)) console.log(`  ${user.username.padEnd(12)} ${user.fullName}`);
 }
+
+/** The demo as `npm start` shows it: years of work up to today, with a progress line per ward and year. */
+const livedIn = (connection: Connection) => ({
+  history: true,
+  pool: connection.pool,
+  log: (line: string) => console.log(line),
+});
 
 export const serveCommand: Command = {
   name: "serve",
-  usage: "serve [--demo]",
+  usage: "serve [--demo [--demo-basic]]",
   summary:
     "Chạy máy chủ web và API (cổng PORT, mặc định 3000). Cơ sở dữ liệu được tạo và cập nhật khi khởi động.",
-  options: { demo: { type: "boolean", description: "Nạp dữ liệu dùng thử nếu cơ sở dữ liệu còn trống" } },
+  options: {
+    demo: { type: "boolean", description: "Nạp dữ liệu dùng thử nếu cơ sở dữ liệu còn trống" },
+    "demo-basic": {
+      type: "boolean",
+      description:
+        "Với --demo: chỉ đơn vị, thôn, vài hộ và tài khoản, không nạp các năm (kiểm thử giao diện)",
+    },
+  },
   run: async ({ values }) => {
     const started = performance.now();
     const config = readConfig();
     const connection = await openDatabase(config, (line) => console.log(line));
-    if (values.demo && (await loadDemo(connection.db, { ifEmpty: true })))
+    const history = values["demo-basic"] ? {} : livedIn(connection);
+    if (values.demo && (await loadDemo(connection.db, { ifEmpty: true, ...history })))
       console.log("Đã nạp dữ liệu dùng thử.");
     startServer(connection, config);
-    if (values.demo) printDemoLogins(config.port);
+    if (values.demo) printDemoLogins(config.port, Boolean(values["demo-basic"]));
     else console.log(`Hiếu Học đang chạy: http://localhost:${config.port}`);
     console.log(`Sẵn sàng sau ${Math.round(performance.now() - started)} ms`);
     return new Promise<number>(() => {});
@@ -66,8 +82,11 @@ export const demoCommand: Command = {
   summary: "Nạp dữ liệu dùng thử: các phường trong báo cáo mẫu, thôn/tổ dân phố và tài khoản dùng thử.",
   options: { "if-empty": { type: "boolean", description: "Chỉ nạp khi cơ sở dữ liệu chưa có đơn vị nào" } },
   run: ({ values }) =>
-    withDatabase(async ({ db }) => {
-      const loaded = await loadDemo(db, { ifEmpty: Boolean(values["if-empty"]) });
+    withDatabase(async (connection) => {
+      const loaded = await loadDemo(connection.db, {
+        ifEmpty: Boolean(values["if-empty"]),
+        ...livedIn(connection),
+      });
       console.log(loaded ? "Đã nạp dữ liệu dùng thử." : "Cơ sở dữ liệu đã có dữ liệu; không nạp.");
       return 0;
     }),

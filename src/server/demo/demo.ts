@@ -1,12 +1,20 @@
-/** Demo data for a first run: the seed reports' places (demo-units.ts), a few villages each, and demo accounts. */
+/**
+ * Demo data for a first run: the seed reports' places (demo-units.ts), a few villages each, and demo accounts;
+ * with `history`, years of work in the demo wards up to today (demo-history.ts).
+ */
+import type pg from "pg";
 import { hashPassword } from "../auth/passwords";
 import { commandLineActor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import type { Role } from "../db/schema";
 import { recordAudit } from "../modules/audit/audit.repo";
 import { ensureSeedRubrics } from "../modules/rubrics/rubrics.service";
+import { today } from "../modules/territory/dates";
 import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
+import { preparingDb } from "./demo-connection";
+import { loadDemoHistory } from "./demo-history";
+import { demoWardPlans } from "./demo-plan";
 import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
 
 export const demoPassword = "hieuhoc2025";
@@ -28,6 +36,8 @@ type DemoUser = {
   fullName: string;
   role: Role;
   unit: { level: "province" | "commune" | "village"; code: string } | null;
+  /** Only with the years of history: the second person who signs the ward's decisions. */
+  withHistory?: true;
 };
 
 /** Villages have no official list; these are numbered groups, not real names. */
@@ -109,6 +119,13 @@ export const demoUsers: DemoUser[] = [
     role: "unit_admin",
     unit: { level: "commune", code: "07069" },
   },
+  {
+    username: "maokhe.duyet",
+    fullName: "Phó Chủ tịch UBND phường Mạo Khê",
+    role: "reviewer",
+    unit: { level: "commune", code: "07069" },
+    withHistory: true,
+  },
 ];
 
 /** Four households in each village of a commune, numbered in the commune. */
@@ -163,10 +180,42 @@ async function unitId(db: Db, level: string, code: string, parentCode?: string):
   return (await query.executeTakeFirstOrThrow()).id;
 }
 
+export type LoadDemoOptions = {
+  /** Do nothing when the database already has units (the first start of `serve --demo`). */
+  ifEmpty?: boolean;
+  /** Also the years of work in the demo wards up to `today` (the demo `npm start` shows). */
+  history?: boolean;
+  /** The connection's pool, when the caller has it: the history then runs on prepared statements (much faster). */
+  pool?: pg.Pool;
+  /** ISO date the history runs up to (default: today). */
+  today?: string;
+  /** Progress lines (one per ward and year). */
+  log?: (line: string) => void;
+};
+
 /** Loads the demo into a database; with `ifEmpty`, does nothing when any unit exists. Returns whether it loaded. */
-export async function loadDemo(db: Db, options: { ifEmpty?: boolean } = {}): Promise<boolean> {
+export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<boolean> {
   if (options.ifEmpty && (await db.selectFrom("admin_units").select("id").limit(1).executeTakeFirst()))
     return false;
+  await loadBase(db, Boolean(options.history));
+  // Loaded already (a second `hieuhoc demo`): the services would refuse to review and decide again.
+  if (!options.history || (await db.selectFrom("registrations").select("id").limit(1).executeTakeFirst()))
+    return true;
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  log("Đang nạp dữ liệu dùng thử các năm (mỗi phường, mỗi năm một dòng)...");
+  const prepared = options.pool ? preparingDb(options.pool) : null;
+  try {
+    await loadDemoHistory(prepared?.db ?? db, { today: options.today ?? today(), log });
+  } finally {
+    await prepared?.release();
+  }
+  log(`Đã nạp dữ liệu các năm sau ${Math.round(performance.now() - started)} ms.`);
+  return true;
+}
+
+/** Units, villages, criteria sets and users; households of the wards without history (those with it get theirs there). */
+async function loadBase(db: Db, history: boolean) {
   const files = [
     ["units-2025-03", demoUnits2025_03],
     ["provinces-2025", demoProvinces2025],
@@ -191,9 +240,11 @@ export async function loadDemo(db: Db, options: { ifEmpty?: boolean } = {}): Pro
       for (const [kind, name] of villages)
         if (!existing.some((e) => e.name === name))
           await insertVillage(tx, commandLineActor, communeId, { kind, name });
-      await addDemoHouseholds(tx, communeId);
+      if (!history || !demoWardPlans.some((p) => p.commune === commune))
+        await addDemoHouseholds(tx, communeId);
     }
     for (const user of demoUsers) {
+      if (user.withHistory && !history) continue;
       const found = await tx
         .selectFrom("app_users")
         .select("id")
@@ -223,5 +274,4 @@ export async function loadDemo(db: Db, options: { ifEmpty?: boolean } = {}): Pro
       });
     }
   });
-  return true;
 }

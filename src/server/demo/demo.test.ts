@@ -1,0 +1,229 @@
+/**
+ * The lived-in demo: years of registrations, score sheets, meetings, decisions and certificates in the demo wards,
+ * made through the product's services as the demo users, following the calendar. Loaded once per engine, on
+ * 30 November of the current year (late in the cycle: most groups decided, the last one still at work).
+ */
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../../test/helpers/api";
+import { describeEachEngine, freshDatabase } from "../../../test/helpers/db";
+import { levelsDefinition, pointsDefinition } from "../../shared/rubric";
+import { createApp } from "../app";
+import { readConfig } from "../config";
+import type { Connection } from "../db/connection";
+import { evaluate } from "../modules/rubrics/rubric.evaluate";
+import { seedRubrics } from "../modules/rubrics/rubric.seeds";
+import { verifyCounters } from "../modules/stats/stats.service";
+import { demoPassword, loadDemo } from "./demo";
+import { groupSchedule } from "./demo-calendar";
+import { people } from "./demo-names";
+import { firstDemoYear } from "./demo-plan";
+import { levelsSheet, outcomesFor, pointsSheet } from "./demo-scores";
+
+const year = new Date().getFullYear();
+const today = `${year}-11-30`;
+
+describeEachEngine("lived-in demo", (engine) => {
+  let connection: Connection;
+  let app: ReturnType<typeof createApp>;
+  const lines: string[] = [];
+  const as = (username: string) => new ApiClient(app).login(username, demoPassword);
+  const ward = async (code: string, old = false) =>
+    Number(
+      (
+        await connection.db
+          .selectFrom("admin_units")
+          .select("id")
+          .where("level", "=", "commune")
+          .where("code", "=", code)
+          .where("valid_to", old ? "is not" : "is", null)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+
+  beforeAll(async () => {
+    connection = await freshDatabase(engine);
+    const loaded = await loadDemo(connection.db, {
+      ifEmpty: true,
+      history: true,
+      pool: connection.pool,
+      today,
+      log: (line) => lines.push(line),
+    });
+    expect(loaded).toBe(true);
+    app = createApp(connection.db, { ...readConfig({}), logLevel: "silent" });
+  }, 600_000);
+  afterAll(() => connection.close());
+
+  it("prints a progress line per ward and year", () => {
+    for (let y = firstDemoYear; y <= year; y++)
+      expect(lines.some((l) => l.includes(`Phường Tây Hồ ${y}:`))).toBe(true);
+  });
+
+  it("shows Tây Hồ's households recognised in every year from 2021, at 55–85 %, continuous across the reform", async () => {
+    const tayho = await as("tayho");
+    const id = await ward("00103");
+    const response = await tayho.get(
+      `/api/v1/stats/series?unitId=${id}&title=learning_family&from=${firstDemoYear}&to=${year}`,
+    );
+    expect(response.status).toBe(200);
+    const points = response.body.points as {
+      year: number;
+      estimated: boolean;
+      figures: { total: number; recognized: number; recognizedRate: number };
+    }[];
+    expect(points.map((p) => p.year)).toEqual(
+      Array.from({ length: year - firstDemoYear + 1 }, (_, i) => firstDemoYear + i),
+    );
+    for (const p of points) {
+      expect(p.figures.recognizedRate, `${p.year}`).toBeGreaterThanOrEqual(55);
+      expect(p.figures.recognizedRate, `${p.year}`).toBeLessThanOrEqual(85);
+      // Every old group came into Tây Hồ with its own succession: nothing is split or estimated.
+      expect(p.estimated, `${p.year}`).toBe(false);
+    }
+    for (let i = 1; i < points.length; i++)
+      expect(
+        Math.abs(points[i]!.figures.recognizedRate - points[i - 1]!.figures.recognizedRate),
+      ).toBeLessThan(15);
+  });
+
+  it("records the years before 2025 on the old wards, with decisions of their own", async () => {
+    const buoi = await ward("00109", true);
+    const xuanLa = await ward("00103", true);
+    for (const commune of [buoi, xuanLa]) {
+      const { rows } = await sql<{ year: number; recognized: number }>`
+        SELECT year, count(*)::int AS recognized FROM registrations
+        WHERE commune_id = ${commune} AND title = 'learning_family' AND status = 'recognized'
+        GROUP BY year ORDER BY year`.execute(connection.db);
+      expect(rows.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024]);
+    }
+    const hanoi = await as("hanoi");
+    // Seen in the units of 2023, Phường Bưởi has its own figures.
+    const rollup = await hanoi.get(`/api/v1/stats/rollup?unitId=${buoi}&year=2023&date=2023-12-31`);
+    expect(rollup.status).toBe(200);
+    expect(rollup.body.titles[0].figures.recognized).toBeGreaterThan(0);
+  });
+
+  it("leaves the current year open: forms to score, meetings to hold and a decision to sign", async () => {
+    const tayho = await as("tayho");
+    const items = (await tayho.get(`/api/v1/todo?year=${year}`)).body.items as {
+      step: string;
+      count: number;
+    }[];
+    expect(items.length).toBeGreaterThan(0);
+    const steps = new Set(items.map((i) => i.step));
+    expect(steps).toContain("self_assessment");
+    expect(steps).toContain("review");
+    const reviewer = await as("tayho.duyet");
+    const signing = (await reviewer.get(`/api/v1/todo?year=${year}`)).body.items as { step: string }[];
+    expect(signing.map((i) => i.step)).toContain("issue");
+  });
+
+  it("gives every recognised record a certificate from a decision issued by someone other than its drafter", async () => {
+    const { rows } = await sql<{ missing: number; recognized: number; self: number }>`
+      SELECT count(*) FILTER (WHERE r.certificate_code IS NULL OR d.status <> 'issued')::int AS missing,
+        count(*)::int AS recognized,
+        count(*) FILTER (WHERE d.issued_by = d.created_by)::int AS self
+      FROM registrations r JOIN decisions d ON d.commune_id = r.commune_id AND d.id = r.decision_id
+      WHERE r.status = 'recognized'`.execute(connection.db);
+    expect(rows[0]!.recognized).toBeGreaterThan(200);
+    expect(rows[0]!.missing).toBe(0);
+    expect(rows[0]!.self).toBe(0);
+    const recognized = await connection.db
+      .selectFrom("registrations")
+      .select("id")
+      .where("status", "=", "recognized")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const pdf = await (await as("tayho")).get(`/api/v1/registrations/${recognized.id}/certificate.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(pdf.body as ArrayBuffer)
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
+  });
+
+  it("was done by the demo users, not behind their backs", async () => {
+    const { rows } = await sql<{ actor: string | null; n: number }>`
+      SELECT actor_name AS actor, count(*)::int AS n FROM audit_log
+      WHERE entity IN ('registration', 'review', 'decision') GROUP BY actor_name ORDER BY actor_name`.execute(
+      connection.db,
+    );
+    const actors = rows.map((r) => r.actor);
+    expect(actors).toContain("Cán bộ phường Tây Hồ");
+    expect(actors).toContain("Phó Chủ tịch UBND phường Tây Hồ");
+    expect(actors).not.toContain("hieuhoc (dòng lệnh)");
+  });
+
+  it("keeps the counters right: stats verify finds no difference", async () => {
+    const { differences } = await verifyCounters(connection.db);
+    expect(differences).toEqual([]);
+  });
+
+  it("loads only once: a second first start changes nothing", async () => {
+    const count = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM audit_log)
+          + (SELECT count(*) FROM households) AS n`.execute(connection.db)
+      ).rows[0]!.n;
+    const before = await count();
+    expect(
+      await loadDemo(connection.db, { ifEmpty: true, history: true, pool: connection.pool, today }),
+    ).toBe(false);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe("demo calendar and score sheets", () => {
+  it("registers in the first quarter, and in the reform year after the new wards came into force", () => {
+    expect(groupSchedule(2024, 0).registeredOn < "2024-03-31").toBe(true);
+    expect(groupSchedule(2025, 0).registeredOn > "2025-07-01").toBe(true);
+  });
+
+  it("keeps the last group of the year at work on 30 November: one decision signed, one waiting", () => {
+    const { meetings } = groupSchedule(year, 1, 3);
+    const day = `${year}-11-30`;
+    expect(meetings.filter((m) => m.signedOn <= day)).toHaveLength(1);
+    expect(meetings.filter((m) => m.draftedOn <= day && m.signedOn > day)).toHaveLength(1);
+    expect(meetings.filter((m) => m.heldOn > day)).toHaveLength(1);
+  });
+
+  it("recognises the households' share of the year exactly, rising over the years", () => {
+    const keys = Array.from({ length: 50 }, (_, i) => `family:${i}`);
+    const share = (y: number) =>
+      [...outcomesFor(keys, "learning_family", y).values()].filter((o) => o === "passes").length / 50;
+    expect(share(2021)).toBeCloseTo(0.66, 2);
+    expect(share(2026)).toBeGreaterThan(share(2021));
+  });
+
+  it("fills in score sheets that the criteria sets in force evaluate as intended", () => {
+    for (const seed of seedRubrics) {
+      const definition = seed.definition;
+      for (let i = 0; i < 20; i++) {
+        if (definition.scheme === "points") {
+          const parsed = pointsDefinition.parse(definition);
+          expect(evaluate(parsed, { scores: pointsSheet(parsed, true, i) }).recognized).toBe(true);
+          expect(evaluate(parsed, { scores: pointsSheet(parsed, false, i) }).recognized).toBe(false);
+        } else {
+          const parsed = levelsDefinition.parse(definition);
+          expect(
+            evaluate(parsed, { items: levelsSheet(parsed, 1, i), assessedOn: "2025-12-31" }).recognized,
+          ).toBe(true);
+          expect(
+            evaluate(parsed, { items: levelsSheet(parsed, 0, i), assessedOn: "2025-12-31" }).recognized,
+          ).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("invents distinct names in the house's tone-mark style", () => {
+    const names = people(1, 200).map((p) => p.name);
+    expect(new Set(names).size).toBe(200);
+    // Traditional placement: Hòa, Thủy, Thúy (not Hoà, Thuỷ, Thuý).
+    for (const name of names) expect(name).not.toMatch(/(oà|oá|oả|oã|oạ|uỳ|uý|uỷ|uỹ|uỵ)(\s|$)/);
+  });
+});
