@@ -7,7 +7,7 @@
  * CPU each on PGlite, and about 60 ms for each meeting with its decision), and the first start of `npm start` must
  * stay under 30 seconds. Tây Hồ has every title; Mạo Khê its households and the ward itself.
  */
-import type { OrganizationKind } from "../../shared/organizations";
+import type { OrganizationKind } from "../../shared/registry/kinds/organizations";
 import type { Title } from "../../shared/rubric";
 
 export type DemoOrganization = { code: string; name: string; kind: OrganizationKind };

@@ -1,20 +1,15 @@
 /**
  * Every call the demo makes into the registries (households, clans, organisations, citizens), in one place: the
- * file imports an officer would run (one call per list) and the archive actions of the 2025 reform. The registries
- * are moving onto a declarative engine; this is the one file to adapt.
+ * file imports an officer would run (one call per list) and the archive actions of the 2025 reform. Every kind goes
+ * through the registry engine (src/server/registry), as the pages and the API do.
  */
-import { sql } from "kysely";
+import type { RegistryImportReport } from "../../shared/api";
+import type { KindDeclaration } from "../../shared/registry/declaration";
+import { citizens, clans, households, organizations } from "../../shared/registry/kinds";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
-import type { RegistryImportReport } from "../lib/registry-import";
-import { importCitizens } from "../modules/citizens/citizens.import";
-import { archiveCitizen } from "../modules/citizens/citizens.service";
-import { importClans } from "../modules/clans/clans.import";
-import { archiveClan } from "../modules/clans/clans.service";
-import { importHouseholds } from "../modules/households/households.import";
-import { archiveHousehold } from "../modules/households/households.service";
-import { importOrganizations } from "../modules/organizations/organizations.import";
-import { archiveOrganization } from "../modules/organizations/organizations.service";
+import { importItems } from "../registry/import";
+import { archiveItem } from "../registry/service";
 import type { Sex } from "./demo-names";
 
 const csvCell = (value: string | number) => {
@@ -57,21 +52,7 @@ export async function importHouseholdList(tx: Db, actor: Actor, communeId: numbe
       r.members,
     ]),
   );
-  checked("hộ gia đình", await importHouseholds(tx, actor, communeId, file, false));
-  await recordHeadSex(tx, communeId, rows);
-}
-
-/**
- * The head's sex (migration 0008) has no field in the household import or form yet, so the demo writes it after
- * the import (the file above already carries the column for when the import reads it). Drop this once it does.
- */
-async function recordHeadSex(tx: Db, communeId: number, rows: HouseholdRow[]) {
-  const { rows: found } = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM information_schema.columns
-    WHERE table_name = 'households' AND column_name = 'head_sex') AS ok`.execute(tx);
-  if (!found[0]?.ok || rows.length === 0) return;
-  const values = sql.join(rows.map((r) => sql`(${r.code}, ${r.headSex})`));
-  await sql`UPDATE households h SET head_sex = v.sex FROM (VALUES ${values}) AS v (code, sex)
-    WHERE h.commune_id = ${communeId} AND h.code = v.code`.execute(tx);
+  checked("hộ gia đình", await importItems(tx, actor, households, communeId, file, false));
 }
 
 export async function importClanList(
@@ -85,7 +66,7 @@ export async function importClanList(
     ["Tên dòng họ", "Trưởng họ"],
     rows.map((r) => [r.name, r.headName]),
   );
-  checked("dòng họ", await importClans(tx, actor, communeId, file, false));
+  checked("dòng họ", await importItems(tx, actor, clans, communeId, file, false));
 }
 
 export async function importOrganizationList(
@@ -105,7 +86,7 @@ export async function importOrganizationList(
     ["Mã đơn vị", "Tên cơ quan, đơn vị", "Loại hình"],
     rows.map((r) => [r.code, r.name, labels[r.kind] ?? r.kind]),
   );
-  checked("cơ quan, đơn vị", await importOrganizations(tx, actor, communeId, file, false));
+  checked("cơ quan, đơn vị", await importItems(tx, actor, organizations, communeId, file, false));
 }
 
 export async function importCitizenList(
@@ -119,7 +100,7 @@ export async function importCitizenList(
     ["Thôn, tổ dân phố", "Họ và tên", "Năm sinh", "Đối tượng"],
     rows.map((r) => [r.village, r.fullName, r.birthYear, r.group]),
   );
-  checked("công dân", await importCitizens(tx, actor, communeId, file, false));
+  checked("công dân", await importItems(tx, actor, citizens, communeId, file, false));
 }
 
 /** The 2025 reform: the old ward's lists are closed (households "moved"), the new ward keeps its own. */
@@ -128,8 +109,10 @@ export async function archiveOldRegistry(
   actor: Actor,
   ids: { households: number[]; clans: number[]; organizations: number[]; citizens: number[] },
 ) {
-  for (const id of ids.households) await archiveHousehold(tx, actor, id, "moved");
-  for (const id of ids.clans) await archiveClan(tx, actor, id);
-  for (const id of ids.organizations) await archiveOrganization(tx, actor, id);
-  for (const id of ids.citizens) await archiveCitizen(tx, actor, id);
+  const archive = (kind: KindDeclaration, id: number, reason?: string) =>
+    archiveItem(tx, actor, kind, id, reason);
+  for (const id of ids.households) await archive(households, id, "moved");
+  for (const id of ids.clans) await archive(clans, id);
+  for (const id of ids.organizations) await archive(organizations, id);
+  for (const id of ids.citizens) await archive(citizens, id);
 }

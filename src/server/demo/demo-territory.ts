@@ -50,10 +50,10 @@ export async function reassignVillage(tx: Db, oldVillageId: number, newVillageId
   await asOwner(tx);
   const old = await tx
     .selectFrom("admin_units")
-    .select(["name", "valid_to"])
+    .select(["name", "valid_to", "version"])
     .where("id", "=", oldVillageId)
     .executeTakeFirstOrThrow();
-  if (old.valid_to === null) await retireVillage(tx, commandLineActor, oldVillageId, reformDate);
+  if (old.valid_to === null) await retireVillage(tx, commandLineActor, oldVillageId, reformDate, old.version);
   const linked = await tx
     .insertInto("unit_successions")
     .values({

@@ -156,6 +156,13 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(actors).not.toContain("hieuhoc (dòng lệnh)");
   });
 
+  it("records the household heads' sex through the import, so certificates say ông or bà", async () => {
+    const { rows } = await sql<{ sex: string | null; n: number }>`
+      SELECT head_sex AS sex, count(*)::int AS n FROM households WHERE commune_id = ${await ward("00103")}
+      GROUP BY head_sex ORDER BY head_sex`.execute(connection.db);
+    expect(rows.map((r) => r.sex)).toEqual(["female", "male"]);
+  });
+
   it("keeps the counters right: stats verify finds no difference", async () => {
     const { differences } = await verifyCounters(connection.db);
     expect(differences).toEqual([]);
