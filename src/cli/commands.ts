@@ -116,7 +116,7 @@ export const unitsImportCommand: Command = {
       );
       return 2;
     }
-    const text = readFileSync(file, "utf8");
+    const text = readFileSync(file); // bytes: the import tells their encoding
     return withDatabase(async ({ db }) => {
       const started = performance.now();
       let shown = 0;

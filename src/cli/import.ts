@@ -1,14 +1,15 @@
 /** `hieuhoc import <registry|evaluations> FILE`: the web imports from the command line, same checks and reports. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { commandLineActor } from "../server/auth/scope";
 import { readConfig } from "../server/config";
 import type { Db } from "../server/db/connection";
 import { openDatabase } from "../server/db/open";
 import { AppError } from "../server/errors";
+import { MAX_FILE_BYTES } from "../server/lib/sheet-limits";
 import { importEvaluations } from "../server/modules/cycle/evaluations.import";
 import { importItems } from "../server/registry/import";
-import type { ImportReport } from "../shared/api";
+import type { ImportReport, RowError } from "../shared/api";
 import { households } from "../shared/registry/kinds";
 import { type Title, titles } from "../shared/rubric";
 import type { Command } from "./args";
@@ -22,6 +23,14 @@ async function communeId(db: Db, code: string): Promise<number | null> {
     .where("valid_to", "is", null)
     .executeTakeFirst();
   return unit?.id ?? null;
+}
+
+/** A refused file: the message, and each row named in its details. */
+export function printRefusal(error: AppError): void {
+  const rows = (error.details as { rows?: RowError[] } | undefined)?.rows ?? [];
+  for (const row of rows)
+    console.error(`Dòng ${row.row}${row.column ? `, cột ${row.column}` : ""}: ${row.message}`);
+  console.error(`Lỗi: ${error.message}`);
 }
 
 export function printReport(report: ImportReport, seconds: string): number {
@@ -67,6 +76,20 @@ export const importCommand: Command = {
       console.error("Cần --year (ví dụ 2025)");
       return 2;
     }
+    // The limits of the web upload hold here too: a file is not even read when it is larger than an upload may be.
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      console.error(`Không mở được tệp ${file}`);
+      return 1;
+    }
+    if (size > MAX_FILE_BYTES) {
+      console.error(
+        `Lỗi: Tệp quá lớn (tối đa ${MAX_FILE_BYTES / 1_000_000} MB): chia danh sách thành nhiều tệp`,
+      );
+      return 1;
+    }
     const bytes = new Uint8Array(readFileSync(file));
     const connection = await openDatabase(readConfig());
     try {
@@ -91,7 +114,7 @@ export const importCommand: Command = {
       return printReport(report, ((performance.now() - started) / 1000).toFixed(1));
     } catch (error) {
       if (error instanceof AppError) {
-        console.error(`Lỗi: ${error.message}`);
+        printRefusal(error);
         return 1;
       }
       throw error;

@@ -51,4 +51,59 @@ describeEachEngine("evaluation import", (engine) => {
     expect(registrations.every((r: any) => r.passed === true)).toBe(true);
     expect((await upload(false)).body).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
   });
+
+  it("a dry run refuses what the real run refuses, row by row: a record already proposed cannot be re-scored", async () => {
+    const maokhe = await t.as("maokhe");
+    const commune = await t.unitId("07069");
+    const query = "year=2026&title=learning_family";
+    const template = await maokhe.get(`/api/v1/units/${commune}/evaluations/template.xlsx?${query}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.body as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(2).values as string[]).slice(1);
+    const households = (await maokhe.get(`/api/v1/households?unitId=${commune}`)).body.households.slice(5, 8);
+    households.forEach((h: any, i: number) => {
+      sheet.getRow(3 + i).values = [h.code, ...header.slice(1).map(() => i)];
+    });
+    const upload = async (dryRun: boolean) => {
+      const form = new FormData();
+      form.append("file", new File([new Uint8Array(await workbook.xlsx.writeBuffer())], "diem.xlsx"));
+      return maokhe.request(
+        "POST",
+        `/api/v1/units/${commune}/evaluations/import?${query}&dryRun=${dryRun ? 1 : 0}`,
+        form,
+      );
+    };
+    expect((await upload(false)).body).toMatchObject({ created: 3, updated: 3, errors: [] });
+    // The second household's record goes on to the review (proposed): its self-assessment is closed.
+    await t.db
+      .updateTable("registrations")
+      .set({ status: "proposed" })
+      .where("year", "=", 2026)
+      .where("subject_kind", "=", "household")
+      .where("subject_id", "=", households[1].id)
+      .execute();
+    households.forEach((_: unknown, i: number) => {
+      sheet.getRow(3 + i).getCell(2).value = 0; // rows 4 and 5 change; row 3 already had 0
+    });
+    const before = (await maokhe.get(`/api/v1/registrations?unitId=${commune}&year=2026`)).body.registrations;
+    const dry = await upload(true);
+    const real = await upload(false);
+    expect(dry.status).toBe(200);
+    expect(real.status).toBe(200);
+    expect(real.body.errors).toEqual([
+      { row: 4, column: "Mã hộ", message: expect.stringContaining("Hồ sơ đã qua bình xét") },
+    ]);
+    expect(dry.body.errors).toEqual(real.body.errors);
+    expect(dry.body).toMatchObject({ dryRun: true, created: 0, updated: 0, unchanged: 0 });
+    expect(
+      (await maokhe.get(`/api/v1/registrations?unitId=${commune}&year=2026`)).body.registrations,
+    ).toEqual(before);
+
+    // A cell longer than the field allows (a household code is at most 30 characters) is named too.
+    sheet.getRow(3).getCell(1).value = "X".repeat(31);
+    expect((await upload(true)).body.error.details.rows).toEqual([
+      { row: 3, column: "Mã hộ", message: "Ô dài 31 ký tự, quá giới hạn 30 ký tự" },
+    ]);
+  });
 });

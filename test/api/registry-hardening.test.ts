@@ -280,7 +280,8 @@ describeEachEngine("registry engine hardening", (engine) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.body);
     const sheet = workbook.worksheets[0]!;
-    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const header: string[] = [];
+    sheet.getRow(1).eachCell((cell) => header.push(cell.text));
     expect(header).toContain("Giới tính chủ hộ");
     const sexColumn = header.indexOf("Giới tính chủ hộ") + 1;
     const values = [];

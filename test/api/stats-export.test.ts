@@ -3,6 +3,7 @@
  * total row equal to the sum of its rows and to the roll-up JSON, for a province and a ward, and only in scope.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { figures, metrics, percent, zeroCounts } from "../../src/server/modules/stats/metrics";
 import { rollupSheet } from "../../src/server/modules/stats/stats.export";
@@ -25,7 +26,7 @@ async function readSheet(bytes: ArrayBuffer): Promise<Sheet> {
   const sheet = workbook.worksheets[0]!;
   const values: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    values[number - 1] = (row.values as unknown[]).slice(1);
+    values[number - 1] = (row.values as unknown[]).slice(1).map(plain);
   });
   const all = Array.from(values, (row) => row ?? []);
   const headerIndex = all.findIndex((row) => row[0] === "STT" && row[1] === "Đơn vị") + 1; // below the groups
@@ -41,7 +42,18 @@ async function readSheet(bytes: ArrayBuffer): Promise<Sheet> {
   };
 }
 
+/** Text cells are inline rich text (one run): their text. */
+function plain(value: unknown): unknown {
+  if (value && typeof value === "object" && "richText" in value)
+    return (value as { richText: { text: string }[] }).richText.map((run) => run.text).join("");
+  return value;
+}
+
 const cell = (value: unknown) => (value === undefined ? null : value);
+/** Rates are stored as fractions shown with a "%" format (0.8413 → 84,13%): back to the API's percentage. */
+const asPercent = (value: unknown) =>
+  typeof value === "number" ? Math.round(value * 10_000) / 100 : cell(value);
+const metricCell = (kind: string, value: unknown) => (kind === "rate" ? asPercent(value) : cell(value));
 
 describeEachEngine("statistics export (.xlsx)", (engine) => {
   let t: TestApp;
@@ -66,6 +78,14 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
     );
     const json = (await hanoi.get(`/api/v1/stats/rollup?${query}`)).body;
     const sheet = await readSheet(response.body);
+    // Printing: A4 landscape, as wide as the page, the group and header rows (5 and 6, under three title lines and a
+    // blank one) on every page.
+    const zip = await JSZip.loadAsync(response.body);
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheetXml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"/);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(
+      /"_xlnm\.Print_Titles"[^>]*>[^<]*!\$5:\$6</,
+    );
 
     expect(sheet.titleLines[0]).toBe("BIỂU THỐNG KÊ KẾT QUẢ XÂY DỰNG CÁC MÔ HÌNH HỌC TẬP");
     expect(sheet.titleLines.join(" ")).toContain(json.unit.name);
@@ -99,17 +119,17 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
       metrics.forEach((metric, i) => {
         // the total row is the sum of the rows (rates recomputed from the sums) and equals the JSON
         if (metric.kind === "count") expect(sheet.total[at(i)]).toBe(sums[i]);
-        expect(cell(sheet.total[at(i)])).toBe(expectedTotal[metric.key]);
+        expect(metricCell(metric.kind, sheet.total[at(i)])).toBe(expectedTotal[metric.key]);
         sheet.rows.forEach((row, r) => {
           const figures = table.children.length ? table.children[r].figures : table.figures;
-          expect(cell(row[at(i)])).toBe(figures[metric.key]);
+          expect(metricCell(metric.kind, row[at(i)])).toBe(figures[metric.key]);
         });
       });
       const total = sums[column("total")]!;
-      expect(cell(sheet.total[at(column("registeredRate"))])).toBe(
+      expect(asPercent(sheet.total[at(column("registeredRate"))])).toBe(
         percent(sums[column("registered")]!, total),
       );
-      expect(cell(sheet.total[at(column("recognizedRate"))])).toBe(
+      expect(asPercent(sheet.total[at(column("recognizedRate"))])).toBe(
         percent(sums[column("recognized")]!, total),
       );
     });
@@ -129,6 +149,37 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
     expect(json.titles.length).toBe(1);
     expect(sheet.rows.length).toBe(json.titles[0].children.length);
     expect(sheet.rows.length).toBeGreaterThan(0);
+  });
+
+  it("a ward: what is counted at the ward itself (its own Cộng đồng học tập cấp xã, its clans) has its row and is in the total", async () => {
+    const response = await hanoi.get(`/api/v1/stats/rollup.xlsx?unitId=${ward}&year=2025`);
+    const json = (await hanoi.get(`/api/v1/stats/rollup?unitId=${ward}&year=2025`)).body;
+    const sheet = await readSheet(response.body);
+    expect(sheet.rows.map((row) => row[1])).toEqual([
+      ...json.titles[0].children.map((c: any) => c.unit.name),
+      `${json.unit.name} (cấp xã)`,
+    ]);
+    expect(cell(sheet.rows.at(-1)![0])).toBeNull(); // not numbered among the villages
+    const width = metrics.length;
+    json.titles.forEach((table: any, t: number) => {
+      metrics.forEach((metric, i) => {
+        const at = 2 + t * width + i;
+        expect(metricCell(metric.kind, sheet.total[at])).toBe(table.figures[metric.key]);
+        if (metric.kind === "count")
+          expect(sheet.rows.reduce((sum: number, row) => sum + Number(row[at] ?? 0), 0)).toBe(
+            sheet.total[at],
+          );
+      });
+    });
+    const commune = json.titles.findIndex((x: any) => x.title === "learning_community_commune");
+    expect(sheet.total[2 + commune * width]).toBe(1); // the ward itself, in force
+
+    const csv = await hanoi.get(
+      `/api/v1/stats/rollup.csv?unitId=${ward}&year=2025&title=learning_community_commune`,
+    );
+    const lines = new TextDecoder().decode(csv.body).split("\r\n");
+    expect(lines.at(-3)).toMatch(new RegExp(`^${json.unit.name} \\(cấp xã\\);1;`));
+    expect(lines.at(-2)).toMatch(/^Tổng cộng;1;/);
   });
 
   it("a village (no children): the unit itself is the only row", async () => {
@@ -156,7 +207,9 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
       .body;
     json.titles.forEach((table: any, i: number) => {
       metrics.forEach((metric, m) => {
-        expect(cell(sheet.total[2 + i * metrics.length + m])).toBe(table.childrenTotal[metric.key]);
+        expect(metricCell(metric.kind, sheet.total[2 + i * metrics.length + m])).toBe(
+          table.childrenTotal[metric.key],
+        );
       });
     });
   });

@@ -246,15 +246,13 @@ describeEachEngine("statistics counters", (engine) => {
     const csv = await tayho.get(`/api/v1/stats/rollup.csv?unitId=${ward}&year=2025`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = new TextDecoder()
-      .decode(csv.body)
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines[0]).toBe("Đơn vị,Tổng số,Đăng ký,Đạt,Tỷ lệ đăng ký (%),Tỷ lệ đạt (%)");
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv.body);
+    expect(text.startsWith("\uFEFF")).toBe(true); // UTF-8 with a byte-order mark, ";" between fields (docs/IMPORT.md)
+    const lines = text.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe("Đơn vị;Tổng số;Đăng ký;Đạt;Tỷ lệ đăng ký (%);Tỷ lệ đạt (%)");
     expect(lines).toHaveLength(villages.length + 2);
     const totalLine = lines.at(-1)!;
-    expect(totalLine.startsWith(`Tổng cộng,${direct.total},${direct.registered},${direct.recognized},`)).toBe(
+    expect(totalLine.startsWith(`Tổng cộng;${direct.total};${direct.registered};${direct.recognized};`)).toBe(
       true,
     );
 

@@ -1,10 +1,16 @@
 /**
  * One-sheet .xlsx written with exceljs's streaming WorkbookWriter straight into an output stream: each row is
  * committed (serialised and dropped) as soon as it is added, so the workbook is never held in memory and a report of
- * any length costs the same memory. Counts are integers with a thousands separator, rates two decimals.
+ * any length costs the same memory. Counts are integers with a thousands separator, rates are numbers shown as
+ * percentages with two decimals.
+ *
+ * Text cells are plain inline strings (t="inlineStr"), through the formula guard: exceljs's streaming writer would
+ * otherwise store strings as t="str", the type of a formula's result. It prints on A4, fitted to the page width, with
+ * the header rows repeated on every page and the title lines on the first one only.
  */
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { neutralizeFormula } from "./formula-guard";
 
 export type XlsxColumn = {
   header: string;
@@ -13,16 +19,34 @@ export type XlsxColumn = {
   /** A heading above the header, merged over consecutive columns of the same group; a column without one spans both rows. */
   group?: string;
 };
-export type XlsxSheet = { name: string; titleLines?: string[]; columns: XlsxColumn[] };
+export type XlsxSheet = {
+  name: string;
+  titleLines?: string[];
+  columns: XlsxColumn[];
+  /** Printed across the page (wide tables such as the statistics report); default portrait. */
+  landscape?: boolean;
+};
+/** Text, a number, or nothing. A rate is a percentage (84.13 for 84,13%). */
 export type XlsxCell = string | number | null;
 
-const numberFormats = { count: "#,##0", rate: "0.00" } as const;
+const numberFormats = { count: "#,##0", rate: "0.00%" } as const;
 
-/** Excel refuses sheet names longer than 31 characters or containing : \ / ? * [ ]. */
+/** Excel refuses sheet names longer than 31 characters or containing : \ / ? * [ ] (and quotes at either end). */
 function sheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim();
+  const cleaned = name.replace(/[:\\/?*[\]']/g, " ").trim();
   return (cleaned || "Sheet1").slice(0, 31);
 }
+
+/**
+ * A text cell's value: guarded against formula injection, "_x0041_"-like text escaped as Excel does (else a reader
+ * would decode it), and written as an inline string (a rich text of one run) rather than t="str".
+ */
+export function plainText(text: string): ExcelJS.CellRichTextValue {
+  return { richText: [{ text: neutralizeFormula(text).replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_") }] };
+}
+
+/** A percentage (84.13) as the fraction a "%" format shows (0.8413), without binary drift from dividing. */
+const fractionOf = (percent: number) => Math.round(percent * 100) / 10_000;
 
 /**
  * Lets the zip compress and flush what the committed rows produced: waits for the output to drain when it is full
@@ -57,7 +81,22 @@ export async function writeXlsx(
     useSharedStrings: false,
     useStyles: true,
   });
-  const worksheet = workbook.addWorksheet(sheetName(sheet.name));
+  const titleRows = sheet.titleLines?.length ? sheet.titleLines.length + 1 : 0;
+  const grouped = sheet.columns.some((column) => column.group);
+  const headerRows = `${titleRows + 1}:${titleRows + (grouped ? 2 : 1)}`;
+  const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: sheet.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as the rows need
+      printTitlesRow: headerRows,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "Trang &P/&N" },
+    views: [{ state: "frozen", ySplit: titleRows + (grouped ? 2 : 1) }],
+  });
   const width = Math.max(sheet.columns.length, 1);
   worksheet.columns = sheet.columns.map((column, index) => ({
     key: `c${index}`,
@@ -68,7 +107,7 @@ export async function writeXlsx(
   for (const [index, line] of (sheet.titleLines ?? []).entries()) {
     rowNumber++;
     const row = worksheet.getRow(rowNumber);
-    row.getCell(1).value = line;
+    row.getCell(1).value = plainText(line);
     row.getCell(1).font = { bold: index === 0, size: index === 0 ? 13 : 11 };
     row.getCell(1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     if (width > 1) worksheet.mergeCells(rowNumber, 1, rowNumber, width);
@@ -86,12 +125,11 @@ export async function writeXlsx(
     right: { style: "thin" },
   } as const;
   const headingCell = (cell: ExcelJS.Cell, text: string) => {
-    cell.value = text;
+    cell.value = plainText(text);
     cell.font = { bold: true };
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     cell.border = border;
   };
-  const grouped = sheet.columns.some((column) => column.group);
   if (grouped) {
     rowNumber++;
     const groupRow = worksheet.getRow(rowNumber);
@@ -138,9 +176,9 @@ export async function writeXlsx(
         cell.value = Math.round(value);
         cell.numFmt = numberFormats.count;
       } else if (column.kind === "rate" && typeof value === "number") {
-        cell.value = value;
+        cell.value = fractionOf(value);
         cell.numFmt = numberFormats.rate;
-      } else cell.value = value;
+      } else cell.value = typeof value === "string" ? plainText(value) : value;
     });
     row.commit();
   }

@@ -1,14 +1,14 @@
 /**
  * The template and the export of a kind, in the import's columns, so that an exported file can be edited and
- * imported back unchanged. The export streams page by page with exceljs's streaming writer.
+ * imported back unchanged. The export streams page by page through the shared XLSX writer (formula guard, plain text cells).
  */
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import type { UnitRef } from "../../shared/api";
 import { capitalize, type KindDeclaration } from "../../shared/registry/declaration";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { writeTemplate } from "../lib/spreadsheet";
+import { writeXlsx } from "../lib/xlsx-stream";
 import { cellText, importColumns } from "./cells";
 import type { Item } from "./rows";
 import { listItems } from "./service";
@@ -46,30 +46,30 @@ export async function exportItems(
   unitId: number,
   kinds?: readonly KindDeclaration[],
 ): Promise<Buffer> {
+  const wide = kind.import.wide ?? [];
+  const columns = importColumns(kind);
+  async function* rows() {
+    for (let offset = 0; ; offset += 500) {
+      const page = await listItems(db, actor, kind, { unitId, offset, limit: 500 }, kinds);
+      const items = page[kind.name] as Item[];
+      for (const item of items) {
+        const row = fileRow(kind, item);
+        yield columns.map((c) => row[c.key] ?? null);
+      }
+      if (items.length < 500) break;
+    }
+  }
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // The shared writer: text through the formula guard as plain strings, numbers as numbers.
+  await writeXlsx(
     stream,
-    useSharedStrings: false,
-    useStyles: true,
-  });
-  const sheet = workbook.addWorksheet(capitalize(kind.noun.vi));
-  const wide = kind.import.wide ?? [];
-  sheet.columns = importColumns(kind).map((c) => ({
-    header: c.label,
-    key: c.key,
-    width: wide.includes(c.key) ? 32 : 18,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (let offset = 0; ; offset += 500) {
-    const page = await listItems(db, actor, kind, { unitId, offset, limit: 500 }, kinds);
-    const items = page[kind.name] as Item[];
-    for (const item of items) sheet.addRow(fileRow(kind, item)).commit();
-    if (items.length < 500) break;
-  }
-  sheet.commit();
-  await workbook.commit();
+    {
+      name: capitalize(kind.noun.vi),
+      columns: columns.map((c) => ({ header: c.label, width: wide.includes(c.key) ? 32 : 18 })),
+    },
+    rows(),
+  );
   return Buffer.concat(chunks);
 }

@@ -12,24 +12,39 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
 import { parseInteger, parseYesNo } from "../../lib/cell-values";
+import { inImportTransaction, rowInSavepoint } from "../../lib/import-transaction";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
 import { lockRegistrations } from "./locks";
 import { assessRegistration, registerSubjects } from "./registrations.service";
 
+/** Field lengths as in the API: household and organisation codes 30, clan and village names 200. */
 const subjectColumn: Record<SubjectKindName, ColumnSpec> = {
-  household: { key: "subject", label: "Mã hộ", aliases: ["Mã số hộ", "Số hộ"], required: true },
-  clan: { key: "subject", label: "Tên dòng họ", aliases: ["Dòng họ"], required: true },
+  household: {
+    key: "subject",
+    label: "Mã hộ",
+    aliases: ["Mã số hộ", "Số hộ"],
+    required: true,
+    maxLength: 30,
+  },
+  clan: { key: "subject", label: "Tên dòng họ", aliases: ["Dòng họ"], required: true, maxLength: 200 },
   village: {
     key: "subject",
     label: "Mã thôn",
     aliases: ["Thôn", "Tổ dân phố", "Mã tổ dân phố"],
     required: true,
+    maxLength: 200,
   },
-  organization: { key: "subject", label: "Mã đơn vị", aliases: ["Mã cơ quan", "Mã"], required: true },
-  citizen: { key: "subject", label: "Mã công dân", aliases: [], required: true },
-  commune: { key: "subject", label: "Mã xã", aliases: [], required: true },
+  organization: {
+    key: "subject",
+    label: "Mã đơn vị",
+    aliases: ["Mã cơ quan", "Mã"],
+    required: true,
+    maxLength: 30,
+  },
+  citizen: { key: "subject", label: "Mã công dân", aliases: [], required: true, maxLength: 30 },
+  commune: { key: "subject", label: "Mã xã", aliases: [], required: true, maxLength: 30 },
 };
 
 /** JSON with sorted keys: jsonb does not keep the order in which keys were written. */
@@ -55,11 +70,12 @@ function itemsOf(definition: PointsDefinition | LevelsDefinition): Item[] {
   );
 }
 
-/** "tc1.1 (10 điểm)" is matched by its key: the first word of the header. */
+/** "tc1.1 (10 điểm)" is matched by its key: the first word of the header. A score or a tick is a short cell. */
 const itemColumn = (item: Item): ColumnSpec => ({
   key: `item:${item.key}`,
   label: item.maxPoints === undefined ? item.key : `${item.key} (${item.maxPoints} điểm)`,
   aliases: [item.key],
+  maxLength: 50,
 });
 
 async function setup(db: Db, actor: Actor, unitId: number, title: Title, year: number) {
@@ -139,6 +155,9 @@ async function subjectIndex(db: Db, actor: Actor, kind: SubjectKindName, commune
   });
 }
 
+/** Rows of one evaluation file: a commune's households at most (docs/IMPORT.md, "Giới hạn tệp nhập"). */
+export const EVALUATION_MAX_ROWS = 100_000;
+
 export async function importEvaluations(
   db: Db,
   actor: Actor,
@@ -151,49 +170,15 @@ export async function importEvaluations(
   },
 ): Promise<ImportReport> {
   const { communeId, kind, rubric, items } = await setup(db, actor, input.unitId, input.title, input.year);
-  const records = await readTable(input.file.bytes, input.file.name, [
-    subjectColumn[kind],
-    ...items.map(itemColumn),
-  ]);
-  const index = await subjectIndex(db, actor, kind, communeId);
+  const records = await readTable(
+    input.file.bytes,
+    input.file.name,
+    [subjectColumn[kind], ...items.map(itemColumn)],
+    {
+      maxRows: EVALUATION_MAX_ROWS,
+    },
+  );
   const errors: RowError[] = [];
-  const planned: {
-    subjectId: number;
-    scores?: Record<string, number | null>;
-    items?: Record<string, boolean | null>;
-  }[] = [];
-  const seen = new Map<number, number>();
-  for (const { line, values } of records) {
-    const label = subjectColumn[kind].label;
-    const subjectId = index.get(foldText(values.subject ?? ""));
-    if (subjectId === undefined) {
-      errors.push({
-        row: line,
-        column: label,
-        message: `Không có "${values.subject ?? ""}" trong xã, phường`,
-      });
-      continue;
-    }
-    if (seen.has(subjectId))
-      errors.push({ row: line, column: label, message: `Trùng với dòng ${seen.get(subjectId)}` });
-    seen.set(subjectId, line);
-    const scores: Record<string, number | null> = {};
-    const met: Record<string, boolean | null> = {};
-    for (const item of items) {
-      const raw = (values[`item:${item.key}`] ?? "").trim();
-      if (raw === "") {
-        if (rubric.scheme === "points") scores[item.key] = null;
-        else met[item.key] = null;
-        continue;
-      }
-      const parsed =
-        rubric.scheme === "points" ? parseInteger(raw, { min: 0, max: item.maxPoints }) : parseYesNo(raw);
-      if (!parsed.ok) errors.push({ row: line, column: itemColumn(item).label, message: parsed.message });
-      else if (rubric.scheme === "points") scores[item.key] = parsed.value as number;
-      else met[item.key] = parsed.value as boolean;
-    }
-    planned.push(rubric.scheme === "points" ? { subjectId, scores } : { subjectId, items: met });
-  }
   const report: ImportReport = {
     dryRun: input.dryRun,
     total: records.length,
@@ -202,39 +187,92 @@ export async function importEvaluations(
     unchanged: 0,
     errors,
   };
-  if (errors.length > 0 || input.dryRun) {
-    if (input.dryRun && errors.length === 0) report.updated = planned.length;
-    return report;
-  }
-  // One transaction for the whole file: a failure on any row leaves nothing written.
-  await db.transaction().execute(async (tx) => {
-    const subjects = planned.map((p) => ({ kind, id: p.subjectId }));
-    const registered = await registerSubjects(tx, actor, { year: input.year, title: input.title, subjects });
-    report.created = registered.created;
-    const ids = await tx
+  const label = subjectColumn[kind].label;
+  // The dry run and the real run are one code path: every write runs, in one transaction, and is rolled back unless
+  // this is a real run without errors. A row the services refuse (already reviewed, decided…) is named.
+  await inImportTransaction(db, actor, { dryRun: input.dryRun, errors }, async (tx) => {
+    const index = await subjectIndex(tx, actor, kind, communeId);
+    const planned: {
+      line: number;
+      subjectId: number;
+      scores?: Record<string, number | null>;
+      items?: Record<string, boolean | null>;
+    }[] = [];
+    const seen = new Map<number, number>();
+    for (const { line, values } of records) {
+      const subjectId = index.get(foldText(values.subject ?? ""));
+      if (subjectId === undefined) {
+        errors.push({
+          row: line,
+          column: label,
+          message: values.subject ? `Không có "${values.subject}" trong xã, phường` : "Thiếu đối tượng",
+        });
+        continue;
+      }
+      if (seen.has(subjectId))
+        errors.push({ row: line, column: label, message: `Trùng với dòng ${seen.get(subjectId)}` });
+      seen.set(subjectId, line);
+      const scores: Record<string, number | null> = {};
+      const met: Record<string, boolean | null> = {};
+      for (const item of items) {
+        const raw = (values[`item:${item.key}`] ?? "").trim();
+        if (raw === "") {
+          if (rubric.scheme === "points") scores[item.key] = null;
+          else met[item.key] = null;
+          continue;
+        }
+        const parsed =
+          rubric.scheme === "points" ? parseInteger(raw, { min: 0, max: item.maxPoints }) : parseYesNo(raw);
+        if (!parsed.ok) errors.push({ row: line, column: itemColumn(item).label, message: parsed.message });
+        else if (rubric.scheme === "points") scores[item.key] = parsed.value as number;
+        else met[item.key] = parsed.value as boolean;
+      }
+      planned.push(
+        rubric.scheme === "points" ? { line, subjectId, scores } : { line, subjectId, items: met },
+      );
+    }
+    if (errors.length > 0) return;
+    // The file's existing registrations locked at once, in id order (locks.ts), before any is assessed, so that a
+    // review or decision running at the same time cannot deadlock with the import or leave a row between states.
+    const existing = await tx
       .selectFrom("registrations")
-      .select(["id", "subject_id", "assessment"])
+      .select("id")
       .where("commune_id", "=", communeId)
       .where("year", "=", input.year)
       .where("title", "=", input.title)
       .where("subject_kind", "=", kind)
+      .where("subject_id", "in", planned.length > 0 ? planned.map((p) => p.subjectId) : [-1])
       .execute();
-    const bySubject = new Map(ids.map((r) => [r.subject_id, r]));
-    // All the file's registrations locked at once, in id order (locks.ts), before any is assessed.
     await lockRegistrations(
       tx,
-      planned.map((p) => bySubject.get(p.subjectId)!.id),
+      existing.map((r) => r.id),
     );
     for (const p of planned) {
-      const registration = bySubject.get(p.subjectId)!;
-      const next = p.scores ? { scores: p.scores } : { items: p.items };
-      if (stableJson(registration.assessment) === stableJson(next)) {
-        report.unchanged++;
-        continue;
-      }
-      await assessRegistration(tx, actor, registration.id, next);
-      report.updated++;
+      const refused = await rowInSavepoint(tx, async () => {
+        const registered = await registerSubjects(tx, actor, {
+          year: input.year,
+          title: input.title,
+          subjects: [{ kind, id: p.subjectId }],
+        });
+        const registration = await tx
+          .selectFrom("registrations")
+          .select(["id", "assessment"])
+          .where("commune_id", "=", communeId)
+          .where("year", "=", input.year)
+          .where("title", "=", input.title)
+          .where("subject_kind", "=", kind)
+          .where("subject_id", "=", p.subjectId)
+          .executeTakeFirstOrThrow();
+        const next = p.scores ? { scores: p.scores } : { items: p.items };
+        const same = stableJson(registration.assessment) === stableJson(next);
+        if (!same) await assessRegistration(tx, actor, registration.id, next);
+        report.created += registered.created;
+        if (same) report.unchanged++;
+        else report.updated++;
+      });
+      if (refused) errors.push({ row: p.line, column: label, message: refused });
     }
   });
+  if (errors.length > 0) Object.assign(report, { created: 0, updated: 0, unchanged: 0 });
   return report;
 }

@@ -4,8 +4,8 @@ import { calendarDate, titles } from "../../../shared/rubric";
 import { AppError } from "../../errors";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { writeXlsx } from "../../lib/xlsx-stream";
-import { rollupFileName, rollupSheet } from "./stats.export";
-import { rollup, rollupCsv, series } from "./stats.service";
+import { rollupCsv, rollupFileName, rollupSheet } from "./stats.export";
+import { rollup, series } from "./stats.service";
 import { resolutionRule, statusRule } from "./targets.service";
 
 export const statsRoutes = createRouter();
@@ -113,7 +113,13 @@ statsRoutes.openapi(
     tags,
     summary: "Bảng tổng hợp một danh hiệu (mặc định Gia đình học tập) dạng CSV, có dòng tổng cộng",
     request: { query: rollupQuery },
-    responses: { 200: { description: "Tệp CSV (UTF-8)", content: { "text/csv": { schema: z.string() } } } },
+    responses: {
+      200: {
+        description:
+          "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;) ngăn cách các cột, dấu phẩy thập phân",
+        content: { "text/csv": { schema: z.string() } },
+      },
+    },
   }),
   async (c) => {
     const query = c.req.valid("query");
@@ -124,7 +130,7 @@ statsRoutes.openapi(
     const table = result.titles[0];
     if (!table) throw new AppError("validation", "Chưa chọn danh hiệu");
     return c.body(rollupCsv(table, result.unit), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `attachment; filename="thong-ke-${result.unit.code}-${result.year}.csv"`,
     });
   },

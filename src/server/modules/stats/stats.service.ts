@@ -18,8 +18,6 @@ import {
   countsOfRow,
   type Figures,
   figures,
-  formatRate,
-  metrics,
   totalDefinitions,
   zeroCounts,
 } from "./metrics";
@@ -300,34 +298,6 @@ export async function series(
       points,
     };
   });
-}
-
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/**
- * One title's table as CSV (UTF-8 with BOM for Excel, CRLF): a row per child unit (the unit itself when it has
- * none) and a total row, with the metrics' labels as headings and rates with a decimal comma.
- */
-export function rollupCsv(result: TitleRollup, unit: StatsUnit): string {
-  const rows: ({ unit: StatsUnit; figures: Figures } & Estimate)[] = result.children.length
-    ? result.children
-    : [{ unit, figures: result.figures, estimated: result.estimated }];
-  const total = result.children.length ? result.childrenTotal : result.figures;
-  const line = (name: string, f: Figures) =>
-    [
-      name,
-      ...metrics.map((m) => {
-        const value = m.value(f);
-        return m.kind === "rate" ? formatRate(value) : String(value);
-      }),
-    ]
-      .map(csvField)
-      .join(",");
-  return `\uFEFF${[
-    ["Đơn vị", ...metrics.map((m) => m.label)].map(csvField).join(","),
-    ...rows.map((r) => line(`${r.unit.name}${r.estimated ? " (ước tính)" : ""}`, r.figures)),
-    line("Tổng cộng", total),
-  ].join("\r\n")}\r\n`;
 }
 
 export type CounterDifference = {

@@ -179,4 +179,50 @@ describeEachEngine("territory API", (engine) => {
     await read.xlsx.load(template.body as ArrayBuffer);
     expect(read.worksheets[0]!.getRow(2).values).toEqual([undefined, "Mã", "Tên thôn, tổ dân phố", "Loại"]);
   });
+
+  it("an untouched template imports no village; a row typed below the header does; the examples stay on “Hướng dẫn”", async () => {
+    const hcm = await t.as("hcm");
+    const ward = await t.unitId("27238");
+    const template = await hcm.get("/api/v1/units/villages/template.xlsx");
+    const upload = async (bytes: ArrayBuffer | Buffer, dryRun: string) => {
+      const form = new FormData();
+      form.append("file", new File([new Uint8Array(bytes)], "mau.xlsx"));
+      return hcm.request("POST", `/api/v1/units/${ward}/villages/import?dryRun=${dryRun}`, form);
+    };
+    expect((await upload(template.body, "1")).body).toMatchObject({ total: 0, created: 0, errors: [] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.body as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Danh sách", "Hướng dẫn"]);
+    const help = workbook.getWorksheet("Hướng dẫn")!;
+    const helpTexts: string[] = [];
+    help.eachRow((row) => {
+      helpTexts.push((row.values as unknown[]).slice(1).map(String).join("|"));
+    });
+    expect(helpTexts).toContain("01|Tổ dân phố số 1|Tổ dân phố");
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(3).cellCount).toBe(0); // nothing below the header to type over
+    sheet.getRow(3).values = ["KP20", "Khu phố 20", "Khu phố"];
+    const report = await upload(await workbook.xlsx.writeBuffer(), "1");
+    expect(report.body).toMatchObject({ total: 1, created: 1, errors: [] });
+  });
+
+  it("a village name longer than the API allows is refused by the dry run and the real run alike, naming the row", async () => {
+    const maokhe = await t.as("maokhe");
+    const commune = await t.unitId("07069");
+    const before = (await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length;
+    const text = `Mã,"Tên thôn, tổ dân phố",Loại\n,Khu phố Mới 1,Khu phố\n,${"Thôn".repeat(60)},Khu phố\n`;
+    const upload = (dryRun: string) => {
+      const form = new FormData();
+      form.append("file", new File([text], "thon.csv", { type: "text/csv" }));
+      return maokhe.request("POST", `/api/v1/units/${commune}/villages/import?dryRun=${dryRun}`, form);
+    };
+    const dry = await upload("1");
+    const real = await upload("0");
+    expect(dry.status).toBe(422);
+    expect(dry.body.error.details.rows).toEqual([
+      { row: 3, column: "Tên thôn, tổ dân phố", message: "Ô dài 240 ký tự, quá giới hạn 200 ký tự" },
+    ]);
+    expect(real.body).toEqual(dry.body);
+    expect((await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.length).toBe(before);
+  });
 });

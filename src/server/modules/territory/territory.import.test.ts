@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encoders } from "../../../../test/fixtures/encodings";
 import {
   smallCommunes2025,
   smallProvinces2025,
@@ -10,6 +11,7 @@ import {
 import { describeEachEngine, freshDatabase } from "../../../../test/helpers/db";
 import { commandLineActor } from "../../auth/scope";
 import type { Connection, Db } from "../../db/connection";
+import { AppError } from "../../errors";
 import { importUnitFile, type UnitImportFormat } from "./territory.import";
 
 const shared = "../shared/data/dvhc";
@@ -145,5 +147,23 @@ describe("small unit lists (the project's own fixtures)", () => {
     ]);
     const noHeader = await run(connection.db, "communes-2025", "ma_xa,ten_xa\n00103,Phường Tây Hồ\n");
     expect(noHeader.errors[0]?.message).toContain("Thiếu cột ma_tinh, ten_tinh");
+  });
+
+  it("reads a list saved as UTF-16 or Windows-1258 as the same names, and refuses bytes it cannot tell", async () => {
+    for (const encoding of ["utf-16le with BOM", "windows-1258"] as const) {
+      const bytes = new Uint8Array(encoders[encoding](smallProvinces2025));
+      const report = await importUnitFile(connection.db, commandLineActor, "provinces-2025", bytes, {
+        dryRun: true,
+      });
+      expect(report).toMatchObject({ errors: [], created: 0, unchanged: 2 });
+    }
+    const broken = new Uint8Array(
+      Buffer.concat([Buffer.from(smallProvinces2025), Buffer.from([0x81, 0xff, 0x0a])]),
+    );
+    const refused = await importUnitFile(connection.db, commandLineActor, "provinces-2025", broken).catch(
+      (e) => e,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused.message).toContain("Lưu tệp dưới dạng CSV UTF-8");
   });
 });

@@ -10,6 +10,7 @@ import type { Db } from "../../db/connection";
 import type { IsoDate, SuccessionCoverage, SuccessionKind, UnitLevel } from "../../db/schema";
 import { AppError } from "../../errors";
 import { csvRecords } from "../../lib/csv";
+import { decodeText } from "../../lib/text-encoding";
 import { recordAudit } from "../audit/audit.repo";
 import { addDays, isIsoDate } from "./dates";
 import { deriveProvinceSuccessions } from "./successions";
@@ -267,13 +268,18 @@ async function loadExisting(db: Db, level: UnitLevel, codes: string[]): Promise<
     .execute();
 }
 
+/**
+ * `file`: the file's bytes (their encoding is told by lib/text-encoding.ts: UTF-8 with or without a byte-order mark,
+ * UTF-16, Windows-1258, TCVN3, VNI; a file whose encoding cannot be told is refused), or text already decoded.
+ */
 export async function importUnitFile(
   db: Db,
   actor: Actor,
   format: UnitImportFormat,
-  text: string,
+  file: string | Uint8Array,
   options: UnitImportOptions = {},
 ): Promise<ImportReport> {
+  const text = typeof file === "string" ? file : decodeText(file).text;
   for (const [name, value] of Object.entries({
     validFrom: options.validFrom,
     validTo: options.validTo,

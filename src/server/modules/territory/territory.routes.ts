@@ -11,8 +11,8 @@ import {
   unitSearchResponse,
   unitSummary,
 } from "../../../shared/api";
-import { AppError } from "../../errors";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import { uploadedFile } from "../../http/upload";
 import {
   createVillage,
   findUnits,
@@ -233,16 +233,12 @@ territoryRoutes.openapi(
   }),
   async (c) => {
     const actor = requireActor(c);
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File))
-      throw new AppError("validation", "Chưa chọn tệp", { fields: { file: "Chưa chọn tệp" } });
-    if (file.size > 5_000_000) throw new AppError("validation", "Tệp quá lớn (tối đa 5 MB)");
+    const file = await uploadedFile(c.req, { maxBytes: 5_000_000 });
     const report = await importVillages(
       c.get("db"),
       actor,
       c.req.valid("param").id,
-      { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name },
+      file,
       c.req.valid("query").dryRun === "1",
     );
     return c.json(report, 200);

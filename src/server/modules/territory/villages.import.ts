@@ -1,33 +1,40 @@
-/** Villages from Excel/CSV into one commune: dry run, then all or nothing; keyed by code, else by name. */
+/**
+ * Villages from Excel/CSV into one commune: dry run, then all or nothing; keyed by code, else by name. The dry run
+ * runs the same writes as the real run and rolls them back (lib/import-transaction.ts).
+ */
 import type { ImportReport, RowError } from "../../../shared/api";
 import { cleanName, foldText } from "../../../shared/text";
-import { type Actor, asActor } from "../../auth/scope";
+import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
+import { inImportTransaction, rowInSavepoint } from "../../lib/import-transaction";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit } from "./territory.repo";
 import { insertVillage } from "./territory.service";
 import { canonicalKind, unitKinds } from "./unit-names";
 
+/** Field lengths as in the API (code 20, name 200). */
 export const villageColumns: ColumnSpec[] = [
-  { key: "code", label: "Mã", aliases: ["Mã thôn", "Mã tổ dân phố", "Mã đơn vị", "Ma"] },
+  { key: "code", label: "Mã", aliases: ["Mã thôn", "Mã tổ dân phố", "Mã đơn vị", "Ma"], maxLength: 20 },
   {
     key: "name",
     label: "Tên thôn, tổ dân phố",
     aliases: ["Tên", "Tên thôn", "Tên tổ dân phố", "Tên khu phố", "Tên đơn vị", "Thôn, tổ dân phố"],
     required: true,
+    maxLength: 200,
   },
-  { key: "kind", label: "Loại", aliases: ["Loại đơn vị", "Loai"], required: true },
+  { key: "kind", label: "Loại", aliases: ["Loại đơn vị", "Loai"], required: true, maxLength: 50 },
 ];
+
+/** A commune has tens of villages; a file of more than 2,000 rows is not a village list. */
+export const VILLAGE_MAX_ROWS = 2_000;
 
 export const villageTemplate = () =>
   writeTemplate("DANH SÁCH THÔN, TỔ DÂN PHỐ", villageColumns, [
     ["01", "Tổ dân phố số 1", "Tổ dân phố"],
     ["", "Thôn Đông", "Thôn"],
   ]);
-
-class RollbackImport extends Error {}
 
 export async function importVillages(
   db: Db,
@@ -57,7 +64,7 @@ export async function importVillages(
       throw forbidden("Bạn không có quyền sửa xã, phường này");
     if (commune.level !== "commune")
       throw new AppError("validation", "Chỉ nhập thôn, tổ dân phố vào một xã, phường");
-    const records = await readTable(file.bytes, file.name, villageColumns);
+    const records = await readTable(file.bytes, file.name, villageColumns, { maxRows: VILLAGE_MAX_ROWS });
     report.total = records.length;
     const existing = await tx
       .selectFrom("admin_units")
@@ -97,32 +104,29 @@ export async function importVillages(
           ? existing.find((e) => e.code === code)
           : existing.find((e) => foldText(e.name) === foldText(name));
       if (!match) {
-        report.created++;
-        if (!dryRun) await insertVillage(tx, actor, communeId, { code: code || undefined, name, kind });
+        const refused = await rowInSavepoint(tx, async () => {
+          await insertVillage(tx, actor, communeId, { code: code || undefined, name, kind });
+        });
+        if (refused)
+          errors.push({ row: line, column: code ? "Mã" : "Tên thôn, tổ dân phố", message: refused });
+        else report.created++;
       } else if (match.name === name && match.kind === kind) {
         report.unchanged++;
       } else {
         report.updated++;
-        if (!dryRun) {
-          await tx.updateTable("admin_units").set({ name, kind }).where("id", "=", match.id).execute();
-          await recordAudit(tx, actor, {
-            action: "update",
-            entity: "admin_unit",
-            entityId: match.id,
-            unitId: match.id,
-            before: { name: match.name, kind: match.kind },
-            after: { name, kind },
-          });
-        }
+        await tx.updateTable("admin_units").set({ name, kind }).where("id", "=", match.id).execute();
+        await recordAudit(tx, actor, {
+          action: "update",
+          entity: "admin_unit",
+          entityId: match.id,
+          unitId: match.id,
+          before: { name: match.name, kind: match.kind },
+          after: { name, kind },
+        });
       }
     }
-    if (errors.length > 0 && !dryRun) throw new RollbackImport();
   };
-  try {
-    await asActor(db, actor, work);
-  } catch (error) {
-    if (!(error instanceof RollbackImport)) throw error;
-  }
+  await inImportTransaction(db, actor, { dryRun, errors }, work);
   if (errors.length > 0) Object.assign(report, { created: 0, updated: 0, unchanged: 0 });
   return report;
 }
