@@ -86,10 +86,13 @@ describe.skipIf(!available)("households page in the browser", () => {
         page.getByTestId("household-save").click(),
       ]);
       expect(stale.status()).toBe(409);
-      await eventually(() => page.locator(".ant-message").textContent()).toContain(
-        "vừa được Cán bộ phường Tây Hồ",
-      );
-      await page.locator(".ant-modal:visible").getByRole("button", { name: "Huỷ" }).click();
+      // The shared stale-save dialog names who saved; "Tải lại" restarts the form from the saved household.
+      const staleDialog = page.locator(".ant-modal-confirm");
+      await eventually(() => staleDialog.textContent()).toMatch(/Cán bộ phường Tây Hồ/);
+      await staleDialog.getByTestId("stale-reload").click();
+      await staleDialog.waitFor({ state: "detached" });
+      await eventually(() => page.getByTestId("household-members-input").inputValue()).toBe("3");
+      await page.locator(".ant-modal:visible").getByRole("button", { name: "Hủy" }).click();
 
       await row.getByTestId("household-archive").click();
       const [archived] = await Promise.all([

@@ -48,7 +48,7 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await eventually(() =>
         page.locator(".ant-modal:visible .ant-form-item-explain-error").allTextContents(),
       ).toContain("Tên dòng họ đã có");
-      await page.locator(".ant-modal:visible").getByRole("button", { name: "Huỷ" }).click();
+      await page.locator(".ant-modal:visible").getByRole("button", { name: "Hủy" }).click();
 
       await search(page, "clan-search").fill("nguyen dinh");
       await eventually(() => page.getByTestId("clan-name").allTextContents()).toEqual(["Họ Nguyễn Đình"]);
