@@ -78,14 +78,20 @@ export const migrateCommand: Command = {
 
 export const demoCommand: Command = {
   name: "demo",
-  usage: "demo [--if-empty]",
+  usage: "demo [--if-empty] [--basic]",
   summary: "Nạp dữ liệu dùng thử: các phường trong báo cáo mẫu, thôn/tổ dân phố và tài khoản dùng thử.",
-  options: { "if-empty": { type: "boolean", description: "Chỉ nạp khi cơ sở dữ liệu chưa có đơn vị nào" } },
+  options: {
+    "if-empty": { type: "boolean", description: "Chỉ nạp khi cơ sở dữ liệu chưa có đơn vị nào" },
+    basic: {
+      type: "boolean",
+      description: "Chỉ đơn vị, thôn, vài hộ và tài khoản, không nạp các năm (kiểm thử)",
+    },
+  },
   run: ({ values }) =>
     withDatabase(async (connection) => {
       const loaded = await loadDemo(connection.db, {
         ifEmpty: Boolean(values["if-empty"]),
-        ...livedIn(connection),
+        ...(values.basic ? {} : livedIn(connection)),
       });
       console.log(loaded ? "Đã nạp dữ liệu dùng thử." : "Cơ sở dữ liệu đã có dữ liệu; không nạp.");
       return 0;

@@ -19,7 +19,7 @@ describe("hieuhoc import", () => {
   it("imports a household list into a commune with a dry run first, and reports bad rows", {
     timeout: 240_000,
   }, () => {
-    expect(hieuhoc("demo").status).toBe(0);
+    expect(hieuhoc("demo", "--basic").status).toBe(0);
     const file = path.join(dataDir, "ho.csv");
     const { text } = householdCsv({
       rows: 200,
