@@ -3,14 +3,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { ZodError } from "zod";
 import type { KindDeclaration } from "../shared/registry/declaration";
 import { registryKinds } from "../shared/registry/kinds";
 import type { Config } from "./config";
 import type { Db } from "./db/connection";
 import { AppError } from "./errors";
-import { type AppEnv, validationError } from "./http/context";
-import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/middleware";
+import type { AppEnv } from "./http/context";
+import { errorResponse } from "./http/error-response";
+import {
+  bodyLimits,
+  contextMiddleware,
+  noStore,
+  securityHeaders,
+  sessionMiddleware,
+} from "./http/middleware";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -35,6 +41,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", contextMiddleware(db, config));
   app.use("*", securityHeaders);
+  app.use("/api/*", noStore);
+  app.use("/api/*", bodyLimits);
   app.use("/api/*", sessionMiddleware);
 
   const api = new OpenAPIHono<AppEnv>();
@@ -66,27 +74,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     throw new AppError("not_found", "Không có địa chỉ API này");
   });
 
-  app.onError((error, c) => {
-    const known = error instanceof ZodError ? validationError(error) : error;
-    if (known instanceof AppError) {
-      return c.json(
-        { error: { code: known.code, message: known.message, details: known.details } },
-        known.status,
-      );
-    }
-    const requestId = c.get("requestId");
-    console.error(`${requestId} unexpected error`, error);
-    return c.json(
-      {
-        error: {
-          code: "internal",
-          message: `Lỗi hệ thống. Mã yêu cầu: ${requestId}`,
-          details: { requestId },
-        },
-      },
-      500,
-    );
-  });
+  app.onError(errorResponse);
 
   if (existsSync(webRoot)) {
     app.use("/assets/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));

@@ -7,7 +7,11 @@ export type ErrorCode =
   | "not_found"
   | "validation"
   | "conflict"
+  | "bad_request"
+  | "payload_too_large"
+  | "unsupported_media_type"
   | "rate_limited"
+  | "unavailable"
   | "internal";
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
@@ -17,7 +21,11 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   validation: 422,
   conflict: 409,
+  bad_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 

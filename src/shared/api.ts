@@ -7,7 +7,18 @@ import { z } from "zod";
 // Messages of the schemas without a message of their own come in Vietnamese too.
 z.config(z.locales.vi());
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
+/** True when 'YYYY-MM-DD' names a day of the calendar (2025-02-30 and 2025-13-01 do not). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A real calendar day 'YYYY-MM-DD' (the format alone would accept 2025-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD")
+  .refine(isCalendarDay, "Ngày không có trong lịch");
 
 /** Details of a 409 answer to a stale save (optimistic concurrency): who changed the record last, and when. */
 export const staleRecord = z.object({

@@ -9,7 +9,7 @@
  * on a deadline its date. The UI should show these as "chưa kiểm chứng".
  */
 import { z } from "zod";
-import { unitLevels } from "./api";
+import { isoDate, unitLevels } from "./api";
 
 export const titles = [
   "learning_family",
@@ -33,15 +33,6 @@ export const titleLabels: Record<Title, string> = {
 export const grades = ["good", "fair", "average"] as const;
 export type Grade = (typeof grades)[number];
 export const gradeLabels: Record<Grade, string> = { good: "Tốt", fair: "Khá", average: "Trung bình" };
-
-/** A real calendar day 'YYYY-MM-DD' (the regex alone would accept 2023-02-30). */
-export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "Ngày không có trong lịch");
 
 /** Keys are stable identifiers stored with scores and evidence: they must not change between edits. */
 const key = z
@@ -238,12 +229,12 @@ export const rubricMeta = z
     name: text,
     legalBasis: z.object({
       number: text,
-      date: calendarDate,
+      date: isoDate,
       issuer: text,
     }),
     /** In force on d when effectiveFrom ≤ d < effectiveTo (effectiveTo is the day the next set takes over). */
-    effectiveFrom: calendarDate,
-    effectiveTo: calendarDate.nullable(),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable(),
     deadlines: z.array(deadline),
     /** Caveats for the user (Vietnamese): what is unconfirmed and why. */
     notes: z.string().trim().max(2000).optional(),

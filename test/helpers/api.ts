@@ -35,6 +35,25 @@ export class ApiClient {
     const parsed = type.includes("json") ? await response.json() : await response.arrayBuffer();
     return { status: response.status, body: parsed, headers: response.headers };
   }
+  /** Sends a body as it is (a string or a stream), with the given content type (none when null). */
+  async send(
+    method: string,
+    path: string,
+    body: BodyInit,
+    contentType: string | null,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrfToken) h["x-csrf-token"] = this.csrfToken;
+    if (contentType) h["content-type"] = contentType;
+    const init: RequestInit & { duplex?: string } = { method, headers: h, body };
+    if (body instanceof ReadableStream) init.duplex = "half";
+    const response = await this.app.request(`http://localhost${path}`, init);
+    const type = response.headers.get("content-type") ?? "";
+    const parsed = type.includes("json") ? await response.json() : await response.arrayBuffer();
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
   get = (path: string) => this.request("GET", path);
   post = (path: string, body?: unknown) => this.request("POST", path, body);
   patch = (path: string, body?: unknown) => this.request("PATCH", path, body);

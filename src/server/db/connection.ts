@@ -25,13 +25,21 @@ export type ConnectOptions =
   | { memory: true; loadDataDir?: Blob | File };
 
 /**
- * An idle pooled connection that the server ends (a restart, an administrator, a dropped test database) is
- * reported on the pool; without a listener Node would take the whole process down. The pool replaces the
- * connection on the next query, so it is logged (unless the pool is closing) and nothing else.
+ * A connection that the server ends (a restart, a failover, an administrator's pg_terminate_backend, a dropped
+ * test database) emits 'error'; without a listener Node takes the whole process down. Idle connections are
+ * reported on the pool: logged (unless the pool is closing), and the pool replaces them on the next query. A
+ * connection in use by a request also gets a listener of its own (pg-pool takes the pool's off while a client
+ * is checked out): its query fails, the request answers 503 and logs one line (http/error-response.ts), and the
+ * pool discards the broken client when it is released.
  */
 function keepAliveOnServerErrors(pool: pg.Pool, closing: () => boolean): void {
   pool.on("error", (error) => {
     if (!closing()) console.error(`Kết nối cơ sở dữ liệu bị ngắt (sẽ mở lại khi cần): ${error.message}`);
+  });
+  pool.on("connect", (client) => {
+    client.on("error", () => {
+      // Reported by the failing query (503) or, when idle, by the pool's listener above.
+    });
   });
 }
 

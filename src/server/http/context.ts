@@ -29,11 +29,37 @@ export function validationError(error: ZodError): AppError {
   return new AppError("validation", `Dữ liệu không hợp lệ: ${names}`, { fields });
 }
 
-/** A router of one module; validation failures become the API's error shape. */
+/** The path of the first text holding a NUL character (PostgreSQL cannot store one), or null. */
+export function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = nulPath(item, [...path, index]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === "object" && !(value instanceof Blob)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = nulPath(key, [...path, key]) ?? nulPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * A router of one module; validation failures become the API's error shape, and so does a NUL character in any
+ * text of the path, query or body (refused naming the field rather than silently stripped).
+ */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error as ZodError);
+      const path = nulPath(result.data);
+      if (path) {
+        const field = path.join(".") || result.target;
+        const message = "Không được chứa ký tự NUL (\\0)";
+        throw new AppError("validation", `Dữ liệu không hợp lệ: ${field}`, { fields: { [field]: message } });
+      }
     },
   });
 }

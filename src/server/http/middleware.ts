@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { getCookie } from "hono/cookie";
 import { csrfMatches, resolveSession, sessionCookie } from "../auth/sessions";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
+import { MAX_FILE_BYTES } from "../lib/sheet-limits";
 import type { AppEnv } from "./context";
+import { bodyTooLarge, MAX_JSON_BODY_BYTES } from "./error-response";
 
 export function contextMiddleware(db: Db, config: Config): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -25,8 +28,38 @@ export function contextMiddleware(db: Db, config: Config): MiddlewareHandler<App
   };
 }
 
+/** A file form carries the file (20 MB at most) and a few fields. */
+export const MAX_FORM_BODY_BYTES = MAX_FILE_BYTES + 1_000_000;
+
+const jsonLimit = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    throw bodyTooLarge(MAX_JSON_BODY_BYTES);
+  },
+});
+const formLimit = bodyLimit({
+  maxSize: MAX_FORM_BODY_BYTES,
+  onError: () => {
+    throw bodyTooLarge(MAX_FORM_BODY_BYTES);
+  },
+});
+
+/**
+ * Request bodies are limited while they stream in: a Content-Length above the limit is refused (413) before
+ * any byte is read, and a body without one is counted chunk by chunk and refused as soon as it passes the limit,
+ * so no request holds more than the limit in memory.
+ */
+export const bodyLimits: MiddlewareHandler<AppEnv> = (c, next) =>
+  /^multipart\/form-data/i.test(c.req.header("content-type") ?? "") ? formLimit(c, next) : jsonLimit(c, next);
+
+/** No answer of the API is kept by a browser or a proxy: most carry personal data. */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+};
+
 /** Routes open without a session (and /api/v1/public/*); every other API route answers 401 before validating. */
-const publicPaths = new Set([
+export const publicPaths = new Set([
   "/api/v1/health",
   "/api/v1/auth/login",
   "/api/v1/auth/logout",

@@ -4,7 +4,7 @@
  * each cell with the same field schemas, so a file cannot hold what the form refuses.
  */
 import { z } from "zod";
-import { recordVersion, unitRef } from "../api";
+import { isCalendarDay, recordVersion, unitRef } from "../api";
 import {
   alwaysFilled,
   type ChoiceField,
@@ -54,7 +54,10 @@ export function fieldSchema(field: ValueField): z.ZodType {
         .min(field.min, `${label} từ ${field.min}`)
         .max(field.max, `${label} không hợp lệ`);
     case "date":
-      return z.string().regex(isoDate, `${label}: ngày phải có dạng YYYY-MM-DD`);
+      return z
+        .string()
+        .regex(isoDate, `${label}: ngày phải có dạng YYYY-MM-DD`)
+        .refine(isCalendarDay, `${label}: ngày không có trong lịch`);
     case "choice":
       return enumOf(field);
     case "reference":

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
-import { calendarDate, titles } from "../../../shared/rubric";
+import { isoDate } from "../../../shared/api";
+import { titles } from "../../../shared/rubric";
 import { AppError } from "../../errors";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { writeXlsx } from "../../lib/xlsx-stream";
@@ -17,7 +18,7 @@ const rollupQuery = z.object({
   }),
   year: z.coerce.number().int().min(2000).max(2100),
   title: z.enum(titles).optional(),
-  date: calendarDate.optional(),
+  date: isoDate.optional(),
   boundaries: z
     .enum(["historical", "current"])
     .optional()

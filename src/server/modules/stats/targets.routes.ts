@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { recordVersion } from "../../../shared/api";
-import { calendarDate, titles } from "../../../shared/rubric";
+import { isoDate, recordVersion } from "../../../shared/api";
+import { titles } from "../../../shared/rubric";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
   createTarget,
@@ -17,7 +17,7 @@ const tags = ["Chỉ tiêu"];
 
 const basisInput = z.object({
   number: z.string().trim().min(1, "Thiếu số văn bản").max(100, "Số văn bản tối đa 100 ký tự"),
-  signedOn: calendarDate.nullable().optional(),
+  signedOn: isoDate.nullable().optional(),
   issuer: z.string().trim().min(1, "Thiếu cơ quan ban hành").max(200, "Cơ quan ban hành tối đa 200 ký tự"),
   name: z.string().max(500, "Trích yếu tối đa 500 ký tự").optional(),
 });
