@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { hashPassword } from "../server/auth/passwords";
 import { commandLineActor } from "../server/auth/scope";
-import { readConfig } from "../server/config";
+import { type Config, readConfig } from "../server/config";
 import type { Connection } from "../server/db/connection";
 import { openDatabase } from "../server/db/open";
 import { demoPassword, demoUsers, loadDemo } from "../server/demo/demo";
-import { startServer } from "../server/main";
+import { abortReason, installExitLog } from "../server/lifecycle";
+import { type RunningServer, startServer } from "../server/main";
 import { recordAudit } from "../server/modules/audit/audit.repo";
 import {
   importUnitFile,
@@ -27,8 +28,20 @@ async function withDatabase(work: (connection: Connection) => Promise<number>): 
   }
 }
 
-export function printDemoLogins(port: number, basic = false) {
-  console.log(`\nHiếu Học đang chạy: http://localhost:${port}`);
+/** Where the server listens, who can reach it, and the public address links are made from. */
+export function printAddress(server: RunningServer, config: Config) {
+  const { address, port } = server.address;
+  console.log(`\nHiếu Học đang chạy: ${server.url}`);
+  const loopback = address === "127.0.0.1" || address === "::1" || address === "localhost";
+  console.log(
+    loopback
+      ? `Đang nghe tại ${address}:${port}: chỉ máy này mở được. Mở cho mạng nội bộ: HOST=0.0.0.0 và HIEUHOC_PUBLIC_URL (xem README).`
+      : `Đang nghe tại ${address}:${port}: các máy khác trong mạng mở được (HOST=${config.host}).`,
+  );
+  console.log(`Địa chỉ công khai (mã QR trên giấy công nhận): ${config.publicUrl}`);
+}
+
+export function printDemoLogins(basic = false) {
   console.log(`Tài khoản dùng thử (mật khẩu: ${demoPassword}):`);
   for (const user of demoUsers)
     if (!(basic && user.withHistory)) console.log(`  ${user.username.padEnd(12)} ${user.fullName}`);
@@ -57,13 +70,20 @@ export const serveCommand: Command = {
   run: async ({ values }) => {
     const started = performance.now();
     const config = readConfig();
-    const connection = await openDatabase(config, (line) => console.log(line));
+    // From here on, whatever ends the process is logged as one line (lifecycle.ts).
+    let close = async () => {};
+    const exitLog = installExitLog({ cleanup: () => close() });
+    const connection = await openDatabase(config, (line) => console.log(line), {
+      onAbort: (error) => void exitLog.exit(abortReason(error), 1, error),
+    });
+    close = connection.close;
     const history = values["demo-basic"] ? {} : livedIn(connection);
     if (values.demo && (await loadDemo(connection.db, { ifEmpty: true, ...history })))
       console.log("Đã nạp dữ liệu dùng thử.");
-    startServer(connection, config);
-    if (values.demo) printDemoLogins(config.port, Boolean(values["demo-basic"]));
-    else console.log(`Hiếu Học đang chạy: http://localhost:${config.port}`);
+    const server = await startServer(connection, config);
+    close = server.close;
+    printAddress(server, config);
+    if (values.demo) printDemoLogins(Boolean(values["demo-basic"]));
     console.log(`Sẵn sàng sau ${Math.round(performance.now() - started)} ms`);
     return new Promise<number>(() => {});
   },

@@ -7,7 +7,8 @@ Cách dùng: hieuhoc <lệnh> [tùy chọn]   (thêm --help sau mỗi lệnh đ�
 
 ${commands.map((c) => `  ${c.name.padEnd(16)} ${c.summary.split(". ")[0]}`).join("\n")}
 
-Biến môi trường: PORT (3000), DATABASE_URL (PostgreSQL; không đặt thì dùng PGlite nhúng),
+Biến môi trường: PORT (3000), HOST (127.0.0.1; 0.0.0.0: mở cho mạng), HIEUHOC_PUBLIC_URL (địa chỉ trong mã QR),
+DATABASE_URL (PostgreSQL; không đặt thì dùng PGlite nhúng),
 HIEUHOC_DATA_DIR (./data), HIEUHOC_SECURE_COOKIES=1 (sau HTTPS), HIEUHOC_LOG=silent.`;
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,14 +4,19 @@ import path from "node:path";
 /** Every setting the server reads from the environment, with its documented default (see README). */
 export type Config = {
   port: number;
+  /** The address the server listens on (HOST): loopback unless the operator opens it to a network. */
+  host: string;
   databaseUrl: string | undefined;
   dataDir: string;
   /** Set in production behind HTTPS so that the session cookie carries `Secure`. */
   secureCookies: boolean;
   sessionHours: number;
   logLevel: "silent" | "info";
-  /** Base address printed in certificates' QR codes; by default the address the request came to. */
-  publicUrl: string | undefined;
+  /**
+   * The one source of absolute links (certificates' QR codes, anything sent out of the application):
+   * HIEUHOC_PUBLIC_URL, else this server's own address. Never taken from a request's Host header.
+   */
+  publicUrl: string;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); empty: none. */
   trustedProxies: string[];
   /** Failed logins allowed from one client address per window; 0 turns the address limit off. */
@@ -57,15 +62,53 @@ export function trustedProxyList(entries: string[]): BlockList {
   return list;
 }
 
+/** HOST: an IPv4 or IPv6 address, or a host name ("localhost"); default 127.0.0.1. */
+export function parseHost(value: string | undefined): string {
+  const host = (value ?? "").trim() || "127.0.0.1";
+  if (!isIP(host) && !/^[a-zA-Z0-9]([a-zA-Z0-9.-]{0,251}[a-zA-Z0-9])?$/.test(host))
+    throw new Error(`HOST: "${host}" không phải địa chỉ IP hoặc tên máy (ví dụ 127.0.0.1, 0.0.0.0)`);
+  return host;
+}
+
+const wildcard = new Set(["0.0.0.0", "::"]);
+
+/** The address a browser on this machine uses for a server listening on `host` (a wildcard: loopback). */
+export function ownOrigin(host: string, port: number): string {
+  const name = wildcard.has(host) ? "127.0.0.1" : host;
+  return `http://${isIP(name) === 6 ? `[${name}]` : name}:${port}`;
+}
+
+/** HIEUHOC_PUBLIC_URL: an http(s) address without query or fragment; the trailing slash is dropped. */
+export function parsePublicUrl(value: string | undefined, fallback: string): string {
+  if (value === undefined || value.trim() === "") return fallback;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(
+      `HIEUHOC_PUBLIC_URL: "${value}" không phải địa chỉ web (ví dụ https://hieuhoc.xa.gov.vn)`,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
+    throw new Error(
+      `HIEUHOC_PUBLIC_URL: "${value}" cần dạng http(s)://tên-miền[:cổng][/đường-dẫn], không có tài khoản, ? hay #`,
+    );
+  return url.toString().replace(/\/+$/, "");
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = positiveInteger("PORT", env.PORT, 3000);
+  if (port > 65535) throw new Error(`PORT: cần một số từ 1 đến 65535, không phải "${env.PORT}"`);
+  const host = parseHost(env.HOST);
   return {
-    port: Number(env.PORT ?? 3000),
+    port,
+    host,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.HIEUHOC_DATA_DIR ?? "./data"),
     secureCookies: env.HIEUHOC_SECURE_COOKIES === "1",
     sessionHours: Number(env.HIEUHOC_SESSION_HOURS ?? 12),
     logLevel: env.HIEUHOC_LOG === "silent" ? "silent" : "info",
-    publicUrl: env.HIEUHOC_PUBLIC_URL || undefined,
+    publicUrl: parsePublicUrl(env.HIEUHOC_PUBLIC_URL, ownOrigin(host, port)),
     trustedProxies: parseTrustedProxies(env.HIEUHOC_TRUSTED_PROXIES),
     loginAddressLimit: positiveInteger("HIEUHOC_LOGIN_ADDRESS_LIMIT", env.HIEUHOC_LOGIN_ADDRESS_LIMIT, 20, 0),
     loginAddressWindowMinutes: positiveInteger(

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { isDatabaseAbort } from "../lifecycle";
 import type { Database } from "./schema";
 
 // DATE columns come back as 'YYYY-MM-DD' strings (no time-zone shifts); int8 as numbers (ids stay far below 2^53).
@@ -21,8 +22,25 @@ export type Connection = {
 
 export type ConnectOptions =
   | { databaseUrl: string }
-  | { dataDir: string }
-  | { memory: true; loadDataDir?: Blob | File };
+  | { dataDir: string; onAbort?: (error: unknown) => void }
+  | { memory: true; loadDataDir?: Blob | File; onAbort?: (error: unknown) => void };
+
+/**
+ * Calls `onAbort` when the embedded database aborts (a WebAssembly "Aborted(...)" from PGlite): it cannot answer
+ * again, so the server logs why and exits instead of answering 500 for ever. The failing query still fails.
+ */
+function watchAbort(lite: PGlite, onAbort: ((error: unknown) => void) | undefined): void {
+  if (!onAbort) return;
+  const execute = lite.execProtocolStream.bind(lite);
+  lite.execProtocolStream = async (...args: Parameters<PGlite["execProtocolStream"]>) => {
+    try {
+      return await execute(...args);
+    } catch (error) {
+      if (isDatabaseAbort(error)) onAbort(error);
+      throw error;
+    }
+  };
+}
 
 /**
  * A connection that the server ends (a restart, a failover, an administrator's pg_terminate_backend, a dropped
@@ -67,6 +85,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   } else {
     lite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
+  watchAbort(lite, options.onAbort);
   const pool = new pg.Pool(createPgConfig(lite));
   keepAliveOnServerErrors(pool, () => closing);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

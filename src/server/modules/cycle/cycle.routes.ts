@@ -50,8 +50,8 @@ const pdf = (summary: string) => ({
   200: { description: summary, content: { "application/pdf": { schema: z.any() } } },
 });
 
-/** Where certificates' QR codes point: HIEUHOC_PUBLIC_URL, else the address of this request. */
-const publicBase = (c: Context<AppEnv>) => c.get("config").publicUrl ?? new URL(c.req.url).origin;
+/** Where certificates' QR codes point: HIEUHOC_PUBLIC_URL, else the server's own address; never the Host header. */
+const publicBase = (c: Context<AppEnv>) => c.get("config").publicUrl;
 
 cycleRoutes.openapi(
   createRoute({
