@@ -72,8 +72,8 @@ export const unitDetail = unitSummary.extend({
   ancestors: z.array(unitRef),
   predecessors: z.array(successionLink),
   successors: z.array(successionLink),
-  /** What the caller may do here. */
-  can: z.object({ write: z.boolean(), admin: z.boolean() }),
+  /** The caller's permissions here (src/shared/capabilities.ts says which actions each allows). */
+  can: z.object({ read: z.boolean(), write: z.boolean(), review: z.boolean(), admin: z.boolean() }),
   /** Send it back with a change of a village (PATCH /units/{id}, retire, merge). */
   version: z.number(),
 });

@@ -124,6 +124,8 @@ export const decision = z.object({
   reason: z.string().nullable(),
   status: z.enum(["draft", "issued"]),
   createdBy: z.string(),
+  /** The drafter's user id (null when drafted from the command line): they may not issue it themselves. */
+  createdById: z.number().nullable(),
   issuedBy: z.string().nullable(),
   issuedAt: z.string().nullable(),
   registrationCount: z.number(),

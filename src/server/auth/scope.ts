@@ -1,10 +1,10 @@
 import { type Expression, type SqlBool, sql } from "kysely";
+import type { Permission } from "../../shared/capabilities";
 import type { Db } from "../db/connection";
 import type { Role } from "../db/schema";
 import { AppError } from "../errors";
 
-export type Permission = "read" | "write" | "review" | "admin";
-export const permissions: Permission[] = ["read", "write", "review", "admin"];
+export type { Permission } from "../../shared/capabilities";
 
 /**
  * Who is calling and where they may act. `roots` are the units whose subtrees each permission covers (grants plus

@@ -4,9 +4,10 @@
  */
 import { type SqlBool, sql } from "kysely";
 import { foldText } from "../../shared/text";
+import { requireOnUnit } from "../auth/capabilities";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
-import { AppError, forbidden, notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
 
 /** SQL condition: the unit in `column` lies under (or is) `unitId`. */
@@ -37,8 +38,7 @@ export async function writableUnit(
     throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   if (!options.levels.includes(context.level as "commune") || context.communeId === null)
     throw new AppError("validation", options.message, { fields: { [options.field]: options.message } });
-  if (!(await canOnUnit(tx, actor, "write", unitId)))
-    throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
+  await requireOnUnit(tx, actor, "registry.edit", unitId, "đơn vị này");
   return { ...context, communeId: context.communeId };
 }
 
@@ -48,8 +48,7 @@ export async function importCommune(tx: Db, actor: Actor, communeId: number, wha
   if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
     throw notFound("Không tìm thấy xã, phường");
   if (commune.level !== "commune") throw new AppError("validation", `Chọn một xã, phường để nhập ${what}`);
-  if (!(await canOnUnit(tx, actor, "write", communeId)))
-    throw forbidden("Bạn không có quyền nhập liệu ở xã, phường này");
+  await requireOnUnit(tx, actor, "registry.edit", communeId, "xã, phường này");
   return { ...commune, communeId };
 }
 

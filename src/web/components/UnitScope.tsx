@@ -5,6 +5,7 @@
 import { Alert, Col, Form, Row, Select } from "antd";
 import { type ReactNode, useEffect, useState } from "react";
 import type { Me, UnitDetail, UnitRef, UnitSummary } from "../../shared/api";
+import type { Can } from "../../shared/capabilities";
 import { api } from "../api/client";
 import { errorText } from "../errors";
 import { todayIso } from "../format";
@@ -20,11 +21,15 @@ export type UnitScope =
       unit: UnitDetail;
       /** The commune of the unit (itself when it is a commune); null above the commune level. */
       commune: UnitRef | null;
+      /** The caller's permissions on that commune (a grant on one village may only read the village). */
+      communeCan: Can;
       /** The villages of that commune in force today. */
       villages: UnitSummary[];
     };
 
-/** The id of the user's first granted unit, if any. */
+const nothing: Can = { read: false, write: false, review: false, admin: false };
+
+/** The id of the user's first granted unit, if any: the page opens on the user's own grant. */
 export function defaultUnitId(me: Me): number | null {
   return me.grants.find((g) => g.unit)?.unit?.id ?? null;
 }
@@ -45,9 +50,14 @@ export function useUnitScope(unitId: number | null): UnitScope {
       const unit = await api.unit(unitId);
       const commune: UnitRef | null =
         unit.level === "commune" ? unit : unit.level === "village" ? (unit.ancestors.at(-1) ?? null) : null;
-      const children = commune ? await api.unitChildren(commune.id, todayIso()) : [];
+      // The commune's villages in the caller's scope: all of them, or the granted ones for a village grant.
+      const [children, communeCan] = await Promise.all([
+        commune ? api.unitChildren(commune.id, todayIso()) : [],
+        commune && commune.id !== unit.id ? api.unit(commune.id).then((c) => c.can) : unit.can,
+      ]);
       const villages = children.filter((u) => u.level === "village" && !u.validTo);
-      if (live) setScope({ status: "ready", unit, commune, villages });
+      if (live)
+        setScope({ status: "ready", unit, commune, communeCan: commune ? communeCan : nothing, villages });
     })().catch((err: unknown) => {
       if (live) setScope({ status: "error", message: errorText(err, t) });
     });
@@ -84,7 +94,9 @@ export function UnitScopePicker({
   const base = ready ? (ready.commune ?? ready.unit) : null;
   const villageOptions = ready?.commune
     ? [
-        ...(allowCommune ? [{ value: ready.commune.id, label: t("scope.wholeCommune") }] : []),
+        ...(allowCommune && ready.communeCan.read
+          ? [{ value: ready.commune.id, label: t("scope.wholeCommune") }]
+          : []),
         ...ready.villages.map((v) => ({ value: v.id, label: v.name })),
       ]
     : [];

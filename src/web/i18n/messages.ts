@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext } from "react";
 import { cycleEn, cycleVi } from "./cycle";
 import { householdsEn, householdsVi } from "./households";
 import { registriesEn, registriesVi } from "./registries";
+import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
 import { workEn, workVi } from "./work";
@@ -215,7 +216,16 @@ const baseVi = {
   "audit.entity.unit_successions": "Lịch sử đơn vị",
 } as const;
 
-const vi = { ...baseVi, ...householdsVi, ...registriesVi, ...cycleVi, ...rubricsVi, ...workVi, ...statsVi };
+const vi = {
+  ...baseVi,
+  ...householdsVi,
+  ...registriesVi,
+  ...cycleVi,
+  ...rubricsVi,
+  ...workVi,
+  ...statsVi,
+  ...rolesVi,
+};
 
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
@@ -433,6 +443,7 @@ const en: Catalogue = {
   ...rubricsEn,
   ...workEn,
   ...statsEn,
+  ...rolesEn,
 };
 
 export type Lang = "vi" | "en";

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { z } from "zod";
 import type { Decision, decisionRequest, ReviewRequest } from "../../../shared/cycle";
+import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
@@ -32,8 +33,7 @@ export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
   return asActor(db, actor, async (tx) => {
     const unit = await unitContext(tx, input.unitId);
     if (!unit || !(await canOnUnit(tx, actor, "read", input.unitId))) throw notFound("Không tìm thấy đơn vị");
-    if (!(await canOnUnit(tx, actor, "write", input.unitId)))
-      throw forbidden("Bạn không có quyền ghi kết quả bình xét ở đơn vị này");
+    await requireOnUnit(tx, actor, "cycle.review", input.unitId, "đơn vị này");
     const communeId = unit.level === "commune" ? unit.id : unit.communeId;
     if (communeId === null)
       throw new AppError("validation", "Họp bình xét tổ chức ở thôn, tổ dân phố hoặc xã, phường");
@@ -136,6 +136,7 @@ function presentDecision(
     reason: row.reason,
     status: row.status,
     createdBy: row.created_by_name,
+    createdById: row.created_by === null ? null : Number(row.created_by),
     issuedBy: row.issued_by_name,
     issuedAt: row.issued_at === null ? null : new Date(row.issued_at).toISOString(),
     registrationCount: Number(row.registration_count),
@@ -176,8 +177,7 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
     const commune = await unitContext(tx, input.communeId);
     if (commune?.level !== "commune" || !(await canOnUnit(tx, actor, "read", input.communeId)))
       throw notFound("Không tìm thấy xã, phường");
-    if (!(await canOnUnit(tx, actor, "write", input.communeId)))
-      throw forbidden("Bạn không có quyền lập quyết định ở xã, phường này");
+    await requireOnUnit(tx, actor, "cycle.draft", input.communeId, "xã, phường này");
     if (input.kind === "revocation" && !input.reason)
       throw new AppError("validation", "Ghi lý do thu hồi", { fields: { reason: "Ghi lý do" } });
     const { id } = await tx
@@ -264,8 +264,7 @@ async function lockDraft(tx: Db, actor: Actor, id: number, version: number | und
 export async function issueDecision(db: Db, actor: Actor, id: number, version?: number) {
   return asActor(db, actor, async (tx) => {
     const { decision, createdById, locked } = await lockDraft(tx, actor, id, version);
-    if (!(await canOnUnit(tx, actor, "review", decision.communeId)))
-      throw forbidden("Chỉ người có quyền phê duyệt được ban hành quyết định");
+    await requireOnUnit(tx, actor, "cycle.issue", decision.communeId, "xã, phường này");
     if (createdById === actor.userId)
       throw forbidden("Người lập quyết định không được tự phê duyệt; cần một người khác ban hành");
     if (!locked) throw forbidden("Bạn không có quyền ban hành quyết định này");
@@ -320,11 +319,7 @@ export async function issueDecision(db: Db, actor: Actor, id: number, version?: 
 export async function cancelDraftDecision(db: Db, actor: Actor, id: number, version?: number) {
   return asActor(db, actor, async (tx) => {
     const { decision, locked } = await lockDraft(tx, actor, id, version);
-    if (
-      !(await canOnUnit(tx, actor, "write", decision.communeId)) &&
-      !(await canOnUnit(tx, actor, "review", decision.communeId))
-    )
-      throw forbidden("Bạn không có quyền hủy dự thảo quyết định ở xã, phường này");
+    await requireOnUnit(tx, actor, "cycle.draft", decision.communeId, "xã, phường này");
     if (!locked) throw forbidden("Bạn không có quyền hủy dự thảo này");
     if (decision.status === "issued")
       throw new AppError(

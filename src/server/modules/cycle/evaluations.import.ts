@@ -3,14 +3,14 @@
  * code), one column per item of the criteria set in force (points, or "x"/"đạt" for level sets). Candidates not yet
  * registered are registered. Dry run first; a real run is all or nothing; the same file again changes nothing.
  */
-
 import type { ImportReport, RowError } from "../../../shared/api";
 import { type SubjectKindName, subjectKindOfTitle } from "../../../shared/cycle";
 import type { LevelsDefinition, PointsDefinition, Title } from "../../../shared/rubric";
 import { foldText } from "../../../shared/text";
+import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { parseInteger, parseYesNo } from "../../lib/cell-values";
 import { inImportTransaction, rowInSavepoint } from "../../lib/import-transaction";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
@@ -82,8 +82,7 @@ async function setup(db: Db, actor: Actor, unitId: number, title: Title, year: n
   return asActor(db, actor, async (tx) => {
     const unit = await unitContext(tx, unitId);
     if (!unit || !(await canOnUnit(tx, actor, "read", unitId))) throw notFound("Không tìm thấy đơn vị");
-    if (!(await canOnUnit(tx, actor, "write", unitId)))
-      throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
+    await requireOnUnit(tx, actor, "cycle.assess", unitId, "đơn vị này");
     const communeId = unit.level === "commune" ? unit.id : unit.communeId;
     if (communeId === null) throw new AppError("validation", "Chọn một xã, phường hoặc thôn, tổ dân phố");
     const kind = subjectKindOfTitle[title];

@@ -1,10 +1,10 @@
 /** Evidence (minh chứng) per item of a self-assessment: a note, a file, or both. */
 import type { EvidenceSummary } from "../../../shared/cycle";
+import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit } from "../territory/territory.repo";
 import { loadRegistration } from "./registrations.service";
 
 export type { EvidenceSummary };
@@ -20,8 +20,8 @@ export async function addEvidence(
 ) {
   return asActor(db, actor, async (tx) => {
     const registration = await loadRegistration(tx, actor, registrationId);
-    if (!(await canOnUnit(tx, actor, "write", registration.village?.id ?? registration.communeId)))
-      throw forbidden("Bạn không có quyền thêm minh chứng cho hồ sơ này");
+    const unitId = registration.village?.id ?? registration.communeId;
+    await requireOnUnit(tx, actor, "cycle.assess", unitId, "đơn vị của hồ sơ này");
     if (!["registered", "assessed"].includes(registration.status))
       throw new AppError("validation", "Hồ sơ đã qua bình xét; không thêm minh chứng được");
     if (!input.itemKey)

@@ -10,9 +10,10 @@ import {
   subjectKindOfTitle,
 } from "../../../shared/cycle";
 import type { Title } from "../../../shared/rubric";
+import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { evaluate } from "../rubrics/rubric.evaluate";
@@ -212,8 +213,7 @@ export async function registerSubjects(
       const where = await locateSubject(tx, subject.kind, subject.id);
       if (!where || !(await canOnUnit(tx, actor, "read", where.unitId)))
         throw notFound("Không tìm thấy đối tượng, hoặc đối tượng nằm ngoài phạm vi của bạn");
-      if (!(await canOnUnit(tx, actor, "write", where.unitId)))
-        throw forbidden("Bạn không có quyền nhập liệu cho đối tượng này");
+      await requireOnUnit(tx, actor, "cycle.register", where.unitId, "đơn vị của đối tượng này");
       const unitLevel = subject.kind === "commune" || subject.kind === "organization" ? "commune" : undefined;
       const rubric = await rubricForYear(tx, input.title, input.year, where.provinceId, unitLevel);
       const inserted = await tx
@@ -287,8 +287,13 @@ export async function assessRegistration(
   return asActor(db, actor, async (tx) => {
     const locked = await lockRegistrations(tx, [id]);
     const before = await loadRegistration(tx, actor, id);
-    if (!(await canOnUnit(tx, actor, "write", before.village?.id ?? before.communeId)))
-      throw forbidden("Bạn không có quyền chấm điểm hồ sơ này");
+    await requireOnUnit(
+      tx,
+      actor,
+      "cycle.assess",
+      before.village?.id ?? before.communeId,
+      "đơn vị của hồ sơ này",
+    );
     const row = lockedOrForbidden(locked, id);
     if (version !== undefined) await expectVersion(tx, registrationRecord(row), version, row.version);
     if (!["registered", "assessed"].includes(before.status))

@@ -2,9 +2,10 @@
 import { type SqlBool, sql } from "kysely";
 import { subjectKindOfTitle, type TodoItem } from "../../../shared/cycle";
 import { type Title, titleLabels, titles } from "../../../shared/rubric";
+import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { forbidden, notFound } from "../../errors";
+import { notFound } from "../../errors";
 import { pickRubric } from "../rubrics/rubric.evaluate";
 import { loadRubrics } from "../rubrics/rubrics.service";
 import { canOnUnit } from "../territory/territory.repo";
@@ -25,8 +26,7 @@ export async function carryForward(
   const kind = subjectKindOfTitle[input.title];
   return asActor(db, actor, async (tx) => {
     if (!(await canOnUnit(tx, actor, "read", input.unitId))) throw notFound("Không tìm thấy đơn vị");
-    if (!(await canOnUnit(tx, actor, "write", input.unitId)))
-      throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
+    await requireOnUnit(tx, actor, "cycle.register", input.unitId, "đơn vị này");
     const table = {
       household: "households",
       clan: "clans",

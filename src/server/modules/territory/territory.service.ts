@@ -27,11 +27,13 @@ export async function getUnitDetail(
   return asActor(db, actor, async (tx) => {
     const unit = await findUnit(tx, actor, id, date);
     if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const [ancestors, predecessors, successors, write, admin, row] = await Promise.all([
+    const [ancestors, predecessors, successors, read, write, review, admin, row] = await Promise.all([
       listAncestors(tx, id),
       listSuccessionLinks(tx, actor, id, "predecessors"),
       listSuccessionLinks(tx, actor, id, "successors"),
+      canOnUnit(tx, actor, "read", id),
       canOnUnit(tx, actor, "write", id),
+      canOnUnit(tx, actor, "review", id),
       canOnUnit(tx, actor, "admin", id),
       tx.selectFrom("admin_units").select("version").where("id", "=", id).executeTakeFirstOrThrow(),
     ]);
@@ -40,7 +42,7 @@ export async function getUnitDetail(
       ancestors,
       predecessors,
       successors,
-      can: { write, admin },
+      can: { read, write, review, admin },
       version: row.version,
     };
   });
@@ -48,7 +50,9 @@ export async function getUnitDetail(
 
 export async function getChildren(db: Db, actor: Actor, id: number, date: IsoDate = today()) {
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", id)))
+    // A grant on a village reads its commune's name (unitVisible) and, among the commune's children, its own
+    // villages: listChildren keeps only children in the caller's scope.
+    if (!(await findUnit(tx, actor, id, date)))
       throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
     return listChildren(tx, actor, id, date);
   });

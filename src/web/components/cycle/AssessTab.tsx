@@ -1,9 +1,11 @@
 import { FormOutlined } from "@ant-design/icons";
 import { Button, Flex, Table, type TableColumnsType, Typography } from "antd";
 import { useState } from "react";
+import { allows } from "../../../shared/capabilities";
 import type { Registration } from "../../../shared/cycle";
 import { resultOf } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
+import { canOn, placed, RoleNote } from "../Capability";
 import { useCompact } from "../useCompact";
 import { type CycleContext, StatusTag, subjectText, UnconfirmedTag } from "./common";
 import { ScoreSheet } from "./ScoreSheet";
@@ -13,7 +15,9 @@ export function AssessTab({ context }: { context: CycleContext }) {
   const t = useT();
   const [openId, setOpenId] = useState<number | null>(null);
   const open = context.registrations.find((r) => r.id === openId) ?? null;
-  const canWrite = context.scope.unit.can.write;
+  const can = canOn(context.scope, "unit");
+  const canWrite = allows(can, "cycle.assess");
+  const roleNote = <RoleNote action="cycle.assess" can={can} unit={placed(context.scope, "unit")} />;
   const compact = useCompact();
 
   if (open)
@@ -23,6 +27,7 @@ export function AssessTab({ context }: { context: CycleContext }) {
         key={`${open.id}-${open.version}`}
         registration={open}
         canWrite={canWrite}
+        roleNote={roleNote}
         onBack={() => setOpenId(null)}
         onSaved={(saved) => {
           setOpenId(null);
@@ -95,6 +100,7 @@ export function AssessTab({ context }: { context: CycleContext }) {
   const unconfirmed = context.registrations.some((r) => r.rubric.unconfirmed);
   return (
     <Flex vertical gap={12}>
+      {roleNote}
       {unconfirmed && (
         <Typography.Text type="secondary">
           <UnconfirmedTag /> {t("sheet.unconfirmedSet")}

@@ -3,12 +3,14 @@ import { App, Button, Flex, Form, Table, type TableColumnsType, Typography } fro
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import type { UnitRef } from "../../../shared/api";
+import { allows, type Can } from "../../../shared/capabilities";
 import type { Registration } from "../../../shared/cycle";
 import type { Title } from "../../../shared/rubric";
 import { cycleApi } from "../../api/cycle";
 import { applyFieldErrors, errorText } from "../../errors";
 import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
+import { type PlacedUnit, RoleNote, WhyNot } from "../Capability";
 import { useCompact } from "../useCompact";
 import { resultText, subjectText } from "./common";
 import { DecisionFields, type DecisionFieldValues, decisionParticulars } from "./DecisionFields";
@@ -18,18 +20,21 @@ type Props = {
   year: number;
   title: Title;
   proposals: Registration[];
-  canWrite: boolean;
+  /** The caller's permissions on the commune, and the commune for the role line. */
+  can: Can;
+  unit: PlacedUnit;
   onDone: () => void;
 };
 
 /** The proposal list and the form of a draft recognition decision for the chosen ones. */
-export function DecisionDraft({ commune, year, title, proposals, canWrite, onDone }: Props) {
+export function DecisionDraft({ commune, year, title, proposals, can, unit, onDone }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<DecisionFieldValues>();
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const compact = useCompact();
+  const canDraft = allows(can, "cycle.draft");
   useEffect(() => setSelected(proposals.map((r) => r.id)), [proposals]);
 
   const submit = async (values: DecisionFieldValues) => {
@@ -86,7 +91,11 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
             rowKey="id"
             columns={columns}
             dataSource={proposals}
-            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }}
+            rowSelection={
+              canDraft
+                ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }
+                : undefined
+            }
             pagination={
               proposals.length > 50 ? { pageSize: 50, showSizeChanger: false, size: "small" } : false
             }
@@ -94,7 +103,8 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
           />
         </div>
       )}
-      {proposals.length > 0 && canWrite && (
+      {can.read && <RoleNote action="cycle.draft" can={can} unit={unit} />}
+      {proposals.length > 0 && canDraft && (
         <Form<DecisionFieldValues>
           form={form}
           layout="vertical"
@@ -107,16 +117,18 @@ export function DecisionDraft({ commune, year, title, proposals, canWrite, onDon
         >
           <Typography.Title level={5}>{t("decision.draftTitle")}</Typography.Title>
           <DecisionFields testIdPrefix="decision" numberPlaceholder="12/QĐ-UBND" />
-          <Button
-            type="primary"
-            htmlType="submit"
-            icon={<FileAddOutlined />}
-            loading={busy}
-            disabled={selected.length === 0}
-            data-testid="draft-decision"
-          >
-            {t("decision.draft")}
-          </Button>
+          <WhyNot reason={selected.length === 0 ? t("why.draft.noneSelected") : null} testId="why-draft">
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<FileAddOutlined />}
+              loading={busy}
+              disabled={selected.length === 0}
+              data-testid="draft-decision"
+            >
+              {t("decision.draft")}
+            </Button>
+          </WhyNot>
         </Form>
       )}
     </>

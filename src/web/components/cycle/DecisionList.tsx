@@ -6,11 +6,14 @@ import {
 } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
+import { allows, type Can } from "../../../shared/capabilities";
 import type { Decision } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
 import { errorText, staleOf } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
+import { useMe } from "../../session";
+import { useRoleNames, WhyNot } from "../Capability";
 import { useCompact } from "../useCompact";
 import { useSaveErrors } from "../useSubmit";
 import { RevocationDraft } from "./RevocationDraft";
@@ -18,16 +21,20 @@ import { RevocationDraft } from "./RevocationDraft";
 type Props = {
   decisions: Decision[];
   onDone: () => void;
-  /** Whether the user may draft and cancel decisions here (the server checks again). */
-  canWrite?: boolean;
+  /** The caller's permissions on the commune: which actions are offered (the server checks again). */
+  can: Can;
 };
 
 /**
  * The decisions of the commune for the year and title: issue or cancel drafts, print the certificates of issued
  * recognitions, draft the revocation of an issued recognition.
  */
-export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
+export function DecisionList({ decisions, onDone, can }: Props) {
   const t = useT();
+  const me = useMe();
+  const roleNames = useRoleNames();
+  const canDraft = allows(can, "cycle.draft");
+  const canIssue = allows(can, "cycle.issue");
   const { message } = App.useApp();
   const saveFailed = useSaveErrors();
   const [busyId, setBusyId] = useState<number | null>(null);
@@ -91,14 +98,23 @@ export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
       )}
     </Flex>
   );
-  const actions = (d: Decision) =>
-    d.status === "draft" ? (
-      <Flex wrap gap={4}>
+  /** Issuing: offered to approvers, disabled on their own draft; others read who issues it. */
+  const issueAction = (d: Decision) => {
+    if (!canIssue)
+      return (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="why-issue">
+          {t("why.issue.waiting", { roles: roleNames("cycle.issue") })}
+        </Typography.Text>
+      );
+    const own = d.createdById === me.id;
+    return (
+      <WhyNot reason={own ? t("why.issue.ownDraft") : null} testId="why-issue">
         <Popconfirm
           title={t("decision.issueConfirm", { number: d.number })}
           okText={t("decision.issue")}
           cancelText={t("common.cancel")}
           onConfirm={() => issue(d)}
+          disabled={own}
           styles={{ root: { maxWidth: 320 } }}
         >
           <Button
@@ -106,29 +122,39 @@ export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
             size="small"
             icon={<SafetyCertificateOutlined />}
             loading={busyId === d.id}
+            disabled={own}
             data-testid="issue-decision"
           >
             {t("decision.issue")}
           </Button>
         </Popconfirm>
-        <Popconfirm
-          title={t("decision.cancelConfirm", { number: d.number })}
-          okText={t("decision.cancel")}
-          okButtonProps={{ danger: true }}
-          cancelText={t("decision.keep")}
-          onConfirm={() => cancel(d)}
-          styles={{ root: { maxWidth: 320 } }}
-        >
-          <Button
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            disabled={busyId === d.id}
-            data-testid="cancel-decision"
+      </WhyNot>
+    );
+  };
+  const actions = (d: Decision) =>
+    d.status === "draft" ? (
+      <Flex wrap gap={4} align="flex-start">
+        {issueAction(d)}
+        {canDraft && (
+          <Popconfirm
+            title={t("decision.cancelConfirm", { number: d.number })}
+            okText={t("decision.cancel")}
+            okButtonProps={{ danger: true }}
+            cancelText={t("decision.keep")}
+            onConfirm={() => cancel(d)}
+            styles={{ root: { maxWidth: 320 } }}
           >
-            {t("decision.cancel")}
-          </Button>
-        </Popconfirm>
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              disabled={busyId === d.id}
+              data-testid="cancel-decision"
+            >
+              {t("decision.cancel")}
+            </Button>
+          </Popconfirm>
+        )}
       </Flex>
     ) : d.kind === "recognition" ? (
       <Flex wrap gap={4}>
@@ -142,7 +168,7 @@ export function DecisionList({ decisions, onDone, canWrite = false }: Props) {
         >
           {t("decision.print")}
         </Button>
-        {canWrite && (
+        {canDraft && (
           <Button
             size="small"
             danger

@@ -4,6 +4,7 @@ import type { Decision, Registration } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
+import { canOn, placed } from "../Capability";
 import { PageLoading } from "../PageLoading";
 import type { CycleContext } from "./common";
 import { DecisionDraft } from "./DecisionDraft";
@@ -16,15 +17,19 @@ export function DecisionTab({ context }: { context: CycleContext }) {
   const t = useT();
   const { scope, year, title, version } = context;
   const commune = scope.commune;
+  const can = canOn(scope, "commune");
+  // A grant on a village reads its own proposals; the commune's list and decisions are outside it.
+  const villageOnly = !!commune && !can.read;
+  const listUnit = villageOnly ? scope.unit.id : commune?.id;
   const [state, setState] = useState<State>(null);
 
   useEffect(() => {
-    if (!commune) return;
+    if (!listUnit) return;
     let live = true;
     void version;
     Promise.all([
-      cycleApi.registrations({ unitId: commune.id, year, title, status: "proposed" }),
-      cycleApi.decisions({ unitId: commune.id, year }),
+      cycleApi.registrations({ unitId: listUnit, year, title, status: "proposed" }),
+      villageOnly ? [] : cycleApi.decisions({ unitId: listUnit, year }),
     ]).then(
       ([registrations, decisions]) => {
         if (!live) return;
@@ -40,24 +45,34 @@ export function DecisionTab({ context }: { context: CycleContext }) {
     return () => {
       live = false;
     };
-  }, [commune, year, title, version, t]);
+  }, [listUnit, villageOnly, year, title, version, t]);
 
   if (!commune) return <Alert type="info" showIcon title={t("decision.needCommune")} />;
   if (state === null) return <PageLoading />;
   if ("error" in state) return <Alert type="error" showIcon title={state.error} />;
   return (
     <Flex vertical gap={12}>
+      {villageOnly && (
+        <Typography.Text type="secondary" data-testid="why-decision-village">
+          {t("why.decision.village", { unit: scope.unit.name })}
+        </Typography.Text>
+      )}
       <DecisionDraft
         commune={commune}
         year={year}
         title={title}
         proposals={state.proposals}
-        canWrite={scope.unit.can.write}
+        can={can}
+        unit={placed(scope, "commune")}
         onDone={context.changed}
       />
-      <Divider style={{ margin: "8px 0" }} />
-      <Typography.Text strong>{t("decision.list", { year })}</Typography.Text>
-      <DecisionList decisions={state.decisions} onDone={context.changed} canWrite={scope.unit.can.write} />
+      {!villageOnly && (
+        <>
+          <Divider style={{ margin: "8px 0" }} />
+          <Typography.Text strong>{t("decision.list", { year })}</Typography.Text>
+          <DecisionList decisions={state.decisions} onDone={context.changed} can={can} />
+        </>
+      )}
     </Flex>
   );
 }

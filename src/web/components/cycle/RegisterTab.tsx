@@ -1,12 +1,14 @@
 import { CheckOutlined, HistoryOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import { allows } from "../../../shared/capabilities";
 import { cycleApi } from "../../api/cycle";
 import { householdApi } from "../../api/households";
 import { citizenApi, clanApi, organizationApi, type RegistryPage } from "../../api/registries";
 import { subjectKindOfTitle } from "../../constants";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
+import { canOn, placed, RoleNote, WhyNot } from "../Capability";
 import { useCompact } from "../useCompact";
 import type { CycleContext } from "./common";
 
@@ -123,6 +125,8 @@ export function RegisterTab({ context }: { context: CycleContext }) {
     [context.registrations, kind],
   );
   const open = useMemo(() => (list ?? []).filter((c) => !registered.has(c.id)), [list, registered]);
+  const can = canOn(context.scope, "unit");
+  const canRegister = allows(can, "cycle.register");
   useEffect(() => setSelected((current) => current.filter((id) => open.some((c) => c.id === id))), [open]);
 
   const register = async () => {
@@ -228,34 +232,36 @@ export function RegisterTab({ context }: { context: CycleContext }) {
         </Typography.Text>
       </Typography.Text>
       {error && <Alert type="error" showIcon title={error} />}
-      <Flex wrap gap={8}>
-        <Button
-          type="primary"
-          icon={<CheckOutlined />}
-          disabled={selected.length === 0 || !context.scope.unit.can.write}
-          loading={busy}
-          onClick={() => void register()}
-          data-testid="register-button"
-        >
-          {t("register.button", { count: selected.length })}
-        </Button>
-        <Popconfirm
-          title={t("carry.confirm", { year: context.year, from: context.year - 1 })}
-          okText={t("carry.ok")}
-          cancelText={t("common.cancel")}
-          onConfirm={() => void carryForward()}
-          disabled={!context.scope.unit.can.write}
-        >
-          <Button
-            icon={<HistoryOutlined />}
-            disabled={!context.scope.unit.can.write}
-            loading={busy}
-            data-testid="carry-forward"
+      <RoleNote action="cycle.register" can={can} unit={placed(context.scope, "unit")} />
+      {canRegister && (
+        <Flex wrap gap={8} align="flex-start">
+          <WhyNot
+            reason={selected.length === 0 && open.length > 0 ? t("why.register.noneSelected") : null}
+            testId="why-register"
           >
-            {t("carry.button")}
-          </Button>
-        </Popconfirm>
-      </Flex>
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              disabled={selected.length === 0}
+              loading={busy}
+              onClick={() => void register()}
+              data-testid="register-button"
+            >
+              {t("register.button", { count: selected.length })}
+            </Button>
+          </WhyNot>
+          <Popconfirm
+            title={t("carry.confirm", { year: context.year, from: context.year - 1 })}
+            okText={t("carry.ok")}
+            cancelText={t("common.cancel")}
+            onConfirm={() => void carryForward()}
+          >
+            <Button icon={<HistoryOutlined />} loading={busy} data-testid="carry-forward">
+              {t("carry.button")}
+            </Button>
+          </Popconfirm>
+        </Flex>
+      )}
       <div data-testid="register-table">
         <Table<Candidate>
           size="small"
@@ -263,10 +269,11 @@ export function RegisterTab({ context }: { context: CycleContext }) {
           loading={list === null}
           columns={columns}
           dataSource={open}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys.map(Number)),
-          }}
+          rowSelection={
+            canRegister
+              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }
+              : undefined
+          }
           pagination={open.length > 50 ? { pageSize: 50, showSizeChanger: false, size: "small" } : false}
           scroll={compact ? undefined : { x: "max-content" }}
           locale={{ emptyText: t("register.none") }}

@@ -14,10 +14,12 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import { allows } from "../../../shared/capabilities";
 import type { Registration } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
 import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
+import { canOn, placed, RoleNote } from "../Capability";
 import { useCompact } from "../useCompact";
 import { useSaveErrors } from "../useSubmit";
 import { type CycleContext, resultText, StatusTag, subjectText } from "./common";
@@ -77,7 +79,16 @@ export function ReviewTab({ context }: { context: CycleContext }) {
     }
   };
 
-  if (candidates.length === 0) return <Alert type="info" showIcon title={t("review.empty")} />;
+  const can = canOn(context.scope, "unit");
+  const canReview = allows(can, "cycle.review");
+  const roleNote = <RoleNote action="cycle.review" can={can} unit={placed(context.scope, "unit")} />;
+  if (candidates.length === 0)
+    return (
+      <Flex vertical gap={8}>
+        {roleNote}
+        <Alert type="info" showIcon title={t("review.empty")} />
+      </Flex>
+    );
 
   const propose = (r: Registration) => (
     <Switch
@@ -102,14 +113,51 @@ export function ReviewTab({ context }: { context: CycleContext }) {
             </Flex>
           ),
         },
-        { key: "propose", title: t("review.propose"), render: (_, r) => propose(r) },
+        ...(canReview
+          ? [
+              {
+                key: "propose",
+                title: t("review.propose"),
+                render: (_: unknown, r: Registration) => propose(r),
+              },
+            ]
+          : []),
       ]
     : [
         { key: "subject", title: t("cycle.subject"), render: (_, r) => subjectText(r) },
         { key: "result", title: t("cycle.result"), render: (_, r) => resultText(r) },
         { key: "status", title: t("cycle.status"), render: (_, r) => <StatusTag status={r.status} /> },
-        { key: "propose", title: t("review.propose"), render: (_, r) => propose(r) },
+        ...(canReview
+          ? [
+              {
+                key: "propose",
+                title: t("review.propose"),
+                render: (_: unknown, r: Registration) => propose(r),
+              },
+            ]
+          : []),
       ];
+  const table = (
+    <div data-testid="review-table" style={{ margin: "8px 0 16px" }}>
+      <Table<Registration>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={candidates}
+        pagination={false}
+        scroll={compact ? undefined : { x: "max-content" }}
+      />
+    </div>
+  );
+  // Who may not record the meeting sees the list and who records it.
+  if (!canReview)
+    return (
+      <Flex vertical gap={8}>
+        {roleNote}
+        <Typography.Text strong>{t("review.candidates", { count: candidates.length })}</Typography.Text>
+        {table}
+      </Flex>
+    );
 
   return (
     <Form<Values>
@@ -144,23 +192,13 @@ export function ReviewTab({ context }: { context: CycleContext }) {
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
       </Form.Item>
       <Typography.Text strong>{t("review.candidates", { count: candidates.length })}</Typography.Text>
-      <div data-testid="review-table" style={{ margin: "8px 0 16px" }}>
-        <Table<Registration>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={candidates}
-          pagination={false}
-          scroll={compact ? undefined : { x: "max-content" }}
-        />
-      </div>
+      {table}
       <Flex>
         <Button
           type="primary"
           htmlType="submit"
           icon={<SaveOutlined />}
           loading={busy}
-          disabled={!context.scope.unit.can.write}
           data-testid="save-review"
         >
           {t("review.save")}

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Tag, Typography } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Registration } from "../../../shared/cycle";
 import { type Assessment, assessmentOf, cycleApi, resultOf } from "../../api/cycle";
 import { errorText } from "../../errors";
@@ -16,6 +16,8 @@ import { Tt25Documents } from "./Tt25Documents";
 type Props = {
   registration: Registration;
   canWrite: boolean;
+  /** Why the user may not fill in score sheets here (their role), shown instead of the sheet's own state. */
+  roleNote?: ReactNode;
   onBack: () => void;
   onSaved: (registration: Registration) => void;
   /** The registration as it is now, after a stale save (409) and "Tải lại" in the shared dialog. */
@@ -23,7 +25,7 @@ type Props = {
 };
 
 /** The self-assessment of one registration, built from its criteria set. */
-export function ScoreSheet({ registration, canWrite, onBack, onSaved, onReloaded }: Props) {
+export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, onReloaded }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const saveFailed = useSaveErrors();
@@ -84,7 +86,10 @@ export function ScoreSheet({ registration, canWrite, onBack, onSaved, onReloaded
         {registration.rubric.unconfirmed && <UnconfirmedTag />}
       </Flex>
       {registration.rubric.unconfirmed && <Alert type="warning" showIcon title={t("sheet.unconfirmedSet")} />}
-      {!editable && <Alert type="info" showIcon title={t("sheet.locked")} />}
+      {!canWrite && roleNote}
+      {canWrite && !editable && (
+        <Alert type="info" showIcon title={t("sheet.locked")} data-testid="sheet-locked" />
+      )}
       {registration.subject.kind === "commune" && <Tt25Documents registrationId={registration.id} />}
       {error && <Alert type="error" showIcon title={error} />}
       {!rubric && !error && <PageLoading />}

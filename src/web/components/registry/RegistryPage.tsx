@@ -24,12 +24,14 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RegistryImportReport } from "../../../shared/api";
+import { allows } from "../../../shared/capabilities";
 import type { KindDeclaration } from "../../../shared/registry/declaration";
 import { type RegistryItem, registryApi } from "../../api/registries";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
 import { setQuery, useLocation } from "../../router";
 import { useMe } from "../../session";
+import { canOn, placed, RoleNote } from "../Capability";
 import { FileImport } from "../FileImport";
 import { PageLoading } from "../PageLoading";
 import { defaultUnitId, type UnitScope, UnitScopePicker, useUnitScope } from "../UnitScope";
@@ -95,7 +97,9 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   }, [api, unitId, q, archived, page, version, t]);
 
   const ready = scope.status === "ready" ? scope : null;
-  const canWrite = !!ready?.commune && ready.unit.can.write;
+  const canWrite = !!ready?.commune && allows(ready.unit.can, "registry.edit");
+  // A file goes into the whole commune: a grant on one village adds and edits rows there, but does not import.
+  const canImport = canWrite && !!ready && allows(canOn(ready, "commune"), "registry.edit");
   const villageId = unitId && ready?.villages.some((v) => v.id === unitId) ? unitId : null;
   // Rows of a village cannot be added before the commune has one.
   const needsVillage = !kind.unit.levels.includes("commune");
@@ -226,7 +230,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
               {texts.add}
             </Button>
           )}
-          {canWrite && (
+          {canImport && (
             <Button
               icon={<UploadOutlined />}
               onClick={() => setImporting((v) => !v)}
@@ -245,11 +249,14 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
           </Button>
         </Flex>
       )}
+      {ready?.commune && (
+        <RoleNote action="registry.edit" can={ready.unit.can} unit={placed(ready, "unit")} />
+      )}
       {ready && !ready.commune && <Alert type="info" showIcon title={t("registry.needCommune")} />}
       {ready?.commune && noVillage && canWrite && (
         <Alert type="warning" showIcon title={t("registry.noVillages")} />
       )}
-      {importing && ready?.commune && canWrite && (
+      {importing && ready?.commune && canImport && (
         <>
           <FileImport
             title={texts.importTitle}

@@ -1,0 +1,102 @@
+/**
+ * Who may do what: the one capability table of docs/ROLES.md. The server checks every action of the titles
+ * cycle and the registries against it (src/server/auth/capabilities.ts), and the web shows, hides or disables
+ * the same actions from it, so the pages never offer what the API refuses. Roles give permissions on the units
+ * of a grant (and their subtrees); an action needs one of its permissions on the unit it acts on. The database's
+ * row-level security maps roles to permissions in SQL (hieuhoc_roles_for); test/api/capabilities.test.ts keeps
+ * the two equal.
+ */
+import type { RoleName } from "./api";
+
+export type Permission = "read" | "write" | "review" | "admin";
+export const permissions: readonly Permission[] = ["read", "write", "review", "admin"];
+
+/** The permissions each role gives on the units of its grant. */
+export const rolePermissions: Record<RoleName, readonly Permission[]> = {
+  system_admin: ["read", "write", "review", "admin"],
+  unit_admin: ["read", "write", "review", "admin"],
+  data_entry: ["read", "write"],
+  reviewer: ["read", "review"],
+  viewer: ["read"],
+};
+
+type Capability = {
+  /** Any one of these on the unit acted on allows the action. */
+  permissions: readonly Permission[];
+  /** What the action is, after "được" in a sentence ("Chỉ … được <vi>"). */
+  vi: string;
+  en: string;
+};
+
+/**
+ * The actions of the titles cycle and the registries. The unit acted on: the subject's village or commune
+ * (register, assess), the meeting's village or commune (review), the commune (decisions, registry imports).
+ */
+export const capabilities = {
+  "registry.edit": {
+    permissions: ["write"],
+    vi: "thêm, sửa, lưu trữ, nhập danh sách vào sổ theo dõi",
+    en: "add, edit, archive and import registry rows",
+  },
+  "cycle.register": {
+    permissions: ["write"],
+    vi: "đăng ký danh hiệu, chuyển năm",
+    en: "register for a title and carry the list forward",
+  },
+  "cycle.assess": {
+    permissions: ["write"],
+    vi: "chấm phiếu tự đánh giá, thêm minh chứng, nhập kết quả từ Excel",
+    en: "fill in score sheets, add evidence, import results",
+  },
+  "cycle.review": {
+    permissions: ["write"],
+    vi: "ghi kết quả họp bình xét",
+    en: "record the results of the review meeting",
+  },
+  "cycle.draft": {
+    permissions: ["write", "review"],
+    vi: "lập dự thảo quyết định công nhận, thu hồi và hủy dự thảo",
+    en: "draft recognition and revocation decisions and cancel drafts",
+  },
+  "cycle.issue": {
+    permissions: ["review"],
+    vi: "ban hành quyết định (dự thảo do người khác lập)",
+    en: "issue decisions (drafted by someone else)",
+  },
+} as const satisfies Record<string, Capability>;
+
+export type Action = keyof typeof capabilities;
+export const actions = Object.keys(capabilities) as Action[];
+
+/** The caller's permissions on one unit. */
+export type Can = Record<Permission, boolean>;
+
+export function allows(can: Can, action: Action): boolean {
+  return capabilities[action].permissions.some((p) => can[p]);
+}
+
+export function roleAllows(role: RoleName, action: Action): boolean {
+  return capabilities[action].permissions.some((p) => rolePermissions[role].includes(p));
+}
+
+/** The roles that may take an action (on a unit of their grant), in the order of `rolePermissions`. */
+export function rolesFor(action: Action): RoleName[] {
+  return (Object.keys(rolePermissions) as RoleName[]).filter((role) => roleAllows(role, action));
+}
+
+export const roleNamesVi: Record<RoleName, string> = {
+  system_admin: "Quản trị hệ thống",
+  unit_admin: "Quản trị đơn vị",
+  data_entry: "Nhập liệu",
+  reviewer: "Phê duyệt",
+  viewer: "Xem",
+};
+
+/** The refusal of an action, naming the roles that may take it: "Chỉ Nhập liệu, … được ghi kết quả … ở <where>". */
+export function refusal(action: Action, where?: string): string {
+  const who = rolesFor(action)
+    .filter((role) => role !== "system_admin")
+    .map((role) => roleNamesVi[role])
+    .join(", ");
+  return `Chỉ vai trò ${who} được ${capabilities[action].vi}${where ? ` ở ${where}` : ""}`;
+}

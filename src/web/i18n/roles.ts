@@ -1,0 +1,37 @@
+/**
+ * Catalogue of who may do what (merged into messages.ts): the actions' names come from the capability table
+ * (src/shared/capabilities.ts), the reasons a page gives for an action it hides or disables are here.
+ */
+import { type Action, actions, capabilities } from "../../shared/capabilities";
+
+type ActionKeys = Record<`can.action.${Action}`, string>;
+const actionNames = (lang: "vi" | "en") =>
+  Object.fromEntries(actions.map((a) => [`can.action.${a}`, capabilities[a][lang]])) as ActionKeys;
+
+export const rolesVi = {
+  ...actionNames("vi"),
+  "can.yourRoles": "Vai trò của bạn ở {unit}: {roles}.",
+  "can.noRole": "chỉ xem (được giao đơn vị cấp dưới)",
+  "can.notYours": "Việc {action} do vai trò {roles} làm.",
+  "can.viewOnly": "Bạn chỉ xem ở đây; các nút sửa không hiện.",
+  "why.register.noneSelected": "Đánh dấu các đối tượng cần đăng ký trong bảng dưới.",
+  "why.draft.noneSelected": "Chọn ít nhất một hồ sơ trong danh sách đề nghị.",
+  "why.issue.ownDraft": "Bạn lập dự thảo này nên không tự ban hành được: một người phê duyệt khác ban hành.",
+  "why.issue.waiting": "Chờ người có vai trò {roles} ban hành.",
+  "why.decision.village":
+    "Quyết định do xã, phường lập và ban hành; bạn được giao {unit} nên chỉ xem danh sách đề nghị của đơn vị mình.",
+};
+
+export const rolesEn: Record<keyof typeof rolesVi, string> = {
+  ...actionNames("en"),
+  "can.yourRoles": "Your roles in {unit}: {roles}.",
+  "can.noRole": "view only (granted a unit below)",
+  "can.notYours": "To {action} is the work of: {roles}.",
+  "can.viewOnly": "You can only view here; editing buttons are not shown.",
+  "why.register.noneSelected": "Tick the subjects to register in the table below.",
+  "why.draft.noneSelected": "Choose at least one record from the proposal list.",
+  "why.issue.ownDraft": "You drafted this decision, so you cannot issue it: another approver issues it.",
+  "why.issue.waiting": "Waiting for a {roles} to issue it.",
+  "why.decision.village":
+    "Decisions are drafted and issued by the commune; you are granted {unit}, so you see its proposals only.",
+};
