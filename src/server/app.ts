@@ -14,6 +14,7 @@ import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/mi
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
+import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
@@ -46,6 +47,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     auditRoutes,
     ...kinds.map((kind) => registryRouter(kind, kinds)),
     cycleRoutes,
+    documentRoutes,
     evidenceRoutes,
     rubricRoutes,
     statsRoutes,
