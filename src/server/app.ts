@@ -20,6 +20,7 @@ import {
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
+import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
@@ -54,6 +55,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     auditRoutes,
     ...kinds.map((kind) => registryRouter(kind, kinds)),
     cycleRoutes,
+    documentRoutes,
     evidenceRoutes,
     rubricRoutes,
     statsRoutes,

@@ -317,6 +317,10 @@ describeEachEngine("access matrix", (engine) => {
       kind: "target",
       path: `/decisions/${decisionId}/certificates.pdf`,
     });
+    add("GET /decisions/{id}/decision.docx", {
+      kind: "target",
+      path: `/decisions/${decisionId}/decision.docx`,
+    });
     add("GET /registrations/{id}/certificate.pdf", {
       kind: "target",
       path: `/registrations/${registrationId}/certificate.pdf`,

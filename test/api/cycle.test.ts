@@ -147,8 +147,15 @@ describeEachEngine("learning title cycle", (engine) => {
 
     const check = await t.anonymous().get(`/api/v1/public/certificates/${recognized.certificateCode}`);
     expect(check.status).toBe(200);
+    // "ông" or "bà" from the head's recorded sex (test/api/decision-documents.test.ts covers each case).
+    const { head_sex } = await t.db
+      .selectFrom("households")
+      .select("head_sex")
+      .where("id", "=", recognized.subject.id)
+      .executeTakeFirstOrThrow();
+    const honorific = head_sex === "male" ? "ông" : head_sex === "female" ? "bà" : "ông/bà";
     expect(check.body.certificate).toMatchObject({
-      holderName: `Gia đình ông/bà ${recognized.subject.name}`,
+      holderName: `Gia đình ${honorific} ${recognized.subject.name}`,
       titleLabel: "Gia đình học tập",
       year: 2025,
       decisionNumber: "125/QĐ-UBND",

@@ -5,6 +5,7 @@ import {
   Header,
   LineRuleType,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   Table,
@@ -70,6 +71,8 @@ export type Nd30Document = {
   recipients?: readonly string[];
   /** Text after "Lưu: ", default "VT". */
   archive?: string;
+  /** An attachment printed after the signature on a new page (e.g. the list a decision refers to). */
+  annex?: readonly Nd30Block[];
 };
 
 function parseIsoDate(date: string): { d: number; m: number; y: number } {
@@ -334,7 +337,15 @@ export function buildNd30Document(doc: Nd30Document): Document {
           },
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
-        children: [headerTable(doc), ...titleBlock(doc), ...doc.body.map(bodyBlock), closingTable(doc)],
+        children: [
+          headerTable(doc),
+          ...titleBlock(doc),
+          ...doc.body.map(bodyBlock),
+          closingTable(doc),
+          ...(doc.annex?.length
+            ? [new Paragraph({ children: [new PageBreak()] }), ...doc.annex.map(bodyBlock)]
+            : []),
+        ],
       },
     ],
   });

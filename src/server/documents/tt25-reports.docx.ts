@@ -6,6 +6,7 @@ import {
   type Nd30Text,
   renderNd30Document,
 } from "./nd30.docx";
+import { placeList, signatureBlock, unitInSentence } from "./nd30-names";
 
 // The two documents a commune prepares for "Cộng đồng học tập" cấp xã under Thông tư 25/2023/TT-BGDĐT
 // (RULES.md 1.2): the Báo cáo tự đánh giá and the Bản tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu.
@@ -87,20 +88,15 @@ function levelResults(input: Tt25ReportInput, met1: Tt25Met | undefined, met2: T
 
 function frame(input: Tt25ReportInput): Omit<Nd30Document, "typeName" | "summary" | "body" | "number"> {
   const { commune } = input;
-  const deputy = /^PHÓ\s/i.test(input.signerTitle.trim());
   return {
     agency: `Ủy ban nhân dân\n${commune.name}`,
     place: commune.place,
     date: input.date,
-    signature: {
-      authority: deputy ? "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH" : "TM. ỦY BAN NHÂN DÂN",
-      title: input.signerTitle,
-      name: input.signerName,
-    },
+    signature: { ...signatureBlock("Ủy ban nhân dân", input.signerTitle), name: input.signerName },
     recipients: input.recipients ?? [
-      `Sở Giáo dục và Đào tạo ${commune.provinceName}`,
-      `Thường trực Đảng ủy, HĐND ${commune.name}`,
-      `Hội Khuyến học ${commune.name}`,
+      `Sở Giáo dục và Đào tạo ${unitInSentence(commune.provinceName)}`,
+      `Thường trực Đảng ủy, HĐND ${unitInSentence(commune.name)}`,
+      `Hội Khuyến học ${unitInSentence(commune.name)}`,
     ],
     archive: "VT, VHXH",
   };
@@ -140,7 +136,10 @@ function conclusionBlocks(input: Tt25ReportInput): Nd30Block[] {
     { kind: "paragraph", text: `Số tiêu chí đạt ${counts.join("; ")}.` },
     {
       kind: "paragraph",
-      text: [{ text: `Căn cứ ${TT25}, ${commune.name} tự đánh giá ` }, { text: `${verdict}.`, bold: true }],
+      text: [
+        { text: `Căn cứ ${TT25}, ${unitInSentence(commune.name)} tự đánh giá ` },
+        { text: `${verdict}.`, bold: true },
+      ],
     },
   ];
 }
@@ -153,7 +152,7 @@ function recommendationBlocks(input: Tt25ReportInput): Nd30Block[] {
   const text =
     levelReached === 0
       ? `${commune.name} tiếp tục khắc phục các chỉ tiêu chưa đạt để đề nghị đánh giá, công nhận trong năm tiếp theo.`
-      : `Đề nghị cấp có thẩm quyền xem xét, đánh giá, công nhận ${commune.name} đạt chuẩn Cộng đồng học tập cấp xã Mức độ ${levelReached} năm ${year}.`;
+      : `Đề nghị cấp có thẩm quyền xem xét, đánh giá, công nhận ${unitInSentence(commune.name)} đạt chuẩn Cộng đồng học tập cấp xã Mức độ ${levelReached} năm ${year}.`;
   return [{ kind: "paragraph", text }];
 }
 
@@ -164,7 +163,7 @@ export function buildSelfAssessmentReport(input: Tt25ReportInput): Nd30Document 
     { kind: "heading", level: 1, text: "I. ĐẶC ĐIỂM TÌNH HÌNH" },
     ...(situation.length > 0
       ? situation
-      : [{ kind: "paragraph", text: `${commune.name}, ${commune.provinceName}.` } as const]),
+      : [{ kind: "paragraph", text: `${placeList([commune.name, commune.provinceName])}.` } as const]),
     {
       kind: "paragraph",
       text: `Số liệu tự đánh giá được tính từ ngày 01/01/${year} đến ngày 31/12/${year}, theo ${TT25} quy định về đánh giá, công nhận Cộng đồng học tập cấp xã.`,
@@ -232,7 +231,7 @@ export function buildCriteriaSummary(input: Tt25ReportInput): Nd30Document {
         align: "center",
         text: [
           {
-            text: `(Kèm theo Báo cáo tự đánh giá ${reportRef}ngày ${formatDmy(input.date)} của Ủy ban nhân dân ${commune.name})`,
+            text: `(Kèm theo Báo cáo tự đánh giá ${reportRef}ngày ${formatDmy(input.date)} của Ủy ban nhân dân ${unitInSentence(commune.name)})`,
             italic: true,
           },
         ],

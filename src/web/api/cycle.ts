@@ -112,6 +112,7 @@ export const cycleApi = {
   cancelDecision: (id: number, version: number) =>
     request<{ id: number; released: number }>("DELETE", `/decisions/${id}`, { query: { version } }),
   decisionCertificatesUrl: (id: number) => `${BASE}/decisions/${id}/certificates.pdf`,
+  decisionDocumentUrl: (id: number) => `${BASE}/decisions/${id}/decision.docx`,
   registrationCertificateUrl: (id: number) => `${BASE}/registrations/${id}/certificate.pdf`,
 
   /** The public check of a certificate code; null when there is no such certificate. */

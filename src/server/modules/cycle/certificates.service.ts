@@ -5,12 +5,10 @@ import { type Title, titleLabels } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { renderCertificates } from "../../documents/certificate.pdf";
+import { householdHolder, placeList, placeName, signatureBlock } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
 import { loadDecision } from "./decisions.service";
 import { loadRegistration } from "./registrations.service";
-
-/** "Phường Tây Hồ" → "Tây Hồ": the place name of the NĐ 30 date line. */
-const placeName = (communeName: string) => communeName.replace(/^(Xã|Phường|Thị trấn|Đặc khu)\s+/u, "");
 
 async function unitNames(tx: Db, unitId: number) {
   const { rows } = await sql<{
@@ -18,6 +16,17 @@ async function unitNames(tx: Db, unitId: number) {
   }>`SELECT a.name FROM admin_unit_paths p JOIN admin_units a ON a.id = p.ancestor_id
     WHERE p.descendant_id = ${unitId} ORDER BY p.depth`.execute(tx);
   return rows.map((r) => r.name);
+}
+
+/** The recorded sex of a household's head (null when not recorded), for "ông" or "bà" on the certificate. */
+export async function headSex(tx: Db, communeId: number, householdId: number) {
+  const row = await tx
+    .selectFrom("households")
+    .select("head_sex")
+    .where("commune_id", "=", communeId)
+    .where("id", "=", householdId)
+    .executeTakeFirst();
+  return row?.head_sex ?? null;
 }
 
 async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) {
@@ -33,16 +42,20 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
       code: r.certificateCode,
       titleLabel: titleLabels[r.title],
       year: r.year,
-      holderName: r.subject.kind === "household" ? `Gia đình ông/bà ${r.subject.name}` : r.subject.name,
-      holderDetail: (r.subject.kind === "commune" || r.subject.kind === "village"
-        ? places.slice(1)
-        : places
-      ).join(", "),
+      holderName:
+        r.subject.kind === "household"
+          ? householdHolder(r.subject.name, await headSex(tx, r.communeId, r.subject.id))
+          : r.subject.name,
+      holderDetail: placeList(
+        r.subject.kind === "commune" || r.subject.kind === "village" ? places.slice(1) : places,
+      ),
       decisionNumber: decision.number,
       decisionDate: decision.signedOn,
       authority: {
         agencyParent: decision.agencyName.toUpperCase(),
-        signerTitle: decision.signerTitle.toUpperCase(),
+        signerTitle: Object.values(signatureBlock(decision.agencyName, decision.signerTitle))
+          .filter(Boolean)
+          .join("\n"),
         signerName: decision.signerName,
         place: placeName(commune),
       },
@@ -100,6 +113,7 @@ export async function checkCertificate(db: Db, code: string): Promise<Certificat
     subject_kind: string;
     holder: string;
     birth_year: number | null;
+    head_sex: "male" | "female" | null;
     unit_id: number;
     number: string;
     signed_on: string;
@@ -112,6 +126,8 @@ export async function checkCertificate(db: Db, code: string): Promise<Certificat
           ELSE (SELECT name FROM admin_units s WHERE s.id = r.subject_id) END AS holder,
         CASE WHEN r.subject_kind = 'citizen' THEN (SELECT birth_year FROM citizens s
           WHERE s.commune_id = r.commune_id AND s.id = r.subject_id) END AS birth_year,
+        CASE WHEN r.subject_kind = 'household' THEN (SELECT head_sex FROM households s
+          WHERE s.commune_id = r.commune_id AND s.id = r.subject_id) END AS head_sex,
         coalesce(r.village_id, r.commune_id) AS unit_id, d.number, d.signed_on
       FROM registrations r JOIN decisions d ON d.commune_id = r.commune_id AND d.id = r.decision_id
       WHERE r.certificate_code = ${code} AND d.status = 'issued'`.execute(db);
@@ -127,7 +143,7 @@ export async function checkCertificate(db: Db, code: string): Promise<Certificat
   const places = await unitNames(db, row.unit_id);
   return {
     code,
-    holderName: row.subject_kind === "household" ? `Gia đình ông/bà ${holder}` : holder,
+    holderName: row.subject_kind === "household" ? householdHolder(holder, row.head_sex) : holder,
     place: places.slice(0, row.subject_kind === "commune" ? 2 : 3).join(", "),
     title: row.title,
     titleLabel: titleLabels[row.title],

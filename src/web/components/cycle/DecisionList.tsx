@@ -1,5 +1,6 @@
 import {
   DeleteOutlined,
+  FileWordOutlined,
   PrinterOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
@@ -77,6 +78,14 @@ export function DecisionList({ decisions, onDone, can }: Props) {
         {formatDate(d.signedOn)} · {t(`decision.kind.${d.kind}`)} ·{" "}
         {t("decision.count", { count: d.registrationCount })}
       </Typography.Text>
+      <Typography.Link
+        href={cycleApi.decisionDocumentUrl(d.id)}
+        download
+        style={{ fontSize: 12 }}
+        data-testid="decision-document"
+      >
+        <FileWordOutlined /> {t("decision.document")}
+      </Typography.Link>
     </Flex>
   );
   const status = (d: Decision) => (

@@ -10,7 +10,7 @@ import { type Series, type StatsTarget, statsApi } from "../../api/stats";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
 import { EChart } from "./EChart";
-import { formatRate, type RateKey } from "./format";
+import { formatRate, type RateKey, trendPoints } from "./format";
 
 const rateKeys: RateKey[] = ["recognizedRate", "registeredRate"];
 const colors: Record<RateKey, string> = { recognizedRate: "#b5131a", registeredRate: "#1677ff" };
@@ -42,8 +42,8 @@ export function TrendChart({ unitId, title, year, targets }: Props) {
 
   const series = state?.key === key ? state.series : null;
   const option = useMemo<EChartsCoreOption | null>(() => {
-    if (!series?.points.length) return null;
-    const points = [...series.points].sort((a, b) => a.year - b.year);
+    const points = trendPoints(series?.points ?? []);
+    if (points.length === 0) return null;
     return {
       animation: false,
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },

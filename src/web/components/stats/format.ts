@@ -38,3 +38,16 @@ export function estimateOf(row: { estimated?: boolean; estimateNote?: string; fi
 export function targetsFor(table: TitleRollup, metric: RateKey) {
   return (table.targets ?? []).filter((target) => target.metric === metric);
 }
+
+/**
+ * The years a trend chart draws: from the first year with any registration or recognition to the last, in order.
+ * Years before the unit used the product would otherwise show as 0 %; a gap after the first year stays (a year
+ * with no work is a fact). Nothing when no year has data.
+ */
+export function trendPoints<P extends { year: number; figures: Pick<Figures, "registered" | "recognized"> }>(
+  points: readonly P[],
+): P[] {
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const first = sorted.findIndex((p) => p.figures.registered > 0 || p.figures.recognized > 0);
+  return first < 0 ? [] : sorted.slice(first);
+}
