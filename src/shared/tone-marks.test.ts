@@ -1,7 +1,8 @@
 /**
  * One tone-mark style everywhere: the traditional placement on the first vowel of an open "oa", "oe" or "uy"
  * syllable (hòa, khỏe, hủy, thủy), never the new one (hoà, khoẻ, huỷ, thuỷ). Every text file of the product is read;
- * only the legacy-encoding converter, which must know both spellings to recognise words, is exempt.
+ * only the legacy-encoding converter, which must know both spellings to recognise words, and the examples of this
+ * check are exempt.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { newStyleWords } from "./tone-marks";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const exempt = [/legacy-vietnamese(\.test)?\.ts$/, /tone-marks\.test\.ts$/];
+const exempt = [/legacy-vietnamese(\.test)?\.ts$/, /tone-marks(\.test)?\.ts$/];
 describe("tone marks", () => {
   it("recognises the new style and leaves the traditional one, quý, giá, ngoài and khuỷu alone", () => {
     expect(newStyleWords("Huỷ hoà khoẻ thuỷ Thuý HOÀ")).toEqual([
