@@ -84,7 +84,8 @@ function securityOf(method: string, path: string): Record<string, string[]>[] {
 /** Adds the servers, security, operationIds and error answers to a generated document (in place). */
 export function completeDocument(document: Document): Document {
   document.servers = [{ url: API_BASE, description: "Hiếu Học API, phiên bản 1" }];
-  const components = (document.components ??= {});
+  document.components ??= {};
+  const components = document.components;
   components.securitySchemes = {
     sessionCookie: {
       type: "apiKey",
