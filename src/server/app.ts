@@ -17,6 +17,7 @@ import {
   securityHeaders,
   sessionMiddleware,
 } from "./http/middleware";
+import { serveDocument } from "./http/openapi";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -62,14 +63,10 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     targetRoutes,
   ])
     api.route("/", routes);
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Hiếu Học API",
-      version: "1",
-      description:
-        "API của nền tảng xây dựng xã hội học tập. Lỗi có dạng { error: { code, message, details } }, message bằng tiếng Việt.",
-    },
+  serveDocument(api, {
+    title: "Hiếu Học API",
+    description:
+      "API của nền tảng xây dựng xã hội học tập. Lỗi có dạng { error: { code, message, details } }, message bằng tiếng Việt.",
   });
   app.route("/api/v1", api);
   app.all("/api/*", () => {
