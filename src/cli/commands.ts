@@ -3,6 +3,7 @@ import { createInterface } from "node:readline/promises";
 import { hashPassword } from "../server/auth/passwords";
 import { commandLineActor } from "../server/auth/scope";
 import { type Config, readConfig } from "../server/config";
+import { serveControlSocket } from "../server/db/backup";
 import type { Connection } from "../server/db/connection";
 import { openDatabase } from "../server/db/open";
 import { demoPassword, demoUsers, loadDemo } from "../server/demo/demo";
@@ -16,6 +17,7 @@ import {
 } from "../server/modules/territory/territory.import";
 import { roles } from "../shared/api";
 import type { Command } from "./args";
+import { backupCommand, restoreCommand } from "./backup";
 import { importCommand, printReport } from "./import";
 import { statsCommands } from "./stats";
 
@@ -81,7 +83,14 @@ export const serveCommand: Command = {
     if (values.demo && (await loadDemo(connection.db, { ifEmpty: true, ...history })))
       console.log("Đã nạp dữ liệu dùng thử.");
     const server = await startServer(connection, config);
-    close = server.close;
+    // `hieuhoc backup` asks the running server over a local socket in the data directory (db/backup.ts).
+    const stopControl = connection.backup
+      ? await serveControlSocket(config.dataDir, connection)
+      : async () => {};
+    close = async () => {
+      await stopControl();
+      await server.close();
+    };
     printAddress(server, config);
     if (values.demo) printDemoLogins(Boolean(values["demo-basic"]));
     console.log(`Sẵn sàng sau ${Math.round(performance.now() - started)} ms`);
@@ -254,5 +263,7 @@ export const commands: Command[] = [
   unitsImportCommand,
   usersCreateCommand,
   importCommand,
+  backupCommand,
+  restoreCommand,
   ...statsCommands,
 ];

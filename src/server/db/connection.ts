@@ -18,11 +18,16 @@ export type Connection = {
   pool: pg.Pool;
   engine: "pglite" | "postgres";
   close: () => Promise<void>;
+  /**
+   * PGlite only: a consistent copy of the data directory (tar.gz). It holds the pool's only connection, so no
+   * transaction is open while it checkpoints and copies; requests wait for those seconds.
+   */
+  backup?: () => Promise<Uint8Array>;
 };
 
 export type ConnectOptions =
   | { databaseUrl: string }
-  | { dataDir: string; onAbort?: (error: unknown) => void }
+  | { dataDir: string; onAbort?: (error: unknown) => void; loadDataDir?: Blob }
   | { memory: true; loadDataDir?: Blob | File; onAbort?: (error: unknown) => void };
 
 /**
@@ -81,7 +86,11 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   let lite: PGlite;
   if ("dataDir" in options) {
     mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    lite = await PGlite.create(options.dataDir);
+    lite = await PGlite.create(
+      options.loadDataDir
+        ? { dataDir: options.dataDir, loadDataDir: options.loadDataDir }
+        : { dataDir: options.dataDir },
+    );
   } else {
     lite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
@@ -97,6 +106,15 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       closing = true;
       await db.destroy();
       await lite.close();
+    },
+    backup: async () => {
+      const client = await pool.connect(); // the pool has one connection (createPgConfig): nothing else runs now
+      try {
+        await client.query("CHECKPOINT");
+        return new Uint8Array(await (await lite.dumpDataDir("gzip")).arrayBuffer());
+      } finally {
+        client.release();
+      }
     },
   };
 }
