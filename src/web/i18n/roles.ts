@@ -16,6 +16,8 @@ export const rolesVi = {
   "can.viewOnly": "Bạn chỉ xem ở đây; các nút sửa không hiện.",
   "why.register.noneSelected": "Đánh dấu các đối tượng cần đăng ký trong bảng dưới.",
   "why.draft.noneSelected": "Chọn ít nhất một hồ sơ trong danh sách đề nghị.",
+  "why.sheet.overMax": "Vượt quá điểm tối đa ({max}) của nội dung này: sửa lại.",
+  "why.sheet.fixOver": "Còn {count} điểm vượt quá điểm tối đa: sửa trước khi lưu.",
   "why.issue.ownDraft": "Bạn lập dự thảo này nên không tự ban hành được: một người phê duyệt khác ban hành.",
   "why.issue.waiting": "Chờ người có vai trò {roles} ban hành.",
   "why.decision.village":
@@ -30,6 +32,8 @@ export const rolesEn: Record<keyof typeof rolesVi, string> = {
   "can.viewOnly": "You can only view here; editing buttons are not shown.",
   "why.register.noneSelected": "Tick the subjects to register in the table below.",
   "why.draft.noneSelected": "Choose at least one record from the proposal list.",
+  "why.sheet.overMax": "Above this item's maximum ({max}): correct it.",
+  "why.sheet.fixOver": "{count} scores are above their maximum: correct them before saving.",
   "why.issue.ownDraft": "You drafted this decision, so you cannot issue it: another approver issues it.",
   "why.issue.waiting": "Waiting for a {roles} to issue it.",
   "why.decision.village":

@@ -9,7 +9,7 @@ import {
   type SubjectKindName,
   subjectKindOfTitle,
 } from "../../../shared/cycle";
-import type { Title } from "../../../shared/rubric";
+import type { Evaluation, RubricDefinition, Title } from "../../../shared/rubric";
 import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -272,6 +272,25 @@ async function heldLevel(tx: Db, registration: Registration) {
 }
 
 /**
+ * A score sheet with a score out of range (above the item's maximum, negative, a fraction) or an unknown item is
+ * refused with 422 naming each item and its criterion, never stored nor silently clamped.
+ */
+function refuseInvalidScores(definition: RubricDefinition, result: Evaluation): void {
+  if (result.scheme !== "points" || definition.scheme !== "points" || result.invalidItems.length === 0)
+    return;
+  const fields: Record<string, string> = {};
+  const lines = result.invalidItems.map(({ key, message }) => {
+    const criterion = definition.criteria.find((c) => c.items.some((item) => item.key === key));
+    const item = criterion?.items.find((i) => i.key === key);
+    fields[key] = message;
+    return criterion && item
+      ? `Tiêu chí "${criterion.name}", nội dung "${item.text}": ${message}`
+      : `${key}: ${message}`;
+  });
+  throw new AppError("validation", lines.join("; "), { fields });
+}
+
+/**
  * Saves a self-assessment. The registration is locked first and its state read after the lock (locks.ts), so a
  * review or decision recorded at the same moment is either seen (and the save refused) or waits for it. With
  * `version` (always from the web), a save of an older version is refused with 409 naming who changed it; the
@@ -309,6 +328,7 @@ export async function assessRegistration(
       heldLevel: rubric.scheme === "levels" ? await heldLevel(tx, before) : undefined,
       assessedOn,
     });
+    refuseInvalidScores(rubric.definition, result);
     await tx
       .updateTable("registrations")
       .set({

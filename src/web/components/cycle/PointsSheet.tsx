@@ -4,6 +4,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import type { PointsDefinition, PointsItem } from "../../../shared/rubric";
 import type { Assessment } from "../../api/cycle";
 import { type Translate, useT } from "../../i18n/messages";
+import { WhyNot } from "../Capability";
 import { UnconfirmedTag } from "./common";
 
 type Scores = Record<string, number | null>;
@@ -50,6 +51,10 @@ export function PointsSheet({ definition, initial, editable, saving, onSave, evi
   const [scores, setScores] = useState<Scores>(() => ({ ...(initial.scores ?? {}) }));
   const [notes, setNotes] = useState<Record<string, string>>(() => ({ ...(initial.notes ?? {}) }));
   const result = useMemo(() => expected(definition, scores, t), [definition, scores, t]);
+  // A score above its maximum is shown as an error and blocks saving; it is never clamped behind the user's back.
+  const over = definition.criteria
+    .flatMap((c) => c.items)
+    .filter((item) => (scores[item.key] ?? 0) > item.maxPoints).length;
 
   const fillMax = () => {
     const next: Scores = {};
@@ -123,15 +128,18 @@ export function PointsSheet({ definition, initial, editable, saving, onSave, evi
                 <Button icon={<ThunderboltOutlined />} onClick={fillMax} data-testid="fill-max">
                   {t("sheet.fillMax")}
                 </Button>
-                <Button
-                  type="primary"
-                  icon={<SaveOutlined />}
-                  loading={saving}
-                  onClick={save}
-                  data-testid="save-assessment"
-                >
-                  {t("sheet.save")}
-                </Button>
+                <WhyNot reason={over > 0 ? t("why.sheet.fixOver", { count: over }) : null} testId="why-save">
+                  <Button
+                    type="primary"
+                    icon={<SaveOutlined />}
+                    loading={saving}
+                    disabled={over > 0}
+                    onClick={save}
+                    data-testid="save-assessment"
+                  >
+                    {t("sheet.save")}
+                  </Button>
+                </WhyNot>
               </Flex>
             )}
           </Flex>
@@ -153,6 +161,7 @@ type ItemProps = {
 
 function ItemRow({ item, score, note, editable, onScore, onNote, evidence }: ItemProps) {
   const t = useT();
+  const over = score !== null && score > item.maxPoints;
   return (
     <Flex vertical gap={6} data-testid={`item-${item.key}`}>
       <Typography.Text>
@@ -162,8 +171,8 @@ function ItemRow({ item, score, note, editable, onScore, onNote, evidence }: Ite
         <InputNumber<number>
           value={score}
           min={0}
-          max={item.maxPoints}
           precision={0}
+          status={over ? "error" : undefined}
           inputMode="numeric"
           disabled={!editable}
           onChange={(value) => onScore(value ?? null)}
@@ -183,6 +192,11 @@ function ItemRow({ item, score, note, editable, onScore, onNote, evidence }: Ite
           />
         )}
       </Flex>
+      {over && (
+        <Typography.Text type="danger" data-testid={`over-${item.key}`}>
+          {t("why.sheet.overMax", { max: item.maxPoints })}
+        </Typography.Text>
+      )}
       {evidence}
     </Flex>
   );
