@@ -14,6 +14,7 @@ import {
 import { useEffect, useState } from "react";
 import { cycleApi, type TodoItem } from "../api/cycle";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
@@ -107,9 +108,7 @@ export default function TodoPage() {
 
   return (
     <Flex vertical gap={16} data-testid="todo-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("todo.title")}
-      </Typography.Title>
+      <PageTitle>{t("todo.title")}</PageTitle>
       <Card size="small">
         <Form.Item label={t("todo.year")} style={{ marginBottom: 0 }}>
           <Select<number>
