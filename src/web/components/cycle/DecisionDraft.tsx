@@ -10,7 +10,7 @@ import { applyFieldErrors, errorText } from "../../errors";
 import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import { useCompact } from "../useCompact";
-import { resultText, subjectText } from "./common";
+import { subjectText, useResultText } from "./common";
 import { DecisionFields, type DecisionFieldValues, decisionParticulars } from "./DecisionFields";
 
 type Props = {
@@ -25,6 +25,7 @@ type Props = {
 /** The proposal list and the form of a draft recognition decision for the chosen ones. */
 export function DecisionDraft({ commune, year, title, proposals, canWrite, onDone }: Props) {
   const t = useT();
+  const resultText = useResultText();
   const { message } = App.useApp();
   const [form] = Form.useForm<DecisionFieldValues>();
   const [busy, setBusy] = useState(false);
