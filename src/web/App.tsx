@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, Result } from "antd";
+import { App as AntApp, ConfigProvider, Result, type ThemeConfig } from "antd";
 import enUS from "antd/locale/en_US";
 import viVN from "antd/locale/vi_VN";
 import dayjs from "dayjs";
@@ -31,6 +31,16 @@ function applyLang(lang: Lang): void {
   document.title = translate(lang, "app.name");
 }
 
+/**
+ * antd's theme with text that reads at WCAG AA (4.5:1) on white and on the page's #f5f5f5: its default secondary
+ * text (45 % black, 3.36:1) and the empty-table text (25 % black, 1.83:1) are too faint.
+ */
+const THEME: ThemeConfig = {
+  // Links in antd's blue-7 (#0958d9, 6:1) rather than its blue-6 (4.1:1).
+  token: { colorPrimary: "#b5131a", colorTextTertiary: "rgba(0, 0, 0, 0.62)", colorLink: "#0958d9" },
+  components: { Table: { colorTextDisabled: "rgba(0, 0, 0, 0.62)" } },
+};
+
 export function Root() {
   const [lang, setLangState] = useState<Lang>(() => {
     const initial = storedLang();
@@ -46,7 +56,7 @@ export function Root() {
 
   return (
     <LangContext.Provider value={langValue}>
-      <ConfigProvider locale={lang === "vi" ? viVN : enUS} theme={{ token: { colorPrimary: "#b5131a" } }}>
+      <ConfigProvider locale={lang === "vi" ? viVN : enUS} theme={THEME}>
         <AntApp>
           <SessionRoot />
         </AntApp>

@@ -105,7 +105,7 @@ export function UnitScopePicker({
     <Form layout="vertical" component={false}>
       <Row gutter={[12, 0]}>
         <Col xs={24} md={wide}>
-          <Form.Item label={t("scope.unit")} style={{ marginBottom: 12 }}>
+          <Form.Item label={t("scope.unit")} htmlFor="scope-unit" style={{ marginBottom: 12 }}>
             <UnitSelect
               value={base?.id ?? value}
               known={base}
@@ -117,13 +117,14 @@ export function UnitScopePicker({
         </Col>
         {ready?.commune && villages && (
           <Col xs={24} md={wide}>
-            <Form.Item label={t("scope.village")} style={{ marginBottom: 12 }}>
+            <Form.Item label={t("scope.village")} htmlFor="scope-village" style={{ marginBottom: 12 }}>
               <Select<number>
                 value={value ?? undefined}
                 onChange={onChange}
                 options={villageOptions}
                 showSearch={{ optionFilterProp: "label" }}
                 data-testid="scope-village"
+                id="scope-village"
               />
             </Form.Item>
           </Col>

@@ -15,11 +15,14 @@ type Props = {
   placeholder?: string;
   allowClear?: boolean;
   testId?: string;
+  /** The input's id, for a label's htmlFor; defaults to the test id. */
+  id?: string;
   style?: CSSProperties;
 };
 
 /** A select whose options come from the unit search API as the user types. */
-export function UnitSelect({ value, known, onChange, placeholder, allowClear = true, testId, style }: Props) {
+export function UnitSelect(props: Props) {
+  const { value, known, onChange, placeholder, allowClear = true, testId, id, style } = props;
   const t = useT();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), 300);
@@ -86,6 +89,7 @@ export function UnitSelect({ value, known, onChange, placeholder, allowClear = t
         );
       }}
       data-testid={testId}
+      id={id ?? testId}
       style={{ width: "100%", ...style }}
     />
   );

@@ -1,6 +1,13 @@
 /** Catalogue of the learning titles cycle and the public certificate check (merged into messages.ts). */
 
 export const cycleVi = {
+  "result.invalid": "Có điểm không hợp lệ",
+  "result.incomplete": "Chưa chấm đủ",
+  "result.level": "Đạt mức độ {level}",
+  "result.notReached": "Chưa đạt",
+  "result.notRecognized": "Chưa đạt",
+  "result.recognized": "Đạt",
+  "result.recognizedGrade": "Đạt, xếp loại {grade}",
   "title.learning_family": "Gia đình học tập",
   "title.learning_clan": "Dòng họ học tập",
   "title.learning_community_village": "Cộng đồng học tập cấp thôn",
@@ -149,6 +156,13 @@ export const cycleVi = {
 } as const;
 
 export const cycleEn: Record<keyof typeof cycleVi, string> = {
+  "result.invalid": "Invalid scores",
+  "result.incomplete": "Not fully scored",
+  "result.level": "Level {level} reached",
+  "result.notReached": "Not reached",
+  "result.notRecognized": "Not recognised",
+  "result.recognized": "Recognised",
+  "result.recognizedGrade": "Recognised, graded {grade}",
   "title.learning_family": "Learning family",
   "title.learning_clan": "Learning clan",
   "title.learning_community_village": "Learning community (village)",

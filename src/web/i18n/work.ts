@@ -12,6 +12,10 @@ export const workVi = {
   "todo.noDue": "Không có hạn",
   "todo.open": "Mở",
   "todo.empty": "Không có việc nào cần làm trong năm này.",
+  "todo.step.self_assessment": "Tự đánh giá, chấm điểm các hồ sơ đã đăng ký",
+  "todo.step.review": "Họp bình xét các hồ sơ đã tự đánh giá",
+  "todo.step.decision": "Lập quyết định công nhận cho danh sách đề nghị",
+  "todo.step.issue": "Phê duyệt, ban hành quyết định đã lập",
 
   "carry.button": "Chuyển từ năm trước",
   "carry.ok": "Chuyển",
@@ -42,6 +46,10 @@ export const workEn: Record<keyof typeof workVi, string> = {
   "todo.noDue": "No deadline",
   "todo.open": "Open",
   "todo.empty": "Nothing to do this year.",
+  "todo.step.self_assessment": "Self-assess and score the registered files",
+  "todo.step.review": "Hold the review meeting on the self-assessed files",
+  "todo.step.decision": "Draft the recognition decision for the proposed list",
+  "todo.step.issue": "Approve and issue the drafted decision",
 
   "carry.button": "Carry forward from last year",
   "carry.ok": "Carry forward",

@@ -2,6 +2,7 @@ import { Alert, Button, Col, Flex, Row, Table, type TableColumnsType, Typography
 import { useEffect, useState } from "react";
 import type { AuditEntry } from "../../shared/api";
 import { api } from "../api/client";
+import { PageTitle } from "../components/PageTitle";
 import { UnitSelect } from "../components/UnitSelect";
 import { errorText } from "../errors";
 import { formatDateTime } from "../format";
@@ -98,9 +99,7 @@ export default function AuditPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("audit.title")}
-      </Typography.Title>
+      <PageTitle>{t("audit.title")}</PageTitle>
       <Flex wrap gap={8} align="center">
         <Typography.Text>{t("audit.filterUnit")}</Typography.Text>
         <UnitSelect

@@ -4,6 +4,7 @@ import type { CertificateCheck } from "../../shared/cycle";
 import { cycleApi } from "../api/cycle";
 import { LangSwitch } from "../components/LangSwitch";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
 import { useT } from "../i18n/messages";
@@ -48,9 +49,7 @@ export default function CertificateCheckPage({ code }: { code: string }) {
           </Link>
           <LangSwitch />
         </Flex>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("verify.title")}
-        </Typography.Title>
+        <PageTitle>{t("verify.title")}</PageTitle>
         {state.status === "loading" && <PageLoading />}
         {state.status === "error" && <Alert type="error" showIcon title={state.message} />}
         {state.status === "done" && !state.certificate && (

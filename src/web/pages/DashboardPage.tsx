@@ -14,6 +14,7 @@ import type { Title } from "../../shared/rubric";
 import { api } from "../api/client";
 import { type Boundaries, type Rollup, statsApi } from "../api/stats";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { ChildrenChart, type RankKey, rankKeys } from "../components/stats/ChildrenChart";
 import { ChildrenTable } from "../components/stats/ChildrenTable";
 import { MetricCards } from "../components/stats/MetricCards";
@@ -171,14 +172,12 @@ export default function DashboardPage() {
   const exportQuery = { unitId, year, boundaries };
   return (
     <Flex vertical gap={16} data-testid="dashboard-page" style={{ minWidth: 0 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("stats.title")}
-      </Typography.Title>
+      <PageTitle>{t("stats.title")}</PageTitle>
       <Card size="small">
         <Form layout="vertical" component={false}>
           <Row gutter={[12, 0]}>
             <Col xs={24} md={10}>
-              <Form.Item label={t("scope.unit")} style={{ marginBottom: 12 }}>
+              <Form.Item label={t("scope.unit")} htmlFor="stats-unit" style={{ marginBottom: 12 }}>
                 <UnitSelect
                   value={unitId ?? null}
                   known={rollup?.unit ?? (detail && detail.id === unitId ? detail : null)}
@@ -189,23 +188,25 @@ export default function DashboardPage() {
               </Form.Item>
             </Col>
             <Col xs={10} md={3}>
-              <Form.Item label={t("stats.year")} style={{ marginBottom: 12 }}>
+              <Form.Item label={t("stats.year")} htmlFor="stats-year" style={{ marginBottom: 12 }}>
                 <Select<number>
                   value={year}
                   onChange={(y) => go({ year: y })}
                   options={years.map((y) => ({ value: y, label: String(y) }))}
                   data-testid="stats-year"
+                  id="stats-year"
                 />
               </Form.Item>
             </Col>
             <Col xs={14} md={5}>
-              <Form.Item label={t("stats.titleField")} style={{ marginBottom: 12 }}>
+              <Form.Item label={t("stats.titleField")} htmlFor="stats-title" style={{ marginBottom: 12 }}>
                 <Select<Title>
                   value={title}
                   onChange={(value) => go({ title: value })}
                   options={titleList.map((value) => ({ value, label: t(`title.${value}`) }))}
                   popupMatchSelectWidth={false}
                   data-testid="stats-title"
+                  id="stats-title"
                 />
               </Form.Item>
             </Col>
@@ -213,6 +214,7 @@ export default function DashboardPage() {
               <Form.Item
                 label={t("stats.boundaries")}
                 tooltip={t("stats.boundariesHelp")}
+                htmlFor="stats-boundaries"
                 style={{ marginBottom: 12 }}
               >
                 <Select<Boundaries>
@@ -224,6 +226,7 @@ export default function DashboardPage() {
                   }))}
                   popupMatchSelectWidth={false}
                   data-testid="stats-boundaries"
+                  id="stats-boundaries"
                 />
               </Form.Item>
             </Col>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../api/client";
 import { LangSwitch } from "../components/LangSwitch";
+import { PageTitle } from "../components/PageTitle";
 import { errorText } from "../errors";
 import { useT } from "../i18n/messages";
 import { useSession } from "../session";
@@ -41,9 +42,9 @@ export default function LoginPage() {
           <LangSwitch />
         </Flex>
         <div style={{ textAlign: "center" }}>
-          <Typography.Title level={2} style={{ marginBottom: 4, color: "#b5131a" }}>
+          <PageTitle size={2} style={{ marginBottom: 4, color: "#b5131a" }}>
             {t("app.name")}
-          </Typography.Title>
+          </PageTitle>
           <Typography.Text type="secondary">{t("app.tagline")}</Typography.Text>
         </div>
         <Card title={t("login.title")}>

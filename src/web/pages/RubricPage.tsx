@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { cycleApi, type StoredRubric } from "../api/cycle";
 import { forgetRubric, UnconfirmedTag } from "../components/cycle/common";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { LevelsView } from "../components/rubrics/LevelsView";
 import { PointsView } from "../components/rubrics/PointsView";
 import { RubricEditor } from "../components/rubrics/RubricEditor";
@@ -82,9 +83,7 @@ export default function RubricPage({ id }: { id: number }) {
   return (
     <Flex vertical gap={16} data-testid="rubric-page">
       <Flex>{back}</Flex>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {rubric.name}
-      </Typography.Title>
+      <PageTitle>{rubric.name}</PageTitle>
       <Flex wrap gap={4} align="center">
         <Tag>{t(`title.${rubric.title}`)}</Tag>
         <Tag>{t("rubrics.version", { version: rubric.version })}</Tag>

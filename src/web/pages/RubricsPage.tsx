@@ -4,6 +4,7 @@ import type { Title } from "../../shared/rubric";
 import { cycleApi, type StoredRubric } from "../api/cycle";
 import { UnconfirmedTag } from "../components/cycle/common";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { effectiveText, legalText } from "../components/rubrics/rubricText";
 import { titleList } from "../constants";
 import { errorText } from "../errors";
@@ -40,9 +41,7 @@ export default function RubricsPage() {
 
   return (
     <Flex vertical gap={16} data-testid="rubrics-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("rubrics.title")}
-      </Typography.Title>
+      <PageTitle>{t("rubrics.title")}</PageTitle>
       <Select<Title | "all">
         value={filter ?? "all"}
         onChange={(value) => setQuery({ title: value === "all" ? null : value })}

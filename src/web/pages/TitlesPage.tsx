@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Flex, Form, Select, Typography } from "antd";
+import { Alert, Button, Card, Col, Flex, Form, Select } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Registration } from "../../shared/cycle";
 import type { Title } from "../../shared/rubric";
@@ -10,6 +10,7 @@ import { RecognizedTab } from "../components/cycle/RecognizedTab";
 import { RegisterTab } from "../components/cycle/RegisterTab";
 import { ReviewTab } from "../components/cycle/ReviewTab";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
 import { titleList } from "../constants";
 import { errorText } from "../errors";
@@ -98,29 +99,29 @@ export default function TitlesPage() {
 
   return (
     <Flex vertical gap={16} data-testid="titles-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("cycle.title")}
-      </Typography.Title>
+      <PageTitle>{t("cycle.title")}</PageTitle>
       <Card size="small">
         <UnitScopePicker scope={scope} value={unitId} onChange={(id) => setQuery({ unit: id })}>
           <Col xs={10} md={8} lg={3}>
-            <Form.Item label={t("cycle.year")} style={{ marginBottom: 12 }}>
+            <Form.Item label={t("cycle.year")} htmlFor="cycle-year" style={{ marginBottom: 12 }}>
               <Select<number>
                 value={year}
                 onChange={(y) => setQuery({ year: y })}
                 options={years.map((y) => ({ value: y, label: String(y) }))}
                 data-testid="cycle-year"
+                id="cycle-year"
               />
             </Form.Item>
           </Col>
           <Col xs={14} md={16} lg={5}>
-            <Form.Item label={t("cycle.titleField")} style={{ marginBottom: 12 }}>
+            <Form.Item label={t("cycle.titleField")} htmlFor="cycle-title" style={{ marginBottom: 12 }}>
               <Select<Title>
                 value={title}
                 onChange={(value) => setQuery({ title: value })}
                 options={titleList.map((value) => ({ value, label: t(`title.${value}`) }))}
                 popupMatchSelectWidth={false}
                 data-testid="cycle-title"
+                id="cycle-title"
               />
             </Form.Item>
           </Col>

@@ -14,6 +14,7 @@ import {
 import { useEffect, useState } from "react";
 import { cycleApi, type TodoItem } from "../api/cycle";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
@@ -86,8 +87,8 @@ export default function TodoPage() {
           render: (_, item) => (
             <Flex vertical gap={2}>
               <Typography.Text strong>{item.unit.name}</Typography.Text>
-              <span>{item.titleLabel}</span>
-              <span>{`${item.label} (${item.count})`}</span>
+              <span>{t(`title.${item.title}`)}</span>
+              <span>{`${t(`todo.step.${item.step}`)} (${item.count})`}</span>
               {due(item)}
               {open(item)}
             </Flex>
@@ -96,8 +97,8 @@ export default function TodoPage() {
       ]
     : [
         { key: "unit", title: t("todo.unit"), render: (_, item) => item.unit.name },
-        { key: "title", title: t("cycle.titleField"), render: (_, item) => item.titleLabel },
-        { key: "what", title: t("todo.what"), render: (_, item) => item.label },
+        { key: "title", title: t("cycle.titleField"), render: (_, item) => t(`title.${item.title}`) },
+        { key: "what", title: t("todo.what"), render: (_, item) => t(`todo.step.${item.step}`) },
         { key: "count", title: t("todo.count"), align: "right", render: (_, item) => item.count },
         { key: "due", title: t("todo.due"), render: (_, item) => due(item) },
         { key: "open", title: "", render: (_, item) => open(item) },
@@ -107,9 +108,7 @@ export default function TodoPage() {
 
   return (
     <Flex vertical gap={16} data-testid="todo-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("todo.title")}
-      </Typography.Title>
+      <PageTitle>{t("todo.title")}</PageTitle>
       <Card size="small">
         <Form.Item label={t("todo.year")} style={{ marginBottom: 0 }}>
           <Select<number>

@@ -15,6 +15,7 @@ import { type ReactNode, useCallback, useEffect, useState } from "react";
 import type { UnitDetail, UnitSummary } from "../../shared/api";
 import { ApiRequestError, api } from "../api/client";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { HistoryTable } from "../components/UnitHistory";
 import { AddVillageButton, VillageActions } from "../components/VillageActions";
 import { VillageImport } from "../components/VillageImport";
@@ -112,9 +113,7 @@ function UnitView({ unit, reload, version }: { unit: UnitDetail; reload: () => v
         ]}
       />
       <Flex wrap gap={8} align="center">
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="unit-name">
-          {unit.name}
-        </Typography.Title>
+        <PageTitle data-testid="unit-name">{unit.name}</PageTitle>
         <Tag color="blue">{t(`level.${unit.level}`)}</Tag>
         {retired && <Tag color="default">{t("unit.retired")}</Tag>}
       </Flex>

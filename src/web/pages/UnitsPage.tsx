@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { type Key, useCallback, useEffect, useState } from "react";
 import type { UnitSearchHit, UnitSummary } from "../../shared/api";
 import { api } from "../api/client";
+import { PageTitle } from "../components/PageTitle";
 import { useDebounced } from "../components/useDebounced";
 import { errorText } from "../errors";
 import { formatDate, todayIso } from "../format";
@@ -52,9 +53,7 @@ export default function UnitsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("units.title")}
-      </Typography.Title>
+      <PageTitle>{t("units.title")}</PageTitle>
       <Flex wrap gap={8} align="center">
         <Typography.Text strong>{t("units.asOf")}</Typography.Text>
         <DatePicker

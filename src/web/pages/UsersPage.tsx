@@ -19,6 +19,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Grant, RoleName, UserSummary } from "../../shared/api";
 import { api } from "../api/client";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { UnitSelect } from "../components/UnitSelect";
 import { useSaveErrors, useSubmit } from "../components/useSubmit";
 import { roleList } from "../constants";
@@ -148,9 +149,7 @@ export default function UsersPage() {
   return (
     <Flex vertical gap={16}>
       <Flex wrap gap={8} justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("users.title")}
-        </Typography.Title>
+        <PageTitle>{t("users.title")}</PageTitle>
         <Flex wrap gap={8}>
           <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t("common.retry")} />
           <Button

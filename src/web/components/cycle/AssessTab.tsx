@@ -7,12 +7,13 @@ import { resultOf } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
 import { canOn, placed, RoleNote } from "../Capability";
 import { useCompact } from "../useCompact";
-import { type CycleContext, StatusTag, subjectText, UnconfirmedTag } from "./common";
+import { type CycleContext, StatusTag, subjectText, UnconfirmedTag, useResultLabel } from "./common";
 import { ScoreSheet } from "./ScoreSheet";
 
 /** Step 2: the registrations with their status and result; one opens as a score sheet. */
 export function AssessTab({ context }: { context: CycleContext }) {
   const t = useT();
+  const resultLabel = useResultLabel();
   const [openId, setOpenId] = useState<number | null>(null);
   const open = context.registrations.find((r) => r.id === openId) ?? null;
   const can = canOn(context.scope, "unit");
@@ -52,7 +53,7 @@ export function AssessTab({ context }: { context: CycleContext }) {
     if (!result?.label) return null;
     return (
       <Flex vertical data-testid="registration-result">
-        <Typography.Text type={r.passed ? "success" : undefined}>{result.label}</Typography.Text>
+        <Typography.Text type={r.passed ? "success" : undefined}>{resultLabel(result)}</Typography.Text>
         {result.scheme === "points" && result.total !== undefined && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t("sheet.total", { total: result.total, max: result.maxPoints ?? "?" })}

@@ -12,7 +12,7 @@ import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import { type PlacedUnit, RoleNote, WhyNot } from "../Capability";
 import { useCompact } from "../useCompact";
-import { resultText, subjectText } from "./common";
+import { subjectText, useResultText } from "./common";
 import { DecisionFields, type DecisionFieldValues, decisionParticulars } from "./DecisionFields";
 
 type Props = {
@@ -29,6 +29,7 @@ type Props = {
 /** The proposal list and the form of a draft recognition decision for the chosen ones. */
 export function DecisionDraft({ commune, year, title, proposals, can, unit, onDone }: Props) {
   const t = useT();
+  const resultText = useResultText();
   const { message } = App.useApp();
   const [form] = Form.useForm<DecisionFieldValues>();
   const [busy, setBusy] = useState(false);

@@ -5,11 +5,12 @@ import { cycleApi } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
 import { paths } from "../../router";
 import { useCompact } from "../useCompact";
-import { type CycleContext, resultText, StatusTag, subjectText } from "./common";
+import { type CycleContext, StatusTag, subjectText, useResultText } from "./common";
 
 /** Step 5: what was recognised (or later revoked), with the certificate codes and their public check page. */
 export function RecognizedTab({ context }: { context: CycleContext }) {
   const t = useT();
+  const resultText = useResultText();
   const compact = useCompact();
   const rows = context.registrations.filter((r) => r.status === "recognized" || r.status === "revoked");
 

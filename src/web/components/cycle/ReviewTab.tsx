@@ -22,7 +22,7 @@ import { useT } from "../../i18n/messages";
 import { canOn, placed, RoleNote } from "../Capability";
 import { useCompact } from "../useCompact";
 import { useSaveErrors } from "../useSubmit";
-import { type CycleContext, resultText, StatusTag, subjectText } from "./common";
+import { type CycleContext, StatusTag, subjectText, useResultText } from "./common";
 
 type Values = { heldOn: Dayjs; participants: string; minutes?: string };
 
@@ -36,6 +36,7 @@ function underReview(registrations: Registration[]): Registration[] {
 /** Step 3: the review meeting (bình xét): date, participants, minutes and a proposal per registration. */
 export function ReviewTab({ context }: { context: CycleContext }) {
   const t = useT();
+  const resultText = useResultText();
   const { message } = App.useApp();
   const saveFailed = useSaveErrors();
   const [form] = Form.useForm<Values>();

@@ -7,7 +7,7 @@ import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { PageLoading } from "../PageLoading";
 import { useSaveErrors } from "../useSubmit";
-import { StatusTag, subjectText, UnconfirmedTag, useRubric } from "./common";
+import { StatusTag, subjectText, UnconfirmedTag, useResultLabel, useRubric } from "./common";
 import { ItemEvidence, useEvidence } from "./EvidenceFiles";
 import { LevelsSheet } from "./LevelsSheet";
 import { PointsSheet } from "./PointsSheet";
@@ -27,6 +27,7 @@ type Props = {
 /** The self-assessment of one registration, built from its criteria set. */
 export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, onReloaded }: Props) {
   const t = useT();
+  const resultLabel = useResultLabel();
   const { message } = App.useApp();
   const saveFailed = useSaveErrors();
   const { rubric, error } = useRubric(registration.rubric.id);
@@ -53,7 +54,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
     setSaving(true);
     try {
       const saved = await cycleApi.assess(registration.id, { ...body, version: registration.version });
-      void message.success(t("sheet.saved", { label: resultOf(saved)?.label ?? "" }));
+      void message.success(t("sheet.saved", { label: resultLabel(resultOf(saved)) }));
       onSaved(saved);
     } catch (err) {
       saveFailed(err, {
@@ -79,7 +80,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
       </Typography.Title>
       <Flex wrap gap={4} align="center">
         <StatusTag status={registration.status} />
-        {result?.label && <Tag>{result.label}</Tag>}
+        {result?.label && <Tag>{resultLabel(result)}</Tag>}
         <Typography.Text type="secondary">
           {registration.rubric.name} · {t("rubrics.version", { version: registration.rubric.version })}
         </Typography.Text>

@@ -3,10 +3,10 @@ import { Tag } from "antd";
 import { useEffect, useState } from "react";
 import type { Registration } from "../../../shared/cycle";
 import type { Title } from "../../../shared/rubric";
-import { cycleApi, resultOf, type StoredRubric } from "../../api/cycle";
+import { cycleApi, type EvaluationSummary, resultOf, type StoredRubric } from "../../api/cycle";
 import type { RegistrationStatus } from "../../constants";
 import { errorText } from "../../errors";
-import { useT } from "../../i18n/messages";
+import { useLang, useT } from "../../i18n/messages";
 import type { UnitScope } from "../UnitScope";
 
 /** What every step needs: the unit, year and title chosen on the page, and the unit's registrations. */
@@ -50,13 +50,40 @@ export function UnconfirmedTag() {
   );
 }
 
-/** The result of a registration's self-assessment as one short text. */
-export function resultText(registration: Registration): string {
-  const result = resultOf(registration);
-  if (!result?.label) return "";
-  if (result.scheme === "points" && result.total !== undefined && result.maxPoints !== undefined)
-    return `${result.label} (${result.total}/${result.maxPoints})`;
-  return result.label;
+type T = ReturnType<typeof useT>;
+
+/** A result's label in English, from its fields (the server words it in Vietnamese, after the criteria set). */
+function englishLabel(result: EvaluationSummary, t: T): string {
+  if (result.invalidItems?.length) return t("result.invalid");
+  if (result.complete === false) return t("result.incomplete");
+  if (result.scheme === "levels")
+    return result.levelReached ? t("result.level", { level: result.levelReached }) : t("result.notReached");
+  if (!result.recognized) return t("result.notRecognized");
+  return result.grade
+    ? t("result.recognizedGrade", { grade: t(`rubrics.grade.${result.grade}`) })
+    : t("result.recognized");
+}
+
+/**
+ * A result's label in the reader's language: in Vietnamese the server's own wording (the criteria set's
+ * thresholds), in English one made from the result's fields.
+ */
+export function useResultLabel(): (result: EvaluationSummary | null) => string {
+  const t = useT();
+  const { lang } = useLang();
+  return (result) => (!result?.label ? "" : lang === "vi" ? result.label : englishLabel(result, t));
+}
+
+/** The result of a registration's self-assessment as one short text, in the reader's language. */
+export function useResultText(): (registration: Registration) => string {
+  const label = useResultLabel();
+  return (registration) => {
+    const result = resultOf(registration);
+    const text = label(result);
+    if (text && result?.scheme === "points" && result.total !== undefined && result.maxPoints !== undefined)
+      return `${text} (${result.total}/${result.maxPoints})`;
+    return text;
+  };
 }
 
 /** The subject of a registration: name, with the code when there is one. */

@@ -34,6 +34,7 @@ import { useMe } from "../../session";
 import { canOn, placed, RoleNote } from "../Capability";
 import { FileImport } from "../FileImport";
 import { PageLoading } from "../PageLoading";
+import { PageTitle } from "../PageTitle";
 import { defaultUnitId, type UnitScope, UnitScopePicker, useUnitScope } from "../UnitScope";
 import { useCompact } from "../useCompact";
 import { useDebounced } from "../useDebounced";
@@ -191,9 +192,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
 
   return (
     <Flex vertical gap={16} data-testid={`${kind.name}-page`} style={{ minWidth: 0 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {texts.title}
-      </Typography.Title>
+      <PageTitle>{texts.title}</PageTitle>
       <Card size="small">
         <UnitScopePicker
           scope={scope}

@@ -3,10 +3,18 @@ import { Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { ChildRow, TitleRollup } from "../../api/stats";
 import { useLang, useT } from "../../i18n/messages";
+import { paths } from "../../router";
 import { useCompact } from "../useCompact";
 import { estimateOf, formatMetric, isRate, type MetricKey, metricKeys, metricLabel } from "./format";
 
 type Props = { table: TitleRollup; rankBy: MetricKey; onOpen: (unitId: number) => void };
+
+/** The dashboard's address for another unit, the other choices (year, title, boundaries) kept. */
+function unitHref(unitId: number): string {
+  const params = new URLSearchParams(window.location.search);
+  params.set("unit", String(unitId));
+  return `${paths.stats}?${params.toString()}`;
+}
 
 export function ChildrenTable({ table, rankBy, onOpen }: Props) {
   const t = useT();
@@ -29,7 +37,10 @@ export function ChildrenTable({ table, rankBy, onOpen }: Props) {
           <>
             <Typography.Link
               data-testid="child-link"
+              // A real link (keyboard, new tab); a plain click stays in the page.
+              href={unitHref(row.unit.id)}
               onClick={(event) => {
+                event.preventDefault();
                 event.stopPropagation();
                 onOpen(row.unit.id);
               }}
