@@ -100,6 +100,18 @@ describeEachEngine("bad request bodies", (engine) => {
     const nationwide = await hanoi.post(`/api/v1/users/${user.id}/grants`, { role: "viewer", unitId: null });
     expect([403, 422]).toContain(nationwide.status);
     expectError(nationwide, nationwide.status);
+    // Found by the walk: a system administrator granting a unit role with no unit broke a CHECK (500).
+    const noUnit = await admin.post(`/api/v1/users/${user.id}/grants`, { role: "viewer", unitId: null });
+    expectError(noUnit, 422, "validation");
+    expect(noUnit.body.error.details.fields).toHaveProperty("unitId");
+    const created = await admin.post("/api/v1/users", {
+      username: "khong.don.vi",
+      fullName: "Không Đơn Vị",
+      password: "mat-khau-dai-du",
+      role: "unit_admin",
+      unitId: null,
+    });
+    expectError(created, 422, "validation");
 
     const maokhe = await t.as("maokhe");
     const commune = await t.unitId("07069");

@@ -32,7 +32,7 @@ export const API_BASE = "/api/v1";
 /** The error answers, shared by every operation (components.responses). */
 const errorResponses = {
   BadRequest: [400, "Nội dung gửi lên không đọc được (JSON hoặc biểu mẫu hỏng)"],
-  Unauthenticated: [401, "Chưa đăng nhập hoặc phiên đã hết hạn"],
+  Unauthenticated: [401, "Chưa đăng nhập, phiên đã hết hạn, hoặc sai tên đăng nhập / mật khẩu"],
   Forbidden: [403, "Không có quyền trên đơn vị này, hoặc thiếu mã CSRF / yêu cầu từ trang khác"],
   NotFound: [404, "Không tìm thấy, hoặc ngoài phạm vi của người dùng"],
   Conflict: [409, "Xung đột với dữ liệu hiện có hoặc trạng thái của hồ sơ"],
@@ -65,6 +65,8 @@ function errorsOf(method: string, path: string, operation: Operation): ErrorName
   const names: ErrorName[] = [];
   if (operation.requestBody) names.push("BadRequest");
   if (!isPublic(path)) names.push("Unauthenticated", "Forbidden", "NotFound");
+  else if (path === "/auth/login")
+    names.push("Unauthenticated", "Forbidden"); // a wrong password: 401
   else if (write) names.push("Forbidden");
   if (isPublic(path) && path.includes("{")) names.push("NotFound");
   if (write) names.push("Conflict", "PayloadTooLarge");

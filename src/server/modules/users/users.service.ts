@@ -75,6 +75,10 @@ export async function listUsers(db: Db, actor: Actor, unitId?: number): Promise<
 }
 
 async function checkGrantable(tx: Db, actor: Actor, role: RoleName, unitId: number | null) {
+  if (unitId === null && role !== "system_admin" && actor.global)
+    throw new AppError("validation", "Chọn đơn vị: chỉ quyền quản trị hệ thống được cấp toàn quốc", {
+      fields: { unitId: "Chọn đơn vị cho vai trò này" },
+    });
   if (role === "system_admin" || unitId === null) {
     if (!actor.global)
       throw forbidden("Chỉ quản trị hệ thống được cấp quyền quản trị hệ thống hoặc quyền toàn quốc");
