@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, builds the web application when its sources changed, creates the embedded
-// database and loads the demo data on the first run, then serves http://localhost:$PORT and prints the demo logins.
+// database and loads the demo data on the first run, then serves http://127.0.0.1:$PORT (HOST, PORT) and prints the
+// address it listens on, the public address and the demo logins.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";

@@ -27,7 +27,10 @@ describe("the hieuhoc command", () => {
     expect(hieuhoc("khong-co").status).toBe(2);
   });
 
-  it("imports units with a dry run first, reports bad rows by line and exits non-zero", () => {
+  // Each command is a process that starts tsx and PGlite: seconds each, more on a loaded machine.
+  it("imports units with a dry run first, reports bad rows by line and exits non-zero", {
+    timeout: 180_000,
+  }, () => {
     const file = path.join(dataDir, "units.csv");
     writeFileSync(file, smallUnits2025_03);
     const dry = hieuhoc("units", "import", "--format", "units-2025-03", file, "--dry-run");
@@ -43,7 +46,7 @@ describe("the hieuhoc command", () => {
     expect(bad.stderr).toContain("Không có gì được ghi");
   });
 
-  it("creates a user with a grant on a unit", () => {
+  it("creates a user with a grant on a unit", { timeout: 180_000 }, () => {
     writeFileSync(path.join(dataDir, "p.csv"), smallProvinces2025);
     expect(hieuhoc("units", "import", "--format", "provinces-2025", path.join(dataDir, "p.csv")).status).toBe(
       0,
