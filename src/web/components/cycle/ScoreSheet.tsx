@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Tag, Typography } from "antd";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Registration } from "../../../shared/cycle";
+import { type LevelsEvaluation, level2Withheld } from "../../../shared/rubric";
 import { type Assessment, assessmentOf, cycleApi, resultOf } from "../../api/cycle";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
@@ -33,6 +34,9 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   const [saving, setSaving] = useState(false);
   const editable = canWrite && (registration.status === "registered" || registration.status === "assessed");
   const result = resultOf(registration);
+  // Level 2 met but not given (the 12-month wait after level 1): say why next to the level 1 result.
+  const withheld =
+    result?.scheme === "levels" ? level2Withheld(registration.result as LevelsEvaluation) : null;
   const evidence = useEvidence(registration.id);
   const evidenceOf = (itemKey: string) => (
     <ItemEvidence
@@ -85,6 +89,14 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
         </Typography.Text>
         {registration.rubric.unconfirmed && <UnconfirmedTag />}
       </Flex>
+      {withheld && (
+        <Alert
+          type="info"
+          showIcon
+          title={t("why.level2.withheld", { why: withheld })}
+          data-testid="level2-withheld"
+        />
+      )}
       {registration.rubric.unconfirmed && <Alert type="warning" showIcon title={t("sheet.unconfirmedSet")} />}
       {!canWrite && roleNote}
       {canWrite && !editable && (
