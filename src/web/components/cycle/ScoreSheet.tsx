@@ -8,6 +8,7 @@ import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { PageLoading } from "../PageLoading";
 import { useSaveErrors } from "../useSubmit";
+import { useUnsavedChanges } from "../useUnsavedChanges";
 import { StatusTag, subjectText, UnconfirmedTag, useRubric } from "./common";
 import { ItemEvidence, useEvidence } from "./EvidenceFiles";
 import { LevelsSheet } from "./LevelsSheet";
@@ -32,6 +33,8 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   const saveFailed = useSaveErrors();
   const { rubric, error } = useRubric(registration.rubric.id);
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const confirmLeave = useUnsavedChanges(dirty && !saving, t("sheet.unsaved"));
   const editable = canWrite && (registration.status === "registered" || registration.status === "assessed");
   const result = resultOf(registration);
   // Level 2 met but not given (the 12-month wait after level 1): say why next to the level 1 result.
@@ -74,7 +77,11 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   return (
     <Flex vertical gap={12} data-testid="score-sheet" ref={top} style={{ scrollMarginTop: 72 }}>
       <Flex>
-        <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="sheet-back">
+        <Button
+          icon={<ArrowLeftOutlined />}
+          onClick={() => confirmLeave() && onBack()}
+          data-testid="sheet-back"
+        >
           {t("common.back")}
         </Button>
       </Flex>
@@ -113,6 +120,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
           saving={saving}
           onSave={(body) => void save(body)}
           evidence={evidenceOf}
+          onDirty={setDirty}
         />
       )}
       {rubric?.definition.scheme === "levels" && (
@@ -123,6 +131,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
           saving={saving}
           onSave={(body) => void save(body)}
           evidence={evidenceOf}
+          onDirty={setDirty}
         />
       )}
     </Flex>
