@@ -4,7 +4,8 @@
  * and in a line of text. The data entry officer (tayho) records the review and drafts but is not offered "Ban
  * hành"; the approver (tayho.duyet) is not offered the review form, sees the draft-decision form, may issue the
  * officer's draft and not their own; the viewer of Tổ dân phố số 1 (to1.tayho) opens the households and titles
- * pages on their own tổ without an out-of-scope error.
+ * pages on their own tổ without an out-of-scope error. The score sheet refuses a score above its maximum with a
+ * message, and asks before unsaved work is left (back button, another step, closing the tab).
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -81,6 +82,12 @@ describe.skipIf(!available)("roles in the browser", () => {
       outcomes: registrations.map((r) => ({ registrationId: r.id, proposed: true })),
     });
     await send(officer, "POST", "/api/v1/decisions", draft("1/QĐ-UBND", [registrations[0].id]));
+    // A fourth household registered only: its score sheet is filled in by the forms test.
+    await send(officer, "POST", "/api/v1/registrations", {
+      year: YEAR,
+      title: "learning_family",
+      subjects: [{ kind: "household", id: households[3]!.id }],
+    });
     await send(approver, "POST", "/api/v1/decisions", draft("2/QĐ-UBND", [registrations[1].id]));
   });
 
@@ -91,6 +98,60 @@ describe.skipIf(!available)("roles in the browser", () => {
   const draftRow = (page: Page, number: string) => rows(page, "decision-table").filter({ hasText: number });
 
   for (const { name, size } of viewports) {
+    test(`score sheet (${name}): a score above the maximum is refused with a message; unsaved work asks before leaving`, async () => {
+      const { context, page } = await app.signedIn("tayho", size);
+      const dialogs: string[] = [];
+      let answer = false;
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.type() === "beforeunload" ? "beforeunload" : dialog.message());
+        void (answer ? dialog.accept() : dialog.dismiss());
+      });
+      try {
+        await openTitles(page, "assess");
+        const row = rows(page, "assess-table").filter({ hasText: "Đã đăng ký" });
+        await eventually(() => row.count()).toBe(1);
+        await row.getByTestId("open-assessment").click();
+        await page.getByTestId("score-sheet").waitFor();
+        // Above the maximum: kept as typed, marked, saving disabled with the reason.
+        await page.getByTestId("score-tc1.1").fill("99");
+        await page.getByTestId("score-tc1.1").blur();
+        expect(await page.getByTestId("score-tc1.1").inputValue()).toBe("99");
+        expect(await page.getByTestId("over-tc1.1").textContent()).toBe(
+          "Vượt quá điểm tối đa (10) của nội dung này: sửa lại.",
+        );
+        expect(await page.getByTestId("save-assessment").isDisabled()).toBe(true);
+        expect(await page.getByTestId("why-save").textContent()).toBe(
+          "Còn 1 điểm vượt quá điểm tối đa: sửa trước khi lưu.",
+        );
+        await page.getByTestId("score-tc1.1").fill("7");
+        expect(await page.getByTestId("over-tc1.1").count()).toBe(0);
+        expect(await page.getByTestId("save-assessment").isEnabled()).toBe(true);
+
+        // Unsaved: "Quay lại" and another step ask; staying keeps the sheet and the score.
+        const question = "Phiếu có thay đổi chưa lưu. Rời khỏi phiếu và bỏ các thay đổi này?";
+        await page.getByTestId("sheet-back").click();
+        await eventually(() => dialogs.length).toBe(1);
+        expect(dialogs[0]).toBe(question);
+        await page.getByRole("tab", { name: /^1\. Đăng ký/ }).click();
+        await eventually(() => dialogs.length).toBe(2);
+        expect(dialogs[1]).toBe(question);
+        expect(new URL(page.url()).searchParams.get("tab")).toBe("assess");
+        expect(await page.getByTestId("score-tc1.1").inputValue()).toBe("7");
+        // Closing the tab asks too (beforeunload).
+        await page.close({ runBeforeUnload: true });
+        await eventually(() => dialogs.length).toBe(3);
+        expect(dialogs[2]).toBe("beforeunload");
+        expect(page.isClosed()).toBe(false);
+        // Leaving when the user says so.
+        answer = true;
+        await page.getByTestId("sheet-back").click();
+        await rows(page, "assess-table").first().waitFor();
+        expect(await page.getByTestId("score-sheet").count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+
     test(`data entry (${name}): records the review and drafts; not offered "Ban hành", told who issues`, async () => {
       const { context, page } = await app.signedIn("tayho", size);
       try {
@@ -190,7 +251,7 @@ describe.skipIf(!available)("roles in the browser", () => {
         expect(await page.locator(".ant-alert-error").count()).toBe(0);
         expect(await page.getByTestId("register-button").count()).toBe(0);
         await page.getByRole("tab", { name: /^2\. Tự đánh giá/ }).click();
-        await eventually(() => rows(page, "assess-table").count()).toBe(3);
+        await eventually(() => rows(page, "assess-table").count()).toBe(4);
         expect(await page.getByTestId("role-note-cycle.assess").isVisible()).toBe(true);
         await page.getByRole("tab", { name: /^4\. Quyết định/ }).click();
         expect(await page.getByTestId("why-decision-village").textContent()).toContain("Tổ dân phố số 1");

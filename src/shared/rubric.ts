@@ -349,3 +349,15 @@ export type LevelsEvaluation = {
 };
 
 export type Evaluation = PointsEvaluation | LevelsEvaluation;
+
+/**
+ * Why an evaluation whose level-2 criteria are all met still stays at level 1 (TT 25/2023: mức độ 2 only after
+ * mức độ 1 has been held at least 12 months; or level 1 itself not met): the evaluation's notes about it, or null
+ * when level 2 is reached or not met. Shown on the score sheet and written in the TT 25 documents.
+ */
+export function level2Withheld(result: Pick<LevelsEvaluation, "levels" | "notes">): string | null {
+  const level2 = result.levels?.find((l) => l.level === 2);
+  if (!level2?.met || level2.reached) return null;
+  const why = (result.notes ?? []).filter((note) => !note.includes("chưa chấm"));
+  return why.length > 0 ? why.join("; ") : "Chưa đủ điều kiện công nhận mức độ 2";
+}

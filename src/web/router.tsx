@@ -35,8 +35,19 @@ function snapshot(): string {
   return window.location.pathname + window.location.search;
 }
 
+let leaveGuard: (() => boolean) | null = null;
+
+/**
+ * A page with unsaved work sets a guard (it asks the user and answers whether to leave); every navigation inside
+ * the app asks it first. `null` removes it.
+ */
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === snapshot()) return;
+  if (leaveGuard && !leaveGuard()) return;
   if (options.replace) window.history.replaceState(null, "", to);
   else {
     window.history.pushState(null, "", to);

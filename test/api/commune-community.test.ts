@@ -102,6 +102,33 @@ describeEachEngine("commune learning community (TT 25/2023)", (engine) => {
     const second = await assessYear(2026, true);
     expect(second.level).toBe(1);
     expect(JSON.stringify(second.result)).toContain("12 tháng");
+    // Its documents say why it stays at level 1 and never mark level 2 "Đạt" beside a level 1 result.
+    const documentText = async (document: string) => {
+      const file = await maokhe.get(`/api/v1/registrations/${second.id}/tt25/${document}?date=2027-01-10`);
+      expect(file.status).toBe(200);
+      const xml = await (await JSZip.loadAsync(file.body as ArrayBuffer))
+        .file("word/document.xml")!
+        .async("string");
+      // One line per paragraph or table cell, the text of its runs joined.
+      return xml
+        .replace(/<\/w:p>|<\/w:tc>/g, "\n")
+        .replace(/<[^>]+>/g, "")
+        .replace(/&quot;/g, '"');
+    };
+    const reason =
+      "Các tiêu chí mức độ 2 đều đáp ứng nhưng chưa được công nhận mức độ 2: Chưa đủ 12 tháng kể từ khi đạt mức độ 1";
+    const report = await documentText("bao-cao-tu-danh-gia.docx");
+    expect(report).toContain("tự đánh giá đạt chuẩn Cộng đồng học tập cấp xã Mức độ 1 năm 2026.");
+    expect(report).toContain(reason);
+    expect(report).not.toContain("Mức độ 2: Đạt");
+    const summary = await documentText("ban-tong-hop.docx");
+    expect(summary).toContain("Đạt mức độ 1");
+    expect(summary).toContain(reason);
+    const lines = summary.split("\n");
+    // The level 2 column: "Đáp ứng" for met items, not "Đạt" (a level 1 item's mark is followed by its level 2 mark).
+    const marks = lines.filter((line) => line === "Đạt" || line === "Đáp ứng");
+    expect(marks.filter((m) => m === "Đáp ứng").length).toBeGreaterThan(0);
+    expect(marks.filter((m) => m === "Đạt").length).toBe(marks.filter((m) => m === "Đáp ứng").length);
     // 2027: the wait is over.
     const third = await assessYear(2027, true);
     expect(third.level).toBe(2);

@@ -49,6 +49,11 @@ export type Tt25ReportInput = {
   situation?: string;
   criteria: readonly Tt25Criterion[];
   levelReached: 0 | 1 | 2;
+  /**
+   * Why the level-2 criteria, all met, do not give mức độ 2 (the 12-month wait after mức độ 1): the documents then
+   * say so and never mark mức độ 2 "Đạt" beside a mức độ 1 result.
+   */
+  level2Withheld?: string | null;
   recommendations?: string;
   /** Overrides the default "Nơi nhận" list. */
   recipients?: readonly string[];
@@ -141,6 +146,9 @@ function conclusionBlocks(input: Tt25ReportInput): Nd30Block[] {
         { text: `${verdict}.`, bold: true },
       ],
     },
+    ...(input.level2Withheld
+      ? [{ kind: "paragraph" as const, text: withheldSentence(input.level2Withheld) }]
+      : []),
   ];
 }
 
@@ -184,6 +192,11 @@ export function buildSelfAssessmentReport(input: Tt25ReportInput): Nd30Document 
   };
 }
 
+/** The criteria of mức độ 2 are met, yet the commune stays at mức độ 1: why, with the rule. */
+function withheldSentence(why: string): string {
+  return `Các tiêu chí mức độ 2 đều đáp ứng nhưng chưa được công nhận mức độ 2: ${sentence(why)} Theo Thông tư số 25/2023/TT-BGDĐT, xã đạt mức độ 1 sau ít nhất 12 tháng mới được đánh giá, công nhận mức độ 2.`;
+}
+
 function tableMark(met: Tt25Met | undefined): string {
   if (met === true) return "Đạt";
   if (met === false) return "Không đạt";
@@ -192,6 +205,9 @@ function tableMark(met: Tt25Met | undefined): string {
 
 export function buildCriteriaSummary(input: Tt25ReportInput): Nd30Document {
   const { commune, year } = input;
+  // Mức độ 2 not recognised: its column says the items are met ("Đáp ứng"), never "Đạt".
+  const level2Mark = (met: Tt25Met | undefined) =>
+    input.level2Withheld && met === true ? "Đáp ứng" : tableMark(met);
   const rows: Nd30TableRow[] = input.criteria.flatMap((criterion, i) => [
     {
       bold: true,
@@ -199,7 +215,7 @@ export function buildCriteriaSummary(input: Tt25ReportInput): Nd30Document {
         String(i + 1),
         `Tiêu chí ${i + 1}: ${criterion.name}`,
         tableMark(criterion.metLevel1),
-        tableMark(criterion.metLevel2),
+        level2Mark(criterion.metLevel2),
         "",
       ],
     },
@@ -208,7 +224,7 @@ export function buildCriteriaSummary(input: Tt25ReportInput): Nd30Document {
         `${i + 1}.${j + 1}`,
         item.text,
         tableMark(item.metLevel1),
-        tableMark(item.metLevel2),
+        level2Mark(item.metLevel2),
         item.evidence ?? "",
       ],
     })),
@@ -220,6 +236,8 @@ export function buildCriteriaSummary(input: Tt25ReportInput): Nd30Document {
       { text: levelReachedLabel(input.levelReached), colSpan: 3, align: "center" },
     ],
   });
+  if (input.level2Withheld)
+    rows.push({ cells: [{ text: withheldSentence(input.level2Withheld), colSpan: 5 }] });
   const reportRef = input.documentNumber ? `số ${input.documentNumber} ` : "";
   return {
     ...frame(input),

@@ -2,7 +2,7 @@
  * The commune's TT 25/2023 dossier documents from its self-assessment: "Báo cáo tự đánh giá" and "Bản tổng hợp kết
  * quả đánh giá các tiêu chí, chỉ tiêu", as .docx in the NĐ 30/2020 format.
  */
-import type { LevelsDefinition } from "../../../shared/rubric";
+import { type LevelsDefinition, level2Withheld } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import {
@@ -92,6 +92,7 @@ async function reportInput(
       situation: options.situation,
       criteria,
       levelReached,
+      level2Withheld: result ? level2Withheld(result) : null,
     };
   });
 }

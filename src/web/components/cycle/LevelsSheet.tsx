@@ -1,10 +1,10 @@
 import { CheckSquareOutlined, SaveOutlined } from "@ant-design/icons";
 import { Affix, Button, Card, Checkbox, Flex, Input, Tag, Typography, theme } from "antd";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type { LevelsDefinition } from "../../../shared/rubric";
 import type { Assessment } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
-import { UnconfirmedTag } from "./common";
+import { changedFrom, UnconfirmedTag } from "./common";
 
 type Props = {
   definition: LevelsDefinition;
@@ -12,18 +12,22 @@ type Props = {
   editable: boolean;
   saving: boolean;
   onSave: (body: Assessment) => void;
+  /** Told whether the sheet has changes not saved yet. */
+  onDirty?: (dirty: boolean) => void;
   /** The evidence files of an item (list and upload), shown under its note. */
   evidence?: (itemKey: string) => ReactNode;
 };
 
 /** The sheet of a levels criteria set: met / not met per item, grouped by level and criterion. */
-export function LevelsSheet({ definition, initial, editable, saving, onSave, evidence }: Props) {
+export function LevelsSheet({ definition, initial, editable, saving, onSave, evidence, onDirty }: Props) {
   const t = useT();
   const { token } = theme.useToken();
   const [items, setItems] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(Object.entries(initial.items ?? {}).map(([k, v]) => [k, v === true])),
   );
   const [notes, setNotes] = useState<Record<string, string>>(() => ({ ...(initial.notes ?? {}) }));
+  const dirty = changedFrom(initial.items, items) || changedFrom(initial.notes, notes);
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
   const levels = [...definition.levels].sort((a, b) => a.level - b.level);
   const allKeys = levels.flatMap((l) => l.criteria.flatMap((c) => c.items.map((i) => i.key)));
   const metLevels = levels

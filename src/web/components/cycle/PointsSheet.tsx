@@ -1,11 +1,11 @@
 import { SaveOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { Affix, Button, Card, Flex, Input, InputNumber, Tag, Typography, theme } from "antd";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import type { PointsDefinition, PointsItem } from "../../../shared/rubric";
 import type { Assessment } from "../../api/cycle";
 import { type Translate, useT } from "../../i18n/messages";
 import { WhyNot } from "../Capability";
-import { UnconfirmedTag } from "./common";
+import { changedFrom, UnconfirmedTag } from "./common";
 
 type Scores = Record<string, number | null>;
 
@@ -42,15 +42,19 @@ type Props = {
   onSave: (body: Assessment) => void;
   /** The evidence files of an item (list and upload), shown under its note. */
   evidence?: (itemKey: string) => ReactNode;
+  /** Told whether the sheet has changes not saved yet. */
+  onDirty?: (dirty: boolean) => void;
 };
 
 /** The score sheet of a points criteria set: a whole number from 0 to the maximum per item, live total. */
-export function PointsSheet({ definition, initial, editable, saving, onSave, evidence }: Props) {
+export function PointsSheet({ definition, initial, editable, saving, onSave, evidence, onDirty }: Props) {
   const t = useT();
   const { token } = theme.useToken();
   const [scores, setScores] = useState<Scores>(() => ({ ...(initial.scores ?? {}) }));
   const [notes, setNotes] = useState<Record<string, string>>(() => ({ ...(initial.notes ?? {}) }));
   const result = useMemo(() => expected(definition, scores, t), [definition, scores, t]);
+  const dirty = changedFrom(initial.scores, scores) || changedFrom(initial.notes, notes);
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
   // A score above its maximum is shown as an error and blocks saving; it is never clamped behind the user's back.
   const over = definition.criteria
     .flatMap((c) => c.items)

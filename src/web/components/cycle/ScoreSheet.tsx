@@ -2,11 +2,13 @@ import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Tag, Typography } from "antd";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Registration } from "../../../shared/cycle";
+import { type LevelsEvaluation, level2Withheld } from "../../../shared/rubric";
 import { type Assessment, assessmentOf, cycleApi, resultOf } from "../../api/cycle";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { PageLoading } from "../PageLoading";
 import { useSaveErrors } from "../useSubmit";
+import { useUnsavedChanges } from "../useUnsavedChanges";
 import { StatusTag, subjectText, UnconfirmedTag, useResultLabel, useRubric } from "./common";
 import { ItemEvidence, useEvidence } from "./EvidenceFiles";
 import { LevelsSheet } from "./LevelsSheet";
@@ -32,8 +34,13 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   const saveFailed = useSaveErrors();
   const { rubric, error } = useRubric(registration.rubric.id);
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const confirmLeave = useUnsavedChanges(dirty && !saving, t("sheet.unsaved"));
   const editable = canWrite && (registration.status === "registered" || registration.status === "assessed");
   const result = resultOf(registration);
+  // Level 2 met but not given (the 12-month wait after level 1): say why next to the level 1 result.
+  const withheld =
+    result?.scheme === "levels" ? level2Withheld(registration.result as LevelsEvaluation) : null;
   const evidence = useEvidence(registration.id);
   const evidenceOf = (itemKey: string) => (
     <ItemEvidence
@@ -71,7 +78,11 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   return (
     <Flex vertical gap={12} data-testid="score-sheet" ref={top} style={{ scrollMarginTop: 72 }}>
       <Flex>
-        <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="sheet-back">
+        <Button
+          icon={<ArrowLeftOutlined />}
+          onClick={() => confirmLeave() && onBack()}
+          data-testid="sheet-back"
+        >
           {t("common.back")}
         </Button>
       </Flex>
@@ -86,6 +97,14 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
         </Typography.Text>
         {registration.rubric.unconfirmed && <UnconfirmedTag />}
       </Flex>
+      {withheld && (
+        <Alert
+          type="info"
+          showIcon
+          title={t("why.level2.withheld", { why: withheld })}
+          data-testid="level2-withheld"
+        />
+      )}
       {registration.rubric.unconfirmed && <Alert type="warning" showIcon title={t("sheet.unconfirmedSet")} />}
       {!canWrite && roleNote}
       {canWrite && !editable && (
@@ -102,6 +121,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
           saving={saving}
           onSave={(body) => void save(body)}
           evidence={evidenceOf}
+          onDirty={setDirty}
         />
       )}
       {rubric?.definition.scheme === "levels" && (
@@ -112,6 +132,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
           saving={saving}
           onSave={(body) => void save(body)}
           evidence={evidenceOf}
+          onDirty={setDirty}
         />
       )}
     </Flex>

@@ -92,6 +92,20 @@ export function subjectText(registration: Registration): string {
   return code ? `${name} (${code})` : name;
 }
 
+/** Whether a sheet's answers differ from what was stored (empty notes and unanswered items count as nothing). */
+export function changedFrom(
+  stored: Record<string, unknown> | undefined,
+  now: Record<string, unknown>,
+): boolean {
+  const meaningful = (record: Record<string, unknown> | undefined) =>
+    JSON.stringify(
+      Object.entries(record ?? {})
+        .filter(([, v]) => v !== null && v !== undefined && v !== "" && v !== false)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+  return meaningful(stored) !== meaningful(now);
+}
+
 const rubricCache = new Map<number, Promise<StoredRubric>>();
 
 export function forgetRubric(id: number): void {
