@@ -11,6 +11,8 @@ import type { Db } from "./db/connection";
 import { AppError } from "./errors";
 import { type AppEnv, validationError } from "./http/context";
 import { contextMiddleware, securityHeaders, sessionMiddleware } from "./http/middleware";
+import { associationRoutes } from "./modules/association/association.routes";
+import { duesRoutes } from "./modules/association/dues.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -45,6 +47,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     userRoutes,
     auditRoutes,
     ...kinds.map((kind) => registryRouter(kind, kinds)),
+    associationRoutes,
+    duesRoutes,
     cycleRoutes,
     evidenceRoutes,
     rubricRoutes,

@@ -24,7 +24,15 @@ export const recordVersion = z
   .positive();
 
 export const unitLevels = ["province", "district", "commune", "village"] as const;
-export const roles = ["system_admin", "unit_admin", "data_entry", "reviewer", "viewer"] as const;
+export const roles = [
+  "system_admin",
+  "unit_admin",
+  "data_entry",
+  "reviewer",
+  "viewer",
+  "association_admin",
+  "chapter_secretary",
+] as const;
 export type RoleName = (typeof roles)[number];
 
 export const unitRef = z.object({
@@ -123,6 +131,8 @@ export type ImportChange = z.infer<typeof importChange>;
 export const registryImportReport = importReport.extend({
   converted: z.record(z.string(), z.string()),
   changes: z.array(importChange),
+  /** Likely duplicates (members: same name, birth year and village), reported but not refused. */
+  warnings: z.array(rowError).optional(),
 });
 export type RegistryImportReport = z.infer<typeof registryImportReport>;
 
@@ -130,6 +140,8 @@ export const grant = z.object({
   id: z.number(),
   role: z.enum(roles),
   unit: unitRef.nullable(),
+  /** A chapter secretary's chapter (of the grant's commune). */
+  chapter: z.object({ id: z.number(), code: z.string(), name: z.string() }).optional(),
 });
 export type Grant = z.infer<typeof grant>;
 
@@ -174,8 +186,14 @@ export const createUserRequest = z.object({
   password,
   role: z.enum(roles),
   unitId: z.number().int().positive().nullable(),
+  /** For a chapter secretary: the chapter, of the commune `unitId`. */
+  chapterId: z.number().int().positive().optional(),
 });
-export const grantRequest = z.object({ role: z.enum(roles), unitId: z.number().int().positive().nullable() });
+export const grantRequest = z.object({
+  role: z.enum(roles),
+  unitId: z.number().int().positive().nullable(),
+  chapterId: z.number().int().positive().optional(),
+});
 
 /** A change of a user, from the version the administrator started from. */
 export const updateUserRequest = z.object({

@@ -4,7 +4,7 @@
  */
 import { type SqlBool, sql } from "kysely";
 import { foldText } from "../../shared/text";
-import type { Actor } from "../auth/scope";
+import type { Actor, Permission } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { AppError, forbidden, notFound } from "../errors";
 import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
@@ -24,33 +24,51 @@ export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
 
 /**
  * A unit of one of `levels` that the caller may write, with its commune and province: 404 outside the caller's
- * read scope, 422 at another level (naming `field`), 403 where the caller may only read.
+ * read scope, 422 at another level (naming `field`), 403 where the caller may only read. `permission` is the
+ * kind's write permission ("write" by default); `secretary` says the caller writes as the secretary of the row's
+ * chapter, which the unit's scope need not grant.
  */
 export async function writableUnit(
   tx: Db,
   actor: Actor,
   unitId: number,
-  options: { levels: readonly ("commune" | "village")[]; field: string; message: string },
+  options: {
+    levels: readonly ("commune" | "village")[];
+    field: string;
+    message: string;
+    permission?: Permission;
+    secretary?: boolean;
+  },
 ) {
   const context = await unitContext(tx, unitId);
   if (!context || !(await canOnUnit(tx, actor, "read", unitId)))
     throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   if (!options.levels.includes(context.level as "commune") || context.communeId === null)
     throw new AppError("validation", options.message, { fields: { [options.field]: options.message } });
-  if (!(await canOnUnit(tx, actor, "write", unitId)))
+  if (!options.secretary && !(await canOnUnit(tx, actor, options.permission ?? "write", unitId)))
     throw forbidden("Bạn không có quyền nhập liệu ở đơn vị này");
   return { ...context, communeId: context.communeId };
 }
 
-/** The commune a file is imported into, once the caller may write there (`what`: "danh sách hộ gia đình"). */
-export async function importCommune(tx: Db, actor: Actor, communeId: number, what: string) {
+/**
+ * The commune a file is imported into, once the caller may write there (`what`: "danh sách hộ gia đình"), with
+ * `permission` ("write" by default). `secretary` lets a chapter secretary in: each row then names their chapter.
+ */
+export async function importCommune(
+  tx: Db,
+  actor: Actor,
+  communeId: number,
+  what: string,
+  permission: Permission = "write",
+  secretary = false,
+) {
   const commune = await unitContext(tx, communeId);
   if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
     throw notFound("Không tìm thấy xã, phường");
   if (commune.level !== "commune") throw new AppError("validation", `Chọn một xã, phường để nhập ${what}`);
-  if (!(await canOnUnit(tx, actor, "write", communeId)))
-    throw forbidden("Bạn không có quyền nhập liệu ở xã, phường này");
-  return { ...commune, communeId };
+  const onUnit = await canOnUnit(tx, actor, permission, communeId);
+  if (!onUnit && !secretary) throw forbidden("Bạn không có quyền nhập liệu ở xã, phường này");
+  return { ...commune, communeId, asSecretary: !onUnit };
 }
 
 export type Village = { id: number; code: string; name: string };

@@ -188,6 +188,8 @@ const baseVi = {
   "role.data_entry": "Nhập liệu",
   "role.reviewer": "Phê duyệt",
   "role.viewer": "Xem",
+  "role.association_admin": "Hội Khuyến học",
+  "role.chapter_secretary": "Thư ký chi hội",
 
   "audit.title": "Nhật ký thao tác",
   "audit.time": "Thời gian",
@@ -398,6 +400,8 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "role.data_entry": "Data entry",
   "role.reviewer": "Reviewer",
   "role.viewer": "Viewer",
+  "role.association_admin": "Learning promotion association",
+  "role.chapter_secretary": "Chapter secretary",
 
   "audit.title": "Audit log",
   "audit.time": "Time",
