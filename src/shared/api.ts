@@ -70,7 +70,12 @@ export const unitDetail = unitSummary.extend({
   predecessors: z.array(successionLink),
   successors: z.array(successionLink),
   /** What the caller may do here. */
-  can: z.object({ write: z.boolean(), admin: z.boolean() }),
+  can: z.object({
+    write: z.boolean(),
+    admin: z.boolean(),
+    /** Manage the Hội Khuyến học's chapters, members and dues here. */
+    association: z.boolean(),
+  }),
   /** Send it back with a change of a village (PATCH /units/{id}, retire, merge). */
   version: z.number(),
 });

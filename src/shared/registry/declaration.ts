@@ -184,7 +184,8 @@ export type KindDeclaration = {
   readonly archive?: { readonly reasons: Readonly<Record<string, Label>> };
   /** The table has updated_at, set on every write. */
   readonly updatedAt?: boolean;
-  readonly web: { readonly path: string; readonly icon?: string };
+  /** `detail`: each row has its own page at `${path}/${id}` (a chapter's committee, members and dues). */
+  readonly web: { readonly path: string; readonly icon?: string; readonly detail?: boolean };
   /** Texts of the API document; made from the noun when absent. */
   readonly api?: {
     readonly tag?: string;

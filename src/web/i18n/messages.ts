@@ -3,6 +3,7 @@
  * (the type checker enforces it). Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
 import { createContext, useCallback, useContext } from "react";
+import { associationEn, associationVi } from "./association";
 import { cycleEn, cycleVi } from "./cycle";
 import { householdsEn, householdsVi } from "./households";
 import { registriesEn, registriesVi } from "./registries";
@@ -217,7 +218,16 @@ const baseVi = {
   "audit.entity.unit_successions": "Lịch sử đơn vị",
 } as const;
 
-const vi = { ...baseVi, ...householdsVi, ...registriesVi, ...cycleVi, ...rubricsVi, ...workVi, ...statsVi };
+const vi = {
+  ...baseVi,
+  ...householdsVi,
+  ...registriesVi,
+  ...cycleVi,
+  ...rubricsVi,
+  ...workVi,
+  ...statsVi,
+  ...associationVi,
+};
 
 export type MessageKey = keyof typeof vi;
 export type Catalogue = Record<MessageKey, string>;
@@ -437,6 +447,7 @@ const en: Catalogue = {
   ...rubricsEn,
   ...workEn,
   ...statsEn,
+  ...associationEn,
 };
 
 export type Lang = "vi" | "en";

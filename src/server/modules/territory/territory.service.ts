@@ -27,12 +27,13 @@ export async function getUnitDetail(
   return asActor(db, actor, async (tx) => {
     const unit = await findUnit(tx, actor, id, date);
     if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const [ancestors, predecessors, successors, write, admin, row] = await Promise.all([
+    const [ancestors, predecessors, successors, write, admin, association, row] = await Promise.all([
       listAncestors(tx, id),
       listSuccessionLinks(tx, actor, id, "predecessors"),
       listSuccessionLinks(tx, actor, id, "successors"),
       canOnUnit(tx, actor, "write", id),
       canOnUnit(tx, actor, "admin", id),
+      canOnUnit(tx, actor, "association", id),
       tx.selectFrom("admin_units").select("version").where("id", "=", id).executeTakeFirstOrThrow(),
     ]);
     return {
@@ -40,7 +41,7 @@ export async function getUnitDetail(
       ancestors,
       predecessors,
       successors,
-      can: { write, admin },
+      can: { write, admin, association },
       version: row.version,
     };
   });

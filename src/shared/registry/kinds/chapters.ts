@@ -115,7 +115,7 @@ export const chapters = {
       mistake: { vi: "Nhập nhầm", en: "Entered by mistake" },
     },
   },
-  web: { path: "/chi-hoi", icon: "team" },
+  web: { path: "/chi-hoi", icon: "team", detail: true },
   api: {
     tag: "Hội Khuyến học",
     summaries: {

@@ -28,7 +28,7 @@ import type { KindDeclaration } from "../../../shared/registry/declaration";
 import { type RegistryItem, registryApi } from "../../api/registries";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
-import { setQuery, useLocation } from "../../router";
+import { Link, setQuery, useLocation } from "../../router";
 import { useMe } from "../../session";
 import { FileImport } from "../FileImport";
 import { PageLoading } from "../PageLoading";
@@ -95,7 +95,14 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   }, [api, unitId, q, archived, page, version, t]);
 
   const ready = scope.status === "ready" ? scope : null;
-  const canWrite = !!ready?.commune && ready.unit.can.write;
+  // The Hội's kinds are written with its permission, or by a secretary of a chapter of this commune.
+  const communeId = ready?.commune?.id;
+  const secretary =
+    !!kind.access?.chapter &&
+    me.grants.some((g) => g.role === "chapter_secretary" && g.unit?.id === communeId);
+  const canWrite =
+    !!ready?.commune &&
+    (kind.access?.write === "association" ? ready.unit.can.association || secretary : ready.unit.can.write);
   const villageId = unitId && ready?.villages.some((v) => v.id === unitId) ? unitId : null;
   // Rows of a village cannot be added before the commune has one.
   const needsVillage = !kind.unit.levels.includes("commune");
@@ -112,7 +119,13 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
       : "";
   const title = (item: RegistryItem) => (
     <Flex vertical>
-      <span data-testid={`${testId}-name`}>{itemName(kind, item)}</span>
+      {kind.web.detail ? (
+        <Link to={`${kind.web.path}/${item.id}`} data-testid={`${testId}-name`}>
+          {itemName(kind, item)}
+        </Link>
+      ) : (
+        <span data-testid={`${testId}-name`}>{itemName(kind, item)}</span>
+      )}
       {compact && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {specs
