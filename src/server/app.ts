@@ -18,6 +18,8 @@ import {
   sessionMiddleware,
 } from "./http/middleware";
 import { serveDocument } from "./http/openapi";
+import { associationRoutes } from "./modules/association/association.routes";
+import { duesRoutes } from "./modules/association/dues.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -55,6 +57,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     userRoutes,
     auditRoutes,
     ...kinds.map((kind) => registryRouter(kind, kinds)),
+    associationRoutes,
+    duesRoutes,
     cycleRoutes,
     documentRoutes,
     evidenceRoutes,

@@ -35,7 +35,15 @@ export const recordVersion = z
   .positive();
 
 export const unitLevels = ["province", "district", "commune", "village"] as const;
-export const roles = ["system_admin", "unit_admin", "data_entry", "reviewer", "viewer"] as const;
+export const roles = [
+  "system_admin",
+  "unit_admin",
+  "data_entry",
+  "reviewer",
+  "viewer",
+  "association_admin",
+  "chapter_secretary",
+] as const;
 export type RoleName = (typeof roles)[number];
 
 export const unitRef = z.object({
@@ -73,7 +81,16 @@ export const unitDetail = unitSummary.extend({
   predecessors: z.array(successionLink),
   successors: z.array(successionLink),
   /** The caller's permissions here (src/shared/capabilities.ts says which actions each allows). */
-  can: z.object({ read: z.boolean(), write: z.boolean(), review: z.boolean(), admin: z.boolean() }),
+  can: z.object({
+    read: z.boolean(),
+    write: z.boolean(),
+    review: z.boolean(),
+    admin: z.boolean(),
+    /** Manage the Hội Khuyến học's chapters, members and dues here. */
+    association: z.boolean(),
+    /** Read the Hội's members (personal data) here. */
+    association_read: z.boolean(),
+  }),
   /** Send it back with a change of a village (PATCH /units/{id}, retire, merge). */
   version: z.number(),
 });
@@ -134,6 +151,8 @@ export type ImportChange = z.infer<typeof importChange>;
 export const registryImportReport = importReport.extend({
   converted: z.record(z.string(), z.string()),
   changes: z.array(importChange),
+  /** Likely duplicates (members: same name, birth year and village), reported but not refused. */
+  warnings: z.array(rowError).optional(),
 });
 export type RegistryImportReport = z.infer<typeof registryImportReport>;
 
@@ -141,6 +160,8 @@ export const grant = z.object({
   id: z.number(),
   role: z.enum(roles),
   unit: unitRef.nullable(),
+  /** A chapter secretary's chapter (of the grant's commune). */
+  chapter: z.object({ id: z.number(), code: z.string(), name: z.string() }).optional(),
 });
 export type Grant = z.infer<typeof grant>;
 
@@ -185,8 +206,14 @@ export const createUserRequest = z.object({
   password,
   role: z.enum(roles),
   unitId: z.number().int().positive().nullable(),
+  /** For a chapter secretary: the chapter, of the commune `unitId`. */
+  chapterId: z.number().int().positive().optional(),
 });
-export const grantRequest = z.object({ role: z.enum(roles), unitId: z.number().int().positive().nullable() });
+export const grantRequest = z.object({
+  role: z.enum(roles),
+  unitId: z.number().int().positive().nullable(),
+  chapterId: z.number().int().positive().optional(),
+});
 
 /** A change of a user, from the version the administrator started from. */
 export const updateUserRequest = z.object({

@@ -8,16 +8,29 @@
  */
 import type { RoleName } from "./api";
 
-export type Permission = "read" | "write" | "review" | "admin";
-export const permissions: readonly Permission[] = ["read", "write", "review", "admin"];
+/**
+ * `association` manages the Hội Khuyến học's chapters, members and dues; `association_read` reads its members
+ * (personal data). A chapter secretary holds neither: their grant names one chapter (Actor.chapters).
+ */
+export type Permission = "read" | "write" | "review" | "admin" | "association" | "association_read";
+export const permissions: readonly Permission[] = [
+  "read",
+  "write",
+  "review",
+  "admin",
+  "association",
+  "association_read",
+];
 
 /** The permissions each role gives on the units of its grant. */
 export const rolePermissions: Record<RoleName, readonly Permission[]> = {
-  system_admin: ["read", "write", "review", "admin"],
-  unit_admin: ["read", "write", "review", "admin"],
+  system_admin: ["read", "write", "review", "admin", "association", "association_read"],
+  unit_admin: ["read", "write", "review", "admin", "association", "association_read"],
   data_entry: ["read", "write"],
   reviewer: ["read", "review"],
-  viewer: ["read"],
+  viewer: ["read", "association_read"],
+  association_admin: ["read", "association", "association_read"],
+  chapter_secretary: ["read"],
 };
 
 type Capability = {
@@ -37,6 +50,11 @@ export const capabilities = {
     permissions: ["write"],
     vi: "thêm, sửa, lưu trữ, nhập danh sách vào sổ theo dõi",
     en: "add, edit, archive and import registry rows",
+  },
+  "association.edit": {
+    permissions: ["association"],
+    vi: "quản lý chi hội, hội viên và hội phí",
+    en: "manage chapters, members and dues",
   },
   "cycle.register": {
     permissions: ["write"],
@@ -71,6 +89,10 @@ export const actions = Object.keys(capabilities) as Action[];
 /** The caller's permissions on one unit. */
 export type Can = Record<Permission, boolean>;
 
+/** The action of editing a registry kind written with `write` (the government's) or `association` (the Hội's). */
+export const editAction = (write: "write" | "association" | Permission): Action =>
+  write === "association" ? "association.edit" : "registry.edit";
+
 export function allows(can: Can, action: Action): boolean {
   return capabilities[action].permissions.some((p) => can[p]);
 }
@@ -90,6 +112,8 @@ export const roleNamesVi: Record<RoleName, string> = {
   data_entry: "Nhập liệu",
   reviewer: "Phê duyệt",
   viewer: "Xem",
+  association_admin: "Quản trị Hội Khuyến học",
+  chapter_secretary: "Thư ký chi hội",
 };
 
 /** The refusal of an action, naming the roles that may take it: "Chỉ Nhập liệu, … được ghi kết quả … ở <where>". */

@@ -23,6 +23,7 @@ const TitlesPage = lazy(() => import("./pages/TitlesPage"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage"));
 const RubricsPage = lazy(() => import("./pages/RubricsPage"));
 const RubricPage = lazy(() => import("./pages/RubricPage"));
+const ChapterPage = lazy(() => import("./pages/ChapterPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
 
 function applyLang(lang: Lang): void {
@@ -176,6 +177,11 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.titles) return <TitlesPage />;
   if (pathname === paths.stats) return <DashboardPage />;
   if (pathname === paths.rubrics) return <RubricsPage />;
+  const chapter = matchPath("/chi-hoi/:id", pathname);
+  if (chapter && /^\d+$/.test(chapter.id ?? "")) {
+    const id = Number(chapter.id);
+    return <ChapterPage key={id} id={id} />;
+  }
   const rubric = matchPath("/bo-tieu-chi/:id", pathname);
   if (rubric && /^\d+$/.test(rubric.id ?? "")) {
     const id = Number(rubric.id);

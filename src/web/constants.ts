@@ -14,6 +14,8 @@ export const roleList = [
   "data_entry",
   "reviewer",
   "viewer",
+  "association_admin",
+  "chapter_secretary",
 ] as const satisfies readonly RoleName[];
 
 export const villageKindList = [

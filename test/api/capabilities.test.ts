@@ -27,6 +27,7 @@ const cases: { role: RoleName; username: string; year: number }[] = [
   { role: "data_entry", username: "cap.nhaplieu", year: 2023 },
   { role: "reviewer", username: "cap.duyet", year: 2024 },
   { role: "viewer", username: "cap.xem", year: 2025 },
+  { role: "association_admin", username: "cap.hoi", year: 2026 },
 ];
 
 describeEachEngine("capability table", (engine) => {
@@ -99,6 +100,13 @@ describeEachEngine("capability table", (engine) => {
     return {
       "registry.edit": (c) =>
         c.post("/api/v1/households", { villageId: village, headName: `Chủ hộ ${year}`, members: 3 }),
+      "association.edit": (c) =>
+        c.post("/api/v1/chapters", {
+          unitId: village,
+          name: `Chi hội ${year}`,
+          kind: "village",
+          foundedOn: `${year}-03-01`,
+        }),
       "cycle.register": (c) =>
         c.post("/api/v1/registrations", { year, title, subjects: [{ kind: "household", id: toRegister }] }),
       "cycle.assess": (c) => c.post(`/api/v1/registrations/${assessId}/assessment`, sheet),

@@ -16,6 +16,8 @@ export type Actor = {
   name: string;
   global: boolean;
   roots: Record<Permission, number[]>;
+  /** The chapters the actor is secretary of (their members are the actor's to read and write). */
+  chapters: number[];
   requestId?: string;
 };
 
@@ -24,7 +26,8 @@ export const commandLineActor: Actor = {
   userId: null,
   name: "hieuhoc (dòng lệnh)",
   global: true,
-  roots: { read: [], write: [], review: [], admin: [] },
+  roots: { read: [], write: [], review: [], admin: [], association: [], association_read: [] },
+  chapters: [],
 };
 
 export async function loadActor(db: Db, userId: number, name: string, requestId?: string): Promise<Actor> {
@@ -34,18 +37,30 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
     write: number[];
     review: number[];
     admin: number[];
+    association: number[];
+    association_read: number[];
+    chapters: number[];
   }>`SELECT hieuhoc_is_global_for(${userId}) AS global,
       hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
-      hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin`.execute(
-    db,
-  );
+      hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin,
+      hieuhoc_roots_for(${userId}, 'association') AS association,
+      hieuhoc_roots_for(${userId}, 'association_read') AS association_read,
+      hieuhoc_chapters_for(${userId}) AS chapters`.execute(db);
   const row = rows[0]!;
   const ids = (list: unknown[]) => list.map(Number);
   return {
     userId,
     name,
     global: row.global,
-    roots: { read: ids(row.read), write: ids(row.write), review: ids(row.review), admin: ids(row.admin) },
+    roots: {
+      read: ids(row.read),
+      write: ids(row.write),
+      review: ids(row.review),
+      admin: ids(row.admin),
+      association: ids(row.association),
+      association_read: ids(row.association_read),
+    },
+    chapters: ids(row.chapters),
     requestId,
   };
 }
@@ -103,4 +118,6 @@ export const roleRank: Record<Role, number> = {
   data_entry: 2,
   unit_admin: 3,
   system_admin: 4,
+  association_admin: 2,
+  chapter_secretary: 1,
 };

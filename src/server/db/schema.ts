@@ -7,7 +7,14 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type UnitLevel = "province" | "district" | "commune" | "village";
 export type SuccessionKind = "merge" | "split" | "rename";
 export type SuccessionCoverage = "full" | "partial";
-export type Role = "system_admin" | "unit_admin" | "data_entry" | "reviewer" | "viewer";
+export type Role =
+  | "system_admin"
+  | "unit_admin"
+  | "data_entry"
+  | "reviewer"
+  | "viewer"
+  | "association_admin"
+  | "chapter_secretary";
 
 export type AdminUnitTable = {
   id: Generated<number>;
@@ -59,6 +66,8 @@ export type RoleGrantTable = {
   user_id: number;
   role: Role;
   unit_id: number | null;
+  /** The chapter of a chapter secretary's grant (a chapter of the grant's commune). */
+  chapter_id: number | null;
   granted_by: number | null;
   granted_at: Generated<Date>;
   revoked_by: number | null;
@@ -328,7 +337,107 @@ export type TargetTable = {
   version: Generated<number>;
 };
 
+/** Hội Khuyến học (migration 0012): chapters, their committees, members and their chapters over time. */
+export type ChapterTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  unit_id: number;
+  code: string;
+  name: string;
+  search_name: ColumnType<string, never, never>;
+  kind: "village" | "clan" | "school" | "agency" | "enterprise" | "committee";
+  clan_id: number | null;
+  organization_id: number | null;
+  founded_on: string | null;
+  dissolved_on: string | null;
+  archived_at: Timestamp | null;
+  archived_reason: string | null;
+  version: Generated<number>;
+};
+
+export type ChapterOfficerTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  chapter_id: number;
+  unit_id: number;
+  full_name: string;
+  post: "chair" | "vice_chair" | "member";
+  term_from: string;
+  term_to: string | null;
+  removed_at: Timestamp | null;
+};
+
+export type MemberTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  unit_id: number;
+  member_number: string;
+  member_kind: Generated<"individual" | "collective">;
+  full_name: string;
+  search_name: ColumnType<string, never, never>;
+  sex: "male" | "female" | null;
+  birth_year: number | null;
+  household_id: number | null;
+  organization_id: number | null;
+  chapter_id: number;
+  joined_on: string;
+  chapter_since: string | null;
+  member_role: Generated<"member" | "officer" | "honorary">;
+  left_on: string | null;
+  left_reason: string | null;
+  archived_at: Timestamp | null;
+  archived_reason: string | null;
+  version: Generated<number>;
+};
+
+export type MembershipPeriodTable = {
+  commune_id: number;
+  id: Generated<number>;
+  member_id: number;
+  chapter_id: number;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+};
+
+/** Hội phí (migration 0013): a chapter's yearly amount and the payments ledger (append-only). */
+export type ChapterDuesTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  chapter_id: number;
+  unit_id: number;
+  year: number;
+  amount: ColumnType<number | string, number, number>;
+  version: Generated<number>;
+};
+
+export type DuesPaymentTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  member_id: number;
+  chapter_id: number;
+  unit_id: number;
+  year: number;
+  amount: ColumnType<number | string, number, never>;
+  paid_on: string;
+  collector: string | null;
+  reverses: number | null;
+  recorded_by: number | null;
+  recorded_at: Created;
+};
+
 export type Database = {
+  chapter_dues: ChapterDuesTable;
+  dues_payments: DuesPaymentTable;
+  chapters: ChapterTable;
+  chapter_officers: ChapterOfficerTable;
+  members: MemberTable;
+  membership_periods: MembershipPeriodTable;
   households: HouseholdTable;
   clans: ClanTable;
   organizations: OrganizationTable;

@@ -51,5 +51,11 @@ export function checkDeclaration(kind: KindDeclaration, kinds?: readonly KindDec
         problems.push(`${key}: ${f.kind}.${f.via} is not a reference to ${kind.name}`);
     }
   }
+  const chapter = kind.access?.chapter;
+  if (chapter) {
+    const f = field(chapter);
+    if (f?.type !== "reference" || f.kind !== "chapters")
+      problems.push(`access.chapter names ${chapter}, which is not a reference to chapters`);
+  }
   if (problems.length > 0) throw new Error(`registry kind ${kind.name}: ${problems.join("; ")}`);
 }

@@ -5,11 +5,13 @@
 import { PassThrough } from "node:stream";
 import type { UnitRef } from "../../shared/api";
 import { capitalize, type KindDeclaration } from "../../shared/registry/declaration";
-import type { Actor } from "../auth/scope";
+import { type Actor, asActor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { writeTemplate } from "../lib/spreadsheet";
 import { writeXlsx } from "../lib/xlsx-stream";
+import { unitContext } from "../modules/territory/territory.repo";
 import { cellText, importColumns } from "./cells";
+import { type ReferenceLookup, referenceLookups } from "./references";
 import type { Item } from "./rows";
 import { listItems } from "./service";
 
@@ -19,8 +21,15 @@ export function templateOf(kind: KindDeclaration) {
   return writeTemplate(`DANH SÁCH ${kind.noun.vi.toUpperCase()}`, columns, example);
 }
 
-/** An item as a row of the file: the village by name (empty for the commune itself), choices by label. */
-function fileRow(kind: KindDeclaration, item: Item): Record<string, string | number> {
+/**
+ * An item as a row of the file: the village by name (empty for the commune itself), choices by label, references
+ * by the code (or name) of the row they name.
+ */
+function fileRow(
+  kind: KindDeclaration,
+  item: Item,
+  references: Map<string, ReferenceLookup>,
+): Record<string, string | number> {
   const row: Record<string, string | number> = {};
   for (const key of kind.import.columns) {
     if (key === "unit") {
@@ -31,12 +40,34 @@ function fileRow(kind: KindDeclaration, item: Item): Record<string, string | num
     const field = kind.fields[key]!;
     if (field.type === "members") continue;
     const value = item[key];
+    const reference = references.get(key);
+    if (reference) {
+      row[key] = value === null ? "" : (reference.textOf.get(Number(value)) ?? "");
+      continue;
+    }
     row[key] =
       (field.type === "integer" || field.type === "year") && value !== null
         ? Number(value)
         : cellText(field, value);
   }
   return row;
+}
+
+/** The lookups of the imported references, in the commune of `unitId` (none for a kind without any). */
+async function exportReferences(
+  db: Db,
+  actor: Actor,
+  kind: KindDeclaration,
+  unitId: number,
+  kinds?: readonly KindDeclaration[],
+) {
+  const hasReferences = kind.import.columns.some((key) => kind.fields[key]?.type === "reference");
+  if (!hasReferences) return new Map<string, ReferenceLookup>();
+  return asActor(db, actor, async (tx) => {
+    const unit = await unitContext(tx, unitId);
+    if (!unit?.communeId) return new Map<string, ReferenceLookup>();
+    return referenceLookups(tx, actor, kind, unit.communeId, kinds);
+  });
 }
 
 export async function exportItems(
@@ -48,12 +79,13 @@ export async function exportItems(
 ): Promise<Buffer> {
   const wide = kind.import.wide ?? [];
   const columns = importColumns(kind);
+  const references = await exportReferences(db, actor, kind, unitId, kinds);
   async function* rows() {
     for (let offset = 0; ; offset += 500) {
       const page = await listItems(db, actor, kind, { unitId, offset, limit: 500 }, kinds);
       const items = page[kind.name] as Item[];
       for (const item of items) {
-        const row = fileRow(kind, item);
+        const row = fileRow(kind, item, references);
         yield columns.map((c) => row[c.key] ?? null);
       }
       if (items.length < 500) break;

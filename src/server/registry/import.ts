@@ -19,9 +19,13 @@ import { type Actor, asActor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { detectColumnEncoding, tcvn3ToUnicode, vniToUnicode } from "../lib/legacy-vietnamese";
 import { readTable } from "../lib/spreadsheet";
+import { writePermission } from "./access";
 import { cellReader, cellText, importColumns } from "./cells";
+import { checkImportRows, duplicateWarnings } from "./import-checks";
 import { applyPlan, type Planned, type Stored } from "./import-plan";
+import { referenceLookups } from "./references";
 import { nextCode, storedValue, untyped } from "./rows";
+import { rulesOf } from "./rules";
 import { communeVillages, importCommune, villageMessage } from "./units";
 
 export type ImportFile = { bytes: Uint8Array; name: string };
@@ -36,6 +40,7 @@ export async function importItems(
   communeId: number,
   file: ImportFile,
   dryRun: boolean,
+  kinds?: readonly KindDeclaration[],
 ): Promise<RegistryImportReport> {
   const report: RegistryImportReport = {
     dryRun,
@@ -49,7 +54,7 @@ export async function importItems(
   };
   try {
     await asActor(db, actor, async (tx) => {
-      await importInto(tx, actor, kind, communeId, file, report);
+      await importInto(tx, actor, kind, communeId, file, report, kinds);
       if (dryRun || report.errors.length > 0) throw new Rollback();
     });
   } catch (error) {
@@ -70,8 +75,11 @@ async function importInto(
   communeId: number,
   file: ImportFile,
   report: RegistryImportReport,
+  kinds?: readonly KindDeclaration[],
 ) {
-  const commune = await importCommune(tx, actor, communeId, `danh sách ${kind.noun.vi}`);
+  const secretary = !!kind.access?.chapter && actor.chapters.length > 0;
+  const what = `danh sách ${kind.noun.vi}`;
+  const commune = await importCommune(tx, actor, communeId, what, writePermission(kind), secretary);
   // The file is read only once the caller may write here: nothing about it is reported to anyone else.
   const records = await readTable(file.bytes, file.name, importColumns(kind));
   report.total = records.length;
@@ -89,6 +97,18 @@ async function importInto(
   const villages = kind.import.columns.includes("unit") ? await communeVillages(tx, communeId) : null;
   const unitNames = villages ? await unitNamesOf(tx, communeId) : new Map<number, string>();
   const readers = new Map(imported.map((key) => [key, cellReader(fields.get(key)!)]));
+  const references = await referenceLookups(tx, actor, kind, communeId, kinds);
+  for (const [key, lookup] of references)
+    readers.set(key, (text: string) => {
+      if (text === "")
+        return fields.get(key)!.required
+          ? { ok: false, message: `Thiếu ${lookup.noun}` }
+          : { ok: true, value: null };
+      const id = lookup.byText.get(foldText(text));
+      return id === undefined
+        ? { ok: false, message: `Không có ${lookup.noun} "${text}" trong xã, phường` }
+        : { ok: true, value: id };
+    });
   const label = (key: string) => importLabel(kind, key);
   const error = (row: number, key: string, message: string) =>
     report.errors.push({ row, column: label(key), message } satisfies RowError);
@@ -128,7 +148,9 @@ async function importInto(
     rows.push(row);
   }
   refuseRepeats(kind, rows, label, report.errors);
-  if (report.errors.length > 0) return;
+  // Rows with a refused cell are left out; the others are still matched and checked, so that a file's every
+  // error is reported at once. Nothing is written while there is any.
+  if (report.errors.length > 0 && !rulesOf(kind)) return;
 
   const keyOf = (unitId: unknown, value: (key: string) => unknown) =>
     kind.import.key.map((key) => (key === "unit" ? String(unitId) : String(value(key) ?? ""))).join("\u0000");
@@ -140,11 +162,17 @@ async function importInto(
     if (!existing.has(key)) existing.set(key, row);
   }
   const display = (key: string, value: unknown) =>
-    key === "unit" ? (unitNames.get(Number(value)) ?? String(value)) : cellText(fields.get(key)!, value);
+    key === "unit"
+      ? (unitNames.get(Number(value)) ?? String(value))
+      : references.has(key) && value !== null && value !== undefined
+        ? (references.get(key)!.textOf.get(Number(value)) ?? String(value))
+        : cellText(fields.get(key)!, value);
+  const matched = new Map<Planned, Stored>();
 
   const inserts: Planned[] = [];
   const updates: { row: Planned; stored: Stored }[] = [];
   for (const row of rows) {
+    if (row.failed.size > 0) continue;
     // A row without its key (an empty code the commune numbers) is always new.
     const keyless = kind.import.key.some((k) => row.generate.has(k));
     const match = keyless ? undefined : existing.get(keyOf(row.unitId, (k) => row.values[k]));
@@ -152,6 +180,7 @@ async function importInto(
       inserts.push(row);
       continue;
     }
+    matched.set(row, match);
     // An existing row keeps its code where the file leaves it empty.
     for (const key of row.generate) row.keep.add(key);
     row.generate.clear();
@@ -173,6 +202,18 @@ async function importInto(
       report.changes.push(change);
     }
   }
+  const levels = await unitLevelsOf(tx, communeId);
+  const checked = rows
+    .filter((row) => row.failed.size === 0)
+    .map((row) => ({
+      row,
+      stored: matched.get(row) ?? null,
+      unitLevel: levels.get(row.unitId) ?? "commune",
+    }));
+  checkImportRows(kind, actor, commune.asSecretary, checked, report.errors);
+  if (report.errors.length > 0) return;
+  const warnings = duplicateWarnings(kind, rows, stored, matched);
+  if (warnings) report.warnings = warnings;
   await assignCodes(tx, kind, communeId, inserts, rows, fields);
   report.created = inserts.length;
   report.updated = updates.length;
@@ -249,6 +290,16 @@ async function assignCodes(
         row.generate.delete(key);
       }
   }
+}
+
+/** The levels of the commune and its villages. */
+async function unitLevelsOf(tx: Db, communeId: number) {
+  const rows = await tx
+    .selectFrom("admin_units")
+    .select(["id", "level"])
+    .where((eb) => eb.or([eb("parent_id", "=", communeId), eb("id", "=", communeId)]))
+    .execute();
+  return new Map<number, string>(rows.map((r) => [Number(r.id), r.level]));
 }
 
 /** The names of the commune and all its villages (retired ones too: a stored row may still name one). */

@@ -214,7 +214,8 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
       const actor = requireActor(c);
       const file = await uploadedFile(c.req);
       const dryRun = c.req.valid("query").dryRun === "1";
-      return c.json(await importItems(c.get("db"), actor, kind, c.req.valid("param").id, file, dryRun), 200);
+      const communeId = c.req.valid("param").id;
+      return c.json(await importItems(c.get("db"), actor, kind, communeId, file, dryRun, kinds), 200);
     },
   );
 

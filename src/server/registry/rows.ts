@@ -12,8 +12,9 @@ import {
 } from "../../shared/registry/declaration";
 import { kindNamed } from "../../shared/registry/kinds";
 import { cleanName } from "../../shared/text";
-import { type Actor, unitInScope } from "../auth/scope";
+import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
+import { rowInScope } from "./access";
 
 // biome-ignore lint/suspicious/noExplicitAny: the tables of registry kinds are named by their declarations
 export type AnyDb = Kysely<any>;
@@ -39,7 +40,7 @@ function present(field: ValueField, value: unknown): unknown {
 export function baseQuery(tx: Db, actor: Actor, kind: KindDeclaration): AnySelect {
   let query: AnySelect = untyped(tx).selectFrom(`${kind.table} as r`);
   if (kind.unit.item) query = query.innerJoin("admin_units as u", "u.id", `r.${kind.unit.column}`);
-  return query.where(unitInScope(actor, "read", `r.${kind.unit.column}`));
+  return query.where(rowInScope(actor, kind, "read"));
 }
 
 /** Adds the columns of an item to `query`. */
@@ -118,7 +119,10 @@ export function columnValues(kind: KindDeclaration, body: Record<string, unknown
   return values;
 }
 
-/** The next free numeric code of a commune, `pad` digits wide (codes stay taken when rows are archived). */
+/**
+ * The next free numeric code of a commune, `pad` digits wide (codes stay taken when rows are archived). Counted by
+ * hieuhoc_max_code over all the commune's rows, also those the caller cannot see (a chapter secretary's view).
+ */
 export async function nextCode(
   tx: Db,
   kind: KindDeclaration,
@@ -127,7 +131,6 @@ export async function nextCode(
   pad: number,
 ) {
   const { rows } = await sql<{ next: number | string }>`
-    SELECT coalesce(max(${sql.ref(column)}::bigint), 0) + 1 AS next FROM ${sql.table(kind.table)}
-    WHERE commune_id = ${communeId} AND ${sql.ref(column)} ~ '^[0-9]{1,15}$'`.execute(tx);
+    SELECT hieuhoc_max_code(${kind.table}::regclass, ${column}, ${communeId}) + 1 AS next`.execute(tx);
   return { next: Number(rows[0]?.next ?? 1), format: (n: number) => String(n).padStart(pad, "0") };
 }

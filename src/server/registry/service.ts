@@ -16,6 +16,7 @@ import type { Db } from "../db/connection";
 import { AppError, notFound } from "../errors";
 import { ensureUpdated, staleVersionError } from "../lib/concurrency";
 import { recordAudit } from "../modules/audit/audit.repo";
+import { secretaryOf, writePermission } from "./access";
 import {
   baseQuery,
   columnValues,
@@ -26,6 +27,7 @@ import {
   selectItem,
   untyped,
 } from "./rows";
+import { rulesOf, todayIso } from "./rules";
 import { readableUnit, searchPattern, underUnit, writableUnit } from "./units";
 
 /** The kinds a kind's references and members resolve against (the platform's, or a test's). */
@@ -35,12 +37,41 @@ export type ListOptions = { unitId: number; q?: string; archived?: boolean; offs
 
 const levelText = { village: "một thôn, tổ dân phố", commune: "một xã, phường" };
 
-/** The levels a kind's rows may belong to, and the 422 message naming the unit field. */
-export const unitRule = (kind: KindDeclaration) => ({
+/**
+ * The levels a kind's rows may belong to, the 422 message naming the unit field, the kind's write permission, and
+ * whether the caller writes as the secretary of every chapter named in `chapters` (the row's, before and after).
+ */
+export const unitRule = (kind: KindDeclaration, actor?: Actor, chapters: unknown[] = []) => ({
   levels: kind.unit.levels,
   field: kind.unit.field,
   message: `${capitalize(kind.noun.vi)} phải thuộc ${kind.unit.levels.map((l) => levelText[l]).join(" hoặc ")}`,
+  permission: writePermission(kind),
+  secretary: actor ? secretaryOf(actor, kind, chapters) : false,
 });
+
+/** The chapters a write touches: the row's before and after (none for a kind without a chapter field). */
+function chaptersOf(kind: KindDeclaration, ...rows: (Record<string, unknown> | null)[]) {
+  const key = kind.access?.chapter;
+  if (!key) return [];
+  return rows.filter((r) => r && r[key] !== undefined).map((r) => r![key]);
+}
+
+/** The kind's rules across fields, on the row as it would be stored: 422 naming the field. */
+function checkRules(
+  kind: KindDeclaration,
+  body: Record<string, unknown>,
+  before: Item | null,
+  unitLevel: string,
+) {
+  const rules = rulesOf(kind);
+  if (!rules) return;
+  const values: Record<string, unknown> = { ...before };
+  for (const [key] of valueFields(kind)) if (body[key] !== undefined) values[key] = body[key];
+  const given = new Set(Object.keys(body).filter((k) => body[k] !== undefined));
+  const problem = rules({ values, given, before, unitLevel, today: todayIso() });
+  if (problem)
+    throw new AppError("validation", problem.message, { fields: { [problem.key]: problem.message } });
+}
 
 /** The unit an item belongs to: its village (or the commune for an organisation), or its commune. */
 export const unitOf = (kind: KindDeclaration, item: Item) =>
@@ -143,8 +174,10 @@ export function createItem(
   kinds?: Kinds,
 ) {
   return asActor(db, actor, async (tx) => {
-    const place = await writableUnit(tx, actor, Number(body[kind.unit.field]), unitRule(kind));
+    const rule = unitRule(kind, actor, chaptersOf(kind, body));
+    const place = await writableUnit(tx, actor, Number(body[kind.unit.field]), rule);
     await checkReferences(tx, actor, kind, place.communeId, body, null, kinds);
+    checkRules(kind, body, null, place.level);
     const values = columnValues(kind, body);
     for (const [, field] of valueFields(kind)) {
       if (values[field.column] !== undefined) continue;
@@ -180,9 +213,16 @@ export function createItem(
 }
 
 /** A row the caller may change: loaded in scope (404), where the caller may write (403), not archived (422). */
-async function writableItem(tx: Db, actor: Actor, kind: KindDeclaration, id: number, kinds: Kinds) {
+async function writableItem(
+  tx: Db,
+  actor: Actor,
+  kind: KindDeclaration,
+  id: number,
+  kinds: Kinds,
+  body: Record<string, unknown> | null = null,
+) {
   const before = await loadItem(tx, actor, kind, id, kinds);
-  await writableUnit(tx, actor, unitOf(kind, before), unitRule(kind));
+  await writableUnit(tx, actor, unitOf(kind, before), unitRule(kind, actor, chaptersOf(kind, before, body)));
   return before;
 }
 
@@ -200,14 +240,21 @@ export function updateItem(
   kinds?: Kinds,
 ) {
   return asActor(db, actor, async (tx) => {
-    const before = await writableItem(tx, actor, kind, id, kinds);
+    const before = await writableItem(tx, actor, kind, id, kinds, body);
     const record = { entity: kind.entity, id };
     if (body.version !== before.version) throw await staleVersionError(tx, record, before.version);
     refuseArchived(kind, before);
     const values = columnValues(kind, body);
     const unitId = body[kind.unit.field] as number | undefined;
+    let unitLevel = kind.unit.item ? (before[kind.unit.item] as { level: string }).level : "commune";
     if (movable(kind) && unitId !== undefined && unitId !== unitOf(kind, before)) {
-      const target = await writableUnit(tx, actor, unitId, unitRule(kind));
+      const target = await writableUnit(
+        tx,
+        actor,
+        unitId,
+        unitRule(kind, actor, chaptersOf(kind, before, body)),
+      );
+      unitLevel = target.level;
       if (target.communeId !== before.communeId)
         throw new AppError(
           "validation",
@@ -217,6 +264,7 @@ export function updateItem(
       values[kind.unit.column] = unitId;
     }
     await checkReferences(tx, actor, kind, before.communeId, body, before, kinds);
+    checkRules(kind, body, before, unitLevel);
     if (Object.keys(values).length === 0) return before;
     if (kind.updatedAt) values.updated_at = new Date();
     // The version in the WHERE clause: of two saves from the same version, the second updates nothing.

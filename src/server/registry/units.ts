@@ -3,11 +3,12 @@
  * and its villages by name or code. 404 outside the caller's read scope, 403 where the caller may only read.
  */
 import { type SqlBool, sql } from "kysely";
+import { editAction, refusal } from "../../shared/capabilities";
 import { foldText } from "../../shared/text";
-import { requireOnUnit } from "../auth/capabilities";
-import type { Actor } from "../auth/scope";
+import { mayOnUnit, requireOnUnit } from "../auth/capabilities";
+import type { Actor, Permission } from "../auth/scope";
 import type { Db } from "../db/connection";
-import { AppError, notFound } from "../errors";
+import { AppError, forbidden, notFound } from "../errors";
 import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
 
 /** SQL condition: the unit in `column` lies under (or is) `unitId`. */
@@ -25,31 +26,52 @@ export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
 
 /**
  * A unit of one of `levels` that the caller may write, with its commune and province: 404 outside the caller's
- * read scope, 422 at another level (naming `field`), 403 where the caller may only read.
+ * read scope, 422 at another level (naming `field`), 403 where the caller may only read. `permission` is the
+ * kind's write permission ("write" by default); `secretary` says the caller writes as the secretary of the row's
+ * chapter, which the unit's scope need not grant.
  */
 export async function writableUnit(
   tx: Db,
   actor: Actor,
   unitId: number,
-  options: { levels: readonly ("commune" | "village")[]; field: string; message: string },
+  options: {
+    levels: readonly ("commune" | "village")[];
+    field: string;
+    message: string;
+    permission?: Permission;
+    secretary?: boolean;
+  },
 ) {
   const context = await unitContext(tx, unitId);
   if (!context || !(await canOnUnit(tx, actor, "read", unitId)))
     throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   if (!options.levels.includes(context.level as "commune") || context.communeId === null)
     throw new AppError("validation", options.message, { fields: { [options.field]: options.message } });
-  await requireOnUnit(tx, actor, "registry.edit", unitId, "đơn vị này");
+  if (!options.secretary)
+    await requireOnUnit(tx, actor, editAction(options.permission ?? "write"), unitId, "đơn vị này");
   return { ...context, communeId: context.communeId };
 }
 
-/** The commune a file is imported into, once the caller may write there (`what`: "danh sách hộ gia đình"). */
-export async function importCommune(tx: Db, actor: Actor, communeId: number, what: string) {
+/**
+ * The commune a file is imported into, once the caller may write there (`what`: "danh sách hộ gia đình"), with
+ * `permission` ("write" by default). `secretary` lets a chapter secretary in: each row then names their chapter.
+ */
+export async function importCommune(
+  tx: Db,
+  actor: Actor,
+  communeId: number,
+  what: string,
+  permission: Permission = "write",
+  secretary = false,
+) {
   const commune = await unitContext(tx, communeId);
   if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
     throw notFound("Không tìm thấy xã, phường");
   if (commune.level !== "commune") throw new AppError("validation", `Chọn một xã, phường để nhập ${what}`);
-  await requireOnUnit(tx, actor, "registry.edit", communeId, "xã, phường này");
-  return { ...commune, communeId };
+  const edit = editAction(permission);
+  const onUnit = await mayOnUnit(tx, actor, edit, communeId);
+  if (!onUnit && !secretary) throw forbidden(refusal(edit, "xã, phường này"));
+  return { ...commune, communeId, asSecretary: !onUnit };
 }
 
 export type Village = { id: number; code: string; name: string };

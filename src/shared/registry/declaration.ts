@@ -169,11 +169,23 @@ export type KindDeclaration = {
     /** Columns the export writes wide. */
     readonly wide?: readonly string[];
   };
+  /**
+   * Who reads and writes the rows: by default the government's `read` and `write`; the Hội Khuyến học's kinds
+   * name its permissions. `chapter` is a reference field to chapters whose secretary also reads and writes the row.
+   */
+  readonly access?: {
+    readonly read: "read" | "association_read";
+    readonly write: "write" | "association";
+    readonly chapter?: string;
+  };
+  /** Import rows matching a stored row (or each other) on all these keys are reported as likely duplicates. */
+  readonly duplicates?: readonly string[];
   /** Reasons an archive must give (stored in archived_reason); without them, archiving takes no body. */
   readonly archive?: { readonly reasons: Readonly<Record<string, Label>> };
   /** The table has updated_at, set on every write. */
   readonly updatedAt?: boolean;
-  readonly web: { readonly path: string; readonly icon?: string };
+  /** `detail`: each row has its own page at `${path}/${id}` (a chapter's committee, members and dues). */
+  readonly web: { readonly path: string; readonly icon?: string; readonly detail?: boolean };
   /** Texts of the API document; made from the noun when absent. */
   readonly api?: {
     readonly tag?: string;

@@ -27,7 +27,14 @@ export type UnitScope =
       villages: UnitSummary[];
     };
 
-const nothing: Can = { read: false, write: false, review: false, admin: false };
+const nothing: Can = {
+  read: false,
+  write: false,
+  review: false,
+  admin: false,
+  association: false,
+  association_read: false,
+};
 
 /** The id of the user's first granted unit, if any: the page opens on the user's own grant. */
 export function defaultUnitId(me: Me): number | null {

@@ -3,6 +3,7 @@
  * (the type checker enforces it). Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
 import { createContext, useCallback, useContext } from "react";
+import { associationEn, associationVi } from "./association";
 import { cycleEn, cycleVi } from "./cycle";
 import { householdsEn, householdsVi } from "./households";
 import { registriesEn, registriesVi } from "./registries";
@@ -189,6 +190,8 @@ const baseVi = {
   "role.data_entry": "Nhập liệu",
   "role.reviewer": "Phê duyệt",
   "role.viewer": "Xem",
+  "role.association_admin": "Hội Khuyến học",
+  "role.chapter_secretary": "Thư ký chi hội",
 
   "audit.title": "Nhật ký thao tác",
   "audit.time": "Thời gian",
@@ -225,6 +228,7 @@ const vi = {
   ...workVi,
   ...statsVi,
   ...rolesVi,
+  ...associationVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -408,6 +412,8 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "role.data_entry": "Data entry",
   "role.reviewer": "Reviewer",
   "role.viewer": "Viewer",
+  "role.association_admin": "Learning promotion association",
+  "role.chapter_secretary": "Chapter secretary",
 
   "audit.title": "Audit log",
   "audit.time": "Time",
@@ -444,6 +450,7 @@ const en: Catalogue = {
   ...workEn,
   ...statsEn,
   ...rolesEn,
+  ...associationEn,
 };
 
 export type Lang = "vi" | "en";

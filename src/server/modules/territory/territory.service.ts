@@ -27,7 +27,18 @@ export async function getUnitDetail(
   return asActor(db, actor, async (tx) => {
     const unit = await findUnit(tx, actor, id, date);
     if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const [ancestors, predecessors, successors, read, write, review, admin, row] = await Promise.all([
+    const [
+      ancestors,
+      predecessors,
+      successors,
+      read,
+      write,
+      review,
+      admin,
+      association,
+      association_read,
+      row,
+    ] = await Promise.all([
       listAncestors(tx, id),
       listSuccessionLinks(tx, actor, id, "predecessors"),
       listSuccessionLinks(tx, actor, id, "successors"),
@@ -35,6 +46,8 @@ export async function getUnitDetail(
       canOnUnit(tx, actor, "write", id),
       canOnUnit(tx, actor, "review", id),
       canOnUnit(tx, actor, "admin", id),
+      canOnUnit(tx, actor, "association", id),
+      canOnUnit(tx, actor, "association_read", id),
       tx.selectFrom("admin_units").select("version").where("id", "=", id).executeTakeFirstOrThrow(),
     ]);
     return {
@@ -42,7 +55,7 @@ export async function getUnitDetail(
       ancestors,
       predecessors,
       successors,
-      can: { read, write, review, admin },
+      can: { read, write, review, admin, association, association_read },
       version: row.version,
     };
   });

@@ -74,8 +74,9 @@ userRoutes.openapi(
     responses: { 201: jsonContent(z.object({ id: z.number() }), "Đã cấp") },
   }),
   async (c) => {
-    const { role, unitId } = c.req.valid("json");
-    return c.json(await addGrant(c.get("db"), requireActor(c), c.req.valid("param").id, role, unitId), 201);
+    const { role, unitId, chapterId } = c.req.valid("json");
+    const userId = c.req.valid("param").id;
+    return c.json(await addGrant(c.get("db"), requireActor(c), userId, role, unitId, chapterId), 201);
   },
 );
 

@@ -15,7 +15,11 @@ async function grantsOf(tx: Db, userIds: number[]): Promise<Map<number, Grant[]>
   const rows = await tx
     .selectFrom("role_grants as g")
     .leftJoin("admin_units as u", "u.id", "g.unit_id")
+    .leftJoin("chapters as ch", (j) =>
+      j.onRef("ch.commune_id", "=", "g.unit_id").onRef("ch.id", "=", "g.chapter_id"),
+    )
     .select(["g.id", "g.user_id", "g.role", "u.id as unit_id", "u.code", "u.name", "u.level", "u.kind"])
+    .select(["g.chapter_id", "ch.code as chapter_code", "ch.name as chapter_name"])
     .where("g.user_id", "in", userIds)
     .where("g.revoked_at", "is", null)
     .orderBy("g.id")
@@ -29,6 +33,8 @@ async function grantsOf(tx: Db, userIds: number[]): Promise<Map<number, Grant[]>
           ? null
           : { id: g.unit_id, code: g.code!, name: g.name!, level: g.level!, kind: g.kind! },
     };
+    if (g.chapter_id !== null)
+      grant.chapter = { id: g.chapter_id, code: g.chapter_code ?? "", name: g.chapter_name ?? "" };
     byUser.set(g.user_id, [...(byUser.get(g.user_id) ?? []), grant]);
   }
   return byUser;
@@ -74,6 +80,28 @@ export async function listUsers(db: Db, actor: Actor, unitId?: number): Promise<
   });
 }
 
+/** A chapter secretary's grant names a chapter of the grant's commune; no other grant names one. */
+async function checkChapter(tx: Db, role: RoleName, unitId: number | null, chapterId: number | undefined) {
+  if (role !== "chapter_secretary") {
+    if (chapterId !== undefined)
+      throw new AppError("validation", "Chỉ quyền thư ký chi hội gắn với một chi hội", {
+        fields: { chapterId: "Bỏ chi hội, hoặc chọn vai trò thư ký chi hội" },
+      });
+    return;
+  }
+  const message = "Chọn chi hội của xã, phường được cấp quyền";
+  if (chapterId === undefined || unitId === null)
+    throw new AppError("validation", message, { fields: { chapterId: message } });
+  const chapter = await tx
+    .selectFrom("chapters")
+    .select("id")
+    .where("commune_id", "=", unitId)
+    .where("id", "=", chapterId)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+  if (!chapter) throw new AppError("validation", message, { fields: { chapterId: message } });
+}
+
 async function checkGrantable(tx: Db, actor: Actor, role: RoleName, unitId: number | null) {
   if (unitId === null && role !== "system_admin" && actor.global)
     throw new AppError("validation", "Chọn đơn vị: chỉ quyền quản trị hệ thống được cấp toàn quốc", {
@@ -96,6 +124,7 @@ export type NewUser = {
   password: string;
   role: RoleName;
   unitId: number | null;
+  chapterId?: number;
 };
 
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<UserSummary> {
@@ -103,6 +132,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
   const passwordHash = await hashPassword(input.password);
   return asActor(db, actor, async (tx) => {
     await checkGrantable(tx, actor, input.role, input.unitId);
+    await checkChapter(tx, input.role, input.unitId, input.chapterId);
     const user = await tx
       .insertInto("app_users")
       .values({
@@ -128,7 +158,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
       unitId: input.unitId,
       after: { username: user.username, fullName: user.full_name },
     });
-    await insertGrant(tx, actor, user.id, input.role, input.unitId);
+    await insertGrant(tx, actor, user.id, input.role, input.unitId, input.chapterId);
     const grants = await grantsOf(tx, [user.id]);
     return {
       id: user.id,
@@ -141,10 +171,23 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
   });
 }
 
-async function insertGrant(tx: Db, actor: Actor, userId: number, role: RoleName, unitId: number | null) {
+async function insertGrant(
+  tx: Db,
+  actor: Actor,
+  userId: number,
+  role: RoleName,
+  unitId: number | null,
+  chapterId?: number,
+) {
   const grant = await tx
     .insertInto("role_grants")
-    .values({ user_id: userId, role, unit_id: unitId, granted_by: actor.userId })
+    .values({
+      user_id: userId,
+      role,
+      unit_id: unitId,
+      chapter_id: chapterId ?? null,
+      granted_by: actor.userId,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await recordAudit(tx, actor, {
@@ -152,7 +195,7 @@ async function insertGrant(tx: Db, actor: Actor, userId: number, role: RoleName,
     entity: "role_grant",
     entityId: grant.id,
     unitId,
-    after: { userId, role, unitId },
+    after: { userId, role, unitId, ...(chapterId ? { chapterId } : {}) },
   });
   return grant.id;
 }
@@ -183,12 +226,20 @@ async function lockUser(tx: Db, userId: number) {
   return user;
 }
 
-export async function addGrant(db: Db, actor: Actor, userId: number, role: RoleName, unitId: number | null) {
+export async function addGrant(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  role: RoleName,
+  unitId: number | null,
+  chapterId?: number,
+) {
   requireRoles(actor, "admin");
   return asActor(db, actor, async (tx) => {
     await loadAdministeredUser(tx, actor, userId);
     await checkGrantable(tx, actor, role, unitId);
-    return { id: await insertGrant(tx, actor, userId, role, unitId) };
+    await checkChapter(tx, role, unitId, chapterId);
+    return { id: await insertGrant(tx, actor, userId, role, unitId, chapterId) };
   });
 }
 

@@ -3,15 +3,24 @@
  * migration): the server mounts its routes and the web shows its page from this list.
  */
 import type { KindDeclaration } from "../declaration";
+import { type Chapter, chapters } from "./chapters";
 import { type Citizen, citizens } from "./citizens";
 import { type Clan, clans } from "./clans";
 import { type Household, households } from "./households";
+import { type Member, members } from "./members";
 import { type Organization, organizations } from "./organizations";
 
-export type { Citizen, Clan, Household, Organization };
-export { citizens, clans, households, organizations };
+export type { Chapter, Citizen, Clan, Household, Member, Organization };
+export { chapters, citizens, clans, households, members, organizations };
 
-export const registryKinds: readonly KindDeclaration[] = [households, clans, organizations, citizens];
+export const registryKinds: readonly KindDeclaration[] = [
+  households,
+  clans,
+  organizations,
+  citizens,
+  chapters,
+  members,
+];
 
 /** The kind named `name` among `kinds` (a reference field names the kind it points at). */
 export function kindNamed(name: string, kinds: readonly KindDeclaration[] = registryKinds): KindDeclaration {

@@ -24,12 +24,12 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RegistryImportReport } from "../../../shared/api";
-import { allows } from "../../../shared/capabilities";
+import { allows, editAction } from "../../../shared/capabilities";
 import type { KindDeclaration } from "../../../shared/registry/declaration";
 import { type RegistryItem, registryApi } from "../../api/registries";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
-import { setQuery, useLocation } from "../../router";
+import { Link, setQuery, useLocation } from "../../router";
 import { useMe } from "../../session";
 import { canOn, placed, RoleNote } from "../Capability";
 import { FileImport } from "../FileImport";
@@ -98,9 +98,15 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   }, [api, unitId, q, archived, page, version, t]);
 
   const ready = scope.status === "ready" ? scope : null;
-  const canWrite = !!ready?.commune && allows(ready.unit.can, "registry.edit");
+  // The Hội's kinds are written with its permission, or by a secretary of a chapter of this commune.
+  const communeId = ready?.commune?.id;
+  const secretary =
+    !!kind.access?.chapter &&
+    me.grants.some((g) => g.role === "chapter_secretary" && g.unit?.id === communeId);
+  const edit = editAction(kind.access?.write ?? "write");
+  const canWrite = !!ready?.commune && (allows(ready.unit.can, edit) || secretary);
   // A file goes into the whole commune: a grant on one village adds and edits rows there, but does not import.
-  const canImport = canWrite && !!ready && allows(canOn(ready, "commune"), "registry.edit");
+  const canImport = canWrite && !!ready && (allows(canOn(ready, "commune"), edit) || secretary);
   const villageId = unitId && ready?.villages.some((v) => v.id === unitId) ? unitId : null;
   // Rows of a village cannot be added before the commune has one.
   const needsVillage = !kind.unit.levels.includes("commune");
@@ -117,7 +123,13 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
       : "";
   const title = (item: RegistryItem) => (
     <Flex vertical>
-      <span data-testid={`${testId}-name`}>{itemName(kind, item)}</span>
+      {kind.web.detail ? (
+        <Link to={`${kind.web.path}/${item.id}`} data-testid={`${testId}-name`}>
+          {itemName(kind, item)}
+        </Link>
+      ) : (
+        <span data-testid={`${testId}-name`}>{itemName(kind, item)}</span>
+      )}
       {compact && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {specs

@@ -1,0 +1,94 @@
+/**
+ * Browser test of a chapter secretary on a 360 px phone: they import their chapter's members from a file (dry run,
+ * then the real run), open their chapter, set the year's dues, collect from two members and see the dues list
+ * with its totals; nothing sticks out sideways.
+ */
+import { describe, expect, test } from "vitest";
+import { chromiumAvailable } from "./helpers/browser";
+import { apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
+import { browserSuite, communeUnits, eventually, expectNoOverflow, rows } from "./helpers/suite";
+
+const available = chromiumAvailable();
+
+describe.skipIf(!available)("a chapter secretary on a phone", () => {
+  const app = browserSuite();
+
+  test("imports members from a file, collects dues from two and sees the dues list", async () => {
+    const hanoi = await apiLogin(app.url, "hanoi");
+    const { communeId, units } = await communeUnits(app.url, await apiLogin(app.url, "tayho"));
+    const village = units.find((u) => u.level === "village")!;
+    const made = await apiSend<{ chapter: { id: number } }>(app.url, hanoi, "POST", "/api/v1/chapters", {
+      unitId: village.id,
+      name: "Chi hội Khuyến học Tổ 1",
+      kind: "village",
+    });
+    expect(made.status).toBe(201);
+    const chapterId = made.body.chapter.id;
+    const user = await apiSend(app.url, hanoi, "POST", "/api/v1/users", {
+      username: "thuky.chihoi",
+      fullName: "Thư ký chi hội Tổ 1",
+      password: DEMO_PASSWORD,
+      role: "chapter_secretary",
+      unitId: communeId,
+      chapterId,
+    });
+    expect(user.status).toBe(201);
+
+    const { context, page } = await app.signedIn("thuky.chihoi");
+    try {
+      await page.goto(`${app.url}/hoi-vien`);
+      await page.getByTestId("members-page").waitFor();
+      await page.getByTestId("member-list").locator(".ant-table").waitFor();
+      await page.getByTestId("member-import-toggle").click();
+      const file = [
+        "Họ và tên,Giới tính,Năm sinh,Thôn,Chi hội,Ngày vào hội",
+        `Nguyễn Thị Lan,Nữ,1972,${village.name},Chi hội Khuyến học Tổ 1,12/03/2015`,
+        `Trần Văn Hùng,Nam,1968,${village.name},Chi hội Khuyến học Tổ 1,05/09/2018`,
+      ].join("\n");
+      await page
+        .getByTestId("member-import")
+        .locator("input[type=file]")
+        .setInputFiles({ name: "hoivien.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
+      const [dry] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/members/import?dryRun=1")),
+        page.getByTestId("import-check").click(),
+      ]);
+      expect(dry.status()).toBe(200);
+      await eventually(() => page.getByTestId("import-run").isEnabled()).toBe(true);
+      const [run] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/members/import?dryRun=0")),
+        page.getByTestId("import-run").click(),
+      ]);
+      expect(await run.json()).toMatchObject({ dryRun: false, created: 2, errors: [] });
+      await eventually(() => rows(page, "member-list").count()).toBe(2);
+      await expectNoOverflow(page);
+
+      await page.goto(`${app.url}/chi-hoi/${chapterId}`);
+      await eventually(() => page.getByTestId("chapter-title").textContent()).toBe("Chi hội Khuyến học Tổ 1");
+      await page.getByRole("spinbutton", { name: "Mức hội phí (đồng)" }).fill("50000");
+      await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().includes(`/chapters/${chapterId}/dues/`) && r.request().method() === "PUT",
+        ),
+        page.getByTestId("dues-set-amount").click(),
+      ]);
+      for (const number of ["0001", "0002"]) {
+        const button = page.getByTestId(`dues-pay-${number}`);
+        await eventually(() => button.isEnabled()).toBe(true);
+        const [paid] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes("/dues") && r.request().method() === "POST"),
+          button.click(),
+        ]);
+        expect(paid.status()).toBe(201);
+      }
+      await eventually(() => page.getByTestId("dues-paid").count()).toBe(2);
+      expect(await page.getByTestId("dues-totals").textContent()).toBe(
+        "2/2 hội viên đã nộp · đã thu 100.000 đồng",
+      );
+      expect(await page.getByTestId("dues-xlsx").getAttribute("href")).toMatch(/dues\.xlsx\?year=\d{4}/);
+      await expectNoOverflow(page);
+    } finally {
+      await context.close();
+    }
+  });
+});

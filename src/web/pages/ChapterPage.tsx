@@ -1,0 +1,195 @@
+/**
+ * A chapter of the Hội Khuyến học: its executive committee, and its dues for a year — who paid and who did not,
+ * with "Thu" on each unpaid member (the chapter's amount, today), the totals and the XLSX list. Built for a
+ * chapter secretary on a phone: one column of cards, the table folding to name and status at 360 px.
+ */
+import { FileExcelOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, InputNumber, List, Table, Tag, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import type { DuesList, Officer } from "../../shared/association";
+import type { Chapter } from "../../shared/registry/kinds";
+import { BASE, request } from "../api/client";
+import { PageLoading } from "../components/PageLoading";
+import { useCompact } from "../components/useCompact";
+import { errorText } from "../errors";
+import { formatDate, todayIso } from "../format";
+import { useT } from "../i18n/messages";
+import { Link } from "../router";
+
+type Loaded = { chapter: Chapter; officers: Officer[]; dues: DuesList };
+
+export default function ChapterPage({ id }: { id: number }) {
+  const t = useT();
+  const compact = useCompact();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [chapter, committee, dues] = await Promise.all([
+        request<{ chapter: Chapter }>("GET", `/chapters/${id}`),
+        request<{ officers: Officer[] }>("GET", `/chapters/${id}/committee`),
+        request<DuesList>("GET", `/chapters/${id}/dues`, { query: { year } }),
+      ]);
+      setData({ chapter: chapter.chapter, officers: committee.officers, dues });
+      setAmount(dues.amount);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  }, [id, year, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await work();
+      await load();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!data && !error) return <PageLoading />;
+  const dues = data?.dues;
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/chi-hoi">← {t("chapter.back")}</Link>
+      {data && (
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="chapter-title">
+          {data.chapter.name}
+        </Typography.Title>
+      )}
+      {error && <Alert type="error" showIcon title={error} data-testid="chapter-error" />}
+      {data && (
+        <Card title={t("chapter.committee")} size="small">
+          {data.officers.length === 0 ? (
+            <Typography.Text type="secondary">{t("chapter.noCommittee")}</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              dataSource={data.officers}
+              renderItem={(o) => (
+                <List.Item>
+                  <Flex vertical>
+                    <strong>{o.fullName}</strong>
+                    <Typography.Text type="secondary">
+                      {t(`chapter.post.${o.post}`)} · {t("chapter.term")} {formatDate(o.termFrom)}
+                      {o.termTo ? ` – ${formatDate(o.termTo)}` : ""}
+                    </Typography.Text>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      )}
+      {dues && (
+        <Card
+          size="small"
+          title={
+            <Flex gap={8} align="center" wrap>
+              {t("chapter.dues")}
+              <InputNumber
+                aria-label={t("chapter.dues")}
+                value={year}
+                min={1990}
+                max={2100}
+                onChange={(v) => v && setYear(v)}
+                style={{ width: 96 }}
+                data-testid="dues-year"
+              />
+            </Flex>
+          }
+        >
+          <Flex vertical gap={12}>
+            <Flex gap={8} align="center" wrap>
+              <span>{t("chapter.duesAmount")}</span>
+              <InputNumber
+                aria-label={t("chapter.duesAmount")}
+                value={amount}
+                min={0}
+                step={10000}
+                onChange={(v) => setAmount(v)}
+                style={{ width: 140 }}
+                data-testid="dues-amount"
+              />
+              <Button
+                disabled={busy || amount === null}
+                onClick={() =>
+                  run(() => request("PUT", `/chapters/${id}/dues/${year}`, { body: { amount } }))
+                }
+                data-testid="dues-set-amount"
+              >
+                {t("chapter.setAmount")}
+              </Button>
+            </Flex>
+            {dues.amount === null && <Alert type="info" showIcon title={t("chapter.noAmount")} />}
+            <Typography.Text strong data-testid="dues-totals">
+              {t("chapter.totals", {
+                paid: dues.totals.paid,
+                members: dues.totals.members,
+                collected: dues.totals.collected.toLocaleString("vi-VN"),
+              })}
+            </Typography.Text>
+            <Table
+              size="small"
+              rowKey="memberId"
+              pagination={false}
+              dataSource={dues.members}
+              data-testid="dues-list"
+              columns={[
+                ...(compact ? [] : [{ title: t("chapter.memberNumber"), dataIndex: "memberNumber" }]),
+                { title: t("chapter.fullName"), dataIndex: "fullName" },
+                {
+                  title: t("chapter.status"),
+                  key: "status",
+                  render: (_, m) =>
+                    m.paid > 0 ? (
+                      <Flex vertical>
+                        <Tag color="green" data-testid="dues-paid">
+                          {t("chapter.paid")} {m.paid.toLocaleString("vi-VN")}
+                        </Tag>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {formatDate(m.paidOn)}
+                        </Typography.Text>
+                      </Flex>
+                    ) : (
+                      <Flex gap={8} align="center" wrap>
+                        <Tag data-testid="dues-unpaid">{t("chapter.unpaid")}</Tag>
+                        <Button
+                          size="small"
+                          type="primary"
+                          disabled={busy || dues.amount === null}
+                          data-testid={`dues-pay-${m.memberNumber}`}
+                          onClick={() =>
+                            run(() =>
+                              request("POST", `/members/${m.memberId}/dues`, {
+                                body: { year, paidOn: todayIso() },
+                              }),
+                            )
+                          }
+                        >
+                          {t("chapter.pay")}
+                        </Button>
+                      </Flex>
+                    ),
+                },
+              ]}
+            />
+            <a href={`${BASE}/chapters/${id}/dues.xlsx?year=${year}`} data-testid="dues-xlsx">
+              <FileExcelOutlined /> {t("chapter.download")}
+            </a>
+          </Flex>
+        </Card>
+      )}
+    </Flex>
+  );
+}
