@@ -15,6 +15,7 @@ import {
 } from "../server/modules/territory/territory.import";
 import { roles } from "../shared/api";
 import type { Command } from "./args";
+import { fundVerifyCommand } from "./fund";
 import { importCommand, printReport } from "./import";
 import { statsCommands } from "./stats";
 
@@ -229,4 +230,5 @@ export const commands: Command[] = [
   usersCreateCommand,
   importCommand,
   ...statsCommands,
+  fundVerifyCommand,
 ];

@@ -15,6 +15,8 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
+import { disbursementRoutes } from "./modules/fund/disbursement.routes";
+import { fundRoutes } from "./modules/fund/fund.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -50,6 +52,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     rubricRoutes,
     statsRoutes,
     targetRoutes,
+    fundRoutes,
+    disbursementRoutes,
   ])
     api.route("/", routes);
   api.doc31("/openapi.json", {

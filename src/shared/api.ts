@@ -24,7 +24,7 @@ export const recordVersion = z
   .positive();
 
 export const unitLevels = ["province", "district", "commune", "village"] as const;
-export const roles = ["system_admin", "unit_admin", "data_entry", "reviewer", "viewer"] as const;
+export const roles = ["system_admin", "unit_admin", "data_entry", "reviewer", "viewer", "treasurer"] as const;
 export type RoleName = (typeof roles)[number];
 
 export const unitRef = z.object({

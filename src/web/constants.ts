@@ -14,6 +14,7 @@ export const roleList = [
   "data_entry",
   "reviewer",
   "viewer",
+  "treasurer",
 ] as const satisfies readonly RoleName[];
 
 export const villageKindList = [

@@ -3,8 +3,12 @@ import type { Db } from "../db/connection";
 import type { Role } from "../db/schema";
 import { AppError } from "../errors";
 
-export type Permission = "read" | "write" | "review" | "admin";
-export const permissions: Permission[] = ["read", "write", "review", "admin"];
+/**
+ * read (every role), write (data entry), review (reviewer), admin (unit admin); for the learning-promotion funds,
+ * fund (keeping the books: treasurer, unit admin) and approve (approving disbursements: reviewer, unit admin).
+ */
+export type Permission = "read" | "write" | "review" | "admin" | "fund" | "approve";
+export const permissions: Permission[] = ["read", "write", "review", "admin", "fund", "approve"];
 
 /**
  * Who is calling and where they may act. `roots` are the units whose subtrees each permission covers (grants plus
@@ -24,7 +28,7 @@ export const commandLineActor: Actor = {
   userId: null,
   name: "hieuhoc (dòng lệnh)",
   global: true,
-  roots: { read: [], write: [], review: [], admin: [] },
+  roots: { read: [], write: [], review: [], admin: [], fund: [], approve: [] },
 };
 
 export async function loadActor(db: Db, userId: number, name: string, requestId?: string): Promise<Actor> {
@@ -34,9 +38,12 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
     write: number[];
     review: number[];
     admin: number[];
+    fund: number[];
+    approve: number[];
   }>`SELECT hieuhoc_is_global_for(${userId}) AS global,
       hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
-      hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin`.execute(
+      hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin,
+      hieuhoc_roots_for(${userId}, 'fund') AS fund, hieuhoc_roots_for(${userId}, 'approve') AS approve`.execute(
     db,
   );
   const row = rows[0]!;
@@ -45,7 +52,14 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
     userId,
     name,
     global: row.global,
-    roots: { read: ids(row.read), write: ids(row.write), review: ids(row.review), admin: ids(row.admin) },
+    roots: {
+      read: ids(row.read),
+      write: ids(row.write),
+      review: ids(row.review),
+      admin: ids(row.admin),
+      fund: ids(row.fund),
+      approve: ids(row.approve),
+    },
     requestId,
   };
 }
@@ -99,6 +113,7 @@ export function requireRoles(actor: Actor, permission: Permission): void {
 
 export const roleRank: Record<Role, number> = {
   viewer: 1,
+  treasurer: 2,
   reviewer: 2,
   data_entry: 2,
   unit_admin: 3,

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { FundTables } from "./schema-fund";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -7,7 +8,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type UnitLevel = "province" | "district" | "commune" | "village";
 export type SuccessionKind = "merge" | "split" | "rename";
 export type SuccessionCoverage = "full" | "partial";
-export type Role = "system_admin" | "unit_admin" | "data_entry" | "reviewer" | "viewer";
+export type Role = "system_admin" | "unit_admin" | "data_entry" | "reviewer" | "viewer" | "treasurer";
 
 export type AdminUnitTable = {
   id: Generated<number>;
@@ -349,7 +350,7 @@ export type Database = {
   login_attempts: LoginAttemptTable;
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
-};
+} & FundTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -188,6 +188,7 @@ const baseVi = {
   "role.data_entry": "Nhập liệu",
   "role.reviewer": "Phê duyệt",
   "role.viewer": "Xem",
+  "role.treasurer": "Thủ quỹ",
 
   "audit.title": "Nhật ký thao tác",
   "audit.time": "Thời gian",
@@ -398,6 +399,7 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "role.data_entry": "Data entry",
   "role.reviewer": "Reviewer",
   "role.viewer": "Viewer",
+  "role.treasurer": "Treasurer",
 
   "audit.title": "Audit log",
   "audit.time": "Time",
