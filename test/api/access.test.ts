@@ -29,6 +29,7 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'reviews', count(*)::text FROM reviews
     UNION ALL SELECT 'rubrics', count(*)::text FROM rubrics
     UNION ALL SELECT 'targets', md5(coalesce(string_agg(x::text, ',' ORDER BY id), '')) FROM targets x
+    UNION ALL SELECT 'fund_donors', md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM fund_donors d
     UNION ALL SELECT 'funds', md5(coalesce(string_agg(f::text, ',' ORDER BY id), '')) FROM funds f
     UNION ALL SELECT 'fund_accounts', md5(coalesce(string_agg(a::text, ',' ORDER BY id), '')) FROM fund_accounts a
     UNION ALL SELECT 'fund_transactions', count(*)::text FROM fund_transactions
@@ -450,6 +451,33 @@ describeEachEngine("access matrix", (engine) => {
     };
     const hcmDisbursement = (await hcm.post(`/api/v1/funds/${hcmFund.id}/disbursements`, disbursementBody))
       .body.disbursement;
+    const donor = await t.db
+      .insertInto("fund_donors")
+      .values({
+        commune_id: ward,
+        province_id: hcmProvince,
+        code: "0001",
+        name: "Công ty Sài Gòn",
+        kind: "organization",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    add("GET /donors", { kind: "target", path: `/donors?unitId=${ward}` });
+    add("GET /donors/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /donors/export.xlsx", { kind: "target", path: `/donors/export.xlsx?unitId=${ward}` });
+    add("GET /donors/{id}", { kind: "target", path: `/donors/${donor.id}` });
+    add("POST /donors", { kind: "target", path: "/donors", body: { communeId: ward, name: "Người Ngoài" } });
+    add("PATCH /donors/{id}", {
+      kind: "target",
+      path: `/donors/${donor.id}`,
+      body: { name: "Ngoài", version: 1 },
+    });
+    add("POST /donors/{id}/archive", { kind: "target", path: `/donors/${donor.id}/archive` });
+    add("POST /units/{id}/donors/import", {
+      kind: "target",
+      path: `/units/${ward}/donors/import?dryRun=0`,
+      form: true,
+    });
     const fundPath = `/funds/${hcmFund.id}`;
     const disbursementPath = `${fundPath}/disbursements/${hcmDisbursement.id}`;
     add("GET /funds", { kind: "target", path: `/funds?unitId=${ward}` });

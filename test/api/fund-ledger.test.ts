@@ -79,6 +79,44 @@ describeEachEngine("fund ledger", (engine) => {
     expect(now.accounts.find((a: any) => a.id === fund.poor).balance).toBe(4_505_000);
   });
 
+  it("names a donor of the registry on a receipt; a donor of another commune is refused", async () => {
+    const tayho = await t.as("tayho"); // data entry keeps the donor list through the registry engine
+    const donor = await tayho.post("/api/v1/donors", {
+      communeId: ward,
+      name: "Bà Nguyễn Thị Hảo",
+      kind: "person",
+      address: "Tổ dân phố số 2",
+    });
+    expect(donor.status, JSON.stringify(donor.body)).toBe(201);
+    const received = await receive({
+      receivedOn: "2026-01-06",
+      amount: 700_000,
+      donorId: donor.body.donor.id,
+      donorName: undefined,
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    expect(received.body.receipt).toMatchObject({
+      donorName: "Bà Nguyễn Thị Hảo",
+      donorKind: "person",
+      voucherNumber: "PT2/2026",
+    });
+    const other = await t.unitId("07069");
+    const foreign = await t.db
+      .insertInto("fund_donors")
+      .values({
+        commune_id: other,
+        province_id: await t.unitId("22", { level: "province" }),
+        code: "0001",
+        name: "Ngoài",
+        kind: "person",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const refused = await receive({ receivedOn: "2026-01-06", amount: 1000, donorId: foreign.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.fields).toHaveProperty("donorId");
+  });
+
   it("refuses bad receipts in Vietnamese, naming the field, writing nothing", async () => {
     const before = (
       await t.db
@@ -262,7 +300,7 @@ describeEachEngine("fund ledger", (engine) => {
   it("chains every transaction; verify names the first link altered by the owner with triggers off", async () => {
     const clean = await verifyFunds(t.db, { fundId: fund.id });
     expect(clean.broken).toBeNull();
-    expect(clean.transactions).toBe(6);
+    expect(clean.transactions).toBe(7);
     expect((await treasurer.get(`/api/v1/funds/${fund.id}/verify`)).body.broken).toBeNull();
     const third = await t.db
       .selectFrom("fund_transactions")

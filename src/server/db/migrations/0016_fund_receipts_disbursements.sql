@@ -20,11 +20,7 @@ CREATE TABLE fund_donors (
 );
 CREATE TRIGGER fund_donors_version BEFORE UPDATE ON fund_donors
   FOR EACH ROW EXECUTE FUNCTION hieuhoc_bump_version();
-SELECT hieuhoc_scope_policies('fund_donors', 'commune_id', ARRAY['write', 'fund']);
--- Treasurers keep the donor list too.
-DROP POLICY scope_insert ON fund_donors;
-CREATE POLICY scope_insert ON fund_donors FOR INSERT WITH CHECK (
-  hieuhoc_can('write', commune_id) OR hieuhoc_can('fund', commune_id));
+SELECT hieuhoc_scope_policies('fund_donors', 'commune_id');
 
 CREATE TABLE fund_receipts (
   commune_id bigint NOT NULL,

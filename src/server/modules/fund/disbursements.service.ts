@@ -134,7 +134,8 @@ async function lockDisbursement(
   permission: "fund" | "approve",
 ) {
   const fund = await fundInScope(tx, actor, fundId, permission);
-  await lockFund(tx, refOf(fund));
+  // The keeper's operations queue on the fund (numbers, chain); an approval only on its disbursement.
+  if (permission === "fund") await lockFund(tx, refOf(fund));
   const row = await tx
     .selectFrom("fund_disbursements")
     .selectAll()

@@ -5,13 +5,14 @@
 import type { KindDeclaration } from "../declaration";
 import { type Citizen, citizens } from "./citizens";
 import { type Clan, clans } from "./clans";
+import { type Donor, donors } from "./donors";
 import { type Household, households } from "./households";
 import { type Organization, organizations } from "./organizations";
 
-export type { Citizen, Clan, Household, Organization };
-export { citizens, clans, households, organizations };
+export type { Citizen, Clan, Donor, Household, Organization };
+export { citizens, clans, donors, households, organizations };
 
-export const registryKinds: readonly KindDeclaration[] = [households, clans, organizations, citizens];
+export const registryKinds: readonly KindDeclaration[] = [households, clans, organizations, citizens, donors];
 
 /** The kind named `name` among `kinds` (a reference field names the kind it points at). */
 export function kindNamed(name: string, kinds: readonly KindDeclaration[] = registryKinds): KindDeclaration {
