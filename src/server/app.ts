@@ -17,6 +17,7 @@ import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
 import { fundRoutes } from "./modules/fund/fund.routes";
+import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -54,6 +55,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     targetRoutes,
     fundRoutes,
     disbursementRoutes,
+    voucherRoutes,
   ])
     api.route("/", routes);
   api.doc31("/openapi.json", {

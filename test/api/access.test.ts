@@ -507,6 +507,14 @@ describeEachEngine("access matrix", (engine) => {
       body: { postedOn: "2026-01-03", reason: "Đảo" },
     });
     add("POST /funds/{id}/periods/{year}/close", { kind: "target", path: `${fundPath}/periods/2025/close` });
+    add("GET /funds/{id}/receipts/{receiptId}/voucher.pdf", {
+      kind: "target",
+      path: `${fundPath}/receipts/${hcmReceipt.id}/voucher.pdf`,
+    });
+    add("GET /funds/{id}/disbursements/{disbursementId}/voucher.pdf", {
+      kind: "target",
+      path: `${disbursementPath}/voucher.pdf`,
+    });
     add("GET /funds/{id}/verify", { kind: "target", path: `${fundPath}/verify` });
     add("GET /funds/{id}/disbursements", { kind: "target", path: `${fundPath}/disbursements` });
     add("POST /funds/{id}/disbursements", {

@@ -3,12 +3,23 @@
  * payer are different people, also in the database), two approvers above the fund's threshold, phiếu chi numbers,
  * every write audited, and a restricted purpose that never goes below zero under parallel payments.
  */
+import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 import { addUser, createTestFund, type FundFixture } from "../helpers/fund";
+
+/** The text of a PDF by pdftotext (poppler-utils; required in CI), or null where it is not installed. */
+function pdfText(bytes: Uint8Array): string | null {
+  const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" });
+  if (result.error) {
+    if (process.env.CI === "true") throw result.error;
+    return null;
+  }
+  return result.stdout.replace(/\s+/g, " ");
+}
 
 describeEachEngine("fund disbursements", (engine) => {
   let t: TestApp;
@@ -93,6 +104,27 @@ describeEachEngine("fund disbursements", (engine) => {
 
     const accounts = (await keeper.get(`/api/v1/funds/${fund.id}`)).body.fund.accounts;
     expect(accounts.find((a: any) => a.id === fund.poor).balance).toBe(19_000_000);
+
+    const voucher = await approver.get(path(d.id, "voucher.pdf"));
+    expect(voucher.status).toBe(200);
+    expect(voucher.headers.get("content-type")).toBe("application/pdf");
+    const text = pdfText(new Uint8Array(voucher.body));
+    if (text !== null) {
+      expect(text).toContain("PHIẾU CHI");
+      expect(text).toContain("Số: PC1/2026");
+      expect(text).toContain("Viết bằng chữ: Một triệu đồng");
+      expect(text).toContain("Người duyệt: Phó Chủ tịch UBND phường Tây Hồ, lúc");
+      expect(text).toContain("Họ và tên người nhận: Phạm Văn Bố (nhận thay Phạm Minh Anh)");
+    }
+    const pending = (await propose(50_000)).body.disbursement;
+    const noVoucher = await keeper.get(path(pending.id, "voucher.pdf"));
+    expect(noVoucher.status).toBe(422);
+    expect((await keeper.post(path(pending.id, "void"), { reason: "Thử" })).status).toBe(200);
+    const receipts = (await keeper.get(`/api/v1/funds/${fund.id}/receipts`)).body.receipts;
+    const receiptPdf = await keeper.get(`/api/v1/funds/${fund.id}/receipts/${receipts[0].id}/voucher.pdf`);
+    expect(receiptPdf.status).toBe(200);
+    const receiptText = pdfText(new Uint8Array(receiptPdf.body));
+    if (receiptText !== null) expect(receiptText).toContain("Viết bằng chữ: Hai mươi triệu đồng");
     const audit = await t.db
       .selectFrom("audit_log")
       .select("action")

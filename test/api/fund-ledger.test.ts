@@ -326,7 +326,7 @@ describeEachEngine("fund ledger", (engine) => {
   });
 
   if (engine === "postgres")
-    it("`hieuhoc fund verify` exits 1 naming the broken link", { timeout: 60_000 }, async () => {
+    it("`hieuhoc fund verify` exits 1 naming the broken link", { timeout: 180_000 }, async () => {
       const database = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(t.db)).rows[0]!.db;
       const url = new URL(process.env.TEST_DATABASE_URL!);
       url.pathname = `/${database}`;
