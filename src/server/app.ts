@@ -16,6 +16,7 @@ import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
+import { disclosureRoutes } from "./modules/fund/disclosure.routes";
 import { fundRoutes } from "./modules/fund/fund.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
@@ -56,6 +57,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     fundRoutes,
     disbursementRoutes,
     voucherRoutes,
+    disclosureRoutes,
   ])
     api.route("/", routes);
   api.doc31("/openapi.json", {

@@ -515,6 +515,11 @@ describeEachEngine("access matrix", (engine) => {
       kind: "target",
       path: `${disbursementPath}/voucher.pdf`,
     });
+    add("POST /funds/{id}/disclosures/{year}/publish", {
+      kind: "target",
+      path: `${fundPath}/disclosures/2025/publish`,
+    });
+    add("GET /public/funds/{id}/disclosures/{year}", { kind: "public" });
     add("GET /funds/{id}/verify", { kind: "target", path: `${fundPath}/verify` });
     add("GET /funds/{id}/disbursements", { kind: "target", path: `${fundPath}/disbursements` });
     add("POST /funds/{id}/disbursements", {

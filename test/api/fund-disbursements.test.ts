@@ -229,4 +229,32 @@ describeEachEngine("fund disbursements", (engine) => {
     expect(new Set(numbers).size).toBe(fits);
     expect((await verifyFunds(t.db, { fundId: fund.id })).broken).toBeNull();
   });
+
+  it("publishes a closed year as a frozen snapshot that anyone reads, with minors masked", async () => {
+    expect((await keeper.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`)).status).toBe(403);
+    const open = await approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`);
+    expect(open.status).toBe(422);
+    expect(open.body.error.message).toContain("chưa khóa sổ");
+    expect((await keeper.post(`/api/v1/funds/${fund.id}/periods/2026/close`)).status).toBe(201);
+    const published = await approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect((await approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`)).status).toBe(422);
+    const response = await t.anonymous().get(`/api/v1/public/funds/${fund.id}/disclosures/2026`);
+    expect(response.status).toBe(200);
+    const d = response.body.disclosure;
+    const text = JSON.stringify(d);
+    expect(text).not.toContain("Phạm Minh Anh");
+    expect(text).not.toContain("Phạm Văn Bố");
+    expect(d.disbursements[0]).toMatchObject({
+      voucher: "PC1/2026",
+      recipient: "P.M.A.",
+      school: "Trường THCS Chu Văn An",
+      class: "7A",
+    });
+    expect(d.receiptsByDonor).toEqual([{ donor: "Công ty Minh Phát", amount: 20_000_000 }]);
+    expect(d.income - d.spending).toBe(d.closingBalance - d.openingBalance);
+    const head = (await keeper.get(`/api/v1/funds/${fund.id}`)).body.fund.closedYears[0];
+    expect(d.chain).toMatchObject({ headHash: head.headHash, seal: head.seal });
+    expect((await t.anonymous().get(`/api/v1/public/funds/${fund.id}/disclosures/2025`)).status).toBe(404);
+  });
 });

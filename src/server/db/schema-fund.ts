@@ -165,7 +165,18 @@ export type FundDisbursementApprovalTable = {
   approved_at: Generated<Date>;
 };
 
+export type FundDisclosureTable = {
+  commune_id: number;
+  fund_id: number;
+  year: number;
+  snapshot: ColumnType<unknown, string, never>;
+  published_by: number | null;
+  published_by_name: string;
+  published_at: Generated<Date>;
+};
+
 export type FundTables = {
+  fund_disclosures: FundDisclosureTable;
   funds: FundTable;
   fund_accounts: FundAccountTable;
   fund_transactions: FundTransactionTable;
