@@ -18,6 +18,7 @@ import {
 import { roles } from "../shared/api";
 import type { Command } from "./args";
 import { backupCommand, restoreCommand } from "./backup";
+import { fundVerifyCommand } from "./fund";
 import { importCommand, printReport } from "./import";
 import { statsCommands } from "./stats";
 
@@ -266,4 +267,5 @@ export const commands: Command[] = [
   backupCommand,
   restoreCommand,
   ...statsCommands,
+  fundVerifyCommand,
 ];

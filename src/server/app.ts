@@ -25,6 +25,10 @@ import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
+import { disbursementRoutes } from "./modules/fund/disbursement.routes";
+import { disclosureRoutes } from "./modules/fund/disclosure.routes";
+import { fundRoutes } from "./modules/fund/fund.routes";
+import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -65,6 +69,10 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     rubricRoutes,
     statsRoutes,
     targetRoutes,
+    fundRoutes,
+    disbursementRoutes,
+    voucherRoutes,
+    disclosureRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

@@ -43,6 +43,7 @@ export const roles = [
   "viewer",
   "association_admin",
   "chapter_secretary",
+  "treasurer",
 ] as const;
 export type RoleName = (typeof roles)[number];
 
@@ -90,6 +91,10 @@ export const unitDetail = unitSummary.extend({
     association: z.boolean(),
     /** Read the Hội's members (personal data) here. */
     association_read: z.boolean(),
+    /** Keep the books of a learning-promotion fund here. */
+    fund: z.boolean(),
+    /** Approve a fund's disbursements here. */
+    approve: z.boolean(),
   }),
   /** Send it back with a change of a village (PATCH /units/{id}, retire, merge). */
   version: z.number(),

@@ -10,9 +10,18 @@ import type { RoleName } from "./api";
 
 /**
  * `association` manages the Hội Khuyến học's chapters, members and dues; `association_read` reads its members
- * (personal data). A chapter secretary holds neither: their grant names one chapter (Actor.chapters).
+ * (personal data). A chapter secretary holds neither: their grant names one chapter (Actor.chapters). For the
+ * learning-promotion funds, `fund` keeps a fund's books and `approve` approves its disbursements (docs/FUND.md).
  */
-export type Permission = "read" | "write" | "review" | "admin" | "association" | "association_read";
+export type Permission =
+  | "read"
+  | "write"
+  | "review"
+  | "admin"
+  | "association"
+  | "association_read"
+  | "fund"
+  | "approve";
 export const permissions: readonly Permission[] = [
   "read",
   "write",
@@ -20,17 +29,20 @@ export const permissions: readonly Permission[] = [
   "admin",
   "association",
   "association_read",
+  "fund",
+  "approve",
 ];
 
 /** The permissions each role gives on the units of its grant. */
 export const rolePermissions: Record<RoleName, readonly Permission[]> = {
-  system_admin: ["read", "write", "review", "admin", "association", "association_read"],
-  unit_admin: ["read", "write", "review", "admin", "association", "association_read"],
+  system_admin: ["read", "write", "review", "admin", "association", "association_read", "fund", "approve"],
+  unit_admin: ["read", "write", "review", "admin", "association", "association_read", "fund", "approve"],
   data_entry: ["read", "write"],
-  reviewer: ["read", "review"],
+  reviewer: ["read", "review", "approve"],
   viewer: ["read", "association_read"],
-  association_admin: ["read", "association", "association_read"],
+  association_admin: ["read", "association", "association_read", "fund", "approve"],
   chapter_secretary: ["read"],
+  treasurer: ["read", "fund"],
 };
 
 type Capability = {
@@ -114,6 +126,7 @@ export const roleNamesVi: Record<RoleName, string> = {
   viewer: "Xem",
   association_admin: "Quản trị Hội Khuyến học",
   chapter_secretary: "Thư ký chi hội",
+  treasurer: "Thủ quỹ",
 };
 
 /** The refusal of an action, naming the roles that may take it: "Chỉ Nhập liệu, … được ghi kết quả … ở <where>". */

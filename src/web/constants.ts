@@ -16,6 +16,7 @@ export const roleList = [
   "viewer",
   "association_admin",
   "chapter_secretary",
+  "treasurer",
 ] as const satisfies readonly RoleName[];
 
 export const villageKindList = [

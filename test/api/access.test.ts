@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
+import { createTestFund } from "../helpers/fund";
 
 type Case =
   | { kind: "public" }
@@ -34,6 +35,14 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'reviews', count(*)::text FROM reviews
     UNION ALL SELECT 'rubrics', count(*)::text FROM rubrics
     UNION ALL SELECT 'targets', md5(coalesce(string_agg(x::text, ',' ORDER BY id), '')) FROM targets x
+    UNION ALL SELECT 'fund_donors', md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM fund_donors d
+    UNION ALL SELECT 'funds', md5(coalesce(string_agg(f::text, ',' ORDER BY id), '')) FROM funds f
+    UNION ALL SELECT 'fund_accounts', md5(coalesce(string_agg(a::text, ',' ORDER BY id), '')) FROM fund_accounts a
+    UNION ALL SELECT 'fund_transactions', count(*)::text FROM fund_transactions
+    UNION ALL SELECT 'fund_periods', count(*)::text FROM fund_periods
+    UNION ALL SELECT 'fund_disbursements', md5(coalesce(string_agg(d::text, ',' ORDER BY id), ''))
+      FROM fund_disbursements d
+    UNION ALL SELECT 'fund_disbursement_approvals', count(*)::text FROM fund_disbursement_approvals
     UNION ALL SELECT 'audit_log', count(*)::text FROM audit_log`.execute(t.db);
   return rows;
 }
@@ -558,6 +567,123 @@ describeEachEngine("access matrix", (engine) => {
     });
     add("DELETE /targets/{id}", { kind: "target", path: `/targets/${hcmTarget}` });
     add("GET /stats/rollup.xlsx", { kind: "target", path: `/stats/rollup.xlsx?unitId=${ward}&year=2025` });
+    // A fund of the HCM ward, with a receipt and a proposed disbursement, kept by the HCM admin.
+    const hcmFund = await createTestFund(hcm, ward);
+    const receiptBody = {
+      receivedOn: "2026-01-02",
+      donorName: "Nhà hảo tâm",
+      reason: "Ủng hộ",
+      amount: 5_000_000,
+      assetAccountId: hcmFund.cash,
+      purposeAccountId: hcmFund.poor,
+    };
+    const hcmReceipt = (await hcm.post(`/api/v1/funds/${hcmFund.id}/receipts`, receiptBody)).body.receipt;
+    const disbursementBody = {
+      amount: 1_000_000,
+      assetAccountId: hcmFund.cash,
+      purposeAccountId: hcmFund.poor,
+      beneficiaryKind: "student",
+      beneficiaryName: "Nguyễn Văn Em",
+      beneficiaryMinor: true,
+      reason: "Học bổng",
+    };
+    const hcmDisbursement = (await hcm.post(`/api/v1/funds/${hcmFund.id}/disbursements`, disbursementBody))
+      .body.disbursement;
+    const donor = await t.db
+      .insertInto("fund_donors")
+      .values({
+        commune_id: ward,
+        province_id: hcmProvince,
+        code: "0001",
+        name: "Công ty Sài Gòn",
+        kind: "organization",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    add("GET /donors", { kind: "target", path: `/donors?unitId=${ward}` });
+    add("GET /donors/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /donors/export.xlsx", { kind: "target", path: `/donors/export.xlsx?unitId=${ward}` });
+    add("GET /donors/{id}", { kind: "target", path: `/donors/${donor.id}` });
+    add("POST /donors", { kind: "target", path: "/donors", body: { communeId: ward, name: "Người Ngoài" } });
+    add("PATCH /donors/{id}", {
+      kind: "target",
+      path: `/donors/${donor.id}`,
+      body: { name: "Ngoài", version: 1 },
+    });
+    add("POST /donors/{id}/archive", { kind: "target", path: `/donors/${donor.id}/archive` });
+    add("POST /units/{id}/donors/import", {
+      kind: "target",
+      path: `/units/${ward}/donors/import?dryRun=0`,
+      form: true,
+    });
+    const fundPath = `/funds/${hcmFund.id}`;
+    const disbursementPath = `${fundPath}/disbursements/${hcmDisbursement.id}`;
+    add("GET /funds", { kind: "target", path: `/funds?unitId=${ward}` });
+    add("POST /funds", {
+      kind: "target",
+      path: "/funds",
+      body: { unitId: ward, name: "Quỹ ngoài", ownerKind: "association", mode: "association" },
+    });
+    add("GET /funds/{id}", { kind: "target", path: fundPath });
+    add("GET /funds/{id}/transactions", { kind: "target", path: `${fundPath}/transactions` });
+    add("GET /funds/{id}/receipts", { kind: "target", path: `${fundPath}/receipts` });
+    add("POST /funds/{id}/receipts", { kind: "target", path: `${fundPath}/receipts`, body: receiptBody });
+    add("POST /funds/{id}/transfers", {
+      kind: "target",
+      path: `${fundPath}/transfers`,
+      body: {
+        postedOn: "2026-01-03",
+        fromAccountId: hcmFund.cash,
+        toAccountId: hcmFund.bank,
+        amount: 1000,
+        description: "Nộp",
+      },
+    });
+    add("POST /funds/{id}/transactions/{transactionId}/reverse", {
+      kind: "target",
+      path: `${fundPath}/transactions/${hcmReceipt.transactionId}/reverse`,
+      body: { postedOn: "2026-01-03", reason: "Đảo" },
+    });
+    add("POST /funds/{id}/periods/{year}/close", { kind: "target", path: `${fundPath}/periods/2025/close` });
+    add("GET /funds/{id}/receipts/{receiptId}/voucher.pdf", {
+      kind: "target",
+      path: `${fundPath}/receipts/${hcmReceipt.id}/voucher.pdf`,
+    });
+    add("GET /funds/{id}/disbursements/{disbursementId}/voucher.pdf", {
+      kind: "target",
+      path: `${disbursementPath}/voucher.pdf`,
+    });
+    add("POST /funds/{id}/disclosures/{year}/publish", {
+      kind: "target",
+      path: `${fundPath}/disclosures/2025/publish`,
+    });
+    add("GET /public/funds/{id}/disclosures/{year}", { kind: "public" });
+    add("GET /funds/{id}/verify", { kind: "target", path: `${fundPath}/verify` });
+    add("GET /funds/{id}/disbursements", { kind: "target", path: `${fundPath}/disbursements` });
+    add("POST /funds/{id}/disbursements", {
+      kind: "target",
+      path: `${fundPath}/disbursements`,
+      body: disbursementBody,
+    });
+    add("POST /funds/{id}/disbursements/{disbursementId}/approve", {
+      kind: "target",
+      path: `${disbursementPath}/approve`,
+    });
+    add("POST /funds/{id}/disbursements/{disbursementId}/reject", {
+      kind: "target",
+      path: `${disbursementPath}/reject`,
+      body: { reason: "Không" },
+    });
+    add("POST /funds/{id}/disbursements/{disbursementId}/void", {
+      kind: "target",
+      path: `${disbursementPath}/void`,
+      body: { reason: "Không" },
+    });
+    add("POST /funds/{id}/disbursements/{disbursementId}/pay", {
+      kind: "target",
+      path: `${disbursementPath}/pay`,
+      body: { paidOn: "2026-01-04" },
+    });
   });
   afterAll(() => t.close());
 

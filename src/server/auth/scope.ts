@@ -26,7 +26,16 @@ export const commandLineActor: Actor = {
   userId: null,
   name: "hieuhoc (dòng lệnh)",
   global: true,
-  roots: { read: [], write: [], review: [], admin: [], association: [], association_read: [] },
+  roots: {
+    read: [],
+    write: [],
+    review: [],
+    admin: [],
+    association: [],
+    association_read: [],
+    fund: [],
+    approve: [],
+  },
   chapters: [],
 };
 
@@ -40,11 +49,14 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
     association: number[];
     association_read: number[];
     chapters: number[];
+    fund: number[];
+    approve: number[];
   }>`SELECT hieuhoc_is_global_for(${userId}) AS global,
       hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
       hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin,
       hieuhoc_roots_for(${userId}, 'association') AS association,
       hieuhoc_roots_for(${userId}, 'association_read') AS association_read,
+      hieuhoc_roots_for(${userId}, 'fund') AS fund, hieuhoc_roots_for(${userId}, 'approve') AS approve,
       hieuhoc_chapters_for(${userId}) AS chapters`.execute(db);
   const row = rows[0]!;
   const ids = (list: unknown[]) => list.map(Number);
@@ -59,6 +71,8 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
       admin: ids(row.admin),
       association: ids(row.association),
       association_read: ids(row.association_read),
+      fund: ids(row.fund),
+      approve: ids(row.approve),
     },
     chapters: ids(row.chapters),
     requestId,
@@ -114,6 +128,7 @@ export function requireRoles(actor: Actor, permission: Permission): void {
 
 export const roleRank: Record<Role, number> = {
   viewer: 1,
+  treasurer: 2,
   reviewer: 2,
   data_entry: 2,
   unit_admin: 3,

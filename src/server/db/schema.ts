@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { FundTables } from "./schema-fund";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -14,7 +15,8 @@ export type Role =
   | "reviewer"
   | "viewer"
   | "association_admin"
-  | "chapter_secretary";
+  | "chapter_secretary"
+  | "treasurer";
 
 export type AdminUnitTable = {
   id: Generated<number>;
@@ -458,7 +460,7 @@ export type Database = {
   login_attempts: LoginAttemptTable;
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
-};
+} & FundTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -29,6 +30,7 @@ const registryIcons: Record<string, ReactNode> = {
   bank: <BankOutlined />,
   idcard: <IdcardOutlined />,
   team: <TeamOutlined />,
+  heart: <HeartOutlined />,
 };
 
 function selectedKey(pathname: string): string {

@@ -34,6 +34,8 @@ const nothing: Can = {
   admin: false,
   association: false,
   association_read: false,
+  fund: false,
+  approve: false,
 };
 
 /** The id of the user's first granted unit, if any: the page opens on the user's own grant. */

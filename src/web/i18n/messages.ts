@@ -192,6 +192,7 @@ const baseVi = {
   "role.viewer": "Xem",
   "role.association_admin": "Hội Khuyến học",
   "role.chapter_secretary": "Thư ký chi hội",
+  "role.treasurer": "Thủ quỹ",
 
   "audit.title": "Nhật ký thao tác",
   "audit.time": "Thời gian",
@@ -414,6 +415,7 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "role.viewer": "Viewer",
   "role.association_admin": "Learning promotion association",
   "role.chapter_secretary": "Chapter secretary",
+  "role.treasurer": "Treasurer",
 
   "audit.title": "Audit log",
   "audit.time": "Time",

@@ -1,5 +1,7 @@
 /** Territory operations: reading units with their history, and the village changes commune users make. */
+
 import type { UnitDetail, UnitSummary } from "../../../shared/api";
+import { type Can, permissions } from "../../../shared/capabilities";
 import { cleanName, foldText } from "../../../shared/text";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -27,27 +29,11 @@ export async function getUnitDetail(
   return asActor(db, actor, async (tx) => {
     const unit = await findUnit(tx, actor, id, date);
     if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const [
-      ancestors,
-      predecessors,
-      successors,
-      read,
-      write,
-      review,
-      admin,
-      association,
-      association_read,
-      row,
-    ] = await Promise.all([
+    const [ancestors, predecessors, successors, allowed, row] = await Promise.all([
       listAncestors(tx, id),
       listSuccessionLinks(tx, actor, id, "predecessors"),
       listSuccessionLinks(tx, actor, id, "successors"),
-      canOnUnit(tx, actor, "read", id),
-      canOnUnit(tx, actor, "write", id),
-      canOnUnit(tx, actor, "review", id),
-      canOnUnit(tx, actor, "admin", id),
-      canOnUnit(tx, actor, "association", id),
-      canOnUnit(tx, actor, "association_read", id),
+      Promise.all(permissions.map((p) => canOnUnit(tx, actor, p, id))),
       tx.selectFrom("admin_units").select("version").where("id", "=", id).executeTakeFirstOrThrow(),
     ]);
     return {
@@ -55,7 +41,8 @@ export async function getUnitDetail(
       ancestors,
       predecessors,
       successors,
-      can: { read, write, review, admin, association, association_read },
+      // Every permission of the capability table, for the pages to show, hide or explain actions.
+      can: Object.fromEntries(permissions.map((p, i) => [p, allowed[i]!])) as Can,
       version: row.version,
     };
   });

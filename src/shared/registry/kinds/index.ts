@@ -6,12 +6,13 @@ import type { KindDeclaration } from "../declaration";
 import { type Chapter, chapters } from "./chapters";
 import { type Citizen, citizens } from "./citizens";
 import { type Clan, clans } from "./clans";
+import { type Donor, donors } from "./donors";
 import { type Household, households } from "./households";
 import { type Member, members } from "./members";
 import { type Organization, organizations } from "./organizations";
 
-export type { Chapter, Citizen, Clan, Household, Member, Organization };
-export { chapters, citizens, clans, households, members, organizations };
+export type { Chapter, Citizen, Clan, Donor, Household, Member, Organization };
+export { chapters, citizens, clans, donors, households, members, organizations };
 
 export const registryKinds: readonly KindDeclaration[] = [
   households,
@@ -20,6 +21,7 @@ export const registryKinds: readonly KindDeclaration[] = [
   citizens,
   chapters,
   members,
+  donors,
 ];
 
 /** The kind named `name` among `kinds` (a reference field names the kind it points at). */

@@ -1,0 +1,49 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { publicDisclosure, publishDisclosure } from "./disclosure.service";
+
+export const disclosureRoutes = createRouter();
+const tags = ["Quỹ khuyến học"];
+const params = z.object({
+  id: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+const snapshot = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'Thu – chi – tồn, khoản thu theo nhà hảo tâm (ẩn danh: "Nhà hảo tâm ẩn danh"), khoản chi theo mục đích và theo người nhận (trẻ em chỉ ghi chữ cái đầu, trường, lớp), đầu chuỗi băm và niêm phong của năm',
+  );
+
+disclosureRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/funds/{id}/disclosures/{year}/publish",
+    tags,
+    summary:
+      "Công khai thu – chi của một năm đã khóa sổ (người duyệt, chủ tịch Hội): bản công khai không sửa được",
+    request: { params },
+    responses: { 201: jsonContent(z.object({ disclosure: snapshot }), "Đã công khai") },
+  }),
+  async (c) => {
+    const { id, year } = c.req.valid("param");
+    return c.json({ disclosure: await publishDisclosure(c.get("db"), requireActor(c), id, year) }, 201);
+  },
+);
+
+disclosureRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/public/funds/{id}/disclosures/{year}",
+    tags,
+    summary: "Bản công khai thu – chi của một quỹ trong một năm (không cần đăng nhập)",
+    request: { params },
+    responses: { 200: jsonContent(z.object({ disclosure: snapshot }), "Bản công khai") },
+  }),
+  async (c) => {
+    const { id, year } = c.req.valid("param");
+    return c.json(
+      { disclosure: (await publicDisclosure(c.get("db"), id, year)) as Record<string, unknown> },
+      200,
+    );
+  },
+);

@@ -1,0 +1,121 @@
+/** The phiếu thu of a receipt and the phiếu chi of a paid disbursement, as PDF. */
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { renderVoucher, type VoucherData } from "../../documents/voucher.pdf";
+import { AppError, notFound } from "../../errors";
+import { fundInScope } from "./funds.service";
+
+/** "Nguyễn Văn A (nguyenvana)" → "Nguyễn Văn A": the person, not the account, signs. */
+const personOf = (actorName: string | null) => (actorName ?? "").replace(/ \([^)]*\)$/, "");
+
+const timeOf = (at: Date | string) => {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+};
+
+async function context(tx: Db, actor: Actor, fundId: number) {
+  const fund = await fundInScope(tx, actor, fundId, "read");
+  const accounts = new Map(
+    (
+      await tx
+        .selectFrom("fund_accounts")
+        .select(["id", "name"])
+        .where("commune_id", "=", fund.commune_id)
+        .where("fund_id", "=", fund.id)
+        .execute()
+    ).map((a) => [a.id, a.name]),
+  );
+  return { fund, accounts };
+}
+
+export async function receiptVoucher(db: Db, actor: Actor, fundId: number, receiptId: number) {
+  return asActor(db, actor, async (tx) => {
+    const { fund, accounts } = await context(tx, actor, fundId);
+    const r = await tx
+      .selectFrom("fund_receipts")
+      .selectAll()
+      .where("commune_id", "=", fund.commune_id)
+      .where("fund_id", "=", fund.id)
+      .where("id", "=", receiptId)
+      .executeTakeFirst();
+    if (!r) throw notFound("Không tìm thấy khoản thu");
+    const data: VoucherData = {
+      kind: "receipt",
+      unitName: fund.owner_name,
+      fundName: fund.name,
+      number: `PT${r.number}/${r.year}`,
+      date: r.received_on,
+      personName: r.payer_name ?? r.donor_name,
+      address: r.donor_address,
+      reason: `${r.reason}${r.payer_name && r.payer_name !== r.donor_name ? ` (của ${r.donor_name})` : ""}`,
+      amount: r.amount,
+      inKind: r.in_kind_description,
+      accountLine: `Nợ ${accounts.get(r.asset_account_id)} / Có ${accounts.get(r.purpose_account_id)}`,
+      signers: [
+        { title: "Chủ tịch Hội" },
+        { title: "Kế toán" },
+        { title: "Người nộp" },
+        { title: "Người lập phiếu", name: personOf(r.created_by_name) },
+        { title: "Thủ quỹ" },
+      ],
+    };
+    return { bytes: await renderVoucher(data), name: `phieu-thu-${r.number}-${r.year}.pdf` };
+  });
+}
+
+export async function paymentVoucher(db: Db, actor: Actor, fundId: number, disbursementId: number) {
+  return asActor(db, actor, async (tx) => {
+    const { fund, accounts } = await context(tx, actor, fundId);
+    const d = await tx
+      .selectFrom("fund_disbursements")
+      .selectAll()
+      .where("commune_id", "=", fund.commune_id)
+      .where("fund_id", "=", fund.id)
+      .where("id", "=", disbursementId)
+      .executeTakeFirst();
+    if (!d) throw notFound("Không tìm thấy khoản chi");
+    if (d.state !== "paid" || d.number === null || d.paid_on === null)
+      throw new AppError("validation", "Phiếu chi chỉ có khi khoản chi đã được chi");
+    const approvals = await tx
+      .selectFrom("fund_disbursement_approvals")
+      .select(["approver_name", "approved_at"])
+      .where("commune_id", "=", fund.commune_id)
+      .where("disbursement_id", "=", d.id)
+      .orderBy("approved_at")
+      .execute();
+    const school = [d.beneficiary_class && `lớp ${d.beneficiary_class}`, d.beneficiary_school]
+      .filter(Boolean)
+      .join(", ");
+    const data: VoucherData = {
+      kind: "payment",
+      unitName: fund.owner_name,
+      fundName: fund.name,
+      number: `PC${d.number}/${d.year}`,
+      date: d.paid_on,
+      personName: d.recipient_name
+        ? `${d.recipient_name} (nhận thay ${d.beneficiary_name})`
+        : d.beneficiary_name,
+      address: school || null,
+      reason: d.reason,
+      amount: d.amount,
+      accountLine: `Nợ ${accounts.get(d.purpose_account_id)} / Có ${accounts.get(d.asset_account_id)}`,
+      approvals: [
+        { label: "Người đề xuất", name: personOf(d.proposed_by_name), at: timeOf(d.proposed_at) },
+        ...approvals.map((a, i) => ({
+          label: approvals.length > 1 ? `Người duyệt ${i + 1}` : "Người duyệt",
+          name: personOf(a.approver_name),
+          at: timeOf(a.approved_at),
+        })),
+      ],
+      signers: [
+        { title: "Người duyệt", name: approvals.map((a) => personOf(a.approver_name)).join(", ") },
+        { title: "Kế toán" },
+        { title: "Người lập phiếu", name: personOf(d.proposed_by_name) },
+        { title: "Thủ quỹ", name: personOf(d.paid_by_name) },
+        { title: "Người nhận tiền" },
+      ],
+    };
+    return { bytes: await renderVoucher(data), name: `phieu-chi-${d.number}-${d.year}.pdf` };
+  });
+}
