@@ -82,6 +82,32 @@ describeEachEngine("bad request bodies", (engine) => {
     expectError(evidence, evidence.status);
   });
 
+  it("an evidence file whose name holds NUL and folders is stored under a cleaned name", async () => {
+    const household = (await tayho.get(`/api/v1/households?unitId=${ward}`)).body.households[0];
+    const registered = await tayho.post("/api/v1/registrations", {
+      year: 2025,
+      title: "learning_family",
+      subjects: [{ kind: "household", id: household.id }],
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const registration = await t.db
+      .selectFrom("registrations")
+      .select("id")
+      .where("subject_id", "=", household.id)
+      .where("subject_kind", "=", "household")
+      .executeTakeFirstOrThrow();
+    const form = new FormData();
+    form.append("itemKey", "1.1");
+    form.append(
+      "file",
+      new File(["minh chứng"], "C:\\Tai lieu\\bien\u0000ban.pdf", { type: "application/pdf" }),
+    );
+    const added = await tayho.request("POST", `/api/v1/registrations/${registration.id}/evidence`, form);
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const listed = (await tayho.get(`/api/v1/registrations/${registration.id}/evidence`)).body.evidence;
+    expect(listed.find((e: any) => e.id === added.body.id).fileName).toBe("bienban.pdf");
+  });
+
   it("impossible dates are refused as 422 naming the field", async () => {
     const retired = await tayho.post(`/api/v1/units/${village}/retire`, { date: "2025-02-30", version: 1 });
     expectError(retired, 422, "validation");

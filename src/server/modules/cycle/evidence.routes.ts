@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { evidenceSummary } from "../../../shared/cycle";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { uploadedFileName } from "../../http/upload";
 import { addEvidence, evidenceFile, listEvidence } from "./evidence.service";
 
 export const evidenceRoutes = createRouter();
@@ -51,7 +52,11 @@ evidenceRoutes.openapi(
       typeof form.note === "string" && form.note.trim() ? form.note.trim().slice(0, 2000) : undefined;
     const file =
       form.file instanceof File && form.file.size > 0
-        ? { bytes: new Uint8Array(await form.file.arrayBuffer()), name: form.file.name, type: form.file.type }
+        ? {
+            bytes: new Uint8Array(await form.file.arrayBuffer()),
+            name: uploadedFileName(form.file.name),
+            type: form.file.type,
+          }
         : undefined;
     return c.json(
       await addEvidence(c.get("db"), actor, c.req.valid("param").id, { itemKey, note, file }),
