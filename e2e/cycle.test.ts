@@ -337,7 +337,7 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
         {},
       );
       expect(self.status).toBe(403);
-      expect(self.body.error.message).toContain("phê duyệt");
+      expect(self.body.error.message).toContain("Phê duyệt được ban hành quyết định");
       expect(
         (await apiSend(app.url, reviewer, "POST", `/api/v1/decisions/${revocation.id}/issue`, {})).status,
       ).toBe(200);
