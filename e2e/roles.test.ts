@@ -195,6 +195,15 @@ describe.skipIf(!available)("roles in the browser", () => {
         );
         expect(await page.getByTestId("save-review").count()).toBe(0);
         expect(await page.getByTestId("review-form").count()).toBe(0);
+        // The review list links each record to its score sheet and evidence.
+        const link = page.locator("[data-testid^=review-sheet-]").first();
+        expect(await link.textContent()).toBe("Phiếu chấm, minh chứng");
+        await link.click();
+        await page.getByTestId("score-sheet").waitFor();
+        expect(new URL(page.url()).searchParams.get("tab")).toBe("assess");
+        expect(await page.getByTestId("role-note-cycle.assess").isVisible()).toBe(true);
+        await page.getByTestId("sheet-back").click();
+        await eventually(() => new URL(page.url()).searchParams.get("sheet")).toBe(null);
 
         await openTitles(page, "register");
         await page.getByTestId("role-note-cycle.register").waitFor();

@@ -20,6 +20,7 @@ export const rolesVi = {
   "why.sheet.fixOver": "Còn {count} điểm vượt quá điểm tối đa: sửa trước khi lưu.",
   "why.level2.withheld":
     "Các tiêu chí mức độ 2 đều đạt nhưng chưa được công nhận mức độ 2: {why}. Theo Thông tư 25/2023, xã đạt mức độ 1 sau ít nhất 12 tháng mới được công nhận mức độ 2.",
+  "review.sheetLink": "Phiếu chấm, minh chứng",
   "sheet.unsaved": "Phiếu có thay đổi chưa lưu. Rời khỏi phiếu và bỏ các thay đổi này?",
   "why.issue.ownDraft": "Bạn lập dự thảo này nên không tự ban hành được: một người phê duyệt khác ban hành.",
   "why.issue.waiting": "Chờ người có vai trò {roles} ban hành.",
@@ -39,6 +40,7 @@ export const rolesEn: Record<keyof typeof rolesVi, string> = {
   "why.sheet.fixOver": "{count} scores are above their maximum: correct them before saving.",
   "why.level2.withheld":
     "Every level 2 criterion is met, but level 2 is not recognised: {why}. Under Circular 25/2023 a commune reaches level 2 at least 12 months after level 1.",
+  "review.sheetLink": "Score sheet and evidence",
   "sheet.unsaved": "The sheet has unsaved changes. Leave it and discard them?",
   "why.issue.ownDraft": "You drafted this decision, so you cannot issue it: another approver issues it.",
   "why.issue.waiting": "Waiting for a {roles} to issue it.",

@@ -1,10 +1,11 @@
 import { FormOutlined } from "@ant-design/icons";
 import { Button, Flex, Table, type TableColumnsType, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { allows } from "../../../shared/capabilities";
 import type { Registration } from "../../../shared/cycle";
 import { resultOf } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
+import { setQuery, useLocation } from "../../router";
 import { canOn, placed, RoleNote } from "../Capability";
 import { useCompact } from "../useCompact";
 import { type CycleContext, StatusTag, subjectText, UnconfirmedTag, useResultLabel } from "./common";
@@ -14,7 +15,14 @@ import { ScoreSheet } from "./ScoreSheet";
 export function AssessTab({ context }: { context: CycleContext }) {
   const t = useT();
   const resultLabel = useResultLabel();
-  const [openId, setOpenId] = useState<number | null>(null);
+  const { search } = useLocation();
+  // Opened on a sheet from the review list (?sheet=<id>); once closed, the address forgets it. The sheet's own
+  // leave guard is gone by then (a child's cleanup runs before this effect).
+  const [openId, setOpenId] = useState<number | null>(() => Number(search.get("sheet")) || null);
+  const linked = search.get("sheet");
+  useEffect(() => {
+    if (openId === null && linked) setQuery({ sheet: null });
+  }, [openId, linked]);
   const open = context.registrations.find((r) => r.id === openId) ?? null;
   const can = canOn(context.scope, "unit");
   const canWrite = allows(can, "cycle.assess");

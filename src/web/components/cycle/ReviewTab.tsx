@@ -19,10 +19,27 @@ import type { Registration } from "../../../shared/cycle";
 import { cycleApi } from "../../api/cycle";
 import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
+import { setQuery } from "../../router";
 import { canOn, placed, RoleNote } from "../Capability";
 import { useCompact } from "../useCompact";
 import { useSaveErrors } from "../useSubmit";
 import { type CycleContext, StatusTag, subjectText, useResultText } from "./common";
+
+/** The subject, linking to its score sheet and evidence (step 2, opened on that sheet). */
+function SheetLink({ registration }: { registration: Registration }) {
+  const t = useT();
+  return (
+    <Flex vertical>
+      <span>{subjectText(registration)}</span>
+      <Typography.Link
+        onClick={() => setQuery({ tab: "assess", sheet: registration.id })}
+        data-testid={`review-sheet-${registration.id}`}
+      >
+        {t("review.sheetLink")}
+      </Typography.Link>
+    </Flex>
+  );
+}
 
 type Values = { heldOn: Dayjs; participants: string; minutes?: string };
 
@@ -107,7 +124,7 @@ export function ReviewTab({ context }: { context: CycleContext }) {
           title: t("cycle.subject"),
           render: (_, r) => (
             <Flex vertical>
-              <span>{subjectText(r)}</span>
+              <SheetLink registration={r} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {resultText(r)}
               </Typography.Text>
@@ -125,7 +142,7 @@ export function ReviewTab({ context }: { context: CycleContext }) {
           : []),
       ]
     : [
-        { key: "subject", title: t("cycle.subject"), render: (_, r) => subjectText(r) },
+        { key: "subject", title: t("cycle.subject"), render: (_, r) => <SheetLink registration={r} /> },
         { key: "result", title: t("cycle.result"), render: (_, r) => resultText(r) },
         { key: "status", title: t("cycle.status"), render: (_, r) => <StatusTag status={r.status} /> },
         ...(canReview
