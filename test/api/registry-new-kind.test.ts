@@ -37,9 +37,9 @@ describeEachEngine("a registry kind added by a declaration and a migration", (en
     expect(() => registryRouter(typo, kinds)).toThrow(/registry kind pets: import.key names cdoe/);
     const orphan = {
       ...testPets,
-      fields: { ...testPets.fields, householdId: { ...testPets.fields.householdId, kind: "donors" } },
+      fields: { ...testPets.fields, householdId: { ...testPets.fields.householdId, kind: "beasts" } },
     };
-    expect(() => registryRouter(orphan, kinds)).toThrow(/householdId points at donors/);
+    expect(() => registryRouter(orphan, kinds)).toThrow(/householdId points at beasts/);
   });
 
   it("is described in the API document like the platform's kinds", async () => {
