@@ -221,8 +221,8 @@ describeEachEngine("statistics across boundary changes", (engine) => {
     const csv = await hcm.get(`/api/v1/stats/rollup.csv?unitId=${province}&year=2020&boundaries=current`);
     expect(csv.status).toBe(200);
     const lines = new TextDecoder().decode(csv.body).split("\r\n");
-    expect(lines.some((l) => l.startsWith("Phường Diên Hồng (ước tính),"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("Phường Minh Phụng,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Phường Diên Hồng (ước tính);"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Phường Minh Phụng;"))).toBe(true);
 
     // Back: figures recorded on the new Diên Hồng for 2021 go to its three predecessors, equally.
     const households = await t.db

@@ -77,7 +77,7 @@ describeEachEngine("statistics counters", (engine) => {
     const households = async () =>
       (await tayho.get(`/api/v1/households?unitId=${ward}&limit=500`)).body.households as any[];
 
-    for (let step = 0; step < 1000; step++) {
+    for (let step = 0; step < 400; step++) {
       const roll = next();
       let kind: string;
       if (roll < 0.12) {

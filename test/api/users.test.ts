@@ -28,7 +28,10 @@ describeEachEngine("users and roles", (engine) => {
     expect((await user.get(`/api/v1/units/${phuThuong}`)).status).toBe(200);
     expect((await user.get(`/api/v1/units/${await t.unitId("27169")}`)).status).toBe(404);
     // Phường Tây Hồ also succeeded old Phú Thượng: its name shows in the history, its contents stay closed.
-    expect((await user.get(`/api/v1/units/${await t.unitId("00103")}/children`)).status).toBe(404);
+    // (The children list keeps only units in the caller's scope, as for a grant on one village: none here.)
+    const tayhoChildren = await user.get(`/api/v1/units/${await t.unitId("00103")}/children`);
+    expect(tayhoChildren.status).toBe(200);
+    expect(tayhoChildren.body.units).toEqual([]);
     const audit = (await hanoi.get("/api/v1/audit")).body.entries
       .slice(0, 2)
       .map((e: any) => [e.action, e.entity]);
