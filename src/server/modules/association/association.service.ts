@@ -15,7 +15,7 @@ import { writableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 
 /** A chapter the caller may read (404 otherwise). */
-async function readableChapter(tx: Db, actor: Actor, chapterId: number) {
+export async function readableChapter(tx: Db, actor: Actor, chapterId: number) {
   const chapter = await tx
     .selectFrom("chapters as r")
     .select(["r.id", "r.commune_id", "r.province_id", "r.unit_id", "r.code", "r.name"])

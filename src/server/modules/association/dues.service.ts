@@ -3,6 +3,7 @@
  * entry), and a chapter's dues list for a year (who paid, who did not, totals) as data and as XLSX. The members of
  * a chapter in a year are those whose membership periods in it overlap the year.
  */
+
 import { PassThrough } from "node:stream";
 import { sql } from "kysely";
 import type { DuesList } from "../../../shared/association";
@@ -16,19 +17,9 @@ import { todayIso } from "../../registry/rules";
 import { unitRule } from "../../registry/service";
 import { writableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
+import { readableChapter } from "./association.service";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
-
-async function readableChapter(tx: Db, actor: Actor, chapterId: number) {
-  const chapter = await tx
-    .selectFrom("chapters as r")
-    .select(["r.id", "r.commune_id", "r.province_id", "r.unit_id", "r.code", "r.name"])
-    .where("r.id", "=", chapterId)
-    .where(rowInScope(actor, chapters, "read"))
-    .executeTakeFirst();
-  if (!chapter) throw notFound("Không tìm thấy chi hội, hoặc chi hội nằm ngoài phạm vi của bạn");
-  return chapter;
-}
 
 /** Sets a chapter's amount for a year: the Hội on the chapter's unit, or the chapter's secretary. */
 export function setChapterDues(db: Db, actor: Actor, chapterId: number, year: number, amount: number) {
