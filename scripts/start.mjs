@@ -40,6 +40,10 @@ if (newest(builtIndex) < Math.max(...sources.map(newest))) {
   });
 }
 
+// The server bundle (scripts/server-bundle.mjs), imported only now: esbuild is one of the packages installed above.
+const { buildServerBundle } = await import("./server-bundle.mjs");
+if (await buildServerBundle()) console.log("Đã dựng máy chủ (dist/server).");
+
 const server = spawnSync(process.execPath, [path.join(root, "bin/hieuhoc.mjs"), "serve", "--demo"], {
   cwd: root,
   stdio: "inherit",

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { KindDeclaration } from "../shared/registry/declaration";
@@ -34,10 +33,11 @@ import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
 import { territoryRoutes } from "./modules/territory/territory.routes";
 import { userRoutes } from "./modules/users/users.routes";
+import { repoRoot } from "./paths";
 import { registryRouter } from "./registry/routes";
 
 /** The built web application (npm run build). */
-export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+export const webRoot = path.join(repoRoot, "dist/web");
 
 export type AppOptions = {
   /** The registry kinds served (the platform's by default; a test adds its own). */

@@ -65,7 +65,9 @@ describeEachEngine("cycle state changes under concurrency", (engine) => {
   it("assessments interleaved with reviews and decisions never leave a registration between states", {
     timeout: 400_000,
   }, async () => {
-    const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
+    // PGlite has one connection and runs requests one after another, so interleavings only happen on PostgreSQL:
+    // ten years there, three on PGlite (the same code paths, without the waiting that finds races).
+    const years = Array.from({ length: engine === "postgres" ? 10 : 3 }, (_, i) => 2015 + i);
     await registerHouseholds(t, tayho, ward, years);
     const rubric = rubricCache(tayho);
     const assess = async (client: ApiClient, r: any, minus: number) =>

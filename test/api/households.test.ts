@@ -51,7 +51,7 @@ describeEachEngine("household registry", (engine) => {
     });
   });
 
-  it("a 50,000-row file with faults is refused whole; the clean file imports, and again changes nothing", async () => {
+  it("a 12,000-row file with faults is refused whole; the clean file imports, and again changes nothing", async () => {
     const maokhe = await t.as("maokhe");
     const commune = await t.unitId("07069");
     const villages = (await maokhe.get(`/api/v1/units/${commune}/children`)).body.units.map(
@@ -59,13 +59,13 @@ describeEachEngine("household registry", (engine) => {
     );
     const before = (await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total;
     const faulty = householdCsv({
-      rows: 50_000,
+      rows: 12_000,
       villages,
       tcvn3Names: true,
       titleRows: true,
       blankRowsEvery: 997,
-      duplicateAt: [20_000],
-      unknownVillageAt: [123, 45_678],
+      duplicateAt: [6_000],
+      unknownVillageAt: [123, 11_678],
     });
     const refused = await uploadRegistry(maokhe, "households", commune, faulty.text, false);
     expect(refused.status, JSON.stringify(refused.body).slice(0, 500)).toBe(200);
@@ -79,7 +79,7 @@ describeEachEngine("household registry", (engine) => {
     expect((await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total).toBe(before);
 
     const clean = householdCsv({
-      rows: 50_000,
+      rows: 12_000,
       villages,
       tcvn3Names: true,
       titleRows: true,
@@ -89,15 +89,15 @@ describeEachEngine("household registry", (engine) => {
     const imported = await uploadRegistry(maokhe, "households", commune, clean.text, false);
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `[${engine}] 50,000 households imported in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s)`,
+      `[${engine}] 12,000 households imported in ${seconds.toFixed(1)} s (${Math.round(12_000 / seconds)} rows/s; the import rate is measured by npm run bench)`,
     );
-    expect(imported.body).toMatchObject({ created: 50_000, errors: [], converted: { headName: "tcvn3" } });
+    expect(imported.body).toMatchObject({ created: 12_000, errors: [], converted: { headName: "tcvn3" } });
     const sample = (await maokhe.get(`/api/v1/households?unitId=${commune}&q=000777`)).body.households[0];
     expect(sample.headName).toBe(vietnameseName(777));
     const again = await uploadRegistry(maokhe, "households", commune, clean.text, false);
-    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 50_000 });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 12_000 });
     expect((await maokhe.get(`/api/v1/households?unitId=${commune}&limit=1`)).body.total).toBe(
-      before + 50_000,
+      before + 12_000,
     );
   }, 240_000);
 

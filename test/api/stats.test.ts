@@ -436,8 +436,13 @@ describe("hieuhoc stats", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-stats-"));
   const saved = { dir: process.env.HIEUHOC_DATA_DIR, url: process.env.DATABASE_URL };
   afterAll(() => {
-    process.env.HIEUHOC_DATA_DIR = saved.dir;
-    process.env.DATABASE_URL = saved.url;
+    // Test files share their worker (isolate: false): put the variables back as they were, unset included.
+    for (const [name, value] of [
+      ["HIEUHOC_DATA_DIR", saved.dir],
+      ["DATABASE_URL", saved.url],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
     rmSync(dataDir, { recursive: true, force: true });
   });
 

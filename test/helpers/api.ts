@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { type AppOptions, createApp } from "../../src/server/app";
 import { readConfig } from "../../src/server/config";
 import type { Connection, Db } from "../../src/server/db/connection";
-import { demoPassword, loadDemo } from "../../src/server/demo/demo";
+import { demoPassword } from "../../src/server/demo/demo";
 import { type Engine, freshDatabase } from "./db";
 
 export type TestResponse = { status: number; body: any; headers: Headers };
@@ -86,8 +86,7 @@ export async function demoApp(
   engine: Engine,
   options: { prepare?: (db: Db) => Promise<void>; app?: AppOptions } = {},
 ): Promise<TestApp> {
-  const connection = await freshDatabase(engine);
-  await loadDemo(connection.db);
+  const connection = await freshDatabase(engine, { demo: true });
   await options.prepare?.(connection.db);
   const app = createApp(connection.db, { ...readConfig({}), logLevel: "silent" }, options.app);
   return {

@@ -20,9 +20,10 @@ export type Connection = {
   close: () => Promise<void>;
   /**
    * PGlite only: a consistent copy of the data directory (tar.gz). It holds the pool's only connection, so no
-   * transaction is open while it checkpoints and copies; requests wait for those seconds.
+   * transaction is open while it checkpoints and copies; requests wait for those seconds. Uncompressed on request
+   * (the tests' database images, loaded again at once).
    */
-  backup?: () => Promise<Uint8Array>;
+  backup?: (compression?: "gzip" | "none") => Promise<Uint8Array>;
 };
 
 export type ConnectOptions =
@@ -107,11 +108,11 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       await db.destroy();
       await lite.close();
     },
-    backup: async () => {
+    backup: async (compression = "gzip") => {
       const client = await pool.connect(); // the pool has one connection (createPgConfig): nothing else runs now
       try {
         await client.query("CHECKPOINT");
-        return new Uint8Array(await (await lite.dumpDataDir("gzip")).arrayBuffer());
+        return new Uint8Array(await (await lite.dumpDataDir(compression)).arrayBuffer());
       } finally {
         client.release();
       }

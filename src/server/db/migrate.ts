@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
+import { repoRoot } from "../paths";
 import type { Db } from "./connection";
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsDir = path.join(repoRoot, "src/server/db/migrations");
 
 /** Forward-only: applies each migrations/NNNN_name.sql not yet recorded, each in its own transaction. */
 export async function migrate(db: Db, log: (line: string) => void = () => {}): Promise<string[]> {
