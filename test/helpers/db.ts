@@ -7,8 +7,17 @@ import { loadDemo } from "../../src/server/demo/demo";
 
 export type Engine = "pglite" | "postgres";
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+/**
+ * PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. HIEUHOC_TEST_ENGINES (a comma list) narrows that:
+ * `.ci/run` runs the database tests on PostgreSQL under Node 20 and on PGlite under Node 24 (docs/OPERATIONS.md).
+ */
+const available: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+const chosen = process.env.HIEUHOC_TEST_ENGINES?.split(",").map((e) => e.trim());
+export const engines: Engine[] = chosen ? available.filter((e) => chosen.includes(e)) : available;
+if (chosen && (engines.length === 0 || chosen.some((e) => !available.includes(e as Engine))))
+  throw new Error(
+    `HIEUHOC_TEST_ENGINES=${process.env.HIEUHOC_TEST_ENGINES}: choose among ${available.join(", ")} (postgres needs TEST_DATABASE_URL)`,
+  );
 
 /** Runs a suite once per engine; each run gets its own fresh, migrated database. */
 export function describeEachEngine(name: string, suite: (engine: Engine) => void): void {
