@@ -80,7 +80,7 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(result.broken).toBeNull();
     expect(result.transactions).toBeGreaterThan(80);
     const treasurer = await as("thuquy.tayho");
-    const detail = (await treasurer.get(`/api/v1/funds/${fund.id}`)).body as {
+    const detail = (await treasurer.get(`/api/v1/funds/${fund.id}`)).body.fund as {
       accounts: { class: string; kind: string; balance: number }[];
       closedYears: { year: number }[];
     };
