@@ -24,15 +24,20 @@ export type DonorPlan = {
 };
 
 export type Award = {
-  kind: "student" | "teacher";
+  /** A pupil or a teacher; `other`: a school, for the prizes of a list of its pupils. */
+  kind: "student" | "teacher" | "other";
   name: string;
   /** A pupil: the public disclosure shows initials, school and class only. */
   minor: boolean;
   school: string;
   class: string | null;
-  /** A parent who received the money for a primary-school pupil. */
+  /** A parent who received the money for a primary-school pupil; a school's principal. */
   recipientName: string | null;
   amount: number;
+  /** Cash at the ceremony, or a bank transfer to a school. */
+  asset: AssetKey;
+  /** The round's reason unless given. */
+  reason?: string;
 };
 
 export type FundStep =
@@ -93,17 +98,21 @@ const amountIn = (next: () => number, min: number, max: number, step: number) =>
 
 type Pupil = { name: string; father: string; firstGrade: number; section: string; poor: boolean };
 
-/** The pupils of the ward, each with the grade they were in during school year 2020–2021 (0: not yet at school). */
-function pupilsOf(taken: Set<string>): Pupil[] {
-  const fathers = people(hash("fund:fathers"), 24, 1);
-  return people(hash("fund:pupils"), 40, 0.5)
+/**
+ * The ward's pupils, one a year of age apart: the first was in grade 9 in school year 2020–2021, each next one a
+ * grade lower, so that every school year up to `lastYear` has pupils in grades 1 to 9. One in two is poor.
+ */
+function pupilsOf(taken: Set<string>, lastYear: number): Pupil[] {
+  const count = lastYear - 2020 + 10;
+  const fathers = people(hash("fund:fathers"), count, 1);
+  return people(hash("fund:pupils"), count + taken.size, 0.5)
     .filter((p) => !taken.has(p.name))
-    .slice(0, 24)
+    .slice(0, count)
     .map((p, i) => ({
       name: p.name,
       father: `${p.familyName}${fathers[i]!.name.slice(fathers[i]!.familyName.length)}`,
-      firstGrade: (i * 4) % 10,
-      section: "ABCD"[i % 4]!,
+      firstGrade: 9 - i,
+      section: "ABCD"[hash(`section:${p.name}`) % 4]!,
       poor: i % 2 === 0,
     }));
 }
@@ -120,6 +129,7 @@ function pupilAward(pupil: Pupil, schoolYear: number, amounts: [number, number])
     class: `${grade}${pupil.section}`,
     recipientName: grade <= 5 ? pupil.father : null,
     amount: grade <= 5 ? amounts[0] : amounts[1],
+    asset: "cash",
   };
 }
 
@@ -129,6 +139,7 @@ export function fundPlan(input: {
   clans: { name: string; headName: string }[];
 }): FundPlan {
   const { today } = input;
+  const lastYear = Number(today.slice(0, 4));
   const families: DonorPlan[] = input.families.map((f, i) => ({
     key: `family:${i}`,
     name: f.name,
@@ -155,12 +166,13 @@ export function fundPlan(input: {
       phone: null,
     }));
   const donors = [...businesses, ...families, ...clans, ...anonymous];
-  const pupils = pupilsOf(new Set(donors.map((d) => d.name)));
-  const teachers = people(hash("fund:teachers"), 6, 0.2).filter(
-    (t) => !donors.some((d) => d.name === t.name) && !pupils.some((p) => p.name === t.name),
-  );
+  // Four teachers take turns for the teacher's prize; the last two are the schools' principals.
+  const teachers = people(hash("fund:teachers"), 12, 0.2)
+    .filter((t) => !donors.some((d) => d.name === t.name))
+    .slice(0, 6);
+  const pupils = pupilsOf(new Set([...donors, ...teachers].map((d) => d.name)), lastYear);
+  const principals: Record<string, string> = { [primary]: teachers[4]!.name, [secondary]: teachers[5]!.name };
   const balance = { cash: 0, bank: 0, general: 0, scholarship: 0 };
-  const lastYear = Number(today.slice(0, 4));
   const years: FundPlan["years"] = [];
   for (let year = firstDemoYear; year <= lastYear; year++) {
     const next = random(hash(`fund:${year}`));
@@ -208,7 +220,7 @@ export function fundPlan(input: {
     receipt(
       dayIn(next, year, [3, 5], [4, 10]),
       { key: businesses[k % 2]!.key },
-      amountIn(next, 5_000_000, 15_000_000, 1_000_000),
+      amountIn(next, 3_000_000, 8_000_000, 1_000_000),
       "bank",
       "scholarship",
       "Tài trợ học bổng học sinh nghèo vượt khó",
@@ -222,21 +234,39 @@ export function fundPlan(input: {
       "Ủng hộ Quỹ khuyến học (xin không nêu tên)",
       true,
     );
-    // End of the school year: prizes for good pupils and a teacher, from the general purpose.
-    const prizes = pupils
-      .filter((p) => !p.poor)
+    // End of the school year, from the general purpose: a teacher, each school's list of good pupils (paid to the
+    // school by bank transfer, the list kept with the voucher) and, every other year, a pupil with a city prize.
+    const schoolYear = `${year - 1}–${year}`;
+    const prize = pupils
+      .filter((p) => !p.poor && k % 2 === 1)
       .sort((a, b) => hash(`${year}:${a.name}`) - hash(`${year}:${b.name}`))
-      .map((p) => pupilAward(p, year - 1, [300_000, 500_000]))
-      .filter((a): a is Award => a !== null)
-      .slice(0, 2);
-    const teacher = teachers[k % teachers.length]!;
+      .map((p) => pupilAward(p, year - 1, [500_000, 1_000_000]))
+      .find((a) => a !== null);
+    const teacher = teachers[k % 4]!;
+    const lists: Award[] = [primary, secondary].map((school) => {
+      const count = 12 + Math.floor(next() * 14);
+      const each = school === primary ? 200_000 : 300_000;
+      return {
+        kind: "other",
+        name: school,
+        minor: false,
+        school,
+        class: null,
+        recipientName: principals[school]!,
+        amount: count * each,
+        asset: "bank",
+        reason: `Khen thưởng ${count} học sinh giỏi năm học ${schoolYear}, mỗi em ${formatDong(each)} đồng (danh sách kèm theo)`,
+      };
+    });
     events.push({
       step: "round",
       on: dayIn(next, year, [5, 25], [6, 5]),
       purpose: "general",
-      reason: `Khen thưởng học sinh giỏi, giáo viên dạy giỏi năm học ${year - 1}–${year}`,
+      reason: `Khen thưởng học sinh giỏi, giáo viên dạy giỏi năm học ${schoolYear}`,
       awards: [
-        ...prizes,
+        ...(prize
+          ? [{ ...prize, reason: `Khen thưởng học sinh đạt giải cấp thành phố năm học ${schoolYear}` }]
+          : []),
         {
           kind: "teacher",
           name: teacher.name,
@@ -245,7 +275,10 @@ export function fundPlan(input: {
           class: null,
           recipientName: null,
           amount: 1_000_000,
+          asset: "cash",
+          reason: `Khen thưởng giáo viên dạy giỏi năm học ${schoolYear}`,
         },
+        ...lists,
       ],
     });
     // Before the new school year: a family gives for the scholarships.
@@ -263,7 +296,7 @@ export function fundPlan(input: {
       .filter((p) => p.poor)
       .map((p) => pupilAward(p, year, [1_000_000 + raise, 1_500_000 + raise]))
       .filter((a): a is Award => a !== null)
-      .slice(0, 4);
+      .slice(0, 3);
     events.push({
       step: "round",
       on: dayIn(next, year, [9, 3], [9, 10]),
@@ -294,7 +327,7 @@ export function fundPlan(input: {
     receipt(
       dayIn(next, year, [11, 15], [12, 10]),
       { key: businesses[2 + (k % 2)]!.key },
-      amountIn(next, 5_000_000, 20_000_000, 1_000_000),
+      amountIn(next, 3_000_000, 10_000_000, 1_000_000),
       "bank",
       "general",
       "Ủng hộ Quỹ khuyến học phường cuối năm",
@@ -363,18 +396,25 @@ function keepBalances(steps: FundStep[], balance: Record<AssetKey | PurposeKey, 
       balance[original.asset] -= original.amount;
       balance[original.purpose] -= original.amount;
     } else if (s.step === "round") {
+      const after = { ...balance };
       const awards: Award[] = [];
-      let total = 0;
-      for (const a of s.awards)
-        if (total + a.amount <= Math.min(balance[s.purpose], balance.cash + balance.bank)) {
-          awards.push(a);
-          total += a.amount;
-        }
+      let cash = 0;
+      for (const a of s.awards) {
+        if (a.amount > after[s.purpose]) continue;
+        if (a.asset === "bank") {
+          // The cash box's shortfall is drawn from the bank: keep it there.
+          if (a.amount > after.bank - Math.max(0, cash - after.cash)) continue;
+          after.bank -= a.amount;
+        } else if (cash + a.amount > after.cash + after.bank) continue;
+        else cash += a.amount;
+        after[s.purpose] -= a.amount;
+        awards.push(a);
+      }
       if (awards.length === 0) continue;
       // The sponsors' scholarship money came by bank transfer: it is drawn in cash for the ceremony.
-      const short = s.purpose === "scholarship" ? total : total - balance.cash;
+      const short = s.purpose === "scholarship" ? cash : cash - after.cash;
       if (short > 0) {
-        const amount = Math.min(balance.bank, Math.ceil(short / 1_000_000) * 1_000_000);
+        const amount = Math.min(after.bank, Math.ceil(short / 1_000_000) * 1_000_000);
         out.push({
           step: "transfer",
           on: s.on,
@@ -383,11 +423,11 @@ function keepBalances(steps: FundStep[], balance: Record<AssetKey | PurposeKey, 
           amount,
           description: `Rút tiền gửi ngân hàng về quỹ tiền mặt để chi ${s.reason.charAt(0).toLowerCase()}${s.reason.slice(1)}`,
         });
-        balance.bank -= amount;
-        balance.cash += amount;
+        after.bank -= amount;
+        after.cash += amount;
       }
-      balance.cash -= total;
-      balance[s.purpose] -= total;
+      after.cash -= cash;
+      Object.assign(balance, after);
       out.push({ ...s, awards });
       continue;
     }

@@ -140,7 +140,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       fund.id,
       disbursementCreate.parse({
         amount: a.amount,
-        assetAccountId: account("cash"),
+        assetAccountId: account(a.asset),
         purposeAccountId: account(purpose),
         beneficiaryKind: a.kind,
         beneficiaryName: a.name,
@@ -148,7 +148,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
         beneficiarySchool: a.school,
         beneficiaryClass: a.class,
         recipientName: a.recipientName,
-        reason,
+        reason: a.reason ?? reason,
       }),
     );
 
