@@ -9,11 +9,21 @@
  * ledger will keep, so that no round spends more than its purpose or the cash box holds (the ledger would refuse).
  */
 import { formatDong } from "../modules/fund/money";
+import {
+  type AssetKey,
+  type Award,
+  amountIn,
+  hardshipAward,
+  type PurposeKey,
+  primarySchool,
+  prizeRound,
+  scholarshipRound,
+  schoolPeople,
+} from "./demo-fund-awards";
 import { hash, people, random } from "./demo-names";
 import { firstDemoYear } from "./demo-plan";
 
-export type AssetKey = "cash" | "bank";
-export type PurposeKey = "general" | "scholarship";
+export type { AssetKey, Award, PurposeKey };
 
 export type DonorPlan = {
   key: string;
@@ -21,23 +31,6 @@ export type DonorPlan = {
   kind: "person" | "organization";
   address: string | null;
   phone: string | null;
-};
-
-export type Award = {
-  /** A pupil or a teacher; `other`: a school, for the prizes of a list of its pupils. */
-  kind: "student" | "teacher" | "other";
-  name: string;
-  /** A pupil: the public disclosure shows initials, school and class only. */
-  minor: boolean;
-  school: string;
-  class: string | null;
-  /** A parent who received the money for a primary-school pupil; a school's principal. */
-  recipientName: string | null;
-  amount: number;
-  /** Cash at the ceremony, or a bank transfer to a school. */
-  asset: AssetKey;
-  /** The round's reason unless given. */
-  reason?: string;
 };
 
 export type FundStep =
@@ -64,9 +57,6 @@ export type FundStep =
 
 export type FundPlan = { donors: DonorPlan[]; years: { year: number; steps: FundStep[] }[] };
 
-const primary = "Trường Tiểu học Ánh Dương";
-const secondary = "Trường THCS Bình Minh";
-
 const businesses: DonorPlan[] = [
   ["Công ty TNHH Thương mại Phú Gia", "Số 18 đường Âu Cơ", "0243 718 2266"],
   ["Công ty Cổ phần Xây dựng Hưng Thịnh", "Số 25 đường Lạc Long Quân", "0243 753 4410"],
@@ -92,46 +82,6 @@ const nextDay = (date: string) => {
   const d = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 };
-/** An amount between `min` and `max` in steps of `step` đồng. */
-const amountIn = (next: () => number, min: number, max: number, step: number) =>
-  min + Math.floor(next() * ((max - min) / step + 1)) * step;
-
-type Pupil = { name: string; father: string; firstGrade: number; section: string; poor: boolean };
-
-/**
- * The ward's pupils, one a year of age apart: the first was in grade 9 in school year 2020–2021, each next one a
- * grade lower, so that every school year up to `lastYear` has pupils in grades 1 to 9. One in two is poor.
- */
-function pupilsOf(taken: Set<string>, lastYear: number): Pupil[] {
-  const count = lastYear - 2020 + 10;
-  const fathers = people(hash("fund:fathers"), count, 1);
-  return people(hash("fund:pupils"), count + taken.size, 0.5)
-    .filter((p) => !taken.has(p.name))
-    .slice(0, count)
-    .map((p, i) => ({
-      name: p.name,
-      father: `${p.familyName}${fathers[i]!.name.slice(fathers[i]!.familyName.length)}`,
-      firstGrade: 9 - i,
-      section: "ABCD"[hash(`section:${p.name}`) % 4]!,
-      poor: i % 2 === 0,
-    }));
-}
-
-/** A pupil's award in the school year starting in September of `schoolYear`, if they are in grades 1 to 9. */
-function pupilAward(pupil: Pupil, schoolYear: number, amounts: [number, number]): Award | null {
-  const grade = pupil.firstGrade + schoolYear - 2020;
-  if (grade < 1 || grade > 9) return null;
-  return {
-    kind: "student",
-    name: pupil.name,
-    minor: true,
-    school: grade <= 5 ? primary : secondary,
-    class: `${grade}${pupil.section}`,
-    recipientName: grade <= 5 ? pupil.father : null,
-    amount: grade <= 5 ? amounts[0] : amounts[1],
-    asset: "cash",
-  };
-}
 
 export function fundPlan(input: {
   today: string;
@@ -166,12 +116,7 @@ export function fundPlan(input: {
       phone: null,
     }));
   const donors = [...businesses, ...families, ...clans, ...anonymous];
-  // Four teachers take turns for the teacher's prize; the last two are the schools' principals.
-  const teachers = people(hash("fund:teachers"), 12, 0.2)
-    .filter((t) => !donors.some((d) => d.name === t.name))
-    .slice(0, 6);
-  const pupils = pupilsOf(new Set([...donors, ...teachers].map((d) => d.name)), lastYear);
-  const principals: Record<string, string> = { [primary]: teachers[4]!.name, [secondary]: teachers[5]!.name };
+  const school = schoolPeople(new Set(donors.map((d) => d.name)), lastYear);
   const balance = { cash: 0, bank: 0, general: 0, scholarship: 0 };
   const years: FundPlan["years"] = [];
   for (let year = firstDemoYear; year <= lastYear; year++) {
@@ -234,52 +179,12 @@ export function fundPlan(input: {
       "Ủng hộ Quỹ khuyến học (xin không nêu tên)",
       true,
     );
-    // End of the school year, from the general purpose: a teacher, each school's list of good pupils (paid to the
-    // school by bank transfer, the list kept with the voucher) and, every other year, a pupil with a city prize.
-    const schoolYear = `${year - 1}–${year}`;
-    const prize = pupils
-      .filter((p) => !p.poor && k % 2 === 1)
-      .sort((a, b) => hash(`${year}:${a.name}`) - hash(`${year}:${b.name}`))
-      .map((p) => pupilAward(p, year - 1, [500_000, 1_000_000]))
-      .find((a) => a !== null);
-    const teacher = teachers[k % 4]!;
-    const lists: Award[] = [primary, secondary].map((school) => {
-      const count = 12 + Math.floor(next() * 14);
-      const each = school === primary ? 200_000 : 300_000;
-      return {
-        kind: "other",
-        name: school,
-        minor: false,
-        school,
-        class: null,
-        recipientName: principals[school]!,
-        amount: count * each,
-        asset: "bank",
-        reason: `Khen thưởng ${count} học sinh giỏi năm học ${schoolYear}, mỗi em ${formatDong(each)} đồng (danh sách kèm theo)`,
-      };
-    });
+    // End of the school year: prizes from the general purpose.
     events.push({
       step: "round",
       on: dayIn(next, year, [5, 25], [6, 5]),
       purpose: "general",
-      reason: `Khen thưởng học sinh giỏi, giáo viên dạy giỏi năm học ${schoolYear}`,
-      awards: [
-        ...(prize
-          ? [{ ...prize, reason: `Khen thưởng học sinh đạt giải cấp thành phố năm học ${schoolYear}` }]
-          : []),
-        {
-          kind: "teacher",
-          name: teacher.name,
-          minor: false,
-          school: k % 2 === 0 ? primary : secondary,
-          class: null,
-          recipientName: null,
-          amount: 1_000_000,
-          asset: "cash",
-          reason: `Khen thưởng giáo viên dạy giỏi năm học ${schoolYear}`,
-        },
-        ...lists,
-      ],
+      ...prizeRound(school, year, next),
     });
     // Before the new school year: a family gives for the scholarships.
     receipt(
@@ -290,19 +195,12 @@ export function fundPlan(input: {
       "scholarship",
       "Ủng hộ học bổng học sinh nghèo vượt khó năm học mới",
     );
-    // At the start of the school year: scholarships for poor pupils, the same children year after year.
-    const raise = year >= 2024 ? 500_000 : 0;
-    const scholarships = pupils
-      .filter((p) => p.poor)
-      .map((p) => pupilAward(p, year, [1_000_000 + raise, 1_500_000 + raise]))
-      .filter((a): a is Award => a !== null)
-      .slice(0, 3);
+    // At the start of the school year: scholarships for poor pupils.
     events.push({
       step: "round",
       on: dayIn(next, year, [9, 3], [9, 10]),
       purpose: "scholarship",
-      reason: `Học bổng học sinh nghèo vượt khó năm học ${year}–${year + 1}`,
-      awards: scholarships,
+      ...scholarshipRound(school, year),
     });
     // Ngày Khuyến học Việt Nam (2/10): a clan (each in turn), and the primary school's teachers by name only.
     const dayOfLearning = dayIn(next, year, [10, 1], [10, 5]);
@@ -317,7 +215,7 @@ export function fundPlan(input: {
       );
     receipt(
       dayOfLearning,
-      { name: `Tập thể cán bộ, giáo viên ${primary}`, kind: "organization" },
+      { name: `Tập thể cán bộ, giáo viên ${primarySchool}`, kind: "organization" },
       amountIn(next, 1_000_000, 3_000_000, 500_000),
       "cash",
       "general",
@@ -347,7 +245,7 @@ export function fundPlan(input: {
       .map(({ e }) => e)
       .filter((e) => dateOf(e) <= today);
     const steps = keepBalances(dated, balance);
-    // The cash box is kept small: above 2 million the rest goes to the bank before the year closes.
+    // The cash box is kept small: from 5 million on, all but 2 million goes to the bank before the year closes.
     const deposit = `${year}-12-28`;
     if (deposit <= today && balance.cash >= 5_000_000) {
       const amount = Math.floor((balance.cash - 2_000_000) / 1_000_000) * 1_000_000;
@@ -363,15 +261,13 @@ export function fundPlan(input: {
       balance.bank += amount;
     }
     if (year < lastYear) steps.push({ step: "close", year }, { step: "publish", year });
-    else if (today >= `${year}-11-15`) {
-      const pupil = pupils.find((p) => p.poor && pupilAward(p, year, [0, 0]))!;
+    else if (today >= `${year}-11-15`)
       steps.push({
         step: "pending",
         purpose: "general",
         reason: "Hỗ trợ đột xuất học sinh có hoàn cảnh đặc biệt khó khăn",
-        award: { ...pupilAward(pupil, year, [1_000_000, 1_000_000])! },
+        award: hardshipAward(school, year),
       });
-    }
     years.push({ year, steps });
   }
   return { donors, years };
@@ -380,8 +276,9 @@ export function fundPlan(input: {
 const dateOf = (s: FundStep) => ("on" in s ? s.on : "");
 
 /**
- * Follows the balances through a year's steps: each round is paid in cash, drawn from the bank first for the
- * scholarships or when the cash box is short, and gives only what its purpose and the fund hold.
+ * Follows the balances through a year's steps. Pupils and teachers are paid in cash (drawn from the bank first for
+ * the scholarships, or when the cash box is short), schools by bank transfer; a round gives only what its purpose
+ * and the accounts hold.
  */
 function keepBalances(steps: FundStep[], balance: Record<AssetKey | PurposeKey, number>): FundStep[] {
   const out: FundStep[] = [];

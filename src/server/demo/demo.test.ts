@@ -19,6 +19,7 @@ import { verifyCounters } from "../modules/stats/stats.service";
 import { demoPassword, loadDemo } from "./demo";
 import { groupSchedule } from "./demo-calendar";
 import { demoFundName } from "./demo-fund";
+import { fundPlan } from "./demo-fund-plan";
 import { people } from "./demo-names";
 import { firstDemoYear } from "./demo-plan";
 import { levelsSheet, outcomesFor, pointsSheet } from "./demo-scores";
@@ -386,6 +387,44 @@ describe("demo calendar and score sheets", () => {
           ).toBe(false);
         }
       }
+    }
+  });
+
+  it("plans the fund for any today: dated up to it, gifts of 200 000 to 50 000 000 đồng, no balance below zero", () => {
+    const families = people(7, 8).map((p) => ({ name: p.name, address: "Số 1, ngõ 2" }));
+    for (const day of ["2025-07-01", today, "2031-12-31"]) {
+      const plan = fundPlan({ today: day, families, clans: [{ name: "Họ Lê Văn", headName: "Lê Văn Hải" }] });
+      const balance: Record<string, number> = { cash: 0, bank: 0, general: 0, scholarship: 0 };
+      const typo = new Map<string, { amount: number; asset: string; purpose: string }>();
+      const donors = new Set(plan.donors.map((d) => d.name));
+      for (const { steps } of plan.years)
+        for (const s of steps) {
+          if ("on" in s) expect(s.on <= day, `${day} ${s.on}`).toBe(true);
+          if (s.step === "receipt") {
+            expect(s.amount).toBeGreaterThanOrEqual(200_000);
+            expect(s.amount).toBeLessThanOrEqual(50_000_000);
+            balance[s.asset]! += s.amount;
+            balance[s.purpose]! += s.amount;
+            if (s.label) typo.set(s.label, s);
+          } else if (s.step === "reversal") {
+            const r = typo.get(s.label)!;
+            balance[r.asset]! -= r.amount;
+            balance[r.purpose]! -= r.amount;
+          } else if (s.step === "transfer") {
+            balance[s.from]! -= s.amount;
+            balance[s.to]! += s.amount;
+          } else if (s.step === "round") {
+            expect(s.awards.length).toBeGreaterThan(0);
+            for (const a of s.awards) {
+              balance[a.asset]! -= a.amount;
+              balance[s.purpose]! -= a.amount;
+              if (a.minor) expect(donors.has(a.name)).toBe(false);
+            }
+          }
+          for (const [key, value] of Object.entries(balance))
+            expect(value, `${day} ${key}`).toBeGreaterThanOrEqual(0);
+        }
+      expect(plan.years.map((y) => y.year).at(-1)).toBe(Number(day.slice(0, 4)));
     }
   });
 
