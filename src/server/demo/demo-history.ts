@@ -22,6 +22,7 @@ import {
   meetingFor,
 } from "./demo-calendar";
 import { assess, draft, issue, register, registrationsBySubject, review, type Sheet } from "./demo-cycle";
+import { loadDemoFund } from "./demo-fund";
 import { hash, people } from "./demo-names";
 import { demoWardPlans, firstDemoYear, reformDate, reformYear } from "./demo-plan";
 import { levelsSheet, type Outcome, outcomesFor, pointsSheet } from "./demo-scores";
@@ -339,4 +340,6 @@ export async function loadDemoHistory(db: Db, options: { today: string; log: (li
       );
     }
   }
+  // Tây Hồ's learning-promotion fund since 2021 (its donors are the ward's families and clans, listed above).
+  await loadDemoFund(db, { today, log });
 }

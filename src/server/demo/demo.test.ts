@@ -12,11 +12,14 @@ import { newStyleWords } from "../../shared/tone-marks";
 import { createApp } from "../app";
 import { readConfig } from "../config";
 import type { Connection } from "../db/connection";
+import { verifyFunds } from "../modules/fund/verify";
 import { evaluate } from "../modules/rubrics/rubric.evaluate";
 import { seedRubrics } from "../modules/rubrics/rubric.seeds";
 import { verifyCounters } from "../modules/stats/stats.service";
 import { demoPassword, loadDemo } from "./demo";
 import { groupSchedule } from "./demo-calendar";
+import { demoFundName } from "./demo-fund";
+import { fundPlan } from "./demo-fund-plan";
 import { people } from "./demo-names";
 import { firstDemoYear } from "./demo-plan";
 import { levelsSheet, outcomesFor, pointsSheet } from "./demo-scores";
@@ -59,6 +62,165 @@ describeEachEngine("lived-in demo", (engine) => {
   it("prints a progress line per ward and year", () => {
     for (let y = firstDemoYear; y <= year; y++)
       expect(lines.some((l) => l.includes(`Phường Tây Hồ ${y}:`))).toBe(true);
+  });
+
+  it("prints one progress line for Tây Hồ's fund", () => {
+    expect(lines.filter((l) => l.includes(`${demoFundName}:`))).toHaveLength(1);
+  });
+
+  const demoFund = () =>
+    connection.db
+      .selectFrom("funds")
+      .select(["id", "commune_id"])
+      .where("name", "=", demoFundName)
+      .executeTakeFirstOrThrow();
+
+  it("keeps Tây Hồ's fund since 2021 in a ledger that verifies, assets equal to purposes", async () => {
+    const fund = await demoFund();
+    const result = await verifyFunds(connection.db, { fundId: fund.id });
+    expect(result.broken).toBeNull();
+    expect(result.transactions).toBeGreaterThan(80);
+    const treasurer = await as("thuquy.tayho");
+    const detail = (await treasurer.get(`/api/v1/funds/${fund.id}`)).body.fund as {
+      accounts: { class: string; kind: string; balance: number }[];
+      closedYears: { year: number }[];
+    };
+    const total = (c: string) =>
+      detail.accounts.filter((a) => a.class === c).reduce((sum, a) => sum + a.balance, 0);
+    expect(total("asset")).toBeGreaterThan(0);
+    expect(total("asset")).toBe(total("purpose"));
+    expect(detail.accounts.map((a) => a.kind).sort()).toEqual(["bank", "cash", "restricted", "unrestricted"]);
+    expect(detail.closedYears.map((y) => y.year)).toEqual(
+      Array.from({ length: year - firstDemoYear }, (_, i) => firstDemoYear + i),
+    );
+  });
+
+  it("never takes an account of the fund below zero, and spends the scholarship money on scholarships", async () => {
+    const { rows } = await sql<{ kind: string; low: number; debits: number }>`
+      SELECT kind, min(running)::float8 AS low, count(*) FILTER (WHERE side = 'debit')::int AS debits FROM (
+        SELECT a.kind, e.side, sum(CASE WHEN (a.class = 'asset') = (e.side = 'debit') THEN e.amount ELSE -e.amount END)
+          OVER (PARTITION BY a.id ORDER BY t.seq, e.id) AS running
+        FROM fund_entries e
+        JOIN fund_accounts a ON a.commune_id = e.commune_id AND a.id = e.account_id
+        JOIN fund_transactions t ON t.commune_id = e.commune_id AND t.id = e.transaction_id
+        WHERE a.fund_id = ${(await demoFund()).id}) x
+      GROUP BY kind ORDER BY kind`.execute(connection.db);
+    expect(rows.map((r) => r.kind)).toEqual(["bank", "cash", "restricted", "unrestricted"]);
+    for (const r of rows) expect(r.low, r.kind).toBeGreaterThanOrEqual(0);
+    const restricted = rows.find((r) => r.kind === "restricted")!;
+    // Three scholarships a year (the reversed receipt was a gift to the general purpose).
+    expect(restricted.debits).toBeGreaterThanOrEqual(3 * (year - firstDemoYear + 1));
+  });
+
+  it("publishes last year's accounts to the public, naming no minor; this year's are not out yet", async () => {
+    const fund = await demoFund();
+    const visitor = new ApiClient(app);
+    const response = await visitor.get(`/api/v1/public/funds/${fund.id}/disclosures/${year - 1}`);
+    expect(response.status).toBe(200);
+    const disclosure = response.body.disclosure as {
+      income: number;
+      spending: number;
+      receiptsByDonor: { donor: string }[];
+      disbursements: { recipient: string; school: string | null; class: string | null }[];
+    };
+    expect(disclosure.income).toBeGreaterThan(0);
+    expect(disclosure.spending).toBeGreaterThan(0);
+    expect(disclosure.receiptsByDonor.map((r) => r.donor)).toContain("Nhà hảo tâm ẩn danh");
+    const pupils = disclosure.disbursements.filter((d) => d.class !== null);
+    expect(pupils.length).toBeGreaterThan(0);
+    for (const p of pupils) expect(p.recipient).toMatch(/^(\p{Lu}\.)+$/u);
+    const hidden = await connection.db
+      .selectFrom("fund_disbursements")
+      .select("beneficiary_name as name")
+      .where("fund_id", "=", fund.id)
+      .where("beneficiary_minor", "=", true)
+      .union(
+        connection.db
+          .selectFrom("fund_receipts")
+          .select("donor_name as name")
+          .where("fund_id", "=", fund.id)
+          .where("anonymous", "=", true),
+      )
+      .execute();
+    expect(hidden.length).toBeGreaterThan(5);
+    const published = await connection.db
+      .selectFrom("fund_disclosures")
+      .select(["year", "snapshot"])
+      .where("fund_id", "=", fund.id)
+      .orderBy("year")
+      .execute();
+    expect(published.map((p) => p.year)).toEqual(
+      Array.from({ length: year - firstDemoYear }, (_, i) => firstDemoYear + i),
+    );
+    for (const text of [JSON.stringify(response.body), ...published.map((p) => JSON.stringify(p.snapshot))])
+      for (const { name } of hidden) expect(text).not.toContain(name);
+    expect((await visitor.get(`/api/v1/public/funds/${fund.id}/disclosures/${year}`)).status).toBe(404);
+  });
+
+  it("dates nothing of the fund after today", async () => {
+    const { rows } = await sql<{ latest: string }>`
+      SELECT max(d)::text AS latest FROM (
+        SELECT max(posted_on) AS d FROM fund_transactions UNION ALL SELECT max(received_on) FROM fund_receipts
+        UNION ALL SELECT max(paid_on) FROM fund_disbursements UNION ALL SELECT max(posted_on) FROM fund_entries
+        UNION ALL SELECT make_date(max(year), 12, 31) FROM fund_periods
+        UNION ALL SELECT make_date(max(year), 12, 31) FROM fund_disclosures) x`.execute(connection.db);
+    expect(rows[0]!.latest <= today).toBe(true);
+    expect(rows[0]!.latest >= `${year}-06-01`).toBe(true);
+  });
+
+  it("records every write to the fund in the audit log, under the people who keep it", async () => {
+    const { rows } = await sql<{ action: string; actor: string; n: number }>`
+      SELECT action, actor_name AS actor, count(*)::int AS n FROM audit_log
+      WHERE action LIKE 'fund.%' OR entity = 'donor' GROUP BY action, actor_name ORDER BY action`.execute(
+      connection.db,
+    );
+    const by = (action: string) => rows.filter((r) => r.action === action);
+    const count = async (table: "fund_receipts" | "fund_disbursements" | "fund_donors") =>
+      Number(
+        (
+          await connection.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const treasurer = "Thủ quỹ Hội Khuyến học phường Tây Hồ";
+    const approver = "Phó Chủ tịch UBND phường Tây Hồ";
+    expect(by("create")).toEqual([
+      { action: "create", actor: "Cán bộ phường Tây Hồ", n: await count("fund_donors") },
+    ]);
+    expect(by("fund.create")).toEqual([{ action: "fund.create", actor: treasurer, n: 1 }]);
+    expect(by("fund.receipt")).toEqual([
+      { action: "fund.receipt", actor: treasurer, n: await count("fund_receipts") },
+    ]);
+    expect(by("fund.reverse")).toEqual([{ action: "fund.reverse", actor: treasurer, n: 1 }]);
+    expect(by("fund.transfer")[0]?.actor).toBe(treasurer);
+    expect(by("fund.disbursement.propose")).toEqual([
+      {
+        action: "fund.disbursement.propose",
+        actor: "Kế toán Hội Khuyến học phường Tây Hồ",
+        n: await count("fund_disbursements"),
+      },
+    ]);
+    const pending = await connection.db
+      .selectFrom("fund_disbursements")
+      .select("state")
+      .where("state", "<>", "paid")
+      .execute();
+    expect(pending.map((p) => p.state)).toEqual(["proposed"]);
+    const paid = (await count("fund_disbursements")) - 1;
+    expect(by("fund.disbursement.approve")).toEqual([
+      { action: "fund.disbursement.approve", actor: approver, n: paid },
+    ]);
+    expect(by("fund.disbursement.pay")).toEqual([
+      { action: "fund.disbursement.pay", actor: treasurer, n: paid },
+    ]);
+    expect(by("fund.close_year")).toEqual([
+      { action: "fund.close_year", actor: treasurer, n: year - firstDemoYear },
+    ]);
+    expect(by("fund.disclosure.publish")).toEqual([
+      { action: "fund.disclosure.publish", actor: approver, n: year - firstDemoYear },
+    ]);
   });
 
   it("shows Tây Hồ's households recognised in every year from 2021, at 55–85 %, continuous across the reform", async () => {
@@ -225,6 +387,44 @@ describe("demo calendar and score sheets", () => {
           ).toBe(false);
         }
       }
+    }
+  });
+
+  it("plans the fund for any today: dated up to it, gifts of 200 000 to 50 000 000 đồng, no balance below zero", () => {
+    const families = people(7, 8).map((p) => ({ name: p.name, address: "Số 1, ngõ 2" }));
+    for (const day of ["2025-07-01", today, "2031-12-31"]) {
+      const plan = fundPlan({ today: day, families, clans: [{ name: "Họ Lê Văn", headName: "Lê Văn Hải" }] });
+      const balance: Record<string, number> = { cash: 0, bank: 0, general: 0, scholarship: 0 };
+      const typo = new Map<string, { amount: number; asset: string; purpose: string }>();
+      const donors = new Set(plan.donors.map((d) => d.name));
+      for (const { steps } of plan.years)
+        for (const s of steps) {
+          if ("on" in s) expect(s.on <= day, `${day} ${s.on}`).toBe(true);
+          if (s.step === "receipt") {
+            expect(s.amount).toBeGreaterThanOrEqual(200_000);
+            expect(s.amount).toBeLessThanOrEqual(50_000_000);
+            balance[s.asset]! += s.amount;
+            balance[s.purpose]! += s.amount;
+            if (s.label) typo.set(s.label, s);
+          } else if (s.step === "reversal") {
+            const r = typo.get(s.label)!;
+            balance[r.asset]! -= r.amount;
+            balance[r.purpose]! -= r.amount;
+          } else if (s.step === "transfer") {
+            balance[s.from]! -= s.amount;
+            balance[s.to]! += s.amount;
+          } else if (s.step === "round") {
+            expect(s.awards.length).toBeGreaterThan(0);
+            for (const a of s.awards) {
+              balance[a.asset]! -= a.amount;
+              balance[s.purpose]! -= a.amount;
+              if (a.minor) expect(donors.has(a.name)).toBe(false);
+            }
+          }
+          for (const [key, value] of Object.entries(balance))
+            expect(value, `${day} ${key}`).toBeGreaterThanOrEqual(0);
+        }
+      expect(plan.years.map((y) => y.year).at(-1)).toBe(Number(day.slice(0, 4)));
     }
   });
 

@@ -36,7 +36,7 @@ type DemoUser = {
   fullName: string;
   role: Role;
   unit: { level: "province" | "commune" | "village"; code: string } | null;
-  /** Only with the years of history: the second person who signs the ward's decisions. */
+  /** Only with the years of history: the second person who signs the ward's decisions, the fund's keepers. */
   withHistory?: true;
 };
 
@@ -106,6 +106,21 @@ export const demoUsers: DemoUser[] = [
     fullName: "Tổ trưởng tổ dân phố số 1",
     role: "viewer",
     unit: { level: "village", code: "01" },
+  },
+  // The Hội Khuyến học's fund keepers (demo-fund.ts): the treasurer pays, the accountant proposes.
+  {
+    username: "thuquy.tayho",
+    fullName: "Thủ quỹ Hội Khuyến học phường Tây Hồ",
+    role: "treasurer",
+    unit: { level: "commune", code: "00103" },
+    withHistory: true,
+  },
+  {
+    username: "ketoan.tayho",
+    fullName: "Kế toán Hội Khuyến học phường Tây Hồ",
+    role: "treasurer",
+    unit: { level: "commune", code: "00103" },
+    withHistory: true,
   },
   {
     username: "hcm",
