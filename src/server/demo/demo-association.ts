@@ -1,15 +1,16 @@
 /**
  * The demo wards' Hội Khuyến học, kept the way the Hội keeps it: its president (or, in Mạo Khê, the ward's admin)
- * founds the chapters, elects their committees, sets each year's dues and enters the member book; then, day by
- * day, members pay their dues to a committee member, a few move to another residential group's chapter and some
- * leave. The chapter secretary of Tây Hồ's first chapter records its current year. Every write goes through the
- * product's services (registry createItem/updateItem, setCommittee, setChapterDues, payDues) as those demo users,
- * so the audit log and the membership periods are what real use would leave. What is written is planned first
- * (demo-association-plan.ts); one transaction per ward.
+ * founds the chapters, elects their committees and sets each year's dues; on the day the Hội opened its books here
+ * (demo-association-plan.ts: booksOpened) it imports its member book from Excel and enters through the form those
+ * the file cannot link to a household or an organisation; then, day by day, new members join through the form,
+ * members pay their dues to a committee member, a few move to another residential group's chapter and some leave.
+ * The chapter secretary of Tây Hồ's first chapter records its current year. Every write goes through the product's
+ * services (registry import, createItem and updateItem, setCommittee, setChapterDues, payDues) as those demo users,
+ * so the audit log and the membership periods are what real use would leave. What is written is planned first;
+ * one transaction per ward.
  *
  * The services refuse dates after today (Việt Nam time), so the Hội stops at the demo's `today` or the real
- * today, whichever comes first.
- */
+ * today, whichever comes first. */
 import { chapters, members, organizations } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
 import type { Actor } from "../auth/scope";
