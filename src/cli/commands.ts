@@ -47,7 +47,7 @@ export function printAddress(server: RunningServer, config: Config) {
 export function printDemoLogins(basic = false) {
   console.log(`Tài khoản dùng thử (mật khẩu: ${demoPassword}):`);
   for (const user of demoUsers)
-    if (!(basic && user.withHistory)) console.log(`  ${user.username.padEnd(12)} ${user.fullName}`);
+    if (!(basic && user.withHistory)) console.log(`  ${user.username.padEnd(14)} ${user.fullName}`);
 }
 
 /** The demo as `npm start` shows it: years of work up to today, with a progress line per ward and year. */

@@ -276,7 +276,8 @@ async function inBulk(db: Db, communes: number[], year: number, work: (tx: Db) =
   });
 }
 
-async function actorOf(db: Db, username: string): Promise<Actor> {
+/** A demo user as the services see them (their grants loaded). */
+export async function actorOf(db: Db, username: string): Promise<Actor> {
   const user = await db
     .selectFrom("app_users")
     .select(["id", "full_name"])

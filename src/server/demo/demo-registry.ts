@@ -1,11 +1,12 @@
 /**
- * Every call the demo makes into the registries (households, clans, organisations, citizens), in one place: the
- * file imports an officer would run (one call per list) and the archive actions of the 2025 reform. Every kind goes
+ * Every file the demo imports into the registries (households, clans, organisations, citizens, the Hội's member
+ * book), in one place: the imports an officer would run (one call per list) and the archive actions of the 2025
+ * reform. Every kind goes
  * through the registry engine (src/server/registry), as the pages and the API do.
  */
 import type { RegistryImportReport } from "../../shared/api";
 import type { KindDeclaration } from "../../shared/registry/declaration";
-import { citizens, clans, households, organizations } from "../../shared/registry/kinds";
+import { citizens, clans, households, members, organizations } from "../../shared/registry/kinds";
 import type { Actor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { importItems } from "../registry/import";
@@ -101,6 +102,49 @@ export async function importCitizenList(
     rows.map((r) => [r.village, r.fullName, r.birthYear, r.group]),
   );
   checked("công dân", await importItems(tx, actor, citizens, communeId, file, false));
+}
+
+export type MemberBookRow = {
+  number: string;
+  fullName: string;
+  sex: Sex;
+  birthYear: number;
+  /** The residential group's name, or empty for the commune. */
+  village: string;
+  chapterCode: string;
+  joinedOn: string;
+  role: "member" | "officer" | "honorary";
+};
+
+const dmy = (iso: string) => iso.split("-").reverse().join("/");
+const roleLabels = { member: "Hội viên", officer: "Ủy viên ban chấp hành", honorary: "Hội viên danh dự" };
+
+/** The Hội's member book as its Excel file (the import template's headings). */
+export async function importMemberBook(tx: Db, actor: Actor, communeId: number, rows: MemberBookRow[]) {
+  const file = csvFile(
+    "so-hoi-vien.csv",
+    [
+      "Số thẻ",
+      "Họ và tên",
+      "Giới tính",
+      "Năm sinh",
+      "Thôn, tổ dân phố",
+      "Chi hội",
+      "Ngày vào hội",
+      "Vai trò",
+    ],
+    rows.map((r) => [
+      r.number,
+      r.fullName,
+      r.sex === "male" ? "Nam" : "Nữ",
+      r.birthYear,
+      r.village,
+      r.chapterCode,
+      dmy(r.joinedOn),
+      roleLabels[r.role],
+    ]),
+  );
+  checked("sổ hội viên", await importItems(tx, actor, members, communeId, file, false));
 }
 
 /** The 2025 reform: the old ward's lists are closed (households "moved"), the new ward keeps its own. */

@@ -16,16 +16,20 @@ import { verifyFunds } from "../modules/fund/verify";
 import { evaluate } from "../modules/rubrics/rubric.evaluate";
 import { seedRubrics } from "../modules/rubrics/rubric.seeds";
 import { verifyCounters } from "../modules/stats/stats.service";
+import { todayIso } from "../registry/rules";
 import { demoPassword, loadDemo } from "./demo";
+import { planAssociation } from "./demo-association-plan";
 import { groupSchedule } from "./demo-calendar";
 import { demoFundName } from "./demo-fund";
 import { fundPlan } from "./demo-fund-plan";
 import { people } from "./demo-names";
-import { firstDemoYear } from "./demo-plan";
+import { demoAssociationPlans, firstDemoYear, reformDate } from "./demo-plan";
 import { levelsSheet, outcomesFor, pointsSheet } from "./demo-scores";
 
 const year = new Date().getFullYear();
 const today = `${year}-11-30`;
+/** The services refuse dates after the real today: the Hội stops there when it comes before the demo's today. */
+const hoiUntil = [today, todayIso()].sort()[0]!;
 
 describeEachEngine("lived-in demo", (engine) => {
   let connection: Connection;
@@ -59,9 +63,10 @@ describeEachEngine("lived-in demo", (engine) => {
   }, 600_000);
   afterAll(() => connection.close());
 
-  it("prints a progress line per ward and year", () => {
+  it("prints a progress line per ward and year, and one for the Hội", () => {
     for (let y = firstDemoYear; y <= year; y++)
       expect(lines.some((l) => l.includes(`Phường Tây Hồ ${y}:`))).toBe(true);
+    expect(lines.filter((l) => l.includes("Hội Khuyến học:"))).toHaveLength(1);
   });
 
   it("prints one progress line for Tây Hồ's fund", () => {
@@ -326,6 +331,172 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(rows.map((r) => r.sex)).toEqual(["female", "male"]);
   });
 
+  describe("the Hội Khuyến học", () => {
+    const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+      Number((await query.execute(connection.db)).rows[0]!.n);
+
+    it("has chapters of every kind, each with its committee, and a few hundred members in Tây Hồ", async () => {
+      const tayho = await ward("00103");
+      const { rows: chapters } = await sql<{ id: number; kind: string; officers: string[] }>`
+        SELECT c.id, c.kind, array_agg(o.post ORDER BY o.post) AS officers FROM chapters c
+        JOIN chapter_officers o ON o.commune_id = c.commune_id AND o.chapter_id = c.id AND o.removed_at IS NULL
+        WHERE c.commune_id = ${tayho} GROUP BY c.id, c.kind`.execute(connection.db);
+      expect(new Set(chapters.map((c) => c.kind))).toEqual(
+        new Set(["village", "clan", "school", "agency", "enterprise", "committee"]),
+      );
+      expect(await count(sql`SELECT count(*) AS n FROM chapters WHERE commune_id = ${tayho}`)).toBe(
+        chapters.length,
+      );
+      for (const c of chapters)
+        expect(c.officers, `${c.id}`).toEqual(expect.arrayContaining(["chair", "vice_chair"]));
+      // Re-elected committees keep the former one as history.
+      expect(
+        await count(sql`SELECT count(*) AS n FROM chapter_officers WHERE commune_id = ${tayho}
+          AND removed_at IS NOT NULL`),
+      ).toBeGreaterThan(0);
+      const { rows } = await sql<{ code: string; members: number; women: number; collective: number }>`
+        SELECT u.code, count(*)::int AS members, count(*) FILTER (WHERE m.sex = 'female')::int AS women,
+          count(*) FILTER (WHERE m.member_kind = 'collective')::int AS collective
+        FROM members m JOIN admin_units u ON u.id = m.commune_id GROUP BY u.code`.execute(connection.db);
+      const by = new Map(rows.map((r) => [r.code, r]));
+      expect(by.get("00103")!.members).toBeGreaterThanOrEqual(200);
+      expect(by.get("00103")!.members).toBeLessThanOrEqual(400);
+      expect(by.get("00103")!.women / by.get("00103")!.members).toBeGreaterThan(0.3);
+      expect(by.get("00103")!.women / by.get("00103")!.members).toBeLessThan(0.7);
+      expect(by.get("00103")!.collective).toBeGreaterThanOrEqual(2);
+      expect(by.get("07069")!.members).toBeGreaterThanOrEqual(20);
+      expect(by.get("07069")!.members).toBeLessThan(by.get("00103")!.members);
+      const { rows: book } = await sql<{ left: number; reasons: number; moved: number; households: number }>`
+        SELECT count(*) FILTER (WHERE left_on IS NOT NULL)::int AS left,
+          count(DISTINCT left_reason)::int AS reasons,
+          count(*) FILTER (WHERE chapter_since IS NOT NULL)::int AS moved,
+          count(*) FILTER (WHERE household_id IS NOT NULL)::int AS households
+        FROM members WHERE commune_id = ${tayho}`.execute(connection.db);
+      expect(book[0]!.left).toBeGreaterThan(0);
+      expect(book[0]!.reasons).toBeGreaterThan(1);
+      expect(book[0]!.moved).toBeGreaterThan(0);
+      expect(book[0]!.households).toBeGreaterThan(0);
+      // A transfer leaves two periods: the first chapter's closed on the transfer day.
+      expect(
+        await count(sql`SELECT count(*) AS n FROM members m WHERE m.chapter_since IS NOT NULL
+          AND (SELECT count(*) FROM membership_periods p WHERE p.commune_id = m.commune_id
+            AND p.member_id = m.id) = 2`),
+      ).toBe(await count(sql`SELECT count(*) AS n FROM members WHERE chapter_since IS NOT NULL`));
+      // Adults only, and joined from 2021.
+      expect(
+        await count(sql`SELECT count(*) AS n FROM members WHERE member_kind = 'individual'
+          AND (birth_year IS NULL OR extract(year FROM joined_on) - birth_year < 18 OR joined_on < '2021-01-01')`),
+      ).toBe(0);
+    });
+
+    it("dates nothing after the demo's today", async () => {
+      const { rows } = await sql<{ latest: string }>`SELECT greatest(
+          (SELECT max(greatest(joined_on, left_on, chapter_since)) FROM members),
+          (SELECT max(founded_on) FROM chapters),
+          (SELECT max(term_from) FROM chapter_officers),
+          (SELECT max(valid_from) FROM membership_periods),
+          (SELECT max(paid_on) FROM dues_payments))::text AS latest`.execute(connection.db);
+      expect(rows[0]!.latest <= hoiUntil).toBe(true);
+      expect(rows[0]!.latest >= `${year - 1}-01-01`).toBe(true);
+    });
+
+    it("records dues only for years the member belonged to the paying chapter, collected by its committee", async () => {
+      expect(await count(sql`SELECT count(*) AS n FROM dues_payments`)).toBeGreaterThan(200);
+      const stray = await count(sql`SELECT count(*) AS n FROM dues_payments d
+        JOIN members m ON m.commune_id = d.commune_id AND m.id = d.member_id
+        WHERE d.year < extract(year FROM m.joined_on) OR d.year > extract(year FROM m.left_on)
+          OR d.paid_on < m.joined_on OR d.paid_on >= m.left_on OR extract(year FROM d.paid_on) <> d.year
+          OR NOT EXISTS (SELECT 1 FROM membership_periods p WHERE p.commune_id = d.commune_id
+            AND p.member_id = d.member_id AND p.chapter_id = d.chapter_id
+            AND p.valid_from <= d.paid_on AND (p.valid_to IS NULL OR p.valid_to > d.paid_on))
+          OR NOT EXISTS (SELECT 1 FROM chapter_officers o WHERE o.commune_id = d.commune_id
+            AND o.chapter_id = d.chapter_id AND o.full_name = d.collector)
+          OR (d.amount <> 200000 AND d.amount <> (SELECT c.amount FROM chapter_dues c
+            WHERE c.commune_id = d.commune_id AND c.chapter_id = d.chapter_id AND c.year = d.year))`);
+      expect(stray).toBe(0);
+      // Every chapter has its amount for each year it keeps dues here, 20 000 to 50 000 đồng.
+      const { rows: amounts } = await sql<{ amount: number }>`SELECT amount::int FROM chapter_dues`.execute(
+        connection.db,
+      );
+      for (const { amount } of amounts) expect(amount >= 20_000 && amount <= 50_000).toBe(true);
+      expect(
+        await count(sql`SELECT count(*) AS n FROM chapters c WHERE NOT EXISTS (SELECT 1 FROM chapter_dues d
+          WHERE d.commune_id = c.commune_id AND d.chapter_id = c.id AND d.year = ${year})`),
+      ).toBe(0);
+      // Most members paid last year; this year, part of them so far.
+      const { rows: shares } = await sql<{ year: number; share: number }>`
+        SELECT y.year, (SELECT count(DISTINCT d.member_id) FROM dues_payments d WHERE d.year = y.year)::float
+          / (SELECT count(*) FROM members m WHERE m.member_role <> 'honorary'
+            AND extract(year FROM m.joined_on) <= y.year
+            AND (m.left_on IS NULL OR extract(year FROM m.left_on) >= y.year)) AS share
+        FROM (VALUES (${year - 1}::int), (${year}::int)) AS y(year) ORDER BY y.year`.execute(connection.db);
+      expect(shares[0]!.share).toBeGreaterThan(0.75);
+      expect(shares[1]!.share).toBeLessThan(shares[0]!.share);
+      // Dues are collected from March to the summer (the Hội stops at the real today when that comes first).
+      if (hoiUntil >= `${year}-09-01`) expect(shares[1]!.share).toBeGreaterThan(0.4);
+    });
+
+    it("shows a chapter secretary only their chapter's members, the Hội all of the ward's", async () => {
+      const tayho = await ward("00103");
+      const chapter = async (code: string) =>
+        Number(
+          (
+            await connection.db
+              .selectFrom("chapters")
+              .select("id")
+              .where("commune_id", "=", tayho)
+              .where("code", "=", code)
+              .executeTakeFirstOrThrow()
+          ).id,
+        );
+      const own = await chapter("01");
+      const secretary = await as("chihoi1.tayho");
+      const listed = await secretary.get(`/api/v1/members?unitId=${tayho}&limit=500`);
+      expect(listed.status).toBe(200);
+      const items = listed.body.members as { chapterId: number }[];
+      expect(items.length).toBeGreaterThan(20);
+      expect(new Set(items.map((m) => m.chapterId))).toEqual(new Set([own]));
+      expect(listed.body.total).toBe(
+        await count(sql`SELECT count(*) AS n FROM members WHERE commune_id = ${tayho} AND chapter_id = ${own}
+          AND archived_at IS NULL`),
+      );
+      const ownDues = await secretary.get(`/api/v1/chapters/${own}/dues?year=${year - 1}`);
+      expect(ownDues.body.totals.paid).toBeGreaterThan(0);
+      const otherDues = await secretary.get(`/api/v1/chapters/${await chapter("02")}/dues?year=${year - 1}`);
+      expect(otherDues.body.members).toEqual([]);
+      const hoi = await as("hkh.tayho");
+      expect((await hoi.get(`/api/v1/members?unitId=${tayho}`)).body.total).toBe(
+        await count(sql`SELECT count(*) AS n FROM members WHERE commune_id = ${tayho}`),
+      );
+    });
+
+    it("was written through the services, audited under the Hội's people", async () => {
+      const { rows } = await sql<{ entity: string; action: string; actor: string; n: number }>`
+        SELECT entity, action, actor_name AS actor, count(*)::int AS n FROM audit_log
+        WHERE entity IN ('chapter', 'chapter_committee', 'chapter_dues', 'member', 'dues_payment')
+        GROUP BY 1, 2, 3`.execute(connection.db);
+      const audited = (entity: string, action: string, actor: string) =>
+        rows.find((r) => r.entity === entity && r.action === action && r.actor === actor)?.n ?? 0;
+      const hoi = "Chủ tịch Hội Khuyến học phường Tây Hồ";
+      expect(audited("chapter", "create", hoi)).toBeGreaterThanOrEqual(6);
+      expect(audited("chapter_committee", "update", hoi)).toBeGreaterThanOrEqual(6);
+      expect(audited("chapter_dues", "update", hoi)).toBeGreaterThan(0);
+      expect(audited("member", "import", hoi)).toBe(1);
+      expect(audited("member", "create", hoi)).toBeGreaterThan(0);
+      expect(audited("member", "update", hoi)).toBeGreaterThan(0);
+      // The secretary records their chapter's current year.
+      expect(audited("dues_payment", "create", "Thư ký Chi hội Khuyến học tổ dân phố số 1")).toBe(
+        await count(sql`SELECT count(*) AS n FROM dues_payments d JOIN chapters c
+          ON c.commune_id = d.commune_id AND c.id = d.chapter_id
+          WHERE c.code = '01' AND c.commune_id = ${await ward("00103")} AND d.year = ${year}`),
+      );
+      expect(audited("chapter", "create", "Cán bộ phường Mạo Khê")).toBe(3);
+      expect(rows.map((r) => r.actor)).not.toContain("hieuhoc (dòng lệnh)");
+      const payments = rows.filter((r) => r.entity === "dues_payment").reduce((n, r) => n + r.n, 0);
+      expect(payments).toBe(await count(sql`SELECT count(*) AS n FROM dues_payments`));
+    });
+  });
+
   it("keeps the counters right: stats verify finds no difference", async () => {
     const { differences } = await verifyCounters(connection.db);
     expect(differences).toEqual([]);
@@ -425,6 +596,41 @@ describe("demo calendar and score sheets", () => {
             expect(value, `${day} ${key}`).toBeGreaterThanOrEqual(0);
         }
       expect(plan.years.map((y) => y.year).at(-1)).toBe(Number(day.slice(0, 4)));
+    }
+  });
+
+  it("plans a Hội with nothing after its last day, on the first day its books open as on a later one", () => {
+    const ward = {
+      communeId: 1,
+      villages: [1, 2, 3].map((n) => ({
+        id: 10 + n,
+        name: `Tổ dân phố số ${n}`,
+        households: [{ id: 100 + n, headName: `Nguyễn Văn Chủ Hộ ${n}`, headSex: "male" as const }],
+      })),
+      clans: [{ id: 5, name: "Họ Nguyễn Văn" }],
+      organizations: ["TH01", "CQ01", "CQ02", "DN01"].map((code, i) => ({ id: 20 + i, code, name: code })),
+    };
+    const plan = demoAssociationPlans[0]!;
+    for (const until of [reformDate, "2026-03-01", `${year}-11-30`]) {
+      const { chapters, members } = planAssociation(plan, ward, until);
+      expect(planAssociation(plan, ward, until)).toEqual({ chapters, members });
+      const dates = members.flatMap((m) => [
+        m.body.joinedOn,
+        m.transfer?.on ?? "",
+        m.left?.on ?? "",
+        ...m.payments.map((p) => p.paidOn),
+      ]);
+      expect(
+        dates.filter((d) => d > until),
+        until,
+      ).toEqual([]);
+      for (const m of members)
+        for (const p of m.payments) {
+          expect(p.year).toBe(Number(p.paidOn.slice(0, 4)));
+          expect(p.paidOn >= m.body.joinedOn && (!m.left || p.paidOn < m.left.on)).toBe(true);
+        }
+      expect(chapters.every((c) => c.terms.length > 0 && c.terms.every((t) => t.from <= until))).toBe(true);
+      expect(members.filter((m) => m.entry === "book").length).toBeGreaterThan(100);
     }
   });
 

@@ -1,23 +1,24 @@
 /**
  * Demo data for a first run: the seed reports' places (demo-units.ts), a few villages each, and demo accounts;
- * with `history`, years of work in the demo wards up to today (demo-history.ts).
+ * with `history`, years of work in the demo wards up to today (demo-history.ts) and their Hội Khuyến học
+ * (demo-association.ts).
  */
 import type pg from "pg";
 import { hashPassword } from "../auth/passwords";
 import { commandLineActor } from "../auth/scope";
 import type { Db } from "../db/connection";
-import type { Role } from "../db/schema";
-import { recordAudit } from "../modules/audit/audit.repo";
 import { ensureSeedRubrics } from "../modules/rubrics/rubrics.service";
 import { today } from "../modules/territory/dates";
 import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
+import { loadDemoAssociation } from "./demo-association";
 import { preparingDb } from "./demo-connection";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
 import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
+import { addDemoUser, demoPassword, demoUsers, unitId } from "./demo-users";
 
-export const demoPassword = "hieuhoc2025";
+export { demoPassword, demoUsers } from "./demo-users";
 
 /** Household heads of the demo: common Vietnamese names, not real people. */
 const demoHeads = [
@@ -30,15 +31,6 @@ const demoHeads = [
   "Đặng Văn Hùng",
   "Bùi Thị Lan",
 ];
-
-type DemoUser = {
-  username: string;
-  fullName: string;
-  role: Role;
-  unit: { level: "province" | "commune" | "village"; code: string } | null;
-  /** Only with the years of history: the second person who signs the ward's decisions, the fund's keepers. */
-  withHistory?: true;
-};
 
 /** Villages have no official list; these are numbered groups, not real names. */
 const demoVillages: { commune: string; villages: [string, string][] }[] = [
@@ -81,68 +73,6 @@ const demoVillages: { commune: string; villages: [string, string][] }[] = [
   },
 ];
 
-export const demoUsers: DemoUser[] = [
-  { username: "quantri", fullName: "Quản trị hệ thống", role: "system_admin", unit: null },
-  {
-    username: "hanoi",
-    fullName: "Sở GD&ĐT Hà Nội",
-    role: "unit_admin",
-    unit: { level: "province", code: "01" },
-  },
-  {
-    username: "tayho",
-    fullName: "Cán bộ phường Tây Hồ",
-    role: "data_entry",
-    unit: { level: "commune", code: "00103" },
-  },
-  {
-    username: "tayho.duyet",
-    fullName: "Phó Chủ tịch UBND phường Tây Hồ",
-    role: "reviewer",
-    unit: { level: "commune", code: "00103" },
-  },
-  {
-    username: "to1.tayho",
-    fullName: "Tổ trưởng tổ dân phố số 1",
-    role: "viewer",
-    unit: { level: "village", code: "01" },
-  },
-  // The Hội Khuyến học's fund keepers (demo-fund.ts): the treasurer pays, the accountant proposes.
-  {
-    username: "thuquy.tayho",
-    fullName: "Thủ quỹ Hội Khuyến học phường Tây Hồ",
-    role: "treasurer",
-    unit: { level: "commune", code: "00103" },
-    withHistory: true,
-  },
-  {
-    username: "ketoan.tayho",
-    fullName: "Kế toán Hội Khuyến học phường Tây Hồ",
-    role: "treasurer",
-    unit: { level: "commune", code: "00103" },
-    withHistory: true,
-  },
-  {
-    username: "hcm",
-    fullName: "Sở GD&ĐT TP. Hồ Chí Minh",
-    role: "unit_admin",
-    unit: { level: "province", code: "79" },
-  },
-  {
-    username: "maokhe",
-    fullName: "Cán bộ phường Mạo Khê",
-    role: "unit_admin",
-    unit: { level: "commune", code: "07069" },
-  },
-  {
-    username: "maokhe.duyet",
-    fullName: "Phó Chủ tịch UBND phường Mạo Khê",
-    role: "reviewer",
-    unit: { level: "commune", code: "07069" },
-    withHistory: true,
-  },
-];
-
 /** Four households in each village of a commune, numbered in the commune. */
 async function addDemoHouseholds(tx: Db, communeId: number) {
   const province = await tx
@@ -176,25 +106,6 @@ async function addDemoHouseholds(tx: Db, communeId: number) {
     }
 }
 
-async function unitId(db: Db, level: string, code: string, parentCode?: string): Promise<number> {
-  let query = db
-    .selectFrom("admin_units as u")
-    .select("u.id")
-    .where("u.level", "=", level as "province")
-    .where("u.code", "=", code)
-    .where("u.valid_to", "is", null);
-  if (parentCode)
-    query = query.where("u.parent_id", "=", (eb) =>
-      eb
-        .selectFrom("admin_units")
-        .select("id")
-        .where("code", "=", parentCode)
-        .where("level", "=", "commune")
-        .where("valid_to", "is", null),
-    );
-  return (await query.executeTakeFirstOrThrow()).id;
-}
-
 export type LoadDemoOptions = {
   /** Do nothing when the database already has units (the first start of `serve --demo`). */
   ifEmpty?: boolean;
@@ -221,7 +132,9 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
   log("Đang nạp dữ liệu dùng thử các năm (mỗi phường, mỗi năm một dòng)...");
   const prepared = options.pool ? preparingDb(options.pool) : null;
   try {
-    await loadDemoHistory(prepared?.db ?? db, { today: options.today ?? today(), log });
+    const on = { today: options.today ?? today(), log };
+    await loadDemoHistory(prepared?.db ?? db, on);
+    await loadDemoAssociation(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }
@@ -259,34 +172,9 @@ async function loadBase(db: Db, history: boolean) {
         await addDemoHouseholds(tx, communeId);
     }
     for (const user of demoUsers) {
-      if (user.withHistory && !history) continue;
-      const found = await tx
-        .selectFrom("app_users")
-        .select("id")
-        .where("username", "=", user.username)
-        .executeTakeFirst();
-      if (found) continue;
-      const { id } = await tx
-        .insertInto("app_users")
-        .values({ username: user.username, full_name: user.fullName, password_hash: passwordHash })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const unit = user.unit
-        ? await unitId(
-            tx,
-            user.unit.level,
-            user.unit.code,
-            user.unit.level === "village" ? "00103" : undefined,
-          )
-        : null;
-      await tx.insertInto("role_grants").values({ user_id: id, role: user.role, unit_id: unit }).execute();
-      await recordAudit(tx, commandLineActor, {
-        action: "create",
-        entity: "user",
-        entityId: id,
-        unitId: unit,
-        after: { username: user.username, role: user.role, demo: true },
-      });
+      // A chapter secretary's grant names a chapter: created with the Hội's data (demo-association.ts).
+      if ((user.withHistory && !history) || user.chapter) continue;
+      await addDemoUser(tx, user, passwordHash);
     }
   });
 }
