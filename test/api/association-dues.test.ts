@@ -148,4 +148,38 @@ describeEachEngine("Hội Khuyến học: dues", (engine) => {
     const outsider = await t.as("maokhe");
     expect((await outsider.get(`/api/v1/chapters/${chapterId}/dues?year=2024`)).status).toBe(404);
   });
+
+  it("records last year's dues of a member who has since moved in the chapter they belonged to that year", async () => {
+    const hanoi = await t.as("hanoi");
+    const cuong = memberIds[2]!; // joined Tổ 1 on 1/2/2025
+    const before = (await hanoi.get(`/api/v1/members/${cuong}`)).body.member;
+    const moved = await hanoi.patch(`/api/v1/members/${cuong}`, {
+      chapterId: otherChapter,
+      chapterSince: "2026-01-15",
+      version: before.version,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(
+      (await hanoi.request("PUT", `/api/v1/chapters/${chapterId}/dues/2025`, { amount: 30000 })).status,
+    ).toBe(200);
+    expect(
+      (await hanoi.request("PUT", `/api/v1/chapters/${otherChapter}/dues/2025`, { amount: 90000 })).status,
+    ).toBe(200);
+    const paid = await hanoi.post(`/api/v1/members/${cuong}/dues`, { year: 2025, paidOn: "2026-02-01" });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    // Tổ 1's amount, in Tổ 1's list: the 2025 dues belong to the chapter of 31/12/2025.
+    expect(paid.body.payment.amount).toBe(30000);
+    const row = await sql<{
+      chapter_id: number;
+    }>`SELECT chapter_id FROM dues_payments WHERE id = ${paid.body.payment.id}`.execute(t.db);
+    expect(Number(row.rows[0]!.chapter_id)).toBe(chapterId);
+    const list = (await hanoi.get(`/api/v1/chapters/${chapterId}/dues?year=2025`)).body;
+    expect(list.members.find((m: any) => m.memberId === cuong)).toMatchObject({ paid: 30000 });
+    // This year's dues go to the new chapter, at its own amount.
+    expect(
+      (await hanoi.request("PUT", `/api/v1/chapters/${otherChapter}/dues/2026`, { amount: 40000 })).status,
+    ).toBe(200);
+    const now = await hanoi.post(`/api/v1/members/${cuong}/dues`, { year: 2026, paidOn: "2026-02-01" });
+    expect(now.body.payment.amount).toBe(40000);
+  });
 });

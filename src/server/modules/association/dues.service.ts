@@ -17,6 +17,7 @@ import { todayIso } from "../../registry/rules";
 import { unitRule } from "../../registry/service";
 import { writableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
+import { addDays } from "../territory/dates";
 import { readableChapter } from "./association.service";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
@@ -105,13 +106,14 @@ export function payDues(db: Db, actor: Actor, memberId: number, payment: Payment
     if (member.left_on && payment.year > Number(member.left_on.slice(0, 4)))
       throw refuse("year", `Hội viên đã ra hội ngày ${dmy(member.left_on)}`);
     if (payment.paidOn > todayIso()) throw refuse("paidOn", "Ngày nộp không được sau hôm nay");
+    const chapterId = await chapterOfYear(tx, member, payment.year);
     let amount = payment.amount;
     if (amount === undefined) {
       const set = await tx
         .selectFrom("chapter_dues")
         .select("amount")
         .where("commune_id", "=", member.commune_id)
-        .where("chapter_id", "=", member.chapter_id)
+        .where("chapter_id", "=", chapterId)
         .where("year", "=", payment.year)
         .executeTakeFirst();
       if (!set || Number(set.amount) === 0)
@@ -130,7 +132,7 @@ export function payDues(db: Db, actor: Actor, memberId: number, payment: Payment
         commune_id: member.commune_id,
         province_id: member.province_id,
         member_id: memberId,
-        chapter_id: member.chapter_id,
+        chapter_id: chapterId,
         unit_id: member.unit_id,
         year: payment.year,
         amount,
@@ -150,6 +152,33 @@ export function payDues(db: Db, actor: Actor, memberId: number, payment: Payment
     });
     return { ...after, collector: payment.collector ?? null, reverses: null };
   });
+}
+
+/**
+ * The chapter a year's dues belong to: the member's chapter on their last day of membership in that year (31/12,
+ * the day before leaving, or today for the current year). A member who moved in January still owes last year's
+ * dues to the old chapter, and its list shows them paid there.
+ */
+async function chapterOfYear(
+  tx: Db,
+  member: { id: number; commune_id: number; left_on: string | null },
+  year: number,
+): Promise<number> {
+  const candidates = [`${year}-12-31`, todayIso()];
+  if (member.left_on) candidates.push(addDays(member.left_on, -1));
+  const day = candidates.sort()[0]!;
+  const period = await tx
+    .selectFrom("membership_periods")
+    .select("chapter_id")
+    .where("commune_id", "=", member.commune_id)
+    .where("member_id", "=", member.id)
+    .where("valid_from", "<=", day)
+    .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">", day)]))
+    .executeTakeFirst();
+  // Row-level security hides another chapter's periods from a chapter secretary: that chapter collects them.
+  if (!period)
+    throw refuse("year", `Năm ${year} hội viên thuộc chi hội khác: chi hội đó thu hội phí năm này`);
+  return Number(period.chapter_id);
 }
 
 async function netPaid(tx: Db, communeId: number, memberId: number, year: number) {
