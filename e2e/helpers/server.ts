@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { migratedDataDir } from "../../test/helpers/data-dir";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -91,6 +92,7 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   if (!existsSync(bin)) throw new Error(`${bin} does not exist yet`);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-e2e-"));
+  await migratedDataDir(dataDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HIEUHOC_DATA_DIR: dataDir, PORT: String(port) };
   delete env.DATABASE_URL;

@@ -7,8 +7,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { connect } from "../../src/server/db/connection";
-import { migrate } from "../../src/server/db/migrate";
 import { ensureSeedRubrics } from "../../src/server/modules/rubrics/rubrics.service";
+import { migratedDataDir } from "./data-dir";
 
 export const COMMUNE_CODE = "90001";
 export const VILLAGES = ["Thôn Một", "Thôn Hai"];
@@ -16,9 +16,9 @@ export const VILLAGES = ["Thôn Một", "Thôn Hai"];
 /** A new data directory whose database holds the commune 90001 and its villages. */
 export async function communeDataDir(prefix = "hieuhoc-cli-"): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  await migratedDataDir(dataDir);
   const connection = await connect({ dataDir: path.join(dataDir, "pglite") });
   try {
-    await migrate(connection.db);
     await ensureSeedRubrics(connection.db); // so that the command's own start writes nothing
     const add = async (
       level: "province" | "commune" | "village",
