@@ -39,6 +39,8 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
       await page.goto(`${app.url}/hoi-vien`);
       await page.getByTestId("members-page").waitFor();
       await page.getByTestId("member-list").locator(".ant-table").waitFor();
+      // The secretary writes their chapter's members: no note telling them someone else does.
+      expect(await page.locator("[data-testid^=role-note-]").count()).toBe(0);
       await page.getByTestId("member-import-toggle").click();
       const file = [
         "Họ và tên,Giới tính,Năm sinh,Thôn,Chi hội,Ngày vào hội",

@@ -260,8 +260,9 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
           </Button>
         </Flex>
       )}
-      {ready?.commune && (
-        <RoleNote action="registry.edit" can={ready.unit.can} unit={placed(ready, "unit")} />
+      {/* The kind's own write permission (the Hội's kinds: association); a chapter secretary writes anyway. */}
+      {ready?.commune && !canWrite && (
+        <RoleNote action={edit} can={ready.unit.can} unit={placed(ready, "unit")} />
       )}
       {ready && !ready.commune && <Alert type="info" showIcon title={t("registry.needCommune")} />}
       {ready?.commune && noVillage && canWrite && (
