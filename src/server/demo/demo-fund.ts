@@ -12,7 +12,6 @@ import { fundCreate, receiptCreate, reversalCreate, transferCreate } from "../..
 import { disbursementCreate } from "../../shared/fund-disbursement";
 import { donors as donorKind } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
-import { type Actor, loadActor } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { closeYear, recordReceipt, recordTransfer, reverseTransaction } from "../modules/fund/books.service";
 import {
@@ -24,6 +23,7 @@ import { publishDisclosure } from "../modules/fund/disclosure.service";
 import { createFund } from "../modules/fund/funds.service";
 import { createItem } from "../registry/service";
 import { type AssetKey, type Award, type FundStep, fundPlan, type PurposeKey } from "./demo-fund-plan";
+import { actorOf } from "./demo-history";
 import { hash } from "./demo-names";
 import { communeId } from "./demo-territory";
 
@@ -35,15 +35,6 @@ export const demoFundPeople = {
   approver: "tayho.duyet",
 } as const;
 export const demoFundName = "Quỹ Khuyến học phường Tây Hồ";
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const user = await db
-    .selectFrom("app_users")
-    .select(["id", "full_name"])
-    .where("username", "=", username)
-    .executeTakeFirstOrThrow();
-  return loadActor(db, Number(user.id), user.full_name);
-}
 
 /** Eight of the ward's families (their heads, as on the household list) and its clans, read as the owner. */
 async function wardPeople(db: Db, ward: number) {
