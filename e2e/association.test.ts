@@ -6,7 +6,15 @@
 import { describe, expect, test } from "vitest";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
-import { browserSuite, communeUnits, eventually, expectNoOverflow, rows } from "./helpers/suite";
+import {
+  browserSuite,
+  chooseImportFile,
+  communeUnits,
+  eventually,
+  expectNoOverflow,
+  rows,
+  sendImport,
+} from "./helpers/suite";
 
 const available = chromiumAvailable();
 
@@ -47,20 +55,10 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
         `Nguyễn Thị Lan,Nữ,1972,${village.name},Chi hội Khuyến học Tổ 1,12/03/2015`,
         `Trần Văn Hùng,Nam,1968,${village.name},Chi hội Khuyến học Tổ 1,05/09/2018`,
       ].join("\n");
-      await page
-        .getByTestId("member-import")
-        .locator("input[type=file]")
-        .setInputFiles({ name: "hoivien.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
-      const [dry] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/members/import?dryRun=1")),
-        page.getByTestId("import-check").click(),
-      ]);
+      await chooseImportFile(page, "member-import", "hoivien.csv", file);
+      const dry = await sendImport(page, "/members/import?dryRun=1");
       expect(dry.status()).toBe(200);
-      await eventually(() => page.getByTestId("import-run").isEnabled()).toBe(true);
-      const [run] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/members/import?dryRun=0")),
-        page.getByTestId("import-run").click(),
-      ]);
+      const run = await sendImport(page, "/members/import?dryRun=0", "import-run");
       expect(await run.json()).toMatchObject({ dryRun: false, created: 2, errors: [] });
       await eventually(() => rows(page, "member-list").count()).toBe(2);
       await expectNoOverflow(page);
