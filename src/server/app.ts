@@ -19,6 +19,7 @@ import {
 import { serveDocument } from "./http/openapi";
 import { associationRoutes } from "./modules/association/association.routes";
 import { duesRoutes } from "./modules/association/dues.routes";
+import { associationStatsRoutes } from "./modules/association/stats.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -63,6 +64,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     ...kinds.map((kind) => registryRouter(kind, kinds)),
     associationRoutes,
     duesRoutes,
+    associationStatsRoutes,
     cycleRoutes,
     documentRoutes,
     evidenceRoutes,
