@@ -1,7 +1,7 @@
 /**
  * Browser test of a chapter secretary on a 360 px phone: they import their chapter's members from a file (dry run,
  * then the real run), open their chapter, set the year's dues, collect from two members and see the dues list
- * with its totals; nothing sticks out sideways.
+ * with its totals, then sees them counted on the dashboard; nothing sticks out sideways.
  */
 import { describe, expect, test } from "vitest";
 import { chromiumAvailable } from "./helpers/browser";
@@ -86,6 +86,16 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
         "2/2 hội viên đã nộp · đã thu 100.000 đồng",
       );
       expect(await page.getByTestId("dues-xlsx").getAttribute("href")).toMatch(/dues\.xlsx\?year=\d{4}/);
+      await expectNoOverflow(page);
+
+      // The dashboard counts them: the Hội's cards and the growth chart, from the counters.
+      await page.goto(`${app.url}/thong-ke`);
+      const members = page.getByTestId("association-members").locator(".ant-statistic-content");
+      await eventually(() => members.textContent()).toBe("2");
+      expect(
+        await page.getByTestId("association-chapters").locator(".ant-statistic-content").textContent(),
+      ).toBe("1");
+      await page.getByTestId("association-growth").waitFor();
       await expectNoOverflow(page);
     } finally {
       await context.close();

@@ -6,6 +6,7 @@
  * year, the growth series, members per chapter on several dates, and `stats verify` finds no difference, also after
  * concurrent writes.
  */
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyCounters } from "../../src/server/modules/stats/stats.service";
@@ -296,6 +297,35 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
       .then((r) => r.rows[0]!);
     expect(latest.body.figures).toMatchObject({ residents, households: householdCount });
     expect(latest.body.figures.chaptersByKind).toMatchObject({ village: 3, school: 0 });
+
+    // The same table as CSV (for Excel: BOM, ";", decimal comma) and as a workbook, total rows equal to the figures.
+    const csv = await hanoi.get(`/api/v1/stats/association.csv?unitId=${ward}&year=2025`);
+    expect(csv.status).toBe(200);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv.body).split("\r\n");
+    expect(lines[0]).toBe(
+      "\uFEFFĐơn vị;Chi hội;Hội viên;Nữ;Mới kết nạp;Ra hội;Hội viên tập thể;Hội viên/100 dân;Hộ có hội viên;Tỷ lệ hộ có hội viên (%)",
+    );
+    const f = latest.body.figures;
+    expect(lines.at(-2)).toBe(
+      [
+        "Tổng cộng",
+        f.chapters,
+        f.members,
+        f.women,
+        f.joined,
+        f.left,
+        f.collective,
+        String(f.membersPer100.toFixed(2)).replace(".", ","),
+        f.householdsWithMember,
+        String(f.householdShare.toFixed(2)).replace(".", ","),
+      ].join(";"),
+    );
+    const xlsx = await hanoi.get(`/api/v1/stats/association.xlsx?unitId=${ward}&year=2025`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    const values: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => values.push([1, 2, 3, 4].map((i) => row.getCell(i).text)));
+    expect(values.at(-1)!.slice(1, 4)).toEqual(["Tổng cộng", String(f.chapters), String(f.members)]);
 
     // Concurrent writes (PostgreSQL runs them in parallel), then the counters agree with a recount.
     const burst = await Promise.all(
