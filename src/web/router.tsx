@@ -13,11 +13,17 @@ export const paths = {
   rubrics: "/bo-tieu-chi",
   rubric: (id: number) => `/bo-tieu-chi/${id}`,
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
+  funds: "/quy",
+  fund: (id: number) => `/quy/${id}`,
+  disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
 } as const;
+
+/** The public pages' patterns: a certificate's check, a fund's published year. */
+export const publicPatterns = { verify: "/xac-minh/:code", disclosure: "/cong-khai/quy/:id/:year" } as const;
 
 /** Pages that anyone may open without signing in. */
 export function isPublicPath(pathname: string): boolean {
-  return matchPath("/xac-minh/:code", pathname) !== null;
+  return Object.values(publicPatterns).some((pattern) => matchPath(pattern, pathname) !== null);
 }
 
 const CHANGE_EVENT = "hieuhoc:navigate";

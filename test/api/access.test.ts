@@ -674,6 +674,11 @@ describeEachEngine("access matrix", (engine) => {
       path: `${fundPath}/disclosures/2025/publish`,
     });
     add("GET /public/funds/{id}/disclosures/{year}", { kind: "public" });
+    add("GET /public/funds/{id}/disclosures/{year}/disclosure.csv", { kind: "public" });
+    add("GET /funds/{id}/accounts/{accountId}/book.xlsx", {
+      kind: "target",
+      path: `${fundPath}/accounts/${hcmFund.cash}/book.xlsx?year=2026`,
+    });
     add("GET /funds/{id}/verify", { kind: "target", path: `${fundPath}/verify` });
     add("GET /funds/{id}/disbursements", { kind: "target", path: `${fundPath}/disbursements` });
     add("POST /funds/{id}/disbursements", {

@@ -13,6 +13,7 @@ import {
   ProfileOutlined,
   TeamOutlined,
   TrophyOutlined,
+  WalletOutlined,
 } from "@ant-design/icons";
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tooltip, Typography, theme } from "antd";
 import { type ReactNode, useState } from "react";
@@ -40,6 +41,7 @@ function selectedKey(pathname: string): string {
   const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));
   if (kind) return kind.web.path;
   if (pathname.startsWith(paths.titles)) return paths.titles;
+  if (pathname === paths.funds || pathname.startsWith(`${paths.funds}/`)) return paths.funds;
   if (pathname.startsWith(paths.stats)) return paths.stats;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   return paths.units;
@@ -71,6 +73,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       })),
     },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
+    { key: paths.funds, icon: <WalletOutlined />, label: t("nav.funds") },
     { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
     {
       key: "admin",

@@ -3,6 +3,7 @@
  * gifts), disbursements by purpose and by recipient with minors masked (initials, school and class only), and the
  * chain head and seal of the closed year. Published by an approver as a frozen snapshot; read without login.
  */
+import type { DisclosureSnapshot } from "../../../shared/fund";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
@@ -18,7 +19,12 @@ export function initials(name: string): string {
     .join(".")}.`;
 }
 
-export async function publishDisclosure(db: Db, actor: Actor, fundId: number, year: number) {
+export async function publishDisclosure(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  year: number,
+): Promise<DisclosureSnapshot> {
   return asActor(db, actor, async (tx) => {
     const fund = await fundInScope(tx, actor, fundId, "approve");
     const period = await tx
@@ -105,7 +111,7 @@ export async function publishDisclosure(db: Db, actor: Actor, fundId: number, ye
       const purpose = name.get(d.purpose_account_id)!;
       byPurpose.set(purpose, (byPurpose.get(purpose) ?? 0) + d.amount);
     }
-    const snapshot = {
+    const snapshot: DisclosureSnapshot = {
       fund: {
         id: fund.id,
         name: fund.name,
@@ -159,10 +165,13 @@ export async function publishDisclosure(db: Db, actor: Actor, fundId: number, ye
 export async function publicDisclosure(db: Db, fundId: number, year: number) {
   const row = await db
     .selectFrom("fund_disclosures")
-    .select("snapshot")
+    .select(["snapshot", "published_at"])
     .where("fund_id", "=", fundId)
     .where("year", "=", year)
     .executeTakeFirst();
   if (!row) throw notFound("Quỹ chưa công khai năm này");
-  return row.snapshot;
+  return {
+    disclosure: row.snapshot as DisclosureSnapshot,
+    publishedAt: new Date(row.published_at).toISOString(),
+  };
 }

@@ -1,5 +1,8 @@
+import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, requireActor } from "../../http/context";
+import { writeXlsx } from "../../lib/xlsx-stream";
+import { cashBook, cashBookFileName, cashBookSheet } from "./cash-book";
 import { paymentVoucher, receiptVoucher } from "./vouchers.service";
 
 export const voucherRoutes = createRouter();
@@ -52,6 +55,42 @@ voucherRoutes.openapi(
     return c.body(new Uint8Array(bytes), 200, {
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="${name}"`,
+    });
+  },
+);
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+voucherRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/funds/{id}/accounts/{accountId}/book.xlsx",
+    tags,
+    summary:
+      "Sổ quỹ tiền mặt hoặc sổ tiền gửi (.xlsx) của một tài khoản trong một năm: số dư đầu năm, từng dòng thu, chi với số phiếu, tồn, số dư cuối năm",
+    request: {
+      params: z.object({
+        id: z.coerce.number().int().positive(),
+        accountId: z.coerce.number().int().positive(),
+      }),
+      query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    responses: {
+      200: {
+        description: "Tệp Excel, ghi theo luồng",
+        content: { [xlsxType]: { schema: z.string().openapi({ format: "binary" }) } },
+      },
+    },
+  }),
+  async (c) => {
+    const { id, accountId } = c.req.valid("param");
+    const book = await cashBook(c.get("db"), requireActor(c), id, accountId, c.req.valid("query").year);
+    const { sheet, rows } = cashBookSheet(book);
+    const output = new PassThrough();
+    writeXlsx(output, sheet, rows).catch((error: unknown) => output.destroy(error as Error));
+    return c.body(Readable.toWeb(output) as ReadableStream<Uint8Array>, 200, {
+      "Content-Type": xlsxType,
+      "Content-Disposition": `attachment; filename="${cashBookFileName(id, book)}"`,
     });
   },
 );
