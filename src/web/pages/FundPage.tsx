@@ -4,7 +4,7 @@
  * (reversals), and the year's close, disclosure and books. Every action shown is one the caller may take; one that
  * cannot be taken yet says why (Capability.tsx).
  */
-import { Alert, Button, Card, Flex, Form, Select, Tabs } from "antd";
+import { Alert, Button, Card, Flex, Form, Select } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { UnitDetail } from "../../shared/api";
 import type { FundDetail } from "../../shared/fund";
@@ -101,20 +101,27 @@ export default function FundPage({ id }: { id: number }) {
               <FundActions context={context} />
             </Flex>
           </Card>
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => setQuery({ tab: key })}
-            data-testid="fund-tabs"
-            items={tabs.map((key) => ({
-              key,
-              label: <span data-testid={`fund-tab-${key}`}>{t(`fund.tab.${key}`)}</span>,
-            }))}
-          />
-          {tab === "balances" && <FundBalances context={context} date={date} />}
-          {tab === "receipts" && <Receipts context={context} />}
-          {tab === "disbursements" && <Disbursements context={context} />}
-          {tab === "ledger" && <FundLedger context={context} />}
-          {tab === "year" && <FundYear context={context} />}
+          <Flex wrap gap={8} role="tablist" aria-label={context.fund.name} data-testid="fund-tabs">
+            {tabs.map((key) => (
+              <Button
+                key={key}
+                role="tab"
+                aria-selected={key === tab}
+                type={key === tab ? "primary" : "default"}
+                onClick={() => setQuery({ tab: key })}
+                data-testid={`fund-tab-${key}`}
+              >
+                {t(`fund.tab.${key}`)}
+              </Button>
+            ))}
+          </Flex>
+          <div role="tabpanel">
+            {tab === "balances" && <FundBalances context={context} date={date} />}
+            {tab === "receipts" && <Receipts context={context} />}
+            {tab === "disbursements" && <Disbursements context={context} />}
+            {tab === "ledger" && <FundLedger context={context} />}
+            {tab === "year" && <FundYear context={context} />}
+          </div>
         </>
       )}
     </Flex>

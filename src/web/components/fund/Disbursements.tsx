@@ -4,16 +4,16 @@
  * (keepers), the phiếu chi of a paid one. A disabled action says why, in a tooltip and in a line of text.
  */
 import { FilePdfOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Tooltip, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { allows } from "../../../shared/capabilities";
 import type { Disbursement } from "../../../shared/fund-disbursement";
 import { fundApi, fundFiles } from "../../api/fund";
 import { errorText } from "../../errors";
 import { formatDate, formatDateTime, formatMoney } from "../../format";
 import { type Translate, useT } from "../../i18n/messages";
-import { RoleNote, WhyNot } from "../Capability";
+import { RoleNote } from "../Capability";
 import { PageLoading } from "../PageLoading";
 import { ActionDialog, accountNames, DateInput, type FundContext, isoOf, today, useLoaded } from "./common";
 
@@ -72,6 +72,40 @@ function Row({
     }
   };
   const names = accountNames(fund);
+  // The actions this state allows to the caller's roles; a disabled one gives its reason (tooltip and a line).
+  const actions: { key: string; reason: string | null; button: ReactNode }[] = [];
+  const button = (key: string, reason: string | null, label: string, onClick: () => void, primary = false) =>
+    actions.push({
+      key,
+      reason,
+      button: (
+        <Button
+          size="small"
+          type={primary ? "primary" : "default"}
+          danger={key === "reject"}
+          loading={key === "approve" && busy}
+          disabled={reason !== null}
+          onClick={onClick}
+          data-testid={`disbursement-${key}`}
+        >
+          {label}
+        </Button>
+      ),
+    });
+  if (d.state === "proposed" && allows(can, "fund.approve"))
+    button(
+      "approve",
+      why.approve,
+      `${t("fund.approve")} (${d.approvals.length}/${d.approvalsNeeded})`,
+      approve,
+      true,
+    );
+  if (live && allows(can, "fund.approve"))
+    button("reject", why.reject, t("fund.reject"), () => open({ kind: "reject", disbursement: d }));
+  if (live && allows(can, "fund.keep")) {
+    button("pay", why.pay, t("fund.pay"), () => open({ kind: "pay", disbursement: d }), true);
+    button("void", null, t("fund.void"), () => open({ kind: "void", disbursement: d }));
+  }
   return (
     <Card size="small" data-testid="disbursement" data-state={d.state}>
       <Flex vertical gap={6}>
@@ -101,56 +135,12 @@ function Row({
             {d.closedBy && ` · ${t("fund.closedBy", { who: d.closedBy, reason: d.closedReason ?? "" })}`}
           </Typography.Text>
         </Flex>
-        <Flex gap={8} wrap align="flex-start">
-          {d.state === "proposed" && allows(can, "fund.approve") && (
-            <WhyNot reason={why.approve} testId="disbursement-approve-why">
-              <Button
-                type="primary"
-                size="small"
-                loading={busy}
-                disabled={why.approve !== null}
-                onClick={approve}
-                data-testid="disbursement-approve"
-              >
-                {t("fund.approve")} ({d.approvals.length}/{d.approvalsNeeded})
-              </Button>
-            </WhyNot>
-          )}
-          {live && allows(can, "fund.approve") && (
-            <WhyNot reason={why.reject} testId="disbursement-reject-why">
-              <Button
-                size="small"
-                danger
-                disabled={why.reject !== null}
-                onClick={() => open({ kind: "reject", disbursement: d })}
-                data-testid="disbursement-reject"
-              >
-                {t("fund.reject")}
-              </Button>
-            </WhyNot>
-          )}
-          {live && allows(can, "fund.keep") && (
-            <WhyNot reason={why.pay} testId="disbursement-pay-why">
-              <Button
-                type="primary"
-                size="small"
-                disabled={why.pay !== null}
-                onClick={() => open({ kind: "pay", disbursement: d })}
-                data-testid="disbursement-pay"
-              >
-                {t("fund.pay")}
-              </Button>
-            </WhyNot>
-          )}
-          {live && allows(can, "fund.keep") && (
-            <Button
-              size="small"
-              onClick={() => open({ kind: "void", disbursement: d })}
-              data-testid="disbursement-void"
-            >
-              {t("fund.void")}
-            </Button>
-          )}
+        <Flex gap={8} wrap align="center">
+          {actions.map((a) => (
+            <Tooltip key={a.key} title={a.reason}>
+              <span style={{ display: "inline-block" }}>{a.button}</span>
+            </Tooltip>
+          ))}
           {d.state === "paid" && (
             <a
               href={fundFiles.paymentVoucher(fund.id, d.id)}
@@ -162,6 +152,19 @@ function Row({
             </a>
           )}
         </Flex>
+        {actions.map(
+          (a) =>
+            a.reason && (
+              <Typography.Text
+                key={a.key}
+                type="secondary"
+                style={{ fontSize: 12 }}
+                data-testid={`disbursement-${a.key}-why`}
+              >
+                {a.reason}
+              </Typography.Text>
+            ),
+        )}
         {error && <Alert type="error" showIcon title={error} />}
       </Flex>
     </Card>

@@ -84,6 +84,7 @@ export function ReceiptDialog({
   const inKind = Form.useWatch("inKind", form) ?? false;
   const assets = assetAccounts(fund).filter((a) => (a.kind === "in_kind") === inKind);
   const purposes = purposeAccounts(fund);
+  const hasInKind = assetAccounts(fund).some((a) => a.kind === "in_kind");
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t(key) }];
 
   const submit = async (v: Values) => {
@@ -178,8 +179,9 @@ export function ReceiptDialog({
       <Form.Item name="anonymous" valuePropName="checked" extra={t("fund.anonymousHint")}>
         <Checkbox data-testid="receipt-anonymous">{t("fund.anonymous")}</Checkbox>
       </Form.Item>
-      <Form.Item name="inKind" valuePropName="checked">
+      <Form.Item name="inKind" valuePropName="checked" extra={hasInKind ? undefined : t("fund.noInKindAccount")}>
         <Checkbox
+          disabled={!hasInKind}
           data-testid="receipt-in-kind"
           onChange={(e) => {
             const next = assetAccounts(fund).find((a) => (a.kind === "in_kind") === e.target.checked);

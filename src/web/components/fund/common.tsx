@@ -105,7 +105,9 @@ export function useAmountRules() {
 }
 
 export function DateInput(props: { value?: Dayjs; onChange?: (value: Dayjs | null) => void; id?: string }) {
-  return <DatePicker {...props} format="DD/MM/YYYY" allowClear={false} style={{ width: "100%" }} />;
+  return (
+    <DatePicker {...props} format="DD/MM/YYYY" allowClear={false} style={{ width: "100%", minWidth: 150 }} />
+  );
 }
 
 export const isoOf = (day: Dayjs) => day.format("YYYY-MM-DD");
