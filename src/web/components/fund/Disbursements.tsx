@@ -82,7 +82,6 @@ function Row({
         <Button
           size="small"
           type={primary ? "primary" : "default"}
-          danger={key === "reject"}
           loading={key === "approve" && busy}
           disabled={reason !== null}
           onClick={onClick}

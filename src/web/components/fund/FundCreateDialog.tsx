@@ -3,10 +3,8 @@
  * Hội's own, or a licensed social fund with the licence's number and date), the amount above which two people
  * approve, its money accounts (cash, bank accounts, in kind) and its purposes (unrestricted or restricted).
  */
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Form, Input, Modal, Radio, Select } from "antd";
+import { Flex, Form, Input, Modal, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
 import type { FundCreate, FundDetail } from "../../../shared/fund";
 import { fundOwnerKinds } from "../../../shared/fund";
 import { clans, organizations } from "../../../shared/registry/kinds";
@@ -14,7 +12,8 @@ import { fundApi } from "../../api/fund";
 import { registryApi } from "../../api/registries";
 import { useT } from "../../i18n/messages";
 import { useSubmit } from "../useSubmit";
-import { DateInput, isoOf, MoneyInput } from "./common";
+import { AccountList, BankFields } from "./AccountList";
+import { DateInput, isoOf, MoneyInput, useLoaded } from "./common";
 
 type AccountRow = {
   kind: "cash" | "bank" | "in_kind";
@@ -38,27 +37,13 @@ type Values = {
 
 /** The clans or the schools of the commune, for a fund kept by one of them. */
 function useOwners(unitId: number, kind: Values["ownerKind"]) {
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  useEffect(() => {
-    if (kind !== "clan" && kind !== "school") return;
-    let live = true;
-    const list =
-      kind === "clan"
-        ? registryApi(clans).list({ unitId, limit: 500 })
-        : registryApi(organizations).list({ unitId, limit: 500 });
-    list.then(
-      (page) => {
-        if (!live) return;
-        const rows = page.items.filter((item) => kind === "clan" || item.kind === "school");
-        setOptions(rows.map((item) => ({ value: item.id, label: String(item.name) })));
-      },
-      () => live && setOptions([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [unitId, kind]);
-  return options;
+  const { data } = useLoaded(`${unitId}-${kind}`, async () => {
+    if (kind === "clan") return (await registryApi(clans).list({ unitId, limit: 500 })).items;
+    if (kind !== "school") return [];
+    const page = await registryApi(organizations).list({ unitId, limit: 500 });
+    return page.items.filter((item) => item.kind === "school");
+  });
+  return (data ?? []).map((item) => ({ value: item.id, label: String(item.name) }));
 }
 
 export function FundCreateDialog({
@@ -192,109 +177,28 @@ export function FundCreateDialog({
         >
           <MoneyInput />
         </Form.Item>
-        <Form.List name="accounts">
-          {(fields, { add, remove }) => (
-            <Card size="small" title={t("fund.assetAccounts")} style={{ marginBottom: 12 }}>
-              {fields.map((field) => (
-                <Flex key={field.key} gap={8} wrap align="flex-start">
-                  <Form.Item name={[field.name, "kind"]} style={{ flex: "1 1 120px" }}>
-                    <Select
-                      options={(["cash", "bank", "in_kind"] as const).map((k) => ({
-                        value: k,
-                        label: t(`fund.kind.${k}`),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, "name"]}
-                    rules={required("fund.accountNameRequired")}
-                    style={{ flex: "2 1 160px" }}
-                  >
-                    <Input maxLength={200} aria-label={t("fund.accountName")} />
-                  </Form.Item>
-                  <Form.Item noStyle shouldUpdate>
-                    {() =>
-                      form.getFieldValue(["accounts", field.name, "kind"]) === "bank" && (
-                        <Flex gap={8} wrap style={{ flex: "1 1 100%" }}>
-                          <Form.Item name={[field.name, "bankName"]} style={{ flex: "1 1 140px" }}>
-                            <Input
-                              maxLength={200}
-                              placeholder={t("fund.bankName")}
-                              aria-label={t("fund.bankName")}
-                            />
-                          </Form.Item>
-                          <Form.Item
-                            name={[field.name, "accountNumber"]}
-                            rules={required("fund.accountNumberRequired")}
-                            style={{ flex: "1 1 140px" }}
-                          >
-                            <Input
-                              maxLength={40}
-                              placeholder={t("fund.accountNumber")}
-                              aria-label={t("fund.accountNumber")}
-                            />
-                          </Form.Item>
-                        </Flex>
-                      )
-                    }
-                  </Form.Item>
-                  {fields.length > 1 && (
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t("fund.remove")}
-                      onClick={() => remove(field.name)}
-                    />
-                  )}
-                </Flex>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ kind: "bank", name: "" })}>
-                {t("fund.addAccount")}
-              </Button>
-            </Card>
+        <AccountList
+          list="accounts"
+          kinds={["cash", "bank", "in_kind"]}
+          added={{ kind: "bank", name: "" }}
+          extra={(field) => (
+            <Form.Item noStyle shouldUpdate>
+              {() =>
+                form.getFieldValue(["accounts", field, "kind"]) === "bank" && <BankFields field={field} />
+              }
+            </Form.Item>
           )}
-        </Form.List>
-        <Form.List name="purposes">
-          {(fields, { add, remove }) => (
-            <Card size="small" title={t("fund.purposes")}>
-              {fields.map((field) => (
-                <Flex key={field.key} gap={8} wrap align="flex-start">
-                  <Form.Item name={[field.name, "kind"]} style={{ flex: "1 1 140px" }}>
-                    <Select
-                      options={(["unrestricted", "restricted"] as const).map((k) => ({
-                        value: k,
-                        label: t(`fund.kind.${k}`),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, "name"]}
-                    rules={required("fund.accountNameRequired")}
-                    style={{ flex: "2 1 160px" }}
-                  >
-                    <Input maxLength={200} aria-label={t("fund.purposeName")} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, "condition"]} style={{ flex: "1 1 100%" }}>
-                    <Input
-                      maxLength={1000}
-                      placeholder={t("fund.condition")}
-                      aria-label={t("fund.condition")}
-                    />
-                  </Form.Item>
-                  {fields.length > 1 && (
-                    <Button
-                      icon={<DeleteOutlined />}
-                      aria-label={t("fund.remove")}
-                      onClick={() => remove(field.name)}
-                    />
-                  )}
-                </Flex>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ kind: "restricted", name: "" })}>
-                {t("fund.addPurpose")}
-              </Button>
-            </Card>
+        />
+        <AccountList
+          list="purposes"
+          kinds={["unrestricted", "restricted"]}
+          added={{ kind: "restricted", name: "" }}
+          extra={(field) => (
+            <Form.Item name={[field, "condition"]} style={{ flex: "1 1 100%" }}>
+              <Input maxLength={1000} placeholder={t("fund.condition")} aria-label={t("fund.condition")} />
+            </Form.Item>
           )}
-        </Form.List>
+        />
       </Form>
     </Modal>
   );

@@ -83,7 +83,6 @@ export function FundLedger({ context }: { context: FundContext }) {
                 <WhyNot reason={why(x)} testId="ledger-reverse-why">
                   <Button
                     size="small"
-                    danger
                     disabled={why(x) !== null}
                     onClick={() => setReversing(x)}
                     data-testid="ledger-reverse"

@@ -5,7 +5,7 @@
  */
 import { Checkbox, Flex, Form, Input, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Receipt } from "../../../shared/fund";
 import { type Donor, donors } from "../../../shared/registry/kinds";
 import { fundApi } from "../../api/fund";
@@ -23,6 +23,7 @@ import {
   purposeAccounts,
   today,
   useAmountRules,
+  useLoaded,
 } from "./common";
 
 type Values = {
@@ -44,25 +45,14 @@ type Values = {
 
 /** The commune's donors matching what is typed (name without tone marks, or code). */
 function useDonorOptions(communeId: number, query: string) {
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
   const q = useDebounced(query, 250);
-  useEffect(() => {
-    let live = true;
-    registryApi<Donor>(donors)
-      .list({ unitId: communeId, q, limit: 30 })
-      .then(
-        (page) =>
-          live &&
-          setOptions(
-            page.items.map((d) => ({ value: d.id, label: `${d.name}${d.address ? ` · ${d.address}` : ""}` })),
-          ),
-        () => live && setOptions([]),
-      );
-    return () => {
-      live = false;
-    };
-  }, [communeId, q]);
-  return options;
+  const { data } = useLoaded(`${communeId}|${q}`, () =>
+    registryApi<Donor>(donors).list({ unitId: communeId, q, limit: 30 }),
+  );
+  return (data?.items ?? []).map((d) => ({
+    value: d.id,
+    label: `${d.name}${d.address ? ` · ${d.address}` : ""}`,
+  }));
 }
 
 export function ReceiptDialog({
@@ -179,7 +169,11 @@ export function ReceiptDialog({
       <Form.Item name="anonymous" valuePropName="checked" extra={t("fund.anonymousHint")}>
         <Checkbox data-testid="receipt-anonymous">{t("fund.anonymous")}</Checkbox>
       </Form.Item>
-      <Form.Item name="inKind" valuePropName="checked" extra={hasInKind ? undefined : t("fund.noInKindAccount")}>
+      <Form.Item
+        name="inKind"
+        valuePropName="checked"
+        extra={hasInKind ? undefined : t("fund.noInKindAccount")}
+      >
         <Checkbox
           disabled={!hasInKind}
           data-testid="receipt-in-kind"
