@@ -298,6 +298,45 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
     expect(latest.body.figures).toMatchObject({ residents, households: householdCount });
     expect(latest.body.figures.chaptersByKind).toMatchObject({ village: 3, school: 0 });
 
+    // A local target for the Hội: "mỗi gia đình có một hội viên", the share of households with a member.
+    const wrong = await hanoi.post("/api/v1/targets", {
+      unitId: ward,
+      title: "association",
+      metric: "recognizedRate",
+      year: 2025,
+      value: 60,
+      basis: { number: "12/KH-HKH", issuer: "Hội Khuyến học phường Tây Hồ" },
+    });
+    expect(wrong.status).toBe(422);
+    expect(Object.keys(wrong.body.error.details.fields)).toEqual(["metric"]);
+    const goal = await hanoi.post("/api/v1/targets", {
+      unitId: ward,
+      title: "association",
+      year: 2025,
+      value: 60,
+      basis: { number: "12/KH-HKH", issuer: "Hội Khuyến học phường Tây Hồ" },
+    });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    expect(goal.body.target).toMatchObject({
+      metric: "householdShare",
+      indicator: "Hội Khuyến học: tỷ lệ hộ có hội viên",
+    });
+    const withTarget = (await hanoi.get(`/api/v1/stats/association?unitId=${ward}&year=2025`)).body;
+    expect(withTarget.targets).toEqual([
+      expect.objectContaining({
+        metric: "householdShare",
+        value: 60,
+        source: "local",
+        actual: withTarget.figures.householdShare,
+        status:
+          withTarget.figures.householdShare < 60
+            ? "not_met"
+            : withTarget.figures.householdShare === 60
+              ? "met"
+              : "exceeded",
+      }),
+    ]);
+
     // The same table as CSV (for Excel: BOM, ";", decimal comma) and as a workbook, total rows equal to the figures.
     const csv = await hanoi.get(`/api/v1/stats/association.csv?unitId=${ward}&year=2025`);
     expect(csv.status).toBe(200);

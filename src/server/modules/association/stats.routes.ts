@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { chapterKindKeys } from "../../../shared/association-stats";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { writeXlsx } from "../../lib/xlsx-stream";
+import { targetProgress } from "../stats/stats.routes";
 import { memberCsv, memberFileName, memberSheet } from "./stats.export";
 import { memberRollup, memberSeries } from "./stats.service";
 
@@ -53,6 +54,9 @@ const rollupResponse = z.object({
   date: z.string().openapi({ description: "Ngày lấy số liệu: 31/12 của năm, hoặc hôm nay với năm hiện tại" }),
   figures: memberFigures,
   children: z.array(z.object({ unit: statsUnit, figures: memberFigures })),
+  targets: z
+    .array(targetProgress)
+    .openapi({ description: "Chỉ tiêu tỷ lệ hộ có hội viên áp dụng cho đơn vị" }),
   own: memberFigures.nullable().openapi({
     description:
       "Phần tính tại chính đơn vị hoặc tại đơn vị đã hết hiệu lực (không thuộc đơn vị trực thuộc nào)",

@@ -24,6 +24,7 @@ import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { percent } from "../stats/metrics";
 import { NATION, type StatsUnit } from "../stats/stats.service";
+import { progressFor, type TargetProgress } from "../stats/targets.service";
 import { today } from "../territory/dates";
 import { canOnUnit, inForce } from "../territory/territory.repo";
 
@@ -36,6 +37,8 @@ export type MemberRollup = {
   children: { unit: StatsUnit; figures: MemberFigures }[];
   /** What is counted at the unit itself or on units that are no longer in force (null when nothing). */
   own: MemberFigures | null;
+  /** Progress against the Hội's targets that apply to the unit for the year (share of households with a member). */
+  targets: TargetProgress[];
 };
 
 export type MemberSeriesPoint = { year: number; date: string; figures: MemberFigures };
@@ -201,11 +204,16 @@ export async function memberRollup(
     addMemberCounts(own, total);
     for (const child of childRows) subtract(own, child.figures);
     const hasOwn = Object.entries(own).some(([key, v]) => key !== "chaptersByKind" && v !== 0);
+    const figures = memberFigures(total);
+    const progress = await progressFor(tx, nation ? null : unit.id, options.year, [
+      { title: "association", figures },
+    ]);
     return {
       unit,
       year: options.year,
       date,
-      figures: memberFigures(total),
+      figures,
+      targets: progress.get("association") ?? [],
       children: childRows,
       own: hasOwn ? memberFigures(own) : null,
     };
