@@ -58,6 +58,17 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
   /** Where a member is counted on a date: their village, or the village it merged into. */
   const placeOn = (m: Member, on: string) =>
     m.village === villages[1] && on >= MERGED_ON ? villages[0]! : m.village;
+  /** Households counted as having a member on a date: from their first member's joining to their last one's leaving. */
+  const covered = (on: string) => {
+    const byHousehold = new Map<number, Member[]>();
+    for (const m of members)
+      if (m.household) byHousehold.set(m.household, [...(byHousehold.get(m.household) ?? []), m]);
+    return [...byHousehold.values()].filter(
+      (list) =>
+        list.some((m) => m.joinedOn <= on) &&
+        (list.some((m) => m.leftOn === null) || list.some((m) => m.leftOn! > on)),
+    ).length;
+  };
   const chapterOn = (m: Member, on: string) => {
     if (!active(m, on)) return null;
     let current: number | null = null;
@@ -245,9 +256,8 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
         left: individuals.filter((m) => m.leftOn?.startsWith(`${year}-`)).length,
         chapters: chapters.filter((c) => c.founded <= end && (c.dissolved === null || c.dissolved > end))
           .length,
-        householdsWithMember: new Set(
-          members.filter((m) => m.household && active(m, end)).map((m) => m.household),
-        ).size,
+
+        householdsWithMember: covered(end),
       };
       const point = series.body.points.find((p: { year: number }) => p.year === year);
       expect(point.figures, `end of ${year}`).toMatchObject(expected);
@@ -271,6 +281,22 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
         0,
       );
       expect(sum + (rollup.body.own?.members ?? 0)).toBe(expected.members);
+    }
+
+    // The province reads the per-commune counters: the ward's row there is the ward's figure.
+    const province = (
+      await t.db
+        .selectFrom("admin_units")
+        .select("parent_id")
+        .where("id", "=", ward)
+        .executeTakeFirstOrThrow()
+    ).parent_id!;
+    for (const year of [2025, 2026]) {
+      const wardFigures = (await hanoi.get(`/api/v1/stats/association?unitId=${ward}&year=${year}`)).body
+        .figures;
+      const above = (await hanoi.get(`/api/v1/stats/association?unitId=${province}&year=${year}`)).body;
+      const row = above.children.find((c: { unit: { id: number } }) => c.unit.id === ward);
+      expect(row.figures, `the ward in its province, ${year}`).toEqual(wardFigures);
     }
 
     // Members per chapter on several dates: the model, and a recount from the periods the tables keep.
