@@ -11,7 +11,8 @@
  * - `stats verify` of one commune (the recount of its counters).
  *
  * Flags: --households N (default 1,000,000), --members N (default 5,000,000), --import-rows N (default 20,000),
- * --reps N (default 30), --database-url URL (default postgres://postgres@127.0.0.1:5432/postgres), --label x.
+ * --reps N (default 30), --database-url URL (default postgres://postgres@127.0.0.1:5432/postgres), --label x,
+ * --keep (leave the database hieuhoc_bench_assoc for EXPLAIN).
  * Writes bench/results/<date>-association[-label].json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -36,6 +37,7 @@ const { values: flags } = parseArgs({
     reps: { type: "string" },
     "database-url": { type: "string" },
     label: { type: "string" },
+    keep: { type: "boolean" },
   },
 });
 const number = (value: string | undefined, fallback: number) =>
@@ -250,7 +252,8 @@ async function main() {
     result.verifyDifferences = verified.differences.length;
     result.databaseBytes = await engine.databaseBytes();
   } finally {
-    await engine.dispose();
+    if (flags.keep) await engine.connection.close();
+    else await engine.dispose();
   }
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().slice(0, 10)}-association${flags.label ? `-${flags.label}` : ""}.json`;
