@@ -2,10 +2,12 @@
  * Browser test of the Hội Khuyến học's pages on a 360 px phone: the Hội of a ward (hkh.tayho) opens its chapter
  * tree from the menu and looks at it on a past day, finds a member by a name typed without diacritics, opens the
  * member's chapter from the hit (committee, members, dues), and edits the committee: one officer added, one
- * removed. Another chapter's secretary sees the edit button disabled with the reason. Nothing sticks out sideways.
+ * removed. Another chapter's secretary sees the edit button disabled with the reason. Nothing sticks out sideways,
+ * and axe-core finds no critical or serious violation on the three pages.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { axeViolations, describeViolations } from "./helpers/axe";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
 import { browserSuite, communeUnits, eventually, expectNoOverflow, rows } from "./helpers/suite";
@@ -16,6 +18,13 @@ async function created<T>(response: Promise<{ status: number; body: T }>): Promi
   const { status, body } = await response;
   expect(status, JSON.stringify(body)).toBeLessThan(300);
   return body;
+}
+
+/** No overflow sideways, and no critical or serious accessibility violation (axe-core). */
+async function fitsAndReads(page: Page) {
+  await expectNoOverflow(page);
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 /** Opens a menu entry from the drawer (the menu on a phone). */
@@ -86,7 +95,7 @@ describe.skipIf(!available)("the Hội Khuyến học's pages on a phone", () =>
         "Chi hội Khuyến học Tổ 1",
         "Chi hội Khuyến học Tổ 2",
       ]);
-      await expectNoOverflow(page);
+      await fitsAndReads(page);
       // On 1 June 2021 only Nguyễn Thị Lan had joined.
       const date = page.getByTestId("tree-date");
       await date.click();
@@ -113,6 +122,7 @@ describe.skipIf(!available)("the Hội Khuyến học's pages on a phone", () =>
       // The committee: a vice chair added, the chair removed, saved as one list.
       await page.getByTestId("committee-edit").click();
       await page.getByTestId("officer-add").click();
+      await fitsAndReads(page);
       const added = page.getByTestId("officer").last();
       await added.getByTestId("officer-name").fill("Phạm Thị Hoa");
       await added.getByTestId("officer-post").click();

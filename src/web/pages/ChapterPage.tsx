@@ -13,6 +13,7 @@ import { api, BASE, request } from "../api/client";
 import { ChapterMembersCard } from "../components/association/ChapterMembersCard";
 import { CommitteeCard } from "../components/association/CommitteeCard";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate, todayIso } from "../format";
@@ -72,11 +73,7 @@ export default function ChapterPage({ id }: { id: number }) {
   return (
     <Flex vertical gap={16}>
       <Link to="/chi-hoi">← {t("chapter.back")}</Link>
-      {data && (
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="chapter-title">
-          {data.chapter.name}
-        </Typography.Title>
-      )}
+      {data && <PageTitle data-testid="chapter-title">{data.chapter.name}</PageTitle>}
       {error && <Alert type="error" showIcon title={error} data-testid="chapter-error" />}
       {data && (
         <CommitteeCard
