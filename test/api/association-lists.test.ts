@@ -11,8 +11,7 @@ import { chapterSummary } from "../../src/server/modules/association/chapter-sum
 import { searchMembers } from "../../src/server/modules/association/member-lists.service";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-
-const password = "hoikhuyenhoc2025";
+import { signedInUser } from "../helpers/users";
 
 describeEachEngine("Hội Khuyến học: chapter tree, chapter members, member search", (engine) => {
   let t: TestApp;
@@ -24,18 +23,8 @@ describeEachEngine("Hội Khuyến học: chapter tree, chapter members, member 
   const chapter = { v1: 0, v2: 0, clan: 0 };
   const member = { lan: 0, hung: 0, mai: 0, school: 0, lanh: 0, clan: 0 };
 
-  async function user(username: string, role: string, unitId: number, chapterId?: number) {
-    const body = {
-      username,
-      fullName: username,
-      password,
-      role,
-      unitId,
-      ...(chapterId ? { chapterId } : {}),
-    };
-    expect((await hanoi.post("/api/v1/users", body)).status).toBe(201);
-    return t.anonymous().login(username, password);
-  }
+  const user = (username: string, role: string, unitId: number, chapterId?: number) =>
+    signedInUser(t, hanoi, { username, role, unitId, chapterId });
 
   async function join(key: keyof typeof member, body: Record<string, unknown>) {
     const made = await hoi.post("/api/v1/members", body);

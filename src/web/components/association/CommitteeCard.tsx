@@ -145,26 +145,19 @@ export function CommitteeCard({ chapterId, officers, canEdit, onSaved }: Props) 
                 />
               </Flex>
               <Flex gap={8} wrap align="center">
-                <DatePicker
-                  aria-label={t("chapter.termFrom")}
-                  placeholder={t("chapter.termFrom")}
-                  format="DD/MM/YYYY"
-                  value={d.termFrom}
-                  status={fieldError(i, "termFrom") ? "error" : ""}
-                  onChange={(v) => change(d.key, { termFrom: v })}
-                  style={{ flex: "1 1 120px", minWidth: 0 }}
-                  data-testid="officer-from"
-                />
-                <DatePicker
-                  aria-label={t("chapter.termTo")}
-                  placeholder={t("chapter.termTo")}
-                  format="DD/MM/YYYY"
-                  value={d.termTo}
-                  status={fieldError(i, "termTo") ? "error" : ""}
-                  onChange={(v) => change(d.key, { termTo: v })}
-                  style={{ flex: "1 1 120px", minWidth: 0 }}
-                  data-testid="officer-to"
-                />
+                {(["termFrom", "termTo"] as const).map((field) => (
+                  <DatePicker
+                    key={field}
+                    aria-label={t(`chapter.${field}`)}
+                    placeholder={t(`chapter.${field}`)}
+                    format="DD/MM/YYYY"
+                    value={d[field]}
+                    status={fieldError(i, field) ? "error" : ""}
+                    onChange={(v) => change(d.key, { [field]: v })}
+                    style={{ flex: "1 1 120px", minWidth: 0 }}
+                    data-testid={field === "termFrom" ? "officer-from" : "officer-to"}
+                  />
+                ))}
                 <Button
                   danger
                   icon={<DeleteOutlined />}
