@@ -1,12 +1,20 @@
 /**
  * Browser test of a chapter secretary on a 360 px phone: they import their chapter's members from a file (dry run,
  * then the real run), open their chapter, set the year's dues, collect from two members and see the dues list
- * with its totals; nothing sticks out sideways.
+ * with its totals, then sees them counted on the dashboard; nothing sticks out sideways.
  */
 import { describe, expect, test } from "vitest";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
-import { browserSuite, communeUnits, eventually, expectNoOverflow, rows } from "./helpers/suite";
+import {
+  browserSuite,
+  chooseImportFile,
+  communeUnits,
+  eventually,
+  expectNoOverflow,
+  rows,
+  sendImport,
+} from "./helpers/suite";
 
 const available = chromiumAvailable();
 
@@ -47,20 +55,10 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
         `Nguyễn Thị Lan,Nữ,1972,${village.name},Chi hội Khuyến học Tổ 1,12/03/2015`,
         `Trần Văn Hùng,Nam,1968,${village.name},Chi hội Khuyến học Tổ 1,05/09/2018`,
       ].join("\n");
-      await page
-        .getByTestId("member-import")
-        .locator("input[type=file]")
-        .setInputFiles({ name: "hoivien.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
-      const [dry] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/members/import?dryRun=1")),
-        page.getByTestId("import-check").click(),
-      ]);
+      await chooseImportFile(page, "member-import", "hoivien.csv", file);
+      const dry = await sendImport(page, "/members/import?dryRun=1");
       expect(dry.status()).toBe(200);
-      await eventually(() => page.getByTestId("import-run").isEnabled()).toBe(true);
-      const [run] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/members/import?dryRun=0")),
-        page.getByTestId("import-run").click(),
-      ]);
+      const run = await sendImport(page, "/members/import?dryRun=0", "import-run");
       expect(await run.json()).toMatchObject({ dryRun: false, created: 2, errors: [] });
       await eventually(() => rows(page, "member-list").count()).toBe(2);
       await expectNoOverflow(page);
@@ -88,6 +86,16 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
         "2/2 hội viên đã nộp · đã thu 100.000 đồng",
       );
       expect(await page.getByTestId("dues-xlsx").getAttribute("href")).toMatch(/dues\.xlsx\?year=\d{4}/);
+      await expectNoOverflow(page);
+
+      // The dashboard counts them: the Hội's cards and the growth chart, from the counters.
+      await page.goto(`${app.url}/thong-ke`);
+      const members = page.getByTestId("association-members").locator(".ant-statistic-content");
+      await eventually(() => members.textContent()).toBe("2");
+      expect(
+        await page.getByTestId("association-chapters").locator(".ant-statistic-content").textContent(),
+      ).toBe("1");
+      await page.getByTestId("association-growth").waitFor();
       await expectNoOverflow(page);
     } finally {
       await context.close();

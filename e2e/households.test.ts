@@ -7,7 +7,14 @@ import { describe, expect, test } from "vitest";
 import { chooseOption } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiLogin, apiSend } from "./helpers/server";
-import { browserSuite, eventually, expectNoOverflow, rows } from "./helpers/suite";
+import {
+  browserSuite,
+  chooseImportFile,
+  eventually,
+  expectNoOverflow,
+  rows,
+  sendImport,
+} from "./helpers/suite";
 
 const available = chromiumAvailable();
 
@@ -25,22 +32,13 @@ describe.skipIf(!available)("households page in the browser", () => {
       await page.getByTestId("household-import-toggle").click();
       const csv =
         "Mã hộ,Thôn,Chủ hộ,Số nhân khẩu\n0101,Tổ dân phố số 3,NguyÔn V¨n Tïng,4\n0102,Tổ dân phố số 3,TrÇn ThÞ Mai,3\n";
-      await page
-        .getByTestId("household-import")
-        .locator("input[type=file]")
-        .setInputFiles({ name: "ho.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
-      const [checked] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/households/import?dryRun=1")),
-        page.getByTestId("import-check").click(),
-      ]);
+      await chooseImportFile(page, "household-import", "ho.csv", csv);
+      const checked = await sendImport(page, "/households/import?dryRun=1");
       expect(checked.status()).toBe(200);
       await eventually(() => page.getByTestId("import-converted").textContent()).toBe(
         "Cột “Chủ hộ” được chuyển từ mã TCVN3 sang Unicode.",
       );
-      const [imported] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/households/import?dryRun=0")),
-        page.getByTestId("import-run").click(),
-      ]);
+      const imported = await sendImport(page, "/households/import?dryRun=0", "import-run");
       expect(imported.status()).toBe(200);
       expect(await imported.json()).toMatchObject({ dryRun: false, created: 2, errors: [] });
       await eventually(() => rows(page, "household-list").count()).toBe(14);

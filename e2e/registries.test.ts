@@ -8,7 +8,15 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { chooseOption } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
-import { browserSuite, eventually, expectNoOverflow, registerTicked, rows } from "./helpers/suite";
+import {
+  browserSuite,
+  chooseImportFile,
+  eventually,
+  expectNoOverflow,
+  registerTicked,
+  rows,
+  sendImport,
+} from "./helpers/suite";
 
 const available = chromiumAvailable();
 
@@ -60,14 +68,8 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       // A clan list with a bad row: the dry run names row 3, column "Trưởng họ", and writes nothing.
       await page.getByTestId("clan-import-toggle").click();
       const csv = "Tên dòng họ,Trưởng họ\nHọ Lê Văn,Lê Văn Tám\nHọ Trần,\n";
-      await page
-        .getByTestId("clan-import")
-        .locator("input[type=file]")
-        .setInputFiles({ name: "dongho.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
-      const [checked] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/clans/import?dryRun=1")),
-        page.getByTestId("import-check").click(),
-      ]);
+      await chooseImportFile(page, "clan-import", "dongho.csv", csv);
+      const checked = await sendImport(page, "/clans/import?dryRun=1");
       expect([200, 422]).toContain(checked.status());
       const errorRow = rows(page, "import-errors");
       await eventually(() => errorRow.count()).toBe(1);
@@ -106,20 +108,10 @@ describe.skipIf(!available)("clan, organisation and citizen registries in the br
       await page.getByTestId("citizen-import-toggle").click();
       const people =
         "Thôn,Họ và tên,Năm sinh,Đối tượng\nTổ dân phố số 1,Lê Thị Hoa,1980,Nông dân\nTổ dân phố số 2,Trần Văn Nam,1975,Công nhân\n";
-      await page
-        .getByTestId("citizen-import")
-        .locator("input[type=file]")
-        .setInputFiles({ name: "congdan.csv", mimeType: "text/csv", buffer: Buffer.from(people, "utf8") });
-      const [dry] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/citizens/import?dryRun=1")),
-        page.getByTestId("import-check").click(),
-      ]);
+      await chooseImportFile(page, "citizen-import", "congdan.csv", people);
+      const dry = await sendImport(page, "/citizens/import?dryRun=1");
       expect(dry.status()).toBe(200);
-      await eventually(() => page.getByTestId("import-run").isEnabled()).toBe(true);
-      const [run] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes("/citizens/import?dryRun=0")),
-        page.getByTestId("import-run").click(),
-      ]);
+      const run = await sendImport(page, "/citizens/import?dryRun=0", "import-run");
       expect(await run.json()).toMatchObject({ dryRun: false, created: 2, errors: [] });
       await eventually(() => rows(page, "citizen-list").count()).toBe(2);
       await search(page, "citizen-search").fill("le thi hoa");

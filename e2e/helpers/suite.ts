@@ -104,3 +104,29 @@ export async function registerTicked(page: Page, created: number): Promise<void>
   expect(response.status()).toBe(201);
   expect(await response.json()).toEqual({ created, skipped: 0 });
 }
+
+/**
+ * Chooses a CSV in the import panel with this test id and waits until the panel has taken it (the check button
+ * is enabled), so that a click on "Kiểm tra" never lands before the file does on a loaded machine.
+ */
+export async function chooseImportFile(page: Page, testId: string, name: string, csv: string): Promise<void> {
+  const panel = page.getByTestId(testId);
+  await panel
+    .locator("input[type=file]")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await eventually(() => panel.getByTestId("import-check").isEnabled()).toBe(true);
+}
+
+/** Clicks "Kiểm tra" or "Nhập" in the import panel and returns the server's answer to that request. */
+export async function sendImport(
+  page: Page,
+  urlPart: string,
+  button: "import-check" | "import-run" = "import-check",
+) {
+  if (button === "import-run") await eventually(() => page.getByTestId(button).isEnabled()).toBe(true);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(urlPart)),
+    page.getByTestId(button).click(),
+  ]);
+  return response;
+}

@@ -20,6 +20,7 @@ import { serveDocument } from "./http/openapi";
 import { associationRoutes } from "./modules/association/association.routes";
 import { duesRoutes } from "./modules/association/dues.routes";
 import { associationListRoutes } from "./modules/association/lists.routes";
+import { associationStatsRoutes } from "./modules/association/stats.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -66,6 +67,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     ...kinds.map((kind) => registryRouter(kind, kinds)),
     associationRoutes,
     duesRoutes,
+    associationStatsRoutes,
     cycleRoutes,
     documentRoutes,
     evidenceRoutes,

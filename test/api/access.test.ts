@@ -570,6 +570,22 @@ describeEachEngine("access matrix", (engine) => {
     });
     add("DELETE /targets/{id}", { kind: "target", path: `/targets/${hcmTarget}` });
     add("GET /stats/rollup.xlsx", { kind: "target", path: `/stats/rollup.xlsx?unitId=${ward}&year=2025` });
+    add("GET /stats/association", {
+      kind: "target",
+      path: `/stats/association?unitId=${hcmProvince}&year=2025`,
+    });
+    add("GET /stats/association/series", {
+      kind: "target",
+      path: `/stats/association/series?unitId=${ward}&from=2020&to=2025`,
+    });
+    add("GET /stats/association.csv", {
+      kind: "target",
+      path: `/stats/association.csv?unitId=${ward}&year=2025`,
+    });
+    add("GET /stats/association.xlsx", {
+      kind: "target",
+      path: `/stats/association.xlsx?unitId=${ward}&year=2025`,
+    });
     // A fund of the HCM ward, with a receipt and a proposed disbursement, kept by the HCM admin.
     const hcmFund = await createTestFund(hcm, ward);
     const receiptBody = {

@@ -122,6 +122,7 @@ export function columnValues(kind: KindDeclaration, body: Record<string, unknown
 /**
  * The next free numeric code of a commune, `pad` digits wide (codes stay taken when rows are archived). Counted by
  * hieuhoc_max_code over all the commune's rows, also those the caller cannot see (a chapter secretary's view).
+ * Concurrent writers of a commune take turns (a transaction-scoped advisory lock).
  */
 export async function nextCode(
   tx: Db,
@@ -130,6 +131,11 @@ export async function nextCode(
   communeId: number,
   pad: number,
 ) {
+  // Two writers numbering the same commune at once would both take max + 1 (one then refused as a duplicate):
+  // they take turns, the lock held until the transaction ends.
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${kind.table}.${column}.${communeId}`}, 0))`.execute(
+    tx,
+  );
   const { rows } = await sql<{ next: number | string }>`
     SELECT hieuhoc_max_code(${kind.table}::regclass, ${column}, ${communeId}) + 1 AS next`.execute(tx);
   return { next: Number(rows[0]?.next ?? 1), format: (n: number) => String(n).padStart(pad, "0") };

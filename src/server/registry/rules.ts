@@ -5,6 +5,7 @@
  */
 import type { KindDeclaration } from "../../shared/registry/declaration";
 import { chapterRules, memberRules } from "../modules/association/rules";
+import { today } from "../modules/territory/dates";
 
 /** A refused value: the field key and why. */
 export type RuleProblem = { key: string; message: string };
@@ -29,4 +30,5 @@ const rulesByKind: Record<string, KindRules> = { chapters: chapterRules, members
 export const rulesOf = (kind: KindDeclaration): KindRules | undefined => rulesByKind[kind.name];
 
 /** Today in Việt Nam (UTC+7), ISO. */
-export const todayIso = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+/** Today in Vietnam: one definition (territory/dates.ts). */
+export const todayIso = today;

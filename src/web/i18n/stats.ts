@@ -65,6 +65,13 @@ export const statsVi = {
   "stats.boundaries.current": "Quy đổi về địa giới hiện hành",
   "stats.boundariesHelp":
     "Quy đổi: số liệu của đơn vị cũ được cộng vào đơn vị mới kế thừa; phần chia đều được đánh dấu “ước tính”.",
+  "stats.association": "Hội Khuyến học",
+  "stats.metric.householdShare": "Tỷ lệ hộ có hội viên",
+  "stats.association.women": "Nữ: {count} ({share}%)",
+  "stats.association.households": "{count} / {total} hộ",
+  "stats.association.own": "Tại đơn vị hoặc đơn vị cũ",
+  "stats.association.growth": "Phát triển hội viên, chi hội qua các năm",
+  "stats.association.none": "Chưa có chi hội, hội viên nào được ghi nhận.",
 } as const;
 
 export const statsEn: Record<keyof typeof statsVi, string> = {
@@ -129,4 +136,11 @@ export const statsEn: Record<keyof typeof statsVi, string> = {
   "stats.boundaries.current": "Mapped to current boundaries",
   "stats.boundariesHelp":
     "Mapped: the figures of former units are added to the units that succeeded them; equal splits are marked “estimate”.",
+  "stats.association": "Hội Khuyến học (learning promotion association)",
+  "stats.metric.householdShare": "Households with a member",
+  "stats.association.women": "Women: {count} ({share}%)",
+  "stats.association.households": "{count} / {total} households",
+  "stats.association.own": "At the unit itself or former units",
+  "stats.association.growth": "Members and chapters over the years",
+  "stats.association.none": "No chapter or member recorded yet.",
 };

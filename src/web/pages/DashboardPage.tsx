@@ -15,6 +15,7 @@ import { api } from "../api/client";
 import { type Boundaries, type Rollup, statsApi } from "../api/stats";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
+import { AssociationStats } from "../components/stats/AssociationStats";
 import { ChildrenChart, type RankKey, rankKeys } from "../components/stats/ChildrenChart";
 import { ChildrenTable } from "../components/stats/ChildrenTable";
 import { MetricCards } from "../components/stats/MetricCards";
@@ -313,6 +314,7 @@ export default function DashboardPage() {
               onChanged={() => setVersion((v) => v + 1)}
             />
           )}
+          <AssociationStats unitId={unitId} year={year} onOpen={open} />
         </>
       )}
     </Flex>

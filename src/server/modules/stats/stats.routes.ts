@@ -2,6 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { isoDate } from "../../../shared/api";
 import { titles } from "../../../shared/rubric";
+import { targetMetrics } from "../../../shared/stats";
 import { AppError } from "../../errors";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { writeXlsx } from "../../lib/xlsx-stream";
@@ -60,8 +61,8 @@ const figures = z.object({
     .openapi({ description: "% đăng ký trên tổng số, 2 chữ số thập phân, làm tròn nửa lên (xa 0)" }),
   recognizedRate: z.number().nullable().openapi({ description: "% đạt trên tổng số, cùng quy tắc làm tròn" }),
 });
-const targetProgress = z.object({
-  metric: z.enum(["recognizedRate", "registeredRate"]),
+export const targetProgress = z.object({
+  metric: z.enum(targetMetrics),
   targetYear: z.number().openapi({
     description: "Năm của chỉ tiêu được áp dụng (năm chọn, hoặc năm chỉ tiêu gần nhất phía sau)",
   }),

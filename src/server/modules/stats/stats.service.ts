@@ -350,8 +350,10 @@ export async function verifyCounters(
       measure: string;
       stored: number;
       expected: number;
-    }>`SELECT d.*, u.name AS unit_name FROM hieuhoc_counter_differences(${commune.id}, ${options.year ?? null}::smallint) d
-      LEFT JOIN admin_units u ON u.id = d.unit_id`.execute(db);
+    }>`SELECT d.*, u.name AS unit_name FROM (
+        SELECT * FROM hieuhoc_counter_differences(${commune.id}, ${options.year ?? null}::smallint)
+        UNION ALL SELECT * FROM hieuhoc_association_differences(${commune.id}, ${options.year ?? null}::smallint)
+      ) d LEFT JOIN admin_units u ON u.id = d.unit_id`.execute(db);
     for (const row of rows)
       differences.push({
         communeId: commune.id,

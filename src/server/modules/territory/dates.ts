@@ -12,8 +12,10 @@ export function addDays(day: IsoDate, days: number): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Today in Vietnam (UTC+7, no daylight saving), whatever the server's time zone: the date every service, the
+ * database (hieuhoc_today(), migration 0018) and the demo calendar agree on.
+ */
 export function today(): IsoDate {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }

@@ -1,0 +1,251 @@
+/**
+ * The Hội Khuyến học's figures (issue 8, point 5) from the association counters (migration 0019): a unit's members,
+ * women, collective members, joined and left, chapters by kind, members per 100 inhabitants and the share of
+ * households with a member, at the end of a year, with a table of its children; and the growth series over the
+ * years. A province or the nation sums counter rows (a few per village and year), never the members themselves;
+ * only "households with a member" reads the members (it cannot be summed: two members may share a household).
+ *
+ * Units: counters stay on the village or commune where the member was counted. A child row shows what is counted
+ * in its subtree, plus what was counted on a unit that ended before the date and passed whole (a `full`
+ * succession, e.g. a village merged into it). What belongs to no child in force (a partial split) stays in the
+ * unit's own row, so the rows always add up to the unit's figure.
+ */
+import { sql } from "kysely";
+import {
+  addMemberCounts,
+  type ChapterKindKey,
+  chapterKindKeys,
+  type MemberCounts,
+  type MemberFigures,
+  zeroMemberCounts,
+} from "../../../shared/association-stats";
+import { type Actor, asActor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
+import { notFound } from "../../errors";
+import { percent } from "../stats/metrics";
+import { NATION, type StatsUnit } from "../stats/stats.service";
+import { progressFor, type TargetProgress } from "../stats/targets.service";
+import { today } from "../territory/dates";
+import { canOnUnit, inForce } from "../territory/territory.repo";
+
+export type MemberRollup = {
+  unit: StatsUnit;
+  year: number;
+  /** The day the figures are taken on: 31/12 of the year, or today for the current year. */
+  date: string;
+  figures: MemberFigures;
+  children: { unit: StatsUnit; figures: MemberFigures }[];
+  /** What is counted at the unit itself or on units that are no longer in force (null when nothing). */
+  own: MemberFigures | null;
+  /** Progress against the Hội's targets that apply to the unit for the year (share of households with a member). */
+  targets: TargetProgress[];
+};
+
+export type MemberSeriesPoint = { year: number; date: string; figures: MemberFigures };
+
+/** The day a year's figures are taken on: its last day, or today while it runs. */
+export function figuresDate(year: number): string {
+  const now = today();
+  return Number(now.slice(0, 4)) === year ? now : `${year}-12-31`;
+}
+
+export function memberFigures(counts: MemberCounts): MemberFigures {
+  return {
+    ...counts,
+    membersPer100: counts.residents > 0 ? percent(counts.members, counts.residents) : null,
+    householdShare: percent(counts.householdsWithMember, counts.households),
+    womenShare: percent(counts.women, counts.members),
+  };
+}
+
+type FlowRow = { bucket: string; metric: string; year: number; added: number; removed: number };
+
+/** Adds one counter row's contribution to the counts at the end of `year`. */
+function addFlow(counts: MemberCounts, row: FlowRow, year: number) {
+  const stock = row.year <= year ? Number(row.added) - Number(row.removed) : 0;
+  if (row.metric === "residents") counts.residents += Number(row.added);
+  else if (row.metric.startsWith("chapters_")) {
+    counts.chaptersByKind[row.metric.slice(9) as ChapterKindKey] += stock;
+    counts.chapters += stock;
+  } else if (row.metric === "members") {
+    counts.members += stock;
+    if (row.year === year) {
+      counts.joined += Number(row.added);
+      counts.left += Number(row.removed);
+    }
+  } else if (row.metric === "women") counts.women += stock;
+  else if (row.metric === "collective") counts.collective += stock;
+}
+
+/**
+ * The counter rows up to `toYear`, grouped by bucket (a unit in `bucketIds`, or "own" for the rest of the zone),
+ * metric and year. `zoneId` null: the nation, bucketed by province.
+ */
+async function flows(tx: Db, zoneId: number | null, childIds: number[], toYear: number) {
+  const { rows } = await (zoneId === null
+    ? sql<FlowRow>`
+      SELECT a.province_id::text AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added,
+        sum(a.removed)::int AS removed
+      FROM association_counters a WHERE a.year <= ${toYear}
+      GROUP BY 1, 2, 3`
+    : sql<FlowRow>`
+      WITH zone AS (
+        SELECT a.* FROM admin_unit_paths p JOIN association_counters a ON a.unit_id = p.descendant_id
+        WHERE p.ancestor_id = ${zoneId} AND a.year <= ${toYear}
+      ), child_of AS (
+        SELECT cp.descendant_id AS unit_id, min(cp.ancestor_id) AS child FROM admin_unit_paths cp
+        WHERE cp.ancestor_id = ANY (${childIds}::bigint[]) GROUP BY 1
+      ), heir_of AS (
+        SELECT sp.descendant_id AS unit_id, min(s.successor_id) AS child
+        FROM unit_successions s JOIN admin_unit_paths sp ON sp.ancestor_id = s.predecessor_id
+        WHERE s.coverage = 'full' AND s.successor_id = ANY (${childIds}::bigint[]) GROUP BY 1
+      )
+      SELECT coalesce(c.child, h.child)::text AS bucket, z.metric, z.year::int AS year, sum(z.added)::int AS added,
+        sum(z.removed)::int AS removed
+      FROM zone z LEFT JOIN child_of c ON c.unit_id = z.unit_id LEFT JOIN heir_of h ON h.unit_id = z.unit_id
+      GROUP BY 1, 2, 3`
+  ).execute(tx);
+  return rows.map((r) => ({ ...r, bucket: r.bucket ?? "own" }));
+}
+
+/** Households (registry, today) and households with a member on `date`, per bucket unit. */
+async function householdCounts(tx: Db, bucketIds: number[], date: string, nation: boolean) {
+  const totals = await (nation
+    ? sql<{ unit_id: number; total: number }>`
+      SELECT t.province_id AS unit_id, sum(t.total)::int AS total FROM title_totals t
+      WHERE t.title = 'learning_family' GROUP BY 1`
+    : sql<{ unit_id: number; total: number }>`
+      SELECT p.ancestor_id AS unit_id, sum(t.total)::int AS total
+      FROM admin_unit_paths p JOIN title_totals t ON t.unit_id = p.descendant_id AND t.title = 'learning_family'
+      WHERE p.ancestor_id = ANY (${bucketIds}::bigint[]) GROUP BY 1`
+  ).execute(tx);
+  const covered = await sql<{ unit_id: number; households: number }>`
+    SELECT unit_id, households FROM hieuhoc_households_with_member(${bucketIds}::bigint[], ${date}::date)`.execute(
+    tx,
+  );
+  const total = new Map(totals.rows.map((r) => [Number(r.unit_id), Number(r.total)]));
+  const withMember = new Map(covered.rows.map((r) => [Number(r.unit_id), Number(r.households)]));
+  return (unitId: number) => ({
+    households: total.get(unitId) ?? 0,
+    householdsWithMember: withMember.get(unitId) ?? 0,
+  });
+}
+
+const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
+
+async function zoneOf(tx: Db, actor: Actor, unitId: number | undefined, date: string) {
+  if (unitId === undefined) {
+    if (!actor.global)
+      throw notFound(
+        "Số liệu toàn quốc chỉ dành cho quản trị hệ thống: chọn một tỉnh hoặc xã trong phạm vi của bạn",
+      );
+    await sql`SET LOCAL jit = off`.execute(tx);
+    const children = await tx
+      .selectFrom("admin_units as u")
+      .select(unitColumns)
+      .where("u.level", "=", "province")
+      .where(inForce("u", date))
+      .orderBy("u.name")
+      .execute();
+    return { unit: NATION, children };
+  }
+  if (!(await canOnUnit(tx, actor, "read", unitId)))
+    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  const unit = await tx
+    .selectFrom("admin_units as u")
+    .select(unitColumns)
+    .where("u.id", "=", unitId)
+    .executeTakeFirstOrThrow();
+  const children = await tx
+    .selectFrom("admin_units as u")
+    .select(unitColumns)
+    .where("u.parent_id", "=", unitId)
+    .where(inForce("u", date))
+    .orderBy("u.name")
+    .orderBy("u.id")
+    .execute();
+  return { unit, children };
+}
+
+/** A unit's Hội figures at the end of a year and its children's (the nation's provinces when unitId is absent). */
+export async function memberRollup(
+  db: Db,
+  actor: Actor,
+  options: { unitId?: number; year: number },
+): Promise<MemberRollup> {
+  const date = figuresDate(options.year);
+  return asActor(db, actor, async (tx) => {
+    const { unit, children } = await zoneOf(tx, actor, options.unitId, date);
+    const nation = options.unitId === undefined;
+    const childIds = children.map((c) => c.id);
+    const rows = await flows(tx, nation ? null : unit.id, childIds, options.year);
+    const households = await householdCounts(tx, nation ? childIds : [unit.id, ...childIds], date, nation);
+    const byBucket = new Map<string, MemberCounts>();
+    const total = zeroMemberCounts();
+    for (const row of rows) {
+      const counts = byBucket.get(row.bucket) ?? zeroMemberCounts();
+      addFlow(counts, row, options.year);
+      byBucket.set(row.bucket, counts);
+      addFlow(total, row, options.year);
+    }
+    const childRows = children.map((child) => {
+      const counts = byBucket.get(String(child.id)) ?? zeroMemberCounts();
+      Object.assign(counts, households(child.id));
+      return { unit: child, figures: memberFigures(counts) };
+    });
+    if (nation) {
+      for (const child of childRows) {
+        total.households += child.figures.households;
+        total.householdsWithMember += child.figures.householdsWithMember;
+      }
+    } else Object.assign(total, households(unit.id));
+    // The unit's own row: the figure less its children (households included), when anything is left.
+    const own = zeroMemberCounts();
+    addMemberCounts(own, total);
+    for (const child of childRows) subtract(own, child.figures);
+    const hasOwn = Object.entries(own).some(([key, v]) => key !== "chaptersByKind" && v !== 0);
+    const figures = memberFigures(total);
+    const progress = await progressFor(tx, nation ? null : unit.id, options.year, [
+      { title: "association", figures },
+    ]);
+    return {
+      unit,
+      year: options.year,
+      date,
+      figures,
+      targets: progress.get("association") ?? [],
+      children: childRows,
+      own: hasOwn ? memberFigures(own) : null,
+    };
+  });
+}
+
+function subtract(from: MemberCounts, counts: MemberCounts) {
+  for (const key of Object.keys(from) as (keyof MemberCounts)[]) {
+    if (key === "chaptersByKind")
+      for (const kind of chapterKindKeys) from.chaptersByKind[kind] -= counts.chaptersByKind[kind];
+    else from[key] -= counts[key];
+  }
+}
+
+/** The growth series of a unit (or the nation): its figures at the end of each year from `from` to `to`. */
+export async function memberSeries(
+  db: Db,
+  actor: Actor,
+  options: { unitId?: number; from: number; to: number },
+): Promise<{ unit: StatsUnit; points: MemberSeriesPoint[] }> {
+  return asActor(db, actor, async (tx) => {
+    const { unit } = await zoneOf(tx, actor, options.unitId, figuresDate(options.to));
+    const rows = await flows(tx, options.unitId ?? null, [], options.to);
+    const points: MemberSeriesPoint[] = [];
+    for (let year = options.from; year <= options.to; year++) {
+      const counts = zeroMemberCounts();
+      for (const row of rows) addFlow(counts, row, year);
+      const date = figuresDate(year);
+      if (options.unitId !== undefined)
+        Object.assign(counts, (await householdCounts(tx, [unit.id], date, false))(unit.id));
+      points.push({ year, date, figures: memberFigures(counts) });
+    }
+    return { unit, points };
+  });
+}
