@@ -264,7 +264,7 @@ BEGIN
   DELETE FROM association_commune_counters WHERE commune_id = p_commune;
   INSERT INTO association_commune_counters (commune_id, year, metric, province_id, added, removed)
   SELECT commune_id, year, metric, province_id, sum(added)::int, sum(removed)::int
-  FROM hieuhoc_expected_association(p_commune) GROUP BY 1, 2, 3, 4;
+  FROM association_counters WHERE commune_id = p_commune GROUP BY 1, 2, 3, 4;
   DELETE FROM household_coverage WHERE commune_id = p_commune;
   INSERT INTO household_coverage (commune_id, household_id, from_on, to_on)
   SELECT * FROM hieuhoc_expected_coverage(p_commune);
