@@ -304,6 +304,12 @@ describeEachEngine("Hội Khuyến học: chapter tree, chapter members, member 
     expect((await clerk.get("/api/v1/members/search?q=nguyen")).status).toBe(403);
     expect((await summary(clerk, "2024-06-01")).status).toBe(403);
     expect((await clerk.get(`/api/v1/chapters/${chapter.v1}/members`)).status).toBe(403);
+    // Nor the committee and the dues list: refused with the reason, not an empty list that misleads.
+    const committee = await clerk.get(`/api/v1/chapters/${chapter.v1}/committee`);
+    expect(committee.status).toBe(403);
+    expect(committee.body.error.message).toMatch(/thư ký chi hội xem được/);
+    expect((await clerk.get(`/api/v1/chapters/${chapter.v1}/dues?year=2024`)).status).toBe(403);
+    expect((await clerk.get(`/api/v1/chapters/${chapter.v1}`)).status).toBe(200);
     const village = await t.as("to1.tayho"); // a viewer of one residential group: the ward is not theirs
     expect((await summary(village, "2024-06-01")).status).toBe(404);
 

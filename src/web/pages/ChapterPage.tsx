@@ -9,7 +9,7 @@ import { Alert, Button, Card, Flex, InputNumber, Table, Tag, Typography } from "
 import { useCallback, useEffect, useState } from "react";
 import type { DuesList, Officer } from "../../shared/association";
 import type { Chapter } from "../../shared/registry/kinds";
-import { api, BASE, request } from "../api/client";
+import { ApiRequestError, api, BASE, request } from "../api/client";
 import { ChapterMembersCard } from "../components/association/ChapterMembersCard";
 import { CommitteeCard } from "../components/association/CommitteeCard";
 import { PageLoading } from "../components/PageLoading";
@@ -21,7 +21,14 @@ import { useT } from "../i18n/messages";
 import { Link } from "../router";
 import { useMe } from "../session";
 
-type Loaded = { chapter: Chapter; officers: Officer[]; dues: DuesList; canEdit: boolean };
+type Loaded = {
+  chapter: Chapter;
+  officers: Officer[];
+  dues: DuesList | null;
+  canEdit: boolean;
+  /** Why the committee, members and dues are not shown (403), or null. */
+  hidden: string | null;
+};
 
 export default function ChapterPage({ id }: { id: number }) {
   const t = useT();
@@ -38,15 +45,22 @@ export default function ChapterPage({ id }: { id: number }) {
 
   const load = useCallback(async () => {
     try {
-      const [chapter, committee, dues] = await Promise.all([
-        request<{ chapter: Chapter }>("GET", `/chapters/${id}`),
-        request<{ officers: Officer[] }>("GET", `/chapters/${id}/committee`),
-        request<DuesList>("GET", `/chapters/${id}/dues`, { query: { year } }),
-      ]);
-      const unit = await api.unit(chapter.chapter.unit.id);
-      const canEdit = secretary || unit.can.association;
-      setData({ chapter: chapter.chapter, officers: committee.officers, dues, canEdit });
-      setAmount(dues.amount);
+      const chapter = await request<{ chapter: Chapter }>("GET", `/chapters/${id}`);
+      try {
+        const [committee, dues] = await Promise.all([
+          request<{ officers: Officer[] }>("GET", `/chapters/${id}/committee`),
+          request<DuesList>("GET", `/chapters/${id}/dues`, { query: { year } }),
+        ]);
+        const unit = await api.unit(chapter.chapter.unit.id);
+        const canEdit = secretary || unit.can.association;
+        setData({ chapter: chapter.chapter, officers: committee.officers, dues, canEdit, hidden: null });
+        setAmount(dues.amount);
+      } catch (e) {
+        // A reader of the territory who may not read the Hội's members (a government clerk): the chapter, and why
+        // nothing more.
+        if (!(e instanceof ApiRequestError && e.status === 403)) throw e;
+        setData({ chapter: chapter.chapter, officers: [], dues: null, canEdit: false, hidden: e.message });
+      }
       setError(null);
     } catch (e) {
       setError(errorText(e, t));
@@ -75,7 +89,8 @@ export default function ChapterPage({ id }: { id: number }) {
       <Link to="/chi-hoi">← {t("chapter.back")}</Link>
       {data && <PageTitle data-testid="chapter-title">{data.chapter.name}</PageTitle>}
       {error && <Alert type="error" showIcon title={error} data-testid="chapter-error" />}
-      {data && (
+      {data?.hidden && <Alert type="info" showIcon title={data.hidden} data-testid="chapter-hidden" />}
+      {data && !data.hidden && (
         <CommitteeCard
           chapterId={id}
           officers={data.officers}
@@ -86,7 +101,7 @@ export default function ChapterPage({ id }: { id: number }) {
           }}
         />
       )}
-      {data && <ChapterMembersCard chapterId={id} version={version} />}
+      {data && !data.hidden && <ChapterMembersCard chapterId={id} version={version} />}
       {dues && (
         <Card
           size="small"

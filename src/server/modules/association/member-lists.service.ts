@@ -6,12 +6,12 @@
 import { sql } from "kysely";
 import type { ChapterMembers, MemberHit, MemberSearch } from "../../../shared/association-lists";
 import { members } from "../../../shared/registry/kinds";
-import { type Actor, asActor, hasAnyRole, unitInScope } from "../../auth/scope";
+import { type Actor, asActor, hasAnyRole } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden } from "../../errors";
 import { rowInScope } from "../../registry/access";
 import { readableUnit, searchPattern, underUnit } from "../../registry/units";
-import { readableChapter } from "./association.service";
+import { membersChapter } from "./association.service";
 
 const LIMIT = 50;
 
@@ -109,17 +109,7 @@ export function chapterMembers(
   date: string,
 ): Promise<ChapterMembers> {
   return asActor(db, actor, async (tx) => {
-    const chapter = await readableChapter(tx, actor, chapterId);
-    const reader = await tx
-      .selectFrom("admin_units as u")
-      .select("u.id")
-      .where("u.id", "=", chapter.unit_id)
-      .where(unitInScope(actor, "association_read", "u.id"))
-      .executeTakeFirst();
-    if (!reader && !actor.chapters.includes(chapterId))
-      throw forbidden(
-        "Chỉ Hội Khuyến học, người xem của đơn vị và thư ký chi hội xem được hội viên của chi hội",
-      );
+    const chapter = await membersChapter(tx, actor, chapterId);
     // In the chapter on the date: a period [valid_from, valid_to) holding the day.
     const rows = await memberRows(tx, actor)
       .innerJoin("membership_periods as p", (j) =>
