@@ -17,6 +17,8 @@ import {
   chapterKindKeys,
   type MemberCounts,
   type MemberFigures,
+  type MemberRollup,
+  type MemberSeriesPoint,
   zeroMemberCounts,
 } from "../../../shared/association-stats";
 import { type Actor, asActor } from "../../auth/scope";
@@ -24,24 +26,11 @@ import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { percent } from "../stats/metrics";
 import { NATION, type StatsUnit } from "../stats/stats.service";
-import { progressFor, type TargetProgress } from "../stats/targets.service";
+import { progressFor } from "../stats/targets.service";
 import { today } from "../territory/dates";
 import { canOnUnit, inForce } from "../territory/territory.repo";
 
-export type MemberRollup = {
-  unit: StatsUnit;
-  year: number;
-  /** The day the figures are taken on: 31/12 of the year, or today for the current year. */
-  date: string;
-  figures: MemberFigures;
-  children: { unit: StatsUnit; figures: MemberFigures }[];
-  /** What is counted at the unit itself or on units that are no longer in force (null when nothing). */
-  own: MemberFigures | null;
-  /** Progress against the Hội's targets that apply to the unit for the year (share of households with a member). */
-  targets: TargetProgress[];
-};
-
-export type MemberSeriesPoint = { year: number; date: string; figures: MemberFigures };
+export type { MemberRollup, MemberSeriesPoint };
 
 /** The day a year's figures are taken on: its last day, or today while it runs. */
 export function figuresDate(year: number): string {

@@ -19,9 +19,15 @@ import {
 } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo, useState } from "react";
-import { type MemberFigures, type MemberMetricKey, memberMetrics } from "../../../shared/association-stats";
+import {
+  type MemberFigures,
+  type MemberMetricKey,
+  type MemberRollup,
+  type MemberSeries,
+  memberMetrics,
+} from "../../../shared/association-stats";
 import { BASE, request } from "../../api/client";
-import type { StatsTarget, StatsUnit } from "../../api/stats";
+import type { StatsUnit } from "../../api/stats";
 import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
@@ -30,16 +36,8 @@ import { formatCount, formatRate } from "./format";
 import { TargetLine } from "./MetricCards";
 import { TargetsPanel } from "./TargetsPanel";
 
-type Rollup = {
-  unit: StatsUnit;
-  year: number;
-  date: string;
-  figures: MemberFigures;
-  children: { unit: StatsUnit; figures: MemberFigures }[];
-  own: MemberFigures | null;
-  targets: StatsTarget[];
-};
-type Series = { points: { year: number; figures: MemberFigures }[] };
+type Rollup = MemberRollup;
+type Series = MemberSeries;
 
 const YEARS = 10;
 
