@@ -24,6 +24,8 @@ const DashboardPage = lazy(() => import("./pages/DashboardPage"));
 const RubricsPage = lazy(() => import("./pages/RubricsPage"));
 const RubricPage = lazy(() => import("./pages/RubricPage"));
 const ChapterPage = lazy(() => import("./pages/ChapterPage"));
+const AssociationPage = lazy(() => import("./pages/AssociationPage"));
+const MemberSearchPage = lazy(() => import("./pages/MemberSearchPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
 const FundsPage = lazy(() => import("./pages/FundsPage"));
 const FundPage = lazy(() => import("./pages/FundPage"));
@@ -180,6 +182,8 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.titles) return <TitlesPage />;
   if (pathname === paths.stats) return <DashboardPage />;
   if (pathname === paths.rubrics) return <RubricsPage />;
+  if (pathname === paths.association) return <AssociationPage />;
+  if (pathname === paths.memberSearch) return <MemberSearchPage />;
   const chapter = matchPath("/chi-hoi/:id", pathname);
   if (chapter && /^\d+$/.test(chapter.id ?? "")) {
     const id = Number(chapter.id);

@@ -12,6 +12,10 @@ export const paths = {
   stats: "/thong-ke",
   rubrics: "/bo-tieu-chi",
   rubric: (id: number) => `/bo-tieu-chi/${id}`,
+  /** The Hội Khuyến học of a commune: its chapter tree with counts. */
+  association: "/hoi-khuyen-hoc",
+  memberSearch: "/tim-hoi-vien",
+  chapter: (id: number) => `/chi-hoi/${id}`,
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
   funds: "/quy",
   fund: (id: number) => `/quy/${id}`,

@@ -22,16 +22,15 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
-import type { Title } from "../../../shared/rubric";
+import { subjectMetrics, type TargetSubject, targetSubjects } from "../../../shared/stats";
 import { ApiRequestError } from "../../api/client";
 import { type TargetEntry, type TargetInput, targetsApi } from "../../api/stats";
-import { titleList } from "../../constants";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { hasRole, useMe } from "../../session";
 
 type Values = {
-  title: Title;
+  title: TargetSubject;
   metric: TargetInput["metric"];
   year: number;
   value: number;
@@ -60,7 +59,7 @@ export function TargetsPanel({
   onChanged,
 }: {
   unit: { id: number; name: string; level: string };
-  title: Title;
+  title: TargetSubject;
   year: number;
   onChanged: () => void;
 }) {
@@ -73,6 +72,9 @@ export function TargetsPanel({
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
+  const chosen = Form.useWatch("title", form);
+  const subjectLabel = (value: TargetSubject) =>
+    value === "association" ? t("stats.association") : t(`title.${value}`);
   const canSet =
     hasRole(me, "system_admin", "unit_admin") && (unit.level === "province" || unit.level === "commune");
 
@@ -154,7 +156,7 @@ export function TargetsPanel({
             size="small"
             icon={<PlusOutlined />}
             onClick={() => {
-              form.setFieldsValue({ title, metric: "recognizedRate", year });
+              form.setFieldsValue({ title, metric: subjectMetrics(title)[0], year });
               setOpen(true);
             }}
             data-testid="target-add"
@@ -247,12 +249,15 @@ export function TargetsPanel({
       >
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="title" label={t("stats.titleField")} rules={required}>
-            <Select options={titleList.map((value) => ({ value, label: t(`title.${value}`) }))} />
+            <Select
+              options={targetSubjects.map((value) => ({ value, label: subjectLabel(value) }))}
+              onChange={(value: TargetSubject) => form.setFieldValue("metric", subjectMetrics(value)[0])}
+            />
           </Form.Item>
           <Flex gap={8} wrap>
             <Form.Item name="metric" label={t("stats.targets.metric")} rules={required} style={{ flex: 2 }}>
               <Select
-                options={(["recognizedRate", "registeredRate"] as const).map((value) => ({
+                options={subjectMetrics(chosen ?? title).map((value) => ({
                   value,
                   label: t(`stats.metric.${value}`),
                 }))}
