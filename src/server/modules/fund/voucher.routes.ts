@@ -1,7 +1,5 @@
-import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
-import { createRouter, requireActor } from "../../http/context";
-import { writeXlsx } from "../../lib/xlsx-stream";
+import { createRouter, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
 import { cashBook, cashBookFileName, cashBookSheet } from "./cash-book";
 import { paymentVoucher, receiptVoucher } from "./vouchers.service";
 
@@ -59,8 +57,6 @@ voucherRoutes.openapi(
   },
 );
 
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 voucherRoutes.openapi(
   createRoute({
     method: "get",
@@ -75,22 +71,12 @@ voucherRoutes.openapi(
       }),
       query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
     },
-    responses: {
-      200: {
-        description: "Tệp Excel, ghi theo luồng",
-        content: { [xlsxType]: { schema: z.string().openapi({ format: "binary" }) } },
-      },
-    },
+    responses: { 200: xlsxContent() },
   }),
   async (c) => {
     const { id, accountId } = c.req.valid("param");
     const book = await cashBook(c.get("db"), requireActor(c), id, accountId, c.req.valid("query").year);
     const { sheet, rows } = cashBookSheet(book);
-    const output = new PassThrough();
-    writeXlsx(output, sheet, rows).catch((error: unknown) => output.destroy(error as Error));
-    return c.body(Readable.toWeb(output) as ReadableStream<Uint8Array>, 200, {
-      "Content-Type": xlsxType,
-      "Content-Disposition": `attachment; filename="${cashBookFileName(id, book)}"`,
-    });
+    return xlsxResponse(c, sheet, rows, cashBookFileName(id, book));
   },
 );
