@@ -1,7 +1,7 @@
 /** Catalogue of the learning-promotion fund's pages (merged into messages.ts; the public disclosure: disclosure.ts). */
 
 export const fundVi = {
-  "nav.funds": "Quỹ khuyến học",
+  "nav.funds": "Quỹ",
   "fund.title": "Quỹ khuyến học",
   "fund.none": "Đơn vị chưa có quỹ nào.",
   "fund.create": "Lập quỹ",
