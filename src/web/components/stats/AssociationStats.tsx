@@ -271,6 +271,7 @@ export function AssociationStats({
           <TargetsPanel
             unit={rollup.unit}
             title="association"
+            testId="association-targets"
             year={year}
             onChanged={() => setVersion((v) => v + 1)}
           />

@@ -57,11 +57,14 @@ export function TargetsPanel({
   title,
   year,
   onChanged,
+  testId = "targets",
 }: {
   unit: { id: number; name: string; level: string };
   title: TargetSubject;
   year: number;
   onChanged: () => void;
+  /** Prefix of the panel's and table's test ids (two panels on one page). */
+  testId?: string;
 }) {
   const t = useT();
   const me = useMe();
@@ -149,7 +152,7 @@ export function TargetsPanel({
     <Card
       size="small"
       title={t("stats.targets.title", { name: unit.name })}
-      data-testid="targets-panel"
+      data-testid={`${testId}-panel`}
       extra={
         canSet && (
           <Button
@@ -177,7 +180,7 @@ export function TargetsPanel({
         dataSource={shown}
         pagination={false}
         scroll={{ x: "max-content" }}
-        data-testid="targets-table"
+        data-testid={`${testId}-table`}
         columns={[
           { key: "year", title: t("stats.year"), dataIndex: "year" },
           {
