@@ -48,6 +48,7 @@ export function memberFigures(counts: MemberCounts): MemberFigures {
 }
 
 type FlowRow = { bucket: string; metric: string; year: number; added: number; removed: number };
+type FlowQueryRow = Omit<FlowRow, "bucket"> & { bucket: number | string | null };
 
 /** Adds one counter row's contribution to the counts at the end of `year`. */
 function addFlow(counts: MemberCounts, row: FlowRow, year: number) {
@@ -81,20 +82,20 @@ async function flows(tx: Db, zone: { id: number; level: string } | null, childId
         WHERE s.coverage = 'full' AND s.successor_id = ANY (${childIds}::bigint[]) GROUP BY 1
       )`;
   const { rows } = await (zone === null
-    ? sql<FlowRow>`
-      SELECT a.province_id::text AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added,
+    ? sql<FlowQueryRow>`
+      SELECT a.province_id AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added,
         sum(a.removed)::int AS removed
       FROM association_commune_counters a WHERE a.year <= ${toYear}
       GROUP BY 1, 2, 3`
     : zone.level === "province"
-      ? sql<FlowRow>`
+      ? sql<FlowQueryRow>`
       WITH ${heirs}
-      SELECT coalesce(CASE WHEN a.commune_id = ANY (${childIds}::bigint[]) THEN a.commune_id END, h.child)::text
+      SELECT coalesce(CASE WHEN a.commune_id = ANY (${childIds}::bigint[]) THEN a.commune_id END, h.child)
           AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added, sum(a.removed)::int AS removed
       FROM association_commune_counters a LEFT JOIN heir_of h ON h.unit_id = a.commune_id
       WHERE a.province_id = ${zone.id} AND a.year <= ${toYear}
       GROUP BY 1, 2, 3`
-      : sql<FlowRow>`
+      : sql<FlowQueryRow>`
       WITH zone AS (
         SELECT a.* FROM admin_unit_paths p JOIN association_counters a ON a.unit_id = p.descendant_id
         WHERE p.ancestor_id = ${zone.id} AND a.year <= ${toYear}
@@ -102,12 +103,14 @@ async function flows(tx: Db, zone: { id: number; level: string } | null, childId
         SELECT cp.descendant_id AS unit_id, min(cp.ancestor_id) AS child FROM admin_unit_paths cp
         WHERE cp.ancestor_id = ANY (${childIds}::bigint[]) GROUP BY 1
       ), ${heirs}
-      SELECT coalesce(c.child, h.child)::text AS bucket, z.metric, z.year::int AS year, sum(z.added)::int AS added,
+      SELECT coalesce(c.child, h.child) AS bucket, z.metric, z.year::int AS year, sum(z.added)::int AS added,
         sum(z.removed)::int AS removed
       FROM zone z LEFT JOIN child_of c ON c.unit_id = z.unit_id LEFT JOIN heir_of h ON h.unit_id = z.unit_id
       GROUP BY 1, 2, 3`
   ).execute(tx);
-  return rows.map((r) => ({ ...r, bucket: r.bucket ?? "own" }));
+  // Grouped by the bigint key (a text key made PostgreSQL sort 160,000 rows on disk: 270 ms instead of 95 for the
+  // nation), named as text here.
+  return rows.map((r) => ({ ...r, bucket: r.bucket === null ? "own" : String(r.bucket) }));
 }
 
 const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
