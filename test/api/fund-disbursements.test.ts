@@ -3,23 +3,12 @@
  * payer are different people, also in the database), two approvers above the fund's threshold, phiếu chi numbers,
  * every write audited, and a restricted purpose that never goes below zero under parallel payments.
  */
-import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-import { addUser, createTestFund, type FundFixture } from "../helpers/fund";
-
-/** The text of a PDF by pdftotext (poppler-utils; required in CI), or null where it is not installed. */
-function pdfText(bytes: Uint8Array): string | null {
-  const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" });
-  if (result.error) {
-    if (process.env.CI === "true") throw result.error;
-    return null;
-  }
-  return result.stdout.replace(/\s+/g, " ");
-}
+import { addUser, createTestFund, type FundFixture, pdfText } from "../helpers/fund";
 
 describeEachEngine("fund disbursements", (engine) => {
   let t: TestApp;

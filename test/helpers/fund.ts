@@ -1,4 +1,5 @@
 /** Fund tests: people with fund roles in a ward of the demo, and a fund with cash, a bank account and purposes. */
+import { spawnSync } from "node:child_process";
 import { hashPassword } from "../../src/server/auth/passwords";
 import type { Role } from "../../src/server/db/schema";
 import { demoPassword } from "../../src/server/demo/demo";
@@ -60,4 +61,14 @@ export async function createTestFund(
     general: by("Quỹ chung"),
     poor: by("Học bổng học sinh nghèo"),
   } satisfies FundFixture;
+}
+
+/** The text of a PDF by pdftotext (poppler-utils; required in CI), or null where it is not installed. */
+export function pdfText(bytes: Uint8Array): string | null {
+  const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" });
+  if (result.error) {
+    if (process.env.CI === "true") throw result.error;
+    return null;
+  }
+  return result.stdout.replace(/\s+/g, " ");
 }

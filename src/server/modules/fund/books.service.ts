@@ -48,21 +48,29 @@ export async function accountPair(tx: Db, ref: FundRef, assetId: number, purpose
   return { asset, purpose };
 }
 
-/** The next voucher number of a fund in a year (the fund's row is locked by the caller). */
+/**
+ * The next voucher number of a fund in a year (the fund's row is locked by the caller). Phiếu chi numbers are
+ * shared by disbursements and award rounds: one sequence of payments per fund and year.
+ */
 export async function nextNumber(
   tx: Db,
   ref: FundRef,
   table: "fund_receipts" | "fund_disbursements",
   year: number,
 ) {
-  const row = await tx
-    .selectFrom(table)
-    .select((eb) => eb.fn.max("number").as("max"))
-    .where("commune_id", "=", ref.communeId)
-    .where("fund_id", "=", ref.fundId)
-    .where("year", "=", year)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
+  const tables = table === "fund_receipts" ? [table] : ([table, "fund_award_rounds"] as const);
+  let max = 0;
+  for (const from of tables) {
+    const row = await tx
+      .selectFrom(from)
+      .select((eb) => eb.fn.max("number").as("max"))
+      .where("commune_id", "=", ref.communeId)
+      .where("fund_id", "=", ref.fundId)
+      .where("year", "=", year)
+      .executeTakeFirst();
+    max = Math.max(max, Number(row?.max ?? 0));
+  }
+  return max + 1;
 }
 
 export async function recordReceipt(
