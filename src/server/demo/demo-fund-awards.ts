@@ -34,7 +34,13 @@ export const amountIn = (next: () => number, min: number, max: number, step: num
   min + Math.floor(next() * ((max - min) / step + 1)) * step;
 
 type Pupil = { name: string; father: string; firstGrade: number; section: string; poor: boolean };
-export type SchoolPeople = { pupils: Pupil[]; teachers: string[]; principals: Record<string, string> };
+export type SchoolPeople = {
+  pupils: Pupil[];
+  teachers: string[];
+  principals: Record<string, string>;
+  /** The Hội's chair, who signs the ceremony's decision. */
+  chair: string;
+};
 
 /** The pupils up to `lastYear`'s school year, the teachers and principals; none named like someone in `taken`. */
 export function schoolPeople(taken: Set<string>, lastYear: number): SchoolPeople {
@@ -56,8 +62,10 @@ export function schoolPeople(taken: Set<string>, lastYear: number): SchoolPeople
       section: "ABCD"[hash(`section:${p.name}`) % 4]!,
       poor: i % 2 === 0,
     }));
+  const known = new Set([...others, ...pupils.map((p) => p.name)]);
   return {
     pupils,
+    chair: people(hash("fund:chair"), 6, 0.6).find((p) => !known.has(p.name))!.name,
     teachers: teachers.slice(0, 4),
     principals: { [primarySchool]: teachers[4]!, [secondarySchool]: teachers[5]! },
   };

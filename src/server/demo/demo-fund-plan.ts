@@ -61,6 +61,8 @@ export type FundStep =
       schoolYear: number;
       decisionNumber: string;
       decisionDate: string;
+      /** The Hội's chair, who signs the decision. */
+      signerName: string;
       recipients: CeremonyRecipient[];
     }
   /** Proposed, waiting for approval today. */
@@ -234,6 +236,7 @@ export function fundPlan(input: {
         schoolYear: year,
         decisionNumber: `${pad(k + 1)}/QĐ-HKH`,
         decisionDate: `${year}-09-11`,
+        signerName: school.chair,
         recipients,
       });
     }
@@ -335,7 +338,7 @@ function keepBalances(steps: FundStep[], balance: Record<AssetKey | PurposeKey, 
       balance[original.asset] -= original.amount;
       balance[original.purpose] -= original.amount;
     } else if (s.step === "award") {
-      // Paid in cash at the ceremony, drawn from the bank where the sponsor's money came.
+      // Paid in cash at the ceremony, drawn from the bank (where the sponsor's money came) the same day.
       const total = s.recipients.reduce((sum, r) => sum + r.amount, 0);
       if (total > balance[s.purpose] || total > balance.cash + balance.bank)
         throw new Error(`demo fund plan: ${s.name} does not fit the balances`);

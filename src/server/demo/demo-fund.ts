@@ -222,6 +222,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
             schoolYear: `${s.schoolYear}–${s.schoolYear + 1}`,
             decisionNumber: s.decisionNumber,
             decisionDate: s.decisionDate,
+            signerName: s.signerName,
             purposeAccountId: account(s.purpose),
             assetAccountId: account("cash"),
           }),

@@ -45,12 +45,12 @@ type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
 type Column = { header: string; width: number; align: "left" | "center" | "right" };
 
 const COLUMNS: Column[] = [
-  { header: "STT", width: 30, align: "center" },
-  { header: "Họ và tên", width: 140, align: "left" },
-  { header: "Lớp", width: 38, align: "center" },
-  { header: "Trường", width: 150, align: "left" },
-  { header: "Số tiền (đồng)", width: 75, align: "right" },
-  { header: "Ký nhận", width: 70, align: "center" },
+  { header: "STT", width: 28, align: "center" },
+  { header: "Họ và tên", width: 135, align: "left" },
+  { header: "Lớp", width: 36, align: "center" },
+  { header: "Trường", width: 160, align: "left" },
+  { header: "Số tiền (đồng)", width: 72, align: "right" },
+  { header: "Ký nhận", width: 72, align: "center" },
 ];
 
 /** The size at which `text` fits `width` (shrunk from `size` down to 6). */
