@@ -13,7 +13,7 @@ import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { fortyRecipients, type SheetRow, sheetCsv, sheetXlsx, upload } from "../helpers/award";
 import { describeEachEngine } from "../helpers/db";
-import { addUser, createTestFund, type FundFixture, pdfText } from "../helpers/fund";
+import { createTestFund, type FundFixture, fundPeople, pdfText } from "../helpers/fund";
 
 describeEachEngine("fund award rounds", (engine) => {
   let t: TestApp;
@@ -32,14 +32,9 @@ describeEachEngine("fund award rounds", (engine) => {
 
   beforeAll(async () => {
     t = await demoApp(engine);
-    const ward = await t.unitId("00103");
-    await addUser(t, "thuquy", "treasurer", ward, "Nguyễn Thị Thủ Quỹ");
-    await addUser(t, "ketoan", "treasurer", ward, "Trần Văn Kế Toán");
-    await addUser(t, "chutich", "unit_admin", ward, "Lê Văn Chủ Tịch");
-    keeper = await t.as("thuquy");
-    cashier = await t.as("ketoan");
-    approver = await t.as("tayho.duyet");
-    chair = await t.as("chutich");
+    const people = await fundPeople(t);
+    ({ keeper, cashier, approver, chair } = people);
+    const ward = people.ward;
     fund = await createTestFund(keeper, ward, 5_000_000);
     const receipt = await keeper.post(`/api/v1/funds/${fund.id}/receipts`, {
       receivedOn: "2026-08-20",

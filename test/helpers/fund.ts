@@ -15,6 +15,24 @@ export async function addUser(t: TestApp, username: string, role: Role, unitId: 
   return user.id;
 }
 
+/**
+ * The people of a fund in Tây Hồ: two treasurers (one proposes, the other pays), the ward's reviewer and a unit
+ * admin (two approvers; the admin may also keep the books).
+ */
+export async function fundPeople(t: TestApp) {
+  const ward = await t.unitId("00103");
+  await addUser(t, "thuquy", "treasurer", ward, "Nguyễn Thị Thủ Quỹ");
+  await addUser(t, "ketoan", "treasurer", ward, "Trần Văn Kế Toán");
+  await addUser(t, "chutich", "unit_admin", ward, "Lê Văn Chủ Tịch");
+  return {
+    ward,
+    keeper: await t.as("thuquy"),
+    cashier: await t.as("ketoan"),
+    approver: await t.as("tayho.duyet"),
+    chair: await t.as("chutich"),
+  };
+}
+
 export type FundFixture = {
   id: number;
   cash: number;

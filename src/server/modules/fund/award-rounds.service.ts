@@ -19,9 +19,10 @@ import type { IsoDate } from "../../db/schema";
 import { AppError, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
-import { accountPair, nextNumber, withLedger } from "./books.service";
+import { hashedOf } from "./award-verify";
+import { accountPair, postPayment, withLedger } from "./books.service";
 import { fundInScope, refOf } from "./funds.service";
-import { lockFund, postTransaction, vnDate } from "./ledger";
+import { lockFund, vnDate } from "./ledger";
 
 type FundRow = Awaited<ReturnType<typeof fundInScope>>;
 
@@ -94,20 +95,7 @@ export async function readRecipients(tx: Db, communeId: number, roundId: number)
     .where("round_id", "=", roundId)
     .orderBy("line")
     .execute();
-  return rows.map((r) => ({
-    line: r.line,
-    kind: r.kind,
-    fullName: r.full_name,
-    sex: r.sex,
-    birthYear: r.birth_year,
-    school: r.school,
-    class: r.class,
-    householdCode: r.household_code,
-    village: r.village_name,
-    amount: r.amount,
-    note: r.note,
-    minor: r.minor,
-  }));
+  return rows.map((r) => ({ ...hashedOf(r), note: r.note, minor: r.minor }));
 }
 
 /** The round, locked, after the scope check of its fund; the keeper's operations queue on the fund first. */
@@ -253,6 +241,17 @@ export async function updateAwardRound(
   });
 }
 
+/** Who has approved the round. */
+async function approversOf(tx: Db, communeId: number, roundId: number): Promise<(number | null)[]> {
+  const rows = await tx
+    .selectFrom("fund_award_round_approvals")
+    .select("approver_id")
+    .where("commune_id", "=", communeId)
+    .where("round_id", "=", roundId)
+    .execute();
+  return rows.map((r) => r.approver_id);
+}
+
 /** Refuses unless the round is a draft without approvals (`what`: "sửa", "nhập danh sách"). */
 export async function requireOpenDraft(
   tx: Db,
@@ -261,13 +260,7 @@ export async function requireOpenDraft(
 ) {
   if (row.state !== "draft")
     throw new AppError("validation", `Đợt trao ${roundStateText[row.state]}: không ${what} được nữa`);
-  const approved = await tx
-    .selectFrom("fund_award_round_approvals")
-    .select("approver_id")
-    .where("commune_id", "=", row.commune_id)
-    .where("round_id", "=", row.id)
-    .executeTakeFirst();
-  if (approved)
+  if ((await approversOf(tx, row.commune_id, row.id)).length > 0)
     throw new AppError(
       "validation",
       `Đợt trao đã có người duyệt: không ${what} được nữa; hãy hủy đợt trao và lập lại`,
@@ -287,13 +280,8 @@ export async function approveAwardRound(db: Db, actor: Actor, fundId: number, ro
       );
     if (row.proposed_by === actor.userId || row.list_by === actor.userId)
       throw new AppError("validation", "Người lập đợt trao hoặc danh sách không được tự duyệt");
-    const approvals = await tx
-      .selectFrom("fund_award_round_approvals")
-      .select("approver_id")
-      .where("commune_id", "=", fund.commune_id)
-      .where("round_id", "=", roundId)
-      .execute();
-    if (approvals.some((a) => a.approver_id === actor.userId))
+    const approvals = await approversOf(tx, fund.commune_id, roundId);
+    if (approvals.includes(actor.userId))
       throw new AppError("validation", "Bạn đã duyệt đợt trao này; cần một người duyệt khác");
     await tx
       .insertInto("fund_award_round_approvals")
@@ -353,44 +341,26 @@ export async function payAwardRound(db: Db, actor: Actor, fundId: number, roundI
       );
     if (row.proposed_by === actor.userId || row.list_by === actor.userId)
       throw new AppError("validation", "Người lập đợt trao hoặc danh sách không đồng thời là người chi");
-    const approvers = await tx
-      .selectFrom("fund_award_round_approvals")
-      .select("approver_id")
-      .where("commune_id", "=", fund.commune_id)
-      .where("round_id", "=", roundId)
-      .execute();
-    if (approvers.some((a) => a.approver_id === actor.userId))
+    if ((await approversOf(tx, fund.commune_id, roundId)).includes(actor.userId))
       throw new AppError("validation", "Người duyệt không đồng thời là người chi");
     if (row.decision_date !== null && paidOn < row.decision_date)
       throw new AppError("validation", `Ngày chi trước ngày quyết định (${vnDate(row.decision_date)})`, {
         fields: { paidOn: "" },
       });
-    const ref = refOf(fund);
-    const year = Number(paidOn.slice(0, 4));
-    const number = await nextNumber(tx, ref, "fund_disbursements", year);
     const decision = row.decision_number
       ? ` (QĐ số ${row.decision_number}${row.decision_date ? ` ngày ${vnDate(row.decision_date)}` : ""})`
       : "";
-    const posted = await postTransaction(tx, actor, ref, {
-      kind: "disbursement",
-      postedOn: paidOn,
-      description: `Chi PC${number}/${year}: ${row.name}${decision}, ${row.recipient_count} người nhận, danh sách SHA-256 ${row.list_hash}`,
-      entries: [
-        { accountId: row.purpose_account_id, side: "debit", amount: row.total },
-        { accountId: row.asset_account_id, side: "credit", amount: row.total },
-      ],
+    const paid = await postPayment(tx, actor, refOf(fund), {
+      purposeAccountId: row.purpose_account_id,
+      assetAccountId: row.asset_account_id,
+      amount: row.total,
+      paidOn,
+      describe: (voucher) =>
+        `Chi ${voucher}: ${row.name}${decision}, ${row.recipient_count} người nhận, danh sách SHA-256 ${row.list_hash}`,
     });
     await tx
       .updateTable("fund_award_rounds")
-      .set({
-        state: "paid",
-        paid_by: actor.userId,
-        paid_by_name: actor.name,
-        paid_on: paidOn,
-        year,
-        number,
-        transaction_id: posted.id,
-      })
+      .set(paid)
       .where("commune_id", "=", fund.commune_id)
       .where("id", "=", roundId)
       .execute();

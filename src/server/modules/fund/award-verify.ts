@@ -6,13 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/connection";
+import type { FundAwardRecipientTable } from "../../db/schema-fund";
 
 /** What the list's SHA-256 covers: every printed and stored field of each recipient, in the list's order. */
 export type HashedRecipient = {
   line: number;
-  kind: string;
+  kind: FundAwardRecipientTable["kind"];
   fullName: string;
-  sex: string | null;
+  sex: FundAwardRecipientTable["sex"];
   birthYear: number | null;
   school: string | null;
   class: string | null;
@@ -20,6 +21,22 @@ export type HashedRecipient = {
   village: string | null;
   amount: number;
 };
+
+/** A stored recipient row as the API and the hash read it. */
+export const hashedOf = (
+  r: Omit<FundAwardRecipientTable, "id" | "minor"> & { minor?: boolean },
+): HashedRecipient => ({
+  line: r.line,
+  kind: r.kind,
+  fullName: r.full_name,
+  sex: r.sex,
+  birthYear: r.birth_year,
+  school: r.school,
+  class: r.class,
+  householdCode: r.household_code,
+  village: r.village_name,
+  amount: r.amount,
+});
 
 export function recipientListHash(recipients: HashedRecipient[]): string {
   const rows = [...recipients]
@@ -80,20 +97,7 @@ export async function verifyAwardRounds(
       .where("commune_id", "=", fund.commune_id)
       .where("round_id", "=", round.id)
       .execute();
-    const hash = recipientListHash(
-      rows.map((r) => ({
-        line: r.line,
-        kind: r.kind,
-        fullName: r.full_name,
-        sex: r.sex,
-        birthYear: r.birth_year,
-        school: r.school,
-        class: r.class,
-        householdCode: r.household_code,
-        village: r.village_name,
-        amount: r.amount,
-      })),
-    );
+    const hash = recipientListHash(rows.map(hashedOf));
     const sum = rows.reduce((s, r) => s + r.amount, 0);
     if (hash !== round.list_hash || !round.description.endsWith(`SHA-256 ${hash}`))
       return at(`Danh sách người nhận của đợt trao "${round.name}" đã bị thay đổi sau khi chi`);

@@ -73,6 +73,45 @@ export async function nextNumber(
   return max + 1;
 }
 
+/**
+ * Posts a payment (chi): the next phiếu chi number of its year, the purpose debited and the asset credited by the
+ * amount. Returns the columns a paid disbursement or award round records (the caller has locked the fund).
+ */
+export async function postPayment(
+  tx: Db,
+  actor: Actor,
+  ref: FundRef,
+  payment: {
+    purposeAccountId: number;
+    assetAccountId: number;
+    amount: number;
+    paidOn: IsoDate;
+    /** The transaction's description, from the voucher number ("PC3/2026"). */
+    describe: (voucher: string) => string;
+  },
+) {
+  const year = Number(payment.paidOn.slice(0, 4));
+  const number = await nextNumber(tx, ref, "fund_disbursements", year);
+  const posted = await postTransaction(tx, actor, ref, {
+    kind: "disbursement",
+    postedOn: payment.paidOn,
+    description: payment.describe(`PC${number}/${year}`),
+    entries: [
+      { accountId: payment.purposeAccountId, side: "debit", amount: payment.amount },
+      { accountId: payment.assetAccountId, side: "credit", amount: payment.amount },
+    ],
+  });
+  return {
+    state: "paid" as const,
+    paid_by: actor.userId,
+    paid_by_name: actor.name,
+    paid_on: payment.paidOn,
+    year,
+    number,
+    transaction_id: posted.id,
+  };
+}
+
 export async function recordReceipt(
   db: Db,
   actor: Actor,
