@@ -29,6 +29,12 @@ describeEachEngine("fund award rounds", (engine) => {
   let paidTransaction: number;
   const base = () => `/api/v1/funds/${fund.id}/award-rounds`;
   const total = () => rows.reduce((s, r) => s + r.dong, 0);
+  const roundOf = (r: any) => ({
+    name: r.name,
+    schoolYear: r.schoolYear,
+    purposeAccountId: r.purposeAccountId,
+    assetAccountId: r.assetAccountId,
+  });
 
   beforeAll(async () => {
     t = await demoApp(engine);
@@ -94,6 +100,14 @@ describeEachEngine("fund award rounds", (engine) => {
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.fields.schoolYear).toContain("hai năm liền nhau");
+    const edited = await keeper.patch(`${base()}/${round.id}`, {
+      signerTitle: "Chủ tịch Hội",
+      version: round.version,
+    });
+    expect(edited.body.awardRound).toMatchObject({ signerTitle: "Chủ tịch Hội", version: round.version + 1 });
+    const stale = await keeper.patch(`${base()}/${round.id}`, { name: "Cũ", version: round.version });
+    expect(stale.status).toBe(409);
+    round = edited.body.awardRound;
     const template = await approver.get(`${base()}/template.xlsx`);
     expect(template.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -249,6 +263,7 @@ describeEachEngine("fund award rounds", (engine) => {
       .execute();
     expect(actions.map((a) => a.action)).toEqual([
       "fund.award.create",
+      "fund.award.update",
       "fund.award.import",
       "fund.award.approve",
       "fund.award.approve",
@@ -257,14 +272,7 @@ describeEachEngine("fund award rounds", (engine) => {
   });
 
   it("never takes the restricted purpose below zero; a draft is cancelled, a paid round is not", async () => {
-    const next = (
-      await keeper.post(base(), {
-        name: "Học bổng bổ sung",
-        schoolYear: "2026–2027",
-        purposeAccountId: fund.poor,
-        assetAccountId: fund.cash,
-      })
-    ).body.awardRound;
+    const next = (await keeper.post(base(), { ...roundOf(round), name: "Học bổng bổ sung" })).body.awardRound;
     const big = rows.slice(0, 30).map((r) => ({ ...r, amount: "1.000.000" }));
     const imported = await upload(
       keeper,
@@ -284,8 +292,13 @@ describeEachEngine("fund award rounds", (engine) => {
       closedReason: "Không đủ kinh phí",
     });
     expect((await keeper.post(`${base()}/${round.id}/cancel`, { reason: "Thử" })).status).toBe(422);
+    const draft = (await keeper.post(base(), { ...roundOf(next), name: "Nháp" })).body.awardRound;
+    expect(
+      (await keeper.post(`${base()}/${draft.id}/cancel`, { reason: "Lập nhầm" })).body.awardRound.state,
+    ).toBe("cancelled");
+    expect((await approver.post(`${base()}/${draft.id}/approve`)).body.error.message).toContain("đã hủy");
     const list = (await approver.get(base())).body.awardRounds;
-    expect(list.map((r: any) => r.state).sort()).toEqual(["cancelled", "paid"]);
+    expect(list.map((r: any) => r.state).sort()).toEqual(["cancelled", "cancelled", "paid"]);
   });
 
   it("gives the signature list as XLSX and PDF, minors named, the total in words", async () => {
