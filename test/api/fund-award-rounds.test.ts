@@ -386,6 +386,21 @@ describeEachEngine("fund award rounds", (engine) => {
     expect(pupil).toMatchObject({ voucher: "PC1/2026", school: rows[1]!.school, class: rows[1]!.class });
     expect(d.disbursements).toHaveLength(40);
 
+    // Row-level security: as the application role, a user of another province sees and deletes nothing.
+    const outsider = await t.db
+      .selectFrom("app_users")
+      .select("id")
+      .where("username", "=", "maokhe")
+      .executeTakeFirstOrThrow();
+    const seen = await t.db.transaction().execute(async (tx) => {
+      await sql`SET LOCAL ROLE hieuhoc_app`.execute(tx);
+      await sql`SELECT set_config('hieuhoc.user_id', ${String(outsider.id)}, true)`.execute(tx);
+      const { rows } = await sql<{ n: string }>`SELECT ((SELECT count(*) FROM fund_award_recipients)
+        + (SELECT count(*) FROM fund_award_rounds))::text AS n`.execute(tx);
+      const deleted = await sql`DELETE FROM fund_award_recipients`.execute(tx);
+      return [rows[0]!.n, Number(deleted.numAffectedRows)];
+    });
+    expect(seen).toEqual(["0", 0]);
     await t.db.connection().execute(async (c) => {
       await sql`SET session_replication_role = replica`.execute(c);
       await sql`UPDATE fund_award_recipients SET full_name = 'Người Khác' WHERE round_id = ${round.id} AND line = 2`.execute(
