@@ -1,6 +1,6 @@
 /**
  * Accessibility of the main pages with axe-core: the login page, the statistics dashboard, the four registry pages
- * (the registry engine's page) and the titles page, at 1280 px and on a 360 px phone, as the ward officer (tayho).
+ * (the registry engine's page), the titles page and the funds page, at 1280 px and on a 360 px phone, as the ward officer (tayho).
  * Each page must have no critical and no serious violation (WCAG 2.1 A/AA and axe's best practices). On the phone,
  * the wide tables (import errors, targets, audit log) scroll inside their box: their last column can be reached.
  */
@@ -29,6 +29,7 @@ const PAGES = [
   { path: "/co-quan-don-vi", ready: "organization-list" },
   { path: "/cong-dan", ready: "citizen-list" },
   { path: "/danh-hieu", ready: "titles-page" },
+  { path: "/quy", ready: "fund-list" },
 ] as const;
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Browser test of a chapter secretary on a 360 px phone: they import their chapter's members from a file (dry run,
+ * Browser test of a chapter secretary on a 360 px phone: they import their chapter's members from an Excel workbook (dry run,
  * then the real run), open their chapter, set the year's dues, collect from two members and see the dues list
  * with its totals, then sees them counted on the dashboard; nothing sticks out sideways.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
@@ -50,12 +51,32 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
       // The secretary writes their chapter's members: no note telling them someone else does.
       expect(await page.locator("[data-testid^=role-note-]").count()).toBe(0);
       await page.getByTestId("member-import-toggle").click();
-      const file = [
-        "Họ và tên,Giới tính,Năm sinh,Thôn,Chi hội,Ngày vào hội",
-        `Nguyễn Thị Lan,Nữ,1972,${village.name},Chi hội Khuyến học Tổ 1,12/03/2015`,
-        `Trần Văn Hùng,Nam,1968,${village.name},Chi hội Khuyến học Tổ 1,05/09/2018`,
-      ].join("\n");
-      await chooseImportFile(page, "member-import", "hoivien.csv", file);
+      // An Excel workbook as a secretary keeps it: a title row, the headings, dates typed as dates.
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("Hội viên");
+      sheet.addRow(["Họ và tên", "Giới tính", "Năm sinh", "Thôn", "Chi hội", "Ngày vào hội"]);
+      sheet.addRow([
+        "Nguyễn Thị Lan",
+        "Nữ",
+        1972,
+        village.name,
+        "Chi hội Khuyến học Tổ 1",
+        new Date(Date.UTC(2015, 2, 12)),
+      ]);
+      sheet.addRow([
+        "Trần Văn Hùng",
+        "Nam",
+        1968,
+        village.name,
+        "Chi hội Khuyến học Tổ 1",
+        new Date(Date.UTC(2018, 8, 5)),
+      ]);
+      await chooseImportFile(
+        page,
+        "member-import",
+        "hoivien.xlsx",
+        Buffer.from(await workbook.xlsx.writeBuffer()),
+      );
       const dry = await sendImport(page, "/members/import?dryRun=1");
       expect(dry.status()).toBe(200);
       const run = await sendImport(page, "/members/import?dryRun=0", "import-run");

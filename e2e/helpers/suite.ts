@@ -106,14 +106,22 @@ export async function registerTicked(page: Page, created: number): Promise<void>
 }
 
 /**
- * Chooses a CSV in the import panel with this test id and waits until the panel has taken it (the check button
+ * Chooses a CSV (text) or an .xlsx (bytes) in the import panel with this test id and waits until the panel has taken it (the check button
  * is enabled), so that a click on "Kiểm tra" never lands before the file does on a loaded machine.
  */
-export async function chooseImportFile(page: Page, testId: string, name: string, csv: string): Promise<void> {
+export async function chooseImportFile(
+  page: Page,
+  testId: string,
+  name: string,
+  content: string | Buffer,
+): Promise<void> {
   const panel = page.getByTestId(testId);
-  await panel
-    .locator("input[type=file]")
-    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  const xlsx = name.endsWith(".xlsx");
+  await panel.locator("input[type=file]").setInputFiles({
+    name,
+    mimeType: xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv",
+    buffer: typeof content === "string" ? Buffer.from(content, "utf8") : content,
+  });
   await eventually(() => panel.getByTestId("import-check").isEnabled()).toBe(true);
 }
 

@@ -19,6 +19,7 @@ import {
 import { serveDocument } from "./http/openapi";
 import { associationRoutes } from "./modules/association/association.routes";
 import { duesRoutes } from "./modules/association/dues.routes";
+import { associationListRoutes } from "./modules/association/lists.routes";
 import { associationStatsRoutes } from "./modules/association/stats.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
@@ -62,6 +63,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     territoryRoutes,
     userRoutes,
     auditRoutes,
+    // Before the registry kinds: GET /members/search is not GET /members/{id}.
+    associationListRoutes,
     ...kinds.map((kind) => registryRouter(kind, kinds)),
     associationRoutes,
     duesRoutes,

@@ -4,6 +4,8 @@
  * end of a year (31/12, or today for the current year); rates use the one rounding rule of the title statistics
  * (two decimals, half away from zero, null when the denominator is 0).
  */
+import type { TargetProgress } from "./stats";
+
 export const chapterKindKeys = ["village", "clan", "school", "agency", "enterprise", "committee"] as const;
 export type ChapterKindKey = (typeof chapterKindKeys)[number];
 
@@ -80,15 +82,6 @@ export const memberMetrics: MemberMetric[] = [
   },
 ];
 
-export const chapterKindLabels: Record<ChapterKindKey, { vi: string; en: string }> = {
-  village: { vi: "Thôn, tổ dân phố", en: "Village" },
-  clan: { vi: "Dòng họ", en: "Clan" },
-  school: { vi: "Trường học", en: "School" },
-  agency: { vi: "Cơ quan", en: "Agency" },
-  enterprise: { vi: "Doanh nghiệp", en: "Enterprise" },
-  committee: { vi: "Ban khuyến học", en: "Learning committee" },
-};
-
 export const zeroMemberCounts = (): MemberCounts => ({
   members: 0,
   women: 0,
@@ -110,3 +103,25 @@ export function addMemberCounts(into: MemberCounts, more: MemberCounts): MemberC
   }
   return into;
 }
+
+/** A unit as the statistics name it. */
+export type StatsUnitRef = { id: number; code: string; name: string; level: string; kind: string };
+
+/** GET /stats/association: a unit's figures at the end of a year and its children's. */
+export type MemberRollup = {
+  unit: StatsUnitRef;
+  year: number;
+  /** The day the figures are taken on: 31/12 of the year, or today for the current year. */
+  date: string;
+  figures: MemberFigures;
+  children: { unit: StatsUnitRef; figures: MemberFigures }[];
+  /** What is counted at the unit itself or on units that are no longer in force (null when nothing). */
+  own: MemberFigures | null;
+  /** Progress against the Hội's targets that apply to the unit for the year (share of households with a member). */
+  targets: TargetProgress[];
+};
+
+export type MemberSeriesPoint = { year: number; date: string; figures: MemberFigures };
+
+/** GET /stats/association/series: the growth of a unit over the years. */
+export type MemberSeries = { unit: StatsUnitRef; points: MemberSeriesPoint[] };

@@ -54,8 +54,9 @@ type Capability = {
 };
 
 /**
- * The actions of the titles cycle and the registries. The unit acted on: the subject's village or commune
- * (register, assess), the meeting's village or commune (review), the commune (decisions, registry imports).
+ * The actions of the titles cycle, the registries and the funds. The unit acted on: the subject's village or
+ * commune (register, assess), the meeting's village or commune (review), the commune (decisions, registry imports,
+ * a fund's books).
  */
 export const capabilities = {
   "registry.edit": {
@@ -92,6 +93,16 @@ export const capabilities = {
     permissions: ["review"],
     vi: "ban hành quyết định (dự thảo do người khác lập)",
     en: "issue decisions (drafted by someone else)",
+  },
+  "fund.keep": {
+    permissions: ["fund"],
+    vi: "giữ sổ quỹ khuyến học (lập quỹ, phiếu thu, chuyển tiền, đảo bút toán, đề xuất chi, chi, khóa sổ)",
+    en: "keep a fund's books (create funds, receipts, transfers, reversals, propose and pay, close a year)",
+  },
+  "fund.approve": {
+    permissions: ["approve"],
+    vi: "duyệt hoặc từ chối khoản chi, công khai thu – chi của quỹ khuyến học",
+    en: "approve or reject a fund's disbursements and publish a year's disclosure",
   },
 } as const satisfies Record<string, Capability>;
 

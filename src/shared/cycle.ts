@@ -173,13 +173,24 @@ export const carryForwardResult = z.object({
 });
 export type CarryForwardResult = z.infer<typeof carryForwardResult>;
 
-export const todoSteps = ["self_assessment", "review", "decision", "issue"] as const;
+export const todoSteps = ["self_assessment", "review", "decision", "issue", "fund_disclosure"] as const;
 
-/** One line of the to-do list (GET /todo). */
+/**
+ * One line of the to-do list (GET /todo): a step of a title's cycle (`title`), or a fund's year to disclose by 31/03
+ * (`fund`, step "fund_disclosure", from 01/02).
+ */
 export const todoItem = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
-  title: z.enum(titles),
-  titleLabel: z.string(),
+  title: z.enum(titles).nullable(),
+  titleLabel: z.string().nullable(),
+  fund: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      year: z.number().describe("Năm cần công khai (năm trước)"),
+      closed: z.boolean().describe("Năm đó đã khóa sổ (công khai cần khóa sổ trước)"),
+    })
+    .nullable(),
   step: z.enum(todoSteps),
   label: z.string(),
   count: z.number(),

@@ -108,6 +108,10 @@ export const fundDetail = z.object({
       seal: z.string(),
       closedBy: z.string(),
       closedAt: z.string(),
+      publishedAt: z
+        .string()
+        .nullable()
+        .describe("Khi năm đã công khai (GET /public/funds/{id}/disclosures/{year})"),
     }),
   ),
   version: z.number(),
@@ -212,3 +216,55 @@ export const verifyResult = z.object({
     .describe("Mắt xích hỏng đầu tiên; null khi toàn bộ chuỗi đúng"),
 });
 export type VerifyResult = z.infer<typeof verifyResult>;
+
+/** A published year (GET /public/funds/{id}/disclosures/{year}): a frozen snapshot, minors already masked. */
+export const disclosureSnapshot = z.object({
+  fund: z.object({
+    id: z.number(),
+    name: z.string(),
+    owner: z.string(),
+    mode: z.enum(fundModes),
+    licenceNumber: z.string().nullable(),
+  }),
+  year: z.number(),
+  income: z.number().describe("Thu trong năm (đồng)"),
+  spending: z.number().describe("Chi trong năm (đồng)"),
+  openingBalance: z.number().describe("Tồn đầu năm (đồng)"),
+  closingBalance: z.number().describe("Tồn cuối năm (đồng)"),
+  receiptsByDonor: z
+    .array(z.object({ donor: z.string(), amount: z.number() }))
+    .describe('Thu theo nhà hảo tâm; ẩn danh: "Nhà hảo tâm ẩn danh"'),
+  disbursementsByPurpose: z.array(z.object({ purpose: z.string(), amount: z.number() })),
+  disbursements: z
+    .array(
+      z.object({
+        voucher: z.string(),
+        recipient: z.string().describe("Trẻ em: chỉ chữ cái đầu"),
+        school: z.string().nullable(),
+        class: z.string().nullable(),
+        purpose: z.string(),
+        amount: z.number(),
+        round: z.string().optional().describe("Đợt trao học bổng của người nhận, khi chi theo đợt trao"),
+      }),
+    )
+    .describe("Chi theo người nhận (cả người nhận của các đợt trao, dưới số phiếu chi của đợt)"),
+  awardRounds: z
+    .array(
+      z.object({
+        voucher: z.string(),
+        name: z.string(),
+        schoolYear: z.string(),
+        decision: z.string().nullable(),
+        recipients: z.number(),
+        purpose: z.string(),
+        amount: z.number(),
+      }),
+    )
+    .optional()
+    .describe(
+      "Các đợt trao học bổng đã chi trong năm (bản công khai trước khi có đợt trao không có mục này)",
+    ),
+  chain: z.object({ headSeq: z.number(), headHash: z.string(), seal: z.string() }),
+  publishedBy: z.string(),
+});
+export type DisclosureSnapshot = z.infer<typeof disclosureSnapshot>;

@@ -1,4 +1,5 @@
 /** The figures of the learning titles and the targets set for them, as the server computes and the web shows them. */
+import { titleLabels, titles } from "./rubric";
 
 /** The counts of one unit for one title. */
 export type Counts = {
@@ -15,8 +16,18 @@ export type Counts = {
 /** The counts with their rates: percentages of the total with two decimals, null when the total is 0. */
 export type Figures = Counts & { registeredRate: number | null; recognizedRate: number | null };
 
-export const targetMetrics = ["recognizedRate", "registeredRate"] as const;
+export const targetMetrics = ["recognizedRate", "registeredRate", "householdShare"] as const;
 export type TargetMetric = (typeof targetMetrics)[number];
+
+/** What a target is set for: a learning title, or the Hội Khuyến học ("association"). */
+export const targetSubjects = [...titles, "association"] as const;
+export type TargetSubject = (typeof targetSubjects)[number];
+
+/** The metrics a subject's targets measure: the titles' rates, or the Hội's share of households with a member. */
+export const subjectMetrics = (subject: TargetSubject): readonly TargetMetric[] =>
+  subject === "association" ? ["householdShare"] : ["recognizedRate", "registeredRate"];
+
+export const subjectLabels: Record<TargetSubject, string> = { ...titleLabels, association: "Hội Khuyến học" };
 export type TargetStatus = "met" | "not_met" | "exceeded";
 
 /** A target applied to a unit's figures (GET /stats/rollup, titles[i].targets) and where the unit stands against it. */

@@ -10,7 +10,7 @@ import { AppLayout } from "./components/AppLayout";
 import { PageLoading } from "./components/PageLoading";
 import { type Lang, LangContext, storedLang, storeLang, translate, useT } from "./i18n/messages";
 import LoginPage from "./pages/LoginPage";
-import { isPublicPath, matchPath, navigate, paths, useLocation } from "./router";
+import { isPublicPath, matchPath, navigate, paths, publicPatterns, useLocation } from "./router";
 import { hasRole, SessionContext, type SessionState } from "./session";
 
 const TodoPage = lazy(() => import("./pages/TodoPage"));
@@ -24,7 +24,12 @@ const DashboardPage = lazy(() => import("./pages/DashboardPage"));
 const RubricsPage = lazy(() => import("./pages/RubricsPage"));
 const RubricPage = lazy(() => import("./pages/RubricPage"));
 const ChapterPage = lazy(() => import("./pages/ChapterPage"));
+const AssociationPage = lazy(() => import("./pages/AssociationPage"));
+const MemberSearchPage = lazy(() => import("./pages/MemberSearchPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
+const FundsPage = lazy(() => import("./pages/FundsPage"));
+const FundPage = lazy(() => import("./pages/FundPage"));
+const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -177,10 +182,18 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.titles) return <TitlesPage />;
   if (pathname === paths.stats) return <DashboardPage />;
   if (pathname === paths.rubrics) return <RubricsPage />;
+  if (pathname === paths.association) return <AssociationPage />;
+  if (pathname === paths.memberSearch) return <MemberSearchPage />;
   const chapter = matchPath("/chi-hoi/:id", pathname);
   if (chapter && /^\d+$/.test(chapter.id ?? "")) {
     const id = Number(chapter.id);
     return <ChapterPage key={id} id={id} />;
+  }
+  if (pathname === paths.funds) return <FundsPage />;
+  const fund = matchPath("/quy/:id", pathname);
+  if (fund && /^\d+$/.test(fund.id ?? "")) {
+    const id = Number(fund.id);
+    return <FundPage key={id} id={id} />;
   }
   const rubric = matchPath("/bo-tieu-chi/:id", pathname);
   if (rubric && /^\d+$/.test(rubric.id ?? "")) {
@@ -192,12 +205,16 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
 
 /** Pages open to everyone, signed in or not (no redirect to the login page). */
 function PublicPage({ pathname }: { pathname: string }) {
-  const check = matchPath("/xac-minh/:code", pathname);
-  return (
-    <Suspense fallback={<PageLoading />}>
-      {check?.code ? <CertificateCheckPage key={check.code} code={check.code} /> : <NotFound />}
-    </Suspense>
+  const check = matchPath(publicPatterns.verify, pathname);
+  const disclosure = matchPath(publicPatterns.disclosure, pathname);
+  const page = check?.code ? (
+    <CertificateCheckPage key={check.code} code={check.code} />
+  ) : disclosure && /^\d+$/.test(disclosure.id ?? "") && /^\d{4}$/.test(disclosure.year ?? "") ? (
+    <DisclosurePage key={pathname} fundId={Number(disclosure.id)} year={Number(disclosure.year)} />
+  ) : (
+    <NotFound />
   );
+  return <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 }
 
 function NotFound() {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dayBefore, formatDate } from "./format";
+import { dayBefore, formatDate, formatMoney, groupDigits, parseMoney } from "./format";
 import { matchPath } from "./router";
 
 describe("web helpers", () => {
@@ -8,6 +8,16 @@ describe("web helpers", () => {
     expect(formatDate(null)).toBe("");
     expect(dayBefore("2025-07-01")).toBe("2025-06-30");
     expect(dayBefore("2025-01-01")).toBe("2024-12-31");
+  });
+
+  test("amounts are integer đồng with dots between thousands", () => {
+    expect(formatMoney(1_500_000)).toBe("1.500.000 đ");
+    expect(formatMoney(0)).toBe("0 đ");
+    expect(formatMoney(-1_005_000)).toBe("-1.005.000 đ");
+    expect(groupDigits(1_000_000_000_000_000)).toBe("1.000.000.000.000.000");
+    expect(parseMoney("1.500.000")).toBe(1_500_000);
+    expect(parseMoney("2,5")).toBe(25);
+    expect(parseMoney("")).toBeNull();
   });
 
   test("paths match their patterns", () => {

@@ -31,3 +31,20 @@ export function dayBefore(iso: string): string {
   date.setUTCDate(date.getUTCDate() - 1);
   return date.toISOString().slice(0, 10);
 }
+
+/** An integer number of đồng with dots between thousands: 1500000 → "1.500.000" (no floating point involved). */
+export function groupDigits(amount: number): string {
+  const digits = String(Math.abs(Math.trunc(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return amount < 0 ? `-${digits}` : digits;
+}
+
+/** An amount of money as shown everywhere: 1500000 → "1.500.000 đ". */
+export function formatMoney(amount: number): string {
+  return `${groupDigits(amount)} đ`;
+}
+
+/** What a user typed into an amount field, as an integer number of đồng (every non-digit dropped), or null. */
+export function parseMoney(text: string | undefined): number | null {
+  const digits = (text ?? "").replace(/\D/g, "");
+  return digits ? Number(digits) : null;
+}

@@ -12,12 +12,22 @@ export const paths = {
   stats: "/thong-ke",
   rubrics: "/bo-tieu-chi",
   rubric: (id: number) => `/bo-tieu-chi/${id}`,
+  /** The Hội Khuyến học of a commune: its chapter tree with counts. */
+  association: "/hoi-khuyen-hoc",
+  memberSearch: "/tim-hoi-vien",
+  chapter: (id: number) => `/chi-hoi/${id}`,
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
+  funds: "/quy",
+  fund: (id: number) => `/quy/${id}`,
+  disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
 } as const;
+
+/** The public pages' patterns: a certificate's check, a fund's published year. */
+export const publicPatterns = { verify: "/xac-minh/:code", disclosure: "/cong-khai/quy/:id/:year" } as const;
 
 /** Pages that anyone may open without signing in. */
 export function isPublicPath(pathname: string): boolean {
-  return matchPath("/xac-minh/:code", pathname) !== null;
+  return Object.values(publicPatterns).some((pattern) => matchPath(pattern, pathname) !== null);
 }
 
 const CHANGE_EVENT = "hieuhoc:navigate";

@@ -270,6 +270,9 @@ describeEachEngine("access matrix", (engine) => {
       body: { officers: [] },
     });
     add("GET /members", { kind: "target", path: `/members?unitId=${ward}` });
+    add("GET /members/search", { kind: "target", path: `/members/search?q=vo%20thi&unitId=${ward}` });
+    add("GET /chapters/{id}/members", { kind: "target", path: `/chapters/${chapter.id}/members` });
+    add("GET /units/{id}/chapters/summary", { kind: "target", path: `/units/${ward}/chapters/summary` });
     add("GET /members/template.xlsx", { kind: "own", reason: "an empty template, no data" });
     add("GET /members/export.xlsx", { kind: "target", path: `/members/export.xlsx?unitId=${ward}` });
     add("GET /members/{id}", { kind: "target", path: `/members/${member.id}` });
@@ -678,6 +681,11 @@ describeEachEngine("access matrix", (engine) => {
       path: `${fundPath}/disclosures/2025/publish`,
     });
     add("GET /public/funds/{id}/disclosures/{year}", { kind: "public" });
+    add("GET /public/funds/{id}/disclosures/{year}/disclosure.csv", { kind: "public" });
+    add("GET /funds/{id}/accounts/{accountId}/book.xlsx", {
+      kind: "target",
+      path: `${fundPath}/accounts/${hcmFund.cash}/book.xlsx?year=2026`,
+    });
     add("GET /funds/{id}/verify", { kind: "target", path: `${fundPath}/verify` });
     add("GET /funds/{id}/disbursements", { kind: "target", path: `${fundPath}/disbursements` });
     add("POST /funds/{id}/disbursements", {
@@ -810,6 +818,12 @@ describeEachEngine("access matrix", (engine) => {
       expect(
         (await outsider.get(`/api/v1/units/search?q=${encodeURIComponent(q)}&anyDate=1`)).body.units,
       ).toEqual([]);
+    }
+    // A member of TP.HCM is not found from Mạo Khê by name or by number.
+    for (const q of ["vo thi hoi", "Võ Thị Hội", "0001"]) {
+      const found = await outsider.get(`/api/v1/members/search?q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect(found.body.members).toEqual([]);
     }
     const users = (await outsider.get("/api/v1/users")).body.users.map((u: any) => u.username);
     expect(users).toEqual(["maokhe"]);

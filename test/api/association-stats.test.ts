@@ -58,6 +58,17 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
   /** Where a member is counted on a date: their village, or the village it merged into. */
   const placeOn = (m: Member, on: string) =>
     m.village === villages[1] && on >= MERGED_ON ? villages[0]! : m.village;
+  /** Households counted as having a member on a date: from their first member's joining to their last one's leaving. */
+  const covered = (on: string) => {
+    const byHousehold = new Map<number, Member[]>();
+    for (const m of members)
+      if (m.household) byHousehold.set(m.household, [...(byHousehold.get(m.household) ?? []), m]);
+    return [...byHousehold.values()].filter(
+      (list) =>
+        list.some((m) => m.joinedOn <= on) &&
+        (list.some((m) => m.leftOn === null) || list.some((m) => m.leftOn! > on)),
+    ).length;
+  };
   const chapterOn = (m: Member, on: string) => {
     if (!active(m, on)) return null;
     let current: number | null = null;
@@ -245,9 +256,8 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
         left: individuals.filter((m) => m.leftOn?.startsWith(`${year}-`)).length,
         chapters: chapters.filter((c) => c.founded <= end && (c.dissolved === null || c.dissolved > end))
           .length,
-        householdsWithMember: new Set(
-          members.filter((m) => m.household && active(m, end)).map((m) => m.household),
-        ).size,
+
+        householdsWithMember: covered(end),
       };
       const point = series.body.points.find((p: { year: number }) => p.year === year);
       expect(point.figures, `end of ${year}`).toMatchObject(expected);
@@ -271,6 +281,22 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
         0,
       );
       expect(sum + (rollup.body.own?.members ?? 0)).toBe(expected.members);
+    }
+
+    // The province reads the per-commune counters: the ward's row there is the ward's figure.
+    const province = (
+      await t.db
+        .selectFrom("admin_units")
+        .select("parent_id")
+        .where("id", "=", ward)
+        .executeTakeFirstOrThrow()
+    ).parent_id!;
+    for (const year of [2025, 2026]) {
+      const wardFigures = (await hanoi.get(`/api/v1/stats/association?unitId=${ward}&year=${year}`)).body
+        .figures;
+      const above = (await hanoi.get(`/api/v1/stats/association?unitId=${province}&year=${year}`)).body;
+      const row = above.children.find((c: { unit: { id: number } }) => c.unit.id === ward);
+      expect(row.figures, `the ward in its province, ${year}`).toEqual(wardFigures);
     }
 
     // Members per chapter on several dates: the model, and a recount from the periods the tables keep.
@@ -297,6 +323,45 @@ describeEachEngine("Hội Khuyến học over six years: counters against a reco
       .then((r) => r.rows[0]!);
     expect(latest.body.figures).toMatchObject({ residents, households: householdCount });
     expect(latest.body.figures.chaptersByKind).toMatchObject({ village: 3, school: 0 });
+
+    // A local target for the Hội: "mỗi gia đình có một hội viên", the share of households with a member.
+    const wrong = await hanoi.post("/api/v1/targets", {
+      unitId: ward,
+      title: "association",
+      metric: "recognizedRate",
+      year: 2025,
+      value: 60,
+      basis: { number: "12/KH-HKH", issuer: "Hội Khuyến học phường Tây Hồ" },
+    });
+    expect(wrong.status).toBe(422);
+    expect(Object.keys(wrong.body.error.details.fields)).toEqual(["metric"]);
+    const goal = await hanoi.post("/api/v1/targets", {
+      unitId: ward,
+      title: "association",
+      year: 2025,
+      value: 60,
+      basis: { number: "12/KH-HKH", issuer: "Hội Khuyến học phường Tây Hồ" },
+    });
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    expect(goal.body.target).toMatchObject({
+      metric: "householdShare",
+      indicator: "Hội Khuyến học: tỷ lệ hộ có hội viên",
+    });
+    const withTarget = (await hanoi.get(`/api/v1/stats/association?unitId=${ward}&year=2025`)).body;
+    expect(withTarget.targets).toEqual([
+      expect.objectContaining({
+        metric: "householdShare",
+        value: 60,
+        source: "local",
+        actual: withTarget.figures.householdShare,
+        status:
+          withTarget.figures.householdShare < 60
+            ? "not_met"
+            : withTarget.figures.householdShare === 60
+              ? "met"
+              : "exceeded",
+      }),
+    ]);
 
     // The same table as CSV (for Excel: BOM, ";", decimal comma) and as a workbook, total rows equal to the figures.
     const csv = await hanoi.get(`/api/v1/stats/association.csv?unitId=${ward}&year=2025`);

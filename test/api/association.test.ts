@@ -9,8 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 import { uploadRegistry } from "../helpers/registry";
-
-const password = "hoikhuyenhoc2025";
+import { signedInUser } from "../helpers/users";
 
 describeEachEngine("Hội Khuyến học: chapters, members, roles", (engine) => {
   let t: TestApp;
@@ -30,18 +29,8 @@ describeEachEngine("Hội Khuyến học: chapters, members, roles", (engine) =>
       ).n,
     );
 
-  async function user(username: string, role: string, unitId: number, chapterId?: number) {
-    const created = await hanoi.post("/api/v1/users", {
-      username,
-      fullName: username,
-      password,
-      role,
-      unitId,
-      ...(chapterId ? { chapterId } : {}),
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return t.anonymous().login(username, password);
-  }
+  const user = (username: string, role: string, unitId: number, chapterId?: number) =>
+    signedInUser(t, hanoi, { username, role, unitId, chapterId });
 
   beforeAll(async () => {
     t = await demoApp(engine);

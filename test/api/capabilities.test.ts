@@ -18,6 +18,7 @@ import {
 } from "../../src/shared/capabilities";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
+import { createTestFund, type FundFixture } from "../helpers/fund";
 
 const title = "learning_family";
 /** Each role works on its own year, so that every call finds its record in the state it needs. */
@@ -28,6 +29,7 @@ const cases: { role: RoleName; username: string; year: number }[] = [
   { role: "reviewer", username: "cap.duyet", year: 2024 },
   { role: "viewer", username: "cap.xem", year: 2025 },
   { role: "association_admin", username: "cap.hoi", year: 2026 },
+  { role: "treasurer", username: "cap.thuquy", year: 2020 },
 ];
 
 describeEachEngine("capability table", (engine) => {
@@ -36,6 +38,7 @@ describeEachEngine("capability table", (engine) => {
   let ward: number;
   let households: number[];
   let village: number;
+  let fund: FundFixture;
 
   const fullMarks = async (registrationId: number) => {
     const registration = (await setup.get(`/api/v1/registrations/${registrationId}`)).body.registration;
@@ -97,6 +100,16 @@ describeEachEngine("capability table", (engine) => {
     ok(toBeCancelled, "draft");
     const assessId = of(toAssess);
     const sheet = await fullMarks(assessId);
+    const proposal = await setup.post(`/api/v1/funds/${fund.id}/disbursements`, {
+      amount: 1_000_000,
+      assetAccountId: fund.cash,
+      purposeAccountId: fund.poor,
+      beneficiaryKind: "student",
+      beneficiaryName: `Học sinh ${year}`,
+      beneficiaryMinor: true,
+      reason: "Học bổng",
+    });
+    ok(proposal, "propose");
     return {
       "registry.edit": (c) =>
         c.post("/api/v1/households", { villageId: village, headName: `Chủ hộ ${year}`, members: 3 }),
@@ -125,6 +138,17 @@ describeEachEngine("capability table", (engine) => {
         return c.delete(`/api/v1/decisions/${toBeCancelled.body.decision.id}`);
       },
       "cycle.issue": (c) => c.post(`/api/v1/decisions/${toBeIssued.body.decision.id}/issue`),
+      "fund.keep": (c) =>
+        c.post(`/api/v1/funds/${fund.id}/receipts`, {
+          receivedOn: "2025-06-01",
+          donorName: `Nhà hảo tâm ${year}`,
+          reason: "Ủng hộ quỹ",
+          amount: 500_000,
+          assetAccountId: fund.cash,
+          purposeAccountId: fund.general,
+        }),
+      "fund.approve": (c) =>
+        c.post(`/api/v1/funds/${fund.id}/disbursements/${proposal.body.disbursement.id}/approve`),
     };
   }
 
@@ -147,6 +171,7 @@ describeEachEngine("capability table", (engine) => {
     const list = (await setup.get(`/api/v1/households?unitId=${ward}&limit=100`)).body.households as any[];
     households = list.slice(0, 6).map((h) => h.id);
     expect(households).toHaveLength(6);
+    fund = await createTestFund(setup, ward);
   });
   afterAll(() => t?.close());
 

@@ -254,6 +254,12 @@ describeEachEngine("fund award rounds", (engine) => {
     const accounts = (await keeper.get(`/api/v1/funds/${fund.id}`)).body.fund.accounts;
     expect(accounts.find((a: any) => a.id === fund.poor).balance).toBe(60_000_000 - total());
     expect((await verifyFunds(t.db, { fundId: fund.id })).broken).toBeNull();
+    // The sổ quỹ tiền mặt shows the round's payment under its phiếu chi.
+    const book = await keeper.get(`/api/v1/funds/${fund.id}/accounts/${fund.cash}/book.xlsx?year=2026`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(book.body);
+    const line = workbook.worksheets[0]!.getRows(1, 40)!.find((r) => r.getCell(3).text === "PC1/2026");
+    expect(line?.getCell(6).value).toBe(total());
     const actions = await t.db
       .selectFrom("audit_log")
       .select("action")

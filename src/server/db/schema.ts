@@ -324,7 +324,7 @@ export type TargetTable = {
   basis_id: number;
   unit_id: number | null;
   title: string;
-  metric: "recognizedRate" | "registeredRate";
+  metric: "recognizedRate" | "registeredRate" | "householdShare";
   year: number;
   /** numeric(5,2): read as a string by pg, a number on input. */
   value: ColumnType<string, number | string, number | string>;

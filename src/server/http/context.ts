@@ -1,4 +1,5 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { PassThrough, Readable } from "node:stream";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ZodError } from "zod";
 import { apiError } from "../../shared/api";
@@ -7,6 +8,7 @@ import type { Session } from "../auth/sessions";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
+import { writeXlsx, type XlsxCell, type XlsxSheet } from "../lib/xlsx-stream";
 
 export type AppEnv = {
   Variables: {
@@ -82,3 +84,26 @@ export const staleResponse = {
     "Dữ liệu vừa được người khác sửa: error.details.stale cho biết ai sửa, lúc nào và phiên bản hiện tại",
   ),
 };
+
+export const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The OpenAPI answer of a workbook written as a stream. */
+export const xlsxContent = (description = "Tệp Excel, ghi theo luồng") => ({
+  description,
+  content: { [xlsxType]: { schema: z.string().openapi({ format: "binary" }) } },
+});
+
+/** Streams a workbook into the response as it is written (lib/xlsx-stream.ts), as an attachment named `fileName`. */
+export function xlsxResponse(
+  c: Context<AppEnv>,
+  sheet: XlsxSheet,
+  rows: Iterable<XlsxCell[]>,
+  fileName: string,
+) {
+  const output = new PassThrough();
+  writeXlsx(output, sheet, rows).catch((error: unknown) => output.destroy(error as Error));
+  return c.body(Readable.toWeb(output) as ReadableStream<Uint8Array>, 200, {
+    "Content-Type": xlsxType,
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+  });
+}

@@ -1,6 +1,11 @@
 /** Live statistics of the learning titles: roll-up of a unit and its children, trend over the years, exports. */
 import type { Title } from "../../shared/rubric";
-import type { Figures as CountedFigures, TargetProgress } from "../../shared/stats";
+import type {
+  Figures as CountedFigures,
+  TargetMetric,
+  TargetProgress,
+  TargetSubject,
+} from "../../shared/stats";
 import { ApiRequestError, BASE, request } from "./client";
 
 export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
@@ -87,8 +92,8 @@ export const statsApi = {
 /** A national or local target as GET /targets lists it for a unit. */
 export type TargetEntry = {
   id: number;
-  title: Title;
-  metric: "recognizedRate" | "registeredRate";
+  title: TargetSubject;
+  metric: TargetMetric;
   year: number;
   value: number;
   source: "national" | "local";
@@ -103,8 +108,8 @@ export type TargetEntry = {
 
 export type TargetInput = {
   unitId: number;
-  title: Title;
-  metric: "recognizedRate" | "registeredRate";
+  title: TargetSubject;
+  metric: TargetMetric;
   year: number;
   value: number;
   basis: { number: string; issuer: string; signedOn?: string | null };

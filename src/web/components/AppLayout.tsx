@@ -10,12 +10,17 @@ import {
   IdcardOutlined,
   LogoutOutlined,
   MenuOutlined,
+  PartitionOutlined,
   ProfileOutlined,
+  SearchOutlined,
   TeamOutlined,
   TrophyOutlined,
+  WalletOutlined,
 } from "@ant-design/icons";
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tooltip, Typography, theme } from "antd";
 import { type ReactNode, useState } from "react";
+import type { RoleName } from "../../shared/api";
+import { rolePermissions } from "../../shared/capabilities";
 import { registryKinds } from "../../shared/registry/kinds";
 import { useLang, useT } from "../i18n/messages";
 import { Link, navigate, paths, useLocation } from "../router";
@@ -33,6 +38,14 @@ const registryIcons: Record<string, ReactNode> = {
   heart: <HeartOutlined />,
 };
 
+/** The roles that read the Hội Khuyến học's members (association_read, or a chapter of their own). */
+const memberReaders: RoleName[] = [
+  ...(Object.keys(rolePermissions) as RoleName[]).filter((r) =>
+    rolePermissions[r].includes("association_read"),
+  ),
+  "chapter_secretary",
+];
+
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
@@ -40,8 +53,11 @@ function selectedKey(pathname: string): string {
   const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));
   if (kind) return kind.web.path;
   if (pathname.startsWith(paths.titles)) return paths.titles;
+  if (pathname === paths.funds || pathname.startsWith(`${paths.funds}/`)) return paths.funds;
   if (pathname.startsWith(paths.stats)) return paths.stats;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
+  if (pathname.startsWith(paths.association)) return paths.association;
+  if (pathname.startsWith(paths.memberSearch)) return paths.memberSearch;
   return paths.units;
 }
 
@@ -64,13 +80,23 @@ export function AppLayout({ children }: { children: ReactNode }) {
       key: "registries",
       icon: <HomeOutlined />,
       label: t("nav.registries"),
-      children: registryKinds.map((kind) => ({
-        key: kind.web.path,
-        icon: registryIcons[kind.web.icon ?? ""] ?? <ProfileOutlined />,
-        label: nounParams(kind, lang).Nouns,
-      })),
+      children: [
+        ...registryKinds.map((kind) => ({
+          key: kind.web.path,
+          icon: registryIcons[kind.web.icon ?? ""] ?? <ProfileOutlined />,
+          label: nounParams(kind, lang).Nouns,
+        })),
+        // The Hội's chapter tree and member search, for those who read members.
+        ...(hasRole(me, ...memberReaders)
+          ? [
+              { key: paths.association, icon: <PartitionOutlined />, label: t("nav.association") },
+              { key: paths.memberSearch, icon: <SearchOutlined />, label: t("nav.memberSearch") },
+            ]
+          : []),
+      ],
     },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
+    { key: paths.funds, icon: <WalletOutlined />, label: t("nav.funds") },
     { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
     {
       key: "admin",

@@ -5,6 +5,8 @@
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
 import { cycleEn, cycleVi } from "./cycle";
+import { disclosureEn, disclosureVi } from "./disclosure";
+import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
@@ -230,6 +232,8 @@ const vi = {
   ...statsVi,
   ...rolesVi,
   ...associationVi,
+  ...fundVi,
+  ...disclosureVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -453,6 +457,8 @@ const en: Catalogue = {
   ...statsEn,
   ...rolesEn,
   ...associationEn,
+  ...fundEn,
+  ...disclosureEn,
 };
 
 export type Lang = "vi" | "en";

@@ -66,6 +66,7 @@ export const statsVi = {
   "stats.boundariesHelp":
     "Quy đổi: số liệu của đơn vị cũ được cộng vào đơn vị mới kế thừa; phần chia đều được đánh dấu “ước tính”.",
   "stats.association": "Hội Khuyến học",
+  "stats.metric.householdShare": "Tỷ lệ hộ có hội viên",
   "stats.association.women": "Nữ: {count} ({share}%)",
   "stats.association.households": "{count} / {total} hộ",
   "stats.association.own": "Tại đơn vị hoặc đơn vị cũ",
@@ -136,6 +137,7 @@ export const statsEn: Record<keyof typeof statsVi, string> = {
   "stats.boundariesHelp":
     "Mapped: the figures of former units are added to the units that succeeded them; equal splits are marked “estimate”.",
   "stats.association": "Hội Khuyến học (learning promotion association)",
+  "stats.metric.householdShare": "Households with a member",
   "stats.association.women": "Women: {count} ({share}%)",
   "stats.association.households": "{count} / {total} households",
   "stats.association.own": "At the unit itself or former units",

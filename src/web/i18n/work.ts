@@ -16,6 +16,10 @@ export const workVi = {
   "todo.step.review": "Họp bình xét các hồ sơ đã tự đánh giá",
   "todo.step.decision": "Lập quyết định công nhận cho danh sách đề nghị",
   "todo.step.issue": "Phê duyệt, ban hành quyết định đã lập",
+  "todo.step.fund_disclosure": "Công khai thu – chi của quỹ năm trước",
+  "todo.subject": "Danh hiệu, quỹ",
+  "todo.fund.publish": "Công khai thu – chi năm {year}",
+  "todo.fund.closeAndPublish": "Khóa sổ và công khai thu – chi năm {year}",
 
   "carry.button": "Chuyển từ năm trước",
   "carry.ok": "Chuyển",
@@ -50,6 +54,10 @@ export const workEn: Record<keyof typeof workVi, string> = {
   "todo.step.review": "Hold the review meeting on the self-assessed files",
   "todo.step.decision": "Draft the recognition decision for the proposed list",
   "todo.step.issue": "Approve and issue the drafted decision",
+  "todo.step.fund_disclosure": "Publish the fund's income and spending of last year",
+  "todo.subject": "Title or fund",
+  "todo.fund.publish": "Publish the income and spending of {year}",
+  "todo.fund.closeAndPublish": "Close the books of {year} and publish its income and spending",
 
   "carry.button": "Carry forward from last year",
   "carry.ok": "Carry forward",

@@ -2,9 +2,9 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from "ant
 import { useEffect, useState } from "react";
 import type { CertificateCheck } from "../../shared/cycle";
 import { cycleApi } from "../api/cycle";
-import { LangSwitch } from "../components/LangSwitch";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
+import { PublicFrame } from "../components/PublicFrame";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
 import { useT } from "../i18n/messages";
@@ -37,36 +37,24 @@ export default function CertificateCheckPage({ code }: { code: string }) {
   }, [code, t]);
 
   return (
-    <Flex
-      vertical
-      align="center"
-      style={{ minHeight: "100vh", padding: "24px 12px", boxSizing: "border-box" }}
-    >
-      <Flex vertical gap={16} style={{ width: "100%", maxWidth: 640 }} data-testid="certificate-check">
-        <Flex justify="space-between" align="center" wrap gap={8}>
-          <Link to="/" style={{ fontWeight: 700, fontSize: 18, color: "#b5131a" }}>
-            {t("app.name")}
-          </Link>
-          <LangSwitch />
-        </Flex>
-        <PageTitle>{t("verify.title")}</PageTitle>
-        {state.status === "loading" && <PageLoading />}
-        {state.status === "error" && <Alert type="error" showIcon title={state.message} />}
-        {state.status === "done" && !state.certificate && (
-          <Result
-            status="warning"
-            title={<span data-testid="certificate-verdict">{t("verify.notFound")}</span>}
-            subTitle={t("verify.notFoundSub", { code })}
-          />
-        )}
-        {state.status === "done" && state.certificate && <Certificate certificate={state.certificate} />}
-        <Flex justify="center">
-          <Link to="/">
-            <Button>{t("verify.home")}</Button>
-          </Link>
-        </Flex>
+    <PublicFrame maxWidth={640} testId="certificate-check">
+      <PageTitle>{t("verify.title")}</PageTitle>
+      {state.status === "loading" && <PageLoading />}
+      {state.status === "error" && <Alert type="error" showIcon title={state.message} />}
+      {state.status === "done" && !state.certificate && (
+        <Result
+          status="warning"
+          title={<span data-testid="certificate-verdict">{t("verify.notFound")}</span>}
+          subTitle={t("verify.notFoundSub", { code })}
+        />
+      )}
+      {state.status === "done" && state.certificate && <Certificate certificate={state.certificate} />}
+      <Flex justify="center">
+        <Link to="/">
+          <Button>{t("verify.home")}</Button>
+        </Link>
       </Flex>
-    </Flex>
+    </PublicFrame>
   );
 }
 

@@ -1,22 +1,34 @@
 /**
- * A chapter of the Hội Khuyến học: its executive committee, and its dues for a year — who paid and who did not,
- * with "Thu" on each unpaid member (the chapter's amount, today), the totals and the XLSX list. Built for a
- * chapter secretary on a phone: one column of cards, the table folding to name and status at 360 px.
+ * A chapter of the Hội Khuyến học: its executive committee (edited by those who may), its members today, and its
+ * dues for a year — who paid and who did not, with "Thu" on each unpaid member (the chapter's amount, today), the
+ * totals and the XLSX list. Built for a chapter secretary on a phone: one column of cards, the tables folding to
+ * name and status at 360 px.
  */
 import { FileExcelOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Flex, InputNumber, List, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Flex, InputNumber, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import type { DuesList, Officer } from "../../shared/association";
 import type { Chapter } from "../../shared/registry/kinds";
-import { BASE, request } from "../api/client";
+import { ApiRequestError, api, BASE, request } from "../api/client";
+import { ChapterMembersCard } from "../components/association/ChapterMembersCard";
+import { CommitteeCard } from "../components/association/CommitteeCard";
 import { PageLoading } from "../components/PageLoading";
+import { PageTitle } from "../components/PageTitle";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate, todayIso } from "../format";
 import { useT } from "../i18n/messages";
 import { Link } from "../router";
+import { useMe } from "../session";
 
-type Loaded = { chapter: Chapter; officers: Officer[]; dues: DuesList };
+type Loaded = {
+  chapter: Chapter;
+  officers: Officer[];
+  dues: DuesList | null;
+  canEdit: boolean;
+  /** Why the committee, members and dues are not shown (403), or null. */
+  hidden: string | null;
+};
 
 export default function ChapterPage({ id }: { id: number }) {
   const t = useT();
@@ -26,21 +38,34 @@ export default function ChapterPage({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [amount, setAmount] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+  const me = useMe();
+  // The committee is set by the Hội on the chapter's unit or by the chapter's own secretary (as the API decides).
+  const secretary = me.grants.some((g) => g.role === "chapter_secretary" && g.chapter?.id === id);
 
   const load = useCallback(async () => {
     try {
-      const [chapter, committee, dues] = await Promise.all([
-        request<{ chapter: Chapter }>("GET", `/chapters/${id}`),
-        request<{ officers: Officer[] }>("GET", `/chapters/${id}/committee`),
-        request<DuesList>("GET", `/chapters/${id}/dues`, { query: { year } }),
-      ]);
-      setData({ chapter: chapter.chapter, officers: committee.officers, dues });
-      setAmount(dues.amount);
+      const chapter = await request<{ chapter: Chapter }>("GET", `/chapters/${id}`);
+      try {
+        const [committee, dues] = await Promise.all([
+          request<{ officers: Officer[] }>("GET", `/chapters/${id}/committee`),
+          request<DuesList>("GET", `/chapters/${id}/dues`, { query: { year } }),
+        ]);
+        const unit = await api.unit(chapter.chapter.unit.id);
+        const canEdit = secretary || unit.can.association;
+        setData({ chapter: chapter.chapter, officers: committee.officers, dues, canEdit, hidden: null });
+        setAmount(dues.amount);
+      } catch (e) {
+        // A reader of the territory who may not read the Hội's members (a government clerk): the chapter, and why
+        // nothing more.
+        if (!(e instanceof ApiRequestError && e.status === 403)) throw e;
+        setData({ chapter: chapter.chapter, officers: [], dues: null, canEdit: false, hidden: e.message });
+      }
       setError(null);
     } catch (e) {
       setError(errorText(e, t));
     }
-  }, [id, year, t]);
+  }, [id, year, t, secretary]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -62,35 +87,21 @@ export default function ChapterPage({ id }: { id: number }) {
   return (
     <Flex vertical gap={16}>
       <Link to="/chi-hoi">← {t("chapter.back")}</Link>
-      {data && (
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="chapter-title">
-          {data.chapter.name}
-        </Typography.Title>
-      )}
+      {data && <PageTitle data-testid="chapter-title">{data.chapter.name}</PageTitle>}
       {error && <Alert type="error" showIcon title={error} data-testid="chapter-error" />}
-      {data && (
-        <Card title={t("chapter.committee")} size="small">
-          {data.officers.length === 0 ? (
-            <Typography.Text type="secondary">{t("chapter.noCommittee")}</Typography.Text>
-          ) : (
-            <List
-              size="small"
-              dataSource={data.officers}
-              renderItem={(o) => (
-                <List.Item>
-                  <Flex vertical>
-                    <strong>{o.fullName}</strong>
-                    <Typography.Text type="secondary">
-                      {t(`chapter.post.${o.post}`)} · {t("chapter.term")} {formatDate(o.termFrom)}
-                      {o.termTo ? ` – ${formatDate(o.termTo)}` : ""}
-                    </Typography.Text>
-                  </Flex>
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
+      {data?.hidden && <Alert type="info" showIcon title={data.hidden} data-testid="chapter-hidden" />}
+      {data && !data.hidden && (
+        <CommitteeCard
+          chapterId={id}
+          officers={data.officers}
+          canEdit={data.canEdit}
+          onSaved={() => {
+            void load();
+            setVersion((v) => v + 1);
+          }}
+        />
       )}
+      {data && !data.hidden && <ChapterMembersCard chapterId={id} version={version} />}
       {dues && (
         <Card
           size="small"

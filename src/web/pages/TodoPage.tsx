@@ -21,19 +21,22 @@ import { formatDate } from "../format";
 import { useT } from "../i18n/messages";
 import { Link, paths, setQuery, useLocation } from "../router";
 
-/** The step of the titles page where a to-do item is done. */
+/** The step of the titles page where a to-do item is done (a fund's disclosure: the year's tab of its page). */
 const tabOf: Record<TodoItem["step"], string> = {
   self_assessment: "assess",
   review: "review",
   decision: "decision",
   issue: "decision",
+  fund_disclosure: "year",
 };
 
 function linkOf(item: TodoItem, year: number): string {
+  if (item.fund)
+    return `${paths.fund(item.fund.id)}?${new URLSearchParams({ year: String(item.fund.year), tab: tabOf[item.step] })}`;
   const params = new URLSearchParams({
     unit: String(item.unit.id),
     year: String(year),
-    title: item.title,
+    title: item.title ?? "",
     tab: tabOf[item.step],
   });
   return `${paths.titles}?${params.toString()}`;
@@ -74,6 +77,14 @@ export default function TodoPage() {
       {item.overdue && <Tag color="red">{t("todo.overdue")}</Tag>}
     </Flex>
   );
+  /** What the item is about: a title of the cycle, or a fund. */
+  const subject = (item: TodoItem) =>
+    item.fund ? item.fund.name : item.title ? t(`title.${item.title}`) : "";
+  /** What to do: a step of the cycle, or closing and publishing a fund's year. */
+  const what = (item: TodoItem) =>
+    item.fund
+      ? t(item.fund.closed ? "todo.fund.publish" : "todo.fund.closeAndPublish", { year: item.fund.year })
+      : t(`todo.step.${item.step}`);
   const open = (item: TodoItem) => (
     <Link to={linkOf(item, year)} data-testid="todo-open">
       {t("todo.open")}
@@ -87,8 +98,8 @@ export default function TodoPage() {
           render: (_, item) => (
             <Flex vertical gap={2}>
               <Typography.Text strong>{item.unit.name}</Typography.Text>
-              <span>{t(`title.${item.title}`)}</span>
-              <span>{`${t(`todo.step.${item.step}`)} (${item.count})`}</span>
+              <span>{subject(item)}</span>
+              <span>{item.fund ? what(item) : `${what(item)} (${item.count})`}</span>
               {due(item)}
               {open(item)}
             </Flex>
@@ -97,9 +108,14 @@ export default function TodoPage() {
       ]
     : [
         { key: "unit", title: t("todo.unit"), render: (_, item) => item.unit.name },
-        { key: "title", title: t("cycle.titleField"), render: (_, item) => t(`title.${item.title}`) },
-        { key: "what", title: t("todo.what"), render: (_, item) => t(`todo.step.${item.step}`) },
-        { key: "count", title: t("todo.count"), align: "right", render: (_, item) => item.count },
+        { key: "title", title: t("todo.subject"), render: (_, item) => subject(item) },
+        { key: "what", title: t("todo.what"), render: (_, item) => what(item) },
+        {
+          key: "count",
+          title: t("todo.count"),
+          align: "right",
+          render: (_, item) => (item.fund ? "" : item.count),
+        },
         { key: "due", title: t("todo.due"), render: (_, item) => due(item) },
         { key: "open", title: "", render: (_, item) => open(item) },
       ];
@@ -132,7 +148,7 @@ export default function TodoPage() {
       {items && (
         <div data-testid="todo-list">
           <Table<TodoItem>
-            rowKey={(item) => `${item.unit.id}-${item.title}-${item.step}`}
+            rowKey={(item) => `${item.unit.id}-${item.title ?? item.fund?.id}-${item.step}`}
             dataSource={items}
             columns={columns}
             pagination={false}

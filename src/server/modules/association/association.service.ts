@@ -6,9 +6,9 @@
 import { sql } from "kysely";
 import type { MemberChapters, Officer, OfficerPost } from "../../../shared/association";
 import { chapters, members } from "../../../shared/registry/kinds";
-import { type Actor, asActor } from "../../auth/scope";
+import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { notFound } from "../../errors";
+import { forbidden, notFound } from "../../errors";
 import { rowInScope } from "../../registry/access";
 import { unitRule } from "../../registry/service";
 import { writableUnit } from "../../registry/units";
@@ -23,6 +23,25 @@ export async function readableChapter(tx: Db, actor: Actor, chapterId: number) {
     .where(rowInScope(actor, chapters, "read"))
     .executeTakeFirst();
   if (!chapter) throw notFound("Không tìm thấy chi hội, hoặc chi hội nằm ngoài phạm vi của bạn");
+  return chapter;
+}
+
+/**
+ * A chapter whose members (and committee and dues) the caller may read: the Hội's readers of its unit or its own
+ * secretary; 403 to anyone else who sees the chapter (a government clerk), 404 outside the scope.
+ */
+export async function membersChapter(tx: Db, actor: Actor, chapterId: number) {
+  const chapter = await readableChapter(tx, actor, chapterId);
+  const reader = await tx
+    .selectFrom("admin_units as u")
+    .select("u.id")
+    .where("u.id", "=", chapter.unit_id)
+    .where(unitInScope(actor, "association_read", "u.id"))
+    .executeTakeFirst();
+  if (!reader && !actor.chapters.includes(chapterId))
+    throw forbidden(
+      "Chỉ Hội Khuyến học, người xem của đơn vị và thư ký chi hội xem được hội viên của chi hội",
+    );
   return chapter;
 }
 
@@ -53,7 +72,7 @@ async function currentOfficers(tx: Db, actor: Actor, communeId: number, chapterI
 
 export const getCommittee = (db: Db, actor: Actor, chapterId: number) =>
   asActor(db, actor, async (tx) => {
-    const chapter = await readableChapter(tx, actor, chapterId);
+    const chapter = await membersChapter(tx, actor, chapterId);
     return { officers: await currentOfficers(tx, actor, chapter.commune_id, chapterId) };
   });
 

@@ -18,7 +18,7 @@ import { unitRule } from "../../registry/service";
 import { writableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 import { addDays } from "../territory/dates";
-import { readableChapter } from "./association.service";
+import { membersChapter, readableChapter } from "./association.service";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
@@ -240,7 +240,7 @@ export function reversePayment(db: Db, actor: Actor, paymentId: number) {
 /** Who paid and who did not in a chapter for a year, with totals. */
 export function duesListOf(db: Db, actor: Actor, chapterId: number, year: number): Promise<DuesList> {
   return asActor(db, actor, async (tx) => {
-    const chapter = await readableChapter(tx, actor, chapterId);
+    const chapter = await membersChapter(tx, actor, chapterId);
     const set = await tx
       .selectFrom("chapter_dues")
       .select("amount")

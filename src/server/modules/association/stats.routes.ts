@@ -1,9 +1,8 @@
 /** The Hội Khuyến học's statistics: figures of a unit and its children, the growth series, CSV and .xlsx. */
-import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { chapterKindKeys } from "../../../shared/association-stats";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
-import { writeXlsx } from "../../lib/xlsx-stream";
+import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
+import { targetProgress } from "../stats/stats.routes";
 import { memberCsv, memberFileName, memberSheet } from "./stats.export";
 import { memberRollup, memberSeries } from "./stats.service";
 
@@ -53,6 +52,9 @@ const rollupResponse = z.object({
   date: z.string().openapi({ description: "Ngày lấy số liệu: 31/12 của năm, hoặc hôm nay với năm hiện tại" }),
   figures: memberFigures,
   children: z.array(z.object({ unit: statsUnit, figures: memberFigures })),
+  targets: z
+    .array(targetProgress)
+    .openapi({ description: "Chỉ tiêu tỷ lệ hộ có hội viên áp dụng cho đơn vị" }),
   own: memberFigures.nullable().openapi({
     description:
       "Phần tính tại chính đơn vị hoặc tại đơn vị đã hết hiệu lực (không thuộc đơn vị trực thuộc nào)",
@@ -135,25 +137,11 @@ associationStatsRoutes.openapi(
     summary:
       "Biểu thống kê tổ chức Hội Khuyến học (.xlsx): mỗi đơn vị trực thuộc một dòng, có dòng Tổng cộng",
     request: { query: rollupQuery },
-    responses: {
-      200: {
-        description: "Tệp Excel, ghi theo luồng",
-        content: {
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-            schema: z.string().openapi({ format: "binary" }),
-          },
-        },
-      },
-    },
+    responses: { 200: xlsxContent() },
   }),
   async (c) => {
     const result = await memberRollup(c.get("db"), requireActor(c), c.req.valid("query"));
     const { sheet, rows } = memberSheet(result);
-    const output = new PassThrough();
-    writeXlsx(output, sheet, rows).catch((error: unknown) => output.destroy(error as Error));
-    return c.body(Readable.toWeb(output) as ReadableStream<Uint8Array>, 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${memberFileName(result, "xlsx")}"`,
-    });
+    return xlsxResponse(c, sheet, rows, memberFileName(result, "xlsx"));
   },
 );

@@ -2,8 +2,8 @@
  * The Hội Khuyến học's figures (issue 8, point 5) from the association counters (migration 0019): a unit's members,
  * women, collective members, joined and left, chapters by kind, members per 100 inhabitants and the share of
  * households with a member, at the end of a year, with a table of its children; and the growth series over the
- * years. A province or the nation sums counter rows (a few per village and year), never the members themselves;
- * only "households with a member" reads the members (it cannot be summed: two members may share a household).
+ * years. Only counter rows are read, never the members: a commune reads its villages' rows, a province and the
+ * nation the per-commune rows (a few per commune and year).
  *
  * Units: counters stay on the village or commune where the member was counted. A child row shows what is counted
  * in its subtree, plus what was counted on a unit that ended before the date and passed whole (a `full`
@@ -17,6 +17,8 @@ import {
   chapterKindKeys,
   type MemberCounts,
   type MemberFigures,
+  type MemberRollup,
+  type MemberSeriesPoint,
   zeroMemberCounts,
 } from "../../../shared/association-stats";
 import { type Actor, asActor } from "../../auth/scope";
@@ -24,21 +26,11 @@ import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { percent } from "../stats/metrics";
 import { NATION, type StatsUnit } from "../stats/stats.service";
+import { progressFor } from "../stats/targets.service";
 import { today } from "../territory/dates";
 import { canOnUnit, inForce } from "../territory/territory.repo";
 
-export type MemberRollup = {
-  unit: StatsUnit;
-  year: number;
-  /** The day the figures are taken on: 31/12 of the year, or today for the current year. */
-  date: string;
-  figures: MemberFigures;
-  children: { unit: StatsUnit; figures: MemberFigures }[];
-  /** What is counted at the unit itself or on units that are no longer in force (null when nothing). */
-  own: MemberFigures | null;
-};
-
-export type MemberSeriesPoint = { year: number; date: string; figures: MemberFigures };
+export type { MemberRollup, MemberSeriesPoint };
 
 /** The day a year's figures are taken on: its last day, or today while it runs. */
 export function figuresDate(year: number): string {
@@ -61,6 +53,8 @@ type FlowRow = { bucket: string; metric: string; year: number; added: number; re
 function addFlow(counts: MemberCounts, row: FlowRow, year: number) {
   const stock = row.year <= year ? Number(row.added) - Number(row.removed) : 0;
   if (row.metric === "residents") counts.residents += Number(row.added);
+  else if (row.metric === "households") counts.households += Number(row.added);
+  else if (row.metric === "covered_households") counts.householdsWithMember += stock;
   else if (row.metric.startsWith("chapters_")) {
     counts.chaptersByKind[row.metric.slice(9) as ChapterKindKey] += stock;
     counts.chapters += stock;
@@ -75,28 +69,39 @@ function addFlow(counts: MemberCounts, row: FlowRow, year: number) {
 }
 
 /**
- * The counter rows up to `toYear`, grouped by bucket (a unit in `bucketIds`, or "own" for the rest of the zone),
- * metric and year. `zoneId` null: the nation, bucketed by province.
+ * The counter rows up to `toYear`, grouped by bucket (a child in `childIds`, or "own" for the rest of the zone),
+ * metric and year. The nation (zoneId null) and a province read the per-commune counters (a few rows per commune);
+ * any other unit reads the per-unit counters of its subtree. A counter on a unit that ended and passed whole to a
+ * child (a `full` succession) lands in that child.
  */
-async function flows(tx: Db, zoneId: number | null, childIds: number[], toYear: number) {
-  const { rows } = await (zoneId === null
-    ? sql<FlowRow>`
-      SELECT a.province_id::text AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added,
-        sum(a.removed)::int AS removed
-      FROM association_counters a WHERE a.year <= ${toYear}
-      GROUP BY 1, 2, 3`
-    : sql<FlowRow>`
-      WITH zone AS (
-        SELECT a.* FROM admin_unit_paths p JOIN association_counters a ON a.unit_id = p.descendant_id
-        WHERE p.ancestor_id = ${zoneId} AND a.year <= ${toYear}
-      ), child_of AS (
-        SELECT cp.descendant_id AS unit_id, min(cp.ancestor_id) AS child FROM admin_unit_paths cp
-        WHERE cp.ancestor_id = ANY (${childIds}::bigint[]) GROUP BY 1
-      ), heir_of AS (
+async function flows(tx: Db, zone: { id: number; level: string } | null, childIds: number[], toYear: number) {
+  const heirs = sql`heir_of AS (
         SELECT sp.descendant_id AS unit_id, min(s.successor_id) AS child
         FROM unit_successions s JOIN admin_unit_paths sp ON sp.ancestor_id = s.predecessor_id
         WHERE s.coverage = 'full' AND s.successor_id = ANY (${childIds}::bigint[]) GROUP BY 1
-      )
+      )`;
+  const { rows } = await (zone === null
+    ? sql<FlowRow>`
+      SELECT a.province_id::text AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added,
+        sum(a.removed)::int AS removed
+      FROM association_commune_counters a WHERE a.year <= ${toYear}
+      GROUP BY 1, 2, 3`
+    : zone.level === "province"
+      ? sql<FlowRow>`
+      WITH ${heirs}
+      SELECT coalesce(CASE WHEN a.commune_id = ANY (${childIds}::bigint[]) THEN a.commune_id END, h.child)::text
+          AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added, sum(a.removed)::int AS removed
+      FROM association_commune_counters a LEFT JOIN heir_of h ON h.unit_id = a.commune_id
+      WHERE a.province_id = ${zone.id} AND a.year <= ${toYear}
+      GROUP BY 1, 2, 3`
+      : sql<FlowRow>`
+      WITH zone AS (
+        SELECT a.* FROM admin_unit_paths p JOIN association_counters a ON a.unit_id = p.descendant_id
+        WHERE p.ancestor_id = ${zone.id} AND a.year <= ${toYear}
+      ), child_of AS (
+        SELECT cp.descendant_id AS unit_id, min(cp.ancestor_id) AS child FROM admin_unit_paths cp
+        WHERE cp.ancestor_id = ANY (${childIds}::bigint[]) GROUP BY 1
+      ), ${heirs}
       SELECT coalesce(c.child, h.child)::text AS bucket, z.metric, z.year::int AS year, sum(z.added)::int AS added,
         sum(z.removed)::int AS removed
       FROM zone z LEFT JOIN child_of c ON c.unit_id = z.unit_id LEFT JOIN heir_of h ON h.unit_id = z.unit_id
@@ -105,38 +110,17 @@ async function flows(tx: Db, zoneId: number | null, childIds: number[], toYear: 
   return rows.map((r) => ({ ...r, bucket: r.bucket ?? "own" }));
 }
 
-/** Households (registry, today) and households with a member on `date`, per bucket unit. */
-async function householdCounts(tx: Db, bucketIds: number[], date: string, nation: boolean) {
-  const totals = await (nation
-    ? sql<{ unit_id: number; total: number }>`
-      SELECT t.province_id AS unit_id, sum(t.total)::int AS total FROM title_totals t
-      WHERE t.title = 'learning_family' GROUP BY 1`
-    : sql<{ unit_id: number; total: number }>`
-      SELECT p.ancestor_id AS unit_id, sum(t.total)::int AS total
-      FROM admin_unit_paths p JOIN title_totals t ON t.unit_id = p.descendant_id AND t.title = 'learning_family'
-      WHERE p.ancestor_id = ANY (${bucketIds}::bigint[]) GROUP BY 1`
-  ).execute(tx);
-  const covered = await sql<{ unit_id: number; households: number }>`
-    SELECT unit_id, households FROM hieuhoc_households_with_member(${bucketIds}::bigint[], ${date}::date)`.execute(
-    tx,
-  );
-  const total = new Map(totals.rows.map((r) => [Number(r.unit_id), Number(r.total)]));
-  const withMember = new Map(covered.rows.map((r) => [Number(r.unit_id), Number(r.households)]));
-  return (unitId: number) => ({
-    households: total.get(unitId) ?? 0,
-    householdsWithMember: withMember.get(unitId) ?? 0,
-  });
-}
-
 const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
 
 async function zoneOf(tx: Db, actor: Actor, unitId: number | undefined, date: string) {
+  // Row-level security makes the planner's estimates large enough to compile the sums (JIT), which took longer than
+  // running them (bench/association: 350 ms of 660 for a province).
+  await sql`SET LOCAL jit = off`.execute(tx);
   if (unitId === undefined) {
     if (!actor.global)
       throw notFound(
         "Số liệu toàn quốc chỉ dành cho quản trị hệ thống: chọn một tỉnh hoặc xã trong phạm vi của bạn",
       );
-    await sql`SET LOCAL jit = off`.execute(tx);
     const children = await tx
       .selectFrom("admin_units as u")
       .select(unitColumns)
@@ -175,8 +159,7 @@ export async function memberRollup(
     const { unit, children } = await zoneOf(tx, actor, options.unitId, date);
     const nation = options.unitId === undefined;
     const childIds = children.map((c) => c.id);
-    const rows = await flows(tx, nation ? null : unit.id, childIds, options.year);
-    const households = await householdCounts(tx, nation ? childIds : [unit.id, ...childIds], date, nation);
+    const rows = await flows(tx, nation ? null : unit, childIds, options.year);
     const byBucket = new Map<string, MemberCounts>();
     const total = zeroMemberCounts();
     for (const row of rows) {
@@ -187,25 +170,23 @@ export async function memberRollup(
     }
     const childRows = children.map((child) => {
       const counts = byBucket.get(String(child.id)) ?? zeroMemberCounts();
-      Object.assign(counts, households(child.id));
       return { unit: child, figures: memberFigures(counts) };
     });
-    if (nation) {
-      for (const child of childRows) {
-        total.households += child.figures.households;
-        total.householdsWithMember += child.figures.householdsWithMember;
-      }
-    } else Object.assign(total, households(unit.id));
-    // The unit's own row: the figure less its children (households included), when anything is left.
+    // The unit's own row: the figure less its children, when anything is left.
     const own = zeroMemberCounts();
     addMemberCounts(own, total);
     for (const child of childRows) subtract(own, child.figures);
     const hasOwn = Object.entries(own).some(([key, v]) => key !== "chaptersByKind" && v !== 0);
+    const figures = memberFigures(total);
+    const progress = await progressFor(tx, nation ? null : unit.id, options.year, [
+      { title: "association", figures },
+    ]);
     return {
       unit,
       year: options.year,
       date,
-      figures: memberFigures(total),
+      figures,
+      targets: progress.get("association") ?? [],
       children: childRows,
       own: hasOwn ? memberFigures(own) : null,
     };
@@ -228,15 +209,12 @@ export async function memberSeries(
 ): Promise<{ unit: StatsUnit; points: MemberSeriesPoint[] }> {
   return asActor(db, actor, async (tx) => {
     const { unit } = await zoneOf(tx, actor, options.unitId, figuresDate(options.to));
-    const rows = await flows(tx, options.unitId ?? null, [], options.to);
+    const rows = await flows(tx, options.unitId === undefined ? null : unit, [], options.to);
     const points: MemberSeriesPoint[] = [];
     for (let year = options.from; year <= options.to; year++) {
       const counts = zeroMemberCounts();
       for (const row of rows) addFlow(counts, row, year);
-      const date = figuresDate(year);
-      if (options.unitId !== undefined)
-        Object.assign(counts, (await householdCounts(tx, [unit.id], date, false))(unit.id));
-      points.push({ year, date, figures: memberFigures(counts) });
+      points.push({ year, date: figuresDate(year), figures: memberFigures(counts) });
     }
     return { unit, points };
   });

@@ -22,6 +22,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 import { asActor } from "../../auth/scope";
 import { type AppEnv, createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { uploadedFile } from "../../http/upload";
+import { today } from "../territory/dates";
 import { checkCertificate, decisionCertificates, registrationCertificate } from "./certificates.service";
 import {
   cancelDraftDecision,
@@ -324,16 +325,17 @@ cycleRoutes.openapi(
     method: "get",
     path: "/todo",
     tags,
-    summary: "Việc cần làm trong các đơn vị của người dùng, với hạn theo bộ tiêu chí",
+    summary:
+      "Việc cần làm trong các đơn vị của người dùng, với hạn theo bộ tiêu chí; từ 01/02, các quỹ chưa công khai năm trước (hạn 31/03)",
     request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
     responses: {
       200: jsonContent(z.object({ items: z.array(todoItem) }), "Việc cần làm"),
     },
   }),
   async (c) => {
-    const today = new Date().toISOString().slice(0, 10);
-    const year = c.req.valid("query").year ?? Number(today.slice(0, 4));
-    return c.json({ items: await todoList(c.get("db"), requireActor(c), year, today) }, 200);
+    const day = today();
+    const year = c.req.valid("query").year ?? Number(day.slice(0, 4));
+    return c.json({ items: await todoList(c.get("db"), requireActor(c), year, day) }, 200);
   },
 );
 

@@ -6,6 +6,7 @@ import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
+import { fundTodoItems } from "../fund/fund-todo";
 import { pickRubric } from "../rubrics/rubric.evaluate";
 import { loadRubrics } from "../rubrics/rubrics.service";
 import { canOnUnit } from "../territory/territory.repo";
@@ -77,9 +78,13 @@ const stepLabels: Record<TodoItem["step"], string> = {
   review: "Họp bình xét các hồ sơ đã tự đánh giá",
   decision: "Lập quyết định công nhận cho danh sách đề nghị",
   issue: "Phê duyệt, ban hành quyết định đã lập",
+  fund_disclosure: "Công khai thu – chi của quỹ năm trước",
 };
 
-/** What is due in the caller's units for a year, with the deadline of the criteria set in force. */
+/**
+ * What is due in the caller's units for a year, with the deadline of the criteria set in force, and from 01/02 the
+ * funds' previous year to disclose (fund-todo.ts).
+ */
 export async function todoList(db: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
   return asActor(db, actor, async (tx) => {
     const counts = await tx
@@ -130,7 +135,7 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
     const items: TodoItem[] = [];
     const push = (
       row: { commune_id: number; name: string; province_id: number; title: Title },
-      step: TodoItem["step"],
+      step: Exclude<TodoItem["step"], "fund_disclosure">,
       n: number,
     ) => {
       const deadlineStep = step === "issue" ? "decision" : step === "decision" ? "decision" : step;
@@ -141,6 +146,7 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
         unit: { id: row.commune_id, name: row.name },
         title: row.title,
         titleLabel: titleLabels[row.title],
+        fund: null,
         step,
         label: stepLabels[step],
         count: Number(n),
@@ -150,8 +156,9 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
     };
     for (const row of counts) push(row, stepOf[row.status as keyof typeof stepOf], row.n);
     for (const row of drafts) push(row, "issue", row.n);
+    items.push(...(await fundTodoItems(tx, actor, year, today)));
     const order = (item: TodoItem) =>
-      [item.due ?? "9999", titles.indexOf(item.title), item.unit.name].join("|");
+      [item.due ?? "9999", item.title ? titles.indexOf(item.title) : 9, item.unit.name].join("|");
     return items.sort((a, b) => order(a).localeCompare(order(b)));
   });
 }

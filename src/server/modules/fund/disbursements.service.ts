@@ -64,10 +64,15 @@ async function readDisbursements(
       reason: r.reason,
       approvalsNeeded: r.approvals_needed,
       proposedBy: r.proposed_by_name,
+      proposedById: r.proposed_by,
       proposedAt: new Date(r.proposed_at).toISOString(),
       approvals: approvals
         .filter((a) => a.disbursement_id === r.id)
-        .map((a) => ({ name: a.approver_name, at: new Date(a.approved_at).toISOString() })),
+        .map((a) => ({
+          userId: a.approver_id,
+          name: a.approver_name,
+          at: new Date(a.approved_at).toISOString(),
+        })),
       closedBy: r.closed_by_name,
       closedReason: r.closed_reason,
       paidBy: r.paid_by_name,

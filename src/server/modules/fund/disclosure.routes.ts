@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { disclosureSnapshot } from "../../../shared/fund";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { disclosureCsv, disclosureFileName } from "./disclosure.export";
 import { publicDisclosure, publishDisclosure } from "./disclosure.service";
 
 export const disclosureRoutes = createRouter();
@@ -8,11 +10,9 @@ const params = z.object({
   id: z.coerce.number().int().positive(),
   year: z.coerce.number().int().min(2000).max(2100),
 });
-const snapshot = z
-  .record(z.string(), z.unknown())
-  .describe(
-    'Thu – chi – tồn, khoản thu theo nhà hảo tâm (ẩn danh: "Nhà hảo tâm ẩn danh"), khoản chi theo mục đích và theo người nhận (trẻ em chỉ ghi chữ cái đầu, trường, lớp), đầu chuỗi băm và niêm phong của năm',
-  );
+const snapshot = disclosureSnapshot.describe(
+  'Thu – chi – tồn, khoản thu theo nhà hảo tâm (ẩn danh: "Nhà hảo tâm ẩn danh"), khoản chi theo mục đích và theo người nhận (trẻ em chỉ ghi chữ cái đầu, trường, lớp), đầu chuỗi băm và niêm phong của năm',
+);
 
 disclosureRoutes.openapi(
   createRoute({
@@ -37,13 +37,40 @@ disclosureRoutes.openapi(
     tags,
     summary: "Bản công khai thu – chi của một quỹ trong một năm (không cần đăng nhập)",
     request: { params },
-    responses: { 200: jsonContent(z.object({ disclosure: snapshot }), "Bản công khai") },
+    responses: {
+      200: jsonContent(
+        z.object({ disclosure: snapshot, publishedAt: z.string().describe("Thời điểm công khai") }),
+        "Bản công khai",
+      ),
+    },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json(
-      { disclosure: (await publicDisclosure(c.get("db"), id, year)) as Record<string, unknown> },
-      200,
-    );
+    return c.json(await publicDisclosure(c.get("db"), id, year), 200);
+  },
+);
+
+disclosureRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/public/funds/{id}/disclosures/{year}/disclosure.csv",
+    tags,
+    summary:
+      "Bản công khai thu – chi dạng CSV (không cần đăng nhập): tổng hợp, thu theo nhà hảo tâm, chi theo mục đích và người nhận, chuỗi băm",
+    request: { params },
+    responses: {
+      200: {
+        description: "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;), CRLF",
+        content: { "text/csv": { schema: z.string() } },
+      },
+    },
+  }),
+  async (c) => {
+    const { id, year } = c.req.valid("param");
+    const { disclosure } = await publicDisclosure(c.get("db"), id, year);
+    return c.body(disclosureCsv(disclosure), 200, {
+      "Content-Type": "text/csv; charset=utf-8; header=present",
+      "Content-Disposition": `attachment; filename="${disclosureFileName(disclosure, "csv")}"`,
+    });
   },
 );

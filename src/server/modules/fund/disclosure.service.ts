@@ -4,6 +4,7 @@
  * award rounds with their recipients masked the same way (award-disclosure.ts), and the chain head and seal of the
  * closed year. Published by an approver as a frozen snapshot; read without login.
  */
+import type { DisclosureSnapshot } from "../../../shared/fund";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
@@ -13,7 +14,12 @@ import { fundInScope } from "./funds.service";
 
 const voucherNumber = (voucher: string) => Number(voucher.slice(2, voucher.indexOf("/")));
 
-export async function publishDisclosure(db: Db, actor: Actor, fundId: number, year: number) {
+export async function publishDisclosure(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  year: number,
+): Promise<DisclosureSnapshot> {
   return asActor(db, actor, async (tx) => {
     const fund = await fundInScope(tx, actor, fundId, "approve");
     const period = await tx
@@ -102,7 +108,7 @@ export async function publishDisclosure(db: Db, actor: Actor, fundId: number, ye
       ...awards.byPurpose,
     ])
       byPurpose.set(d.purpose, (byPurpose.get(d.purpose) ?? 0) + d.amount);
-    const snapshot = {
+    const snapshot: DisclosureSnapshot = {
       fund: {
         id: fund.id,
         name: fund.name,
@@ -161,10 +167,13 @@ export async function publishDisclosure(db: Db, actor: Actor, fundId: number, ye
 export async function publicDisclosure(db: Db, fundId: number, year: number) {
   const row = await db
     .selectFrom("fund_disclosures")
-    .select("snapshot")
+    .select(["snapshot", "published_at"])
     .where("fund_id", "=", fundId)
     .where("year", "=", year)
     .executeTakeFirst();
   if (!row) throw notFound("Quỹ chưa công khai năm này");
-  return row.snapshot;
+  return {
+    disclosure: row.snapshot as DisclosureSnapshot,
+    publishedAt: new Date(row.published_at).toISOString(),
+  };
 }

@@ -1,5 +1,6 @@
 /** Funds: creating one with its accounts and purposes, listing a unit's funds, one fund with its balances. */
 import { sql } from "kysely";
+import { refusal } from "../../../shared/capabilities";
 import type { FundAccount, FundCreate, FundDetail, FundSummary } from "../../../shared/fund";
 import { type Actor, asActor, type Permission, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -27,12 +28,7 @@ export async function fundInScope(tx: Db, actor: Actor, fundId: number, permissi
       .where("id", "=", fundId)
       .where(unitInScope(actor, permission, "commune_id"))
       .executeTakeFirst();
-    if (!can)
-      throw forbidden(
-        permission === "approve"
-          ? "Bạn không có quyền duyệt chi của quỹ này"
-          : "Bạn không có quyền ghi sổ quỹ này (cần vai trò thủ quỹ hoặc quản trị)",
-      );
+    if (!can) throw forbidden(refusal(permission === "approve" ? "fund.approve" : "fund.keep"));
   }
   return fund;
 }
@@ -50,7 +46,7 @@ export async function createFund(db: Db, actor: Actor, input: FundCreate): Promi
       .where("u.id", "=", input.unitId)
       .where(unitInScope(actor, "fund", "u.id"))
       .executeTakeFirst();
-    if (!unit) throw forbidden("Đơn vị này nằm ngoài phạm vi quản lý quỹ của bạn");
+    if (!unit) throw forbidden(refusal("fund.keep", "đơn vị này"));
     if (unit.level !== "commune" && unit.level !== "province")
       throw new AppError("validation", "Quỹ thuộc một xã, phường hoặc một tỉnh, thành phố", {
         fields: { unitId: "" },
@@ -226,11 +222,17 @@ export async function readFund(tx: Db, actor: Actor, fundId: number, date: IsoDa
     .execute();
   const atDate = await balancesAt(tx, refOf(fund), date);
   const periods = await tx
-    .selectFrom("fund_periods")
-    .select(["year", "head_hash", "seal", "closed_by_name", "closed_at"])
-    .where("commune_id", "=", fund.commune_id)
-    .where("fund_id", "=", fund.id)
-    .orderBy("year")
+    .selectFrom("fund_periods as p")
+    .leftJoin("fund_disclosures as d", (j) =>
+      j
+        .onRef("d.commune_id", "=", "p.commune_id")
+        .onRef("d.fund_id", "=", "p.fund_id")
+        .onRef("d.year", "=", "p.year"),
+    )
+    .select(["p.year", "p.head_hash", "p.seal", "p.closed_by_name", "p.closed_at", "d.published_at"])
+    .where("p.commune_id", "=", fund.commune_id)
+    .where("p.fund_id", "=", fund.id)
+    .orderBy("p.year")
     .execute();
   const toAccount = (a: (typeof accounts)[number]): FundAccount => ({
     id: a.id,
@@ -263,6 +265,7 @@ export async function readFund(tx: Db, actor: Actor, fundId: number, date: IsoDa
       seal: p.seal,
       closedBy: p.closed_by_name,
       closedAt: new Date(p.closed_at).toISOString(),
+      publishedAt: p.published_at ? new Date(p.published_at).toISOString() : null,
     })),
     version: fund.version,
   };

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createRouter, requireActor } from "../../http/context";
+import { createRouter, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
+import { cashBook, cashBookFileName, cashBookSheet } from "./cash-book";
 import { paymentVoucher, receiptVoucher } from "./vouchers.service";
 
 export const voucherRoutes = createRouter();
@@ -53,5 +54,29 @@ voucherRoutes.openapi(
       "Content-Type": "application/pdf",
       "Content-Disposition": `inline; filename="${name}"`,
     });
+  },
+);
+
+voucherRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/funds/{id}/accounts/{accountId}/book.xlsx",
+    tags,
+    summary:
+      "Sổ quỹ tiền mặt hoặc sổ tiền gửi (.xlsx) của một tài khoản trong một năm: số dư đầu năm, từng dòng thu, chi với số phiếu, tồn, số dư cuối năm",
+    request: {
+      params: z.object({
+        id: z.coerce.number().int().positive(),
+        accountId: z.coerce.number().int().positive(),
+      }),
+      query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    responses: { 200: xlsxContent() },
+  }),
+  async (c) => {
+    const { id, accountId } = c.req.valid("param");
+    const book = await cashBook(c.get("db"), requireActor(c), id, accountId, c.req.valid("query").year);
+    const { sheet, rows } = cashBookSheet(book);
+    return xlsxResponse(c, sheet, rows, cashBookFileName(id, book));
   },
 );

@@ -1,10 +1,9 @@
-import { PassThrough, Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { isoDate } from "../../../shared/api";
 import { titles } from "../../../shared/rubric";
+import { targetMetrics } from "../../../shared/stats";
 import { AppError } from "../../errors";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
-import { writeXlsx } from "../../lib/xlsx-stream";
+import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
 import { rollupCsv, rollupFileName, rollupSheet } from "./stats.export";
 import { rollup, series } from "./stats.service";
 import { resolutionRule, statusRule } from "./targets.service";
@@ -60,8 +59,8 @@ const figures = z.object({
     .openapi({ description: "% đăng ký trên tổng số, 2 chữ số thập phân, làm tròn nửa lên (xa 0)" }),
   recognizedRate: z.number().nullable().openapi({ description: "% đạt trên tổng số, cùng quy tắc làm tròn" }),
 });
-const targetProgress = z.object({
-  metric: z.enum(["recognizedRate", "registeredRate"]),
+export const targetProgress = z.object({
+  metric: z.enum(targetMetrics),
   targetYear: z.number().openapi({
     description: "Năm của chỉ tiêu được áp dụng (năm chọn, hoặc năm chỉ tiêu gần nhất phía sau)",
   }),
@@ -145,26 +144,12 @@ statsRoutes.openapi(
     summary:
       "Biểu thống kê kết quả xây dựng các mô hình học tập (.xlsx): mỗi đơn vị trực thuộc một dòng, mỗi danh hiệu (hoặc danh hiệu đã chọn) các cột Tổng số, Đăng ký, Đạt, Tỷ lệ; có dòng Tổng cộng. Cùng số liệu dạng JSON: GET /stats/rollup",
     request: { query: rollupQuery },
-    responses: {
-      200: {
-        description: "Tệp Excel, ghi theo luồng",
-        content: {
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-            schema: z.string().openapi({ format: "binary" }),
-          },
-        },
-      },
-    },
+    responses: { 200: xlsxContent() },
   }),
   async (c) => {
     const result = await rollup(c.get("db"), requireActor(c), c.req.valid("query"));
     const { sheet, rows } = rollupSheet(result);
-    const output = new PassThrough();
-    writeXlsx(output, sheet, rows).catch((error: unknown) => output.destroy(error as Error));
-    return c.body(Readable.toWeb(output) as ReadableStream<Uint8Array>, 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${rollupFileName(result, "xlsx")}"`,
-    });
+    return xlsxResponse(c, sheet, rows, rollupFileName(result, "xlsx"));
   },
 );
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isoDate, recordVersion } from "../../../shared/api";
-import { titles } from "../../../shared/rubric";
+import { targetSubjects } from "../../../shared/stats";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
   createTarget,
@@ -29,7 +29,7 @@ const percentValue = z
 
 const target = z.object({
   id: z.number(),
-  title: z.enum(titles),
+  title: z.enum(targetSubjects).openapi({ description: "Danh hiệu, hoặc association: Hội Khuyến học" }),
   metric: z.enum(targetMetrics),
   year: z.number(),
   value: z.number().openapi({ description: "Phần trăm, 2 chữ số thập phân" }),
@@ -69,7 +69,7 @@ const listResponse = z.object({
   ),
   year: z.number().optional(),
   resolved: z
-    .array(z.object({ title: z.enum(titles), metric: z.enum(targetMetrics), target }))
+    .array(z.object({ title: z.enum(targetSubjects), metric: z.enum(targetMetrics), target }))
     .optional()
     .openapi({ description: `Chỉ tiêu áp dụng cho năm đã chọn. ${resolutionRule}` }),
 });
@@ -105,7 +105,7 @@ targetRoutes.openapi(
           "application/json": {
             schema: z.object({
               unitId: z.number().int().positive(),
-              title: z.enum(titles, { message: "Danh hiệu không hợp lệ" }),
+              title: z.enum(targetSubjects, { message: "Danh hiệu không hợp lệ" }),
               metric: z.enum(targetMetrics, { message: "Chỉ số không hợp lệ" }).optional(),
               year: z
                 .number({ message: "Năm phải là một số" })

@@ -13,13 +13,15 @@
  * 0) gives no status.
  */
 import { sql } from "kysely";
-import { type Title, titleLabels, titles } from "../../../shared/rubric";
 import {
-  type Figures,
+  subjectLabels,
+  subjectMetrics,
   type TargetMetric,
   type TargetProgress,
   type TargetStatus,
+  type TargetSubject,
   targetMetrics,
+  targetSubjects,
 } from "../../../shared/stats";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -34,6 +36,7 @@ export { targetMetrics };
 export const metricLabels: Record<TargetMetric, string> = {
   recognizedRate: "tỷ lệ đạt",
   registeredRate: "tỷ lệ đăng ký",
+  householdShare: "tỷ lệ hộ có hội viên",
 };
 
 /** The rules in Vietnamese, for the OpenAPI descriptions. */
@@ -58,7 +61,7 @@ export type TargetBasis = {
 
 export type Target = {
   id: number;
-  title: Title;
+  title: TargetSubject;
   metric: TargetMetric;
   year: number;
   value: number;
@@ -92,7 +95,7 @@ function basisText(b: { number: string; signed_on: IsoDate | null; issuer: strin
 
 type TargetRow = {
   id: number;
-  title: Title;
+  title: TargetSubject;
   metric: TargetMetric;
   year: number;
   value: string | number;
@@ -229,7 +232,7 @@ async function chainTargets(
 /** The target that applies for a title, metric and year (see the rule at the top), or undefined. */
 function resolve(
   chain: { target: Target; depth: number | null }[],
-  title: Title,
+  title: TargetSubject,
   metric: TargetMetric,
   year: number,
 ): Target | undefined {
@@ -257,16 +260,16 @@ export async function progressFor(
   tx: Db,
   unitId: number | null,
   year: number,
-  shown: { title: Title; figures: Figures }[],
-): Promise<Map<Title, TargetProgress[]>> {
+  shown: { title: TargetSubject; figures: Partial<Record<TargetMetric, number | null>> }[],
+): Promise<Map<TargetSubject, TargetProgress[]>> {
   const chain = await chainTargets(tx, unitId);
-  const result = new Map<Title, TargetProgress[]>();
+  const result = new Map<TargetSubject, TargetProgress[]>();
   for (const { title, figures } of shown) {
     const list: TargetProgress[] = [];
-    for (const metric of targetMetrics) {
+    for (const metric of subjectMetrics(title)) {
       const target = resolve(chain, title, metric, year);
       if (!target) continue;
-      const actual = figures[metric];
+      const actual = figures[metric] ?? null;
       list.push({
         metric,
         targetYear: target.year,
@@ -320,8 +323,8 @@ export async function listTargets(db: Db, actor: Actor, options: { unitId: numbe
     const resolved =
       options.year === undefined
         ? undefined
-        : titles.flatMap((title) =>
-            targetMetrics.flatMap((metric) => {
+        : targetSubjects.flatMap((title) =>
+            subjectMetrics(title).flatMap((metric) => {
               const target = resolve(chain, title, metric, options.year!);
               return target ? [{ title, metric, target }] : [];
             }),
@@ -337,7 +340,7 @@ export async function listTargets(db: Db, actor: Actor, options: { unitId: numbe
 export type BasisInput = { number: string; signedOn?: IsoDate | null; issuer: string; name?: string };
 export type TargetInput = {
   unitId: number;
-  title: Title;
+  title: TargetSubject;
   metric?: TargetMetric;
   year: number;
   value: number;
@@ -384,8 +387,8 @@ async function findTarget(tx: Db, id: number) {
   return row ? toTarget(row as TargetRow) : undefined;
 }
 
-const describe = (t: { title: Title; metric: TargetMetric; year: number }) =>
-  `${titleLabels[t.title]} năm ${t.year} (${metricLabels[t.metric]})`;
+const describe = (t: { title: TargetSubject; metric: TargetMetric; year: number }) =>
+  `${subjectLabels[t.title]} năm ${t.year} (${metricLabels[t.metric]})`;
 
 const snapshot = (t: Target) => ({
   title: t.title,
@@ -409,7 +412,19 @@ export async function createTarget(db: Db, actor: Actor, input: TargetInput): Pr
       throw new AppError("validation", `${unit.name} đã hết hiệu lực từ ${viDate(unit.valid_to)}`, {
         fields: { unitId: "Đơn vị đã hết hiệu lực" },
       });
-    const metric = input.metric ?? "recognizedRate";
+    const metric = input.metric ?? subjectMetrics(input.title)[0]!;
+    if (!subjectMetrics(input.title).includes(metric))
+      throw new AppError(
+        "validation",
+        `Chỉ tiêu ${subjectLabels[input.title]} không đo bằng ${metricLabels[metric]}`,
+        {
+          fields: {
+            metric: `Chọn ${subjectMetrics(input.title)
+              .map((m) => metricLabels[m])
+              .join(" hoặc ")}`,
+          },
+        },
+      );
     const existing = await tx
       .selectFrom("targets")
       .select("id")
@@ -435,7 +450,7 @@ export async function createTarget(db: Db, actor: Actor, input: TargetInput): Pr
         metric,
         year: input.year,
         value: input.value,
-        indicator: `${titleLabels[input.title]}: ${metricLabels[metric]}`,
+        indicator: `${subjectLabels[input.title]}: ${metricLabels[metric]}`,
         note: input.note?.trim() || null,
         created_by: actor.userId,
         updated_by: actor.userId,

@@ -19,7 +19,13 @@ import {
 } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo, useState } from "react";
-import { type MemberFigures, type MemberMetricKey, memberMetrics } from "../../../shared/association-stats";
+import {
+  type MemberFigures,
+  type MemberMetricKey,
+  type MemberRollup,
+  type MemberSeries,
+  memberMetrics,
+} from "../../../shared/association-stats";
 import { BASE, request } from "../../api/client";
 import type { StatsUnit } from "../../api/stats";
 import { errorText } from "../../errors";
@@ -27,16 +33,11 @@ import { formatDate } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
 import { EChart } from "./EChart";
 import { formatCount, formatRate } from "./format";
+import { TargetLine } from "./MetricCards";
+import { TargetsPanel } from "./TargetsPanel";
 
-type Rollup = {
-  unit: StatsUnit;
-  year: number;
-  date: string;
-  figures: MemberFigures;
-  children: { unit: StatsUnit; figures: MemberFigures }[];
-  own: MemberFigures | null;
-};
-type Series = { points: { year: number; figures: MemberFigures }[] };
+type Rollup = MemberRollup;
+type Series = MemberSeries;
 
 const YEARS = 10;
 
@@ -56,6 +57,7 @@ export function AssociationStats({
   const t = useT();
   const { lang } = useLang();
   const key = `${unitId}-${year}`;
+  const [version, setVersion] = useState(0);
   const [state, setState] = useState<{
     key: string;
     rollup?: Rollup;
@@ -63,22 +65,25 @@ export function AssociationStats({
     error?: string;
   } | null>(null);
 
+  // `version` changes when a target is saved: the figures are read again, the old ones stay on screen meanwhile.
+  const fetchKey = `${key}-${version}`;
   useEffect(() => {
     let live = true;
     const unit = unitId === undefined ? {} : { unitId };
+    const shown = fetchKey.split("-").slice(0, 2).join("-");
     Promise.all([
       request<Rollup>("GET", "/stats/association", { query: { ...unit, year } }),
       request<Series>("GET", "/stats/association/series", {
         query: { ...unit, from: year - YEARS + 1, to: year },
       }),
     ]).then(
-      ([rollup, series]) => live && setState({ key, rollup, series }),
-      (err: unknown) => live && setState({ key, error: errorText(err, t) }),
+      ([rollup, series]) => live && setState({ key: shown, rollup, series }),
+      (err: unknown) => live && setState({ key: shown, error: errorText(err, t) }),
     );
     return () => {
       live = false;
     };
-  }, [unitId, year, key, t]);
+  }, [unitId, year, fetchKey, t]);
 
   const label = (k: MemberMetricKey) => labelOf(k, lang);
   const series = state?.key === key ? state.series : undefined;
@@ -225,6 +230,13 @@ export function AssociationStats({
             <Col key={card.key} xs={12} lg={card.key === "chapters" ? 4 : 5}>
               <Card size="small" style={{ height: "100%" }} data-testid={`association-${card.key}`}>
                 <Statistic title={card.title} value={card.value} />
+                {card.key === "householdShare" &&
+                  rollup.targets.map((target) => (
+                    <TargetLine
+                      key={`${target.source}-${target.unitId}-${target.targetYear}`}
+                      target={target}
+                    />
+                  ))}
                 {card.note && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {card.note}
@@ -253,6 +265,15 @@ export function AssociationStats({
             pagination={rows.length > 20 ? { pageSize: 20 } : false}
             scroll={{ x: "max-content" }}
             data-testid="association-children"
+          />
+        )}
+        {unitId !== undefined && (
+          <TargetsPanel
+            unit={rollup.unit}
+            title="association"
+            testId="association-targets"
+            year={year}
+            onChanged={() => setVersion((v) => v + 1)}
           />
         )}
       </Flex>

@@ -22,16 +22,15 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
-import type { Title } from "../../../shared/rubric";
+import { subjectMetrics, type TargetSubject, targetSubjects } from "../../../shared/stats";
 import { ApiRequestError } from "../../api/client";
 import { type TargetEntry, type TargetInput, targetsApi } from "../../api/stats";
-import { titleList } from "../../constants";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { hasRole, useMe } from "../../session";
 
 type Values = {
-  title: Title;
+  title: TargetSubject;
   metric: TargetInput["metric"];
   year: number;
   value: number;
@@ -58,11 +57,14 @@ export function TargetsPanel({
   title,
   year,
   onChanged,
+  testId = "targets",
 }: {
   unit: { id: number; name: string; level: string };
-  title: Title;
+  title: TargetSubject;
   year: number;
   onChanged: () => void;
+  /** Prefix of the panel's and table's test ids (two panels on one page). */
+  testId?: string;
 }) {
   const t = useT();
   const me = useMe();
@@ -73,6 +75,9 @@ export function TargetsPanel({
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
+  const chosen = Form.useWatch("title", form);
+  const subjectLabel = (value: TargetSubject) =>
+    value === "association" ? t("stats.association") : t(`title.${value}`);
   const canSet =
     hasRole(me, "system_admin", "unit_admin") && (unit.level === "province" || unit.level === "commune");
 
@@ -147,14 +152,14 @@ export function TargetsPanel({
     <Card
       size="small"
       title={t("stats.targets.title", { name: unit.name })}
-      data-testid="targets-panel"
+      data-testid={`${testId}-panel`}
       extra={
         canSet && (
           <Button
             size="small"
             icon={<PlusOutlined />}
             onClick={() => {
-              form.setFieldsValue({ title, metric: "recognizedRate", year });
+              form.setFieldsValue({ title, metric: subjectMetrics(title)[0], year });
               setOpen(true);
             }}
             data-testid="target-add"
@@ -175,7 +180,7 @@ export function TargetsPanel({
         dataSource={shown}
         pagination={false}
         scroll={{ x: "max-content" }}
-        data-testid="targets-table"
+        data-testid={`${testId}-table`}
         columns={[
           { key: "year", title: t("stats.year"), dataIndex: "year" },
           {
@@ -247,12 +252,15 @@ export function TargetsPanel({
       >
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="title" label={t("stats.titleField")} rules={required}>
-            <Select options={titleList.map((value) => ({ value, label: t(`title.${value}`) }))} />
+            <Select
+              options={targetSubjects.map((value) => ({ value, label: subjectLabel(value) }))}
+              onChange={(value: TargetSubject) => form.setFieldValue("metric", subjectMetrics(value)[0])}
+            />
           </Form.Item>
           <Flex gap={8} wrap>
             <Form.Item name="metric" label={t("stats.targets.metric")} rules={required} style={{ flex: 2 }}>
               <Select
-                options={(["recognizedRate", "registeredRate"] as const).map((value) => ({
+                options={subjectMetrics(chosen ?? title).map((value) => ({
                   value,
                   label: t(`stats.metric.${value}`),
                 }))}
