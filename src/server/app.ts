@@ -26,6 +26,7 @@ import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
+import { awardRoutes } from "./modules/fund/award.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
 import { disclosureRoutes } from "./modules/fund/disclosure.routes";
 import { fundRoutes } from "./modules/fund/fund.routes";
@@ -78,6 +79,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     disbursementRoutes,
     voucherRoutes,
     disclosureRoutes,
+    awardRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

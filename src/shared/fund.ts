@@ -244,9 +244,26 @@ export const disclosureSnapshot = z.object({
         class: z.string().nullable(),
         purpose: z.string(),
         amount: z.number(),
+        round: z.string().optional().describe("Đợt trao học bổng của người nhận, khi chi theo đợt trao"),
       }),
     )
-    .describe("Chi theo người nhận"),
+    .describe("Chi theo người nhận (cả người nhận của các đợt trao, dưới số phiếu chi của đợt)"),
+  awardRounds: z
+    .array(
+      z.object({
+        voucher: z.string(),
+        name: z.string(),
+        schoolYear: z.string(),
+        decision: z.string().nullable(),
+        recipients: z.number(),
+        purpose: z.string(),
+        amount: z.number(),
+      }),
+    )
+    .optional()
+    .describe(
+      "Các đợt trao học bổng đã chi trong năm (bản công khai trước khi có đợt trao không có mục này)",
+    ),
   chain: z.object({ headSeq: z.number(), headHash: z.string(), seal: z.string() }),
   publishedBy: z.string(),
 });

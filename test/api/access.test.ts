@@ -43,6 +43,10 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'fund_disbursements', md5(coalesce(string_agg(d::text, ',' ORDER BY id), ''))
       FROM fund_disbursements d
     UNION ALL SELECT 'fund_disbursement_approvals', count(*)::text FROM fund_disbursement_approvals
+    UNION ALL SELECT 'fund_award_rounds', md5(coalesce(string_agg(r::text, ',' ORDER BY id), ''))
+      FROM fund_award_rounds r
+    UNION ALL SELECT 'fund_award_recipients', count(*)::text FROM fund_award_recipients
+    UNION ALL SELECT 'fund_award_round_approvals', count(*)::text FROM fund_award_round_approvals
     UNION ALL SELECT 'audit_log', count(*)::text FROM audit_log`.execute(t.db);
   return rows;
 }
@@ -708,6 +712,46 @@ describeEachEngine("access matrix", (engine) => {
       path: `${disbursementPath}/pay`,
       body: { paidOn: "2026-01-04" },
     });
+    // An award round of the HCM fund (a draft without recipients: every route is refused before its state matters).
+    const roundBody = {
+      name: "Lễ trao học bổng",
+      schoolYear: "2026–2027",
+      purposeAccountId: hcmFund.poor,
+      assetAccountId: hcmFund.cash,
+    };
+    const hcmRound = (await hcm.post(`/api/v1${fundPath}/award-rounds`, roundBody)).body.awardRound;
+    const rounds = `${fundPath}/award-rounds`;
+    const roundPath = `${rounds}/${hcmRound.id}`;
+    add("GET /funds/{id}/award-rounds", { kind: "target", path: rounds });
+    add("POST /funds/{id}/award-rounds", { kind: "target", path: rounds, body: roundBody });
+    add("GET /funds/{id}/award-rounds/template.xlsx", { kind: "target", path: `${rounds}/template.xlsx` });
+    add("GET /funds/{id}/award-rounds/{roundId}", { kind: "target", path: roundPath });
+    add("PATCH /funds/{id}/award-rounds/{roundId}", {
+      kind: "target",
+      path: roundPath,
+      body: { name: "Ngoài", version: hcmRound.version },
+    });
+    add("POST /funds/{id}/award-rounds/{roundId}/recipients/import", {
+      kind: "target",
+      path: `${roundPath}/recipients/import?dryRun=0`,
+      form: true,
+    });
+    add("POST /funds/{id}/award-rounds/{roundId}/approve", { kind: "target", path: `${roundPath}/approve` });
+    add("POST /funds/{id}/award-rounds/{roundId}/pay", {
+      kind: "target",
+      path: `${roundPath}/pay`,
+      body: { paidOn: "2026-01-05" },
+    });
+    add("POST /funds/{id}/award-rounds/{roundId}/cancel", {
+      kind: "target",
+      path: `${roundPath}/cancel`,
+      body: { reason: "Ngoài" },
+    });
+    for (const extension of ["xlsx", "pdf"])
+      add(`GET /funds/{id}/award-rounds/{roundId}/signature-list.${extension}`, {
+        kind: "target",
+        path: `${roundPath}/signature-list.${extension}`,
+      });
   });
   afterAll(() => t.close());
 

@@ -3,23 +3,12 @@
  * payer are different people, also in the database), two approvers above the fund's threshold, phiếu chi numbers,
  * every write audited, and a restricted purpose that never goes below zero under parallel payments.
  */
-import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-import { addUser, createTestFund, type FundFixture } from "../helpers/fund";
-
-/** The text of a PDF by pdftotext (poppler-utils; required in CI), or null where it is not installed. */
-function pdfText(bytes: Uint8Array): string | null {
-  const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" });
-  if (result.error) {
-    if (process.env.CI === "true") throw result.error;
-    return null;
-  }
-  return result.stdout.replace(/\s+/g, " ");
-}
+import { createTestFund, type FundFixture, fundPeople, pdfText } from "../helpers/fund";
 
 describeEachEngine("fund disbursements", (engine) => {
   let t: TestApp;
@@ -31,14 +20,9 @@ describeEachEngine("fund disbursements", (engine) => {
 
   beforeAll(async () => {
     t = await demoApp(engine);
-    const ward = await t.unitId("00103");
-    await addUser(t, "thuquy", "treasurer", ward, "Nguyễn Thị Thủ Quỹ");
-    await addUser(t, "ketoan", "treasurer", ward, "Trần Văn Kế Toán");
-    await addUser(t, "chutich", "unit_admin", ward, "Lê Văn Chủ Tịch"); // may keep books and approve
-    keeper = await t.as("thuquy");
-    cashier = await t.as("ketoan");
-    approver = await t.as("tayho.duyet");
-    chair = await t.as("chutich");
+    const people = await fundPeople(t);
+    ({ keeper, cashier, approver, chair } = people);
+    const ward = people.ward;
     fund = await createTestFund(keeper, ward, 5_000_000);
     const receipt = await keeper.post(`/api/v1/funds/${fund.id}/receipts`, {
       receivedOn: "2026-01-10",

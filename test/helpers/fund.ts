@@ -1,4 +1,5 @@
 /** Fund tests: people with fund roles in a ward of the demo, and a fund with cash, a bank account and purposes. */
+import { spawnSync } from "node:child_process";
 import { hashPassword } from "../../src/server/auth/passwords";
 import type { Role } from "../../src/server/db/schema";
 import { demoPassword } from "../../src/server/demo/demo";
@@ -12,6 +13,24 @@ export async function addUser(t: TestApp, username: string, role: Role, unitId: 
     .executeTakeFirstOrThrow();
   await t.db.insertInto("role_grants").values({ user_id: user.id, role, unit_id: unitId }).execute();
   return user.id;
+}
+
+/**
+ * The people of a fund in Tây Hồ: two treasurers (one proposes, the other pays), the ward's reviewer and a unit
+ * admin (two approvers; the admin may also keep the books).
+ */
+export async function fundPeople(t: TestApp) {
+  const ward = await t.unitId("00103");
+  await addUser(t, "thuquy", "treasurer", ward, "Nguyễn Thị Thủ Quỹ");
+  await addUser(t, "ketoan", "treasurer", ward, "Trần Văn Kế Toán");
+  await addUser(t, "chutich", "unit_admin", ward, "Lê Văn Chủ Tịch");
+  return {
+    ward,
+    keeper: await t.as("thuquy"),
+    cashier: await t.as("ketoan"),
+    approver: await t.as("tayho.duyet"),
+    chair: await t.as("chutich"),
+  };
 }
 
 export type FundFixture = {
@@ -60,4 +79,14 @@ export async function createTestFund(
     general: by("Quỹ chung"),
     poor: by("Học bổng học sinh nghèo"),
   } satisfies FundFixture;
+}
+
+/** The text of a PDF by pdftotext (poppler-utils; required in CI), or null where it is not installed. */
+export function pdfText(bytes: Uint8Array): string | null {
+  const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" });
+  if (result.error) {
+    if (process.env.CI === "true") throw result.error;
+    return null;
+  }
+  return result.stdout.replace(/\s+/g, " ");
 }

@@ -1,4 +1,4 @@
-/** Tables of the learning-promotion funds (migrations 0015–0017). Money columns are bigint đồng, read as safe integers. */
+/** Tables of the learning-promotion funds (migrations 0015–0017, 0021). Money columns are bigint đồng, read as safe integers. */
 import type { ColumnType, Generated } from "kysely";
 import type { IsoDate } from "./schema";
 
@@ -175,7 +175,79 @@ export type FundDisclosureTable = {
   published_at: Generated<Date>;
 };
 
+export type AwardRoundState = "draft" | "approved" | "paid" | "cancelled";
+export type AwardRecipientKind = "student" | "teacher" | "family";
+
+export type FundAwardRoundTable = {
+  commune_id: number;
+  id: Generated<number>;
+  fund_id: number;
+  name: string;
+  school_year: number;
+  decision_number: string | null;
+  decision_date: IsoDate | null;
+  signer_title: Generated<string>;
+  signer_name: string | null;
+  purpose_account_id: number;
+  asset_account_id: number;
+  state: Generated<AwardRoundState>;
+  recipient_count: Generated<number>;
+  total: Generated<number>;
+  list_hash: Generated<string>;
+  list_by: number | null;
+  list_by_name: string | null;
+  list_at: Timestamp | null;
+  approvals_needed: Generated<number>;
+  proposed_by: number;
+  proposed_by_name: string;
+  proposed_at: Generated<Date>;
+  closed_by: number | null;
+  closed_by_name: string | null;
+  closed_reason: string | null;
+  paid_by: number | null;
+  paid_by_name: string | null;
+  paid_on: IsoDate | null;
+  year: number | null;
+  number: number | null;
+  transaction_id: number | null;
+  version: Generated<number>;
+};
+
+export type FundAwardRecipientTable = {
+  commune_id: number;
+  id: Generated<number>;
+  fund_id: number;
+  round_id: number;
+  line: number;
+  kind: AwardRecipientKind;
+  full_name: string;
+  sex: "male" | "female" | null;
+  birth_year: number | null;
+  school: string | null;
+  class: string | null;
+  household_id: number | null;
+  household_code: string | null;
+  village_id: number | null;
+  village_name: string | null;
+  amount: number;
+  note: string | null;
+  as_of_year: number;
+  /** Generated from the kind, the birth year and the school year. */
+  minor: ColumnType<boolean, never, never>;
+};
+
+export type FundAwardRoundApprovalTable = {
+  commune_id: number;
+  round_id: number;
+  approver_id: number;
+  approver_name: string;
+  approved_at: Generated<Date>;
+};
+
 export type FundTables = {
+  fund_award_rounds: FundAwardRoundTable;
+  fund_award_recipients: FundAwardRecipientTable;
+  fund_award_round_approvals: FundAwardRoundApprovalTable;
   fund_disclosures: FundDisclosureTable;
   funds: FundTable;
   fund_accounts: FundAccountTable;

@@ -34,7 +34,13 @@ export const amountIn = (next: () => number, min: number, max: number, step: num
   min + Math.floor(next() * ((max - min) / step + 1)) * step;
 
 type Pupil = { name: string; father: string; firstGrade: number; section: string; poor: boolean };
-export type SchoolPeople = { pupils: Pupil[]; teachers: string[]; principals: Record<string, string> };
+export type SchoolPeople = {
+  pupils: Pupil[];
+  teachers: string[];
+  principals: Record<string, string>;
+  /** The Hội's chair, who signs the ceremony's decision. */
+  chair: string;
+};
 
 /** The pupils up to `lastYear`'s school year, the teachers and principals; none named like someone in `taken`. */
 export function schoolPeople(taken: Set<string>, lastYear: number): SchoolPeople {
@@ -56,8 +62,10 @@ export function schoolPeople(taken: Set<string>, lastYear: number): SchoolPeople
       section: "ABCD"[hash(`section:${p.name}`) % 4]!,
       poor: i % 2 === 0,
     }));
+  const known = new Set([...others, ...pupils.map((p) => p.name)]);
   return {
     pupils,
+    chair: people(hash("fund:chair"), 6, 0.6).find((p) => !known.has(p.name))!.name,
     teachers: teachers.slice(0, 4),
     principals: { [primarySchool]: teachers[4]!, [secondarySchool]: teachers[5]! },
   };
@@ -144,4 +152,43 @@ export function hardshipAward(school: SchoolPeople, year: number): Award {
     .filter((p) => p.poor)
     .map((p) => pupilAward(p, year, [1_000_000, 1_000_000]))
     .find((a) => a !== null)!;
+}
+
+/** A recipient of the ceremony, as the Hội's list has them (one row of the sheet). */
+export type CeremonyRecipient = {
+  name: string;
+  sex: "Nam" | "Nữ";
+  birthYear: number;
+  school: string;
+  class: string;
+  household: string | null;
+  village: string | null;
+  amount: number;
+};
+
+/**
+ * "Lễ trao học bổng năm học `year`–`year + 1`": thirty pupils of the ward proposed by the schools and the
+ * residential groups (a few dozen scholarships, 500.000 đồng in primary school, 700.000 in lower secondary), each
+ * from one of the ward's households; none named like someone in `taken`.
+ */
+export function ceremonyRecipients(
+  taken: Set<string>,
+  year: number,
+  homes: { code: string; village: string }[],
+): CeremonyRecipient[] {
+  const pupils = people(hash(`fund:ceremony:${year}`), 60, 0.5).filter((p) => !taken.has(p.name));
+  return pupils.slice(0, 30).map((p, i) => {
+    const grade = (i % 9) + 1;
+    const home = homes.length > 0 ? homes[i % homes.length]! : null;
+    return {
+      name: p.name,
+      sex: p.sex === "male" ? "Nam" : "Nữ",
+      birthYear: year - 5 - grade,
+      school: grade <= 5 ? primarySchool : secondarySchool,
+      class: `${grade}${"ABCD"[hash(`ceremony:${p.name}`) % 4]}`,
+      household: home && i % 3 === 0 ? home.code : null,
+      village: home && i % 3 !== 0 ? home.village : null,
+      amount: grade <= 5 ? 500_000 : 700_000,
+    };
+  });
 }

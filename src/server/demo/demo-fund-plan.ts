@@ -13,6 +13,8 @@ import {
   type AssetKey,
   type Award,
   amountIn,
+  type CeremonyRecipient,
+  ceremonyRecipients,
   hardshipAward,
   type PurposeKey,
   primarySchool,
@@ -50,6 +52,19 @@ export type FundStep =
   | { step: "reversal"; on: string; label: string; reason: string }
   | { step: "transfer"; on: string; from: AssetKey; to: AssetKey; amount: number; description: string }
   | { step: "round"; on: string; purpose: PurposeKey; reason: string; awards: Award[] }
+  /** An award round: one decision, its list imported, approved once, paid as one transaction from the cash box. */
+  | {
+      step: "award";
+      on: string;
+      purpose: PurposeKey;
+      name: string;
+      schoolYear: number;
+      decisionNumber: string;
+      decisionDate: string;
+      /** The Hội's chair, who signs the decision. */
+      signerName: string;
+      recipients: CeremonyRecipient[];
+    }
   /** Proposed, waiting for approval today. */
   | { step: "pending"; purpose: PurposeKey; reason: string; award: Award }
   | { step: "close"; year: number }
@@ -87,6 +102,8 @@ export function fundPlan(input: {
   today: string;
   families: { name: string; address: string }[];
   clans: { name: string; headName: string }[];
+  /** Households of the ward (code and village) the ceremony's pupils come from. */
+  homes: { code: string; village: string }[];
 }): FundPlan {
   const { today } = input;
   const lastYear = Number(today.slice(0, 4));
@@ -195,6 +212,34 @@ export function fundPlan(input: {
       "scholarship",
       "Ủng hộ học bổng học sinh nghèo vượt khó năm học mới",
     );
+    // The last full year: the Hội's ceremony, sponsored by a business, with a few dozen scholarships.
+    if (year === lastYear - 1) {
+      const recipients = ceremonyRecipients(
+        new Set([...donors.map((d) => d.name), ...school.pupils.map((p) => p.name)]),
+        year,
+        input.homes,
+      );
+      const sum = recipients.reduce((s, r) => s + r.amount, 0);
+      receipt(
+        dayIn(next, year, [8, 26], [8, 31]),
+        { key: businesses[0]!.key },
+        Math.ceil(sum / 1_000_000) * 1_000_000 + 2_000_000,
+        "bank",
+        "scholarship",
+        `Tài trợ Lễ trao học bổng năm học ${year}–${year + 1}`,
+      );
+      events.push({
+        step: "award",
+        on: dayIn(next, year, [9, 12], [9, 20]),
+        purpose: "scholarship",
+        name: `Lễ trao học bổng năm học ${year}–${year + 1}`,
+        schoolYear: year,
+        decisionNumber: `${pad(k + 1)}/QĐ-HKH`,
+        decisionDate: `${year}-09-11`,
+        signerName: school.chair,
+        recipients,
+      });
+    }
     // At the start of the school year: scholarships for poor pupils.
     events.push({
       step: "round",
@@ -292,6 +337,26 @@ function keepBalances(steps: FundStep[], balance: Record<AssetKey | PurposeKey, 
       const original = receipts.get(s.label)!;
       balance[original.asset] -= original.amount;
       balance[original.purpose] -= original.amount;
+    } else if (s.step === "award") {
+      // Paid in cash at the ceremony, drawn from the bank (where the sponsor's money came) the same day.
+      const total = s.recipients.reduce((sum, r) => sum + r.amount, 0);
+      if (total > balance[s.purpose] || total > balance.cash + balance.bank)
+        throw new Error(`demo fund plan: ${s.name} does not fit the balances`);
+      const draw = Math.min(balance.bank, Math.ceil(total / 1_000_000) * 1_000_000);
+      if (draw > 0)
+        out.push({
+          step: "transfer",
+          on: s.on,
+          from: "bank",
+          to: "cash",
+          amount: draw,
+          description: `Rút tiền gửi ngân hàng về quỹ tiền mặt để chi ${s.name.charAt(0).toLowerCase()}${s.name.slice(1)}`,
+        });
+      balance.bank -= draw;
+      balance.cash += draw - total;
+      balance[s.purpose] -= total;
+      out.push(s);
+      continue;
     } else if (s.step === "round") {
       const after = { ...balance };
       const awards: Award[] = [];

@@ -4,15 +4,20 @@
  * the Hội's treasurer (thủ quỹ) creates the fund, writes the receipts, moves cash, corrects a mistake with a
  * reversing entry, pays the approved awards and closes each past year; the Hội's accountant (kế toán) proposes the
  * awards; the ward's approver approves them and publishes each closed year. The proposer, the approver and the
- * payer are three people, as the ledger requires, and the voucher shows the payer as the treasurer.
+ * payer are three people, as the ledger requires, and the voucher shows the payer as the treasurer. The last full
+ * year has the Hội's scholarship ceremony: an award round whose list the accountant imports from a sheet, approved
+ * by the ward's approver and the Hội's chair (its total is above the fund's threshold), paid by the treasurer.
  *
  * One transaction for the donors and the fund, then one per year, with the date order the ledger keeps.
  */
 import { fundCreate, receiptCreate, reversalCreate, transferCreate } from "../../shared/fund";
+import { awardRoundCreate } from "../../shared/fund-award";
 import { disbursementCreate } from "../../shared/fund-disbursement";
 import { donors as donorKind } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
 import type { Db } from "../db/connection";
+import { importAwardRecipients } from "../modules/fund/award-import";
+import { approveAwardRound, createAwardRound, payAwardRound } from "../modules/fund/award-rounds.service";
 import { closeYear, recordReceipt, recordTransfer, reverseTransaction } from "../modules/fund/books.service";
 import {
   approveDisbursement,
@@ -22,6 +27,7 @@ import {
 import { publishDisclosure } from "../modules/fund/disclosure.service";
 import { createFund } from "../modules/fund/funds.service";
 import { createItem } from "../registry/service";
+import type { CeremonyRecipient } from "./demo-fund-awards";
 import { type AssetKey, type Award, type FundStep, fundPlan, type PurposeKey } from "./demo-fund-plan";
 import { actorOf } from "./demo-history";
 import { hash } from "./demo-names";
@@ -33,6 +39,7 @@ export const demoFundPeople = {
   treasurer: "thuquy.tayho",
   accountant: "ketoan.tayho",
   approver: "tayho.duyet",
+  chair: "hkh.tayho",
 } as const;
 export const demoFundName = "Quỹ Khuyến học phường Tây Hồ";
 
@@ -57,18 +64,27 @@ async function wardPeople(db: Db, ward: number) {
     .where("archived_at", "is", null)
     .orderBy("name")
     .execute();
-  return { families, clans: clans.map((c) => ({ name: c.name, headName: c.head_name ?? "" })) };
+  const ceremonyHomes = homes
+    .sort((a, b) => hash(`ceremony:${a.code}`) - hash(`ceremony:${b.code}`))
+    .slice(0, 12)
+    .map((h) => ({ code: h.code, village: h.village }));
+  return {
+    families,
+    clans: clans.map((c) => ({ name: c.name, headName: c.head_name ?? "" })),
+    homes: ceremonyHomes,
+  };
 }
 
 export async function loadDemoFund(db: Db, options: { today: string; log: (line: string) => void }) {
   const started = performance.now();
   const ward = await communeId(db, "00103", false);
-  const [officer, treasurer, accountant, approver] = await Promise.all(
+  const [officer, treasurer, accountant, approver, chair] = await Promise.all(
     [
       demoFundPeople.officer,
       demoFundPeople.treasurer,
       demoFundPeople.accountant,
       demoFundPeople.approver,
+      demoFundPeople.chair,
     ].map((u) => actorOf(db, u)),
   );
   const plan = fundPlan({ today: options.today, ...(await wardPeople(db, ward)) });
@@ -121,7 +137,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       (a) =>
         a.kind === { cash: "cash", bank: "bank", general: "unrestricted", scholarship: "restricted" }[kind],
     )!.id;
-  const tally = { receipts: 0, reversals: 0, paid: 0, published: 0 };
+  const tally = { receipts: 0, reversals: 0, paid: 0, published: 0, awarded: 0 };
   const receiptsByLabel = new Map<string, number>();
 
   const propose = (tx: Db, purpose: PurposeKey, reason: string, a: Award) =>
@@ -196,6 +212,34 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
           tally.paid++;
         }
         return;
+      case "award": {
+        const round = await createAwardRound(
+          tx,
+          accountant!,
+          fund.id,
+          awardRoundCreate.parse({
+            name: s.name,
+            schoolYear: `${s.schoolYear}–${s.schoolYear + 1}`,
+            decisionNumber: s.decisionNumber,
+            decisionDate: s.decisionDate,
+            signerName: s.signerName,
+            purposeAccountId: account(s.purpose),
+            assetAccountId: account("cash"),
+          }),
+        );
+        const file = {
+          bytes: new TextEncoder().encode(ceremonySheet(s.recipients)),
+          name: "danh-sach-hoc-bong.csv",
+        };
+        const report = await importAwardRecipients(tx, accountant!, fund.id, round.id, file, false);
+        if (report.errors.length > 0)
+          throw new Error(`demo award round: ${JSON.stringify(report.errors[0])}`);
+        const approved = await approveAwardRound(tx, approver!, fund.id, round.id);
+        if (approved.state !== "approved") await approveAwardRound(tx, chair!, fund.id, round.id);
+        await payAwardRound(tx, treasurer!, fund.id, round.id, s.on);
+        tally.awarded += report.created;
+        return;
+      }
       case "pending":
         await propose(tx, s.purpose, s.reason, s.award);
         return;
@@ -214,6 +258,14 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       for (const s of steps) await run(tx, s);
     });
   options.log(
-    `  ${demoFundName}: ${plan.donors.length} nhà hảo tâm, ${tally.receipts} phiếu thu (${tally.reversals} bút toán đảo), ${tally.paid} phiếu chi, ${tally.published} năm đã công khai (${Math.round(performance.now() - started)} ms)`,
+    `  ${demoFundName}: ${plan.donors.length} nhà hảo tâm, ${tally.receipts} phiếu thu (${tally.reversals} bút toán đảo), ${tally.paid} phiếu chi, ${tally.awarded} suất học bổng trong đợt trao, ${tally.published} năm đã công khai (${Math.round(performance.now() - started)} ms)`,
   );
+}
+
+/** The ceremony's list as the Hội's accountant keeps it: a CSV with the sheet's headers. */
+function ceremonySheet(recipients: CeremonyRecipient[]): string {
+  const rows = recipients.map((r) =>
+    [r.name, r.sex, r.birthYear, r.school, r.class, r.household ?? "", r.village ?? "", r.amount].join(","),
+  );
+  return ['Họ và tên,Giới tính,Năm sinh,Trường,Lớp,Mã hộ,"Thôn, tổ dân phố",Số tiền', ...rows].join("\n");
 }

@@ -131,6 +131,10 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(disclosure.income).toBeGreaterThan(0);
     expect(disclosure.spending).toBeGreaterThan(0);
     expect(disclosure.receiptsByDonor.map((r) => r.donor)).toContain("Nhà hảo tâm ẩn danh");
+    // The Hội's scholarship ceremony of that school year: one round, thirty pupils, paid once.
+    expect(response.body.disclosure.awardRounds).toEqual([
+      expect.objectContaining({ name: `Lễ trao học bổng năm học ${year - 1}–${year}`, recipients: 30 }),
+    ]);
     const pupils = disclosure.disbursements.filter((d) => d.class !== null);
     expect(pupils.length).toBeGreaterThan(0);
     for (const p of pupils) expect(p.recipient).toMatch(/^(\p{Lu}\.)+$/u);
@@ -139,6 +143,13 @@ describeEachEngine("lived-in demo", (engine) => {
       .select("beneficiary_name as name")
       .where("fund_id", "=", fund.id)
       .where("beneficiary_minor", "=", true)
+      .union(
+        connection.db
+          .selectFrom("fund_award_recipients")
+          .select("full_name as name")
+          .where("fund_id", "=", fund.id)
+          .where("minor", "=", true),
+      )
       .union(
         connection.db
           .selectFrom("fund_receipts")
@@ -564,7 +575,12 @@ describe("demo calendar and score sheets", () => {
   it("plans the fund for any today: dated up to it, gifts of 200 000 to 50 000 000 đồng, no balance below zero", () => {
     const families = people(7, 8).map((p) => ({ name: p.name, address: "Số 1, ngõ 2" }));
     for (const day of ["2025-07-01", today, "2031-12-31"]) {
-      const plan = fundPlan({ today: day, families, clans: [{ name: "Họ Lê Văn", headName: "Lê Văn Hải" }] });
+      const plan = fundPlan({
+        today: day,
+        families,
+        clans: [{ name: "Họ Lê Văn", headName: "Lê Văn Hải" }],
+        homes: [{ code: "TDP1-001", village: "Tổ dân phố số 1" }],
+      });
       const balance: Record<string, number> = { cash: 0, bank: 0, general: 0, scholarship: 0 };
       const typo = new Map<string, { amount: number; asset: string; purpose: string }>();
       const donors = new Set(plan.donors.map((d) => d.name));
@@ -584,6 +600,13 @@ describe("demo calendar and score sheets", () => {
           } else if (s.step === "transfer") {
             balance[s.from]! -= s.amount;
             balance[s.to]! += s.amount;
+          } else if (s.step === "award") {
+            expect(s.recipients.length).toBe(30);
+            for (const r of s.recipients) {
+              balance.cash! -= r.amount;
+              balance[s.purpose]! -= r.amount;
+              expect(donors.has(r.name)).toBe(false);
+            }
           } else if (s.step === "round") {
             expect(s.awards.length).toBeGreaterThan(0);
             for (const a of s.awards) {

@@ -7,6 +7,10 @@
  * Text cells are plain inline strings (t="inlineStr"), through the formula guard: exceljs's streaming writer would
  * otherwise store strings as t="str", the type of a formula's result. It prints on A4, fitted to the page width, with
  * the header rows repeated on every page and the title lines on the first one only.
+ *
+ * A document such as a signature list also has blocks of free text: a letterhead above the title (the unit on the
+ * left, the national motto on the right) and a footer below the table (the total in words, the signers), each cell
+ * merged over the columns it spans; its data rows may be bordered and tall enough to sign in.
  */
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
@@ -19,9 +23,21 @@ export type XlsxColumn = {
   /** A heading above the header, merged over consecutive columns of the same group; a column without one spans both rows. */
   group?: string;
 };
+/** A row of free text: each cell merged over `span` columns, centred unless `left`. */
+export type XlsxBlockRow = {
+  cells: { text: string; span: number; bold?: boolean; italic?: boolean; left?: boolean }[];
+  height?: number;
+};
 export type XlsxSheet = {
   name: string;
+  /** Above the title lines (an NĐ 30 letterhead). */
+  letterhead?: XlsxBlockRow[];
   titleLines?: string[];
+  /** Below the table (the total in words, the signers). */
+  footer?: XlsxBlockRow[];
+  /** Thin borders around every data cell, and the data rows' height in points. */
+  bordered?: boolean;
+  rowHeight?: number;
   columns: XlsxColumn[];
   /** Printed across the page (wide tables such as the statistics report); default portrait. */
   landscape?: boolean;
@@ -81,7 +97,8 @@ export async function writeXlsx(
     useSharedStrings: false,
     useStyles: true,
   });
-  const titleRows = sheet.titleLines?.length ? sheet.titleLines.length + 1 : 0;
+  const letterheadRows = sheet.letterhead?.length ? sheet.letterhead.length + 1 : 0;
+  const titleRows = letterheadRows + (sheet.titleLines?.length ? sheet.titleLines.length + 1 : 0);
   const grouped = sheet.columns.some((column) => column.group);
   const headerRows = `${titleRows + 1}:${titleRows + (grouped ? 2 : 1)}`;
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
@@ -104,6 +121,28 @@ export async function writeXlsx(
   }));
 
   let rowNumber = 0;
+  const block = (rows: XlsxBlockRow[]) => {
+    for (const line of rows) {
+      rowNumber++;
+      const row = worksheet.getRow(rowNumber);
+      if (line.height) row.height = line.height;
+      let column = 1;
+      for (const cell of line.cells) {
+        const target = row.getCell(column);
+        if (cell.text !== "") target.value = plainText(cell.text);
+        target.font = { bold: cell.bold, italic: cell.italic };
+        target.alignment = { horizontal: cell.left ? "left" : "center", vertical: "top", wrapText: true };
+        if (cell.span > 1) worksheet.mergeCells(rowNumber, column, rowNumber, column + cell.span - 1);
+        column += cell.span;
+      }
+      row.commit();
+    }
+  };
+  if (sheet.letterhead?.length) {
+    block(sheet.letterhead);
+    rowNumber++;
+    worksheet.getRow(rowNumber).commit();
+  }
   for (const [index, line] of (sheet.titleLines ?? []).entries()) {
     rowNumber++;
     const row = worksheet.getRow(rowNumber);
@@ -168,10 +207,15 @@ export async function writeXlsx(
     }
     rowNumber++;
     const row = worksheet.getRow(rowNumber);
+    if (sheet.rowHeight) row.height = sheet.rowHeight;
     sheet.columns.forEach((column, index) => {
       const value = values[index];
-      if (value === null || value === undefined || value === "") return;
       const cell = row.getCell(index + 1);
+      if (sheet.bordered) {
+        cell.border = border;
+        cell.alignment = { vertical: "middle", wrapText: true };
+      }
+      if (value === null || value === undefined || value === "") return;
       if (column.kind === "count" && typeof value === "number") {
         cell.value = Math.round(value);
         cell.numFmt = numberFormats.count;
@@ -181,6 +225,11 @@ export async function writeXlsx(
       } else cell.value = typeof value === "string" ? plainText(value) : value;
     });
     row.commit();
+  }
+  if (sheet.footer?.length) {
+    rowNumber++;
+    worksheet.getRow(rowNumber).commit();
+    block(sheet.footer);
   }
 
   worksheet.commit();

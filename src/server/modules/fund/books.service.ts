@@ -48,21 +48,68 @@ export async function accountPair(tx: Db, ref: FundRef, assetId: number, purpose
   return { asset, purpose };
 }
 
-/** The next voucher number of a fund in a year (the fund's row is locked by the caller). */
+/**
+ * The next voucher number of a fund in a year (the fund's row is locked by the caller). Phiếu chi numbers are
+ * shared by disbursements and award rounds: one sequence of payments per fund and year.
+ */
 export async function nextNumber(
   tx: Db,
   ref: FundRef,
   table: "fund_receipts" | "fund_disbursements",
   year: number,
 ) {
-  const row = await tx
-    .selectFrom(table)
-    .select((eb) => eb.fn.max("number").as("max"))
-    .where("commune_id", "=", ref.communeId)
-    .where("fund_id", "=", ref.fundId)
-    .where("year", "=", year)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
+  const tables = table === "fund_receipts" ? [table] : ([table, "fund_award_rounds"] as const);
+  let max = 0;
+  for (const from of tables) {
+    const row = await tx
+      .selectFrom(from)
+      .select((eb) => eb.fn.max("number").as("max"))
+      .where("commune_id", "=", ref.communeId)
+      .where("fund_id", "=", ref.fundId)
+      .where("year", "=", year)
+      .executeTakeFirst();
+    max = Math.max(max, Number(row?.max ?? 0));
+  }
+  return max + 1;
+}
+
+/**
+ * Posts a payment (chi): the next phiếu chi number of its year, the purpose debited and the asset credited by the
+ * amount. Returns the columns a paid disbursement or award round records (the caller has locked the fund).
+ */
+export async function postPayment(
+  tx: Db,
+  actor: Actor,
+  ref: FundRef,
+  payment: {
+    purposeAccountId: number;
+    assetAccountId: number;
+    amount: number;
+    paidOn: IsoDate;
+    /** The transaction's description, from the voucher number ("PC3/2026"). */
+    describe: (voucher: string) => string;
+  },
+) {
+  const year = Number(payment.paidOn.slice(0, 4));
+  const number = await nextNumber(tx, ref, "fund_disbursements", year);
+  const posted = await postTransaction(tx, actor, ref, {
+    kind: "disbursement",
+    postedOn: payment.paidOn,
+    description: payment.describe(`PC${number}/${year}`),
+    entries: [
+      { accountId: payment.purposeAccountId, side: "debit", amount: payment.amount },
+      { accountId: payment.assetAccountId, side: "credit", amount: payment.amount },
+    ],
+  });
+  return {
+    state: "paid" as const,
+    paid_by: actor.userId,
+    paid_by_name: actor.name,
+    paid_on: payment.paidOn,
+    year,
+    number,
+    transaction_id: posted.id,
+  };
 }
 
 export async function recordReceipt(

@@ -76,7 +76,14 @@ export async function cashBook(
       )
       .select(["t.seq", "t.kind", "t.posted_on", "t.description", "e.side", "e.amount"])
       .select(["r.number as receipt_number", "r.year as receipt_year"])
-      .select(["d.number as payment_number", "d.year as payment_year"])
+      // A payment is a disbursement or an award round: one phiếu chi sequence.
+      .leftJoin("fund_award_rounds as w", (j) =>
+        j.onRef("w.commune_id", "=", "t.commune_id").onRef("w.transaction_id", "=", "t.id"),
+      )
+      .select((eb) => [
+        eb.fn.coalesce("d.number", "w.number").as("payment_number"),
+        eb.fn.coalesce("d.year", "w.year").as("payment_year"),
+      ])
       .where("e.commune_id", "=", fund.commune_id)
       .where("e.account_id", "=", account.id)
       .where("e.posted_on", ">=", `${year}-01-01`)

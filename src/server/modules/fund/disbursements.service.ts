@@ -10,9 +10,9 @@ import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
-import { accountPair, nextNumber, withLedger } from "./books.service";
+import { accountPair, postPayment, withLedger } from "./books.service";
 import { fundInScope, refOf } from "./funds.service";
-import { lockFund, postTransaction } from "./ledger";
+import { lockFund } from "./ledger";
 import { verifyFunds } from "./verify";
 
 export async function verifyFundForActor(db: Db, actor: Actor, fundId: number) {
@@ -266,29 +266,16 @@ export async function payDisbursement(db: Db, actor: Actor, fundId: number, id: 
       .execute();
     if (approvers.some((a) => a.approver_id === actor.userId))
       throw new AppError("validation", "Người duyệt không đồng thời là người chi");
-    const ref = refOf(fund);
-    const year = Number(paidOn.slice(0, 4));
-    const number = await nextNumber(tx, ref, "fund_disbursements", year);
-    const posted = await postTransaction(tx, actor, ref, {
-      kind: "disbursement",
-      postedOn: paidOn,
-      description: `Chi PC${number}/${year}: ${row.reason}`,
-      entries: [
-        { accountId: row.purpose_account_id, side: "debit", amount: row.amount },
-        { accountId: row.asset_account_id, side: "credit", amount: row.amount },
-      ],
+    const paid = await postPayment(tx, actor, refOf(fund), {
+      purposeAccountId: row.purpose_account_id,
+      assetAccountId: row.asset_account_id,
+      amount: row.amount,
+      paidOn,
+      describe: (voucher) => `Chi ${voucher}: ${row.reason}`,
     });
     await tx
       .updateTable("fund_disbursements")
-      .set({
-        state: "paid",
-        paid_by: actor.userId,
-        paid_by_name: actor.name,
-        paid_on: paidOn,
-        year,
-        number,
-        transaction_id: posted.id,
-      })
+      .set(paid)
       .where("commune_id", "=", fund.commune_id)
       .where("id", "=", id)
       .execute();

@@ -1,23 +1,18 @@
 /**
  * Public disclosure of a closed year: thu – chi – tồn, receipts by donor ("Nhà hảo tâm ẩn danh" for anonymous
- * gifts), disbursements by purpose and by recipient with minors masked (initials, school and class only), and the
- * chain head and seal of the closed year. Published by an approver as a frozen snapshot; read without login.
+ * gifts), disbursements by purpose and by recipient with minors masked (initials, school and class only), the paid
+ * award rounds with their recipients masked the same way (award-disclosure.ts), and the chain head and seal of the
+ * closed year. Published by an approver as a frozen snapshot; read without login.
  */
 import type { DisclosureSnapshot } from "../../../shared/fund";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
+import { disclosedRounds, initials } from "./award-disclosure";
 import { fundInScope } from "./funds.service";
 
-/** "Phạm Minh Anh" → "P.M.A." */
-export function initials(name: string): string {
-  return `${name
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.charAt(0).toUpperCase())
-    .join(".")}.`;
-}
+const voucherNumber = (voucher: string) => Number(voucher.slice(2, voucher.indexOf("/")));
 
 export async function publishDisclosure(
   db: Db,
@@ -106,11 +101,13 @@ export async function publishDisclosure(
       const donor = r.anonymous ? "Nhà hảo tâm ẩn danh" : r.donor_name;
       byDonor.set(donor, (byDonor.get(donor) ?? 0) + r.amount);
     }
+    const awards = await disclosedRounds(tx, ref, year, reversedIds, (id) => name.get(id)!);
     const byPurpose = new Map<string, number>();
-    for (const d of paid) {
-      const purpose = name.get(d.purpose_account_id)!;
-      byPurpose.set(purpose, (byPurpose.get(purpose) ?? 0) + d.amount);
-    }
+    for (const d of [
+      ...paid.map((p) => ({ purpose: name.get(p.purpose_account_id)!, amount: p.amount })),
+      ...awards.byPurpose,
+    ])
+      byPurpose.set(d.purpose, (byPurpose.get(d.purpose) ?? 0) + d.amount);
     const snapshot: DisclosureSnapshot = {
       fund: {
         id: fund.id,
@@ -121,21 +118,26 @@ export async function publishDisclosure(
       },
       year,
       income: receipts.reduce((s, r) => s + r.amount, 0),
-      spending: paid.reduce((s, d) => s + d.amount, 0),
+      spending: paid.reduce((s, d) => s + d.amount, 0) + awards.spending,
       openingBalance: assetTotal(opening),
       closingBalance: assetTotal(closing),
       receiptsByDonor: [...byDonor]
         .map(([donor, amount]) => ({ donor, amount }))
         .sort((a, b) => b.amount - a.amount),
       disbursementsByPurpose: [...byPurpose].map(([purpose, amount]) => ({ purpose, amount })),
-      disbursements: paid.map((d) => ({
-        voucher: `PC${d.number}/${d.year}`,
-        recipient: d.beneficiary_minor ? initials(d.beneficiary_name) : d.beneficiary_name,
-        school: d.beneficiary_school,
-        class: d.beneficiary_class,
-        purpose: name.get(d.purpose_account_id)!,
-        amount: d.amount,
-      })),
+      // Disbursements and the recipients of paid award rounds (under the round's phiếu chi), by voucher number.
+      disbursements: [
+        ...paid.map((d) => ({
+          voucher: `PC${d.number}/${d.year}`,
+          recipient: d.beneficiary_minor ? initials(d.beneficiary_name) : d.beneficiary_name,
+          school: d.beneficiary_school,
+          class: d.beneficiary_class,
+          purpose: name.get(d.purpose_account_id)!,
+          amount: d.amount,
+        })),
+        ...awards.items,
+      ].sort((a, b) => voucherNumber(a.voucher) - voucherNumber(b.voucher)),
+      awardRounds: awards.rounds,
       chain: { headSeq: period.head_seq, headHash: period.head_hash, seal: period.seal },
       publishedBy: actor.name.replace(/ \([^)]*\)$/, ""),
     };

@@ -1,12 +1,14 @@
 /**
  * Walks each fund's chain and names the first broken link: a missing or repeated number, a transaction whose
  * content no longer gives its hash, a link to a previous hash that is not there, unbalanced entries, a chain head
- * or a balance that disagrees with the entries, a closed year whose seal no longer matches.
+ * or a balance that disagrees with the entries, a closed year whose seal no longer matches, a paid award round
+ * whose list no longer gives the hash sealed in its transaction (award-verify.ts).
  */
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { VerifyResult } from "../../../shared/fund";
 import type { Db } from "../../db/connection";
+import { verifyAwardRounds } from "./award-verify";
 import { balancesAt, chainHash, type EntryInput, signed } from "./ledger";
 
 const batch = 5000;
@@ -143,5 +145,6 @@ async function verifyFund(
       .digest("hex");
     if (seal !== p.seal) return at(0, null, `Số dư khóa sổ năm ${p.year} không còn khớp với sổ quỹ`);
   }
-  return null;
+  const award = await verifyAwardRounds(db, fund);
+  return award ? at(award.seq, award.transactionId, award.reason) : null;
 }

@@ -6,7 +6,7 @@ import { AppError, notFound } from "../../errors";
 import { fundInScope } from "./funds.service";
 
 /** "Nguyễn Văn A (nguyenvana)" → "Nguyễn Văn A": the person, not the account, signs. */
-const personOf = (actorName: string | null) => (actorName ?? "").replace(/ \([^)]*\)$/, "");
+export const personOf = (actorName: string | null) => (actorName ?? "").replace(/ \([^)]*\)$/, "");
 
 const timeOf = (at: Date | string) => {
   const d = new Date(at);
