@@ -177,9 +177,15 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       const pay = page.getByTestId("disbursement-pay");
       await eventually(() => pay.isEnabled()).toBe(true);
       await pay.click();
+      // The dialog is up, its date filled and its button enabled before the click (on a loaded machine a click
+      // during the dialog's opening was lost and no payment was sent).
+      const ok = page.getByTestId("pay-form-ok");
+      await ok.waitFor();
+      await eventually(() => ok.isEnabled()).toBe(true);
+      await eventually(() => page.locator(".ant-modal:visible input").first().inputValue()).not.toBe("");
       const [paid] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith("/pay")),
-        page.getByTestId("pay-form-ok").click(),
+        page.waitForResponse((r) => r.url().endsWith("/pay"), { timeout: 60_000 }),
+        ok.click(),
       ]);
       expect(paid.status()).toBe(200);
       await eventually(() => page.getByTestId("disbursement-pdf").textContent()).toContain(`PC1/${year}`);
