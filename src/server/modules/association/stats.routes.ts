@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { chapterKindKeys } from "../../../shared/association-stats";
 import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
-import { targetProgress } from "../stats/stats.routes";
+import { statsUnit, targetProgress } from "../stats/stats.routes";
 import { memberCsv, memberFileName, memberSheet } from "./stats.export";
 import { memberRollup, memberSeries } from "./stats.service";
 
@@ -16,13 +16,6 @@ const rollupQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
 });
 
-const statsUnit = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
-  kind: z.string(),
-});
 const rate = (description: string) => z.number().nullable().openapi({ description });
 const memberFigures = z.object({
   members: z

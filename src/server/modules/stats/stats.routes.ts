@@ -37,7 +37,7 @@ const estimateFields = {
   estimateNote: z.string().optional().openapi({ description: "Cách chia số liệu ước tính" }),
 };
 
-const statsUnit = z.object({
+export const statsUnit = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
