@@ -1,4 +1,7 @@
-/** `hieuhoc stats verify | rebuild | show`: the counters of the learning titles (migration 0003). */
+/**
+ * `hieuhoc stats verify | rebuild | show`: the counters of the learning titles, the Hội and the funds (migrations
+ * 0003, 0019, 0023).
+ */
 import { commandLineActor } from "../server/auth/scope";
 import { readConfig } from "../server/config";
 import type { Connection } from "../server/db/connection";
@@ -34,7 +37,7 @@ export const statsVerifyCommand: Command = {
   name: "stats verify",
   usage: "stats verify [--unit MÃ] [--year NĂM]",
   summary:
-    "Đếm lại từ sổ (hộ, dòng họ, đơn vị, công dân, hồ sơ đăng ký) và so với bộ đếm thống kê. Có chênh lệch thì in từng dòng và trả mã 1.",
+    "Đếm lại từ sổ (hộ, dòng họ, đơn vị, công dân, hồ sơ đăng ký, hội viên, sổ quỹ) và so với bộ đếm thống kê. Có chênh lệch thì in từng dòng và trả mã 1.",
   options: { unit: unitOption, year: yearOption },
   run: async ({ values }) => {
     const year = parseYear(values.year);

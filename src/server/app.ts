@@ -30,6 +30,7 @@ import { awardRoutes } from "./modules/fund/award.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
 import { disclosureRoutes } from "./modules/fund/disclosure.routes";
 import { fundRoutes } from "./modules/fund/fund.routes";
+import { fundStatsRoutes } from "./modules/fund/stats.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
@@ -69,6 +70,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     associationRoutes,
     duesRoutes,
     associationStatsRoutes,
+    fundStatsRoutes,
     cycleRoutes,
     documentRoutes,
     evidenceRoutes,

@@ -23,20 +23,12 @@ import {
 } from "../../../shared/association-stats";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { notFound } from "../../errors";
 import { percent } from "../stats/metrics";
-import { NATION, type StatsUnit } from "../stats/stats.service";
+import type { StatsUnit } from "../stats/stats.service";
 import { progressFor } from "../stats/targets.service";
-import { today } from "../territory/dates";
-import { canOnUnit, inForce } from "../territory/territory.repo";
+import { figuresDate, heirsOf, zoneOf } from "../stats/zone";
 
 export type { MemberRollup, MemberSeriesPoint };
-
-/** The day a year's figures are taken on: its last day, or today while it runs. */
-export function figuresDate(year: number): string {
-  const now = today();
-  return Number(now.slice(0, 4)) === year ? now : `${year}-12-31`;
-}
 
 export function memberFigures(counts: MemberCounts): MemberFigures {
   return {
@@ -76,11 +68,7 @@ function addFlow(counts: MemberCounts, row: FlowRow, year: number) {
  * child (a `full` succession) lands in that child.
  */
 async function flows(tx: Db, zone: { id: number; level: string } | null, childIds: number[], toYear: number) {
-  const heirs = sql`heir_of AS (
-        SELECT sp.descendant_id AS unit_id, min(s.successor_id) AS child
-        FROM unit_successions s JOIN admin_unit_paths sp ON sp.ancestor_id = s.predecessor_id
-        WHERE s.coverage = 'full' AND s.successor_id = ANY (${childIds}::bigint[]) GROUP BY 1
-      )`;
+  const heirs = heirsOf(childIds);
   const { rows } = await (zone === null
     ? sql<FlowQueryRow>`
       SELECT a.province_id AS bucket, a.metric, a.year::int AS year, sum(a.added)::int AS added,
@@ -111,44 +99,6 @@ async function flows(tx: Db, zone: { id: number; level: string } | null, childId
   // Grouped by the bigint key (a text key made PostgreSQL sort 160,000 rows on disk: 270 ms instead of 95 for the
   // nation), named as text here.
   return rows.map((r) => ({ ...r, bucket: r.bucket === null ? "own" : String(r.bucket) }));
-}
-
-const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
-
-async function zoneOf(tx: Db, actor: Actor, unitId: number | undefined, date: string) {
-  // Row-level security makes the planner's estimates large enough to compile the sums (JIT), which took longer than
-  // running them (bench/association: 350 ms of 660 for a province).
-  await sql`SET LOCAL jit = off`.execute(tx);
-  if (unitId === undefined) {
-    if (!actor.global)
-      throw notFound(
-        "Số liệu toàn quốc chỉ dành cho quản trị hệ thống: chọn một tỉnh hoặc xã trong phạm vi của bạn",
-      );
-    const children = await tx
-      .selectFrom("admin_units as u")
-      .select(unitColumns)
-      .where("u.level", "=", "province")
-      .where(inForce("u", date))
-      .orderBy("u.name")
-      .execute();
-    return { unit: NATION, children };
-  }
-  if (!(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  const unit = await tx
-    .selectFrom("admin_units as u")
-    .select(unitColumns)
-    .where("u.id", "=", unitId)
-    .executeTakeFirstOrThrow();
-  const children = await tx
-    .selectFrom("admin_units as u")
-    .select(unitColumns)
-    .where("u.parent_id", "=", unitId)
-    .where(inForce("u", date))
-    .orderBy("u.name")
-    .orderBy("u.id")
-    .execute();
-  return { unit, children };
 }
 
 /** A unit's Hội figures at the end of a year and its children's (the nation's provinces when unitId is absent). */

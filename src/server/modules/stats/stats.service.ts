@@ -308,16 +308,17 @@ export type CounterDifference = {
   year: number | null;
   title: string;
   measure: string;
-  stored: number;
-  expected: number;
+  /** Exact integers as digits: a fund counter holds đồng (bigint). */
+  stored: string;
+  expected: string;
 };
 
-/** Communes to check: those under (or equal to) the units with this code, or every commune. */
-async function communesFor(db: Db, unitCode?: string) {
+/** Communes (or, with `level`, provinces) to check: those under or equal to the units with this code, or all. */
+async function communesFor(db: Db, unitCode?: string, level: "commune" | "province" = "commune") {
   let query = db
     .selectFrom("admin_units as c")
     .select(["c.id", "c.code"])
-    .where("c.level", "=", "commune")
+    .where("c.level", "=", level)
     .orderBy("c.code")
     .orderBy("c.id");
   if (unitCode)
@@ -334,25 +335,36 @@ async function communesFor(db: Db, unitCode?: string) {
   return query.execute();
 }
 
-/** Differences between the stored counters and a full recount from the registries (empty when they agree). */
+/**
+ * Differences between the stored counters and a full recount from the registries and the fund ledgers (empty when
+ * they agree): every commune's titles, Hội and funds, and the provinces' own funds.
+ */
 export async function verifyCounters(
   db: Db,
   options: { unitCode?: string; year?: number } = {},
 ): Promise<{ communes: number; differences: CounterDifference[] }> {
   const communes = await communesFor(db, options.unitCode);
+  const provinces = await communesFor(db, options.unitCode, "province");
+  const year = options.year ?? null;
   const differences: CounterDifference[] = [];
-  for (const commune of communes) {
+  const check = async (commune: { id: number; code: string }, level: "commune" | "province") => {
     const { rows } = await sql<{
       unit_id: number;
       unit_name: string | null;
       year: number | null;
       title: string;
       measure: string;
-      stored: number;
-      expected: number;
-    }>`SELECT d.*, u.name AS unit_name FROM (
-        SELECT * FROM hieuhoc_counter_differences(${commune.id}, ${options.year ?? null}::smallint)
-        UNION ALL SELECT * FROM hieuhoc_association_differences(${commune.id}, ${options.year ?? null}::smallint)
+      stored: string;
+      expected: string;
+    }>`SELECT d.unit_id, d.year, d.title, d.measure, d.stored::text AS stored, d.expected::text AS expected,
+        u.name AS unit_name
+      FROM (${
+        level === "commune"
+          ? sql`SELECT * FROM hieuhoc_counter_differences(${commune.id}, ${year}::smallint)
+        UNION ALL SELECT * FROM hieuhoc_association_differences(${commune.id}, ${year}::smallint)
+        UNION ALL `
+          : sql``
+      }SELECT * FROM hieuhoc_fund_differences(${commune.id}, ${year}::smallint)
       ) d LEFT JOIN admin_units u ON u.id = d.unit_id`.execute(db);
     for (const row of rows)
       differences.push({
@@ -363,22 +375,29 @@ export async function verifyCounters(
         year: row.year,
         title: row.title,
         measure: row.measure,
-        stored: Number(row.stored),
-        expected: Number(row.expected),
+        stored: row.stored,
+        expected: row.expected,
       });
-  }
+  };
+  for (const commune of communes) await check(commune, "commune");
+  for (const province of provinces) await check(province, "province");
   return { communes: communes.length, differences };
 }
 
-/** Recomputes the counters (of a year, or all years) of the communes under a unit, or of every commune. */
+/**
+ * Recomputes the counters (of a year, or all years) of the communes under a unit, or of every commune, and the
+ * provinces' own funds.
+ */
 export async function rebuildCounters(
   db: Db,
   options: { unitCode?: string; year?: number } = {},
 ): Promise<{ communes: number }> {
   const communes = await communesFor(db, options.unitCode);
+  const provinces = await communesFor(db, options.unitCode, "province");
   await db.transaction().execute(async (tx) => {
     for (const commune of communes)
       await sql`SELECT hieuhoc_recount_commune(${commune.id}, ${options.year ?? null}::smallint)`.execute(tx);
+    for (const province of provinces) await sql`SELECT hieuhoc_recount_fund(${province.id})`.execute(tx);
   });
   return { communes: communes.length };
 }

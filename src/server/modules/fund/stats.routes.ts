@@ -1,0 +1,160 @@
+/** The learning-promotion funds' statistics: figures of a unit and its children, the series, CSV and .xlsx. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { fundOwnerKinds } from "../../../shared/fund-stats";
+import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
+import { statsUnit } from "../stats/stats.routes";
+import { fundCsv, fundFileName, fundSheet } from "./stats.export";
+import { fundRollup, fundSeries } from "./stats.service";
+
+export const fundStatsRoutes = createRouter();
+const tags = ["Quỹ khuyến học"];
+
+const rollupQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional().openapi({
+    description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
+  }),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+const money = (description: string) =>
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .openapi({
+      description: `${description} (đồng, số nguyên viết thành chuỗi chữ số)`,
+      example: "15000000",
+    });
+const fundAmounts = z.object({
+  raised: money("Thu trong năm, kể cả hiện vật theo giá trị, trừ bút toán đảo trong năm"),
+  raisedInKind: money("Phần thu bằng hiện vật"),
+  disbursed: money("Chi trong năm: khoản chi và đợt trao đã chi, trừ bút toán đảo trong năm"),
+  scholarships: z
+    .number()
+    .int()
+    .openapi({ description: "Số suất học bổng, phần thưởng cho học sinh đã chi" }),
+  scholarshipAmount: money("Số tiền học bổng, phần thưởng cho học sinh"),
+  balance: money(
+    "Tồn quỹ: tổng số dư tiền mặt, tiền gửi, hiện vật cuối năm (hoặc đến hôm nay với năm hiện tại)",
+  ),
+});
+const fundFigures = fundAmounts.extend({
+  byOwnerKind: z
+    .object(
+      Object.fromEntries(fundOwnerKinds.map((k) => [k, fundAmounts])) as Record<
+        (typeof fundOwnerKinds)[number],
+        typeof fundAmounts
+      >,
+    )
+    .openapi({ description: "Theo đơn vị giữ quỹ: Hội, chi hội, dòng họ, trường học" }),
+});
+const rollupResponse = z.object({
+  unit: statsUnit,
+  year: z.number(),
+  date: z.string().openapi({ description: "Ngày lấy tồn quỹ: 31/12 của năm, hoặc hôm nay với năm hiện tại" }),
+  figures: fundFigures,
+  children: z.array(z.object({ unit: statsUnit, figures: fundFigures })).openapi({
+    description: "Đơn vị trực thuộc (không có với xã, phường: quỹ do xã, phường hoặc tỉnh giữ)",
+  }),
+  own: fundFigures.nullable().openapi({
+    description:
+      "Phần không thuộc đơn vị trực thuộc nào: quỹ của chính đơn vị (cấp tỉnh), xã đã hết hiệu lực",
+  }),
+  funds: z
+    .array(
+      z.object({
+        fund: z.object({
+          id: z.number(),
+          name: z.string(),
+          ownerKind: z.enum(fundOwnerKinds),
+          ownerName: z.string(),
+        }),
+        figures: fundAmounts,
+      }),
+    )
+    .openapi({ description: "Các quỹ do chính đơn vị giữ" }),
+});
+
+fundStatsRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/stats/fund",
+    tags,
+    summary:
+      "Số liệu quỹ khuyến học của một đơn vị trong một năm và các đơn vị trực thuộc: thu, chi, học bổng, tồn quỹ",
+    request: { query: rollupQuery },
+    responses: { 200: jsonContent(rollupResponse, "Số liệu quỹ khuyến học") },
+  }),
+  async (c) => c.json(await fundRollup(c.get("db"), requireActor(c), c.req.valid("query")), 200),
+);
+
+fundStatsRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/stats/fund/series",
+    tags,
+    summary: "Thu, chi, học bổng, tồn quỹ khuyến học của một đơn vị qua các năm",
+    request: {
+      query: z
+        .object({
+          unitId: rollupQuery.shape.unitId,
+          from: z.coerce.number().int().min(2000).max(2100),
+          to: z.coerce.number().int().min(2000).max(2100),
+        })
+        .refine((q) => q.from <= q.to && q.to - q.from <= 50, {
+          message: "Khoảng năm không hợp lệ: từ năm phải trước đến năm, tối đa 50 năm",
+          path: ["to"],
+        }),
+    },
+    responses: {
+      200: jsonContent(
+        z.object({
+          unit: statsUnit,
+          points: z.array(z.object({ year: z.number(), date: z.string(), figures: fundFigures })),
+        }),
+        "Chuỗi số liệu",
+      ),
+    },
+  }),
+  async (c) => c.json(await fundSeries(c.get("db"), requireActor(c), c.req.valid("query")), 200),
+);
+
+fundStatsRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/stats/fund.csv",
+    tags,
+    summary: "Bảng số liệu quỹ khuyến học dạng CSV, có dòng tổng cộng",
+    request: { query: rollupQuery },
+    responses: {
+      200: {
+        description:
+          "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;), tiền tính bằng đồng",
+        content: { "text/csv": { schema: z.string() } },
+      },
+    },
+  }),
+  async (c) => {
+    const result = await fundRollup(c.get("db"), requireActor(c), c.req.valid("query"));
+    return c.body(fundCsv(result), 200, {
+      "Content-Type": "text/csv; charset=utf-8; header=present",
+      "Content-Disposition": `attachment; filename="${fundFileName(result, "csv")}"`,
+    });
+  },
+);
+
+fundStatsRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/stats/fund.xlsx",
+    tags,
+    summary:
+      "Biểu thống kê quỹ khuyến học (.xlsx): mỗi đơn vị trực thuộc (hoặc mỗi quỹ) một dòng, có dòng Tổng cộng",
+    request: { query: rollupQuery },
+    responses: { 200: xlsxContent() },
+  }),
+  async (c) => {
+    const result = await fundRollup(c.get("db"), requireActor(c), c.req.valid("query"));
+    const { sheet, rows } = fundSheet(result);
+    return xlsxResponse(c, sheet, rows, fundFileName(result, "xlsx"));
+  },
+);
