@@ -40,6 +40,7 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'fund_accounts', md5(coalesce(string_agg(a::text, ',' ORDER BY id), '')) FROM fund_accounts a
     UNION ALL SELECT 'fund_transactions', count(*)::text FROM fund_transactions
     UNION ALL SELECT 'fund_periods', count(*)::text FROM fund_periods
+    UNION ALL SELECT 'fund_counters', count(*) || ':' || coalesce(sum(amount), 0) FROM fund_counters
     UNION ALL SELECT 'fund_disbursements', md5(coalesce(string_agg(d::text, ',' ORDER BY id), ''))
       FROM fund_disbursements d
     UNION ALL SELECT 'fund_disbursement_approvals', count(*)::text FROM fund_disbursement_approvals
@@ -590,6 +591,13 @@ describeEachEngine("access matrix", (engine) => {
       kind: "target",
       path: `/stats/association.xlsx?unitId=${ward}&year=2025`,
     });
+    add("GET /stats/fund", { kind: "target", path: `/stats/fund?unitId=${hcmProvince}&year=2025` });
+    add("GET /stats/fund/series", {
+      kind: "target",
+      path: `/stats/fund/series?unitId=${ward}&from=2020&to=2025`,
+    });
+    add("GET /stats/fund.csv", { kind: "target", path: `/stats/fund.csv?unitId=${ward}&year=2025` });
+    add("GET /stats/fund.xlsx", { kind: "target", path: `/stats/fund.xlsx?unitId=${ward}&year=2025` });
     // A fund of the HCM ward, with a receipt and a proposed disbursement, kept by the HCM admin.
     const hcmFund = await createTestFund(hcm, ward);
     const receiptBody = {

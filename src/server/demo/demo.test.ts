@@ -73,6 +73,14 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(lines.filter((l) => l.includes(`${demoFundName}:`))).toHaveLength(1);
   });
 
+  /** The fund's published years, in order. */
+  const disclosures = (fundId: number) =>
+    connection.db
+      .selectFrom("fund_disclosures")
+      .select(["year", "snapshot"])
+      .where("fund_id", "=", fundId)
+      .orderBy("year")
+      .execute();
   const demoFund = () =>
     connection.db
       .selectFrom("funds")
@@ -159,18 +167,44 @@ describeEachEngine("lived-in demo", (engine) => {
       )
       .execute();
     expect(hidden.length).toBeGreaterThan(5);
-    const published = await connection.db
-      .selectFrom("fund_disclosures")
-      .select(["year", "snapshot"])
-      .where("fund_id", "=", fund.id)
-      .orderBy("year")
-      .execute();
+    const published = await disclosures(fund.id);
     expect(published.map((p) => p.year)).toEqual(
       Array.from({ length: year - firstDemoYear }, (_, i) => firstDemoYear + i),
     );
     for (const text of [JSON.stringify(response.body), ...published.map((p) => JSON.stringify(p.snapshot))])
       for (const { name } of hidden) expect(text).not.toContain(name);
     expect((await visitor.get(`/api/v1/public/funds/${fund.id}/disclosures/${year}`)).status).toBe(404);
+  });
+
+  it("shows the fund on the dashboard: each published year's statistics are its disclosure's thu – chi – tồn", async () => {
+    const fund = await demoFund();
+    const officer = await as("tayho");
+    const published = await disclosures(fund.id);
+    expect(published.length).toBeGreaterThan(0);
+    for (const { year: y, snapshot } of published) {
+      const { income, spending, closingBalance } = snapshot as {
+        income: number;
+        spending: number;
+        closingBalance: number;
+      };
+      const stats = await officer.get(`/api/v1/stats/fund?unitId=${fund.commune_id}&year=${y}`);
+      expect(stats.status).toBe(200);
+      expect(stats.body.figures, `${y}`).toMatchObject({
+        raised: String(income),
+        disbursed: String(spending),
+        balance: String(closingBalance),
+      });
+      expect(stats.body.figures.byOwnerKind.association.balance).toBe(String(closingBalance));
+      expect(stats.body.funds).toEqual([
+        expect.objectContaining({ fund: expect.objectContaining({ id: fund.id }) }),
+      ]);
+    }
+    // The last full year had the ceremony: thirty pupils of the round and the scholarships of the year.
+    const last = (await officer.get(`/api/v1/stats/fund?unitId=${fund.commune_id}&year=${year - 1}`)).body;
+    expect(last.figures.scholarships).toBeGreaterThan(30);
+    expect(BigInt(last.figures.scholarshipAmount)).toBeGreaterThan(0n);
+    const now = (await officer.get(`/api/v1/stats/fund?unitId=${fund.commune_id}&year=${year}`)).body;
+    expect(BigInt(now.figures.balance)).toBeGreaterThan(0n);
   });
 
   it("dates nothing of the fund after today", async () => {

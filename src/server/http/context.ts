@@ -93,6 +93,20 @@ export const xlsxContent = (description = "Tệp Excel, ghi theo luồng") => ({
   content: { [xlsxType]: { schema: z.string().openapi({ format: "binary" }) } },
 });
 
+/** The OpenAPI answer of a CSV written by the product (docs/IMPORT.md: UTF-8 with BOM, ";", CRLF). */
+export const csvContent = (description: string) => ({
+  description: `Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;), ${description}`,
+  content: { "text/csv": { schema: z.string() } },
+});
+
+/** A CSV (lib/csv.ts writeCsv) as an attachment named `fileName`. */
+export function csvResponse(c: Context<AppEnv>, text: string, fileName: string) {
+  return c.body(text, 200, {
+    "Content-Type": "text/csv; charset=utf-8; header=present",
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+  });
+}
+
 /** Streams a workbook into the response as it is written (lib/xlsx-stream.ts), as an attachment named `fileName`. */
 export function xlsxResponse(
   c: Context<AppEnv>,

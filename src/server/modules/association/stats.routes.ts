@@ -1,20 +1,21 @@
 /** The Hội Khuyến học's statistics: figures of a unit and its children, the growth series, CSV and .xlsx. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { chapterKindKeys } from "../../../shared/association-stats";
-import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
-import { statsUnit, targetProgress } from "../stats/stats.routes";
+import {
+  createRouter,
+  csvContent,
+  csvResponse,
+  jsonContent,
+  requireActor,
+  xlsxContent,
+  xlsxResponse,
+} from "../../http/context";
+import { statsUnit, targetProgress, unitSeriesQuery, unitYearQuery } from "../stats/stats.routes";
 import { memberCsv, memberFileName, memberSheet } from "./stats.export";
 import { memberRollup, memberSeries } from "./stats.service";
 
 export const associationStatsRoutes = createRouter();
 const tags = ["Hội Khuyến học"];
-
-const rollupQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional().openapi({
-    description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
-  }),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
 
 const rate = (description: string) => z.number().nullable().openapi({ description });
 const memberFigures = z.object({
@@ -61,7 +62,7 @@ associationStatsRoutes.openapi(
     tags,
     summary:
       "Số liệu Hội Khuyến học của một đơn vị trong một năm và các đơn vị trực thuộc: chi hội, hội viên, hộ có hội viên",
-    request: { query: rollupQuery },
+    request: { query: unitYearQuery },
     responses: { 200: jsonContent(rollupResponse, "Số liệu Hội Khuyến học") },
   }),
   async (c) => c.json(await memberRollup(c.get("db"), requireActor(c), c.req.valid("query")), 200),
@@ -73,18 +74,7 @@ associationStatsRoutes.openapi(
     path: "/stats/association/series",
     tags,
     summary: "Số hội viên, chi hội của một đơn vị qua các năm (biểu đồ phát triển hội viên)",
-    request: {
-      query: z
-        .object({
-          unitId: rollupQuery.shape.unitId,
-          from: z.coerce.number().int().min(2000).max(2100),
-          to: z.coerce.number().int().min(2000).max(2100),
-        })
-        .refine((q) => q.from <= q.to && q.to - q.from <= 50, {
-          message: "Khoảng năm không hợp lệ: từ năm phải trước đến năm, tối đa 50 năm",
-          path: ["to"],
-        }),
-    },
+    request: { query: unitSeriesQuery },
     responses: {
       200: jsonContent(
         z.object({
@@ -104,21 +94,12 @@ associationStatsRoutes.openapi(
     path: "/stats/association.csv",
     tags,
     summary: "Bảng số liệu Hội Khuyến học dạng CSV, có dòng tổng cộng",
-    request: { query: rollupQuery },
-    responses: {
-      200: {
-        description:
-          "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;), dấu phẩy thập phân",
-        content: { "text/csv": { schema: z.string() } },
-      },
-    },
+    request: { query: unitYearQuery },
+    responses: { 200: csvContent("dấu phẩy thập phân") },
   }),
   async (c) => {
     const result = await memberRollup(c.get("db"), requireActor(c), c.req.valid("query"));
-    return c.body(memberCsv(result), 200, {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="${memberFileName(result, "csv")}"`,
-    });
+    return csvResponse(c, memberCsv(result), memberFileName(result, "csv"));
   },
 );
 
@@ -129,7 +110,7 @@ associationStatsRoutes.openapi(
     tags,
     summary:
       "Biểu thống kê tổ chức Hội Khuyến học (.xlsx): mỗi đơn vị trực thuộc một dòng, có dòng Tổng cộng",
-    request: { query: rollupQuery },
+    request: { query: unitYearQuery },
     responses: { 200: xlsxContent() },
   }),
   async (c) => {

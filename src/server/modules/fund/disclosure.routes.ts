@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { disclosureSnapshot } from "../../../shared/fund";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, csvContent, csvResponse, jsonContent, requireActor } from "../../http/context";
 import { disclosureCsv, disclosureFileName } from "./disclosure.export";
 import { publicDisclosure, publishDisclosure } from "./disclosure.service";
 
@@ -58,19 +58,11 @@ disclosureRoutes.openapi(
     summary:
       "Bản công khai thu – chi dạng CSV (không cần đăng nhập): tổng hợp, thu theo nhà hảo tâm, chi theo mục đích và người nhận, chuỗi băm",
     request: { params },
-    responses: {
-      200: {
-        description: "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;), CRLF",
-        content: { "text/csv": { schema: z.string() } },
-      },
-    },
+    responses: { 200: csvContent("CRLF") },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
     const { disclosure } = await publicDisclosure(c.get("db"), id, year);
-    return c.body(disclosureCsv(disclosure), 200, {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="${disclosureFileName(disclosure, "csv")}"`,
-    });
+    return csvResponse(c, disclosureCsv(disclosure), disclosureFileName(disclosure, "csv"));
   },
 );

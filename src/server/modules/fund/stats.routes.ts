@@ -1,20 +1,21 @@
 /** The learning-promotion funds' statistics: figures of a unit and its children, the series, CSV and .xlsx. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { fundOwnerKinds } from "../../../shared/fund-stats";
-import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
-import { statsUnit } from "../stats/stats.routes";
+import {
+  createRouter,
+  csvContent,
+  csvResponse,
+  jsonContent,
+  requireActor,
+  xlsxContent,
+  xlsxResponse,
+} from "../../http/context";
+import { statsUnit, unitSeriesQuery, unitYearQuery } from "../stats/stats.routes";
 import { fundCsv, fundFileName, fundSheet } from "./stats.export";
 import { fundRollup, fundSeries } from "./stats.service";
 
 export const fundStatsRoutes = createRouter();
 const tags = ["Quỹ khuyến học"];
-
-const rollupQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional().openapi({
-    description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
-  }),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
 
 const money = (description: string) =>
   z
@@ -81,7 +82,7 @@ fundStatsRoutes.openapi(
     tags,
     summary:
       "Số liệu quỹ khuyến học của một đơn vị trong một năm và các đơn vị trực thuộc: thu, chi, học bổng, tồn quỹ",
-    request: { query: rollupQuery },
+    request: { query: unitYearQuery },
     responses: { 200: jsonContent(rollupResponse, "Số liệu quỹ khuyến học") },
   }),
   async (c) => c.json(await fundRollup(c.get("db"), requireActor(c), c.req.valid("query")), 200),
@@ -93,18 +94,7 @@ fundStatsRoutes.openapi(
     path: "/stats/fund/series",
     tags,
     summary: "Thu, chi, học bổng, tồn quỹ khuyến học của một đơn vị qua các năm",
-    request: {
-      query: z
-        .object({
-          unitId: rollupQuery.shape.unitId,
-          from: z.coerce.number().int().min(2000).max(2100),
-          to: z.coerce.number().int().min(2000).max(2100),
-        })
-        .refine((q) => q.from <= q.to && q.to - q.from <= 50, {
-          message: "Khoảng năm không hợp lệ: từ năm phải trước đến năm, tối đa 50 năm",
-          path: ["to"],
-        }),
-    },
+    request: { query: unitSeriesQuery },
     responses: {
       200: jsonContent(
         z.object({
@@ -124,21 +114,12 @@ fundStatsRoutes.openapi(
     path: "/stats/fund.csv",
     tags,
     summary: "Bảng số liệu quỹ khuyến học dạng CSV, có dòng tổng cộng",
-    request: { query: rollupQuery },
-    responses: {
-      200: {
-        description:
-          "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;), tiền tính bằng đồng",
-        content: { "text/csv": { schema: z.string() } },
-      },
-    },
+    request: { query: unitYearQuery },
+    responses: { 200: csvContent("tiền tính bằng đồng") },
   }),
   async (c) => {
     const result = await fundRollup(c.get("db"), requireActor(c), c.req.valid("query"));
-    return c.body(fundCsv(result), 200, {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="${fundFileName(result, "csv")}"`,
-    });
+    return csvResponse(c, fundCsv(result), fundFileName(result, "csv"));
   },
 );
 
@@ -149,7 +130,7 @@ fundStatsRoutes.openapi(
     tags,
     summary:
       "Biểu thống kê quỹ khuyến học (.xlsx): mỗi đơn vị trực thuộc (hoặc mỗi quỹ) một dòng, có dòng Tổng cộng",
-    request: { query: rollupQuery },
+    request: { query: unitYearQuery },
     responses: { 200: xlsxContent() },
   }),
   async (c) => {

@@ -3,7 +3,15 @@ import { isoDate } from "../../../shared/api";
 import { titles } from "../../../shared/rubric";
 import { targetMetrics } from "../../../shared/stats";
 import { AppError } from "../../errors";
-import { createRouter, jsonContent, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
+import {
+  createRouter,
+  csvContent,
+  csvResponse,
+  jsonContent,
+  requireActor,
+  xlsxContent,
+  xlsxResponse,
+} from "../../http/context";
 import { rollupCsv, rollupFileName, rollupSheet } from "./stats.export";
 import { rollup, series } from "./stats.service";
 import { resolutionRule, statusRule } from "./targets.service";
@@ -11,11 +19,28 @@ import { resolutionRule, statusRule } from "./targets.service";
 export const statsRoutes = createRouter();
 const tags = ["Thống kê"];
 
-const rollupQuery = z.object({
+/** A unit (or the nation) and a year: the query of every roll-up of the statistics. */
+export const unitYearQuery = z.object({
   unitId: z.coerce.number().int().positive().optional().openapi({
     description: "Đơn vị; bỏ trống: toàn quốc (các tỉnh là đơn vị trực thuộc; chỉ quản trị hệ thống)",
   }),
   year: z.coerce.number().int().min(2000).max(2100),
+});
+const yearRange = {
+  from: z.coerce.number().int().min(2000).max(2100),
+  to: z.coerce.number().int().min(2000).max(2100),
+};
+/** At most 50 years, in order (the refinement of a series query). */
+const withinFifty: [(q: { from: number; to: number }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.from <= q.to && q.to - q.from <= 50,
+  { message: "Khoảng năm không hợp lệ: từ năm phải trước đến năm, tối đa 50 năm", path: ["to"] },
+];
+/** A unit (or the nation) and a range of at most 50 years: the query of every series. */
+export const unitSeriesQuery = z
+  .object({ unitId: unitYearQuery.shape.unitId, ...yearRange })
+  .refine(...withinFifty);
+
+const rollupQuery = unitYearQuery.extend({
   title: z.enum(titles).optional(),
   date: isoDate.optional(),
   boundaries: z
@@ -113,13 +138,7 @@ statsRoutes.openapi(
     tags,
     summary: "Bảng tổng hợp một danh hiệu (mặc định Gia đình học tập) dạng CSV, có dòng tổng cộng",
     request: { query: rollupQuery },
-    responses: {
-      200: {
-        description:
-          "Tệp CSV cho Excel trên Windows tiếng Việt: UTF-8 có BOM, dấu chấm phẩy (;) ngăn cách các cột, dấu phẩy thập phân",
-        content: { "text/csv": { schema: z.string() } },
-      },
-    },
+    responses: { 200: csvContent("dấu phẩy thập phân") },
   }),
   async (c) => {
     const query = c.req.valid("query");
@@ -129,10 +148,7 @@ statsRoutes.openapi(
     });
     const table = result.titles[0];
     if (!table) throw new AppError("validation", "Chưa chọn danh hiệu");
-    return c.body(rollupCsv(table, result.unit), 200, {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="thong-ke-${result.unit.code}-${result.year}.csv"`,
-    });
+    return csvResponse(c, rollupCsv(table, result.unit), `thong-ke-${result.unit.code}-${result.year}.csv`);
   },
 );
 
@@ -170,13 +186,9 @@ statsRoutes.openapi(
             .optional()
             .openapi({ description: "Đơn vị; bỏ trống: toàn quốc (chỉ quản trị hệ thống)" }),
           title: z.enum(titles),
-          from: z.coerce.number().int().min(2000).max(2100),
-          to: z.coerce.number().int().min(2000).max(2100),
+          ...yearRange,
         })
-        .refine((q) => q.from <= q.to && q.to - q.from <= 50, {
-          message: "Khoảng năm không hợp lệ: từ năm phải trước đến năm, tối đa 50 năm",
-          path: ["to"],
-        }),
+        .refine(...withinFifty),
     },
     responses: {
       200: jsonContent(

@@ -3,22 +3,9 @@
  * women), joined and left in the year, members per 100 inhabitants and the share of households with a member; the
  * growth chart over ten years (members as bars, chapters as a line); the children's table; the Excel and CSV lists.
  */
-import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Row,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from "antd";
+import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   type MemberFigures,
   type MemberMetricKey,
@@ -26,20 +13,17 @@ import {
   type MemberSeries,
   memberMetrics,
 } from "../../../shared/association-stats";
-import { BASE, request } from "../../api/client";
 import type { StatsUnit } from "../../api/stats";
-import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
 import { EChart } from "./EChart";
 import { formatCount, formatRate } from "./format";
 import { TargetLine } from "./MetricCards";
+import { SectionCard, useSection } from "./section";
 import { TargetsPanel } from "./TargetsPanel";
 
 type Rollup = MemberRollup;
 type Series = MemberSeries;
-
-const YEARS = 10;
 
 const labelOf = (key: MemberMetricKey, lang: "vi" | "en") =>
   memberMetrics.find((m) => m.key === key)!.label[lang];
@@ -56,37 +40,12 @@ export function AssociationStats({
 }) {
   const t = useT();
   const { lang } = useLang();
-  const key = `${unitId}-${year}`;
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{
-    key: string;
-    rollup?: Rollup;
-    series?: Series;
-    error?: string;
-  } | null>(null);
-
   // `version` changes when a target is saved: the figures are read again, the old ones stay on screen meanwhile.
-  const fetchKey = `${key}-${version}`;
-  useEffect(() => {
-    let live = true;
-    const unit = unitId === undefined ? {} : { unitId };
-    const shown = fetchKey.split("-").slice(0, 2).join("-");
-    Promise.all([
-      request<Rollup>("GET", "/stats/association", { query: { ...unit, year } }),
-      request<Series>("GET", "/stats/association/series", {
-        query: { ...unit, from: year - YEARS + 1, to: year },
-      }),
-    ]).then(
-      ([rollup, series]) => live && setState({ key: shown, rollup, series }),
-      (err: unknown) => live && setState({ key: shown, error: errorText(err, t) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [unitId, year, fetchKey, t]);
+  const state = useSection<Rollup, Series>("association", unitId, year, version);
 
   const label = (k: MemberMetricKey) => labelOf(k, lang);
-  const series = state?.key === key ? state.series : undefined;
+  const series = state?.series;
   const option = useMemo<EChartsCoreOption | null>(() => {
     const points = series?.points ?? [];
     if (!points.some((p) => p.figures.members > 0 || p.figures.chapters > 0)) return null;
@@ -124,7 +83,7 @@ export function AssociationStats({
     };
   }, [series, lang]);
 
-  if (state?.key !== key) return null;
+  if (!state) return null;
   if (state.error)
     return (
       <Card size="small" title={t("stats.association")}>
@@ -165,10 +124,6 @@ export function AssociationStats({
       }),
     },
   ];
-  const query = new URLSearchParams({
-    ...(unitId === undefined ? {} : { unitId: String(unitId) }),
-    year: String(year),
-  });
   const columns: TableColumnsType<{ unit: StatsUnit; figures: MemberFigures }> = [
     {
       key: "unit",
@@ -195,88 +150,64 @@ export function AssociationStats({
       : []),
   ];
   return (
-    <Card
-      size="small"
+    <SectionCard
+      name="association"
       title={`${t("stats.association")} · ${rollup.unit.name} · ${rollup.year}`}
-      styles={{ title: { whiteSpace: "normal" } }}
-      data-testid="association-stats"
+      unitId={unitId}
+      year={year}
+      asOf={t("stats.asOf", { date: formatDate(rollup.date) })}
     >
-      <Flex vertical gap={12}>
-        <Flex wrap gap={8} align="center" justify="space-between">
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t("stats.asOf", { date: formatDate(rollup.date) })}
-          </Typography.Text>
-          <Flex wrap gap={8}>
-            <Button
-              size="small"
-              icon={<FileExcelOutlined />}
-              href={`${BASE}/stats/association.xlsx?${query}`}
-              download
-            >
-              {t("stats.downloadXlsx")}
-            </Button>
-            <Button
-              size="small"
-              icon={<DownloadOutlined />}
-              href={`${BASE}/stats/association.csv?${query}`}
-              download
-            >
-              {t("stats.downloadCsv")}
-            </Button>
-          </Flex>
-        </Flex>
-        <Row gutter={[12, 12]}>
-          {cards.map((card) => (
-            <Col key={card.key} xs={12} lg={card.key === "chapters" ? 4 : 5}>
-              <Card size="small" style={{ height: "100%" }} data-testid={`association-${card.key}`}>
-                <Statistic title={card.title} value={card.value} />
-                {card.key === "householdShare" &&
-                  rollup.targets.map((target) => (
-                    <TargetLine
-                      key={`${target.source}-${target.unitId}-${target.targetYear}`}
-                      target={target}
-                    />
-                  ))}
-                {card.note && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {card.note}
-                  </Typography.Text>
-                )}
-              </Card>
-            </Col>
-          ))}
-        </Row>
-        {option ? (
-          <EChart
-            option={option}
-            height={240}
-            testId="association-growth"
-            ariaLabel={t("stats.association.growth")}
-          />
-        ) : (
-          <Empty description={t("stats.association.none")} />
-        )}
-        {rows.length > 0 && (
-          <Table
-            size="small"
-            rowKey={(row) => row.unit.id}
-            columns={columns}
-            dataSource={rows}
-            pagination={rows.length > 20 ? { pageSize: 20 } : false}
-            scroll={{ x: "max-content" }}
-            data-testid="association-children"
-          />
-        )}
-        {unitId !== undefined && (
-          <TargetsPanel
-            unit={rollup.unit}
-            title="association"
-            testId="association-targets"
-            year={year}
-            onChanged={() => setVersion((v) => v + 1)}
-          />
-        )}
-      </Flex>
-    </Card>
+      <Row gutter={[12, 12]}>
+        {cards.map((card) => (
+          <Col key={card.key} xs={12} lg={card.key === "chapters" ? 4 : 5}>
+            <Card size="small" style={{ height: "100%" }} data-testid={`association-${card.key}`}>
+              <Statistic title={card.title} value={card.value} />
+              {card.key === "householdShare" &&
+                rollup.targets.map((target) => (
+                  <TargetLine
+                    key={`${target.source}-${target.unitId}-${target.targetYear}`}
+                    target={target}
+                  />
+                ))}
+              {card.note && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {card.note}
+                </Typography.Text>
+              )}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {option ? (
+        <EChart
+          option={option}
+          height={240}
+          testId="association-growth"
+          ariaLabel={t("stats.association.growth")}
+        />
+      ) : (
+        <Empty description={t("stats.association.none")} />
+      )}
+      {rows.length > 0 && (
+        <Table
+          size="small"
+          rowKey={(row) => row.unit.id}
+          columns={columns}
+          dataSource={rows}
+          pagination={rows.length > 20 ? { pageSize: 20 } : false}
+          scroll={{ x: "max-content" }}
+          data-testid="association-children"
+        />
+      )}
+      {unitId !== undefined && (
+        <TargetsPanel
+          unit={rollup.unit}
+          title="association"
+          testId="association-targets"
+          year={year}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
+      )}
+    </SectionCard>
   );
 }
