@@ -3,7 +3,7 @@
  * bar chart drawn, drill down to Phường Tây Hồ by clicking its bar (and again by its table row after going back),
  * download the Excel report and check that its total row is the sum of its rows and equals the page's figures;
  * the national target and its status, the trend chart and the choice of boundaries; on a 360 px phone nothing
- * overflows sideways.
+ * overflows sideways, the funds' section included.
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
@@ -86,6 +86,26 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
       subjects: households.map((h) => ({ kind: "household", id: h.id })),
     });
     expect(registered.status, JSON.stringify(registered.body)).toBeLessThan(300);
+    // A fund of the ward's Hội with one receipt of the year, for the "Quỹ khuyến học" section.
+    const fund = await apiSend<{ fund: { id: number; accounts: { id: number; class: string }[] } }>(
+      app.url,
+      hanoi,
+      "POST",
+      "/api/v1/funds",
+      { unitId: ward, name: "Quỹ khuyến học phường Tây Hồ", ownerKind: "association", mode: "association" },
+    );
+    expect(fund.status, JSON.stringify(fund.body)).toBe(201);
+    const account = (kind: string) => fund.body.fund.accounts.find((a) => a.class === kind)!.id;
+    const receipt = await apiSend(app.url, hanoi, "POST", `/api/v1/funds/${fund.body.fund.id}/receipts`, {
+      receivedOn: `${YEAR}-03-02`,
+      donorName: "Công ty Minh Phát",
+      donorKind: "organization",
+      reason: "Ủng hộ quỹ khuyến học",
+      amount: 12_500_000,
+      assetAccountId: account("asset"),
+      purposeAccountId: account("purpose"),
+    });
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
   }, 240_000);
 
   const unitInUrl = (page: Page) => Number(new URL(page.url()).searchParams.get("unit"));
@@ -260,6 +280,11 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
           page.getByTestId("metric-registered").boundingBox(),
         ]);
         expect(second!.y).toBeGreaterThan(first!.y + first!.height - 1); // stacked, not side by side
+        // The funds' section: the year's receipt, the series drawn, nothing wider than the phone.
+        const raised = page.getByTestId("fund-stats").getByTestId("fund-raised");
+        await eventually(() => raised.textContent()).toContain("12.500.000 đ");
+        await page.getByTestId("fund-series").locator("svg").first().waitFor();
+        await expectNoOverflow(page);
       }
     } finally {
       await context.close();
