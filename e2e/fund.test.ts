@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { chooseOption, confirmPopup } from "./helpers/antd";
+import { chooseOption, confirmPopup, pickOption, submitForm } from "./helpers/antd";
 import { axeViolations, describeViolations } from "./helpers/axe";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
@@ -95,21 +95,17 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       await page.getByTestId("fund-receive").click();
       await page.getByTestId("receipt-donor").click();
       await page.keyboard.type("Minh");
-      await page
-        .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-        .filter({ hasText: "Công ty Minh Phát · Số 5 Âu Cơ" })
-        .click();
+      await pickOption(page, "Công ty Minh Phát · Số 5 Âu Cơ");
       await amount(page, "receipt-amount").fill("1500000");
       await amount(page, "receipt-amount").blur();
       expect(await amount(page, "receipt-amount").inputValue()).toBe("1.500.000");
       await chooseOption(page, "receipt-purpose", "Học bổng học sinh nghèo");
       await expectNoOverflow(page);
-      const [created] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith(`/funds/${fund.id}/receipts`) && r.request().method() === "POST",
-        ),
-        page.getByTestId("receipt-form-ok").click(),
-      ]);
+      const created = await submitForm(
+        page,
+        "receipt-form-ok",
+        (r) => r.url().endsWith(`/funds/${fund.id}/receipts`) && r.request().method() === "POST",
+      );
       expect(created.status()).toBe(201);
       const link = page.getByTestId("receipt-voucher-link");
       await eventually(() => page.getByTestId("receipt-done").textContent()).toContain(`PT2/${year}`);
@@ -126,12 +122,11 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       await page.getByTestId("propose-name").fill("Phạm Minh Anh");
       await page.getByTestId("propose-reason").fill("Học bổng học sinh nghèo vượt khó");
       expect(await page.getByTestId("propose-minor").isChecked()).toBe(true);
-      const [proposed] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith(`/funds/${fund.id}/disbursements`) && r.request().method() === "POST",
-        ),
-        page.getByTestId("propose-form-ok").click(),
-      ]);
+      const proposed = await submitForm(
+        page,
+        "propose-form-ok",
+        (r) => r.url().endsWith(`/funds/${fund.id}/disbursements`) && r.request().method() === "POST",
+      );
       expect(proposed.status()).toBe(201);
       await page.getByTestId("fund-tab-disbursements").click();
       await eventually(() => page.getByTestId("disbursement-state").first().textContent()).toBe("Chờ duyệt");
