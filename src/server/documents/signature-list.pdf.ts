@@ -4,7 +4,7 @@
  * the round's decision, a table (STT, họ và tên, lớp, trường, số tiền, ký nhận) repeated with its header on every
  * page, a total row with the amount in words, and the signers. DejaVu Serif, as the vouchers and certificates.
  */
-import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { amountInWords, formatDong } from "../modules/fund/money";
 import { rgb, type SerifFonts, serifPdf } from "./fonts";
 import { formatNd30PlaceDate } from "./nd30.docx";

@@ -2,7 +2,7 @@
  * Phiếu thu and phiếu chi: one A5 landscape page in the common Vietnamese layout (unit, number, date, person,
  * reason, amount in figures and in words, who approved and when, signatures), DejaVu Serif as the certificates.
  */
-import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { amountInWords, formatDong } from "../modules/fund/money";
 import { rgb, type SerifFonts, serifPdf } from "./fonts";
 
