@@ -9,7 +9,9 @@
  *   bare posting (postTransaction in a transaction), p50/p95;
  * - a fund's balances at a date: the fund page's service (getFund) and the ledger's balancesAt, p50/p95;
  * - chain verification (`hieuhoc fund verify`'s verifyFunds) over a sample of funds: entries per second;
- * - the national amount raised in a year.
+ * - the fund statistics (counters of migration 0023, recounted after the load): the national amount raised in a
+ *   year, a province's and a commune's figures, a province's ten-year series, p50/p95; the nation's figure is
+ *   checked against the sum of the year's receipts.
  *
  * Flags: --entries N (default 10,000,000), --households N (default 100,000), --reps N (default 300),
  * --verify-funds N (default 200), --database-url URL, --label x, --keep (leave hieuhoc_bench_fund for EXPLAIN).
@@ -23,6 +25,7 @@ import { sql } from "kysely";
 import { recordReceipt, withLedger } from "../../src/server/modules/fund/books.service";
 import { getFund } from "../../src/server/modules/fund/funds.service";
 import { balancesAt, postTransaction } from "../../src/server/modules/fund/ledger";
+import { fundRollup, fundSeries } from "../../src/server/modules/fund/stats.service";
 import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { hash01 } from "../national/data";
 import { postgresEngine } from "../national/engine";
@@ -144,6 +147,12 @@ async function main() {
     }
     result.loadMs = ms(t0);
     log(`  loaded and analysed (${result.loadMs} ms)`);
+    // The counters of the statistics (migration 0023), as after any bulk write: one recount per commune.
+    t0 = performance.now();
+    await sql`SELECT count(hieuhoc_recount_fund(id)) FROM admin_units WHERE level = 'commune'`.execute(db);
+    await sql`ANALYZE`.execute(db);
+    result.recountMs = ms(t0);
+    log(`  fund counters recounted (${result.recountMs} ms)`);
 
     // Posting and balances: the focus province's administrator (unit_admin keeps the books) on its funds.
     const actor = loaded.actors.province;
@@ -225,9 +234,28 @@ async function main() {
     };
     log(`  verify ${JSON.stringify(result.verify)}`);
 
+    // The national amount raised in a year (and the province's, the commune's, a province's series), from the
+    // counters, against the sum of the year's receipts.
+    const { provinceId, communeId } = loaded.focus;
+    result.figures = {
+      nation: await sample(reps, () => fundRollup(db, loaded.actors.nation, { year: 2025 })),
+      province: await sample(reps, () =>
+        fundRollup(db, loaded.actors.province, { unitId: provinceId, year: 2025 }),
+      ),
+      commune: await sample(reps, () =>
+        fundRollup(db, loaded.actors.commune, { unitId: communeId, year: 2025 }),
+      ),
+      provinceSeries: await sample(reps, () =>
+        fundSeries(db, loaded.actors.province, { unitId: provinceId, from: 2016, to: 2025 }),
+      ),
+    };
+    log(`  figures ${JSON.stringify(result.figures)}`);
+    const nation = await fundRollup(db, loaded.actors.nation, { year: 2025 });
     const raised = await sql<{ amount: string }>`
-      SELECT sum(amount)::text AS amount FROM fund_receipts WHERE year = 2025`.execute(db);
-    result.nationRaised2025 = raised.rows[0]?.amount;
+      SELECT coalesce(sum(amount), 0)::text AS amount FROM fund_receipts WHERE year = 2025`.execute(db);
+    result.nationRaised2025 = { counters: nation.figures.raised, receipts: raised.rows[0]!.amount };
+    if (nation.figures.raised !== raised.rows[0]!.amount)
+      throw new Error(`national amount raised ${JSON.stringify(result.nationRaised2025)}`);
     result.databaseBytes = await engine.databaseBytes();
   } finally {
     rmSync(dir, { recursive: true, force: true });
