@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { pickOption } from "./helpers/antd";
 import { axeViolations, describeViolations } from "./helpers/axe";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
@@ -126,10 +127,7 @@ describe.skipIf(!available)("the Hội Khuyến học's pages on a phone", () =>
       const added = page.getByTestId("officer").last();
       await added.getByTestId("officer-name").fill("Phạm Thị Hoa");
       await added.getByTestId("officer-post").click();
-      await page
-        .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-        .filter({ hasText: /^Phó chủ tịch$/ })
-        .click();
+      await pickOption(page, /^Phó chủ tịch$/);
       await page.getByTestId("officer").first().getByTestId("officer-remove").click();
       await expectNoOverflow(page);
       const [saved] = await Promise.all([

@@ -8,10 +8,11 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { chooseOption, confirmPopup } from "./helpers/antd";
+import { chooseOption, pickOption, submitForm } from "./helpers/antd";
 import { axeViolations, describeViolations } from "./helpers/axe";
 import { chromiumAvailable } from "./helpers/browser";
-import { apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
+import { addPeople, closeAndPublish, confirmPayment } from "./helpers/fund";
+import { apiLogin, apiSend } from "./helpers/server";
 import { browserSuite, communeUnits, eventually, expectNoOverflow } from "./helpers/suite";
 
 const available = chromiumAvailable();
@@ -34,21 +35,10 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
     const hanoi = await apiLogin(app.url, "hanoi");
     const tayho = await apiLogin(app.url, "tayho");
     const { communeId } = await communeUnits(app.url, tayho);
-    for (const [username, fullName] of [
-      ["thuquy.e2e", "Nguyễn Thị Thủ Quỹ"],
-      ["ketoan.e2e", "Trần Văn Kế Toán"],
-    ])
-      expect(
-        (
-          await apiSend(app.url, hanoi, "POST", "/api/v1/users", {
-            username,
-            fullName,
-            password: DEMO_PASSWORD,
-            role: "treasurer",
-            unitId: communeId,
-          })
-        ).status,
-      ).toBe(201);
+    await addPeople(app.url, hanoi, communeId, [
+      ["thuquy.e2e", "Nguyễn Thị Thủ Quỹ", "treasurer"],
+      ["ketoan.e2e", "Trần Văn Kế Toán", "treasurer"],
+    ]);
     const keeper = await apiLogin(app.url, "thuquy.e2e");
     const made = await apiSend<{ fund: Fund }>(app.url, keeper, "POST", "/api/v1/funds", {
       unitId: communeId,
@@ -104,21 +94,17 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       await page.getByTestId("fund-receive").click();
       await page.getByTestId("receipt-donor").click();
       await page.keyboard.type("Minh");
-      await page
-        .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-        .filter({ hasText: "Công ty Minh Phát · Số 5 Âu Cơ" })
-        .click();
+      await pickOption(page, "Công ty Minh Phát · Số 5 Âu Cơ");
       await amount(page, "receipt-amount").fill("1500000");
       await amount(page, "receipt-amount").blur();
       expect(await amount(page, "receipt-amount").inputValue()).toBe("1.500.000");
       await chooseOption(page, "receipt-purpose", "Học bổng học sinh nghèo");
       await expectNoOverflow(page);
-      const [created] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith(`/funds/${fund.id}/receipts`) && r.request().method() === "POST",
-        ),
-        page.getByTestId("receipt-form-ok").click(),
-      ]);
+      const created = await submitForm(
+        page,
+        "receipt-form-ok",
+        (r) => r.url().endsWith(`/funds/${fund.id}/receipts`) && r.request().method() === "POST",
+      );
       expect(created.status()).toBe(201);
       const link = page.getByTestId("receipt-voucher-link");
       await eventually(() => page.getByTestId("receipt-done").textContent()).toContain(`PT2/${year}`);
@@ -138,18 +124,14 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
         page.waitForResponse((r) => r.url().includes("/beneficiaries?") && r.url().includes("q=Minh+Anh")),
         page.keyboard.type("Minh Anh"),
       ]);
-      await page
-        .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-        .filter({ hasText: "Phạm Minh Anh · 0001 · Trường THCS Chu Văn An, Lớp 7A" })
-        .click();
+      await pickOption(page, "Phạm Minh Anh · 0001 · Trường THCS Chu Văn An, Lớp 7A");
       await eventually(() => page.getByTestId("propose-listed").textContent()).toContain("chữ cái đầu");
       await page.getByTestId("propose-reason").fill("Học bổng học sinh nghèo vượt khó");
-      const [proposed] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith(`/funds/${fund.id}/disbursements`) && r.request().method() === "POST",
-        ),
-        page.getByTestId("propose-form-ok").click(),
-      ]);
+      const proposed = await submitForm(
+        page,
+        "propose-form-ok",
+        (r) => r.url().endsWith(`/funds/${fund.id}/disbursements`) && r.request().method() === "POST",
+      );
       expect(proposed.status()).toBe(201);
       await page.getByTestId("fund-tab-disbursements").click();
       await eventually(() => page.getByTestId("disbursement-state").first().textContent()).toBe("Chờ duyệt");
@@ -195,16 +177,7 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       const pay = page.getByTestId("disbursement-pay");
       await eventually(() => pay.isEnabled()).toBe(true);
       await pay.click();
-      // The dialog is up, its date filled and its button enabled before the click (on a loaded machine a click
-      // during the dialog's opening was lost and no payment was sent).
-      const ok = page.getByTestId("pay-form-ok");
-      await ok.waitFor();
-      await eventually(() => ok.isEnabled()).toBe(true);
-      await eventually(() => page.locator(".ant-modal:visible input").first().inputValue()).not.toBe("");
-      const [paid] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith("/pay"), { timeout: 60_000 }),
-        ok.click(),
-      ]);
+      const paid = await confirmPayment(page, "pay-form-ok");
       expect(paid.status()).toBe(200);
       await eventually(() => page.getByTestId("disbursement-pdf").textContent()).toContain(`PC1/${year}`);
       const voucher = await page.request.get(
@@ -219,25 +192,7 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
     }
 
     // The year is closed, and the reviewer (the chair's role here) publishes it.
-    expect(
-      (await apiSend(app.url, keeper, "POST", `/api/v1/funds/${fund.id}/periods/${year}/close`, undefined))
-        .status,
-    ).toBe(201);
-    const chair = await app.signedIn("tayho.duyet");
-    try {
-      await chair.page.goto(`${app.url}/quy/${fund.id}?tab=year&year=${year}`);
-      const publish = chair.page.getByTestId("fund-publish");
-      await eventually(() => publish.isEnabled()).toBe(true);
-      await publish.click();
-      await Promise.all([
-        chair.page.waitForResponse((r) => r.url().endsWith("/publish")),
-        confirmPopup(chair.page, "Công khai"),
-      ]);
-      await chair.page.getByTestId("fund-disclosure-page").waitFor();
-      expect(await chair.page.getByTestId("fund-publish-why").textContent()).toContain("Đã công khai");
-    } finally {
-      await chair.context.close();
-    }
+    await closeAndPublish(app, keeper, "tayho.duyet", fund.id, year);
 
     // Anyone, logged out, reads the disclosure: totals, no minor's full name, no anonymous donor's name.
     const visitor = await app.context();

@@ -15,8 +15,6 @@
  * --keep (leave the database hieuhoc_bench_assoc for EXPLAIN).
  * Writes bench/results/<date>-association[-label].json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { memberRollup, memberSeries } from "../../src/server/modules/association/stats.service";
@@ -27,6 +25,7 @@ import { csvLine, hash01, headName } from "../national/data";
 import { postgresEngine } from "../national/engine";
 import { type Commune, loadNational, villageOf } from "../national/load";
 import { summary } from "../national/measure";
+import { machine, writeResult } from "../results";
 
 const { values: flags } = parseArgs({
   args: process.argv.slice(2),
@@ -96,11 +95,7 @@ async function main() {
   const db = engine.connection.db;
   const result: Record<string, unknown> = {
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model,
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    },
+    machine: machine(),
     households,
     members: memberTotal,
   };
@@ -255,10 +250,7 @@ async function main() {
     if (flags.keep) await engine.connection.close();
     else await engine.dispose();
   }
-  mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/${new Date().toISOString().slice(0, 10)}-association${flags.label ? `-${flags.label}` : ""}.json`;
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  log(`Written ${file}`);
+  log(`Written ${writeResult("association", flags.label, result)}`);
 }
 
 await main();

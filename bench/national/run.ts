@@ -10,10 +10,11 @@
  * benchmark may create and drop the database hieuhoc_bench).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { machine, writeResult } from "../results";
 import { type BenchEngine, pgliteEngine, postgresEngine } from "./engine";
 import { loadNational } from "./load";
 import { measureEngine } from "./measure";
@@ -98,23 +99,13 @@ async function xlsxExport(databaseUrl: string, rows: number) {
 
 /** Written after each engine too, so that a long run interrupted later keeps what it measured. */
 function save(results: Record<string, unknown>) {
-  mkdirSync("bench/results", { recursive: true });
-  const label = flags.label ? `-${flags.label.replace(/[^a-z0-9-]/gi, "")}` : "";
-  const file = `bench/results/${String(results.at).slice(0, 10)}-national${label}.json`;
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  return file;
+  return writeResult("national", flags.label, results, new Date(String(results.at)));
 }
 
 export async function runNational() {
   const results: Record<string, unknown> = {
     at: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
-      node: process.version,
-    },
+    machine: machine(),
     options: { households, liteHouseholds, years, seed, xlsxRows, ...measureOptions },
   };
   for (const name of engines) {

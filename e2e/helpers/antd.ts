@@ -1,16 +1,52 @@
 /** Playwright helpers for antd widgets. */
-import type { Page } from "playwright-core";
+import type { Page, Response } from "playwright-core";
+
+const openOptions = ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option";
+
+/**
+ * Picks the option of the open antd Select that shows `text` (a RegExp, or a string it contains), then waits until
+ * the list has closed: a click while its closing animation runs would land on an option (antd's list lies over
+ * the form's buttons on a phone) instead of the control under it.
+ */
+export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator(openOptions).filter({ hasText: text }).first().click();
+  await page.waitForFunction(
+    (selector) => !document.querySelector(selector.replace(" .ant-select-item-option", "")),
+    openOptions,
+  );
+}
 
 /** Opens the antd Select with this test id and picks the option whose text is exactly `text`. */
 export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
-  const option = page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-    .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
-  await option.first().click();
+  await pickOption(page, new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
 
 /** Confirms the open Popconfirm with its button named `name`. */
 export async function confirmPopup(page: Page, name: string): Promise<void> {
   await page.locator(".ant-popconfirm:visible").getByRole("button", { name }).click();
+}
+
+/**
+ * Clicks a form's OK button and waits for the request it sends; when the form refuses instead (a field's error
+ * shows), fails with that error's text rather than a bare timeout.
+ */
+export async function submitForm(
+  page: Page,
+  okTestId: string,
+  sent: (response: Response) => boolean,
+  timeout = 30_000,
+): Promise<Response> {
+  const response = page.waitForResponse(sent, { timeout });
+  await page.getByTestId(okTestId).click();
+  const error = page.locator(".ant-form-item-explain-error:visible").first();
+  const refused = error.waitFor({ timeout }).then(async () => {
+    throw new Error(`The form was refused: ${await error.textContent()}`);
+  });
+  try {
+    return await Promise.race([response, refused]);
+  } finally {
+    response.catch(() => {});
+    refused.catch(() => {});
+  }
 }

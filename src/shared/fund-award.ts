@@ -44,6 +44,8 @@ const roundFields = {
 
 export const awardRoundCreate = z.object(roundFields);
 export type AwardRoundCreate = z.infer<typeof awardRoundCreate>;
+/** What a client sends: the school year as text ("2026–2027"). */
+export type AwardRoundInput = z.input<typeof awardRoundCreate>;
 
 export const awardRoundUpdate = z.object({
   name: roundFields.name.optional(),
@@ -57,6 +59,7 @@ export const awardRoundUpdate = z.object({
   version: recordVersion,
 });
 export type AwardRoundUpdate = z.infer<typeof awardRoundUpdate>;
+export type AwardRoundUpdateInput = z.input<typeof awardRoundUpdate>;
 
 export const awardRoundPay = z.object({ paidOn: calendarDate });
 export const awardRoundCancel = z.object({ reason: text("lý do", 500) });
@@ -79,10 +82,12 @@ export const awardRound = z.object({
   listHash: z.string().describe("SHA-256 của danh sách người nhận, ghi vào bút toán khi chi"),
   listBy: z.string().nullable(),
   listAt: z.string().nullable(),
+  listById: z.number().nullable().describe("Người nhập danh sách (mã người dùng): không duyệt, không chi"),
   approvalsNeeded: z.number(),
   proposedBy: z.string(),
+  proposedById: z.number().describe("Người lập đợt trao (mã người dùng): không duyệt, không chi"),
   proposedAt: z.string(),
-  approvals: z.array(z.object({ name: z.string(), at: z.string() })),
+  approvals: z.array(z.object({ userId: z.number(), name: z.string(), at: z.string() })),
   closedBy: z.string().nullable(),
   closedReason: z.string().nullable(),
   paidBy: z.string().nullable(),

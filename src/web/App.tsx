@@ -29,6 +29,7 @@ const MemberSearchPage = lazy(() => import("./pages/MemberSearchPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
 const FundsPage = lazy(() => import("./pages/FundsPage"));
 const FundPage = lazy(() => import("./pages/FundPage"));
+const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 
 function applyLang(lang: Lang): void {
@@ -194,6 +195,11 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (fund && /^\d+$/.test(fund.id ?? "")) {
     const id = Number(fund.id);
     return <FundPage key={id} id={id} />;
+  }
+  const round = matchPath("/quy/:id/dot/:roundId", pathname);
+  if (round && /^\d+$/.test(round.id ?? "") && /^\d+$/.test(round.roundId ?? "")) {
+    const [id, roundId] = [Number(round.id), Number(round.roundId)];
+    return <AwardRoundPage key={pathname} fundId={id} roundId={roundId} />;
   }
   const rubric = matchPath("/bo-tieu-chi/:id", pathname);
   if (rubric && /^\d+$/.test(rubric.id ?? "")) {

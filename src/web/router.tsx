@@ -19,6 +19,8 @@ export const paths = {
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
   funds: "/quy",
   fund: (id: number) => `/quy/${id}`,
+  /** An award round of a fund (đợt trao học bổng). */
+  awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
 } as const;
 

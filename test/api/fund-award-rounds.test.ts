@@ -211,6 +211,12 @@ describeEachEngine("fund award rounds", (engine) => {
     expect((await cashier.post(path("pay"), { paidOn: "2026-09-05" })).status).toBe(422);
     const second = await chair.post(path("approve"));
     expect(second.body.awardRound).toMatchObject({ state: "approved", approvals: [{}, {}] });
+    // Who made the round, its list and each approval, by user id: the page tells each of them what they may not do.
+    const ids = async (client: ApiClient) => (await client.get("/api/v1/auth/me")).body.user.id as number;
+    const made = second.body.awardRound;
+    expect(made.proposedById).toBe(await ids(keeper));
+    expect(made.listById).toBe(await ids(keeper));
+    expect(made.approvals.map((a: any) => a.userId)).toEqual([await ids(approver), await ids(chair)]);
     await expect(
       sql`UPDATE fund_award_recipients SET amount = 1 WHERE round_id = ${round.id}`.execute(t.db),
     ).rejects.toThrow(/nhập lại danh sách/);

@@ -107,8 +107,10 @@ export function unitVisible(actor: Actor, column: string): Expression<SqlBool> {
 export async function asActor<T>(db: Db, actor: Actor, work: (tx: Db) => Promise<T>): Promise<T> {
   const scoped = async (tx: Db) => {
     if (actor.userId !== null) {
-      await sql`SET LOCAL ROLE hieuhoc_app`.execute(tx);
-      await sql`SELECT set_config('hieuhoc.user_id', ${String(actor.userId)}, true)`.execute(tx);
+      // SET LOCAL ROLE hieuhoc_app and the user, in one round trip (set_config('role') is SET ROLE).
+      await sql`SELECT set_config('role', 'hieuhoc_app', true), set_config('hieuhoc.user_id', ${String(actor.userId)}, true)`.execute(
+        tx,
+      );
     }
     return work(tx);
   };

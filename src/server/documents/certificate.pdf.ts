@@ -1,7 +1,6 @@
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
-import { loadSerifFonts } from "./fonts";
+import { rgb, type SerifFonts, serifPdf } from "./fonts";
 import { formatDmy, formatNd30PlaceDate } from "./nd30.docx";
 
 // Giấy công nhận (RULES.md 2.5): one A4 landscape page per certificate, all certificates of one decision in one PDF
@@ -32,7 +31,7 @@ export type CertificateData = {
 
 export type CertificateOptions = { verifyBaseUrl: string };
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+type Fonts = SerifFonts;
 type Line = { text: string; font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
 
 const WIDTH = 841.89; // A4 landscape, points
@@ -226,15 +225,7 @@ export async function renderCertificates(
   certificates: readonly CertificateData[],
   options: CertificateOptions,
 ): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const bytes = await loadSerifFonts();
-  // subset: only the glyphs used end up in the file (a full DejaVu Serif is ~700 KB per style).
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(bytes.regular, { subset: true }),
-    bold: await pdf.embedFont(bytes.bold, { subset: true }),
-    italic: await pdf.embedFont(bytes.italic, { subset: true }),
-  };
+  const { pdf, fonts } = await serifPdf();
   const first = certificates[0];
   pdf.setTitle(first ? `Giấy công nhận ${first.titleLabel} năm ${first.year}` : "Giấy công nhận", {
     showInWindowTitleBar: true,

@@ -4,10 +4,9 @@
  * the round's decision, a table (STT, họ và tên, lớp, trường, số tiền, ký nhận) repeated with its header on every
  * page, a total row with the amount in words, and the signers. DejaVu Serif, as the vouchers and certificates.
  */
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { amountInWords, formatDong } from "../modules/fund/money";
-import { loadSerifFonts } from "./fonts";
+import { rgb, type SerifFonts, serifPdf } from "./fonts";
 import { formatNd30PlaceDate } from "./nd30.docx";
 
 export type SignatureListData = {
@@ -41,7 +40,7 @@ const INK = rgb(0.1, 0.1, 0.1);
 const ROW = 21; // room to sign
 const HEAD = 26;
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+type Fonts = SerifFonts;
 type Column = { header: string; width: number; align: "left" | "center" | "right" };
 
 const COLUMNS: Column[] = [
@@ -209,14 +208,7 @@ function drawFooter(page: PDFPage, fonts: Fonts, data: SignatureListData, top: n
 }
 
 export async function renderSignatureList(data: SignatureListData): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const bytes = await loadSerifFonts();
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(bytes.regular, { subset: true }),
-    bold: await pdf.embedFont(bytes.bold, { subset: true }),
-    italic: await pdf.embedFont(bytes.italic, { subset: true }),
-  };
+  const { pdf, fonts } = await serifPdf();
   pdf.setTitle(`Danh sách ký nhận: ${data.title}`, { showInWindowTitleBar: true });
   pdf.setLanguage("vi-VN");
   pdf.setCreator("Hiếu Học");

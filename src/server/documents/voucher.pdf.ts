@@ -2,10 +2,9 @@
  * Phiếu thu and phiếu chi: one A5 landscape page in the common Vietnamese layout (unit, number, date, person,
  * reason, amount in figures and in words, who approved and when, signatures), DejaVu Serif as the certificates.
  */
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { amountInWords, formatDong } from "../modules/fund/money";
-import { loadSerifFonts } from "./fonts";
+import { rgb, type SerifFonts, serifPdf } from "./fonts";
 
 export type VoucherData = {
   kind: "receipt" | "payment";
@@ -33,7 +32,7 @@ const HEIGHT = 419.53;
 const INK = rgb(0.1, 0.1, 0.1);
 const MARGIN = 36;
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+type Fonts = SerifFonts;
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -144,14 +143,7 @@ function draw(page: PDFPage, fonts: Fonts, data: VoucherData) {
 }
 
 export async function renderVoucher(data: VoucherData): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const bytes = await loadSerifFonts();
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(bytes.regular, { subset: true }),
-    bold: await pdf.embedFont(bytes.bold, { subset: true }),
-    italic: await pdf.embedFont(bytes.italic, { subset: true }),
-  };
+  const { pdf, fonts } = await serifPdf();
   pdf.setTitle(`${data.kind === "receipt" ? "Phiếu thu" : "Phiếu chi"} ${data.number}`);
   draw(pdf.addPage([WIDTH, HEIGHT]), fonts, data);
   return pdf.save();

@@ -7,7 +7,6 @@
  *
  * The data columns are formatted as text, so that codes keep their leading zeros ("0001" stays "0001").
  */
-import ExcelJS from "exceljs";
 import { neutralizeFormula } from "./formula-guard";
 import type { ColumnSpec } from "./spreadsheet";
 
@@ -27,7 +26,8 @@ export async function writeTemplate(
   columns: ColumnSpec[],
   example: string[][],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: exceljs } = await import("exceljs"); // on first use: see docs/ARCHITECTURE.md, "Start-up"
+  const workbook = new exceljs.Workbook();
   const sheet = workbook.addWorksheet(templateDataSheet, { views: [{ state: "frozen", ySplit: 2 }] });
   sheet.addRow([neutralizeFormula(title)]).font = { bold: true, size: 13 };
   const header = sheet.addRow(columns.map((c) => neutralizeFormula(c.label)));

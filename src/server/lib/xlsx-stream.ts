@@ -13,7 +13,7 @@
  * merged over the columns it spans; its data rows may be bordered and tall enough to sign in.
  */
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { neutralizeFormula } from "./formula-guard";
 
 export type XlsxColumn = {
@@ -92,7 +92,8 @@ export async function writeXlsx(
   sheet: XlsxSheet,
   rows: AsyncIterable<XlsxCell[]> | Iterable<XlsxCell[]>,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { default: exceljs } = await import("exceljs"); // on first use: see docs/ARCHITECTURE.md, "Start-up"
+  const workbook = new exceljs.stream.xlsx.WorkbookWriter({
     stream: output as unknown as Writable,
     useSharedStrings: false,
     useStyles: true,

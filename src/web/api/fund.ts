@@ -10,10 +10,23 @@ import type {
   ReceiptCreate,
   VerifyResult,
 } from "../../shared/fund";
+import type {
+  AwardImportReport,
+  AwardRecipient,
+  AwardRound,
+  AwardRoundDetail,
+  AwardRoundInput,
+  AwardRoundUpdateInput,
+} from "../../shared/fund-award";
 import type { Disbursement, DisbursementCreate } from "../../shared/fund-disbursement";
 import { BASE, request } from "./client";
 
 export type {
+  AwardImportReport,
+  AwardRecipient,
+  AwardRound,
+  AwardRoundDetail,
+  AwardRoundInput,
   Disbursement,
   DisclosureSnapshot,
   FundDetail,
@@ -24,6 +37,8 @@ export type {
 };
 
 const fund = (id: number) => `/funds/${id}`;
+const rounds = (id: number) => `${fund(id)}/award-rounds`;
+const roundPath = (id: number, roundId: number) => `${rounds(id)}/${roundId}`;
 const disbursementPath = (id: number, disbursementId: number, action: string) =>
   `${fund(id)}/disbursements/${disbursementId}/${action}`;
 
@@ -79,6 +94,31 @@ export const fundApi = {
     ),
 };
 
+/** Award rounds (đợt trao học bổng): a draft, its list from a spreadsheet, approval, payment, cancellation. */
+export const awardApi = {
+  list: (id: number) => request<{ awardRounds: AwardRound[] }>("GET", rounds(id)).then((r) => r.awardRounds),
+  create: (id: number, body: AwardRoundInput) =>
+    request<{ awardRound: AwardRound }>("POST", rounds(id), { body }).then((r) => r.awardRound),
+  get: (id: number, roundId: number) =>
+    request<{ awardRound: AwardRoundDetail }>("GET", roundPath(id, roundId)).then((r) => r.awardRound),
+  /** `version`: the round's version as shown; a stale one answers 409. */
+  update: (id: number, roundId: number, body: AwardRoundUpdateInput) =>
+    request<{ awardRound: AwardRound }>("PATCH", roundPath(id, roundId), { body }),
+  importFile: (id: number, roundId: number, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return request<AwardImportReport>("POST", `${roundPath(id, roundId)}/recipients/import`, {
+      query: { dryRun: dryRun ? 1 : 0 },
+      form,
+    });
+  },
+  approve: (id: number, roundId: number) => request<unknown>("POST", `${roundPath(id, roundId)}/approve`),
+  pay: (id: number, roundId: number, paidOn: string) =>
+    request<unknown>("POST", `${roundPath(id, roundId)}/pay`, { body: { paidOn } }),
+  cancel: (id: number, roundId: number, reason: string) =>
+    request<unknown>("POST", `${roundPath(id, roundId)}/cancel`, { body: { reason } }),
+};
+
 /** Files and pages a fund links to. */
 export const fundFiles = {
   receiptVoucher: (id: number, receiptId: number) => `${BASE}${fund(id)}/receipts/${receiptId}/voucher.pdf`,
@@ -86,6 +126,9 @@ export const fundFiles = {
     `${BASE}${fund(id)}/disbursements/${disbursementId}/voucher.pdf`,
   book: (id: number, accountId: number, year: number) =>
     `${BASE}${fund(id)}/accounts/${accountId}/book.xlsx?year=${year}`,
+  awardTemplate: (id: number) => `${BASE}${rounds(id)}/template.xlsx`,
+  signatureList: (id: number, roundId: number, format: "xlsx" | "pdf") =>
+    `${BASE}${roundPath(id, roundId)}/signature-list.${format}`,
   disclosureJson: (id: number, year: number) => `${BASE}/public/funds/${id}/disclosures/${year}`,
   disclosureCsv: (id: number, year: number) =>
     `${BASE}/public/funds/${id}/disclosures/${year}/disclosure.csv`,

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
+import { awardEn, awardVi } from "./award";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
@@ -233,6 +234,7 @@ const vi = {
   ...rolesVi,
   ...associationVi,
   ...fundVi,
+  ...awardVi,
   ...disclosureVi,
 };
 
@@ -458,6 +460,7 @@ const en: Catalogue = {
   ...rolesEn,
   ...associationEn,
   ...fundEn,
+  ...awardEn,
   ...disclosureEn,
 };
 

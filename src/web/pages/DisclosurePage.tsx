@@ -1,7 +1,8 @@
 /**
  * A fund's published year, open to anyone without signing in: thu – chi – tồn, receipts by donor (anonymous
  * gifts as the API names them), disbursements by purpose and by recipient (minors as the API masks them: the page
- * shows the snapshot as it is and never asks for more), the chain head and seal, and the same data as JSON and CSV.
+ * shows the snapshot as it is and never asks for more) with the year's award rounds, the chain head and seal, and
+ * the same data as JSON and CSV.
  */
 import {
   Alert,
@@ -27,7 +28,9 @@ import { formatDateTime, formatMoney } from "../format";
 import { useT } from "../i18n/messages";
 
 type Loaded = { disclosure: DisclosureSnapshot; publishedAt: string };
-type Recipient = DisclosureSnapshot["disbursements"][number];
+/** A recipient row; the recipients of an award round share its voucher, so each row is keyed by its place. */
+type Recipient = DisclosureSnapshot["disbursements"][number] & { key: number };
+type Round = NonNullable<DisclosureSnapshot["awardRounds"]>[number];
 
 const money = (amount: number) => <span style={{ whiteSpace: "nowrap" }}>{formatMoney(amount)}</span>;
 
@@ -98,6 +101,29 @@ export default function DisclosurePage({ fundId, year }: { fundId: number; year:
         { key: "purpose", title: t("fund.purpose"), dataIndex: "purpose" },
         { key: "amount", title: t("fund.amount"), align: "right", render: (_, r) => money(r.amount) },
       ];
+  const roundColumns: TableColumnsType<Round> = [
+    {
+      key: "round",
+      title: t("award.name"),
+      render: (_, r) => (
+        <Flex vertical gap={2}>
+          <strong>{r.name}</strong>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[
+              r.voucher,
+              t("award.schoolYearOf", { year: r.schoolYear }),
+              r.decision && t("disclosure.roundDecision", { decision: r.decision }),
+              t("disclosure.roundRecipients", { count: r.recipients }),
+              r.purpose,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    { key: "amount", title: t("fund.amount"), align: "right", render: (_, r) => money(r.amount) },
+  ];
 
   return (
     <PublicFrame maxWidth={960} testId="disclosure-page">
@@ -147,13 +173,26 @@ export default function DisclosurePage({ fundId, year }: { fundId: number; year:
             rows={d.disbursementsByPurpose.map((r) => ({ label: r.purpose, amount: r.amount }))}
             testId="disclosure-purposes"
           />
+          {d.awardRounds && d.awardRounds.length > 0 && (
+            <Card size="small" title={t("disclosure.rounds")}>
+              <Table<Round>
+                rowKey="voucher"
+                size="small"
+                pagination={false}
+                dataSource={d.awardRounds}
+                columns={roundColumns}
+                showHeader={!compact}
+                data-testid="disclosure-rounds"
+              />
+            </Card>
+          )}
           <Card size="small" title={t("disclosure.byRecipient")}>
             <Typography.Paragraph type="secondary">{t("disclosure.minorsMasked")}</Typography.Paragraph>
             <Table<Recipient>
-              rowKey="voucher"
+              rowKey="key"
               size="small"
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              dataSource={d.disbursements}
+              dataSource={d.disbursements.map((r, key) => ({ ...r, key }))}
               columns={recipientColumns}
               showHeader={!compact}
               scroll={compact ? undefined : { x: "max-content" }}

@@ -71,12 +71,14 @@ export async function readRounds(tx: Db, fund: FundRow, id?: number): Promise<Aw
     listHash: r.list_hash,
     listBy: r.list_by_name,
     listAt: iso(r.list_at),
+    listById: r.list_by,
     approvalsNeeded: r.approvals_needed,
     proposedBy: r.proposed_by_name,
+    proposedById: r.proposed_by,
     proposedAt: iso(r.proposed_at)!,
     approvals: approvals
       .filter((a) => a.round_id === r.id)
-      .map((a) => ({ name: a.approver_name, at: iso(a.approved_at)! })),
+      .map((a) => ({ userId: a.approver_id, name: a.approver_name, at: iso(a.approved_at)! })),
     closedBy: r.closed_by_name,
     closedReason: r.closed_reason,
     paidBy: r.paid_by_name,

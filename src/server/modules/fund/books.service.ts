@@ -19,28 +19,37 @@ export async function withLedger<T>(db: Db, actor: Actor, work: (tx: Db) => Prom
   }
 }
 
-async function account(tx: Db, ref: FundRef, id: number, field: string) {
-  const row = await tx
+/** Accounts of this fund by the request field that names each (one query); one of another fund is refused. */
+async function accountsOf<F extends string>(tx: Db, ref: FundRef, wanted: Record<F, number>) {
+  const rows = await tx
     .selectFrom("fund_accounts")
     .select(["id", "class", "kind", "name"])
     .where("commune_id", "=", ref.communeId)
     .where("fund_id", "=", ref.fundId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!row)
-    throw new AppError("validation", "Tài khoản hoặc mục đích không thuộc quỹ này", {
-      fields: { [field]: "" },
-    });
-  return row;
+    .where("id", "in", Object.values<number>(wanted))
+    .execute();
+  const found = {} as Record<F, (typeof rows)[number]>;
+  for (const [field, id] of Object.entries<number>(wanted)) {
+    const row = rows.find((r) => r.id === id);
+    if (!row)
+      throw new AppError("validation", "Tài khoản hoặc mục đích không thuộc quỹ này", {
+        fields: { [field]: "" },
+      });
+    found[field as F] = row;
+  }
+  return found;
 }
 
+/** The asset and the purpose a receipt or a payment moves. */
 export async function accountPair(tx: Db, ref: FundRef, assetId: number, purposeId: number) {
-  const asset = await account(tx, ref, assetId, "assetAccountId");
+  const { assetAccountId: asset, purposeAccountId: purpose } = await accountsOf(tx, ref, {
+    assetAccountId: assetId,
+    purposeAccountId: purposeId,
+  });
   if (asset.class !== "asset")
     throw new AppError("validation", `"${asset.name}" không phải tài khoản tiền hoặc hiện vật`, {
       fields: { assetAccountId: "" },
     });
-  const purpose = await account(tx, ref, purposeId, "purposeAccountId");
   if (purpose.class !== "purpose")
     throw new AppError("validation", `"${purpose.name}" không phải mục đích sử dụng`, {
       fields: { purposeAccountId: "" },
@@ -259,8 +268,10 @@ export async function recordTransfer(
   return withLedger(db, actor, async (tx) => {
     const fund = await fundInScope(tx, actor, fundId, "fund");
     const ref = refOf(fund);
-    const from = await account(tx, ref, input.fromAccountId, "fromAccountId");
-    const to = await account(tx, ref, input.toAccountId, "toAccountId");
+    const { fromAccountId: from, toAccountId: to } = await accountsOf(tx, ref, {
+      fromAccountId: input.fromAccountId,
+      toAccountId: input.toAccountId,
+    });
     if (from.id === to.id || from.class !== to.class)
       throw new AppError(
         "validation",

@@ -59,14 +59,29 @@ export function chainHash(c: ChainContent): string {
   return createHash("sha256").update(canonical, "utf8").digest("hex");
 }
 
-/** The fund's row, locked: postings of one fund queue here (chain head, receipt and voucher numbers). */
-export async function lockFund(tx: Db, ref: FundRef) {
+/**
+ * The fund's row, locked: postings of one fund queue here (chain head, receipt and voucher numbers). With a year,
+ * also whether that year is closed (one round trip for both).
+ */
+export async function lockFund(tx: Db, ref: FundRef, year = 0) {
   const fund = await tx
-    .selectFrom("funds")
-    .select(["head_seq", "head_hash", "head_posted_on", "name"])
-    .where("commune_id", "=", ref.communeId)
-    .where("id", "=", ref.fundId)
-    .forUpdate()
+    .selectFrom("funds as f")
+    .select(["f.head_seq", "f.head_hash", "f.head_posted_on", "f.name"])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("fund_periods as p")
+            .select("p.year")
+            .whereRef("p.commune_id", "=", "f.commune_id")
+            .whereRef("p.fund_id", "=", "f.id")
+            .where("p.year", "=", year),
+        )
+        .as("year_closed"),
+    )
+    .where("f.commune_id", "=", ref.communeId)
+    .where("f.id", "=", ref.fundId)
+    .forUpdate("f")
     .executeTakeFirst();
   if (!fund) throw new AppError("not_found", "Không tìm thấy quỹ");
   return fund;
@@ -89,7 +104,8 @@ export async function postTransaction(
   ref: FundRef,
   input: PostingInput,
 ): Promise<PostedTransaction> {
-  const head = await lockFund(tx, ref);
+  const year = Number(input.postedOn.slice(0, 4));
+  const head = await lockFund(tx, ref, year);
   if (input.entries.length < 2)
     throw new AppError("validation", "Bút toán cần ít nhất một bên nợ và một bên có");
   let debits = 0;
@@ -110,15 +126,7 @@ export async function postTransaction(
       `Ngày ghi sổ ${vnDate(input.postedOn)} trước bút toán gần nhất (${vnDate(head.head_posted_on)}): sổ quỹ ghi theo thứ tự ngày`,
       { fields: { postedOn: "" } },
     );
-  const year = Number(input.postedOn.slice(0, 4));
-  const closed = await tx
-    .selectFrom("fund_periods")
-    .select("year")
-    .where("commune_id", "=", ref.communeId)
-    .where("fund_id", "=", ref.fundId)
-    .where("year", "=", year)
-    .executeTakeFirst();
-  if (closed)
+  if (head.year_closed)
     throw new AppError("validation", `Năm ${year} đã khóa sổ: không ghi thêm bút toán vào năm này`, {
       fields: { postedOn: "" },
     });
