@@ -1,9 +1,10 @@
 /**
  * The learning-promotion fund in the browser, on a 360 px phone: a treasurer records a receipt from the donors list
- * and opens its phiếu thu, then proposes a scholarship for a pupil; the reviewer approves it (the proposer is told
- * they may not pay it), a second treasurer pays it and gets the phiếu chi; the year is closed, the reviewer
- * publishes it, and the public page opened logged out shows the totals, the anonymous donor unnamed and the pupil
- * by initials only. Nothing sticks out sideways; axe finds no serious violation on the fund's and the public page.
+ * and opens its phiếu thu, then proposes a scholarship for a pupil of the beneficiaries list; the reviewer approves
+ * it (the proposer is told they may not pay it), a second treasurer pays it and gets the phiếu chi; the year is
+ * closed, the reviewer publishes it, and the public page opened logged out shows the totals, the anonymous donor
+ * unnamed and the pupil by initials only. Nothing sticks out sideways; axe finds no serious violation on the fund's
+ * and the public page.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
@@ -63,6 +64,14 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       address: "Số 5 Âu Cơ",
     });
     expect(donor.status).toBe(201);
+    const pupil = await apiSend(app.url, tayho, "POST", "/api/v1/beneficiaries", {
+      unitId: communeId,
+      fullName: "Phạm Minh Anh",
+      birthYear: year - 13,
+      school: "Trường THCS Chu Văn An",
+      class: "7A",
+    });
+    expect(pupil.status).toBe(201);
     const anonymous = await apiSend(app.url, keeper, "POST", `/api/v1/funds/${fund.id}/receipts`, {
       receivedOn: today,
       donorName: "Nguyễn Văn Kín",
@@ -106,12 +115,18 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
         page.getByTestId(`balance-${account("Học bổng học sinh nghèo")}`).textContent(),
       ).toBe("1.500.000 đ");
 
-      // …and proposes a scholarship for a pupil (a minor by default).
+      // …and proposes a scholarship for a pupil of the beneficiaries list (a minor by the year of birth).
       await page.getByTestId("fund-propose").click();
       await amount(page, "propose-amount").fill("1000000");
-      await page.getByTestId("propose-name").fill("Phạm Minh Anh");
+      await page.getByTestId("propose-beneficiary").click();
+      // The option is picked from the answer to the whole name typed (earlier answers are replaced as they come).
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/beneficiaries?") && r.url().includes("q=Minh+Anh")),
+        page.keyboard.type("Minh Anh"),
+      ]);
+      await pickOption(page, "Phạm Minh Anh · 0001 · Trường THCS Chu Văn An, Lớp 7A");
+      await eventually(() => page.getByTestId("propose-listed").textContent()).toContain("chữ cái đầu");
       await page.getByTestId("propose-reason").fill("Học bổng học sinh nghèo vượt khó");
-      expect(await page.getByTestId("propose-minor").isChecked()).toBe(true);
       const proposed = await submitForm(
         page,
         "propose-form-ok",

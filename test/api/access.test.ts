@@ -36,6 +36,8 @@ async function fingerprint(t: TestApp) {
     UNION ALL SELECT 'rubrics', count(*)::text FROM rubrics
     UNION ALL SELECT 'targets', md5(coalesce(string_agg(x::text, ',' ORDER BY id), '')) FROM targets x
     UNION ALL SELECT 'fund_donors', md5(coalesce(string_agg(d::text, ',' ORDER BY id), '')) FROM fund_donors d
+    UNION ALL SELECT 'fund_beneficiaries', md5(coalesce(string_agg(b::text, ',' ORDER BY id), ''))
+      FROM fund_beneficiaries b
     UNION ALL SELECT 'funds', md5(coalesce(string_agg(f::text, ',' ORDER BY id), '')) FROM funds f
     UNION ALL SELECT 'fund_accounts', md5(coalesce(string_agg(a::text, ',' ORDER BY id), '')) FROM fund_accounts a
     UNION ALL SELECT 'fund_transactions', count(*)::text FROM fund_transactions
@@ -645,6 +647,45 @@ describeEachEngine("access matrix", (engine) => {
     add("POST /units/{id}/donors/import", {
       kind: "target",
       path: `/units/${ward}/donors/import?dryRun=0`,
+      form: true,
+    });
+    const beneficiary = await t.db
+      .insertInto("fund_beneficiaries")
+      .values({
+        commune_id: ward,
+        province_id: hcmProvince,
+        unit_id: villages[0]!.id,
+        code: "0001",
+        full_name: "Nguyễn Văn Em",
+        birth_year: 2014,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    add("GET /beneficiaries", { kind: "target", path: `/beneficiaries?unitId=${ward}` });
+    add("GET /beneficiaries/template.xlsx", { kind: "own", reason: "an empty template, no data" });
+    add("GET /beneficiaries/export.xlsx", {
+      kind: "target",
+      path: `/beneficiaries/export.xlsx?unitId=${ward}`,
+    });
+    add("GET /beneficiaries/{id}", { kind: "target", path: `/beneficiaries/${beneficiary.id}` });
+    add("POST /beneficiaries", {
+      kind: "target",
+      path: "/beneficiaries",
+      body: { unitId: villages[0]!.id, fullName: "Người Ngoài" },
+    });
+    add("PATCH /beneficiaries/{id}", {
+      kind: "target",
+      path: `/beneficiaries/${beneficiary.id}`,
+      body: { class: "9A", version: 1 },
+    });
+    add("POST /beneficiaries/{id}/archive", {
+      kind: "target",
+      path: `/beneficiaries/${beneficiary.id}/archive`,
+      body: { reason: "finished" },
+    });
+    add("POST /units/{id}/beneficiaries/import", {
+      kind: "target",
+      path: `/units/${ward}/beneficiaries/import?dryRun=0`,
       form: true,
     });
     const fundPath = `/funds/${hcmFund.id}`;

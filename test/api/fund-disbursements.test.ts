@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
-import { createTestFund, type FundFixture, fundPeople, pdfText } from "../helpers/fund";
+import { createTestFund, type FundFixture, fundPeople, pdfText, sponsorScholarships } from "../helpers/fund";
 
 describeEachEngine("fund disbursements", (engine) => {
   let t: TestApp;
@@ -24,16 +24,7 @@ describeEachEngine("fund disbursements", (engine) => {
     ({ keeper, cashier, approver, chair } = people);
     const ward = people.ward;
     fund = await createTestFund(keeper, ward, 5_000_000);
-    const receipt = await keeper.post(`/api/v1/funds/${fund.id}/receipts`, {
-      receivedOn: "2026-01-10",
-      donorName: "Công ty Minh Phát",
-      donorKind: "organization",
-      reason: "Tài trợ học bổng",
-      amount: 20_000_000,
-      assetAccountId: fund.cash,
-      purposeAccountId: fund.poor,
-    });
-    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+    await sponsorScholarships(keeper, fund, "2026-01-10");
   });
   afterAll(() => t.close());
 

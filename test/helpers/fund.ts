@@ -81,6 +81,22 @@ export async function createTestFund(
   } satisfies FundFixture;
 }
 
+/** A business's 20.000.000 đồng for the scholarships, in cash, on `receivedOn`: money for the tests to spend. */
+export async function sponsorScholarships(client: ApiClient, fund: FundFixture, receivedOn: string) {
+  const response = await client.post(`/api/v1/funds/${fund.id}/receipts`, {
+    receivedOn,
+    donorName: "Công ty Minh Phát",
+    donorKind: "organization",
+    reason: "Tài trợ học bổng",
+    amount: 20_000_000,
+    assetAccountId: fund.cash,
+    purposeAccountId: fund.poor,
+  });
+  if (response.status !== 201)
+    throw new Error(`receipt: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.receipt;
+}
+
 /** The text of a PDF by pdftotext (poppler-utils; required in CI), or null where it is not installed. */
 export function pdfText(bytes: Uint8Array): string | null {
   const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: bytes, encoding: "utf8" });

@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import type { ApiClient } from "./api";
 
-export type Registry = "households" | "clans" | "organizations" | "citizens";
+export type Registry = "households" | "clans" | "organizations" | "citizens" | "beneficiaries";
 
 /** Posts a file to a commune's import of a registry kind, by its name (a dry run or a real one). */
 export function uploadRegistry(

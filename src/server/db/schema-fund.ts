@@ -102,6 +102,26 @@ export type FundDonorTable = {
   version: Generated<number>;
 };
 
+export type FundBeneficiaryTable = {
+  commune_id: number;
+  id: Generated<number>;
+  province_id: number;
+  unit_id: number;
+  code: string;
+  kind: Generated<BeneficiaryKind>;
+  full_name: string;
+  sex: "male" | "female" | null;
+  birth_year: number | null;
+  school: string | null;
+  class: string | null;
+  household_id: number | null;
+  guardian_phone: string | null;
+  search_name: ColumnType<string, never, never>;
+  archived_at: Timestamp | null;
+  archived_reason: "finished" | "moved" | "mistake" | null;
+  version: Generated<number>;
+};
+
 export type FundReceiptTable = {
   commune_id: number;
   id: Generated<number>;
@@ -135,6 +155,8 @@ export type FundDisbursementTable = {
   asset_account_id: number;
   purpose_account_id: number;
   beneficiary_kind: BeneficiaryKind;
+  /** The beneficiary of the list it was proposed for (its kind, name, school and class copied then). */
+  beneficiary_id: number | null;
   beneficiary_name: string;
   beneficiary_minor: boolean;
   beneficiary_school: string | null;
@@ -255,6 +277,7 @@ export type FundTables = {
   fund_entries: FundEntryTable;
   fund_periods: FundPeriodTable;
   fund_donors: FundDonorTable;
+  fund_beneficiaries: FundBeneficiaryTable;
   fund_receipts: FundReceiptTable;
   fund_disbursements: FundDisbursementTable;
   fund_disbursement_approvals: FundDisbursementApprovalTable;

@@ -27,13 +27,21 @@ export type Award = {
 };
 
 export const primarySchool = "Trường Tiểu học Ánh Dương";
-const secondarySchool = "Trường THCS Bình Minh";
+export const secondarySchool = "Trường THCS Bình Minh";
 
 /** An amount between `min` and `max` in steps of `step` đồng. */
 export const amountIn = (next: () => number, min: number, max: number, step: number) =>
   min + Math.floor(next() * ((max - min) / step + 1)) * step;
 
-type Pupil = { name: string; father: string; firstGrade: number; section: string; poor: boolean };
+export type Pupil = {
+  name: string;
+  sex: "male" | "female";
+  father: string;
+  /** The grade in school year 2020–2021 (below 1: not at school yet). */
+  firstGrade: number;
+  section: string;
+  poor: boolean;
+};
 export type SchoolPeople = {
   pupils: Pupil[];
   teachers: string[];
@@ -57,6 +65,7 @@ export function schoolPeople(taken: Set<string>, lastYear: number): SchoolPeople
     .slice(0, count)
     .map((p, i) => ({
       name: p.name,
+      sex: p.sex,
       father: `${p.familyName}${fathers[i]!.name.slice(fathers[i]!.familyName.length)}`,
       firstGrade: 9 - i,
       section: "ABCD"[hash(`section:${p.name}`) % 4]!,
@@ -71,16 +80,27 @@ export function schoolPeople(taken: Set<string>, lastYear: number): SchoolPeople
   };
 }
 
-/** A pupil's award in the school year starting in September of `schoolYear`, if they are in grades 1 to 9. */
-function pupilAward(pupil: Pupil, schoolYear: number, amounts: [number, number]): Award | null {
+/** The school of the teacher `i` of the four who take turns for the teacher's prize (one year in four). */
+export const teacherSchool = (i: number) => (i % 2 === 1 ? primarySchool : secondarySchool);
+
+/** A pupil's grade and class in the school year starting in September of `schoolYear` (grade 1 to 9, or null). */
+export function pupilClass(pupil: Pupil, schoolYear: number) {
   const grade = pupil.firstGrade + schoolYear - 2020;
   if (grade < 1 || grade > 9) return null;
+  return { grade, school: grade <= 5 ? primarySchool : secondarySchool, class: `${grade}${pupil.section}` };
+}
+
+/** A pupil's award in the school year starting in September of `schoolYear`, if they are in grades 1 to 9. */
+function pupilAward(pupil: Pupil, schoolYear: number, amounts: [number, number]): Award | null {
+  const place = pupilClass(pupil, schoolYear);
+  if (!place) return null;
+  const { grade } = place;
   return {
     kind: "student",
     name: pupil.name,
     minor: true,
-    school: grade <= 5 ? primarySchool : secondarySchool,
-    class: `${grade}${pupil.section}`,
+    school: place.school,
+    class: place.class,
     recipientName: grade <= 5 ? pupil.father : null,
     amount: grade <= 5 ? amounts[0] : amounts[1],
     asset: "cash",
@@ -117,7 +137,7 @@ export function prizeRound(school: SchoolPeople, year: number, next: () => numbe
     kind: "teacher",
     name: school.teachers[year % 4]!,
     minor: false,
-    school: year % 2 === 1 ? primarySchool : secondarySchool,
+    school: teacherSchool(year % 4),
     class: null,
     recipientName: null,
     amount: 1_000_000,

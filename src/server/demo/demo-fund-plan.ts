@@ -19,6 +19,7 @@ import {
   type PurposeKey,
   primarySchool,
   prizeRound,
+  type SchoolPeople,
   scholarshipRound,
   schoolPeople,
 } from "./demo-fund-awards";
@@ -70,7 +71,12 @@ export type FundStep =
   | { step: "close"; year: number }
   | { step: "publish"; year: number };
 
-export type FundPlan = { donors: DonorPlan[]; years: { year: number; steps: FundStep[] }[] };
+/** The donors, the school's people (pupils, teachers: the beneficiaries list draws on them) and the years. */
+export type FundPlan = {
+  donors: DonorPlan[];
+  school: SchoolPeople;
+  years: { year: number; steps: FundStep[] }[];
+};
 
 const businesses: DonorPlan[] = [
   ["Công ty TNHH Thương mại Phú Gia", "Số 18 đường Âu Cơ", "0243 718 2266"],
@@ -315,7 +321,7 @@ export function fundPlan(input: {
       });
     years.push({ year, steps });
   }
-  return { donors, years };
+  return { donors, school, years };
 }
 
 const dateOf = (s: FundStep) => ("on" in s ? s.on : "");

@@ -8,7 +8,10 @@
  * year has the Hội's scholarship ceremony: an award round whose list the accountant imports from a sheet, approved
  * by the ward's approver and the Hội's chair (its total is above the fund's threshold), paid by the treasurer.
  *
- * One transaction for the donors and the fund, then one per year, with the date order the ledger keeps.
+ * The ward officer also keeps the list of beneficiaries (demo-fund-beneficiaries.ts); a proposal for a pupil or a
+ * teacher on it names them from the list.
+ *
+ * One transaction for the donors, the beneficiaries and the fund, then one per year, in the ledger's date order.
  */
 import { fundCreate, receiptCreate, reversalCreate, transferCreate } from "../../shared/fund";
 import { awardRoundCreate } from "../../shared/fund-award";
@@ -28,6 +31,7 @@ import { publishDisclosure } from "../modules/fund/disclosure.service";
 import { createFund } from "../modules/fund/funds.service";
 import { createItem } from "../registry/service";
 import type { CeremonyRecipient } from "./demo-fund-awards";
+import { addListed, listedFor, listedPlan } from "./demo-fund-beneficiaries";
 import { type AssetKey, type Award, type FundStep, fundPlan, type PurposeKey } from "./demo-fund-plan";
 import { actorOf } from "./demo-history";
 import { hash } from "./demo-names";
@@ -87,7 +91,10 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       demoFundPeople.chair,
     ].map((u) => actorOf(db, u)),
   );
-  const plan = fundPlan({ today: options.today, ...(await wardPeople(db, ward)) });
+  const people = await wardPeople(db, ward);
+  const plan = fundPlan({ today: options.today, ...people });
+  const listed = listedPlan(plan, options.today, people.homes);
+  let listedIds = new Map<string, number>();
   const donorIds = new Map<string, number>();
   const donorInput = registrySchemas(donorKind).input;
   const fund = await db.transaction().execute(async (tx) => {
@@ -101,6 +108,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       });
       donorIds.set(d.key, (await createItem(tx, officer!, donorKind, body)).id);
     }
+    listedIds = await addListed(tx, officer!, ward, listed);
     return createFund(
       tx,
       treasurer!,
@@ -137,11 +145,14 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       (a) =>
         a.kind === { cash: "cash", bank: "bank", general: "unrestricted", scholarship: "restricted" }[kind],
     )!.id;
-  const tally = { receipts: 0, reversals: 0, paid: 0, published: 0, awarded: 0 };
+  const tally = { receipts: 0, reversals: 0, paid: 0, published: 0, awarded: 0, listed: 0 };
   const receiptsByLabel = new Map<string, number>();
 
-  const propose = (tx: Db, purpose: PurposeKey, reason: string, a: Award) =>
-    proposeDisbursement(
+  // A pupil or teacher on the list is named by id (the proposal copies the rest), anyone else typed in.
+  const propose = (tx: Db, purpose: PurposeKey, reason: string, a: Award) => {
+    const beneficiaryId = listedFor(listedIds, a);
+    if (beneficiaryId) tally.listed++;
+    return proposeDisbursement(
       tx,
       accountant!,
       fund.id,
@@ -149,15 +160,20 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
         amount: a.amount,
         assetAccountId: account(a.asset),
         purposeAccountId: account(purpose),
-        beneficiaryKind: a.kind,
-        beneficiaryName: a.name,
-        beneficiaryMinor: a.minor,
-        beneficiarySchool: a.school,
-        beneficiaryClass: a.class,
+        ...(beneficiaryId
+          ? { beneficiaryId }
+          : {
+              beneficiaryKind: a.kind,
+              beneficiaryName: a.name,
+              beneficiaryMinor: a.minor,
+              beneficiarySchool: a.school,
+              beneficiaryClass: a.class,
+            }),
         recipientName: a.recipientName,
         reason: a.reason ?? reason,
       }),
     );
+  };
 
   const run = async (tx: Db, s: FundStep) => {
     switch (s.step) {
@@ -258,7 +274,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       for (const s of steps) await run(tx, s);
     });
   options.log(
-    `  ${demoFundName}: ${plan.donors.length} nhà hảo tâm, ${tally.receipts} phiếu thu (${tally.reversals} bút toán đảo), ${tally.paid} phiếu chi, ${tally.awarded} suất học bổng trong đợt trao, ${tally.published} năm đã công khai (${Math.round(performance.now() - started)} ms)`,
+    `  ${demoFundName}: ${plan.donors.length} nhà hảo tâm, ${listed.length} người nhận trong danh sách (${tally.listed} khoản chi chọn từ danh sách), ${tally.receipts} phiếu thu (${tally.reversals} bút toán đảo), ${tally.paid} phiếu chi, ${tally.awarded} suất học bổng trong đợt trao, ${tally.published} năm đã công khai (${Math.round(performance.now() - started)} ms)`,
   );
 }
 

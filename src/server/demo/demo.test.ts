@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../test/helpers/api";
 import { describeEachEngine, freshDatabase } from "../../../test/helpers/db";
+import { minorIn } from "../../shared/fund-disbursement";
 import { levelsDefinition, pointsDefinition } from "../../shared/rubric";
 import { newStyleWords } from "../../shared/tone-marks";
 import { createApp } from "../app";
@@ -21,6 +22,7 @@ import { demoPassword, loadDemo } from "./demo";
 import { planAssociation } from "./demo-association-plan";
 import { groupSchedule } from "./demo-calendar";
 import { demoFundName } from "./demo-fund";
+import { listedKey, listedPlan } from "./demo-fund-beneficiaries";
 import { fundPlan } from "./demo-fund-plan";
 import { people } from "./demo-names";
 import { demoAssociationPlans, firstDemoYear, reformDate } from "./demo-plan";
@@ -221,11 +223,12 @@ describeEachEngine("lived-in demo", (engine) => {
   it("records every write to the fund in the audit log, under the people who keep it", async () => {
     const { rows } = await sql<{ action: string; actor: string; n: number }>`
       SELECT action, actor_name AS actor, count(*)::int AS n FROM audit_log
-      WHERE action LIKE 'fund.%' OR entity = 'donor' GROUP BY action, actor_name ORDER BY action`.execute(
-      connection.db,
-    );
+      WHERE action LIKE 'fund.%' OR entity IN ('donor', 'beneficiary')
+      GROUP BY action, actor_name ORDER BY action`.execute(connection.db);
     const by = (action: string) => rows.filter((r) => r.action === action);
-    const count = async (table: "fund_receipts" | "fund_disbursements" | "fund_donors") =>
+    const count = async (
+      table: "fund_receipts" | "fund_disbursements" | "fund_donors" | "fund_beneficiaries",
+    ) =>
       Number(
         (
           await connection.db
@@ -237,7 +240,11 @@ describeEachEngine("lived-in demo", (engine) => {
     const treasurer = "Thủ quỹ Hội Khuyến học phường Tây Hồ";
     const approver = "Phó Chủ tịch UBND phường Tây Hồ";
     expect(by("create")).toEqual([
-      { action: "create", actor: "Cán bộ phường Tây Hồ", n: await count("fund_donors") },
+      {
+        action: "create",
+        actor: "Cán bộ phường Tây Hồ",
+        n: (await count("fund_donors")) + (await count("fund_beneficiaries")),
+      },
     ]);
     expect(by("fund.create")).toEqual([{ action: "fund.create", actor: treasurer, n: 1 }]);
     expect(by("fund.receipt")).toEqual([
@@ -271,6 +278,38 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(by("fund.disclosure.publish")).toEqual([
       { action: "fund.disclosure.publish", actor: approver, n: year - firstDemoYear },
     ]);
+  });
+
+  it("keeps a few dozen beneficiaries in Tây Hồ's list; proposals name some of them, copying the list", async () => {
+    const list = await connection.db
+      .selectFrom("fund_beneficiaries")
+      .select(["kind", "household_id", "birth_year"])
+      .where("commune_id", "=", await ward("00103"))
+      .execute();
+    expect(list.length).toBeGreaterThanOrEqual(24);
+    expect(list.length).toBeLessThanOrEqual(60);
+    expect(new Set(list.map((b) => b.kind))).toEqual(new Set(["student", "teacher"]));
+    expect(list.filter((b) => b.household_id !== null).length).toBeGreaterThan(3);
+    const { rows } = await sql<{
+      same: boolean;
+      minor: boolean;
+      kind: string;
+      birth_year: number | null;
+      state: string;
+    }>`
+      SELECT (d.beneficiary_kind, d.beneficiary_name, d.beneficiary_school, d.beneficiary_class)
+          IS NOT DISTINCT FROM (b.kind, b.full_name, b.school, b.class) AS same,
+        d.beneficiary_minor AS minor, b.kind, b.birth_year, d.state
+      FROM fund_disbursements d JOIN fund_beneficiaries b ON b.commune_id = d.commune_id AND b.id = d.beneficiary_id`.execute(
+      connection.db,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(["student", "teacher"]));
+    expect(rows.some((r) => r.state === "proposed")).toBe(true);
+    for (const r of rows) {
+      expect(r.same).toBe(true);
+      expect(r.minor).toBe(minorIn(year, { kind: r.kind, birthYear: r.birth_year }));
+    }
   });
 
   it("shows Tây Hồ's households recognised in every year from 2021, at 55–85 %, continuous across the reform", async () => {
@@ -616,6 +655,12 @@ describe("demo calendar and score sheets", () => {
         clans: [{ name: "Họ Lê Văn", headName: "Lê Văn Hải" }],
         homes: [{ code: "TDP1-001", village: "Tổ dân phố số 1" }],
       });
+      // The beneficiaries list: four teachers, pupils in grades 1 to 9, nobody twice.
+      const listed = listedPlan(plan, day, [{ code: "TDP1-001", village: "Tổ dân phố số 1" }]);
+      expect(listed.filter((b) => b.kind === "teacher")).toHaveLength(4);
+      expect(new Set(listed.map((b) => listedKey({ ...b, name: b.fullName }))).size).toBe(listed.length);
+      for (const b of listed.filter((b) => b.kind === "student"))
+        expect(b.class, `${day} ${b.fullName}`).toMatch(/^[1-9][A-D]$/);
       const balance: Record<string, number> = { cash: 0, bank: 0, general: 0, scholarship: 0 };
       const typo = new Map<string, { amount: number; asset: string; purpose: string }>();
       const donors = new Set(plan.donors.map((d) => d.name));

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { ChoiceField, KindDeclaration, ValueField } from "../../shared/registry/declaration";
 import { whatOf } from "../../shared/registry/declaration";
-import { fieldSchema } from "../../shared/registry/schemas";
+import { fieldSchema, phonePattern } from "../../shared/registry/schemas";
 import { foldText } from "../../shared/text";
 import { type CellResult, parseInteger, parseVietnameseDate } from "../lib/cell-values";
 
@@ -38,8 +38,11 @@ function parse(
       return parseInteger(text);
     case "date":
       return parseVietnameseDate(text);
-    case "phone":
-      return ok(text.replace(/[^0-9+]/g, ""));
+    case "phone": {
+      // As written when the form would take it (so an export imports back unchanged), else its digits.
+      const written = text.trim().replace(/\s+/g, " ");
+      return ok(phonePattern.test(written) ? written : text.replace(/[^0-9+]/g, ""));
+    }
     case "choice": {
       const code = lookup?.(text);
       if (code) return ok(code);

@@ -5,6 +5,7 @@
  */
 import type { KindDeclaration } from "../../shared/registry/declaration";
 import { chapterRules, memberRules } from "../modules/association/rules";
+import { beneficiaryRules } from "../modules/fund/beneficiaries";
 import { today } from "../modules/territory/dates";
 
 /** A refused value: the field key and why. */
@@ -25,7 +26,11 @@ export type RowContext = {
 
 export type KindRules = (row: RowContext) => RuleProblem | null;
 
-const rulesByKind: Record<string, KindRules> = { chapters: chapterRules, members: memberRules };
+const rulesByKind: Record<string, KindRules> = {
+  chapters: chapterRules,
+  members: memberRules,
+  beneficiaries: beneficiaryRules,
+};
 
 export const rulesOf = (kind: KindDeclaration): KindRules | undefined => rulesByKind[kind.name];
 

@@ -122,6 +122,16 @@ export const inVillage = {
   import: { required: true },
 } as const satisfies UnitDeclaration;
 
+/** The unit of a kind whose rows live in a village or the commune itself (an empty village cell: the commune). */
+export const inVillageOrCommune = {
+  field: "unitId",
+  column: "unit_id",
+  levels: ["village", "commune"],
+  item: "unit",
+  label: { vi: "Thôn, tổ dân phố", en: "Village" },
+  import: { required: false },
+} as const satisfies UnitDeclaration;
+
 /** The API operations of a kind, for the summaries of the API document. */
 export type Operation = "list" | "template" | "export" | "get" | "create" | "update" | "archive" | "import";
 

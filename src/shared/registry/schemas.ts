@@ -17,7 +17,7 @@ import {
 } from "./declaration";
 
 const codePattern = /^[0-9A-Za-z._/-]{1,30}$/;
-const phonePattern = /^[0-9 +.]{8,15}$/;
+export const phonePattern = /^[0-9 +.]{8,15}$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const enumOf = (field: ChoiceField) => z.enum(Object.keys(field.options) as [string, ...string[]]);

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  GiftOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -36,6 +37,7 @@ const registryIcons: Record<string, ReactNode> = {
   idcard: <IdcardOutlined />,
   team: <TeamOutlined />,
   heart: <HeartOutlined />,
+  gift: <GiftOutlined />,
 };
 
 /** The roles that read the Hội Khuyến học's members (association_read, or a chapter of their own). */

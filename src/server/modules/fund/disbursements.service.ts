@@ -10,6 +10,8 @@ import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
+import { today } from "../territory/dates";
+import { listedBeneficiary } from "./beneficiaries";
 import { accountPair, postPayment, withLedger } from "./books.service";
 import { fundInScope, refOf } from "./funds.service";
 import { lockFund } from "./ledger";
@@ -55,6 +57,7 @@ async function readDisbursements(
       amount: r.amount,
       assetAccountId: r.asset_account_id,
       purposeAccountId: r.purpose_account_id,
+      beneficiaryId: r.beneficiary_id,
       beneficiaryKind: r.beneficiary_kind,
       beneficiaryName: r.beneficiary_name,
       beneficiaryMinor: r.beneficiary_minor,
@@ -96,6 +99,18 @@ export async function proposeDisbursement(db: Db, actor: Actor, fundId: number, 
     const fund = await fundInScope(tx, actor, fundId, "fund");
     if (actor.userId === null) throw new AppError("forbidden", "Đề xuất chi cần một người dùng đăng nhập");
     await accountPair(tx, refOf(fund), input.assetAccountId, input.purposeAccountId);
+    // A beneficiary of the list: its kind, name, school and class as they are today (a snapshot), a minor by its
+    // birth year; the proposal may ask to mask a name, never to show a minor's.
+    const listed = input.beneficiaryId
+      ? await listedBeneficiary(tx, fund.commune_id, input.beneficiaryId, Number(today().slice(0, 4)))
+      : null;
+    const beneficiary = listed ?? {
+      kind: input.beneficiaryKind!,
+      name: input.beneficiaryName!,
+      school: input.beneficiarySchool ?? null,
+      class: input.beneficiaryClass ?? null,
+      minor: false,
+    };
     const row = await tx
       .insertInto("fund_disbursements")
       .values({
@@ -104,11 +119,12 @@ export async function proposeDisbursement(db: Db, actor: Actor, fundId: number, 
         amount: input.amount,
         asset_account_id: input.assetAccountId,
         purpose_account_id: input.purposeAccountId,
-        beneficiary_kind: input.beneficiaryKind,
-        beneficiary_name: input.beneficiaryName,
-        beneficiary_minor: input.beneficiaryMinor,
-        beneficiary_school: input.beneficiarySchool ?? null,
-        beneficiary_class: input.beneficiaryClass ?? null,
+        beneficiary_id: input.beneficiaryId ?? null,
+        beneficiary_kind: beneficiary.kind,
+        beneficiary_name: beneficiary.name,
+        beneficiary_minor: beneficiary.minor || input.beneficiaryMinor,
+        beneficiary_school: beneficiary.school,
+        beneficiary_class: beneficiary.class,
         recipient_name: input.recipientName ?? null,
         reason: input.reason,
         approvals_needed:

@@ -1,6 +1,7 @@
 /** Hộ gia đình: the households of a commune, candidates for "Gia đình học tập". */
 import { inVillage, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
+import { sexAliases, sexOptions } from "./person";
 
 export const households = {
   name: "households",
@@ -32,11 +33,8 @@ export const households = {
       type: "choice",
       column: "head_sex",
       label: { vi: "Giới tính chủ hộ", en: "Sex of the head" },
-      options: { male: { vi: "Nam", en: "Male" }, female: { vi: "Nữ", en: "Female" } },
-      aliases: [
-        ["ong", "male"],
-        ["ba", "female"],
-      ],
+      options: sexOptions,
+      aliases: sexAliases,
       import: { label: "Giới tính chủ hộ", aliases: ["Giới tính", "Nam/Nữ"], blank: "keep" },
     },
     address: {

@@ -3,6 +3,7 @@
  * migration): the server mounts its routes and the web shows its page from this list.
  */
 import type { KindDeclaration } from "../declaration";
+import { type Beneficiary, beneficiaries } from "./beneficiaries";
 import { type Chapter, chapters } from "./chapters";
 import { type Citizen, citizens } from "./citizens";
 import { type Clan, clans } from "./clans";
@@ -11,8 +12,8 @@ import { type Household, households } from "./households";
 import { type Member, members } from "./members";
 import { type Organization, organizations } from "./organizations";
 
-export type { Chapter, Citizen, Clan, Donor, Household, Member, Organization };
-export { chapters, citizens, clans, donors, households, members, organizations };
+export type { Beneficiary, Chapter, Citizen, Clan, Donor, Household, Member, Organization };
+export { beneficiaries, chapters, citizens, clans, donors, households, members, organizations };
 
 export const registryKinds: readonly KindDeclaration[] = [
   households,
@@ -22,6 +23,7 @@ export const registryKinds: readonly KindDeclaration[] = [
   chapters,
   members,
   donors,
+  beneficiaries,
 ];
 
 /** The kind named `name` among `kinds` (a reference field names the kind it points at). */

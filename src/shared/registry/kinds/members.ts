@@ -4,22 +4,16 @@
  * chapter secretary sees their chapter's members only. Leaving and transfers keep their history
  * (membership_periods): a member's chapter on any date is answerable.
  */
-import type { KindDeclaration } from "../declaration";
+import { inVillageOrCommune, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
+import { birthYearField, sexField } from "./person";
 
 export const members = {
   name: "members",
   entity: "member",
   table: "members",
   noun: { vi: "hội viên", en: "member", enPlural: "members" },
-  unit: {
-    field: "unitId",
-    column: "unit_id",
-    levels: ["village", "commune"],
-    item: "unit",
-    label: { vi: "Thôn, tổ dân phố", en: "Village" },
-    import: { required: false },
-  },
+  unit: inVillageOrCommune,
   fields: {
     memberNumber: {
       type: "code",
@@ -50,25 +44,8 @@ export const members = {
       default: "individual",
       import: { label: "Loại hội viên", aliases: ["Cá nhân/Tập thể"], blank: "keep" },
     },
-    sex: {
-      type: "choice",
-      column: "sex",
-      label: { vi: "Giới tính", en: "Sex" },
-      options: { male: { vi: "Nam", en: "Male" }, female: { vi: "Nữ", en: "Female" } },
-      aliases: [
-        ["ong", "male"],
-        ["ba", "female"],
-      ],
-      import: { label: "Giới tính", aliases: ["Nam/Nữ"] },
-    },
-    birthYear: {
-      type: "year",
-      column: "birth_year",
-      min: 1900,
-      max: 2100,
-      label: { vi: "Năm sinh", en: "Year of birth" },
-      import: { label: "Năm sinh", aliases: ["Sinh năm"] },
-    },
+    sex: sexField,
+    birthYear: birthYearField,
     chapterId: {
       type: "reference",
       kind: "chapters",

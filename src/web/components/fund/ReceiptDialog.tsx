@@ -3,15 +3,12 @@
  * records the name; the public disclosure says "Nhà hảo tâm ẩn danh"), money or a gift in kind at its value, the
  * account it goes to and its purpose. Posted at once; the phiếu thu opens as PDF.
  */
-import { Checkbox, Flex, Form, Input, Radio, Select } from "antd";
+import { Checkbox, Flex, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
 import type { Receipt } from "../../../shared/fund";
 import { type Donor, donors } from "../../../shared/registry/kinds";
 import { fundApi } from "../../api/fund";
-import { registryApi } from "../../api/registries";
 import { useT } from "../../i18n/messages";
-import { useDebounced } from "../useDebounced";
 import {
   ActionDialog,
   accountOptions,
@@ -23,12 +20,12 @@ import {
   purposeAccounts,
   today,
   useAmountRules,
-  useLoaded,
 } from "./common";
+import { ListPick, type Source, SourceSwitch } from "./ListOrTyped";
 
 type Values = {
   receivedOn: Dayjs;
-  source: "list" | "typed";
+  source: Source;
   donorId?: number;
   donorName?: string;
   donorKind: "person" | "organization";
@@ -43,18 +40,6 @@ type Values = {
   reason: string;
 };
 
-/** The commune's donors matching what is typed (name without tone marks, or code). */
-function useDonorOptions(communeId: number, query: string) {
-  const q = useDebounced(query, 250);
-  const { data } = useLoaded(`${communeId}|${q}`, () =>
-    registryApi<Donor>(donors).list({ unitId: communeId, q, limit: 30 }),
-  );
-  return (data?.items ?? []).map((d) => ({
-    value: d.id,
-    label: `${d.name}${d.address ? ` · ${d.address}` : ""}`,
-  }));
-}
-
 export function ReceiptDialog({
   context,
   onClose,
@@ -67,8 +52,6 @@ export function ReceiptDialog({
   const t = useT();
   const { fund } = context;
   const [form] = Form.useForm<Values>();
-  const [query, setQuery] = useState("");
-  const donorOptions = useDonorOptions(fund.unit.id, query);
   const amountRules = useAmountRules();
   const source = Form.useWatch("source", form) ?? "list";
   const inKind = Form.useWatch("inKind", form) ?? false;
@@ -101,6 +84,7 @@ export function ReceiptDialog({
       done={t("fund.received")}
       context={context}
       testId="receipt-form"
+      form={form}
       onClose={onClose}
       onSubmit={submit}
       initialValues={{
@@ -117,25 +101,23 @@ export function ReceiptDialog({
       <Form.Item name="receivedOn" label={t("fund.receivedOn")} rules={[{ required: true }]}>
         <DateInput />
       </Form.Item>
-      <Form.Item name="source" label={t("fund.donor")}>
-        <Radio.Group
-          options={[
-            { value: "list", label: t("fund.donorFromList") },
-            { value: "typed", label: t("fund.donorTyped") },
-          ]}
-          data-testid="receipt-donor-source"
-        />
-      </Form.Item>
+      <SourceSwitch
+        label={t("fund.donor")}
+        fromList={t("fund.donorFromList")}
+        typed={t("fund.donorTyped")}
+        testId="receipt-donor-source"
+      />
       {source === "list" ? (
-        <Form.Item name="donorId" rules={[{ required: true, message: t("fund.donorRequired") }]}>
-          <Select<number>
-            showSearch={{ filterOption: false, onSearch: setQuery }}
-            options={donorOptions}
-            placeholder={t("fund.donorSearch")}
-            aria-label={t("fund.donor")}
-            data-testid="receipt-donor"
-          />
-        </Form.Item>
+        <ListPick<Donor>
+          kind={donors}
+          communeId={fund.unit.id}
+          name="donorId"
+          describe={(d) => `${d.name}${d.address ? ` · ${d.address}` : ""}`}
+          label={t("fund.donor")}
+          placeholder={t("fund.donorSearch")}
+          requiredMessage={t("fund.donorRequired")}
+          testId="receipt-donor"
+        />
       ) : (
         <>
           <Form.Item name="donorName" rules={required("fund.donorRequired")}>

@@ -3,7 +3,7 @@
  * field (integer đồng, typed and shown with dots, never a float), the date field, and the dialog every action of
  * the page opens (a form, the request, the server's message on failure, the page reloaded on success).
  */
-import { DatePicker, Form, InputNumber, Modal } from "antd";
+import { DatePicker, Form, type FormInstance, InputNumber, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useEffect, useState } from "react";
 import type { Me } from "../../../shared/api";
@@ -115,7 +115,8 @@ export const today = () => dayjs();
 
 /**
  * A dialog with a form: "OK" submits, the request runs, the server's message (or its field errors) shows on
- * failure; on success the dialog closes and the page reloads.
+ * failure; on success the dialog closes and the page reloads. A caller that watches or sets fields passes its
+ * `form` (Form.useForm), which the dialog's form then is.
  */
 export function ActionDialog<V extends object>({
   title,
@@ -127,6 +128,7 @@ export function ActionDialog<V extends object>({
   context,
   testId,
   children,
+  form: given,
 }: {
   title: string;
   okText?: string;
@@ -138,9 +140,10 @@ export function ActionDialog<V extends object>({
   context: Pick<FundContext, "changed">;
   testId: string;
   children: ReactNode;
+  form?: FormInstance<V>;
 }) {
   const t = useT();
-  const [form] = Form.useForm<V>();
+  const [form] = Form.useForm<V>(given);
   const { busy, run } = useSubmit();
   const submit = async (values: V) => {
     if (await run(form, () => onSubmit(values), done)) {
