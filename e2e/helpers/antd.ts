@@ -1,19 +1,39 @@
 /** Playwright helpers for antd widgets. */
 import type { Page, Response } from "playwright-core";
 
-const openOptions = ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option";
+const openList = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
+const openOptions = `${openList} .ant-select-item-option`;
 
 /**
  * Picks the option of the open antd Select that shows `text` (a RegExp, or a string it contains), then waits until
  * the list has closed: a click while its closing animation runs would land on an option (antd's list lies over
- * the form's buttons on a phone) instead of the control under it.
+ * the form's buttons on a phone) instead of the control under it. A list that stays open lost the click (its
+ * options were replaced under the pointer, as a search's results arrive on a loaded machine): the option is
+ * clicked again.
  */
-export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator(openOptions).filter({ hasText: text }).first().click();
-  await page.waitForFunction(
-    (selector) => !document.querySelector(selector.replace(" .ant-select-item-option", "")),
-    openOptions,
-  );
+export async function pickOption(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const closed = () =>
+    page
+      .locator(openList)
+      .count()
+      .then((n) => n === 0);
+  for (;;) {
+    await page
+      .locator(openOptions)
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: Math.max(1_000, deadline - Date.now()) });
+    try {
+      await page.waitForFunction((selector) => !document.querySelector(selector), openList, {
+        timeout: 3_000,
+      });
+      return;
+    } catch (error) {
+      if (await closed()) return;
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** Opens the antd Select with this test id and picks the option whose text is exactly `text`. */

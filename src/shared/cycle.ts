@@ -173,11 +173,20 @@ export const carryForwardResult = z.object({
 });
 export type CarryForwardResult = z.infer<typeof carryForwardResult>;
 
-export const todoSteps = ["self_assessment", "review", "decision", "issue", "fund_disclosure"] as const;
+export const todoSteps = [
+  "self_assessment",
+  "review",
+  "decision",
+  "issue",
+  "fund_disclosure",
+  "fund_approve",
+  "fund_pay",
+] as const;
 
 /**
- * One line of the to-do list (GET /todo): a step of a title's cycle (`title`), or a fund's year to disclose by 31/03
- * (`fund`, step "fund_disclosure", from 01/02).
+ * One line of the to-do list (GET /todo): a step of a title's cycle (`title`), or a fund's (`fund`): its year to
+ * disclose by 31/03 (step "fund_disclosure", from 01/02), or its disbursements and award rounds waiting for the
+ * caller to approve ("fund_approve") or to pay ("fund_pay").
  */
 export const todoItem = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
@@ -187,8 +196,12 @@ export const todoItem = z.object({
     .object({
       id: z.number(),
       name: z.string(),
-      year: z.number().describe("Năm cần công khai (năm trước)"),
+      year: z.number().describe("Năm cần công khai (năm trước); với việc duyệt, chi: năm đang xem"),
       closed: z.boolean().describe("Năm đó đã khóa sổ (công khai cần khóa sổ trước)"),
+      waiting: z
+        .object({ disbursements: z.number(), rounds: z.number() })
+        .nullable()
+        .describe("Duyệt, chi: số khoản chi và số đợt trao học bổng đang chờ người gọi"),
     })
     .nullable(),
   step: z.enum(todoSteps),

@@ -42,6 +42,11 @@ describeEachEngine("fund disbursements", (engine) => {
       reason: "Học bổng học sinh nghèo vượt khó",
     });
   const path = (id: number, action: string) => `/api/v1/funds/${fund.id}/disbursements/${id}/${action}`;
+  /** The caller's to-do lines about this fund's waiting payments: step and counts. */
+  const waiting = async (client: ApiClient) =>
+    ((await client.get("/api/v1/todo?year=2026")).body.items as any[])
+      .filter((i) => i.fund?.id === fund.id && i.fund.waiting)
+      .map((i) => ({ step: i.step, ...i.fund.waiting }));
 
   it("goes proposed → approved → paid with three different people and a phiếu chi number", async () => {
     const proposed = await propose(1_000_000);
@@ -50,6 +55,11 @@ describeEachEngine("fund disbursements", (engine) => {
     expect(d).toMatchObject({ state: "proposed", approvalsNeeded: 1, voucherNumber: null });
     // Nothing is posted while it is pending.
     expect((await keeper.get(`/api/v1/funds/${fund.id}`)).body.fund.chain.seq).toBe(1);
+    // The approvers find it on their to-do list; the treasurers have nothing to do with it yet.
+    expect(await waiting(approver)).toEqual([{ step: "fund_approve", disbursements: 1, rounds: 0 }]);
+    expect(await waiting(chair)).toEqual([{ step: "fund_approve", disbursements: 1, rounds: 0 }]);
+    expect(await waiting(keeper)).toEqual([]);
+    expect(await waiting(cashier)).toEqual([]);
 
     const own = await keeper.post(path(d.id, "approve"));
     expect(own.status).toBe(403); // a treasurer cannot approve at all
@@ -62,6 +72,13 @@ describeEachEngine("fund disbursements", (engine) => {
     expect(approved.body.disbursement.state).toBe("approved");
     expect(approved.body.disbursement.approvals[0].name).toContain("Phó Chủ tịch UBND phường Tây Hồ");
 
+    // Approved: to be paid by a keeper who did not propose it; no approver is asked any more.
+    expect(await waiting(cashier)).toEqual([{ step: "fund_pay", disbursements: 1, rounds: 0 }]);
+    expect(await waiting(keeper)).toEqual([]);
+    expect(await waiting(approver)).toEqual([]);
+    // The Hội's chair also keeps the books and took no part in this one: it may pay it too.
+    expect(await waiting(chair)).toEqual([{ step: "fund_pay", disbursements: 1, rounds: 0 }]);
+
     const byProposer = await keeper.post(path(d.id, "pay"), { paidOn: "2026-02-01" });
     expect(byProposer.status).toBe(422);
     expect(byProposer.body.error.message).toBe("Người đề xuất không đồng thời là người chi");
@@ -73,6 +90,7 @@ describeEachEngine("fund disbursements", (engine) => {
       voucherNumber: "PC1/2026",
       paidBy: expect.stringContaining("Trần Văn Kế Toán"),
     });
+    expect(await waiting(cashier)).toEqual([]);
     const again = await cashier.post(path(d.id, "pay"), { paidOn: "2026-02-01" });
     expect(again.status).toBe(422);
     expect(again.body.error.message).toContain("đã chi");

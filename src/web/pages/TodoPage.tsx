@@ -28,11 +28,16 @@ const tabOf: Record<TodoItem["step"], string> = {
   decision: "decision",
   issue: "decision",
   fund_disclosure: "year",
+  fund_approve: "disbursements",
+  fund_pay: "disbursements",
 };
 
 function linkOf(item: TodoItem, year: number): string {
-  if (item.fund)
-    return `${paths.fund(item.fund.id)}?${new URLSearchParams({ year: String(item.fund.year), tab: tabOf[item.step] })}`;
+  if (item.fund) {
+    // Waiting award rounds only: their tab.
+    const tab = item.fund.waiting?.disbursements === 0 ? "rounds" : tabOf[item.step];
+    return `${paths.fund(item.fund.id)}?${new URLSearchParams({ year: String(item.fund.year), tab })}`;
+  }
   const params = new URLSearchParams({
     unit: String(item.unit.id),
     year: String(year),
@@ -80,11 +85,16 @@ export default function TodoPage() {
   /** What the item is about: a title of the cycle, or a fund. */
   const subject = (item: TodoItem) =>
     item.fund ? item.fund.name : item.title ? t(`title.${item.title}`) : "";
-  /** What to do: a step of the cycle, or closing and publishing a fund's year. */
-  const what = (item: TodoItem) =>
-    item.fund
-      ? t(item.fund.closed ? "todo.fund.publish" : "todo.fund.closeAndPublish", { year: item.fund.year })
-      : t(`todo.step.${item.step}`);
+  /** What to do: a step of the cycle, closing and publishing a fund's year, or its payments waiting for the caller. */
+  const what = (item: TodoItem) => {
+    if (item.fund?.waiting)
+      return t(item.step === "fund_approve" ? "todo.fund.approve" : "todo.fund.pay", item.fund.waiting);
+    if (item.fund)
+      return t(item.fund.closed ? "todo.fund.publish" : "todo.fund.closeAndPublish", {
+        year: item.fund.year,
+      });
+    return t(`todo.step.${item.step}`);
+  };
   const open = (item: TodoItem) => (
     <Link to={linkOf(item, year)} data-testid="todo-open">
       {t("todo.open")}
@@ -114,7 +124,7 @@ export default function TodoPage() {
           key: "count",
           title: t("todo.count"),
           align: "right",
-          render: (_, item) => (item.fund ? "" : item.count),
+          render: (_, item) => (item.fund && !item.fund.waiting ? "" : item.count),
         },
         { key: "due", title: t("todo.due"), render: (_, item) => due(item) },
         { key: "open", title: "", render: (_, item) => open(item) },

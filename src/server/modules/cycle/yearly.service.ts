@@ -79,6 +79,8 @@ const stepLabels: Record<TodoItem["step"], string> = {
   decision: "Lập quyết định công nhận cho danh sách đề nghị",
   issue: "Phê duyệt, ban hành quyết định đã lập",
   fund_disclosure: "Công khai thu – chi của quỹ năm trước",
+  fund_approve: "Duyệt khoản chi, đợt trao học bổng của quỹ",
+  fund_pay: "Chi khoản chi, đợt trao học bổng đã duyệt",
 };
 
 /**

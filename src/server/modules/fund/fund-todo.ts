@@ -1,6 +1,8 @@
 /**
- * The funds' line of the to-do list: from 01/02 of a year, every fund the caller keeps or approves for whose
- * previous year no disclosure is published yet, due 31/03 (Nghị định 03/2026: publish before 31/03; docs/FUND.md).
+ * The funds' lines of the to-do list: from 01/02 of a year, every fund the caller keeps or approves for whose
+ * previous year no disclosure is published yet, due 31/03 (Nghị định 03/2026: publish before 31/03; docs/FUND.md);
+ * and the disbursements and award rounds waiting for the caller: to approve (an approver who neither proposed nor
+ * already approved them) or to pay (a keeper who neither proposed nor approved them: the three are different people).
  */
 import { type SqlBool, sql } from "kysely";
 import type { TodoItem } from "../../../shared/cycle";
@@ -11,6 +13,10 @@ import type { Db } from "../../db/connection";
 export const disclosureWindow = { from: "02-01", due: "03-31" } as const;
 
 export async function fundTodoItems(tx: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
+  return [...(await disclosureItems(tx, actor, year, today)), ...(await waitingItems(tx, actor, year))];
+}
+
+async function disclosureItems(tx: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
   if (today < `${year}-${disclosureWindow.from}`) return [];
   if (!actor.global && actor.roots.fund.length === 0 && actor.roots.approve.length === 0) return [];
   const disclosed = year - 1;
@@ -42,11 +48,74 @@ export async function fundTodoItems(tx: Db, actor: Actor, year: number, today: s
     unit: { id: r.unit_id, name: r.unit_name },
     title: null,
     titleLabel: null,
-    fund: { id: r.id, name: r.name, year: disclosed, closed: r.closed },
+    fund: { id: r.id, name: r.name, year: disclosed, closed: r.closed, waiting: null },
     step: "fund_disclosure",
     label: `${r.closed ? "Công khai" : "Khóa sổ và công khai"} thu – chi năm ${disclosed} của ${r.name}`,
     count: 1,
     due,
     overdue: due < today,
   }));
+}
+
+/** Counts of a fund's disbursements and award rounds in `state` that the caller (`me`) did not propose or approve. */
+function waitingOf(state: "proposed" | "approved", me: number) {
+  const roundState = state === "proposed" ? "draft" : "approved";
+  return {
+    disbursements: sql<number>`(SELECT count(*)::int FROM fund_disbursements d
+      WHERE d.commune_id = f.commune_id AND d.fund_id = f.id AND d.state = ${state} AND d.proposed_by <> ${me}
+        AND NOT EXISTS (SELECT 1 FROM fund_disbursement_approvals a WHERE a.commune_id = d.commune_id
+          AND a.disbursement_id = d.id AND a.approver_id = ${me}))`,
+    rounds: sql<number>`(SELECT count(*)::int FROM fund_award_rounds r
+      WHERE r.commune_id = f.commune_id AND r.fund_id = f.id AND r.state = ${roundState} AND r.recipient_count > 0
+        AND r.proposed_by <> ${me} AND r.list_by IS DISTINCT FROM ${me}
+        AND NOT EXISTS (SELECT 1 FROM fund_award_round_approvals a WHERE a.commune_id = r.commune_id
+          AND a.round_id = r.id AND a.approver_id = ${me}))`,
+  };
+}
+
+async function waitingItems(tx: Db, actor: Actor, year: number): Promise<TodoItem[]> {
+  const me = actor.userId;
+  if (me === null) return [];
+  const items: TodoItem[] = [];
+  for (const [step, permission, state] of [
+    ["fund_approve", "approve", "proposed"],
+    ["fund_pay", "fund", "approved"],
+  ] as const) {
+    if (!actor.global && actor.roots[permission].length === 0) continue;
+    const waiting = waitingOf(state, me);
+    const rows = await tx
+      .selectFrom("funds as f")
+      .innerJoin("admin_units as u", "u.id", "f.commune_id")
+      .select(["f.id", "f.name", "u.id as unit_id", "u.name as unit_name"])
+      .select([waiting.disbursements.as("disbursements"), waiting.rounds.as("rounds")])
+      .where(unitInScope(actor, permission, "f.commune_id"))
+      .where((eb) => eb.or([eb(waiting.disbursements, ">", 0), eb(waiting.rounds, ">", 0)]))
+      .orderBy("u.name")
+      .orderBy("f.name")
+      .execute();
+    for (const r of rows) {
+      const parts = [
+        r.disbursements > 0 ? `${r.disbursements} khoản chi` : "",
+        r.rounds > 0 ? `${r.rounds} đợt trao học bổng` : "",
+      ].filter(Boolean);
+      items.push({
+        unit: { id: r.unit_id, name: r.unit_name },
+        title: null,
+        titleLabel: null,
+        fund: {
+          id: r.id,
+          name: r.name,
+          year,
+          closed: false,
+          waiting: { disbursements: r.disbursements, rounds: r.rounds },
+        },
+        step,
+        label: `${step === "fund_approve" ? "Duyệt" : "Chi"} ${parts.join(" và ")} của ${r.name}`,
+        count: r.disbursements + r.rounds,
+        due: null,
+        overdue: false,
+      });
+    }
+  }
+  return items;
 }
