@@ -19,7 +19,7 @@ const available = chromiumAvailable();
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
 
-type Fund = { id: number; accounts: { id: number; name: string }[] };
+type Fund = { id: number; name: string; accounts: { id: number; name: string }[] };
 
 /** The input of an amount field (antd puts the test id on the input or on its wrapper). */
 const amount = (page: Page, testId: string) =>
