@@ -8,7 +8,7 @@ import { rgb, type SerifFonts, serifPdf } from "./fonts";
 
 export type VoucherData = {
   kind: "receipt" | "payment";
-  /** e.g. "Hội Khuyến học Phường Tây Hồ". */
+  /** e.g. "Hội Khuyến học phường Tây Hồ". */
   unitName: string;
   fundName: string;
   /** e.g. "PT1/2025". */

@@ -5,6 +5,7 @@ import type { FundAccount, FundCreate, FundDetail, FundSummary } from "../../../
 import { type Actor, asActor, type Permission, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
+import { unitInSentence } from "../../documents/nd30-names";
 import { AppError, forbidden, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
@@ -51,7 +52,7 @@ export async function createFund(db: Db, actor: Actor, input: FundCreate): Promi
       throw new AppError("validation", "Quỹ thuộc một xã, phường hoặc một tỉnh, thành phố", {
         fields: { unitId: "" },
       });
-    let ownerName = input.ownerName?.trim() || `Hội Khuyến học ${unit.name}`;
+    let ownerName = input.ownerName?.trim() || `Hội Khuyến học ${unitInSentence(unit.name)}`;
     if (input.ownerKind === "clan" || input.ownerKind === "school") {
       if (input.ownerRefId === undefined || input.ownerRefId === null)
         throw new AppError("validation", "Chọn dòng họ hoặc trường giữ quỹ", { fields: { ownerRefId: "" } });
