@@ -237,6 +237,13 @@ describe.skipIf(!available)("an award round in the browser", () => {
         // The PDF names the minors in full (the recipients sign it); a long name may wrap in its cell.
         for (const r of people.filter((p) => p.minor)) expect(text).toContain(r.name);
       }
+      // The round's phiếu chi, linked once it is paid.
+      const voucher = await page.request.get(
+        `${app.url}${await page.getByTestId("award-voucher-pdf").getAttribute("href")}`,
+      );
+      expect(voucher.headers()["content-type"]).toContain("application/pdf");
+      const voucherText = pdfText(await voucher.body());
+      if (voucherText !== null) expect(voucherText).toContain(`Số: PC1/${year}`);
     } finally {
       await cashier.context.close();
     }

@@ -801,6 +801,10 @@ describeEachEngine("access matrix", (engine) => {
         kind: "target",
         path: `${roundPath}/signature-list.${extension}`,
       });
+    add("GET /funds/{id}/award-rounds/{roundId}/voucher.pdf", {
+      kind: "target",
+      path: `${roundPath}/voucher.pdf`,
+    });
   });
   afterAll(() => t.close());
 

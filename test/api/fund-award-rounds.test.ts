@@ -369,6 +369,19 @@ describeEachEngine("fund award rounds", (engine) => {
       expect(text).toContain("Chi theo phiếu chi số PC1/2026");
       expect(text).toMatch(/Trang 1\/[23]/);
     }
+
+    // The phiếu chi of the round: its total, in words, to the list's 40 recipients.
+    const voucher = await approver.get(`${base()}/${round.id}/voucher.pdf`);
+    expect(voucher.status).toBe(200);
+    expect(voucher.headers.get("content-type")).toBe("application/pdf");
+    const voucherText = pdfText(new Uint8Array(voucher.body));
+    if (voucherText !== null) {
+      expect(voucherText).toContain("PHIẾU CHI");
+      expect(voucherText).toContain("Số: PC1/2026");
+      expect(voucherText).toContain("40 người theo danh sách ký nhận kèm theo");
+      expect(voucherText).toContain("47.300.000");
+      expect(voucherText).toContain(`Viết bằng chữ: ${amountInWords(total())}`);
+    }
   });
 
   it("discloses the paid round with every minor masked, and verify finds an edited list", async () => {

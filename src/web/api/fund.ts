@@ -129,6 +129,7 @@ export const fundFiles = {
   awardTemplate: (id: number) => `${BASE}${rounds(id)}/template.xlsx`,
   signatureList: (id: number, roundId: number, format: "xlsx" | "pdf") =>
     `${BASE}${roundPath(id, roundId)}/signature-list.${format}`,
+  roundVoucher: (id: number, roundId: number) => `${BASE}${roundPath(id, roundId)}/voucher.pdf`,
   disclosureJson: (id: number, year: number) => `${BASE}/public/funds/${id}/disclosures/${year}`,
   disclosureCsv: (id: number, year: number) =>
     `${BASE}/public/funds/${id}/disclosures/${year}/disclosure.csv`,

@@ -209,6 +209,16 @@ export default function AwardRoundPage({ fundId, roundId }: { fundId: number; ro
                 >
                   <FilePdfOutlined /> {t("award.signaturePdf")}
                 </a>
+                {round.state === "paid" && (
+                  <a
+                    href={fundFiles.roundVoucher(fundId, roundId)}
+                    target="_blank"
+                    rel="noreferrer"
+                    data-testid="award-voucher-pdf"
+                  >
+                    <FilePdfOutlined /> {t("award.voucherPdf")}
+                  </a>
+                )}
               </Flex>
             </Flex>
           </Card>

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
 import { cashBook, cashBookFileName, cashBookSheet } from "./cash-book";
-import { paymentVoucher, receiptVoucher } from "./vouchers.service";
+import { paymentVoucher, receiptVoucher, roundVoucher } from "./vouchers.service";
 
 export const voucherRoutes = createRouter();
 const tags = ["Quỹ khuyến học"];
@@ -9,53 +9,50 @@ const pdf = (description: string) => ({
   200: { description, content: { "application/pdf": { schema: z.any() } } },
 });
 
-voucherRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/funds/{id}/receipts/{receiptId}/voucher.pdf",
-    tags,
-    summary: "Phiếu thu (PDF): số tiền bằng số và bằng chữ, người nộp, lý do, chữ ký",
-    request: {
-      params: z.object({
-        id: z.coerce.number().int().positive(),
-        receiptId: z.coerce.number().int().positive(),
-      }),
+/** A voucher of one row of a fund: its route, what it is, and its renderer. */
+for (const [what, item, summary, render] of [
+  [
+    "receipts",
+    "receiptId",
+    "Phiếu thu (PDF): số tiền bằng số và bằng chữ, người nộp, lý do, chữ ký",
+    receiptVoucher,
+  ],
+  [
+    "disbursements",
+    "disbursementId",
+    "Phiếu chi (PDF) của khoản đã chi: người đề xuất, người duyệt và thời điểm, số tiền bằng chữ",
+    paymentVoucher,
+  ],
+  [
+    "award-rounds",
+    "roundId",
+    "Phiếu chi (PDF) của đợt trao đã chi: tổng tiền theo danh sách ký nhận, người lập, người duyệt, số tiền bằng chữ",
+    roundVoucher,
+  ],
+] as const)
+  voucherRoutes.openapi(
+    createRoute({
+      method: "get",
+      path: `/funds/{id}/${what}/{${item}}/voucher.pdf`,
+      tags,
+      summary,
+      request: {
+        params: z.object({
+          id: z.coerce.number().int().positive(),
+          [item]: z.coerce.number().int().positive(),
+        }),
+      },
+      responses: pdf(what === "receipts" ? "Phiếu thu" : "Phiếu chi"),
+    }),
+    async (c) => {
+      const params = c.req.valid("param") as Record<string, number>;
+      const { bytes, name } = await render(c.get("db"), requireActor(c), params.id!, params[item]!);
+      return c.body(new Uint8Array(bytes), 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="${name}"`,
+      });
     },
-    responses: pdf("Phiếu thu"),
-  }),
-  async (c) => {
-    const { id, receiptId } = c.req.valid("param");
-    const { bytes, name } = await receiptVoucher(c.get("db"), requireActor(c), id, receiptId);
-    return c.body(new Uint8Array(bytes), 200, {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${name}"`,
-    });
-  },
-);
-
-voucherRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/funds/{id}/disbursements/{disbursementId}/voucher.pdf",
-    tags,
-    summary: "Phiếu chi (PDF) của khoản đã chi: người đề xuất, người duyệt và thời điểm, số tiền bằng chữ",
-    request: {
-      params: z.object({
-        id: z.coerce.number().int().positive(),
-        disbursementId: z.coerce.number().int().positive(),
-      }),
-    },
-    responses: pdf("Phiếu chi"),
-  }),
-  async (c) => {
-    const { id, disbursementId } = c.req.valid("param");
-    const { bytes, name } = await paymentVoucher(c.get("db"), requireActor(c), id, disbursementId);
-    return c.body(new Uint8Array(bytes), 200, {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${name}"`,
-    });
-  },
-);
+  );
 
 voucherRoutes.openapi(
   createRoute({
