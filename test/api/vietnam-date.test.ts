@@ -3,8 +3,9 @@
  * server's time zone: from 17:00 UTC it is already the next day in Vietnam.
  */
 import { sql } from "kysely";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../../src/server/db/connection";
+import { vietnamTime } from "../../src/server/modules/territory/dates";
 import { todayIso } from "../../src/server/registry/rules";
 import { describeEachEngine, freshDatabase } from "../helpers/db";
 
@@ -28,5 +29,12 @@ describeEachEngine("hieuhoc_today", (engine) => {
     expect([todayIso(), new Date(Date.now() - 60_000 + 7 * 3600_000).toISOString().slice(0, 10)]).toContain(
       rows[0]!.d,
     );
+  });
+});
+
+describe("vietnamTime", () => {
+  it("reads a moment on Vietnam's clock (a voucher's approval time), whatever the server's zone", () => {
+    expect(vietnamTime("2026-03-02T07:05:00Z")).toBe("2026-03-02T14:05");
+    expect(vietnamTime(new Date("2026-11-30T17:30:00Z"))).toBe("2026-12-01T00:30");
   });
 });

@@ -3,16 +3,17 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { renderVoucher, type VoucherData } from "../../documents/voucher.pdf";
 import { AppError, notFound } from "../../errors";
+import { vietnamTime } from "../territory/dates";
 import { fundInScope } from "./funds.service";
 import { vnDate } from "./ledger";
 
 /** "Nguyễn Văn A (nguyenvana)" → "Nguyễn Văn A": the person, not the account, signs. */
 export const personOf = (actorName: string | null) => (actorName ?? "").replace(/ \([^)]*\)$/, "");
 
+/** "14:05 ngày 02/03/2026", Vietnam's clock whatever the server's time zone. */
 const timeOf = (at: Date | string) => {
-  const d = new Date(at);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+  const t = vietnamTime(at);
+  return `${t.slice(11, 16)} ngày ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
 };
 
 async function context(tx: Db, actor: Actor, fundId: number) {

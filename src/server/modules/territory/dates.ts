@@ -17,5 +17,10 @@ export function addDays(day: IsoDate, days: number): IsoDate {
  * database (hieuhoc_today(), migration 0018) and the demo calendar agree on.
  */
 export function today(): IsoDate {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamTime(new Date()).slice(0, 10);
+}
+
+/** A moment as Vietnam's wall clock, "YYYY-MM-DDTHH:MM" (UTC+7), whatever the server's time zone. */
+export function vietnamTime(at: Date | string): string {
+  return new Date(new Date(at).getTime() + 7 * 3600_000).toISOString().slice(0, 16);
 }
