@@ -14,7 +14,7 @@
  * One transaction for the donors, the beneficiaries and the fund, then one per year, in the ledger's date order.
  */
 import { fundCreate, receiptCreate, reversalCreate, transferCreate } from "../../shared/fund";
-import { awardRoundCreate } from "../../shared/fund-award";
+import { awardRoundCreate, schoolYearText } from "../../shared/fund-award";
 import { disbursementCreate } from "../../shared/fund-disbursement";
 import { donors as donorKind } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
@@ -30,7 +30,7 @@ import {
 import { publishDisclosure } from "../modules/fund/disclosure.service";
 import { createFund } from "../modules/fund/funds.service";
 import { createItem } from "../registry/service";
-import type { CeremonyRecipient } from "./demo-fund-awards";
+import { type CeremonyRecipient, ceremonyRecipients } from "./demo-fund-awards";
 import { addListed, listedFor, listedPlan } from "./demo-fund-beneficiaries";
 import { type AssetKey, type Award, type FundStep, fundPlan, type PurposeKey } from "./demo-fund-plan";
 import { actorOf } from "./demo-history";
@@ -273,6 +273,28 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
     await db.transaction().execute(async (tx) => {
       for (const s of steps) await run(tx, s);
     });
+  // Today's work: this school year's first-term prizes, the list imported, waiting for an approver.
+  const schoolYear = Number(options.today.slice(0, 4)) - (options.today.slice(5, 7) >= "09" ? 0 : 1);
+  await db.transaction().execute(async (tx) => {
+    const round = await createAwardRound(
+      tx,
+      accountant!,
+      fund.id,
+      awardRoundCreate.parse({
+        name: `Khen thưởng học sinh giỏi học kỳ I năm học ${schoolYearText(schoolYear)}`,
+        schoolYear: schoolYearText(schoolYear),
+        purposeAccountId: account("scholarship"),
+        assetAccountId: account("cash"),
+      }),
+    );
+    const taken = new Set(plan.donors.map((d) => d.name));
+    const prizes = ceremonyRecipients(taken, schoolYear + 1, people.homes)
+      .slice(0, 12)
+      .map((r) => ({ ...r, amount: 300_000 }));
+    const file = { bytes: new TextEncoder().encode(ceremonySheet(prizes)), name: "khen-thuong-hk1.csv" };
+    const report = await importAwardRecipients(tx, accountant!, fund.id, round.id, file, false);
+    if (report.errors.length > 0) throw new Error(`demo draft round: ${JSON.stringify(report.errors[0])}`);
+  });
   options.log(
     `  ${demoFundName}: ${plan.donors.length} nhà hảo tâm, ${listed.length} người nhận trong danh sách (${tally.listed} khoản chi chọn từ danh sách), ${tally.receipts} phiếu thu (${tally.reversals} bút toán đảo), ${tally.paid} phiếu chi, ${tally.awarded} suất học bổng trong đợt trao, ${tally.published} năm đã công khai (${Math.round(performance.now() - started)} ms)`,
   );

@@ -108,6 +108,11 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(detail.closedYears.map((y) => y.year)).toEqual(
       Array.from({ length: year - firstDemoYear }, (_, i) => firstDemoYear + i),
     );
+    // Today's work: this school year's first-term prizes wait on the approver's to-do list.
+    const todo = (await (await as("tayho.duyet")).get(`/api/v1/todo?year=${year}`)).body.items as any[];
+    expect(todo.find((i) => i.fund?.id === fund.id && i.step === "fund_approve")?.fund.waiting.rounds).toBe(
+      1,
+    );
   });
 
   it("never takes an account of the fund below zero, and spends the scholarship money on scholarships", async () => {
