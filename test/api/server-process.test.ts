@@ -107,8 +107,18 @@ describe("the server process", () => {
         nodeArgs: ["--import", triggers],
       });
       server.child.kill("SIGUSR2");
-      // The abort happens on the next query.
-      if (trigger === "abort") await fetch(`http://127.0.0.1:${server.port}/api/v1/health`).catch(() => {});
+      // The abort happens on the first query after the signal is handled: ask until the process has gone (a
+      // single request could reach the database before the signal on a loaded machine, and nothing would follow).
+      if (trigger === "abort") {
+        let gone = false;
+        void server.exited.then(() => {
+          gone = true;
+        });
+        while (!gone) {
+          await fetch(`http://127.0.0.1:${server.port}/api/v1/health`).catch(() => {});
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
       expect(await server.exited).toEqual({ code: 1, signal: null });
       expect(server.output()).toMatch(line);
       expect(existsSync(path.join(dataDir, "hieuhoc.lock"))).toBe(false);
