@@ -87,8 +87,11 @@ export default function TodoPage() {
     item.fund ? item.fund.name : item.title ? t(`title.${item.title}`) : "";
   /** What to do: a step of the cycle, closing and publishing a fund's year, or its payments waiting for the caller. */
   const what = (item: TodoItem) => {
-    if (item.fund?.waiting)
-      return t(item.step === "fund_approve" ? "todo.fund.approve" : "todo.fund.pay", item.fund.waiting);
+    if (item.fund?.waiting) {
+      const rounds = item.fund.waiting.rounds > 0;
+      const key = item.step === "fund_approve" ? "approve" : "pay";
+      return t(`todo.fund.${key}${rounds ? "Rounds" : "Disbursements"}`, { count: item.count });
+    }
     if (item.fund)
       return t(item.fund.closed ? "todo.fund.publish" : "todo.fund.closeAndPublish", {
         year: item.fund.year,
@@ -158,7 +161,9 @@ export default function TodoPage() {
       {items && (
         <div data-testid="todo-list">
           <Table<TodoItem>
-            rowKey={(item) => `${item.unit.id}-${item.title ?? item.fund?.id}-${item.step}`}
+            rowKey={(item) =>
+              `${item.unit.id}-${item.title ?? item.fund?.id}-${item.step}-${item.fund?.waiting?.rounds ?? ""}`
+            }
             dataSource={items}
             columns={columns}
             pagination={false}

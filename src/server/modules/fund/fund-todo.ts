@@ -93,29 +93,25 @@ async function waitingItems(tx: Db, actor: Actor, year: number): Promise<TodoIte
       .orderBy("u.name")
       .orderBy("f.name")
       .execute();
-    for (const r of rows) {
-      const parts = [
-        r.disbursements > 0 ? `${r.disbursements} khoản chi` : "",
-        r.rounds > 0 ? `${r.rounds} đợt trao học bổng` : "",
-      ].filter(Boolean);
-      items.push({
-        unit: { id: r.unit_id, name: r.unit_name },
-        title: null,
-        titleLabel: null,
-        fund: {
-          id: r.id,
-          name: r.name,
-          year,
-          closed: false,
-          waiting: { disbursements: r.disbursements, rounds: r.rounds },
-        },
-        step,
-        label: `${step === "fund_approve" ? "Duyệt" : "Chi"} ${parts.join(" và ")} của ${r.name}`,
-        count: r.disbursements + r.rounds,
-        due: null,
-        overdue: false,
-      });
-    }
+    // One line for the disbursements and one for the award rounds: each opens its own tab of the fund.
+    for (const r of rows)
+      for (const [count, noun, waiting] of [
+        [r.disbursements, "khoản chi", { disbursements: r.disbursements, rounds: 0 }],
+        [r.rounds, "đợt trao học bổng", { disbursements: 0, rounds: r.rounds }],
+      ] as const) {
+        if (count === 0) continue;
+        items.push({
+          unit: { id: r.unit_id, name: r.unit_name },
+          title: null,
+          titleLabel: null,
+          fund: { id: r.id, name: r.name, year, closed: false, waiting },
+          step,
+          label: `${step === "fund_approve" ? "Duyệt" : "Chi"} ${count} ${noun} của ${r.name}`,
+          count,
+          due: null,
+          overdue: false,
+        });
+      }
   }
   return items;
 }
