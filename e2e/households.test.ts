@@ -91,11 +91,14 @@ describe.skipIf(!available)("households page in the browser", () => {
       await staleDialog.waitFor({ state: "detached" });
       await eventually(() => page.getByTestId("household-members-input").inputValue()).toBe("3");
       await page.locator(".ant-modal:visible").getByRole("button", { name: "Hủy" }).click();
-
+      // The edit dialog must be gone (its closing mask would take the next click), and the archive dialog up.
+      await eventually(() => page.locator(".ant-modal:visible").count()).toBe(0);
       await row.getByTestId("household-archive").click();
+      const archive = page.locator(".ant-modal:visible").getByRole("button", { name: "Lưu trữ" });
+      await archive.waitFor();
       const [archived] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/archive")),
-        page.locator(".ant-modal:visible").getByRole("button", { name: "Lưu trữ" }).click(),
+        archive.click(),
       ]);
       expect(archived.status()).toBe(204);
       await eventually(() => rows(page, "household-list").count()).toBe(4);
