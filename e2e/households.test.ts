@@ -96,6 +96,8 @@ describe.skipIf(!available)("households page in the browser", () => {
       await row.getByTestId("household-archive").click();
       const archive = page.locator(".ant-modal:visible").getByRole("button", { name: "Lưu trữ" });
       await archive.waitFor();
+      // A click during the dialog's opening animation reaches a form not yet connected: wait for it to settle.
+      await page.waitForFunction(() => !document.querySelector(".ant-zoom-appear, .ant-zoom-enter"));
       const [archived] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/archive")),
         archive.click(),
