@@ -44,6 +44,7 @@ export const roles = [
   "association_admin",
   "chapter_secretary",
   "treasurer",
+  "teacher",
 ] as const;
 export type RoleName = (typeof roles)[number];
 
@@ -95,6 +96,8 @@ export const unitDetail = unitSummary.extend({
     fund: z.boolean(),
     /** Approve a fund's disbursements here. */
     approve: z.boolean(),
+    /** Record a learning centre's sessions and attendance here. */
+    attendance: z.boolean(),
   }),
   /** Send it back with a change of a village (PATCH /units/{id}, retire, merge). */
   version: z.number(),

@@ -12,6 +12,7 @@ import type { RoleName } from "./api";
  * `association` manages the Hội Khuyến học's chapters, members and dues; `association_read` reads its members
  * (personal data). A chapter secretary holds neither: their grant names one chapter (Actor.chapters). For the
  * learning-promotion funds, `fund` keeps a fund's books and `approve` approves its disbursements (docs/FUND.md).
+ * `attendance` records a learning centre's sessions and attendance (a centre's teacher, data entry, unit admins).
  */
 export type Permission =
   | "read"
@@ -21,7 +22,8 @@ export type Permission =
   | "association"
   | "association_read"
   | "fund"
-  | "approve";
+  | "approve"
+  | "attendance";
 export const permissions: readonly Permission[] = [
   "read",
   "write",
@@ -31,18 +33,40 @@ export const permissions: readonly Permission[] = [
   "association_read",
   "fund",
   "approve",
+  "attendance",
 ];
 
 /** The permissions each role gives on the units of its grant. */
 export const rolePermissions: Record<RoleName, readonly Permission[]> = {
-  system_admin: ["read", "write", "review", "admin", "association", "association_read", "fund", "approve"],
-  unit_admin: ["read", "write", "review", "admin", "association", "association_read", "fund", "approve"],
-  data_entry: ["read", "write"],
+  system_admin: [
+    "read",
+    "write",
+    "review",
+    "admin",
+    "association",
+    "association_read",
+    "fund",
+    "approve",
+    "attendance",
+  ],
+  unit_admin: [
+    "read",
+    "write",
+    "review",
+    "admin",
+    "association",
+    "association_read",
+    "fund",
+    "approve",
+    "attendance",
+  ],
+  data_entry: ["read", "write", "attendance"],
   reviewer: ["read", "review", "approve"],
   viewer: ["read", "association_read"],
   association_admin: ["read", "association", "association_read", "fund", "approve"],
   chapter_secretary: ["read"],
   treasurer: ["read", "fund"],
+  teacher: ["read", "attendance"],
 };
 
 type Capability = {
@@ -138,6 +162,7 @@ export const roleNamesVi: Record<RoleName, string> = {
   association_admin: "Quản trị Hội Khuyến học",
   chapter_secretary: "Thư ký chi hội",
   treasurer: "Thủ quỹ",
+  teacher: "Giáo viên trung tâm",
 };
 
 /** The refusal of an action, naming the roles that may take it: "Chỉ Nhập liệu, … được ghi kết quả … ở <where>". */

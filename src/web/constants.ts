@@ -17,6 +17,7 @@ export const roleList = [
   "association_admin",
   "chapter_secretary",
   "treasurer",
+  "teacher",
 ] as const satisfies readonly RoleName[];
 
 export const villageKindList = [

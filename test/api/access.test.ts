@@ -8,11 +8,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 import { createTestFund } from "../helpers/fund";
+import { caseModules } from "./access-cases";
+import type { Case } from "./access-cases/types";
 
-type Case =
-  | { kind: "public" }
-  | { kind: "own"; reason: string }
-  | { kind: "target"; path: string; body?: unknown; form?: boolean };
+/** The tables of the case modules, fingerprinted like the others. */
+const moduleTables = caseModules
+  .flatMap((m) => m.tables)
+  .map(
+    (table) =>
+      sql`UNION ALL SELECT ${table}, md5(coalesce(string_agg(x::text, ',' ORDER BY id), '')) FROM ${sql.table(table)} x`,
+  );
 
 async function fingerprint(t: TestApp) {
   const { rows } = await sql<{ table: string; hash: string }>`
@@ -50,7 +55,8 @@ async function fingerprint(t: TestApp) {
       FROM fund_award_rounds r
     UNION ALL SELECT 'fund_award_recipients', count(*)::text FROM fund_award_recipients
     UNION ALL SELECT 'fund_award_round_approvals', count(*)::text FROM fund_award_round_approvals
-    UNION ALL SELECT 'audit_log', count(*)::text FROM audit_log`.execute(t.db);
+    UNION ALL SELECT 'audit_log', count(*)::text FROM audit_log
+    ${sql.join(moduleTables, sql` `)}`.execute(t.db);
   return rows;
 }
 
@@ -805,6 +811,7 @@ describeEachEngine("access matrix", (engine) => {
       kind: "target",
       path: `${roundPath}/voucher.pdf`,
     });
+    for (const module of caseModules) await module.addCases({ t, hcm, hcmProvince, ward, villages, add });
   });
   afterAll(() => t.close());
 

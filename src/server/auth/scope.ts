@@ -35,6 +35,7 @@ export const commandLineActor: Actor = {
     association_read: [],
     fund: [],
     approve: [],
+    attendance: [],
   },
   chapters: [],
 };
@@ -51,12 +52,14 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
     chapters: number[];
     fund: number[];
     approve: number[];
+    attendance: number[];
   }>`SELECT hieuhoc_is_global_for(${userId}) AS global,
       hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
       hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin,
       hieuhoc_roots_for(${userId}, 'association') AS association,
       hieuhoc_roots_for(${userId}, 'association_read') AS association_read,
       hieuhoc_roots_for(${userId}, 'fund') AS fund, hieuhoc_roots_for(${userId}, 'approve') AS approve,
+      hieuhoc_roots_for(${userId}, 'attendance') AS attendance,
       hieuhoc_chapters_for(${userId}) AS chapters`.execute(db);
   const row = rows[0]!;
   const ids = (list: unknown[]) => list.map(Number);
@@ -73,6 +76,7 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
       association_read: ids(row.association_read),
       fund: ids(row.fund),
       approve: ids(row.approve),
+      attendance: ids(row.attendance),
     },
     chapters: ids(row.chapters),
     requestId,
@@ -131,6 +135,7 @@ export function requireRoles(actor: Actor, permission: Permission): void {
 export const roleRank: Record<Role, number> = {
   viewer: 1,
   treasurer: 2,
+  teacher: 1,
   reviewer: 2,
   data_entry: 2,
   unit_admin: 3,

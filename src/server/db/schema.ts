@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { CentreTables } from "./schema-centres";
 import type { FundTables } from "./schema-fund";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
@@ -16,7 +17,8 @@ export type Role =
   | "viewer"
   | "association_admin"
   | "chapter_secretary"
-  | "treasurer";
+  | "treasurer"
+  | "teacher";
 
 export type AdminUnitTable = {
   id: Generated<number>;
@@ -460,7 +462,8 @@ export type Database = {
   login_attempts: LoginAttemptTable;
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
-} & FundTables;
+} & FundTables &
+  CentreTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

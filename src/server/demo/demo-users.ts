@@ -62,6 +62,13 @@ export const demoUsers: DemoUser[] = [
     unit: { level: "commune", code: "00103" },
     withHistory: true,
   },
+  // The learning centre's teacher (giáo viên được UBND phường phân công): records sessions and attendance.
+  {
+    username: "giaovien.tayho",
+    fullName: "Giáo viên Trung tâm học tập cộng đồng phường Tây Hồ",
+    role: "teacher",
+    unit: { level: "commune", code: "00103" },
+  },
   {
     username: "hcm",
     fullName: "Sở GD&ĐT TP. Hồ Chí Minh",

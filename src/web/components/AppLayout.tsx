@@ -13,6 +13,7 @@ import {
   MenuOutlined,
   PartitionOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SearchOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -38,6 +39,7 @@ const registryIcons: Record<string, ReactNode> = {
   team: <TeamOutlined />,
   heart: <HeartOutlined />,
   gift: <GiftOutlined />,
+  read: <ReadOutlined />,
 };
 
 /** The roles that read the Hội Khuyến học's members (association_read, or a chapter of their own). */

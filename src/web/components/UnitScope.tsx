@@ -36,6 +36,7 @@ const nothing: Can = {
   association_read: false,
   fund: false,
   approve: false,
+  attendance: false,
 };
 
 /** The id of the user's first granted unit, if any: the page opens on the user's own grant. */

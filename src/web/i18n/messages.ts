@@ -196,6 +196,7 @@ const baseVi = {
   "role.association_admin": "Hội Khuyến học",
   "role.chapter_secretary": "Thư ký chi hội",
   "role.treasurer": "Thủ quỹ",
+  "role.teacher": "Giáo viên trung tâm",
 
   "audit.title": "Nhật ký thao tác",
   "audit.time": "Thời gian",
@@ -422,6 +423,7 @@ const baseEn: Record<keyof typeof baseVi, string> = {
   "role.association_admin": "Learning promotion association",
   "role.chapter_secretary": "Chapter secretary",
   "role.treasurer": "Treasurer",
+  "role.teacher": "Centre teacher",
 
   "audit.title": "Audit log",
   "audit.time": "Time",

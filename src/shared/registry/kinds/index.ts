@@ -3,7 +3,9 @@
  * migration): the server mounts its routes and the web shows its page from this list.
  */
 import type { KindDeclaration } from "../declaration";
+import { type Activity, activities } from "./activities";
 import { type Beneficiary, beneficiaries } from "./beneficiaries";
+import { type Centre, centres } from "./centres";
 import { type Chapter, chapters } from "./chapters";
 import { type Citizen, citizens } from "./citizens";
 import { type Clan, clans } from "./clans";
@@ -12,8 +14,19 @@ import { type Household, households } from "./households";
 import { type Member, members } from "./members";
 import { type Organization, organizations } from "./organizations";
 
-export type { Beneficiary, Chapter, Citizen, Clan, Donor, Household, Member, Organization };
-export { beneficiaries, chapters, citizens, clans, donors, households, members, organizations };
+export type { Activity, Beneficiary, Centre, Chapter, Citizen, Clan, Donor, Household, Member, Organization };
+export {
+  activities,
+  beneficiaries,
+  centres,
+  chapters,
+  citizens,
+  clans,
+  donors,
+  households,
+  members,
+  organizations,
+};
 
 export const registryKinds: readonly KindDeclaration[] = [
   households,
@@ -24,6 +37,8 @@ export const registryKinds: readonly KindDeclaration[] = [
   members,
   donors,
   beneficiaries,
+  centres,
+  activities,
 ];
 
 /** The kind named `name` among `kinds` (a reference field names the kind it points at). */
