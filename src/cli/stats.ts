@@ -6,7 +6,7 @@ import { commandLineActor } from "../server/auth/scope";
 import { readConfig } from "../server/config";
 import type { Connection } from "../server/db/connection";
 import { openDatabase } from "../server/db/open";
-import { formatRate, metrics } from "../server/modules/stats/metrics";
+import { formatRate, metricsFor } from "../server/modules/stats/metrics";
 import { rebuildCounters, rollup, unitByCode, verifyCounters } from "../server/modules/stats/stats.service";
 import { type Title, titles } from "../shared/rubric";
 import type { Command } from "./args";
@@ -145,6 +145,7 @@ export const statsShowCommand: Command = {
         return 0;
       }
       for (const t of result.titles) {
+        const metrics = metricsFor(t.title);
         console.log(`\n${t.label} — ${result.unit.name}, năm ${result.year} (tổng số: ${t.totalDefinition})`);
         const header = ["Đơn vị".padEnd(32), ...metrics.map((m) => m.label.padStart(m.label.length + 2))];
         console.log(header.join(""));

@@ -3,7 +3,15 @@ import { z } from "zod";
 import { isoDate, recordVersion, unitRef } from "./api";
 import { titles } from "./rubric";
 
-export const subjectKinds = ["household", "clan", "village", "organization", "citizen", "commune"] as const;
+export const subjectKinds = [
+  "household",
+  "clan",
+  "village",
+  "organization",
+  "citizen",
+  "commune",
+  "centre",
+] as const;
 export type SubjectKindName = (typeof subjectKinds)[number];
 
 /** Who can hold each title. */
@@ -14,6 +22,7 @@ export const subjectKindOfTitle: Record<(typeof titles)[number], SubjectKindName
   learning_community_commune: "commune",
   learning_organization: "organization",
   learning_citizen: "citizen",
+  centre_rating: "centre",
 };
 
 export const registrationStatuses = [

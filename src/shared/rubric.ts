@@ -11,7 +11,8 @@
 import { z } from "zod";
 import { isoDate, unitLevels } from "./api";
 
-export const titles = [
+/** The learning titles proper: recognitions, with a recognition rate and targets. */
+export const recognitionTitles = [
   "learning_family",
   "learning_clan",
   "learning_community_village",
@@ -19,7 +20,18 @@ export const titles = [
   "learning_organization",
   "learning_citizen",
 ] as const;
+/**
+ * Titles that are a yearly rating (xếp loại) rather than a recognition: every subject decided gets a grade, even
+ * "Yếu"; no certificate is printed; the statistics show subjects by grade, not a recognition rate, and no target
+ * is set on them. The learning centres' yearly rating (xếp loại TTHTCĐ) is one.
+ */
+export const ratingTitles = ["centre_rating"] as const;
+/** Every title the cycle runs: the learning titles, then the ratings. */
+export const titles = [...recognitionTitles, ...ratingTitles] as const;
 export type Title = (typeof titles)[number];
+export type RecognitionTitle = (typeof recognitionTitles)[number];
+export const isRatingTitle = (title: Title): boolean => (ratingTitles as readonly Title[]).includes(title);
+export const isRecognitionTitle = (title: Title): title is RecognitionTitle => !isRatingTitle(title);
 
 export const titleLabels: Record<Title, string> = {
   learning_family: "Gia đình học tập",
@@ -28,11 +40,18 @@ export const titleLabels: Record<Title, string> = {
   learning_community_commune: "Cộng đồng học tập cấp xã",
   learning_organization: "Đơn vị học tập",
   learning_citizen: "Công dân học tập",
+  centre_rating: "Xếp loại trung tâm học tập cộng đồng",
 };
 
-export const grades = ["good", "fair", "average"] as const;
+/** "weak" (Yếu) is a grade of a rating only (xếp loại TTHTCĐ): the learning titles do not recognise below "average". */
+export const grades = ["good", "fair", "average", "weak"] as const;
 export type Grade = (typeof grades)[number];
-export const gradeLabels: Record<Grade, string> = { good: "Tốt", fair: "Khá", average: "Trung bình" };
+export const gradeLabels: Record<Grade, string> = {
+  good: "Tốt",
+  fair: "Khá",
+  average: "Trung bình",
+  weak: "Yếu",
+};
 
 /** Keys are stable identifiers stored with scores and evidence: they must not change between edits. */
 const key = z
@@ -245,7 +264,31 @@ export const rubricMeta = z
     path: ["effectiveTo"],
   });
 
-export const rubric = z.object({ meta: rubricMeta, definition: rubricDefinition });
+/**
+ * A rating (ratingTitles) scores points and gives every decided subject a grade: each threshold that rates
+ * ("recognized") names its grade, so that the statistics count subjects by grade exactly.
+ */
+export const rubric = z
+  .object({ meta: rubricMeta, definition: rubricDefinition })
+  .superRefine(({ meta, definition }, ctx) => {
+    if (!isRatingTitle(meta.title)) return;
+    if (definition.scheme !== "points") {
+      ctx.addIssue({
+        code: "custom",
+        message: "Bộ tiêu chí xếp loại phải chấm theo điểm",
+        path: ["definition", "scheme"],
+      });
+      return;
+    }
+    definition.thresholds.forEach((t, i) => {
+      if (t.recognized && !t.grade)
+        ctx.addIssue({
+          code: "custom",
+          message: `Ngưỡng ${t.minPoints} điểm cần ghi xếp loại (tốt, khá, trung bình, yếu)`,
+          path: ["definition", "thresholds", i, "grade"],
+        });
+    });
+  });
 
 export type PointsItem = z.infer<typeof pointsItem>;
 export type PointsCriterion = z.infer<typeof pointsCriterion>;

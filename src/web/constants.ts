@@ -43,6 +43,7 @@ export const titleList = [
   "learning_community_commune",
   "learning_organization",
   "learning_citizen",
+  "centre_rating",
 ] as const satisfies readonly Title[];
 
 export type RegistrationStatus = Registration["status"];
@@ -64,6 +65,7 @@ export const subjectKindOfTitle = {
   learning_community_commune: "commune",
   learning_organization: "organization",
   learning_citizen: "citizen",
+  centre_rating: "centre",
 } as const satisfies Record<Title, Registration["subject"]["kind"]>;
 
 const titlesComplete: Same<(typeof titleList)[number], Title> = true;

@@ -5,7 +5,21 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { figures, metrics, percent, zeroCounts } from "../../src/server/modules/stats/metrics";
+import {
+  figures,
+  metrics,
+  metricsFor,
+  percent,
+  ratingMetrics,
+  zeroCounts,
+} from "../../src/server/modules/stats/metrics";
+
+/** The first column of the i-th title's figures: each title has its own metrics (a rating its grades). */
+const startOf = (titles: { title: any }[], i: number) =>
+  2 + titles.slice(0, i).reduce((sum, x) => sum + metricsFor(x.title).length, 0);
+/** A metric's value in the JSON: a rate or count of the figures, or a rating's grade. */
+const jsonValue = (f: any, key: string) => (key in f ? f[key] : f.rating?.[key]);
+
 import { rollupSheet } from "../../src/server/modules/stats/stats.export";
 import type { Rollup } from "../../src/server/modules/stats/stats.service";
 import { statsVi } from "../../src/web/i18n/stats";
@@ -93,13 +107,14 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
     const [y, m, d] = json.date.split("-");
     expect(sheet.titleLines.join(" ")).toContain(`${d}/${m}/${y}`);
 
-    const width = metrics.length;
     expect(sheet.headers).toEqual([
       "STT",
       "Đơn vị",
-      ...json.titles.flatMap(() => metrics.map((metric) => metric.label)),
+      ...json.titles.flatMap((x: any) => metricsFor(x.title).map((metric) => metric.label)),
     ]);
-    expect(sheet.groups.slice(2)).toEqual(json.titles.flatMap((x: any) => metrics.map(() => x.label)));
+    expect(sheet.groups.slice(2)).toEqual(
+      json.titles.flatMap((x: any) => metricsFor(x.title).map(() => x.label)),
+    );
 
     const expectedRows = json.titles[0].children.length
       ? json.titles[0].children.map((c: any) => c.unit.name)
@@ -108,7 +123,8 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
     expect(sheet.rows.map((row) => row[0])).toEqual(expectedRows.map((_: string, i: number) => i + 1));
 
     json.titles.forEach((table: any, t: number) => {
-      const at = (metricIndex: number) => 2 + t * width + metricIndex;
+      const metrics = metricsFor(table.title);
+      const at = (metricIndex: number) => startOf(json.titles, t) + metricIndex;
       const sums = metrics.map((metric, i) =>
         metric.kind === "count"
           ? sheet.rows.reduce((sum: number, row) => sum + Number(row[at(i)] ?? 0), 0)
@@ -119,12 +135,13 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
       metrics.forEach((metric, i) => {
         // the total row is the sum of the rows (rates recomputed from the sums) and equals the JSON
         if (metric.kind === "count") expect(sheet.total[at(i)]).toBe(sums[i]);
-        expect(metricCell(metric.kind, sheet.total[at(i)])).toBe(expectedTotal[metric.key]);
+        expect(metricCell(metric.kind, sheet.total[at(i)])).toBe(jsonValue(expectedTotal, metric.key));
         sheet.rows.forEach((row, r) => {
           const figures = table.children.length ? table.children[r].figures : table.figures;
-          expect(metricCell(metric.kind, row[at(i)])).toBe(figures[metric.key]);
+          expect(metricCell(metric.kind, row[at(i)])).toBe(jsonValue(figures, metric.key));
         });
       });
+      if (metrics === ratingMetrics) return; // a rating has no rate
       const total = sums[column("total")]!;
       expect(asPercent(sheet.total[at(column("registeredRate"))])).toBe(
         percent(sums[column("registered")]!, total),
@@ -138,7 +155,7 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
 
   it("a province: one row per ward or commune, all titles, a total row equal to the sum and to the JSON", async () => {
     const { sheet, json } = await check(province, 2025);
-    expect(json.titles.length).toBe(6);
+    expect(json.titles.length).toBe(7); // the six titles and the centres' rating
     expect(sheet.rows.length).toBeGreaterThan(1);
     const family = json.titles.findIndex((x: any) => x.title === "learning_family");
     expect(sheet.total[2 + family * metrics.length]).toBeGreaterThan(0); // real households counted
@@ -162,9 +179,9 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
     expect(cell(sheet.rows.at(-1)![0])).toBeNull(); // not numbered among the villages
     const width = metrics.length;
     json.titles.forEach((table: any, t: number) => {
-      metrics.forEach((metric, i) => {
-        const at = 2 + t * width + i;
-        expect(metricCell(metric.kind, sheet.total[at])).toBe(table.figures[metric.key]);
+      metricsFor(table.title).forEach((metric, i) => {
+        const at = startOf(json.titles, t) + i;
+        expect(metricCell(metric.kind, sheet.total[at])).toBe(jsonValue(table.figures, metric.key));
         if (metric.kind === "count")
           expect(sheet.rows.reduce((sum: number, row) => sum + Number(row[at] ?? 0), 0)).toBe(
             sheet.total[at],
@@ -206,9 +223,9 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
     const json = (await hanoi.get(`/api/v1/stats/rollup?unitId=${province}&year=2025&boundaries=current`))
       .body;
     json.titles.forEach((table: any, i: number) => {
-      metrics.forEach((metric, m) => {
-        expect(metricCell(metric.kind, sheet.total[2 + i * metrics.length + m])).toBe(
-          table.childrenTotal[metric.key],
+      metricsFor(table.title).forEach((metric, m) => {
+        expect(metricCell(metric.kind, sheet.total[startOf(json.titles, i) + m])).toBe(
+          jsonValue(table.childrenTotal, metric.key),
         );
       });
     });
@@ -217,7 +234,8 @@ describeEachEngine("statistics export (.xlsx)", (engine) => {
 
 describe("the report's layout", () => {
   it("uses the labels of metrics.ts, which the dashboard's catalogue repeats", () => {
-    for (const metric of metrics) expect(statsVi[`stats.metric.${metric.key}`]).toBe(metric.label);
+    for (const metric of [...metrics, ...ratingMetrics])
+      expect(statsVi[`stats.metric.${metric.key}`]).toBe(metric.label);
   });
 
   it("names estimated rows in a note column", () => {

@@ -260,7 +260,7 @@ describeEachEngine("statistics counters", (engine) => {
     const hanoi = await t.as("hanoi");
     const city = await t.unitId("01", { level: "province" });
     const province = (await hanoi.get(`/api/v1/stats/rollup?unitId=${city}&year=2025`)).body;
-    expect(province.titles).toHaveLength(6);
+    expect(province.titles).toHaveLength(7); // the six titles and the centres' rating
     const family = province.titles.find((x: any) => x.title === "learning_family");
     expect(family.children.find((c: any) => c.unit.id === ward).figures).toMatchObject(direct);
     const village = await t.as("to1.tayho");

@@ -125,8 +125,16 @@ export type TitleCode =
   | "learning_community_village"
   | "learning_community_commune"
   | "learning_organization"
-  | "learning_citizen";
-export type SubjectKind = "household" | "clan" | "village" | "organization" | "citizen" | "commune";
+  | "learning_citizen"
+  | "centre_rating";
+export type SubjectKind =
+  | "household"
+  | "clan"
+  | "village"
+  | "organization"
+  | "citizen"
+  | "commune"
+  | "centre";
 export type RegistrationStatus =
   | "registered"
   | "assessed"

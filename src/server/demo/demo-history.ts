@@ -72,6 +72,8 @@ function groupsOf(title: Title, side: Side): Group[] {
             },
           ]
         : [];
+    case "centre_rating":
+      return []; // the centres' ratings: demo-centre-rating.ts
   }
 }
 

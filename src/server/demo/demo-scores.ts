@@ -29,6 +29,7 @@ export function sharesFor(title: Title, year: number): Shares {
       return { recognized, registered: Math.min(0.9, recognized + 0.2) };
     }
     case "learning_community_commune":
+    case "centre_rating":
       return { recognized: 1, registered: 1 };
   }
 }

@@ -6,7 +6,14 @@
 import { formatDmy, type Nd30Block, type Nd30Document, renderNd30Document } from "./nd30.docx";
 import { agencyHeader, placeName, signatureBlock, unitInSentence } from "./nd30-names";
 
-export type DecisionSubjectKind = "household" | "clan" | "village" | "organization" | "citizen" | "commune";
+export type DecisionSubjectKind =
+  | "household"
+  | "clan"
+  | "village"
+  | "organization"
+  | "citizen"
+  | "commune"
+  | "centre";
 
 export type DecisionDocumentInput = {
   kind: "recognition" | "revocation";
@@ -26,8 +33,11 @@ export type DecisionDocumentInput = {
   subjectKind: DecisionSubjectKind;
   /** Revocations only. */
   reason?: string | null;
-  /** The holders in the order of the list: name as printed ("Gia đình ông Nguyễn Văn An") and place. */
-  holders: readonly { name: string; place: string }[];
+  /**
+   * The holders in the order of the list: name as printed ("Gia đình ông Nguyễn Văn An") and place; a centre's
+   * rating (subjectKind "centre") its grade ("Tốt") instead of a place.
+   */
+  holders: readonly { name: string; place: string; grade?: string }[];
 };
 
 /** What the decision calls its holders, in a sentence ("18 hộ gia đình"). */
@@ -38,7 +48,14 @@ const NOUNS: Record<DecisionSubjectKind, string> = {
   organization: "cơ quan, đơn vị",
   citizen: "công dân",
   commune: "xã, phường",
+  centre: "trung tâm học tập cộng đồng",
 };
+
+/** What the decision is about: a title, or the centres' yearly rating (xếp loại TTHTCĐ), which is no title. */
+const subjectOf = (input: DecisionDocumentInput) =>
+  input.subjectKind === "centre"
+    ? `kết quả xếp loại trung tâm học tập cộng đồng năm ${input.year}`
+    : `danh hiệu “${input.titleLabel}” năm ${input.year}`;
 
 // Luật Tổ chức chính quyền địa phương: the 2015 law until 30/6/2025, the 2025 law (two-level government) after.
 const LOCAL_GOVERNMENT_LAW_2025 = "2025-07-01";
@@ -48,7 +65,7 @@ function legalBases(input: DecisionDocumentInput, commune: string): string[] {
     input.signedOn >= LOCAL_GOVERNMENT_LAW_2025
       ? "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
       : "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;";
-  const title = `danh hiệu “${input.titleLabel}” năm ${input.year}`;
+  const title = subjectOf(input);
   const consideration =
     input.kind === "recognition"
       ? `Xét kết quả bình xét và đề nghị công nhận ${title} ở ${commune}.`
@@ -61,7 +78,7 @@ function article(n: number, text: string): Nd30Block {
 }
 
 function articleOne(input: DecisionDocumentInput, commune: string): string {
-  const title = `danh hiệu “${input.titleLabel}” năm ${input.year}`;
+  const title = subjectOf(input);
   const count = `${input.holders.length} ${NOUNS[input.subjectKind]}`;
   if (input.subjectKind === "commune") {
     const names = input.holders.map((h) => unitInSentence(h.name)).join(", ");
@@ -87,7 +104,7 @@ function annex(input: DecisionDocumentInput, agencyInSentence: string): Nd30Bloc
       align: "center",
       text: [
         {
-          text: `${noun.charAt(0).toLocaleUpperCase("vi")}${noun.slice(1)} ${verb} danh hiệu “${input.titleLabel}” năm ${input.year}`,
+          text: `${noun.charAt(0).toLocaleUpperCase("vi")}${noun.slice(1)} ${verb} ${subjectOf(input)}`,
           bold: true,
         },
       ],
@@ -107,9 +124,13 @@ function annex(input: DecisionDocumentInput, agencyInSentence: string): Nd30Bloc
       columns: [
         { title: "STT", width: 1, align: "center" },
         { title: "Tên", width: 5 },
-        { title: "Thôn, tổ dân phố", width: 4 },
+        input.subjectKind === "centre"
+          ? { title: "Xếp loại", width: 4 }
+          : { title: "Thôn, tổ dân phố", width: 4 },
       ],
-      rows: input.holders.map((h, i) => ({ cells: [String(i + 1), h.name, h.place] })),
+      rows: input.holders.map((h, i) => ({
+        cells: [String(i + 1), h.name, input.subjectKind === "centre" ? (h.grade ?? "") : h.place],
+      })),
     },
   ];
 }
@@ -120,7 +141,7 @@ export function buildDecisionDocument(input: DecisionDocumentInput): Nd30Documen
   // "Ủy ban nhân dân\nPhường Tây Hồ" → "Ủy ban nhân dân phường Tây Hồ" in a sentence.
   const [body, unit] = header.split("\n");
   const agencyInSentence = unit ? `${body} ${unitInSentence(unit)}` : header;
-  const title = `danh hiệu “${input.titleLabel}” năm ${input.year}`;
+  const title = subjectOf(input);
   const holders =
     input.subjectKind === "household"
       ? "các hộ gia đình"

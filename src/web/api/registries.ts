@@ -6,8 +6,10 @@
 import type { RegistryImportReport } from "../../shared/api";
 import type { KindDeclaration } from "../../shared/registry/declaration";
 import {
+  type Centre,
   type Citizen,
   type Clan,
+  centres,
   citizens,
   clans,
   type Household,
@@ -86,3 +88,4 @@ export const householdApi = registryApi<Household>(households);
 export const clanApi = registryApi<Clan>(clans);
 export const organizationApi = registryApi<Organization>(organizations);
 export const citizenApi = registryApi<Citizen>(citizens);
+export const centreApi = registryApi<Centre>(centres);

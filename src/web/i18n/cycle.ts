@@ -14,6 +14,7 @@ export const cycleVi = {
   "title.learning_community_commune": "Cộng đồng học tập cấp xã",
   "title.learning_organization": "Đơn vị học tập",
   "title.learning_citizen": "Công dân học tập",
+  "title.centre_rating": "Xếp loại trung tâm học tập cộng đồng",
 
   "status.registered": "Đã đăng ký",
   "status.assessed": "Đã tự đánh giá",
@@ -164,6 +165,7 @@ export const cycleEn: Record<keyof typeof cycleVi, string> = {
   "result.recognized": "Recognised",
   "result.recognizedGrade": "Recognised, graded {grade}",
   "title.learning_family": "Learning family",
+  "title.centre_rating": "Learning centre rating",
   "title.learning_clan": "Learning clan",
   "title.learning_community_village": "Learning community (village)",
   "title.learning_community_commune": "Learning community (commune)",

@@ -40,6 +40,7 @@ export const rubricsVi = {
   "rubrics.grade.good": "Tốt",
   "rubrics.grade.fair": "Khá",
   "rubrics.grade.average": "Trung bình",
+  "rubrics.grade.weak": "Yếu",
   "rubrics.editor.open": "Tạo phiên bản mới",
   "rubrics.editor.title": "Phiên bản mới của bộ tiêu chí (từ phiên bản {version})",
   "rubrics.editor.help":
@@ -119,6 +120,7 @@ export const rubricsEn: Record<keyof typeof rubricsVi, string> = {
   "rubrics.grade.good": "Good",
   "rubrics.grade.fair": "Fair",
   "rubrics.grade.average": "Average",
+  "rubrics.grade.weak": "Weak",
   "rubrics.editor.open": "Create a new version",
   "rubrics.editor.title": "New version of the criteria set (from version {version})",
   "rubrics.editor.help":

@@ -18,6 +18,14 @@ export const statsVi = {
   "stats.metric.recognized": "Đạt",
   "stats.metric.registeredRate": "Tỷ lệ đăng ký (%)",
   "stats.metric.recognizedRate": "Tỷ lệ đạt (%)",
+  "stats.metric.rated": "Đã xếp loại",
+  "stats.metric.good": "Tốt",
+  "stats.metric.fair": "Khá",
+  "stats.metric.average": "Trung bình",
+  "stats.metric.weak": "Yếu",
+  "stats.metric.unrated": "Chưa xếp loại",
+  "stats.rating.note":
+    "Trung tâm theo xếp loại năm {year} (quyết định đã ban hành); không tính tỷ lệ, không đặt chỉ tiêu.",
 
   "stats.target": "Chỉ tiêu năm {year}: {value}%",
   "stats.target.national": "quốc gia",
@@ -102,6 +110,13 @@ export const statsEn: Record<keyof typeof statsVi, string> = {
   "stats.metric.recognized": "Recognised",
   "stats.metric.registeredRate": "Registration rate (%)",
   "stats.metric.recognizedRate": "Recognition rate (%)",
+  "stats.metric.rated": "Rated",
+  "stats.metric.good": "Good",
+  "stats.metric.fair": "Fair",
+  "stats.metric.average": "Average",
+  "stats.metric.weak": "Weak",
+  "stats.metric.unrated": "Not rated",
+  "stats.rating.note": "Centres by grade in {year} (issued decisions); no rate, no target.",
 
   "stats.target": "Target for {year}: {value}%",
   "stats.target.national": "national",

@@ -10,7 +10,7 @@ import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Form, Row, Select, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import type { Me, UnitDetail } from "../../shared/api";
-import type { Title } from "../../shared/rubric";
+import { isRecognitionTitle, type Title } from "../../shared/rubric";
 import { api } from "../api/client";
 import { type Boundaries, type Rollup, statsApi } from "../api/stats";
 import { PageLoading } from "../components/PageLoading";
@@ -20,6 +20,7 @@ import { ChildrenChart, type RankKey, rankKeys } from "../components/stats/Child
 import { ChildrenTable } from "../components/stats/ChildrenTable";
 import { FundStats } from "../components/stats/FundStats";
 import { MetricCards } from "../components/stats/MetricCards";
+import { RatingStats } from "../components/stats/RatingStats";
 import { TargetsPanel } from "../components/stats/TargetsPanel";
 import { TrendChart } from "../components/stats/TrendChart";
 import { defaultUnitId } from "../components/UnitScope";
@@ -280,9 +281,13 @@ export default function DashboardPage() {
             </Flex>
           </Flex>
 
-          <MetricCards table={table} />
+          {!isRecognitionTitle(title) ? (
+            <RatingStats table={table} year={year} onOpen={open} />
+          ) : (
+            <MetricCards table={table} />
+          )}
 
-          {table.children.length ? (
+          {!isRecognitionTitle(title) ? null : table.children.length ? (
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={10}>
                 <Card size="small">
@@ -306,8 +311,10 @@ export default function DashboardPage() {
             </Card>
           )}
 
-          <TrendChart unitId={unitId} title={title} year={year} targets={targets} />
-          {unitId !== undefined && (
+          {isRecognitionTitle(title) && (
+            <TrendChart unitId={unitId} title={title} year={year} targets={targets} />
+          )}
+          {unitId !== undefined && isRecognitionTitle(title) && (
             <TargetsPanel
               unit={rollup.unit}
               title={title}

@@ -1,7 +1,7 @@
 /** Certificates of issued decisions (PDF, one page each, QR code to the public check) and the public check. */
 import { sql } from "kysely";
 import type { CertificateCheck } from "../../../shared/cycle";
-import { type Title, titleLabels } from "../../../shared/rubric";
+import { isRatingTitle, type Title, titleLabels } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { renderCertificates } from "../../documents/certificate.pdf";
@@ -9,6 +9,13 @@ import { householdHolder, placeList, placeName, signatureBlock } from "../../doc
 import { AppError, notFound } from "../../errors";
 import { loadDecision } from "./decisions.service";
 import { loadRegistration } from "./registrations.service";
+
+/** A rating's result is its decision: no certificate is printed for it (docs/CENTRES.md, "Xếp loại trung tâm"). */
+const noRatingCertificate = () =>
+  new AppError(
+    "validation",
+    "Xếp loại trung tâm học tập cộng đồng không cấp giấy công nhận: kết quả xếp loại ghi trong quyết định",
+  );
 
 async function unitNames(tx: Db, unitId: number) {
   const { rows } = await sql<{
@@ -33,6 +40,7 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
   const out = [];
   for (const id of registrationIds) {
     const r = await loadRegistration(tx, actor, id);
+    if (isRatingTitle(r.title)) throw noRatingCertificate();
     if (r.status !== "recognized" || !r.certificateCode || r.decisionId === null)
       throw new AppError("validation", `"${r.subject.name}" chưa có quyết định công nhận đã ban hành`);
     const { decision } = await loadDecision(tx, actor, r.decisionId);
@@ -68,6 +76,7 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
 export async function decisionCertificates(db: Db, actor: Actor, decisionId: number, verifyBaseUrl: string) {
   return asActor(db, actor, async (tx) => {
     const { decision } = await loadDecision(tx, actor, decisionId);
+    if (isRatingTitle(decision.title)) throw noRatingCertificate();
     if (decision.kind !== "recognition" || decision.status !== "issued")
       throw new AppError("validation", "Chỉ in giấy công nhận của quyết định công nhận đã ban hành");
     const ids = await tx

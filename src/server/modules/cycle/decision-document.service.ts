@@ -1,6 +1,6 @@
 /** A decision as the .docx the officer prints for signature: its text in the NĐ 30 layout and the list of holders. */
 import { sql } from "kysely";
-import { titleLabels } from "../../../shared/rubric";
+import { type Grade, gradeLabels, titleLabels } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { type DecisionSubjectKind, renderDecisionDocument } from "../../documents/decision.docx";
@@ -17,12 +17,14 @@ export async function decisionDocument(db: Db, actor: Actor, decisionId: number)
       holder: string;
       head_sex: "male" | "female" | null;
       village: string | null;
-    }>`SELECT r.subject_kind,
+      grade: Grade | null;
+    }>`SELECT r.subject_kind, r.grade,
         CASE r.subject_kind
           WHEN 'household' THEN (SELECT head_name FROM households s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
           WHEN 'clan' THEN (SELECT name FROM clans s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
           WHEN 'organization' THEN (SELECT name FROM organizations s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
           WHEN 'citizen' THEN (SELECT full_name FROM citizens s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+          WHEN 'centre' THEN (SELECT name FROM learning_centres s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
           ELSE (SELECT name FROM admin_units s WHERE s.id = r.subject_id) END AS holder,
         CASE WHEN r.subject_kind = 'household' THEN (SELECT head_sex FROM households s
           WHERE s.commune_id = r.commune_id AND s.id = r.subject_id) END AS head_sex,
@@ -50,6 +52,7 @@ export async function decisionDocument(db: Db, actor: Actor, decisionId: number)
       holders: rows.map((r) => ({
         name: r.subject_kind === "household" ? householdHolder(r.holder, r.head_sex) : r.holder,
         place: r.village ?? "",
+        ...(r.grade ? { grade: gradeLabels[r.grade] } : {}),
       })),
     });
   });

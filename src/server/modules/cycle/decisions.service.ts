@@ -1,11 +1,13 @@
 /**
  * Review meetings (bình xét), the proposal list, recognition decisions and their revocation. A decision is drafted
- * by one person and issued by another (reviewer); issuing locks its records and gives each a certificate code.
+ * by one person and issued by another (reviewer); issuing locks its records and gives each a certificate code
+ * (not a rating's: a centre's xếp loại is written in its decision).
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { z } from "zod";
 import type { Decision, decisionRequest, ReviewRequest } from "../../../shared/cycle";
+import { isRatingTitle } from "../../../shared/rubric";
 import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -287,13 +289,15 @@ export async function issueDecision(db: Db, actor: Actor, id: number, version?: 
     // Row-level security filters an update it does not allow to zero rows; never report that as done.
     if (Number(updated.numUpdatedRows) !== 1) throw forbidden("Bạn không có quyền ban hành quyết định này");
     const ids = records.map((r) => r.id);
+    // A rating (xếp loại TTHTCĐ) is written in the decision itself: no certificate (docs/CENTRES.md).
+    const rating = isRatingTitle(decision.title);
     // One statement for the whole list: the counters it moves are then locked in one (sorted) order.
     const changed =
       ids.length === 0
         ? { numAffectedRows: 0n }
         : decision.kind === "recognition"
           ? await sql`UPDATE registrations r SET status = 'recognized', certificate_code = v.code
-                FROM unnest(${ids}::bigint[], ${ids.map(() => newCertificateCode())}::text[]) AS v (id, code)
+                FROM unnest(${ids}::bigint[], ${ids.map(() => (rating ? null : newCertificateCode()))}::text[]) AS v (id, code)
                 WHERE r.commune_id = ${decision.communeId} AND r.id = v.id`.execute(tx)
           : await sql`UPDATE registrations SET status = 'revoked'
               WHERE commune_id = ${decision.communeId} AND id = ANY (${ids}::bigint[])`.execute(tx);

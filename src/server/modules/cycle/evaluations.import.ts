@@ -45,6 +45,7 @@ const subjectColumn: Record<SubjectKindName, ColumnSpec> = {
   },
   citizen: { key: "subject", label: "Mã công dân", aliases: [], required: true, maxLength: 30 },
   commune: { key: "subject", label: "Mã xã", aliases: [], required: true, maxLength: 30 },
+  centre: { key: "subject", label: "Mã trung tâm", aliases: ["Mã TTHTCĐ"], required: true, maxLength: 30 },
 };
 
 /** JSON with sorted keys: jsonb does not keep the order in which keys were written. */
@@ -135,6 +136,15 @@ async function subjectIndex(db: Db, actor: Actor, kind: SubjectKindName, commune
       add(
         await tx
           .selectFrom("organizations")
+          .select(["id", "code as key"])
+          .where("commune_id", "=", communeId)
+          .where("archived_at", "is", null)
+          .execute(),
+      );
+    else if (kind === "centre")
+      add(
+        await tx
+          .selectFrom("learning_centres")
           .select(["id", "code as key"])
           .where("commune_id", "=", communeId)
           .where("archived_at", "is", null)

@@ -27,12 +27,14 @@ const subjectName = sql<string>`CASE r.subject_kind
     WHEN 'clan' THEN (SELECT name FROM clans s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
     WHEN 'organization' THEN (SELECT name FROM organizations s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
     WHEN 'citizen' THEN (SELECT full_name FROM citizens s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
+    WHEN 'centre' THEN (SELECT name FROM learning_centres s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
     ELSE (SELECT name FROM admin_units s WHERE s.id = r.subject_id) END`;
 const subjectCode = sql<string | null>`CASE r.subject_kind
     WHEN 'household' THEN (SELECT code FROM households s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
     WHEN 'organization' THEN (SELECT code FROM organizations s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
     WHEN 'village' THEN (SELECT code FROM admin_units s WHERE s.id = r.subject_id)
     WHEN 'commune' THEN (SELECT code FROM admin_units s WHERE s.id = r.subject_id)
+    WHEN 'centre' THEN (SELECT code FROM learning_centres s WHERE s.commune_id = r.commune_id AND s.id = r.subject_id)
     ELSE NULL END`;
 
 export function registrationQuery(tx: Db, actor: Actor) {
@@ -156,7 +158,7 @@ export async function listRegistrations(
 /** Where a subject lives: its village (if any), commune and province; refuses archived or out-of-scope subjects. */
 async function locateSubject(tx: Db, kind: SubjectKindName, id: number) {
   const fromTable = async (
-    table: "households" | "clans" | "organizations" | "citizens",
+    table: "households" | "clans" | "organizations" | "citizens" | "learning_centres",
     unitColumn: string,
   ) => {
     const { rows } = await sql<{ unit_id: number; archived: boolean }>`
@@ -176,7 +178,9 @@ async function locateSubject(tx: Db, kind: SubjectKindName, id: number) {
           ? await fromTable("organizations", "unit_id")
           : kind === "citizen"
             ? await fromTable("citizens", "village_id")
-            : id;
+            : kind === "centre"
+              ? await fromTable("learning_centres", "commune_id")
+              : id;
   if (unitId === null) return null;
   const context = await unitContext(tx, unitId);
   if (!context) return null;
@@ -214,7 +218,7 @@ export async function registerSubjects(
       if (!where || !(await canOnUnit(tx, actor, "read", where.unitId)))
         throw notFound("Không tìm thấy đối tượng, hoặc đối tượng nằm ngoài phạm vi của bạn");
       await requireOnUnit(tx, actor, "cycle.register", where.unitId, "đơn vị của đối tượng này");
-      const unitLevel = subject.kind === "commune" || subject.kind === "organization" ? "commune" : undefined;
+      const unitLevel = ["commune", "organization", "centre"].includes(subject.kind) ? "commune" : undefined;
       const rubric = await rubricForYear(tx, input.title, input.year, where.provinceId, unitLevel);
       const inserted = await tx
         .insertInto("registrations")

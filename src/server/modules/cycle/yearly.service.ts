@@ -33,6 +33,7 @@ export async function carryForward(
       clan: "clans",
       organization: "organizations",
       citizen: "citizens",
+      centre: "learning_centres",
     } as const;
     const archivedColumn =
       kind in table

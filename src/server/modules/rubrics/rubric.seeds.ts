@@ -4,6 +4,7 @@
  * new versions) as data. One file per title under ./seeds.
  */
 import type { Rubric } from "../../../shared/rubric";
+import { centreRating2017 } from "./seeds/centre-rating";
 import { learningCitizenQd677 } from "./seeds/learning-citizen";
 import { learningClanQd448 } from "./seeds/learning-clan";
 import { learningCommunityCommuneTt25 } from "./seeds/learning-community-commune-tt25";
@@ -17,6 +18,7 @@ import {
 } from "./seeds/learning-organization-tt24";
 
 export {
+  centreRating2017,
   learningCitizenQd677,
   learningClanQd448,
   learningCommunityCommuneTt25,
@@ -38,4 +40,5 @@ export const seedRubrics: Rubric[] = [
   learningOrganizationTt24District,
   learningOrganizationTt24Province,
   learningCitizenQd677,
+  centreRating2017,
 ];

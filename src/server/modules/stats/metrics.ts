@@ -9,10 +9,10 @@
  * and how spreadsheets round (Excel ROUND). Seed report 001 prints 53/63 as "84,12%", which is truncation; by
  * this rule it is 84,13. A rate with a total of 0 is null (no rate), not 0.
  */
-import type { Title } from "../../../shared/rubric";
-import type { Counts, Figures } from "../../../shared/stats";
+import { isRatingTitle, type Title } from "../../../shared/rubric";
+import type { Counts, Figures, RatingFigures } from "../../../shared/stats";
 
-export type { Counts, Figures };
+export type { Counts, Figures, RatingFigures };
 
 export const zeroCounts = (): Counts => ({
   total: 0,
@@ -78,7 +78,13 @@ export function formatRate(rate: number | null): string {
   return rate === null ? "" : rate.toFixed(2).replace(".", ",");
 }
 
-export type MetricKey = "total" | "registered" | "recognized" | "registeredRate" | "recognizedRate";
+export type MetricKey =
+  | "total"
+  | "registered"
+  | "recognized"
+  | "registeredRate"
+  | "recognizedRate"
+  | keyof Omit<RatingFigures, "unrated">;
 
 export type Metric = {
   key: MetricKey;
@@ -106,9 +112,45 @@ export const metrics: Metric[] = [
   },
 ];
 
-export function figures(counts: Counts): Figures {
+/**
+ * A rating's subjects by grade from its counters: the rated are `recognized` (every decided subject has a grade),
+ * yếu those rated without one of the three graded counters, "chưa xếp loại" the total less the rated (never below
+ * 0: a centre rated and archived later leaves the total but stays rated for its year).
+ */
+export function ratingOf(c: Counts): RatingFigures {
+  return {
+    rated: c.recognized,
+    good: c.recognizedGood,
+    fair: c.recognizedFair,
+    average: c.recognizedAverage,
+    weak: Math.max(0, c.recognized - c.recognizedGood - c.recognizedFair - c.recognizedAverage),
+    unrated: Math.max(0, c.total - c.recognized),
+  };
+}
+
+/** The columns of a rating title (xếp loại TTHTCĐ): its subjects by grade, no rate. */
+export const ratingMetrics: Metric[] = [
+  { key: "total", label: "Tổng số", kind: "count", value: (c) => c.total },
+  { key: "rated", label: "Đã xếp loại", kind: "count", value: (c) => ratingOf(c).rated },
+  { key: "good", label: "Tốt", kind: "count", value: (c) => ratingOf(c).good },
+  { key: "fair", label: "Khá", kind: "count", value: (c) => ratingOf(c).fair },
+  { key: "average", label: "Trung bình", kind: "count", value: (c) => ratingOf(c).average },
+  { key: "weak", label: "Yếu", kind: "count", value: (c) => ratingOf(c).weak },
+];
+
+/** The columns of a title in the exports: the rates of a learning title, the grades of a rating. */
+export const metricsFor = (title: Title): Metric[] => (isRatingTitle(title) ? ratingMetrics : metrics);
+
+/** A title's figures: the counts with the rates, or for a rating the counts by grade and no rate. */
+export function figures(counts: Counts, title?: Title): Figures {
   const result = { ...counts } as Figures;
-  for (const metric of metrics) (result as Record<string, number | null>)[metric.key] = metric.value(counts);
+  for (const metric of metrics)
+    (result as unknown as Record<string, number | null>)[metric.key] = metric.value(counts);
+  if (title && isRatingTitle(title)) {
+    result.registeredRate = null;
+    result.recognizedRate = null;
+    result.rating = ratingOf(counts);
+  }
   return result;
 }
 
@@ -120,4 +162,5 @@ export const totalDefinitions: Record<Title, string> = {
   learning_community_commune: "Xã, phường đang có hiệu lực",
   learning_organization: "Cơ quan, đơn vị, trường học, doanh nghiệp chưa lưu trữ",
   learning_citizen: "Công dân chưa lưu trữ trong danh sách",
+  centre_rating: "Trung tâm học tập cộng đồng chưa lưu trữ của xã, phường",
 };

@@ -10,7 +10,7 @@
  */
 import { writeCsv } from "../../lib/csv";
 import type { XlsxCell, XlsxColumn, XlsxSheet } from "../../lib/xlsx-stream";
-import { addCounts, type Counts, type Figures, figures, formatRate, metrics, zeroCounts } from "./metrics";
+import { addCounts, type Counts, type Figures, figures, formatRate, metricsFor, zeroCounts } from "./metrics";
 import type { Estimate, Rollup, StatsUnit, TitleRollup } from "./stats.service";
 
 export const reportTitle = "Biểu thống kê kết quả xây dựng các mô hình học tập";
@@ -58,11 +58,11 @@ export function tableRows(table: TitleRollup, unit: StatsUnit): { rows: ReportRo
       unit,
       label: ownRowLabel(unit),
       numbered: false,
-      figures: figures(own),
+      figures: figures(own, table.title),
       ...estimateOf(table),
     });
     const total = addCounts(zeroCounts(), table.childrenTotal);
-    return { rows, total: figures(addCounts(total, own)) };
+    return { rows, total: figures(addCounts(total, own), table.title) };
   }
   return { rows, total: table.childrenTotal };
 }
@@ -87,7 +87,7 @@ export function rollupSheet(result: Rollup): { sheet: XlsxSheet; rows: Iterable<
     { header: "STT", kind: "text", width: 6 },
     { header: unitHeading, kind: "text", width: 32 },
     ...result.titles.flatMap((table) =>
-      metrics.map((metric) => ({
+      metricsFor(table.title).map((metric) => ({
         header: metric.label,
         kind: metric.kind,
         width: metric.kind === "rate" ? 12 : 11,
@@ -121,7 +121,7 @@ export function rollupSheet(result: Rollup): { sheet: XlsxSheet; rows: Iterable<
   const cellsOf = (f: (t: (typeof tables)[number], table: TitleRollup) => Figures | undefined) =>
     result.titles.flatMap((table, i) => {
       const found = f(tables[i]!, table);
-      return metrics.map((metric) => (found ? metric.value(found) : 0));
+      return metricsFor(table.title).map((metric) => (found ? metric.value(found) : 0));
     });
   function* rows(): Iterable<XlsxCell[]> {
     for (const [index, row] of layout.entries())
@@ -159,6 +159,7 @@ export function rollupSheet(result: Rollup): { sheet: XlsxSheet; rows: Iterable<
  */
 export function rollupCsv(table: TitleRollup, unit: StatsUnit): string {
   const { rows, total } = tableRows(table, unit);
+  const metrics = metricsFor(table.title);
   const line = (name: string, f: Figures) => [
     name,
     ...metrics.map((m) => {

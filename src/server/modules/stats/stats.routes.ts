@@ -83,6 +83,20 @@ const figures = z.object({
     .nullable()
     .openapi({ description: "% đăng ký trên tổng số, 2 chữ số thập phân, làm tròn nửa lên (xa 0)" }),
   recognizedRate: z.number().nullable().openapi({ description: "% đạt trên tổng số, cùng quy tắc làm tròn" }),
+  rating: z
+    .object({
+      rated: z.number(),
+      good: z.number(),
+      fair: z.number(),
+      average: z.number(),
+      weak: z.number(),
+      unrated: z.number(),
+    })
+    .optional()
+    .openapi({
+      description:
+        "Chỉ với xếp loại (centre_rating): số đã xếp loại theo tốt, khá, trung bình, yếu và số chưa xếp loại; khi đó không có tỷ lệ",
+    }),
 });
 export const targetProgress = z.object({
   metric: z.enum(targetMetrics),

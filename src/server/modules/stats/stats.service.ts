@@ -4,7 +4,7 @@
  * households. Verification and rebuild recount from the registries.
  */
 import { sql } from "kysely";
-import { type Title, titleLabels, titles } from "../../../shared/rubric";
+import { isRecognitionTitle, type Title, titleLabels, titles } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
@@ -218,26 +218,35 @@ export async function rollup(
       const rows = children.map((child) => {
         const c = counts(child.id, title);
         addCounts(total, c.counts);
-        return { unit: child, figures: figures(c.counts), ...estimate(c.notes) };
+        return { unit: child, figures: figures(c.counts, title), ...estimate(c.notes) };
       });
       const mine = own(title);
       return {
         title,
         label: titleLabels[title],
         totalDefinition: totalDefinitions[title],
-        figures: figures(mine.counts),
+        figures: figures(mine.counts, title),
         ...estimate(mine.notes),
         children: rows,
-        childrenTotal: figures(total),
+        childrenTotal: figures(total, title),
       };
     });
-    const progress = await progressFor(tx, nation ? null : unit.id, options.year, tables);
+    // A rating (xếp loại TTHTCĐ) has no target: its subjects are shown by grade.
+    const progress = await progressFor(
+      tx,
+      nation ? null : unit.id,
+      options.year,
+      tables.flatMap((table) => (isRecognitionTitle(table.title) ? [{ ...table, title: table.title }] : [])),
+    );
     return {
       unit,
       year: options.year,
       date,
       boundaries,
-      titles: tables.map((table) => ({ ...table, targets: progress.get(table.title) ?? [] })),
+      titles: tables.map((table) => ({
+        ...table,
+        targets: isRecognitionTitle(table.title) ? (progress.get(table.title) ?? []) : [],
+      })),
     };
   });
 }
@@ -260,7 +269,7 @@ export async function series(
       const nation = await nationalCounts(tx, options.from, options.to, options.title);
       const points: SeriesPoint[] = [];
       for (let year = options.from; year <= options.to; year++)
-        points.push({ year, figures: figures(nation(year, options.title)), estimated: false });
+        points.push({ year, figures: figures(nation(year, options.title), options.title), estimated: false });
       return { unit: NATION, title: options.title, label: titleLabels[options.title], date: today(), points };
     }
     if (!(await canOnUnit(tx, actor, "read", options.unitId)))
@@ -288,7 +297,12 @@ export async function series(
     const points: SeriesPoint[] = [];
     for (let year = options.from; year <= options.to; year++) {
       const c = mapped.get(unit.id, year, options.title);
-      points.push({ year, figures: figures(c.counts), estimated: c.notes.size > 0, ...estimate(c.notes) });
+      points.push({
+        year,
+        figures: figures(c.counts, options.title),
+        estimated: c.notes.size > 0,
+        ...estimate(c.notes),
+      });
     }
     return {
       unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, kind: unit.kind },

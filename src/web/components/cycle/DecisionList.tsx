@@ -9,6 +9,7 @@ import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag
 import { useState } from "react";
 import { allows, type Can } from "../../../shared/capabilities";
 import type { Decision } from "../../../shared/cycle";
+import { isRatingTitle } from "../../../shared/rubric";
 import { cycleApi } from "../../api/cycle";
 import { errorText, staleOf } from "../../errors";
 import { formatDate } from "../../format";
@@ -167,16 +168,19 @@ export function DecisionList({ decisions, onDone, can }: Props) {
       </Flex>
     ) : d.kind === "recognition" ? (
       <Flex wrap gap={4}>
-        <Button
-          size="small"
-          icon={<PrinterOutlined />}
-          href={cycleApi.decisionCertificatesUrl(d.id)}
-          target="_blank"
-          rel="noopener"
-          data-testid="print-certificates"
-        >
-          {t("decision.print")}
-        </Button>
+        {/* A rating (xếp loại TTHTCĐ) is written in the decision: no certificates to print. */}
+        {!isRatingTitle(d.title) && (
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            href={cycleApi.decisionCertificatesUrl(d.id)}
+            target="_blank"
+            rel="noopener"
+            data-testid="print-certificates"
+          >
+            {t("decision.print")}
+          </Button>
+        )}
         {canDraft && (
           <Button
             size="small"

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { allows } from "../../../shared/capabilities";
 import { cycleApi } from "../../api/cycle";
 import { householdApi } from "../../api/households";
-import { citizenApi, clanApi, organizationApi, type RegistryPage } from "../../api/registries";
+import { centreApi, citizenApi, clanApi, organizationApi, type RegistryPage } from "../../api/registries";
 import { subjectKindOfTitle } from "../../constants";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
@@ -83,6 +83,16 @@ function useCandidates(context: CycleContext) {
           code: null,
           place: p.village.name,
         }));
+      // Centres belong to the commune: rated with the whole commune chosen.
+      if (kind === "centre")
+        return scope.unit.level === "commune"
+          ? loadAll(centreApi.list, unitId, (c) => ({
+              id: c.id,
+              name: c.name,
+              code: c.code,
+              place: scope.unit.name,
+            }))
+          : [];
       if (kind === "village") {
         const villages = scope.unit.level === "village" ? [scope.unit] : scope.villages;
         return villages.map((v) => ({
