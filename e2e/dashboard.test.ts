@@ -46,7 +46,7 @@ function expectTotalIsSum(sheet: SheetRows): void {
   const countColumns = sheet.headers.flatMap((h, i) =>
     ["Tổng số", "Đăng ký", "Đạt"].includes(h) ? [i] : [],
   );
-  expect(countColumns.length).toBe(18); // 3 counts × 6 titles
+  expect(countColumns.length).toBe(19); // 3 counts × 6 titles, and the total of the centres' rating
   for (const column of countColumns) {
     const sum = sheet.rows.reduce((s: number, row) => s + Number(row[column] ?? 0), 0);
     expect(sheet.total[column]).toBe(sum);

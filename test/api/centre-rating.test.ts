@@ -5,20 +5,11 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { scoresTotalling } from "../../src/server/demo/demo-centre-rating";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 
-/** Scores adding up to `total`: items filled in order, each up to its maximum. */
-function scoresTotalling(rubric: any, total: number) {
-  const scores: Record<string, number> = {};
-  let left = total;
-  for (const criterion of rubric.definition.criteria)
-    for (const item of criterion.items) {
-      scores[item.key] = Math.min(item.maxPoints, left);
-      left -= scores[item.key]!;
-    }
-  return scores;
-}
+const scoresFor = (rubric: any, total: number) => scoresTotalling(rubric.definition, total);
 
 const year = 2025;
 const title = "centre_rating";
@@ -140,7 +131,7 @@ describeEachEngine("centre rating (xếp loại TTHTCĐ)", (engine) => {
       [second, 30],
     ] as const) {
       const response = await tayho.post(`/api/v1/registrations/${r.id}/assessment`, {
-        scores: scoresTotalling(rubric, total),
+        scores: scoresFor(rubric, total),
         version: r.version,
       });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -193,7 +184,7 @@ describeEachEngine("centre rating (xếp loại TTHTCĐ)", (engine) => {
     expect(batch.status).toBe(422);
     // Locked by the decision.
     const again = await tayho.post(`/api/v1/registrations/${first.id}/assessment`, {
-      scores: scoresTotalling(rubric, 95),
+      scores: scoresFor(rubric, 95),
       version: after.body.registration.version,
     });
     expect(again.status).toBe(422);

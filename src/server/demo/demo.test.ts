@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../test/helpers/api";
 import { describeEachEngine, freshDatabase } from "../../../test/helpers/db";
 import { minorIn } from "../../shared/fund-disbursement";
-import { levelsDefinition, pointsDefinition } from "../../shared/rubric";
+import { isRatingTitle, levelsDefinition, pointsDefinition } from "../../shared/rubric";
 import { newStyleWords } from "../../shared/tone-marks";
 import { createApp } from "../app";
 import { readConfig } from "../config";
@@ -381,7 +381,7 @@ describeEachEngine("lived-in demo", (engine) => {
         count(*)::int AS recognized,
         count(*) FILTER (WHERE d.issued_by = d.created_by)::int AS self
       FROM registrations r JOIN decisions d ON d.commune_id = r.commune_id AND d.id = r.decision_id
-      WHERE r.status = 'recognized'`.execute(connection.db);
+      WHERE r.status = 'recognized' AND r.title <> 'centre_rating'`.execute(connection.db);
     expect(rows[0]!.recognized).toBeGreaterThan(200);
     expect(rows[0]!.missing).toBe(0);
     expect(rows[0]!.self).toBe(0);
@@ -398,6 +398,32 @@ describeEachEngine("lived-in demo", (engine) => {
         .subarray(0, 5)
         .toString("latin1"),
     ).toBe("%PDF-");
+  });
+
+  it("rates each demo ward's centre 01 for last year: a grade, issued by another person, no certificate", async () => {
+    const { rows } = await sql<{
+      ward: string;
+      code: string;
+      grade: string;
+      certificate: string | null;
+      self: boolean;
+    }>`
+      SELECT w.code AS ward, c.code, r.grade, r.certificate_code AS certificate, d.issued_by = d.created_by AS self
+      FROM registrations r JOIN learning_centres c ON c.commune_id = r.commune_id AND c.id = r.subject_id
+      JOIN admin_units w ON w.id = r.commune_id
+      JOIN decisions d ON d.commune_id = r.commune_id AND d.id = r.decision_id AND d.status = 'issued'
+      WHERE r.title = 'centre_rating' AND r.status = 'recognized' AND r.year = ${year - 1}
+      ORDER BY w.code`.execute(connection.db);
+    expect(rows).toEqual([
+      { ward: "00103", code: "01", grade: "good", certificate: null, self: false },
+      { ward: "07069", code: "01", grade: "fair", certificate: null, self: false },
+    ]);
+    const table = (
+      await (
+        await as("tayho")
+      ).get(`/api/v1/stats/rollup?unitId=${await ward("00103")}&year=${year - 1}&title=centre_rating`)
+    ).body.titles[0];
+    expect(table.figures.rating).toMatchObject({ rated: 1, good: 1 });
   });
 
   it("was done by the demo users, not behind their backs", async () => {
@@ -630,7 +656,8 @@ describe("demo calendar and score sheets", () => {
   });
 
   it("fills in score sheets that the criteria sets in force evaluate as intended", () => {
-    for (const seed of seedRubrics) {
+    // A rating (the centres' xếp loại) rates every complete sheet: the demo scores it itself (demo-centre-rating.ts).
+    for (const seed of seedRubrics.filter((r) => !isRatingTitle(r.meta.title))) {
       const definition = seed.definition;
       for (let i = 0; i < 20; i++) {
         if (definition.scheme === "points") {

@@ -3,17 +3,12 @@
  * its legal bases, Điều 1–3, the signature block from the signer's post (TM., KT., Q.) and the list of holders on
  * a page of its own.
  */
+import type { SubjectKindName } from "../../shared/cycle";
 import { formatDmy, type Nd30Block, type Nd30Document, renderNd30Document } from "./nd30.docx";
 import { agencyHeader, placeName, signatureBlock, unitInSentence } from "./nd30-names";
 
-export type DecisionSubjectKind =
-  | "household"
-  | "clan"
-  | "village"
-  | "organization"
-  | "citizen"
-  | "commune"
-  | "centre";
+/** Whom a decision lists: the cycle's subject kinds (a centre: the centres' rating). */
+export type DecisionSubjectKind = SubjectKindName;
 
 export type DecisionDocumentInput = {
   kind: "recognition" | "revocation";
