@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isoDate, recordVersion } from "./api";
+import type { Action } from "./capabilities";
 import { type Title, titleLabels } from "./rubric";
 
 export const commendationLevels = [
@@ -99,6 +100,10 @@ export const formCodes = commendationForms.map((f) => f.code) as [
 ];
 export const formOf = (code: string): CommendationForm | undefined =>
   (commendationForms as readonly CommendationForm[]).find((f) => f.code === code);
+
+/** The action a form is recorded with: a form of the Hội also with `association`, the others with `write`. */
+export const actionOfForm = (form: string): Action =>
+  formOf(form)?.association ? "commendation.association" : "registry.edit";
 
 /** What a commendation may name: a row of one of these registry kinds (singular here, the kind's `entity`). */
 export const commendationSubjectKinds = [

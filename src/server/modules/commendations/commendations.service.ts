@@ -3,8 +3,8 @@
  * it was), and list a unit's subtree with filters. A government form is written with `registry.edit` on the
  * commune, a form of the Hội Khuyến học also with the Hội's `association` (`commendation.association`).
  */
-import type { Action } from "../../../shared/capabilities";
 import {
+  actionOfForm,
   type Commendation,
   type CommendationCreate,
   type CommendationFilter,
@@ -26,10 +26,6 @@ import { today } from "../territory/dates";
 import { unitContext } from "../territory/territory.repo";
 import { subjectName } from "./subjects";
 import { inSubtree, invalid, readableUnit } from "./units";
-
-/** The action a form is recorded with. */
-export const actionOfForm = (form: string): Action =>
-  formOf(form)?.association ? "commendation.association" : "registry.edit";
 
 type Values = Omit<CommendationCreate, "communeId">;
 
