@@ -69,24 +69,6 @@ async function communeFor(tx: Db, actor: Actor, communeId: number, form: string)
   return unit;
 }
 
-type Row = {
-  commune_id: number;
-  id: number;
-  commune_name: string;
-  year: number;
-  recipient: "collective" | "individual";
-  subject_kind: string | null;
-  subject_id: number | null;
-  subject_name: string;
-  form: string;
-  level: string;
-  decision_number: string;
-  decision_date: string;
-  issuer: string | null;
-  reason: string | null;
-  version: number;
-};
-
 const toItem = (r: Row): Commendation => ({
   id: Number(r.id),
   communeId: Number(r.commune_id),
@@ -106,6 +88,9 @@ const toItem = (r: Row): Commendation => ({
   reason: r.reason,
   version: r.version,
 });
+
+/** A row as `selectRows` reads it. */
+type Row = Awaited<ReturnType<ReturnType<typeof selectRows>["executeTakeFirstOrThrow"]>>;
 
 function selectRows(tx: Db) {
   return tx
@@ -142,7 +127,7 @@ async function readOne(tx: Db, actor: Actor, id: number, lock: boolean) {
   if (lock) query = query.forUpdate("c");
   const row = await query.executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy khen thưởng");
-  return toItem(row as Row);
+  return toItem(row);
 }
 
 export async function createCommendation(db: Db, actor: Actor, input: CommendationCreate) {
@@ -276,7 +261,7 @@ export async function listCommendations(db: Db, actor: Actor, filter: Commendati
       .limit(listLimit + 1)
       .execute();
     return {
-      commendations: rows.slice(0, listLimit).map((r) => toItem(r as Row)),
+      commendations: rows.slice(0, listLimit).map((r) => toItem(r)),
       more: rows.length > listLimit,
     };
   });
