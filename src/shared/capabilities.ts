@@ -93,6 +93,11 @@ export const capabilities = {
     vi: "quản lý chi hội, hội viên và hội phí",
     en: "manage chapters, members and dues",
   },
+  "commendation.association": {
+    permissions: ["write", "association"],
+    vi: "ghi khen thưởng của Hội Khuyến học (giấy khen, bằng khen của Hội, kỷ niệm chương)",
+    en: "record the association's commendations (its certificates and medal)",
+  },
   "cycle.register": {
     permissions: ["write"],
     vi: "đăng ký danh hiệu, chuyển năm",

@@ -31,6 +31,7 @@ const FundsPage = lazy(() => import("./pages/FundsPage"));
 const FundPage = lazy(() => import("./pages/FundPage"));
 const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
+const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -191,6 +192,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
     return <ChapterPage key={id} id={id} />;
   }
   if (pathname === paths.funds) return <FundsPage />;
+  if (pathname === paths.commendations) return <CommendationsPage />;
   const fund = matchPath("/quy/:id", pathname);
   if (fund && /^\d+$/.test(fund.id ?? "")) {
     const id = Number(fund.id);

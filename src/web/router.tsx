@@ -22,6 +22,7 @@ export const paths = {
   /** An award round of a fund (đợt trao học bổng). */
   awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
+  commendations: "/khen-thuong",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year. */

@@ -120,6 +120,17 @@ describeEachEngine("capability table", (engine) => {
           kind: "village",
           foundedOn: `${year}-03-01`,
         }),
+      "commendation.association": (c) =>
+        c.post("/api/v1/commendations", {
+          communeId: ward,
+          year: Math.min(year, new Date().getFullYear() - 1),
+          recipient: "collective",
+          subjectName: `Chi hội khuyến học ${year}`,
+          form: "association_commendation",
+          level: "association_commune",
+          decisionNumber: `${year}/QĐ-HKH`,
+          decisionDate: `${Math.min(year, new Date().getFullYear() - 1)}-12-20`,
+        }),
       "cycle.register": (c) =>
         c.post("/api/v1/registrations", { year, title, subjects: [{ kind: "household", id: toRegister }] }),
       "cycle.assess": (c) => c.post(`/api/v1/registrations/${assessId}/assessment`, sheet),

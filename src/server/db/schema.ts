@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { CentreTables } from "./schema-centres";
+import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
@@ -471,7 +472,8 @@ export type Database = {
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
 } & FundTables &
-  CentreTables;
+  CentreTables &
+  CommendationTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

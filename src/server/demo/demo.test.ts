@@ -71,6 +71,36 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(lines.filter((l) => l.includes("Hội Khuyến học:"))).toHaveLength(1);
   });
 
+  it("records commendations in the wards through the service and proposes by the wards' rules", async () => {
+    expect(lines.filter((l) => l.includes("Khen thưởng:"))).toHaveLength(1);
+    const officer = await as("tayho");
+    const tayho = await ward("00103");
+    const listed = (await officer.get(`/api/v1/commendations?unitId=${tayho}`)).body.commendations as any[];
+    expect(new Set(listed.map((c) => c.subject?.kind))).toEqual(new Set(["household", "clan", "member"]));
+    expect(listed.filter((c) => c.form === "commune_commendation").length).toBeGreaterThanOrEqual(2);
+    const audit = await connection.db
+      .selectFrom("audit_log")
+      .select("actor_name")
+      .where("entity", "=", "commendation")
+      .execute();
+    expect(audit.length).toBe(
+      await connection.db
+        .selectFrom("commendations")
+        .select("id")
+        .execute()
+        .then((r) => r.length),
+    );
+    // The Hội's rule (five years) has candidates from 2026; the three-year rule its first ones in 2027.
+    const proposals = (
+      await (await as("hkh.tayho")).get(`/api/v1/units/${tayho}/commendation-proposals?year=${year}`)
+    ).body;
+    expect(proposals.rules.map((r: any) => r.kind)).toEqual(["consecutive_title", "membership_years"]);
+    expect(proposals.candidates.length).toBeGreaterThan(0);
+    expect(proposals.candidates.every((c: any) => /^Hội viên Hội Khuyến học \d+ năm/.test(c.reason))).toBe(
+      true,
+    );
+  });
+
   it("prints one progress line for Tây Hồ's fund", () => {
     expect(lines.filter((l) => l.includes(`${demoFundName}:`))).toHaveLength(1);
   });

@@ -13,6 +13,7 @@ import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
 import { loadDemoAssociation } from "./demo-association";
 import { loadDemoCentreRatings } from "./demo-centre-rating";
+import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
@@ -137,6 +138,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoHistory(prepared?.db ?? db, on);
     await loadDemoAssociation(prepared?.db ?? db, on);
     await loadDemoCentreRatings(prepared?.db ?? db, on);
+    await loadDemoCommendations(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }

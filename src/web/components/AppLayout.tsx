@@ -15,6 +15,7 @@ import {
   ProfileOutlined,
   ReadOutlined,
   SearchOutlined,
+  StarOutlined,
   TeamOutlined,
   TrophyOutlined,
   WalletOutlined,
@@ -59,6 +60,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.titles)) return paths.titles;
   if (pathname === paths.funds || pathname.startsWith(`${paths.funds}/`)) return paths.funds;
   if (pathname.startsWith(paths.stats)) return paths.stats;
+  if (pathname.startsWith(paths.commendations)) return paths.commendations;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   if (pathname.startsWith(paths.association)) return paths.association;
   if (pathname.startsWith(paths.memberSearch)) return paths.memberSearch;
@@ -101,6 +103,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     },
     { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
     { key: paths.funds, icon: <WalletOutlined />, label: t("nav.funds") },
+    { key: paths.commendations, icon: <StarOutlined />, label: t("nav.commendations") },
     { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
     {
       key: "admin",

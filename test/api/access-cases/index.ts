@@ -1,5 +1,6 @@
 /** The modules whose access cases live in this folder (one line per module). */
 import { centreCases } from "./centres";
+import { commendationCases } from "./commendations";
 import type { CaseModule } from "./types";
 
-export const caseModules: readonly CaseModule[] = [centreCases];
+export const caseModules: readonly CaseModule[] = [centreCases, commendationCases];
