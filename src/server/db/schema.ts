@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { CentreOrgTables } from "./schema-centre-org";
 import type { CentreTables } from "./schema-centres";
 import type { FundTables } from "./schema-fund";
 
@@ -463,7 +464,8 @@ export type Database = {
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
 } & FundTables &
-  CentreTables;
+  CentreTables &
+  CentreOrgTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;
