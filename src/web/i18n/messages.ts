@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
 import { awardEn, awardVi } from "./award";
+import { centreOrgEn, centreOrgVi } from "./centre-org";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
@@ -237,6 +238,7 @@ const vi = {
   ...fundVi,
   ...awardVi,
   ...disclosureVi,
+  ...centreOrgVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -464,6 +466,7 @@ const en: Catalogue = {
   ...fundEn,
   ...awardEn,
   ...disclosureEn,
+  ...centreOrgEn,
 };
 
 export type Lang = "vi" | "en";
