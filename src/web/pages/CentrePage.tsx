@@ -3,7 +3,7 @@
  * tab each (components/centre/centre-tabs.tsx lists them; other modules add theirs there). Phones get the same
  * tabs, one column each.
  */
-import { Alert, Flex, Tabs, Tag } from "antd";
+import { Alert, Button, Flex, Tabs, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { allows } from "../../shared/capabilities";
 import { centreOrgApi } from "../api/centre-org";
@@ -11,6 +11,7 @@ import { api } from "../api/client";
 import { type CentreTabContext, centreTabs } from "../components/centre/centre-tabs";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
+import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { type MessageKey, useT } from "../i18n/messages";
 import { Link, setQuery, useLocation } from "../router";
@@ -20,6 +21,7 @@ type Loaded = Omit<CentreTabContext, "reload">;
 export default function CentrePage({ id }: { id: number }) {
   const t = useT();
   const { search } = useLocation();
+  const compact = useCompact();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,6 +42,25 @@ export default function CentrePage({ id }: { id: number }) {
   if (!data && !error) return <PageLoading />;
   const tab = search.get("tab") ?? centreTabs[0]!.key;
   const reason = data?.history.centre.archivedReason;
+  const choose = (key: string) => setQuery({ tab: key === centreTabs[0]!.key ? null : key });
+  // On a phone every tab stays in sight, wrapped on two lines (antd would hide some behind a "…" menu).
+  const phoneBar = () => (
+    <Flex wrap gap={6} role="tablist" style={{ marginBottom: 12 }}>
+      {centreTabs.map((item) => (
+        <Button
+          key={item.key}
+          size="small"
+          role="tab"
+          aria-selected={item.key === tab}
+          type={item.key === tab ? "primary" : "default"}
+          onClick={() => choose(item.key)}
+          data-testid={`centre-tab-${item.key}`}
+        >
+          {t(item.label)}
+        </Button>
+      ))}
+    </Flex>
+  );
   return (
     <Flex vertical gap={16} style={{ minWidth: 0 }}>
       <Link to="/trung-tam-hoc-tap">← {t("centre.back")}</Link>
@@ -53,10 +74,15 @@ export default function CentrePage({ id }: { id: number }) {
       {data && (
         <Tabs
           activeKey={tab}
-          onChange={(key) => setQuery({ tab: key === centreTabs[0]!.key ? null : key })}
+          onChange={choose}
+          renderTabBar={compact ? phoneBar : undefined}
           items={centreTabs.map((item) => ({
             key: item.key,
-            label: <span data-testid={`centre-tab-${item.key}`}>{t(item.label)}</span>,
+            label: compact ? (
+              t(item.label)
+            ) : (
+              <span data-testid={`centre-tab-${item.key}`}>{t(item.label)}</span>
+            ),
             children: item.render({ ...data, reload: () => void load() }),
           }))}
         />
