@@ -8,7 +8,7 @@ import { formatDate } from "../../format";
 import { type MessageKey, useT } from "../../i18n/messages";
 import { Link } from "../../router";
 import type { CentreTabContext } from "./centre-tabs";
-import { staffLine } from "./staff-text";
+import { StaffList } from "./staff-text";
 
 function Links({ links, testId }: { links: CentreLink[]; testId: string }) {
   const t = useT();
@@ -54,18 +54,7 @@ export function CentreHistoryTab({ history }: CentreTabContext) {
         {past.length === 0 ? (
           <Typography.Text type="secondary">{t("centre.history.none")}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={past}
-            renderItem={(s) => (
-              <List.Item>
-                <Flex vertical style={{ minWidth: 0 }}>
-                  <strong>{s.fullName}</strong>
-                  <Typography.Text type="secondary">{staffLine(s, t)}</Typography.Text>
-                </Flex>
-              </List.Item>
-            )}
-          />
+          <StaffList staff={past} />
         )}
       </Card>
     </Flex>

@@ -1,11 +1,11 @@
 /** A centre at a glance: what the registry keeps of it, and its board today (giám đốc, phó giám đốc). */
-import { Card, Descriptions, Flex, List, Typography } from "antd";
+import { Card, Descriptions, Flex, Typography } from "antd";
 import { centres } from "../../../shared/registry/kinds";
 import type { RegistryItem } from "../../api/registries";
 import { useLang, useT } from "../../i18n/messages";
 import { cellText, labelOf } from "../registry/derive";
 import type { CentreTabContext } from "./centre-tabs";
-import { staffLine } from "./staff-text";
+import { StaffList } from "./staff-text";
 
 const shown = ["code", "kind", "foundedOn", "address", "phone"] as const;
 
@@ -36,18 +36,7 @@ export function CentreOverview({ centre, history }: CentreTabContext) {
         {board.length === 0 ? (
           <Typography.Text type="secondary">{t("centre.noBoard")}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={board}
-            renderItem={(s) => (
-              <List.Item>
-                <Flex vertical>
-                  <strong>{s.fullName}</strong>
-                  <Typography.Text type="secondary">{staffLine(s, t)}</Typography.Text>
-                </Flex>
-              </List.Item>
-            )}
-          />
+          <StaffList staff={board} />
         )}
       </Card>
     </Flex>

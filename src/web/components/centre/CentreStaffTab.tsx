@@ -3,8 +3,8 @@
  * decision) by the commune's officers; the server keeps whoever leaves the list in the history. One person a
  * block, so that it reads on a 360 px phone.
  */
-import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, DatePicker, Flex, Input, List, Select, Typography } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import { App, Button, DatePicker, Flex, Input, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { type CentreStaffRole, centreStaffRoles } from "../../../shared/centre-org";
@@ -13,8 +13,9 @@ import { ApiRequestError } from "../../api/client";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { WhyNot } from "../Capability";
+import { ListEditorBlock, ListEditorErrors, ListEditorFooter, ListEditorRemove } from "../ListEditor";
 import type { CentreTabContext } from "./centre-tabs";
-import { staffLine } from "./staff-text";
+import { StaffList } from "./staff-text";
 
 type Draft = {
   key: number;
@@ -85,6 +86,12 @@ export function CentreStaffTab({ centre, history, canEdit, reload }: CentreTabCo
     }
   };
 
+  const add = () =>
+    setDrafts((list) => [
+      ...(list ?? []),
+      { key: nextKey++, role: "teacher", fullName: "", post: "", since: null, decisionId: null },
+    ]);
+  const remove = (key: number) => setDrafts((list) => list?.filter((x) => x.key !== key) ?? null);
   const roleOptions = centreStaffRoles.map((r) => ({ value: r, label: t(`centre.staff.role.${r}`) }));
   const decisionOptions = history.decisions.map((d) => ({ value: d.id, label: d.number }));
   const fieldError = (i: number, field: string) => errors[`staff.${i}.${field}`];
@@ -95,20 +102,7 @@ export function CentreStaffTab({ centre, history, canEdit, reload }: CentreTabCo
         {current.length === 0 ? (
           <Typography.Text type="secondary">{t("centre.staff.none")}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={current}
-            style={{ alignSelf: "stretch" }}
-            data-testid="staff-list"
-            renderItem={(s) => (
-              <List.Item>
-                <Flex vertical style={{ minWidth: 0 }}>
-                  <strong>{s.fullName}</strong>
-                  <Typography.Text type="secondary">{staffLine(s, t)}</Typography.Text>
-                </Flex>
-              </List.Item>
-            )}
-          />
+          <StaffList staff={current} testId="staff-list" />
         )}
         {!archived && (
           <WhyNot reason={canEdit ? null : t("centre.editWho")} testId="staff-why">
@@ -123,13 +117,7 @@ export function CentreStaffTab({ centre, history, canEdit, reload }: CentreTabCo
   return (
     <Flex vertical gap={8} data-testid="staff-editor">
       {drafts.map((d, i) => (
-        <Flex
-          key={d.key}
-          vertical
-          gap={4}
-          data-testid="staff-person"
-          style={{ border: "1px solid rgba(5, 5, 5, 0.06)", borderRadius: 6, padding: 8 }}
-        >
+        <ListEditorBlock key={d.key} testId="staff-person">
           <Flex gap={8} wrap>
             <Select<CentreStaffRole>
               aria-label={t("centre.tab.staff")}
@@ -176,49 +164,19 @@ export function CentreStaffTab({ centre, history, canEdit, reload }: CentreTabCo
               onChange={(decisionId) => change(d.key, { decisionId: decisionId ?? null })}
               style={{ flex: "1 1 140px", minWidth: 0 }}
             />
-            <Button
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t("centre.staff.remove")}
-              title={t("centre.staff.remove")}
-              onClick={() => setDrafts((list) => list?.filter((x) => x.key !== d.key) ?? null)}
-            />
+            <ListEditorRemove label={t("centre.staff.remove")} onClick={() => remove(d.key)} />
           </Flex>
-          {["fullName", "decisionId"].map((f) =>
-            fieldError(i, f) ? (
-              <Typography.Text key={f} type="danger" style={{ fontSize: 12 }}>
-                {fieldError(i, f)}
-              </Typography.Text>
-            ) : null,
-          )}
-        </Flex>
+          <ListEditorErrors errors={["fullName", "decisionId"].map((f) => fieldError(i, f))} />
+        </ListEditorBlock>
       ))}
-      <Button
-        icon={<PlusOutlined />}
-        style={{ alignSelf: "flex-start" }}
-        onClick={() =>
-          setDrafts((list) => [
-            ...(list ?? []),
-            { key: nextKey++, role: "teacher", fullName: "", post: "", since: null, decisionId: null },
-          ])
-        }
-        data-testid="staff-add"
-      >
-        {t("centre.staff.add")}
-      </Button>
-      {error && (
-        <Typography.Text type="danger" data-testid="staff-error">
-          {error}
-        </Typography.Text>
-      )}
-      <Flex gap={8} wrap>
-        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="staff-save">
-          {t("centre.staff.save")}
-        </Button>
-        <Button disabled={saving} onClick={() => setDrafts(null)}>
-          {t("common.cancel")}
-        </Button>
-      </Flex>
+      <ListEditorFooter
+        add={{ label: t("centre.staff.add"), testId: "staff-add", onClick: add }}
+        error={error}
+        errorTestId="staff-error"
+        save={{ label: t("centre.staff.save"), testId: "staff-save", onClick: () => void save() }}
+        saving={saving}
+        onCancel={() => setDrafts(null)}
+      />
     </Flex>
   );
 }
