@@ -81,16 +81,16 @@ export const demoCentrePlans: CentrePlan[] = [
 
 const wardOf = (issuer: string) => issuer.replace(/^UBND /, "");
 
-/** A centre of the commune by code, or a new one through the registry service. */
+/** A centre of the commune by code (with its founding date), or a new one through the registry service. */
 async function ensureCentre(tx: Db, actor: Actor, commune: number, body: Record<string, unknown>) {
   const found = await tx
     .selectFrom("learning_centres")
-    .select("id")
+    .select(["id", "founded_on"])
     .where("commune_id", "=", commune)
     .where("code", "=", String(body.code))
     .executeTakeFirst();
-  if (found) return Number(found.id);
-  return (await createItem(tx, actor, centres, { communeId: commune, ...body })).id;
+  if (found) return { id: Number(found.id), foundedOn: found.founded_on };
+  return { id: (await createItem(tx, actor, centres, { communeId: commune, ...body })).id, foundedOn: null };
 }
 
 async function hasDecisions(tx: Db, commune: number, centreId: number) {
@@ -121,23 +121,27 @@ async function buildCentre(tx: Db, actor: Actor, plan: CentrePlan, until: string
   if (plan.foundedOn > until) return null;
   const commune = await communeId(tx, plan.commune, false);
   const [chair, viceChair, hoi, teacher, reporter] = people(hash(`centre:${plan.commune}`), 5);
-  const id = await ensureCentre(tx, actor, commune, {
+  const { id, foundedOn } = await ensureCentre(tx, actor, commune, {
     code: demoCentreCode,
     name: plan.name,
     kind: "community",
     address: plan.address,
   });
   if (await hasDecisions(tx, commune, id)) return null;
+  // A centre another part of the demo made first keeps its founding date; nothing is dated before it.
+  const floor = foundedOn ?? plan.foundedOn;
+  const at = (day: string) => (day < floor ? floor : day);
+  if (floor > until) return null;
   const ward = wardOf(plan.issuer);
   await addCentreDecision(tx, actor, id, {
     kind: "founding",
-    ...decision(plan.foundedOn, "168/QĐ-UBND", plan.issuer, chair!.name, "Chủ tịch"),
+    ...decision(floor, "168/QĐ-UBND", plan.issuer, chair!.name, "Chủ tịch"),
     summary: `Thành lập ${plan.name}`,
   });
-  if (plan.appointedOn > until) return plan.name;
+  if (at(plan.appointedOn) > until) return plan.name;
   const appointed = await addCentreDecision(tx, actor, id, {
     kind: "appointment",
-    ...decision(plan.appointedOn, "176/QĐ-UBND", plan.issuer, chair!.name, "Chủ tịch"),
+    ...decision(at(plan.appointedOn), "176/QĐ-UBND", plan.issuer, chair!.name, "Chủ tịch"),
     summary: `Bổ nhiệm Ban Giám đốc ${plan.name}`,
   });
   const staff: CentreStaffInput[] = [
@@ -150,14 +154,14 @@ async function buildCentre(tx: Db, actor: Actor, plan: CentrePlan, until: string
     tx,
     actor,
     id,
-    staff.map((s, i) => ({ ...s, since: plan.appointedOn, decisionId: i < 2 ? appointed.id : null })),
+    staff.map((s, i) => ({ ...s, since: at(plan.appointedOn), decisionId: i < 2 ? appointed.id : null })),
   );
   const merged = plan.merged;
-  if (!merged || merged.on > until) return plan.name;
+  if (!merged || at(merged.on) > until) return plan.name;
   const olds: number[] = [];
   for (const old of merged.centres) {
     const oldCommune = await communeId(tx, old.commune, true);
-    const oldId = await ensureCentre(tx, actor, oldCommune, { code: demoCentreCode, name: old.name });
+    const { id: oldId } = await ensureCentre(tx, actor, oldCommune, { code: demoCentreCode, name: old.name });
     const [oldChair] = people(hash(`centre:${old.commune}:old`), 1);
     if (!(await hasDecisions(tx, oldCommune, oldId)))
       await addCentreDecision(tx, actor, oldId, {
@@ -169,8 +173,8 @@ async function buildCentre(tx: Db, actor: Actor, plan: CentrePlan, until: string
   }
   await addCentreDecision(tx, actor, id, {
     kind: "merger",
-    ...decision(merged.on, merged.number, merged.issuer, chair!.name, "Chủ tịch"),
-    effectiveOn: merged.on,
+    ...decision(at(merged.on), merged.number, merged.issuer, chair!.name, "Chủ tịch"),
+    effectiveOn: at(merged.on),
     summary: `Sáp nhập ${merged.centres.map((c) => c.name).join(" và ")} vào ${plan.name}`,
     predecessorIds: olds,
   });

@@ -27,7 +27,8 @@ type DecisionBody = Omit<CentreDecisionRequest, "summary" | "effectiveOn"> & {
 /** The earliest date a decision may carry: the register starts with the centres of the 1990s. */
 const earliest = "1990-01-01";
 
-const refuse = (field: string, message: string) =>
+/** 422 naming the field. */
+export const refuse = (field: string, message: string) =>
   new AppError("validation", message, { fields: { [field]: message } });
 
 /** Refuses (403) unless the caller may edit the registers of the centre's commune. */

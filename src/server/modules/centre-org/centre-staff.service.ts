@@ -9,7 +9,7 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
-import { requireCentreWrite } from "./centre-decisions.service";
+import { refuse, requireCentreWrite } from "./centre-decisions.service";
 import { centreStaff, provinceOf, readableCentre } from "./centre-org.repo";
 
 type StaffInput = Omit<CentreStaffInput, "post" | "since" | "decisionId"> & {
@@ -17,9 +17,6 @@ type StaffInput = Omit<CentreStaffInput, "post" | "since" | "decisionId"> & {
   since?: string | null;
   decisionId?: number | null;
 };
-
-const refuse = (field: string, message: string) =>
-  new AppError("validation", message, { fields: { [field]: message } });
 
 /** What makes two entries the same: role, name (folded), post, since and decision. */
 const keyOf = (s: {
