@@ -23,6 +23,7 @@ import { associationListRoutes } from "./modules/association/lists.routes";
 import { associationStatsRoutes } from "./modules/association/stats.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
+import { centreOrgRoutes } from "./modules/centre-org/centre-org.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
@@ -84,6 +85,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     disclosureRoutes,
     commendationRoutes,
     awardRoutes,
+    centreOrgRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

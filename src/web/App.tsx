@@ -24,6 +24,7 @@ const DashboardPage = lazy(() => import("./pages/DashboardPage"));
 const RubricsPage = lazy(() => import("./pages/RubricsPage"));
 const RubricPage = lazy(() => import("./pages/RubricPage"));
 const ChapterPage = lazy(() => import("./pages/ChapterPage"));
+const CentrePage = lazy(() => import("./pages/CentrePage"));
 const AssociationPage = lazy(() => import("./pages/AssociationPage"));
 const MemberSearchPage = lazy(() => import("./pages/MemberSearchPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
@@ -190,6 +191,11 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (chapter && /^\d+$/.test(chapter.id ?? "")) {
     const id = Number(chapter.id);
     return <ChapterPage key={id} id={id} />;
+  }
+  const centre = matchPath("/trung-tam-hoc-tap/:id", pathname);
+  if (centre && /^\d+$/.test(centre.id ?? "")) {
+    const id = Number(centre.id);
+    return <CentrePage key={id} id={id} />;
   }
   if (pathname === paths.funds) return <FundsPage />;
   if (pathname === paths.commendations) return <CommendationsPage />;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { CentreOrgTables } from "./schema-centre-org";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
@@ -473,7 +474,8 @@ export type Database = {
   audit_log: AuditLogTable;
 } & FundTables &
   CentreTables &
-  CommendationTables;
+  CommendationTables &
+  CentreOrgTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

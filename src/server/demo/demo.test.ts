@@ -642,6 +642,32 @@ describeEachEngine("lived-in demo", (engine) => {
     });
   });
 
+  it("keeps each demo ward's centre 01 with its founding decision and board; Tây Hồ's took in the old wards' two", async () => {
+    for (const [code, username] of [
+      ["00103", "tayho"],
+      ["07069", "maokhe"],
+    ] as const) {
+      const officer = await as(username);
+      const list = (await officer.get(`/api/v1/centres?unitId=${await ward(code)}&q=01`)).body.centres;
+      expect(list).toHaveLength(1);
+      const history = (await officer.get(`/api/v1/centres/${list[0].id}/history`)).body;
+      expect(history.decisions[0]).toMatchObject({ kind: "founding", signature: { title: "CHỦ TỊCH" } });
+      expect(list[0].foundedOn).toBe(history.decisions[0].signedOn);
+      const board = history.staff.filter((s: { removedAt: string | null }) => !s.removedAt);
+      const roles = board.map((s: { role: string }) => s.role);
+      expect(roles).toEqual(["director", "deputy_director", "teacher", "reporter"]);
+      expect(board[0].post).toMatch(/^Phó Chủ tịch UBND phường/);
+      expect(board[1].post).toMatch(/^Chủ tịch Hội Khuyến học phường/);
+      if (code !== "00103") continue;
+      const merger = history.decisions.find((d: { kind: string }) => d.kind === "merger");
+      expect(merger.signedOn).toMatch(/^2025-08-/);
+      expect(history.predecessors.map((p: { centre: object }) => p.centre)).toEqual([
+        expect.objectContaining({ communeName: "Phường Bưởi", archivedReason: "merged" }),
+        expect.objectContaining({ communeName: "Phường Xuân La", archivedReason: "merged" }),
+      ]);
+    }
+  });
+
   it("keeps the counters right: stats verify finds no difference", async () => {
     const { differences } = await verifyCounters(connection.db);
     expect(differences).toEqual([]);

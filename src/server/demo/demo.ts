@@ -12,6 +12,7 @@ import { today } from "../modules/territory/dates";
 import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
 import { loadDemoAssociation } from "./demo-association";
+import { loadDemoCentres } from "./demo-centre-org";
 import { loadDemoCentreRatings } from "./demo-centre-rating";
 import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
@@ -137,6 +138,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     const on = { today: options.today ?? today(), log };
     await loadDemoHistory(prepared?.db ?? db, on);
     await loadDemoAssociation(prepared?.db ?? db, on);
+    await loadDemoCentres(prepared?.db ?? db, on);
     await loadDemoCentreRatings(prepared?.db ?? db, on);
     await loadDemoCommendations(prepared?.db ?? db, on);
   } finally {

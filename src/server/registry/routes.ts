@@ -12,6 +12,7 @@ import {
   type KindDeclaration,
   memberFields,
   type Operation,
+  valueFields,
 } from "../../shared/registry/declaration";
 import { kindNamed } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
@@ -79,18 +80,26 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
   const single = (value: unknown) => ({ [kind.entity]: value });
   const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } }, required: true });
 
+  // A list filters on each reference field by id (the activities of one centre: ?centreId=).
+  const references = valueFields(kind).flatMap(([key, f]) => (f.type === "reference" ? [key] : []));
+  const listFilters = listQuery.extend(
+    Object.fromEntries(references.map((key) => [key, z.coerce.number().int().positive().optional()])),
+  );
   router.openapi(
     createRoute({
       method: "get",
       path: base,
       tags,
       summary: summaries.list,
-      request: { query: listQuery },
+      request: { query: listFilters },
       responses: { 200: jsonContent(schemas.list as z.ZodType, texts.list) },
     }),
     async (c) => {
-      const query = c.req.valid("query");
-      const options = { ...query, archived: query.archived === "1" };
+      const query = c.req.valid("query") as z.infer<typeof listQuery> & Record<string, number | undefined>;
+      const filters = Object.fromEntries(
+        references.flatMap((key) => (query[key] ? [[key, query[key]]] : [])),
+      );
+      const options = { ...query, archived: query.archived === "1", filters };
       return c.json(await listItems(c.get("db"), requireActor(c), kind, options, kinds), 200);
     },
   );

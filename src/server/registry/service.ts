@@ -33,7 +33,15 @@ import { readableUnit, searchPattern, underUnit, writableUnit } from "./units";
 /** The kinds a kind's references and members resolve against (the platform's, or a test's). */
 type Kinds = readonly KindDeclaration[] | undefined;
 
-export type ListOptions = { unitId: number; q?: string; archived?: boolean; offset?: number; limit?: number };
+export type ListOptions = {
+  unitId: number;
+  q?: string;
+  archived?: boolean;
+  offset?: number;
+  limit?: number;
+  /** Reference fields by key and the id they must name. */
+  filters?: Record<string, number>;
+};
 
 const levelText = { village: "một thôn, tổ dân phố", commune: "một xã, phường" };
 
@@ -87,6 +95,8 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
     let query = baseQuery(tx, actor, kind)
       .where(underUnit(options.unitId, `r.${kind.unit.column}`))
       .where("r.archived_at", options.archived ? "is not" : "is", null);
+    for (const [key, id] of Object.entries(options.filters ?? {}))
+      query = query.where(`r.${(kind.fields[key] as { column: string }).column}`, "=", id);
     const folded = searchPattern(options.q);
     if (folded) {
       const searched = kind.search.map((key) => kind.fields[key]);

@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
 import { awardEn, awardVi } from "./award";
+import { centreOrgEn, centreOrgVi } from "./centre-org";
 import { commendationsEn, commendationsVi } from "./commendations";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
@@ -239,6 +240,7 @@ const vi = {
   ...awardVi,
   ...disclosureVi,
   ...commendationsVi,
+  ...centreOrgVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -467,6 +469,7 @@ const en: Catalogue = {
   ...awardEn,
   ...disclosureEn,
   ...commendationsEn,
+  ...centreOrgEn,
 };
 
 export type Lang = "vi" | "en";

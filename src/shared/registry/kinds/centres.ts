@@ -104,7 +104,7 @@ export const centres = {
       mistake: { vi: "Nhập nhầm hoặc trùng", en: "Entered by mistake or twice" },
     },
   },
-  web: { path: "/trung-tam-hoc-tap", icon: "bank" },
+  web: { path: "/trung-tam-hoc-tap", icon: "bank", detail: true },
   api: {
     tag: "Trung tâm học tập cộng đồng",
     summaries: {

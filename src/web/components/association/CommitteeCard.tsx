@@ -4,7 +4,7 @@
  * own secretary. Others see the edit button disabled with the reason. One officer a block, so that it reads on a
  * 360 px phone.
  */
-import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { EditOutlined } from "@ant-design/icons";
 import { App, Button, Card, DatePicker, Flex, Input, List, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { errorText } from "../../errors";
 import { formatDate, todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import { WhyNot } from "../Capability";
+import { ListEditorBlock, ListEditorErrors, ListEditorFooter, ListEditorRemove } from "../ListEditor";
 
 type Draft = {
   key: number;
@@ -117,13 +118,7 @@ export function CommitteeCard({ chapterId, officers, canEdit, onSaved }: Props) 
       {drafts ? (
         <Flex vertical gap={8} data-testid="committee-editor">
           {drafts.map((d, i) => (
-            <Flex
-              key={d.key}
-              vertical
-              gap={4}
-              data-testid="officer"
-              style={{ border: "1px solid rgba(5, 5, 5, 0.06)", borderRadius: 6, padding: 8 }}
-            >
+            <ListEditorBlock key={d.key} testId="officer">
               <Flex gap={8} wrap>
                 <Input
                   aria-label={t("chapter.officerName")}
@@ -158,45 +153,23 @@ export function CommitteeCard({ chapterId, officers, canEdit, onSaved }: Props) 
                     data-testid={field === "termFrom" ? "officer-from" : "officer-to"}
                   />
                 ))}
-                <Button
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t("chapter.removeOfficer")}
-                  title={t("chapter.removeOfficer")}
+                <ListEditorRemove
+                  label={t("chapter.removeOfficer")}
                   onClick={() => setDrafts((list) => list?.filter((x) => x.key !== d.key) ?? null)}
-                  data-testid="officer-remove"
+                  testId="officer-remove"
                 />
               </Flex>
-              {["fullName", "termFrom", "termTo"].map((f) =>
-                fieldError(i, f) ? (
-                  <Typography.Text key={f} type="danger" style={{ fontSize: 12 }}>
-                    {fieldError(i, f)}
-                  </Typography.Text>
-                ) : null,
-              )}
-            </Flex>
+              <ListEditorErrors errors={["fullName", "termFrom", "termTo"].map((f) => fieldError(i, f))} />
+            </ListEditorBlock>
           ))}
-          <Button
-            icon={<PlusOutlined />}
-            onClick={add}
-            style={{ alignSelf: "flex-start" }}
-            data-testid="officer-add"
-          >
-            {t("chapter.addOfficer")}
-          </Button>
-          {error && (
-            <Typography.Text type="danger" data-testid="committee-error">
-              {error}
-            </Typography.Text>
-          )}
-          <Flex gap={8} wrap>
-            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="committee-save">
-              {t("chapter.saveCommittee")}
-            </Button>
-            <Button disabled={saving} onClick={() => setDrafts(null)}>
-              {t("common.cancel")}
-            </Button>
-          </Flex>
+          <ListEditorFooter
+            add={{ label: t("chapter.addOfficer"), testId: "officer-add", onClick: add }}
+            error={error}
+            errorTestId="committee-error"
+            save={{ label: t("chapter.saveCommittee"), testId: "committee-save", onClick: () => void save() }}
+            saving={saving}
+            onCancel={() => setDrafts(null)}
+          />
         </Flex>
       ) : (
         <Flex vertical gap={8} align="flex-start">
