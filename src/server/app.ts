@@ -21,6 +21,7 @@ import { associationRoutes } from "./modules/association/association.routes";
 import { duesRoutes } from "./modules/association/dues.routes";
 import { associationListRoutes } from "./modules/association/lists.routes";
 import { associationStatsRoutes } from "./modules/association/stats.routes";
+import { attendanceRoutes } from "./modules/attendance/attendance.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
@@ -82,6 +83,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     voucherRoutes,
     disclosureRoutes,
     awardRoutes,
+    attendanceRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {
