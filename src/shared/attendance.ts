@@ -126,6 +126,8 @@ export type AttendanceActivity = z.infer<typeof attendanceActivity>;
 export const attendanceDetail = z.object({
   activity: attendanceActivity,
   today: z.string(),
+  /** Whether the caller may record sessions of this activity (`centre.attend` on its commune). */
+  canAttend: z.boolean(),
   sessions: z.array(session),
   learners: z.array(learner),
 });

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
+import { attendanceEn, attendanceVi } from "./attendance";
 import { awardEn, awardVi } from "./award";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
@@ -235,6 +236,7 @@ const vi = {
   ...rolesVi,
   ...associationVi,
   ...fundVi,
+  ...attendanceVi,
   ...awardVi,
   ...disclosureVi,
 };
@@ -462,6 +464,7 @@ const en: Catalogue = {
   ...rolesEn,
   ...associationEn,
   ...fundEn,
+  ...attendanceEn,
   ...awardEn,
   ...disclosureEn,
 };

@@ -16,7 +16,7 @@ import type {
   SessionUpdate,
 } from "../../../shared/attendance";
 import { learnersPut } from "../../../shared/attendance";
-import { requireOnUnit } from "../../auth/capabilities";
+import { mayOnUnit, requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, type Permission, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
@@ -230,6 +230,7 @@ export async function attendanceDetail(db: Db, actor: Actor, activityId: number)
         heldToday: sessions.some((s) => s.heldOn === day),
       }),
       today: day,
+      canAttend: row.archived_at === null && (await mayOnUnit(tx, actor, "centre.attend", row.commune_id)),
       sessions,
       learners: await readLearners(tx, row.commune_id, row.id),
     };
