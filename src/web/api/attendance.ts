@@ -64,25 +64,26 @@ let sending: Promise<void> | null = null;
 
 /** Sends every waiting entry (not refused) once, one at a time; returns when done. */
 export function flushOutbox(onSaved?: (entry: OutboxEntry, session: Session) => void): Promise<void> {
-  sending ??= (async () => {
-    try {
-      for (const entry of readOutbox()) {
-        if (entry.refused) continue;
-        try {
-          const { session } = await attendanceApi.createSession(entry.activityId, entry.body);
-          update(entry.body.clientKey, () => null);
-          onSaved?.(entry, session);
-        } catch (err) {
-          if (transient(err)) break; // the network is down: keep the order, try again later
-          const message = err instanceof ApiRequestError ? err.message : String(err);
-          update(entry.body.clientKey, (e) => ({ ...e, refused: message }));
-        }
-      }
-    } finally {
-      sending = null;
-    }
-  })();
+  // Cleared once settled (a `finally` inside the async body would run before the assignment when nothing waits).
+  sending ??= sendAll(onSaved).finally(() => {
+    sending = null;
+  });
   return sending;
+}
+
+async function sendAll(onSaved?: (entry: OutboxEntry, session: Session) => void) {
+  for (const entry of readOutbox()) {
+    if (entry.refused) continue;
+    try {
+      const { session } = await attendanceApi.createSession(entry.activityId, entry.body);
+      update(entry.body.clientKey, () => null);
+      onSaved?.(entry, session);
+    } catch (err) {
+      if (transient(err)) break; // the network is down: keep the order, try again later
+      const message = err instanceof ApiRequestError ? err.message : String(err);
+      update(entry.body.clientKey, (e) => ({ ...e, refused: message }));
+    }
+  }
 }
 
 /**

@@ -6,7 +6,9 @@
  *
  * Units: a counter stays on the commune of the centre. A child row shows its subtree plus the communes that ended
  * and passed whole to it (a `full` succession, e.g. the wards merged in July 2025); what belongs to no child in
- * force (a commune split in parts) is the unit's own row, so the rows always add up to the unit's figure.
+ * force (a commune split in parts) is the unit's own row, so the rows always add up to the unit's figure. The
+ * communes taken over whole count in their heir even when they belonged to a province of before the reform (old
+ * Hà Nội is not the Hà Nội in force).
  */
 import { sql } from "kysely";
 import {
@@ -56,11 +58,11 @@ async function flows(tx: Db, zone: { id: number; level: string } | null, childId
       SELECT coalesce(c.child, h.child) AS bucket, a.metric, a.year::int AS year, sum(a.value)::bigint AS value
       FROM centre_counters a LEFT JOIN child_of c ON c.unit_id = a.commune_id
         LEFT JOIN heir_of h ON h.unit_id = a.commune_id
-      WHERE ${
+      WHERE (${
         zone.level === "province"
           ? sql`a.province_id = ${zone.id}`
           : sql`a.commune_id IN (SELECT p.descendant_id FROM admin_unit_paths p WHERE p.ancestor_id = ${zone.id})`
-      } AND a.year <= ${toYear}
+      } OR a.commune_id IN (SELECT unit_id FROM heir_of)) AND a.year <= ${toYear}
       GROUP BY 1, 2, 3`
   ).execute(tx);
   return rows.map((r) => ({ ...r, bucket: r.bucket === null ? "own" : String(r.bucket) }));
