@@ -2,7 +2,9 @@
 import type { CaseModule } from "./types";
 
 export const attendanceCases: CaseModule = {
-  tables: ["activity_sessions", "activity_learners", "attendance_marks", "centre_counters"],
+  // The fingerprint orders rows by id: the sessions (learners, marks and counters change only with a session's
+  // write or an enrolment, refused alike, and have no id of their own).
+  tables: ["activity_sessions"],
   async addCases({ t, hcmProvince, ward, add }) {
     const centre = await t.db
       .insertInto("learning_centres")
