@@ -100,7 +100,7 @@ describe.skipIf(!available)("attendance on a teacher's phone", () => {
       const kept = await page.evaluate(() => localStorage.getItem("hieuhoc.attendance.outbox"));
       expect(JSON.parse(kept ?? "[]")).toHaveLength(1);
       await page.getByTestId("attendance-waiting").waitFor();
-      expect(await page.getByTestId("attendance-waiting").innerText()).toContain("1 buổi học chờ gửi");
+      expect(await page.getByTestId("attendance-waiting").textContent()).toContain("1 buổi học chờ gửi");
       await expectNoOverflow(page);
 
       // "Gửi lại" (unless the automatic retry, every few seconds, was quicker).

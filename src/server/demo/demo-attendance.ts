@@ -7,7 +7,11 @@
  * through today with no session today yet, for the teacher to record. Dates follow the calendar: the current year
  * always has recent activities.
  */
-import { activities as activityKind, centres as centreKind } from "../../shared/registry/kinds";
+import {
+  activities as activityKind,
+  centres as centreKind,
+  citizens as citizenKind,
+} from "../../shared/registry/kinds";
 import type { Topic } from "../../shared/registry/kinds/topics";
 import { registrySchemas } from "../../shared/registry/schemas";
 import type { Actor } from "../auth/scope";
@@ -101,6 +105,7 @@ export async function loadDemoAttendance(db: Db, options: { today: string; log: 
     if (await existing.executeTakeFirst()) continue;
     const officer = await actorOf(db, plan.entry);
     const teacher = await actorOf(db, teachers[plan.commune] ?? plan.entry);
+    await addLearners(db, officer, ward);
     const citizens = await db
       .selectFrom("citizens")
       .select(["id", "full_name"])
@@ -174,6 +179,38 @@ export async function loadDemoAttendance(db: Db, options: { today: string; log: 
       `  Trung tâm học tập cộng đồng ${plan.commune}: ${programme.length} lớp, chuyên đề; ${sessions} buổi, ${attendees} lượt người`,
     );
   }
+}
+
+/** Learners of the named classes (not minors): added to the ward's citizen registry when it has fewer than six. */
+const learnerNames: [string, number][] = [
+  ["Nguyễn Thị Lan", 1958],
+  ["Trần Văn Hùng", 1962],
+  ["Lê Thị Thúy", 1985],
+  ["Phạm Văn Khỏe", 1990],
+  ["Hoàng Thị Hòa", 1949],
+  ["Vũ Văn Nam", 1978],
+];
+
+async function addLearners(db: Db, officer: Actor, ward: number) {
+  const { n } = await db
+    .selectFrom("citizens")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("commune_id", "=", ward)
+    .where("archived_at", "is", null)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= 6) return;
+  const village = await db
+    .selectFrom("admin_units")
+    .select("id")
+    .where("parent_id", "=", ward)
+    .where("valid_to", "is", null)
+    .orderBy("name")
+    .executeTakeFirstOrThrow();
+  const input = registrySchemas(citizenKind).input;
+  await db.transaction().execute(async (tx) => {
+    for (const [fullName, birthYear] of learnerNames.slice(Number(n)))
+      await createItem(tx, officer, citizenKind, input.parse({ villageId: village.id, fullName, birthYear }));
+  });
 }
 
 /** A fixed UUID of a demo session (the client key the teacher's phone would have made). */
