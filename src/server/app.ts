@@ -21,6 +21,7 @@ import { associationRoutes } from "./modules/association/association.routes";
 import { duesRoutes } from "./modules/association/dues.routes";
 import { associationListRoutes } from "./modules/association/lists.routes";
 import { associationStatsRoutes } from "./modules/association/stats.routes";
+import { attendanceRoutes } from "./modules/attendance/attendance.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { centreOrgRoutes } from "./modules/centre-org/centre-org.routes";
@@ -86,6 +87,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     commendationRoutes,
     awardRoutes,
     centreOrgRoutes,
+    attendanceRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

@@ -133,6 +133,11 @@ export const capabilities = {
     vi: "duyệt hoặc từ chối khoản chi, công khai thu – chi của quỹ khuyến học",
     en: "approve or reject a fund's disbursements and publish a year's disclosure",
   },
+  "centre.attend": {
+    permissions: ["attendance"],
+    vi: "ghi buổi học và điểm danh học viên của trung tâm học tập cộng đồng",
+    en: "record a learning centre's sessions and attendance",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

@@ -29,6 +29,8 @@ const AssociationPage = lazy(() => import("./pages/AssociationPage"));
 const MemberSearchPage = lazy(() => import("./pages/MemberSearchPage"));
 const CertificateCheckPage = lazy(() => import("./pages/CertificateCheckPage"));
 const FundsPage = lazy(() => import("./pages/FundsPage"));
+const AttendanceListPage = lazy(() => import("./pages/AttendanceListPage"));
+const AttendancePage = lazy(() => import("./pages/AttendancePage"));
 const FundPage = lazy(() => import("./pages/FundPage"));
 const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
@@ -199,6 +201,10 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.funds) return <FundsPage />;
   if (pathname === paths.commendations) return <CommendationsPage />;
+  if (pathname === paths.attendance) return <AttendanceListPage />;
+  const attendance = matchPath("/diem-danh/:id", pathname);
+  if (attendance && /^\d+$/.test(attendance.id ?? ""))
+    return <AttendancePage key={pathname} id={Number(attendance.id)} />;
   const fund = matchPath("/quy/:id", pathname);
   if (fund && /^\d+$/.test(fund.id ?? "")) {
     const id = Number(fund.id);

@@ -17,6 +17,9 @@ export const paths = {
   memberSearch: "/tim-hoi-vien",
   chapter: (id: number) => `/chi-hoi/${id}`,
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
+  /** The attendance pages of a centre's teacher: the classes under way, and one class's session of today. */
+  attendance: "/diem-danh",
+  attendanceOf: (id: number) => `/diem-danh/${id}`,
   funds: "/quy",
   fund: (id: number) => `/quy/${id}`,
   /** An award round of a fund (đợt trao học bổng). */

@@ -30,6 +30,7 @@ const cases: { role: RoleName; username: string; year: number }[] = [
   { role: "viewer", username: "cap.xem", year: 2025 },
   { role: "association_admin", username: "cap.hoi", year: 2026 },
   { role: "treasurer", username: "cap.thuquy", year: 2020 },
+  { role: "teacher", username: "cap.giaovien", year: 2019 },
 ];
 
 describeEachEngine("capability table", (engine) => {
@@ -39,6 +40,7 @@ describeEachEngine("capability table", (engine) => {
   let households: number[];
   let village: number;
   let fund: FundFixture;
+  let activity: number;
 
   const fullMarks = async (registrationId: number) => {
     const registration = (await setup.get(`/api/v1/registrations/${registrationId}`)).body.registration;
@@ -160,6 +162,13 @@ describeEachEngine("capability table", (engine) => {
         }),
       "fund.approve": (c) =>
         c.post(`/api/v1/funds/${fund.id}/disbursements/${proposal.body.disbursement.id}/approve`),
+      "centre.attend": (c) =>
+        c.post(`/api/v1/activities/${activity}/sessions`, {
+          clientKey: crypto.randomUUID(),
+          heldOn: `${Math.min(year, 2025)}-06-0${(year % 9) + 1}`,
+          attendees: 12,
+          women: 7,
+        }),
     };
   }
 
@@ -183,6 +192,18 @@ describeEachEngine("capability table", (engine) => {
     households = list.slice(0, 6).map((h) => h.id);
     expect(households).toHaveLength(6);
     fund = await createTestFund(setup, ward);
+    const centre = await setup.post("/api/v1/centres", { communeId: ward, name: "Trung tâm thử vai trò" });
+    ok(centre, "centre");
+    const created = await setup.post("/api/v1/activities", {
+      communeId: ward,
+      centreId: centre.body.centre.id,
+      title: "Lớp thử vai trò",
+      topic: "law",
+      startsOn: "2019-01-01",
+      endsOn: "2030-12-31",
+    });
+    ok(created, "activity");
+    activity = created.body.activity.id;
   });
   afterAll(() => t?.close());
 

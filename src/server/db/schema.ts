@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { AttendanceTables } from "./schema-attendance";
 import type { CentreOrgTables } from "./schema-centre-org";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationTables } from "./schema-commendations";
@@ -475,7 +476,8 @@ export type Database = {
 } & FundTables &
   CentreTables &
   CommendationTables &
-  CentreOrgTables;
+  CentreOrgTables &
+  AttendanceTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

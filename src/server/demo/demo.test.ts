@@ -101,6 +101,40 @@ describeEachEngine("lived-in demo", (engine) => {
     );
   });
 
+  it("gives each demo ward's centre a year of classes and talks with sessions, some with named learners", async () => {
+    for (const code of ["00103", "07069"]) {
+      const id = await ward(code);
+      const centre = await connection.db
+        .selectFrom("learning_centres")
+        .select("id")
+        .where("commune_id", "=", id)
+        .where("code", "=", "01")
+        .executeTakeFirst();
+      expect(centre, code).toBeDefined();
+      const activities = await connection.db
+        .selectFrom("centre_activities")
+        .select(["id", "attendance_mode", "topic", "starts_on"])
+        .where("commune_id", "=", id)
+        .execute();
+      expect(activities.length, code).toBeGreaterThanOrEqual(8);
+      expect(new Set(activities.map((a) => a.topic)).size).toBeGreaterThanOrEqual(5);
+      expect(activities.some((a) => a.attendance_mode === "named")).toBe(true);
+      expect(activities.some((a) => a.starts_on.startsWith(String(year)))).toBe(true);
+      const marks = await connection.db
+        .selectFrom("attendance_marks")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("commune_id", "=", id)
+        .executeTakeFirstOrThrow();
+      expect(Number(marks.n), code).toBeGreaterThan(0);
+    }
+    const teacher = await as("giaovien.tayho");
+    const stats = await teacher.get(`/api/v1/stats/centres?unitId=${await ward("00103")}&year=${year}`);
+    expect(stats.body.figures.centres).toBeGreaterThanOrEqual(1);
+    expect(stats.body.figures.sessions).toBeGreaterThan(0);
+    expect(stats.body.figures.attendees).toBeGreaterThan(stats.body.figures.women);
+    expect(lines.filter((l) => l.includes("Trung tâm học tập cộng đồng"))).toHaveLength(2);
+  });
+
   it("prints one progress line for Tây Hồ's fund", () => {
     expect(lines.filter((l) => l.includes(`${demoFundName}:`))).toHaveLength(1);
   });

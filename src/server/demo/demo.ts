@@ -12,6 +12,7 @@ import { today } from "../modules/territory/dates";
 import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
 import { loadDemoAssociation } from "./demo-association";
+import { loadDemoAttendance } from "./demo-attendance";
 import { loadDemoCentres } from "./demo-centre-org";
 import { loadDemoCentreRatings } from "./demo-centre-rating";
 import { loadDemoCommendations } from "./demo-commendations";
@@ -139,6 +140,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoHistory(prepared?.db ?? db, on);
     await loadDemoAssociation(prepared?.db ?? db, on);
     await loadDemoCentres(prepared?.db ?? db, on);
+    await loadDemoAttendance(prepared?.db ?? db, on);
     await loadDemoCentreRatings(prepared?.db ?? db, on);
     await loadDemoCommendations(prepared?.db ?? db, on);
   } finally {

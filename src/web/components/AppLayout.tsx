@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  FormOutlined,
   GiftOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -51,6 +52,11 @@ const memberReaders: RoleName[] = [
   "chapter_secretary",
 ];
 
+/** The roles that record a centre's sessions (`attendance`): they see "Điểm danh". */
+const attendanceRoles = (Object.keys(rolePermissions) as RoleName[]).filter((r) =>
+  rolePermissions[r].includes("attendance"),
+);
+
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
@@ -64,6 +70,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   if (pathname.startsWith(paths.association)) return paths.association;
   if (pathname.startsWith(paths.memberSearch)) return paths.memberSearch;
+  if (pathname.startsWith(paths.attendance)) return paths.attendance;
   return paths.units;
 }
 
@@ -78,46 +85,61 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
 
-  const items: MenuProps["items"] = [
-    { key: paths.todo, icon: <CheckSquareOutlined />, label: t("nav.todo") },
-    { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
-    // The four registries and the administration pages are grouped, so the top bar fits a 1280 px screen.
-    {
-      key: "registries",
-      icon: <HomeOutlined />,
-      label: t("nav.registries"),
-      children: [
-        ...registryKinds.map((kind) => ({
+  const attendance = { key: paths.attendance, icon: <FormOutlined />, label: t("nav.attendance") };
+  // A centre's teacher reads its commune but works on attendance: a short menu (the centres and classes to read).
+  const teacherOnly = me.grants.length > 0 && me.grants.every((g) => g.role === "teacher");
+  const centreKinds = registryKinds.filter((k) => k.name === "centres" || k.name === "activities");
+  const items: MenuProps["items"] = teacherOnly
+    ? [
+        attendance,
+        ...centreKinds.map((kind) => ({
           key: kind.web.path,
           icon: registryIcons[kind.web.icon ?? ""] ?? <ProfileOutlined />,
           label: nounParams(kind, lang).Nouns,
         })),
-        // The Hội's chapter tree and member search, for those who read members.
-        ...(hasRole(me, ...memberReaders)
-          ? [
-              { key: paths.association, icon: <PartitionOutlined />, label: t("nav.association") },
-              { key: paths.memberSearch, icon: <SearchOutlined />, label: t("nav.memberSearch") },
-            ]
-          : []),
-      ],
-    },
-    { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
-    { key: paths.funds, icon: <WalletOutlined />, label: t("nav.funds") },
-    { key: paths.commendations, icon: <StarOutlined />, label: t("nav.commendations") },
-    { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
-    {
-      key: "admin",
-      icon: <TeamOutlined />,
-      label: t("nav.admin"),
-      children: [
-        { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
-        ...(hasRole(me, "system_admin", "unit_admin")
-          ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
-          : []),
-        { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
-      ],
-    },
-  ];
+        { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
+      ]
+    : [
+        { key: paths.todo, icon: <CheckSquareOutlined />, label: t("nav.todo") },
+        { key: paths.units, icon: <ApartmentOutlined />, label: t("nav.units") },
+        // The four registries and the administration pages are grouped, so the top bar fits a 1280 px screen.
+        {
+          key: "registries",
+          icon: <HomeOutlined />,
+          label: t("nav.registries"),
+          children: [
+            ...registryKinds.map((kind) => ({
+              key: kind.web.path,
+              icon: registryIcons[kind.web.icon ?? ""] ?? <ProfileOutlined />,
+              label: nounParams(kind, lang).Nouns,
+            })),
+            // The Hội's chapter tree and member search, for those who read members.
+            ...(hasRole(me, ...memberReaders)
+              ? [
+                  { key: paths.association, icon: <PartitionOutlined />, label: t("nav.association") },
+                  { key: paths.memberSearch, icon: <SearchOutlined />, label: t("nav.memberSearch") },
+                ]
+              : []),
+          ],
+        },
+        ...(hasRole(me, ...attendanceRoles) ? [attendance] : []),
+        { key: paths.titles, icon: <TrophyOutlined />, label: t("nav.titles") },
+        { key: paths.funds, icon: <WalletOutlined />, label: t("nav.funds") },
+        { key: paths.commendations, icon: <StarOutlined />, label: t("nav.commendations") },
+        { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
+        {
+          key: "admin",
+          icon: <TeamOutlined />,
+          label: t("nav.admin"),
+          children: [
+            { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
+            ...(hasRole(me, "system_admin", "unit_admin")
+              ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
+              : []),
+            { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
+          ],
+        },
+      ];
   const onMenu: MenuProps["onClick"] = ({ key }) => {
     setDrawerOpen(false);
     navigate(key);

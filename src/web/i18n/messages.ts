@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
+import { attendanceEn, attendanceVi } from "./attendance";
 import { awardEn, awardVi } from "./award";
 import { centreOrgEn, centreOrgVi } from "./centre-org";
 import { commendationsEn, commendationsVi } from "./commendations";
@@ -237,6 +238,7 @@ const vi = {
   ...rolesVi,
   ...associationVi,
   ...fundVi,
+  ...attendanceVi,
   ...awardVi,
   ...disclosureVi,
   ...commendationsVi,
@@ -466,6 +468,7 @@ const en: Catalogue = {
   ...rolesEn,
   ...associationEn,
   ...fundEn,
+  ...attendanceEn,
   ...awardEn,
   ...disclosureEn,
   ...commendationsEn,

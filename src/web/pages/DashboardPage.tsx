@@ -16,6 +16,7 @@ import { type Boundaries, type Rollup, statsApi } from "../api/stats";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { AssociationStats } from "../components/stats/AssociationStats";
+import { CentreStats } from "../components/stats/CentreStats";
 import { ChildrenChart, type RankKey, rankKeys } from "../components/stats/ChildrenChart";
 import { ChildrenTable } from "../components/stats/ChildrenTable";
 import { FundStats } from "../components/stats/FundStats";
@@ -324,6 +325,7 @@ export default function DashboardPage() {
           )}
           <AssociationStats unitId={unitId} year={year} onOpen={open} />
           <FundStats unitId={unitId} year={year} onOpen={open} />
+          <CentreStats unitId={unitId} year={year} onOpen={open} />
         </>
       )}
     </Flex>

@@ -1,7 +1,14 @@
 /** The modules whose access cases live in this folder (one line per module). */
+
+import { attendanceCases } from "./attendance";
 import { centreOrgCases } from "./centre-org";
 import { centreCases } from "./centres";
 import { commendationCases } from "./commendations";
 import type { CaseModule } from "./types";
 
-export const caseModules: readonly CaseModule[] = [centreCases, commendationCases, centreOrgCases];
+export const caseModules: readonly CaseModule[] = [
+  centreCases,
+  commendationCases,
+  centreOrgCases,
+  attendanceCases,
+];

@@ -376,6 +376,7 @@ export async function verifyCounters(
         level === "commune"
           ? sql`SELECT * FROM hieuhoc_counter_differences(${commune.id}, ${year}::smallint)
         UNION ALL SELECT * FROM hieuhoc_association_differences(${commune.id}, ${year}::smallint)
+        UNION ALL SELECT * FROM hieuhoc_centre_differences(${commune.id}, ${year}::smallint)
         UNION ALL `
           : sql``
       }SELECT * FROM hieuhoc_fund_differences(${commune.id}, ${year}::smallint)
