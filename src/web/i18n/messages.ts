@@ -14,6 +14,7 @@ import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
+import { prefillEn, prefillVi } from "./tt25-prefill";
 import { workEn, workVi } from "./work";
 
 const baseVi = {
@@ -239,6 +240,7 @@ const vi = {
   ...awardVi,
   ...disclosureVi,
   ...commendationsVi,
+  ...prefillVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -467,6 +469,7 @@ const en: Catalogue = {
   ...awardEn,
   ...disclosureEn,
   ...commendationsEn,
+  ...prefillEn,
 };
 
 export type Lang = "vi" | "en";

@@ -1,6 +1,7 @@
 /** The modules whose access cases live in this folder (one line per module). */
 import { centreCases } from "./centres";
 import { commendationCases } from "./commendations";
+import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
-export const caseModules: readonly CaseModule[] = [centreCases, commendationCases];
+export const caseModules: readonly CaseModule[] = [centreCases, commendationCases, tt25PrefillCases];
