@@ -1,7 +1,8 @@
 /**
  * Browser test of the centres' rating (xếp loại TTHTCĐ): a Tây Hồ centre rated through the API (register, score,
  * meeting, decision drafted by the officer and issued by the reviewer), then shown on the titles page under its
- * title and on the dashboard by grade, at 1280 px and on a 360 px phone without sideways overflow.
+ * title and on the dashboard by grade, at 1280 px and on a 360 px phone without sideways overflow. Then the ward's
+ * TT 25 self-assessment shows the rating as the suggestion of its centre item, applied only by "Dùng gợi ý".
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { chromiumAvailable } from "./helpers/browser";
@@ -100,6 +101,12 @@ describe.skipIf(!available)("centre rating in the browser", () => {
       },
     );
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const commune = await apiSend(app.url, tayho, "POST", "/api/v1/registrations", {
+      year: YEAR,
+      title: "learning_community_commune",
+      subjects: [{ kind: "commune", id: ward }],
+    });
+    expect(commune.status, JSON.stringify(commune.body)).toBe(201);
   }, 240_000);
 
   for (const [label, viewport] of [
@@ -129,4 +136,36 @@ describe.skipIf(!available)("centre rating in the browser", () => {
         await context.close();
       }
     });
+
+  test("the TT 25 sheet suggests the centre item from the rating, applied on request (360 px)", async () => {
+    const { context, page } = await app.signedIn("tayho", PHONE);
+    try {
+      await page.goto(
+        `${app.url}/danh-hieu?unit=${ward}&year=${YEAR}&title=learning_community_commune&tab=assess`,
+      );
+      await page.getByTestId("open-assessment").first().click();
+      await page.getByTestId("score-sheet").waitFor();
+      const line = "TTHTCĐ phường Tây Hồ: xếp loại Tốt, QĐ 231/QĐ-UBND ngày 20/12/2025";
+      await eventually(() => page.getByTestId("suggestion-md1.tc3.1").textContent()).toContain(line);
+      expect(await page.getByTestId("suggestion-md1.tc3.1").textContent()).toContain("Gợi ý: Đạt");
+      // Shown, never ticked by itself.
+      const tick = page.getByTestId("score-md1.tc3.1");
+      expect(await tick.isChecked()).toBe(false);
+      await expectNoOverflow(page);
+      await page.getByTestId("apply-md1.tc3.1").click();
+      expect(await tick.isChecked()).toBe(true);
+      expect(await page.getByTestId("note-md1.tc3.1").inputValue()).toBe(line);
+      expect(await page.getByTestId("score-md2.tc3.1").isChecked()).toBe(false);
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes("/assessment") && r.request().method() === "POST"),
+        page.getByTestId("save-assessment").click(),
+      ]);
+      expect(saved.status()).toBe(200);
+      const body = await saved.json();
+      expect(body.registration.assessment.items["md1.tc3.1"]).toBe(true);
+      expect(body.registration.assessment.notes["md1.tc3.1"]).toBe(line);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -29,6 +29,7 @@ import { commendationRoutes } from "./modules/commendations/commendations.routes
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
+import { tt25PrefillRoutes } from "./modules/cycle/tt25-prefill.routes";
 import { awardRoutes } from "./modules/fund/award.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
 import { disclosureRoutes } from "./modules/fund/disclosure.routes";
@@ -77,6 +78,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     cycleRoutes,
     documentRoutes,
     evidenceRoutes,
+    tt25PrefillRoutes,
     rubricRoutes,
     statsRoutes,
     targetRoutes,

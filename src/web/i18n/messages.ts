@@ -16,6 +16,7 @@ import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
+import { prefillEn, prefillVi } from "./tt25-prefill";
 import { workEn, workVi } from "./work";
 
 const baseVi = {
@@ -243,6 +244,7 @@ const vi = {
   ...disclosureVi,
   ...commendationsVi,
   ...centreOrgVi,
+  ...prefillVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -473,6 +475,7 @@ const en: Catalogue = {
   ...disclosureEn,
   ...commendationsEn,
   ...centreOrgEn,
+  ...prefillEn,
 };
 
 export type Lang = "vi" | "en";

@@ -4,6 +4,7 @@ import { attendanceCases } from "./attendance";
 import { centreOrgCases } from "./centre-org";
 import { centreCases } from "./centres";
 import { commendationCases } from "./commendations";
+import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
 export const caseModules: readonly CaseModule[] = [
@@ -11,4 +12,5 @@ export const caseModules: readonly CaseModule[] = [
   commendationCases,
   centreOrgCases,
   attendanceCases,
+  tt25PrefillCases,
 ];

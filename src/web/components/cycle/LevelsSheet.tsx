@@ -5,6 +5,7 @@ import type { LevelsDefinition } from "../../../shared/rubric";
 import type { Assessment } from "../../api/cycle";
 import { useT } from "../../i18n/messages";
 import { changedFrom, UnconfirmedTag } from "./common";
+import { type ItemSuggestion, noteWith, SuggestionBox } from "./ItemSuggestion";
 
 type Props = {
   definition: LevelsDefinition;
@@ -16,10 +17,13 @@ type Props = {
   onDirty?: (dirty: boolean) => void;
   /** The evidence files of an item (list and upload), shown under its note. */
   evidence?: (itemKey: string) => ReactNode;
+  /** Suggestions by item (the centre-related items of a commune's set), shown beside them, applied on request. */
+  suggestions?: Record<string, ItemSuggestion>;
 };
 
 /** The sheet of a levels criteria set: met / not met per item, grouped by level and criterion. */
-export function LevelsSheet({ definition, initial, editable, saving, onSave, evidence, onDirty }: Props) {
+export function LevelsSheet(props: Props) {
+  const { definition, initial, editable, saving, onSave, evidence, onDirty, suggestions } = props;
   const t = useT();
   const { token } = theme.useToken();
   const [items, setItems] = useState<Record<string, boolean>>(() =>
@@ -33,6 +37,11 @@ export function LevelsSheet({ definition, initial, editable, saving, onSave, evi
   const metLevels = levels
     .filter((l) => l.criteria.every((c) => c.items.every((i) => items[i.key])))
     .map((l) => l.level);
+
+  const apply = (key: string, suggestion: ItemSuggestion) => {
+    setItems((current) => ({ ...current, [key]: suggestion.met === true }));
+    setNotes((current) => ({ ...current, [key]: noteWith(current[key], suggestion.note) }));
+  };
 
   const save = () => {
     const filled = Object.fromEntries(Object.entries(notes).filter(([, v]) => v.trim() !== ""));
@@ -71,6 +80,13 @@ export function LevelsSheet({ definition, initial, editable, saving, onSave, evi
                     >
                       {item.text} {item.unconfirmed && <UnconfirmedTag />}
                     </Checkbox>
+                    {suggestions?.[item.key] && (
+                      <SuggestionBox
+                        suggestion={suggestions[item.key]!}
+                        editable={editable}
+                        onApply={(suggestion) => apply(item.key, suggestion)}
+                      />
+                    )}
                     {(editable || notes[item.key]) && (
                       <Input
                         size="small"
@@ -80,6 +96,7 @@ export function LevelsSheet({ definition, initial, editable, saving, onSave, evi
                         placeholder={t("sheet.evidence")}
                         maxLength={2000}
                         style={{ marginLeft: 24, width: "calc(100% - 24px)" }}
+                        data-testid={`note-${item.key}`}
                       />
                     )}
                     {evidence && <div style={{ marginLeft: 24, minWidth: 0 }}>{evidence(item.key)}</div>}

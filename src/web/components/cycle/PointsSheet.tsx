@@ -6,6 +6,7 @@ import type { Assessment } from "../../api/cycle";
 import { type Translate, useT } from "../../i18n/messages";
 import { WhyNot } from "../Capability";
 import { changedFrom, UnconfirmedTag } from "./common";
+import { type ItemSuggestion, noteWith, SuggestionBox } from "./ItemSuggestion";
 
 type Scores = Record<string, number | null>;
 
@@ -44,10 +45,13 @@ type Props = {
   evidence?: (itemKey: string) => ReactNode;
   /** Told whether the sheet has changes not saved yet. */
   onDirty?: (dirty: boolean) => void;
+  /** Suggestions by item (the centre-related items of a commune's set), shown beside them, applied on request. */
+  suggestions?: Record<string, ItemSuggestion>;
 };
 
 /** The score sheet of a points criteria set: a whole number from 0 to the maximum per item, live total. */
-export function PointsSheet({ definition, initial, editable, saving, onSave, evidence, onDirty }: Props) {
+export function PointsSheet(props: Props) {
+  const { definition, initial, editable, saving, onSave, evidence, onDirty, suggestions } = props;
   const t = useT();
   const { token } = theme.useToken();
   const [scores, setScores] = useState<Scores>(() => ({ ...(initial.scores ?? {}) }));
@@ -106,6 +110,14 @@ export function PointsSheet({ definition, initial, editable, saving, onSave, evi
                   onScore={(value) => setScores((current) => ({ ...current, [item.key]: value }))}
                   onNote={(value) => setNotes((current) => ({ ...current, [item.key]: value }))}
                   evidence={evidence?.(item.key)}
+                  suggestion={suggestions?.[item.key]}
+                  onApply={(suggestion) => {
+                    setScores((current) => ({ ...current, [item.key]: suggestion.points }));
+                    setNotes((current) => ({
+                      ...current,
+                      [item.key]: noteWith(current[item.key], suggestion.note),
+                    }));
+                  }}
                 />
               ))}
             </Flex>
@@ -161,9 +173,11 @@ type ItemProps = {
   onScore: (value: number | null) => void;
   onNote: (value: string) => void;
   evidence?: ReactNode;
+  suggestion?: ItemSuggestion;
+  onApply: (suggestion: ItemSuggestion) => void;
 };
 
-function ItemRow({ item, score, note, editable, onScore, onNote, evidence }: ItemProps) {
+function ItemRow({ item, score, note, editable, onScore, onNote, evidence, suggestion, onApply }: ItemProps) {
   const t = useT();
   const over = score !== null && score > item.maxPoints;
   return (
@@ -171,6 +185,9 @@ function ItemRow({ item, score, note, editable, onScore, onNote, evidence }: Ite
       <Typography.Text>
         {item.text} {item.unconfirmed && <UnconfirmedTag />}
       </Typography.Text>
+      {suggestion && (
+        <SuggestionBox suggestion={suggestion} editable={editable} onApply={onApply} indent={0} />
+      )}
       <Flex wrap gap={8} align="center">
         <InputNumber<number>
           value={score}

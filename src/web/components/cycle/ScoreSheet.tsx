@@ -11,6 +11,7 @@ import { useSaveErrors } from "../useSubmit";
 import { useUnsavedChanges } from "../useUnsavedChanges";
 import { StatusTag, subjectText, UnconfirmedTag, useResultLabel, useRubric } from "./common";
 import { ItemEvidence, useEvidence } from "./EvidenceFiles";
+import { useSuggestions } from "./ItemSuggestion";
 import { LevelsSheet } from "./LevelsSheet";
 import { PointsSheet } from "./PointsSheet";
 import { Tt25Documents } from "./Tt25Documents";
@@ -42,6 +43,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   const withheld =
     result?.scheme === "levels" ? level2Withheld(registration.result as LevelsEvaluation) : null;
   const evidence = useEvidence(registration.id);
+  const suggestions = useSuggestions(registration);
   const evidenceOf = (itemKey: string) => (
     <ItemEvidence
       registrationId={registration.id}
@@ -122,6 +124,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
           onSave={(body) => void save(body)}
           evidence={evidenceOf}
           onDirty={setDirty}
+          suggestions={suggestions}
         />
       )}
       {rubric?.definition.scheme === "levels" && (
@@ -133,6 +136,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
           onSave={(body) => void save(body)}
           evidence={evidenceOf}
           onDirty={setDirty}
+          suggestions={suggestions}
         />
       )}
     </Flex>
