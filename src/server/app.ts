@@ -23,6 +23,8 @@ import { associationListRoutes } from "./modules/association/lists.routes";
 import { associationStatsRoutes } from "./modules/association/stats.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
+import { centrePlanRoutes } from "./modules/centre-plan/centre-plan.routes";
+import { needsSurveyRoutes } from "./modules/centre-plan/needs-survey.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
@@ -82,6 +84,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     voucherRoutes,
     disclosureRoutes,
     awardRoutes,
+    needsSurveyRoutes,
+    centrePlanRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

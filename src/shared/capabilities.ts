@@ -128,6 +128,11 @@ export const capabilities = {
     vi: "duyệt hoặc từ chối khoản chi, công khai thu – chi của quỹ khuyến học",
     en: "approve or reject a fund's disbursements and publish a year's disclosure",
   },
+  "centre.plan.approve": {
+    permissions: ["review"],
+    vi: "duyệt và mở lại kế hoạch hoạt động năm của trung tâm học tập cộng đồng",
+    en: "approve and reopen a learning centre's yearly plan",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

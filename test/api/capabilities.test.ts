@@ -39,6 +39,7 @@ describeEachEngine("capability table", (engine) => {
   let households: number[];
   let village: number;
   let fund: FundFixture;
+  let centre: number;
 
   const fullMarks = async (registrationId: number) => {
     const registration = (await setup.get(`/api/v1/registrations/${registrationId}`)).body.registration;
@@ -110,6 +111,10 @@ describeEachEngine("capability table", (engine) => {
       reason: "Học bổng",
     });
     ok(proposal, "propose");
+    const plan = await setup.request("PUT", `/api/v1/centres/${centre}/plans/${year}`, {
+      items: [{ quarter: 2, activityKind: "talk", topic: "law", plannedCount: 2, expectedParticipants: 80 }],
+    });
+    ok(plan, "plan");
     return {
       "registry.edit": (c) =>
         c.post("/api/v1/households", { villageId: village, headName: `Chủ hộ ${year}`, members: 3 }),
@@ -149,6 +154,8 @@ describeEachEngine("capability table", (engine) => {
         }),
       "fund.approve": (c) =>
         c.post(`/api/v1/funds/${fund.id}/disbursements/${proposal.body.disbursement.id}/approve`),
+      "centre.plan.approve": (c) =>
+        c.post(`/api/v1/centres/${centre}/plans/${year}/approve`, { version: plan.body.plan.version }),
     };
   }
 
@@ -172,6 +179,9 @@ describeEachEngine("capability table", (engine) => {
     households = list.slice(0, 6).map((h) => h.id);
     expect(households).toHaveLength(6);
     fund = await createTestFund(setup, ward);
+    const created = await setup.post("/api/v1/centres", { communeId: ward, name: "Trung tâm thử vai trò" });
+    ok(created, "centre");
+    centre = created.body.centre.id;
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
 import type { FundTables } from "./schema-fund";
 
@@ -463,7 +464,8 @@ export type Database = {
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
 } & FundTables &
-  CentreTables;
+  CentreTables &
+  CentrePlanTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;
