@@ -49,7 +49,10 @@ const toSurvey = (r: SurveyRow): NeedsSurvey => ({
   version: r.version,
 });
 
-/** The survey, read by anyone reaching its commune (404 otherwise); locked for a write. */
+/**
+ * The survey, read by anyone reaching its commune (404 otherwise); locked for a write of the survey itself (a
+ * village officer, who may not update it, cannot lock it under row-level security: answers only read it).
+ */
 export async function surveyInScope(tx: Db, actor: Actor, id: number, lock = false) {
   let query = surveyColumns(tx)
     .where("s.id", "=", id)
@@ -214,6 +217,8 @@ export async function checkResponse(
     .select(["id", "level", "parent_id", "valid_to"])
     .where("id", "=", input.villageId)
     .executeTakeFirst();
+  // A village the caller cannot even see is one they may not write in (403 naming who may).
+  if (!village) await requireOnUnit(tx, actor, "registry.edit", input.villageId, "thôn, tổ dân phố này");
   if (village?.level !== "village" || village.parent_id !== communeId || village.valid_to !== null)
     throw new AppError("validation", "Thôn, tổ dân phố không thuộc xã, phường của đợt khảo sát", {
       fields: { villageId: "Chọn thôn, tổ dân phố của xã, phường" },
@@ -276,7 +281,7 @@ async function auditResponse(
 
 export async function createResponse(db: Db, actor: Actor, surveyId: number, input: SurveyResponseCreate) {
   return asActor(db, actor, async (tx) => {
-    const survey = await surveyInScope(tx, actor, surveyId, true);
+    const survey = await surveyInScope(tx, actor, surveyId);
     requireOpen(survey);
     await checkResponse(tx, actor, survey.commune_id, input);
     const row = await tx
@@ -293,7 +298,7 @@ export async function createResponse(db: Db, actor: Actor, surveyId: number, inp
   });
 }
 
-/** An answer the caller reads, with its survey locked. */
+/** An answer the caller reads, with its survey. */
 async function responseInScope(tx: Db, actor: Actor, id: number) {
   const row = await tx
     .selectFrom("survey_responses as r")
@@ -302,7 +307,7 @@ async function responseInScope(tx: Db, actor: Actor, id: number) {
     .where(unitInScope(actor, "read", "r.village_id"))
     .executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy phiếu khảo sát");
-  const survey = await surveyInScope(tx, actor, row.survey_id, true);
+  const survey = await surveyInScope(tx, actor, row.survey_id);
   const [current] = await readResponses(tx, actor, row.commune_id, row.survey_id, id);
   return { survey, current: current! };
 }

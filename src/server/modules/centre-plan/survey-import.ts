@@ -15,6 +15,7 @@ import {
 } from "../../../shared/needs-survey";
 import { type Topic, topicAliases, topicOptions } from "../../../shared/registry/kinds/topics";
 import { foldText } from "../../../shared/text";
+import { requireOnUnit } from "../../auth/capabilities";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../errors";
@@ -22,7 +23,7 @@ import { inImportTransaction } from "../../lib/import-transaction";
 import { columnToUnicode } from "../../lib/legacy-vietnamese";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { choiceKey } from "../../registry/cells";
-import { communeVillages, importCommune, villageMessage } from "../../registry/units";
+import { communeVillages, villageMessage } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 import { fromDatabase } from "../fund/ledger";
 import { requireOpen, responseValues, surveyInScope } from "./needs-survey.service";
@@ -122,8 +123,9 @@ export async function importResponses(
   const errors: RowError[] = report.errors;
   try {
     await inImportTransaction(db, actor, { dryRun, errors }, async (tx) => {
+      const seen = await surveyInScope(tx, actor, surveyId);
+      await requireOnUnit(tx, actor, "registry.edit", seen.commune_id, "xã, phường này");
       const survey = await surveyInScope(tx, actor, surveyId, true);
-      await importCommune(tx, actor, survey.commune_id, "phiếu khảo sát");
       requireOpen(survey);
       const records = await readTable(file.bytes, file.name, surveyColumns, { maxRows: SURVEY_MAX_ROWS });
       report.total = records.length;

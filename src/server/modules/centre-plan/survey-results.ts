@@ -11,8 +11,10 @@ import type { Db } from "../../db/connection";
 import { surveyInScope } from "./needs-survey.service";
 
 type Count = { topic: Topic; count: number };
-const byTopicOrder = (rows: Count[]) =>
-  topics.flatMap((topic) => rows.filter((r) => r.topic === topic)).filter((r) => r.count > 0);
+const byTopicOrder = (rows: Count[]): Count[] =>
+  topics
+    .flatMap((topic) => rows.filter((r) => r.topic === topic && r.count > 0))
+    .map(({ topic, count }) => ({ topic, count }));
 
 /** Answers wanting each topic in the year's survey of a commune (an empty map when there is none). */
 export async function topicDemand(tx: Db, communeId: number, year: number) {
