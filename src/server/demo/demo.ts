@@ -12,6 +12,7 @@ import { today } from "../modules/territory/dates";
 import { importUnitFile } from "../modules/territory/territory.import";
 import { insertVillage } from "../modules/territory/territory.service";
 import { loadDemoAssociation } from "./demo-association";
+import { loadDemoCentrePlans } from "./demo-centre-plan";
 import { preparingDb } from "./demo-connection";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
@@ -135,6 +136,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     const on = { today: options.today ?? today(), log };
     await loadDemoHistory(prepared?.db ?? db, on);
     await loadDemoAssociation(prepared?.db ?? db, on);
+    await loadDemoCentrePlans(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }
