@@ -16,9 +16,9 @@ import { approvePlan, getPlan, savePlan } from "../modules/centre-plan/centre-pl
 import { createResponse, createSurvey, listSurveys } from "../modules/centre-plan/needs-survey.service";
 import { topicDemand } from "../modules/centre-plan/survey-results";
 import { createItem } from "../registry/service";
+import { actorOf } from "./demo-history";
 import { hash, random } from "./demo-names";
 import { demoWardPlans } from "./demo-plan";
-import { actorOf } from "./demo-history";
 import { communeId } from "./demo-territory";
 
 /** Topics people of each age group tend to ask for (weights), so the results read like a real survey. */
@@ -30,7 +30,12 @@ const wanted: Record<(typeof ageGroups)[number], Topic[]> = {
 };
 
 /** The ward's centre "01", made through the registry when absent. */
-async function wardCentre(db: Db, ward: number, wardName: string, entry: Awaited<ReturnType<typeof actorOf>>) {
+async function wardCentre(
+  db: Db,
+  ward: number,
+  wardName: string,
+  entry: Awaited<ReturnType<typeof actorOf>>,
+) {
   const found = await db
     .selectFrom("learning_centres")
     .select("id")
@@ -53,7 +58,11 @@ export async function loadDemoCentrePlans(db: Db, options: { today: string; log:
     const started = performance.now();
     const [entry, reviewer] = [await actorOf(db, plan.entry), await actorOf(db, plan.reviewer)];
     const ward = await communeId(db, plan.commune, false);
-    const unit = await db.selectFrom("admin_units").select("name").where("id", "=", ward).executeTakeFirstOrThrow();
+    const unit = await db
+      .selectFrom("admin_units")
+      .select("name")
+      .where("id", "=", ward)
+      .executeTakeFirstOrThrow();
     const centre = await wardCentre(db, ward, unit.name, entry);
     if ((await listSurveys(db, entry, ward, year)).surveys.length > 0) continue; // loaded already
     const survey = await createSurvey(db, entry, {
@@ -90,7 +99,9 @@ export async function loadDemoCentrePlans(db: Db, options: { today: string; log:
       const home = !citizen && i % 5 !== 4 ? homes[i % homes.length] : undefined;
       const villageId = citizen?.village_id ?? home?.village_id ?? villages[i % villages.length]!.id;
       const ageGroup =
-        citizen?.birth_year != null ? ageGroupOf(citizen.birth_year, year) : ageGroups[Math.floor(next() * 4)]!;
+        citizen?.birth_year != null
+          ? ageGroupOf(citizen.birth_year, year)
+          : ageGroups[Math.floor(next() * 4)]!;
       const choices = wanted[ageGroup];
       const picked = choices.filter(() => next() < 0.45);
       await createResponse(db, entry, survey.id, {

@@ -429,10 +429,13 @@ describeEachEngine("lived-in demo", (engine) => {
       const [survey] = (await client.get(`/api/v1/needs-surveys?unitId=${id}&year=${year}`)).body.surveys;
       expect(survey.responseCount, code).toBeGreaterThanOrEqual(30);
       expect(survey.responseCount, code).toBeLessThanOrEqual(60);
-      const answers = (await client.get(`/api/v1/needs-surveys/${survey.id}/responses`)).body.responses as any[];
+      const answers = (await client.get(`/api/v1/needs-surveys/${survey.id}/responses`)).body
+        .responses as any[];
       expect(new Set(answers.map((a) => a.villageId)).size, code).toBeGreaterThan(1);
       expect(new Set(answers.map((a) => a.ageGroup)).size, code).toBeGreaterThanOrEqual(3);
-      expect(answers.filter((a) => a.householdId || a.citizenId).length, code).toBeGreaterThan(answers.length / 2);
+      expect(answers.filter((a) => a.householdId || a.citizenId).length, code).toBeGreaterThan(
+        answers.length / 2,
+      );
       const centre = (await client.get(`/api/v1/centres?unitId=${id}&q=01`)).body.centres.find(
         (c: any) => c.code === "01",
       );

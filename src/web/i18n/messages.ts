@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext } from "react";
 import { associationEn, associationVi } from "./association";
 import { awardEn, awardVi } from "./award";
+import { centrePlanEn, centrePlanVi } from "./centre-plan";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
@@ -235,6 +236,7 @@ const vi = {
   ...rolesVi,
   ...associationVi,
   ...fundVi,
+  ...centrePlanVi,
   ...awardVi,
   ...disclosureVi,
 };
@@ -462,6 +464,7 @@ const en: Catalogue = {
   ...rolesEn,
   ...associationEn,
   ...fundEn,
+  ...centrePlanEn,
   ...awardEn,
   ...disclosureEn,
 };
