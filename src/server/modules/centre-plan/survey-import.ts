@@ -20,7 +20,7 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../errors";
 import { inImportTransaction } from "../../lib/import-transaction";
-import { columnToUnicode } from "../../lib/legacy-vietnamese";
+import { recordsToUnicode } from "../../lib/legacy-vietnamese";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { choiceKey } from "../../registry/cells";
 import { communeVillages, villageMessage } from "../../registry/units";
@@ -133,14 +133,7 @@ export async function importResponses(
         throw new AppError("validation", "Tệp không có phiếu nào dưới dòng tiêu đề", {
           rows: [{ row: 1, message: "Không có dòng dữ liệu" }],
         });
-      for (const key of textColumns) {
-        const { values, converted } = columnToUnicode(records.map((r) => r.values[key] ?? ""));
-        if (!converted) continue;
-        records.forEach((r, i) => {
-          r.values[key] = values[i]!;
-        });
-        report.converted[key] = converted;
-      }
+      recordsToUnicode(records, textColumns, report.converted);
       const villages = await communeVillages(tx, survey.commune_id);
       const homes = new Map(
         (

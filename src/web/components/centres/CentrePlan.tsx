@@ -103,92 +103,58 @@ export function CentrePlan({ centreId }: { centreId: number }) {
   const quarterSelect = [1, 2, 3, 4].map((n) => ({ value: n, label: t("plan.quarterN", { n }) }));
   const kindSelect = activityKinds.map((value) => ({ value, label: t(`plan.kind.${value}`) }));
 
+  type Choice = "quarter" | "activityKind" | "topic";
+  const choice = <K extends Choice>(
+    field: K,
+    title: string,
+    options: { value: ItemRow[K]; label: string }[],
+    text: (r: ItemRow) => string | number,
+  ) => ({
+    key: field,
+    title,
+    render: (_: unknown, r: ItemRow) =>
+      editable ? (
+        <Select<ItemRow[K]>
+          size="small"
+          style={{ minWidth: field === "topic" ? 150 : undefined }}
+          value={r[field]}
+          options={options}
+          onChange={(value) => change(r.key, { [field]: value })}
+          aria-label={title}
+        />
+      ) : (
+        text(r)
+      ),
+  });
+  const amount = (
+    field: "plannedCount" | "expectedParticipants",
+    title: string,
+    min: number,
+    max: number,
+  ) => ({
+    key: field,
+    title,
+    align: "right" as const,
+    render: (_: unknown, r: ItemRow) =>
+      editable ? (
+        <InputNumber
+          size="small"
+          min={min}
+          max={max}
+          value={r[field]}
+          onChange={(v) => change(r.key, { [field]: Number(v) || min })}
+          aria-label={title}
+        />
+      ) : (
+        r[field]
+      ),
+  });
   const itemColumns: TableColumnsType<ItemRow> = [
-    {
-      key: "quarter",
-      title: t("plan.quarter"),
-      render: (_, r) =>
-        editable ? (
-          <Select
-            size="small"
-            value={r.quarter}
-            options={quarterSelect}
-            onChange={(quarter) => change(r.key, { quarter })}
-            aria-label={t("plan.quarter")}
-          />
-        ) : (
-          r.quarter
-        ),
-    },
-    {
-      key: "kind",
-      title: t("plan.kind"),
-      render: (_, r) =>
-        editable ? (
-          <Select
-            size="small"
-            value={r.activityKind}
-            options={kindSelect}
-            onChange={(activityKind) => change(r.key, { activityKind })}
-            aria-label={t("plan.kind")}
-          />
-        ) : (
-          t(`plan.kind.${r.activityKind}`)
-        ),
-    },
-    {
-      key: "topic",
-      title: t("plan.topic"),
-      render: (_, r) =>
-        editable ? (
-          <Select
-            size="small"
-            style={{ minWidth: 150 }}
-            value={r.topic}
-            options={topicSelect}
-            onChange={(topic) => change(r.key, { topic })}
-            aria-label={t("plan.topic")}
-          />
-        ) : (
-          topicLabel(r.topic)
-        ),
-    },
-    {
-      key: "count",
-      title: t("plan.count"),
-      align: "right",
-      render: (_, r) =>
-        editable ? (
-          <InputNumber
-            size="small"
-            min={1}
-            max={1000}
-            value={r.plannedCount}
-            onChange={(v) => change(r.key, { plannedCount: Number(v) || 1 })}
-            aria-label={t("plan.count")}
-          />
-        ) : (
-          r.plannedCount
-        ),
-    },
-    {
-      key: "participants",
-      title: t("plan.participants"),
-      align: "right",
-      render: (_, r) =>
-        editable ? (
-          <InputNumber
-            size="small"
-            min={0}
-            max={1_000_000}
-            value={r.expectedParticipants}
-            onChange={(v) => change(r.key, { expectedParticipants: Number(v) || 0 })}
-            aria-label={t("plan.participants")}
-          />
-        ) : (
-          r.expectedParticipants
-        ),
-    },
+    choice("quarter", t("plan.quarter"), quarterSelect, (r) => r.quarter),
+    choice("activityKind", t("plan.kind"), kindSelect, (r) => t(`plan.kind.${r.activityKind}`)),
+    choice("topic", t("plan.topic"), topicSelect, (r) => topicLabel(r.topic)),
+    amount("plannedCount", t("plan.count"), 1, 1000),
+    amount("expectedParticipants", t("plan.participants"), 0, 1_000_000),
     {
       key: "demand",
       title: <span title={t("plan.demandHelp")}>{t("plan.demand")}</span>,
