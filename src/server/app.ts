@@ -25,6 +25,8 @@ import { attendanceRoutes } from "./modules/attendance/attendance.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { centreOrgRoutes } from "./modules/centre-org/centre-org.routes";
+import { centrePlanRoutes } from "./modules/centre-plan/centre-plan.routes";
+import { needsSurveyRoutes } from "./modules/centre-plan/needs-survey.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
@@ -90,6 +92,8 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     awardRoutes,
     centreOrgRoutes,
     attendanceRoutes,
+    needsSurveyRoutes,
+    centrePlanRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

@@ -138,6 +138,11 @@ export const capabilities = {
     vi: "ghi buổi học và điểm danh học viên của trung tâm học tập cộng đồng",
     en: "record a learning centre's sessions and attendance",
   },
+  "centre.plan.approve": {
+    permissions: ["review"],
+    vi: "duyệt và mở lại kế hoạch hoạt động năm của trung tâm học tập cộng đồng",
+    en: "approve and reopen a learning centre's yearly plan",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

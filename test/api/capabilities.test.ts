@@ -41,6 +41,7 @@ describeEachEngine("capability table", (engine) => {
   let village: number;
   let fund: FundFixture;
   let activity: number;
+  let centre: number;
 
   const fullMarks = async (registrationId: number) => {
     const registration = (await setup.get(`/api/v1/registrations/${registrationId}`)).body.registration;
@@ -112,6 +113,10 @@ describeEachEngine("capability table", (engine) => {
       reason: "Học bổng",
     });
     ok(proposal, "propose");
+    const plan = await setup.request("PUT", `/api/v1/centres/${centre}/plans/${year}`, {
+      items: [{ quarter: 2, activityKind: "talk", topic: "law", plannedCount: 2, expectedParticipants: 80 }],
+    });
+    ok(plan, "plan");
     return {
       "registry.edit": (c) =>
         c.post("/api/v1/households", { villageId: village, headName: `Chủ hộ ${year}`, members: 3 }),
@@ -169,6 +174,8 @@ describeEachEngine("capability table", (engine) => {
           attendees: 12,
           women: 7,
         }),
+      "centre.plan.approve": (c) =>
+        c.post(`/api/v1/centres/${centre}/plans/${year}/approve`, { version: plan.body.plan.version }),
     };
   }
 
@@ -192,11 +199,12 @@ describeEachEngine("capability table", (engine) => {
     households = list.slice(0, 6).map((h) => h.id);
     expect(households).toHaveLength(6);
     fund = await createTestFund(setup, ward);
-    const centre = await setup.post("/api/v1/centres", { communeId: ward, name: "Trung tâm thử vai trò" });
-    ok(centre, "centre");
+    const centreRow = await setup.post("/api/v1/centres", { communeId: ward, name: "Trung tâm thử vai trò" });
+    ok(centreRow, "centre");
+    centre = centreRow.body.centre.id;
     const created = await setup.post("/api/v1/activities", {
       communeId: ward,
-      centreId: centre.body.centre.id,
+      centreId: centre,
       title: "Lớp thử vai trò",
       topic: "law",
       startsOn: "2019-01-01",

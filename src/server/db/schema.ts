@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AttendanceTables } from "./schema-attendance";
 import type { CentreOrgTables } from "./schema-centre-org";
+import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
@@ -477,7 +478,8 @@ export type Database = {
   CentreTables &
   CommendationTables &
   CentreOrgTables &
-  AttendanceTables;
+  AttendanceTables &
+  CentrePlanTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

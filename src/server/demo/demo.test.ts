@@ -511,6 +511,35 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(rows.map((r) => r.sex)).toEqual(["female", "male"]);
   });
 
+  it("gives each demo ward this year's needs survey and its centre's approved plan, with work done", async () => {
+    for (const [code, username] of [
+      ["00103", "tayho"],
+      ["07069", "maokhe"],
+    ] as const) {
+      const client = await as(username);
+      const id = await ward(code);
+      const [survey] = (await client.get(`/api/v1/needs-surveys?unitId=${id}&year=${year}`)).body.surveys;
+      expect(survey.responseCount, code).toBeGreaterThanOrEqual(30);
+      expect(survey.responseCount, code).toBeLessThanOrEqual(60);
+      const answers = (await client.get(`/api/v1/needs-surveys/${survey.id}/responses`)).body
+        .responses as any[];
+      expect(new Set(answers.map((a) => a.villageId)).size, code).toBeGreaterThan(1);
+      expect(new Set(answers.map((a) => a.ageGroup)).size, code).toBeGreaterThanOrEqual(3);
+      expect(answers.filter((a) => a.householdId || a.citizenId).length, code).toBeGreaterThan(
+        answers.length / 2,
+      );
+      const centre = (await client.get(`/api/v1/centres?unitId=${id}&q=01`)).body.centres.find(
+        (c: any) => c.code === "01",
+      );
+      const plan = (await client.get(`/api/v1/centres/${centre.id}/plans/${year}`)).body.plan;
+      expect(plan.status, code).toBe("approved");
+      expect(plan.items.length, code).toBeGreaterThan(0);
+      expect(plan.items.every((i: any) => i.demand > 0)).toBe(true);
+      const progress = (await client.get(`/api/v1/centres/${centre.id}/plans/${year}/progress`)).body;
+      expect(progress.total.doneCount, code).toBeGreaterThan(0);
+    }
+  });
+
   describe("the Hội Khuyến học", () => {
     const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
       Number((await query.execute(connection.db)).rows[0]!.n);

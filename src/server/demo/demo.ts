@@ -14,6 +14,7 @@ import { insertVillage } from "../modules/territory/territory.service";
 import { loadDemoAssociation } from "./demo-association";
 import { loadDemoAttendance } from "./demo-attendance";
 import { loadDemoCentres } from "./demo-centre-org";
+import { loadDemoCentrePlans } from "./demo-centre-plan";
 import { loadDemoCentreRatings } from "./demo-centre-rating";
 import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
@@ -141,6 +142,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoAssociation(prepared?.db ?? db, on);
     await loadDemoCentres(prepared?.db ?? db, on);
     await loadDemoAttendance(prepared?.db ?? db, on);
+    await loadDemoCentrePlans(prepared?.db ?? db, on);
     await loadDemoCentreRatings(prepared?.db ?? db, on);
     await loadDemoCommendations(prepared?.db ?? db, on);
   } finally {

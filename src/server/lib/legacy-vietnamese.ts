@@ -535,3 +535,22 @@ export function columnToUnicode(values: string[]): { values: string[]; converted
     converted: encoding,
   };
 }
+
+/**
+ * Converts the given columns of a table's records to Unicode in place (one decision per column, `columnToUnicode`)
+ * and notes in `converted` which encoding each converted column was written in.
+ */
+export function recordsToUnicode(
+  records: { values: Record<string, string> }[],
+  keys: readonly string[],
+  converted: Record<string, string>,
+): void {
+  for (const key of keys) {
+    const column = columnToUnicode(records.map((r) => r.values[key] ?? ""));
+    if (!column.converted) continue;
+    records.forEach((r, i) => {
+      r.values[key] = column.values[i]!;
+    });
+    converted[key] = column.converted;
+  }
+}

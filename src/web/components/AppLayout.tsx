@@ -71,6 +71,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.association)) return paths.association;
   if (pathname.startsWith(paths.memberSearch)) return paths.memberSearch;
   if (pathname.startsWith(paths.attendance)) return paths.attendance;
+  if (pathname.startsWith(paths.needsSurvey)) return paths.needsSurvey;
   return paths.units;
 }
 
@@ -113,6 +114,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               icon: registryIcons[kind.web.icon ?? ""] ?? <ProfileOutlined />,
               label: nounParams(kind, lang).Nouns,
             })),
+            { key: paths.needsSurvey, icon: <FormOutlined />, label: t("nav.needsSurvey") },
             // The Hội's chapter tree and member search, for those who read members.
             ...(hasRole(me, ...memberReaders)
               ? [

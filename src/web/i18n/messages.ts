@@ -7,6 +7,7 @@ import { associationEn, associationVi } from "./association";
 import { attendanceEn, attendanceVi } from "./attendance";
 import { awardEn, awardVi } from "./award";
 import { centreOrgEn, centreOrgVi } from "./centre-org";
+import { centrePlanEn, centrePlanVi } from "./centre-plan";
 import { commendationsEn, commendationsVi } from "./commendations";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
@@ -240,6 +241,7 @@ const vi = {
   ...associationVi,
   ...fundVi,
   ...attendanceVi,
+  ...centrePlanVi,
   ...awardVi,
   ...disclosureVi,
   ...commendationsVi,
@@ -471,6 +473,7 @@ const en: Catalogue = {
   ...associationEn,
   ...fundEn,
   ...attendanceEn,
+  ...centrePlanEn,
   ...awardEn,
   ...disclosureEn,
   ...commendationsEn,

@@ -2,6 +2,7 @@
 
 import { attendanceCases } from "./attendance";
 import { centreOrgCases } from "./centre-org";
+import { centrePlanCases } from "./centre-plan";
 import { centreCases } from "./centres";
 import { commendationCases } from "./commendations";
 import { tt25PrefillCases } from "./tt25-prefill";
@@ -13,4 +14,5 @@ export const caseModules: readonly CaseModule[] = [
   centreOrgCases,
   attendanceCases,
   tt25PrefillCases,
+  centrePlanCases,
 ];

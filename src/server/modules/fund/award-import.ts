@@ -13,7 +13,7 @@ import type { Db } from "../../db/connection";
 import { unitInSentence } from "../../documents/nd30-names";
 import { AppError } from "../../errors";
 import { inImportTransaction } from "../../lib/import-transaction";
-import { columnToUnicode } from "../../lib/legacy-vietnamese";
+import { recordsToUnicode } from "../../lib/legacy-vietnamese";
 import { readTable } from "../../lib/spreadsheet";
 import { communeVillages, type Village } from "../../registry/units";
 import {
@@ -168,14 +168,7 @@ export async function importAwardRecipients(
         throw new AppError("validation", "Tệp không có người nhận nào dưới dòng tiêu đề", {
           rows: [{ row: 1, message: "Không có dòng dữ liệu" }],
         });
-      for (const key of textColumns) {
-        const { values, converted } = columnToUnicode(records.map((r) => r.values[key] ?? ""));
-        if (!converted) continue;
-        records.forEach((r, i) => {
-          r.values[key] = values[i]!;
-        });
-        report.converted[key] = converted;
-      }
+      recordsToUnicode(records, textColumns, report.converted);
       const parsed: ParsedRecipient[] = [];
       const seen = new Map<string, number>();
       for (const { line, values } of records) {
