@@ -49,7 +49,7 @@ describe.skipIf(!available)("a centre's plan and the needs survey", () => {
     const approver = await app.signedIn("tayho.duyet", desktop);
     try {
       const page = approver.page;
-      await page.goto(`${app.url}/trung-tam-hoc-tap/${id}/ke-hoach`);
+      await page.goto(`${app.url}/trung-tam-hoc-tap/${id}?tab=plan`);
       await eventually(() => page.getByTestId("plan-status").textContent()).toBe("Đang lập");
       expect(await page.getByTestId("plan-save").count()).toBe(0); // the approver does not edit
       await page.getByTestId("plan-approve").click();

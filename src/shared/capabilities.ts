@@ -163,6 +163,10 @@ export function roleAllows(role: RoleName, action: Action): boolean {
   return capabilities[action].permissions.some((p) => rolePermissions[role].includes(p));
 }
 
+/** The roles whose grants give a permission. */
+export const rolesWith = (permission: Permission): RoleName[] =>
+  (Object.keys(rolePermissions) as RoleName[]).filter((role) => rolePermissions[role].includes(permission));
+
 /** The roles that may take an action (on a unit of their grant), in the order of `rolePermissions`. */
 export function rolesFor(action: Action): RoleName[] {
   return (Object.keys(rolePermissions) as RoleName[]).filter((role) => roleAllows(role, action));

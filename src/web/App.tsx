@@ -36,7 +36,6 @@ const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
-const CentrePlanPage = lazy(() => import("./pages/CentrePlanPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -192,11 +191,6 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.association) return <AssociationPage />;
   if (pathname === paths.memberSearch) return <MemberSearchPage />;
   if (pathname === paths.needsSurvey) return <NeedsSurveyPage />;
-  const centrePlan = matchPath("/trung-tam-hoc-tap/:id/ke-hoach", pathname);
-  if (centrePlan && /^\d+$/.test(centrePlan.id ?? "")) {
-    const id = Number(centrePlan.id);
-    return <CentrePlanPage key={id} centreId={id} />;
-  }
   const chapter = matchPath("/chi-hoi/:id", pathname);
   if (chapter && /^\d+$/.test(chapter.id ?? "")) {
     const id = Number(chapter.id);

@@ -16,7 +16,6 @@ export const paths = {
   association: "/hoi-khuyen-hoc",
   memberSearch: "/tim-hoi-vien",
   needsSurvey: "/khao-sat-nhu-cau",
-  centrePlan: (id: number) => `/trung-tam-hoc-tap/${id}/ke-hoach`,
   chapter: (id: number) => `/chi-hoi/${id}`,
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
   /** The attendance pages of a centre's teacher: the classes under way, and one class's session of today. */

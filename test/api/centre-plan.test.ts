@@ -164,8 +164,20 @@ describeEachEngine("centre plans", (engine) => {
   });
 
   it("sets plan against done by quarter, kind and topic", async () => {
-    await activity(`${year}-01-10`, "computing", "class");
-    await activity(`${year}-04-02`, "law");
+    const computing = await activity(`${year}-01-10`, "computing", "class");
+    const law = await activity(`${year}-04-02`, "law");
+    // Lượt người done: the attendees of the activities' sessions (the attendance module).
+    for (const [done, heldOn, attendees] of [
+      [computing, `${year}-01-10`, 25],
+      [law, `${year}-04-02`, 80],
+    ] as const) {
+      const session = await entry.post(`/api/v1/activities/${done.id}/sessions`, {
+        clientKey: crypto.randomUUID(),
+        heldOn,
+        attendees,
+      });
+      expect(session.status, JSON.stringify(session.body)).toBe(201);
+    }
     await activity(`${year}-06-30`, "law");
     await activity(`${year}-09-15`, "agriculture");
     await activity(`${year - 1}-05-01`, "law"); // another year
@@ -183,12 +195,18 @@ describeEachEngine("centre plans", (engine) => {
       plannedCount: 2,
       doneCount: 1,
       plannedParticipants: 60,
+      doneParticipants: 25,
     });
-    expect(row(2, "talk", "law")).toMatchObject({ plannedCount: 3, doneCount: 2, plannedParticipants: 300 });
+    expect(row(2, "talk", "law")).toMatchObject({
+      plannedCount: 3,
+      doneCount: 2,
+      plannedParticipants: 300,
+      doneParticipants: 80,
+    });
     expect(row(2, "talk", "health")).toMatchObject({ plannedCount: 1, doneCount: 0 });
     expect(row(3, "talk", "agriculture")).toMatchObject({ plannedCount: 0, doneCount: 1 });
     expect(progress.body.quarters.map((q: any) => q.doneCount)).toEqual([1, 2, 1, 0]);
-    expect(progress.body.total).toMatchObject({ plannedCount: 6, doneCount: 4, doneParticipants: 0 });
+    expect(progress.body.total).toMatchObject({ plannedCount: 6, doneCount: 4, doneParticipants: 105 });
   });
 
   it("totals a ward and its province for the statistics", async () => {
@@ -207,6 +225,7 @@ describeEachEngine("centre plans", (engine) => {
         plannedCount: 6,
         doneCount: 4,
         plannedParticipants: 460,
+        doneParticipants: 105,
         doneRate: 66.7,
         surveyResponses: 3,
       });

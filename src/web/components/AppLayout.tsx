@@ -24,7 +24,7 @@ import {
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Tooltip, Typography, theme } from "antd";
 import { type ReactNode, useState } from "react";
 import type { RoleName } from "../../shared/api";
-import { rolePermissions } from "../../shared/capabilities";
+import { rolePermissions, rolesWith } from "../../shared/capabilities";
 import { registryKinds } from "../../shared/registry/kinds";
 import { useLang, useT } from "../i18n/messages";
 import { Link, navigate, paths, useLocation } from "../router";
@@ -53,9 +53,7 @@ const memberReaders: RoleName[] = [
 ];
 
 /** The roles that record a centre's sessions (`attendance`): they see "Điểm danh". */
-const attendanceRoles = (Object.keys(rolePermissions) as RoleName[]).filter((r) =>
-  rolePermissions[r].includes("attendance"),
-);
+const attendanceRoles = rolesWith("attendance");
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;

@@ -7,6 +7,7 @@ export const centreOrgVi = {
   "centre.tab.staff": "Cán bộ, giáo viên",
   "centre.tab.history": "Lịch sử",
   "centre.tab.activities": "Lớp học, chuyên đề",
+  "centre.tab.plan": "Kế hoạch năm",
   "centre.board": "Ban giám đốc",
   "centre.noBoard": "Chưa có ban giám đốc.",
   "centre.archived.merged": "Đã sáp nhập vào trung tâm khác",
@@ -64,6 +65,7 @@ export const centreOrgVi = {
   "centre.history.pastStaff": "Cán bộ, giáo viên đã thôi",
   "centre.activities.none": "Trung tâm chưa có lớp học, chuyên đề nào.",
   "centre.activities.all": "Tất cả lớp học, chuyên đề của xã, phường",
+  "centre.activities.attend": "Điểm danh",
   "audit.entity.centre_decision": "Quyết định của trung tâm",
   "audit.entity.centre_staff": "Cán bộ, giáo viên trung tâm",
 };
@@ -75,6 +77,7 @@ export const centreOrgEn: Record<keyof typeof centreOrgVi, string> = {
   "centre.tab.staff": "Staff and teachers",
   "centre.tab.history": "History",
   "centre.tab.activities": "Classes and talks",
+  "centre.tab.plan": "Yearly plan",
   "centre.board": "Board",
   "centre.noBoard": "No board yet.",
   "centre.archived.merged": "Merged into another centre",
@@ -132,6 +135,7 @@ export const centreOrgEn: Record<keyof typeof centreOrgVi, string> = {
   "centre.history.pastStaff": "Former staff and teachers",
   "centre.activities.none": "The centre has no class or talk yet.",
   "centre.activities.all": "All classes and talks of the commune",
+  "centre.activities.attend": "Attendance",
   "audit.entity.centre_decision": "Centre decision",
   "audit.entity.centre_staff": "Centre staff",
 };

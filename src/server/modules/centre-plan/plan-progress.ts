@@ -20,21 +20,27 @@ import { centreInScope } from "./centre-plan.service";
 type Key = { quarter: number; activityKind: ActivityKind; topic: Topic };
 const keyOf = (k: Key) => `${k.quarter}:${k.activityKind}:${k.topic}`;
 
-/**
- * Participants of the centre's activities per quarter × kind × topic of the year. None yet.
- */
-// participants: activity_sessions (attendance module)
+/** Participants (lượt người: the attendees of their sessions) of the centre's activities per quarter × kind × topic. */
 export async function doneParticipants(
-  _tx: Db,
-  _centre: { commune_id: number; id: number },
-  _year: number,
+  tx: Db,
+  centre: { commune_id: number; id: number },
+  year: number,
 ): Promise<Map<string, number>> {
-  return new Map();
+  const { rows } = await sql<Key & { attendees: number }>`
+    SELECT extract(quarter FROM a.starts_on)::int AS quarter, a.activity_kind AS "activityKind", a.topic,
+      coalesce(sum(s.attendees), 0)::int AS attendees
+    FROM centre_activities a
+    JOIN activity_sessions s ON s.commune_id = a.commune_id AND s.activity_id = a.id
+    WHERE a.commune_id = ${centre.commune_id} AND a.centre_id = ${centre.id} AND a.archived_at IS NULL
+      AND a.starts_on >= ${`${year}-01-01`}::date AND a.starts_on < ${`${year + 1}-01-01`}::date
+    GROUP BY 1, 2, 3`.execute(tx);
+  return new Map(rows.map((r) => [keyOf(r), r.attendees]));
 }
 
-/** The same over activities in a subtree, as an SQL expression per activity row `a` (0 until attendance exists). */
-// participants: activity_sessions (attendance module)
-const activityParticipants = (): Expression<number> => sql<number>`0`;
+/** The same over activities in a subtree, as an SQL expression per activity row `a`. */
+const activityParticipants = (): Expression<number> =>
+  sql<number>`(SELECT coalesce(sum(s.attendees), 0) FROM activity_sessions s
+    WHERE s.commune_id = a.commune_id AND s.activity_id = a.id)`;
 
 export async function planProgress(
   db: Db,

@@ -4,19 +4,22 @@
  */
 import { Flex, List, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { rolesWith } from "../../../shared/capabilities";
 import type { Activity } from "../../../shared/registry/kinds";
 import { activities } from "../../../shared/registry/kinds";
 import { centreOrgApi } from "../../api/centre-org";
 import type { RegistryItem } from "../../api/registries";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
-import { Link } from "../../router";
+import { Link, paths } from "../../router";
+import { hasRole, useMe } from "../../session";
 import { cellText } from "../registry/derive";
 import type { CentreTabContext } from "./centre-tabs";
 
 export function CentreActivities({ centre }: CentreTabContext) {
   const t = useT();
   const { lang } = useLang();
+  const attends = hasRole(useMe(), ...rolesWith("attendance"));
   const [list, setList] = useState<Activity[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -50,6 +53,11 @@ export function CentreActivities({ centre }: CentreTabContext) {
                   <strong style={{ overflowWrap: "anywhere" }}>{a.title}</strong>
                   <Tag>{text(a, "activityKind")}</Tag>
                   {a.archivedAt && <Tag>{t("registry.archivedTag")}</Tag>}
+                  {attends && !a.archivedAt && (
+                    <Link to={`${paths.attendance}/${a.id}`} data-testid={`centre-attend-${a.id}`}>
+                      {t("centre.activities.attend")}
+                    </Link>
+                  )}
                 </Flex>
                 <Typography.Text type="secondary">
                   {[

@@ -10,6 +10,7 @@ import { CentreActivities } from "./CentreActivities";
 import { CentreDecisions } from "./CentreDecisions";
 import { CentreHistoryTab } from "./CentreHistoryTab";
 import { CentreOverview } from "./CentreOverview";
+import { CentrePlan } from "./CentrePlan";
 import { CentreStaffTab } from "./CentreStaffTab";
 
 export type CentreTabContext = {
@@ -29,4 +30,5 @@ export const centreTabs: CentreTab[] = [
   { key: "staff", label: "centre.tab.staff", render: (c) => <CentreStaffTab {...c} /> },
   { key: "history", label: "centre.tab.history", render: (c) => <CentreHistoryTab {...c} /> },
   { key: "activities", label: "centre.tab.activities", render: (c) => <CentreActivities {...c} /> },
+  { key: "plan", label: "centre.tab.plan", render: (c) => <CentrePlan centreId={c.centre.id} /> },
 ];
