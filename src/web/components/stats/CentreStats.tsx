@@ -15,6 +15,7 @@ import {
 } from "../../../shared/centre-stats";
 import { formatDate } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
+import { CentrePlanLine } from "./CentrePlanLine";
 import { formatCount } from "./format";
 import { SectionCard, useSection } from "./section";
 
@@ -108,6 +109,7 @@ export function CentreStats({
           </Col>
         ))}
       </Row>
+      {unitId !== undefined && <CentrePlanLine unitId={unitId} year={rollup.year} />}
       {centreCountsAreZero(f) ? (
         <Empty description={t("stats.centres.none")} />
       ) : (
