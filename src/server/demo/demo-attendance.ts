@@ -103,6 +103,11 @@ export async function loadDemoAttendance(db: Db, options: { today: string; log: 
       .where("commune_id", "=", ward)
       .limit(1);
     if (await existing.executeTakeFirst()) continue;
+    const { name: wardName } = await db
+      .selectFrom("admin_units")
+      .select("name")
+      .where("id", "=", ward)
+      .executeTakeFirstOrThrow();
     const officer = await actorOf(db, plan.entry);
     const teacher = await actorOf(db, teachers[plan.commune] ?? plan.entry);
     await addLearners(db, officer, ward);
@@ -175,9 +180,7 @@ export async function loadDemoAttendance(db: Db, options: { today: string; log: 
         }
       }
     });
-    log(
-      `  Trung tâm học tập cộng đồng ${plan.commune}: ${programme.length} lớp, chuyên đề; ${sessions} buổi, ${attendees} lượt người`,
-    );
+    log(`  ${wardName}: ${programme.length} lớp, chuyên đề; ${sessions} buổi, ${attendees} lượt người`);
   }
 }
 

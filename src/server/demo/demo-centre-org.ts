@@ -133,6 +133,7 @@ async function buildCentre(tx: Db, actor: Actor, plan: CentrePlan, until: string
   const at = (day: string) => (day < floor ? floor : day);
   if (floor > until) return null;
   const ward = wardOf(plan.issuer);
+  const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
   await addCentreDecision(tx, actor, id, {
     kind: "founding",
     ...decision(floor, "168/QĐ-UBND", plan.issuer, chair!.name, "Chủ tịch"),
@@ -145,8 +146,8 @@ async function buildCentre(tx: Db, actor: Actor, plan: CentrePlan, until: string
     summary: `Bổ nhiệm Ban Giám đốc ${plan.name}`,
   });
   const staff: CentreStaffInput[] = [
-    { role: "director", fullName: viceChair!.name, post: `Phó Chủ tịch UBND ${ward.toLowerCase()}` },
-    { role: "deputy_director", fullName: hoi!.name, post: `Chủ tịch Hội Khuyến học ${ward.toLowerCase()}` },
+    { role: "director", fullName: viceChair!.name, post: `Phó Chủ tịch UBND ${lowerFirst(ward)}` },
+    { role: "deputy_director", fullName: hoi!.name, post: `Chủ tịch Hội Khuyến học ${lowerFirst(ward)}` },
     { role: "teacher", fullName: teacher!.name, post: plan.teacherPost },
     { role: "reporter", fullName: reporter!.name, post: plan.reporterPost },
   ];
