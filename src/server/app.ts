@@ -24,6 +24,7 @@ import { associationStatsRoutes } from "./modules/association/stats.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes, healthRoutes } from "./modules/auth/auth.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
+import { commendationStatsRoutes } from "./modules/commendations/stats.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
@@ -83,6 +84,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     voucherRoutes,
     disclosureRoutes,
     commendationRoutes,
+    commendationStatsRoutes,
     awardRoutes,
   ])
     api.route("/", routes);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { CentreTables } from "./schema-centres";
+import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 
@@ -473,7 +474,8 @@ export type Database = {
   audit_log: AuditLogTable;
 } & FundTables &
   CentreTables &
-  CommendationTables;
+  CommendationTables &
+  CommendationStatsTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

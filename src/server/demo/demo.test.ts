@@ -78,6 +78,11 @@ describeEachEngine("lived-in demo", (engine) => {
     const listed = (await officer.get(`/api/v1/commendations?unitId=${tayho}`)).body.commendations as any[];
     expect(new Set(listed.map((c) => c.subject?.kind))).toEqual(new Set(["household", "clan", "member"]));
     expect(listed.filter((c) => c.form === "commune_commendation").length).toBeGreaterThanOrEqual(2);
+    // The dashboard's "Khen thưởng" counts them (counters of migration 0033), year by year.
+    const latest = Math.max(...listed.map((c) => c.year));
+    const figures = (await officer.get(`/api/v1/stats/commendations?unitId=${tayho}&year=${latest}`)).body
+      .figures;
+    expect(figures.total).toBe(listed.filter((c) => c.year === latest).length);
     const audit = await connection.db
       .selectFrom("audit_log")
       .select("actor_name")
