@@ -28,6 +28,7 @@ import { centreOrgRoutes } from "./modules/centre-org/centre-org.routes";
 import { centrePlanRoutes } from "./modules/centre-plan/centre-plan.routes";
 import { needsSurveyRoutes } from "./modules/centre-plan/needs-survey.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
+import { commendationStatsRoutes } from "./modules/commendations/stats.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
@@ -89,6 +90,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     voucherRoutes,
     disclosureRoutes,
     commendationRoutes,
+    commendationStatsRoutes,
     awardRoutes,
     centreOrgRoutes,
     attendanceRoutes,

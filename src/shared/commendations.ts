@@ -259,13 +259,19 @@ export const proposalList = z.object({
 });
 export type ProposalList = z.infer<typeof proposalList>;
 
-export const commendationStats = z.object({
-  unitId: z.number(),
-  year: z.number(),
+/** A unit's commendations of a year: in all, by recipient, by form (the list's, then any other) and by level. */
+export const commendationFigures = z.object({
   total: z.number(),
+  collective: z.number(),
+  individual: z.number(),
   byForm: z.array(z.object({ form: z.string(), count: z.number() })),
   byLevel: z.array(z.object({ level: z.enum(commendationLevels), count: z.number() })),
 });
+export type CommendationFigures = z.infer<typeof commendationFigures>;
+
+export const commendationStats = z
+  .object({ unitId: z.number(), year: z.number() })
+  .extend(commendationFigures.shape);
 export type CommendationStats = z.infer<typeof commendationStats>;
 
 const countWords = ["", "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"];

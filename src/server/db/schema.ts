@@ -3,6 +3,7 @@ import type { AttendanceTables } from "./schema-attendance";
 import type { CentreOrgTables } from "./schema-centre-org";
 import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
+import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 
@@ -479,7 +480,8 @@ export type Database = {
   CommendationTables &
   CentreOrgTables &
   AttendanceTables &
-  CentrePlanTables;
+  CentrePlanTables &
+  CommendationStatsTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -80,6 +80,11 @@ describeEachEngine("lived-in demo", (engine) => {
       new Set(["household", "clan", "member", "centre"]),
     );
     expect(listed.filter((c) => c.form === "commune_commendation").length).toBeGreaterThanOrEqual(2);
+    // The dashboard's "Khen thưởng" counts them (counters of migration 0033), year by year.
+    const latest = Math.max(...listed.map((c) => c.year));
+    const figures = (await officer.get(`/api/v1/stats/commendations?unitId=${tayho}&year=${latest}`)).body
+      .figures;
+    expect(figures.total).toBe(listed.filter((c) => c.year === latest).length);
     const audit = await connection.db
       .selectFrom("audit_log")
       .select("actor_name")

@@ -61,6 +61,13 @@ export const commendationsVi = {
   "commend.proposalCommuneOnly": "Danh sách đề nghị được lập cho một xã, phường: chọn một xã, phường.",
   "commend.save": "Lưu",
   "commend.cancel": "Hủy",
+  "commend.stats.title": "Khen thưởng",
+  "commend.stats.asOf": "Khen thưởng tính theo năm được khen, tại xã, phường giữ hồ sơ",
+  "commend.stats.total": "Tổng số khen thưởng",
+  "commend.stats.count": "Số lượng",
+  "commend.stats.series": "Khen thưởng qua các năm",
+  "commend.stats.none": "Chưa có khen thưởng nào trong năm này.",
+  "commend.stats.own": "Tại đơn vị hoặc đơn vị cũ",
 };
 
 export const commendationsEn: Record<keyof typeof commendationsVi, string> = {
@@ -123,4 +130,11 @@ export const commendationsEn: Record<keyof typeof commendationsVi, string> = {
   "commend.proposalCommuneOnly": "The proposal list is drawn up for a commune: choose a commune.",
   "commend.save": "Save",
   "commend.cancel": "Cancel",
+  "commend.stats.title": "Commendations",
+  "commend.stats.asOf": "Commendations by the year they reward, in the commune that keeps them",
+  "commend.stats.total": "Commendations",
+  "commend.stats.count": "Number",
+  "commend.stats.series": "Commendations over the years",
+  "commend.stats.none": "No commendation this year.",
+  "commend.stats.own": "At the unit itself or former units",
 };

@@ -19,6 +19,7 @@ import { AssociationStats } from "../components/stats/AssociationStats";
 import { CentreStats } from "../components/stats/CentreStats";
 import { ChildrenChart, type RankKey, rankKeys } from "../components/stats/ChildrenChart";
 import { ChildrenTable } from "../components/stats/ChildrenTable";
+import { CommendationStats } from "../components/stats/CommendationStats";
 import { FundStats } from "../components/stats/FundStats";
 import { MetricCards } from "../components/stats/MetricCards";
 import { RatingStats } from "../components/stats/RatingStats";
@@ -326,6 +327,7 @@ export default function DashboardPage() {
           <AssociationStats unitId={unitId} year={year} onOpen={open} />
           <FundStats unitId={unitId} year={year} onOpen={open} />
           <CentreStats unitId={unitId} year={year} onOpen={open} />
+          <CommendationStats unitId={unitId} year={year} onOpen={open} />
         </>
       )}
     </Flex>

@@ -4,6 +4,7 @@ import { attendanceCases } from "./attendance";
 import { centreOrgCases } from "./centre-org";
 import { centrePlanCases } from "./centre-plan";
 import { centreCases } from "./centres";
+import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
@@ -15,4 +16,5 @@ export const caseModules: readonly CaseModule[] = [
   attendanceCases,
   tt25PrefillCases,
   centrePlanCases,
+  commendationStatsCases,
 ];

@@ -1,15 +1,8 @@
 /** The Hội Khuyến học's statistics: figures of a unit and its children, the growth series, CSV and .xlsx. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { chapterKindKeys } from "../../../shared/association-stats";
-import {
-  createRouter,
-  csvContent,
-  csvResponse,
-  jsonContent,
-  requireActor,
-  xlsxContent,
-  xlsxResponse,
-} from "../../http/context";
+import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { sectionDownloads } from "../stats/section-downloads";
 import { statsUnit, targetProgress, unitSeriesQuery, unitYearQuery } from "../stats/stats.routes";
 import { memberCsv, memberFileName, memberSheet } from "./stats.export";
 import { memberRollup, memberSeries } from "./stats.service";
@@ -88,34 +81,16 @@ associationStatsRoutes.openapi(
   async (c) => c.json(await memberSeries(c.get("db"), requireActor(c), c.req.valid("query")), 200),
 );
 
-associationStatsRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/stats/association.csv",
-    tags,
-    summary: "Bảng số liệu Hội Khuyến học dạng CSV, có dòng tổng cộng",
-    request: { query: unitYearQuery },
-    responses: { 200: csvContent("dấu phẩy thập phân") },
-  }),
-  async (c) => {
-    const result = await memberRollup(c.get("db"), requireActor(c), c.req.valid("query"));
-    return csvResponse(c, memberCsv(result), memberFileName(result, "csv"));
+sectionDownloads(associationStatsRoutes, {
+  name: "association",
+  tags,
+  summaries: {
+    csv: "Bảng số liệu Hội Khuyến học dạng CSV, có dòng tổng cộng",
+    xlsx: "Biểu thống kê tổ chức Hội Khuyến học (.xlsx): mỗi đơn vị trực thuộc một dòng, có dòng Tổng cộng",
   },
-);
-
-associationStatsRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/stats/association.xlsx",
-    tags,
-    summary:
-      "Biểu thống kê tổ chức Hội Khuyến học (.xlsx): mỗi đơn vị trực thuộc một dòng, có dòng Tổng cộng",
-    request: { query: unitYearQuery },
-    responses: { 200: xlsxContent() },
-  }),
-  async (c) => {
-    const result = await memberRollup(c.get("db"), requireActor(c), c.req.valid("query"));
-    const { sheet, rows } = memberSheet(result);
-    return xlsxResponse(c, sheet, rows, memberFileName(result, "xlsx"));
-  },
-);
+  csvNote: "dấu phẩy thập phân",
+  rollup: memberRollup,
+  csv: memberCsv,
+  sheet: memberSheet,
+  fileName: memberFileName,
+});

@@ -24,8 +24,9 @@ import {
   listCommendations,
   updateCommendation,
 } from "./commendations.service";
-import { commendationStats, proposalFileName, proposalSheet, registerSheet } from "./export";
+import { proposalFileName, proposalSheet, registerSheet } from "./export";
 import { createRule, deleteRule, listRules, proposalList } from "./rules.service";
+import { commendationStats } from "./stats.service";
 import { readableUnit } from "./units";
 
 export const commendationRoutes = createRouter();
@@ -78,7 +79,7 @@ commendationRoutes.openapi(
     path: "/commendations/stats",
     tags,
     summary:
-      "Số khen thưởng của một đơn vị (cả các đơn vị trực thuộc) trong một năm, theo hình thức và theo cấp",
+      "Số khen thưởng của một đơn vị (cả các đơn vị trực thuộc) trong một năm, theo hình thức và theo cấp (từ bộ đếm)",
     request: { query: yearQuery.extend({ unitId: z.coerce.number().int().positive() }) },
     responses: { 200: jsonContent(statsSchema, "Số khen thưởng") },
   }),

@@ -1,22 +1,16 @@
 /**
  * Workbooks of the commendations module: the register as listed (filters applied) and the proposal list the
- * commune's emulation council (Hội đồng Thi đua – Khen thưởng) works from. Figures by form and level for a unit's
- * subtree and year (one grouped query over the closure table) live here too: the page's summary and the dashboard.
+ * commune's emulation council (Hội đồng Thi đua – Khen thưởng) works from. The figures by form and level are
+ * read from the counters (stats.service.ts).
  */
 import {
   type Commendation,
-  type CommendationStats,
-  commendationForms,
-  commendationLevels,
   formOf,
   levelLabels,
   type ProposalList,
   subjectKindLabels,
 } from "../../../shared/commendations";
-import { type Actor, asActor, unitInScope } from "../../auth/scope";
-import type { Db } from "../../db/connection";
 import type { XlsxCell, XlsxSheet } from "../../lib/xlsx-stream";
-import { inSubtree, readableUnit } from "./units";
 
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const formName = (code: string) => formOf(code)?.vi ?? code;
@@ -91,36 +85,3 @@ export function proposalSheet(list: ProposalList) {
 
 export const proposalFileName = (list: ProposalList) =>
   `de-nghi-khen-thuong-${list.commune.id}-${list.year}.xlsx`;
-
-/** Commendations of a unit's subtree in a year, by form and by level (the caller's scope). */
-export async function commendationStats(
-  db: Db,
-  actor: Actor,
-  unitId: number,
-  year: number,
-): Promise<CommendationStats> {
-  return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, unitId);
-    const rows = await tx
-      .selectFrom("commendations as c")
-      .select(["c.form", "c.level", (eb) => eb.fn.countAll<number | string>().as("count")])
-      .where(inSubtree(unitId, "c.commune_id"))
-      .where(unitInScope(actor, "read", "c.commune_id"))
-      .where("c.year", "=", year)
-      .groupBy(["c.form", "c.level"])
-      .execute();
-    const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
-      rows.filter(pick).reduce((s, r) => s + Number(r.count), 0);
-    const known = new Set<string>(commendationForms.map((f) => f.code));
-    return {
-      unitId,
-      year,
-      total: sum(() => true),
-      byForm: [
-        ...commendationForms.map((f) => f.code),
-        ...new Set(rows.map((r) => r.form).filter((f) => !known.has(f))),
-      ].map((form) => ({ form, count: sum((r) => r.form === form) })),
-      byLevel: commendationLevels.map((level) => ({ level, count: sum((r) => r.level === level) })),
-    };
-  });
-}

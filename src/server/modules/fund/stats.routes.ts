@@ -1,15 +1,8 @@
 /** The learning-promotion funds' statistics: figures of a unit and its children, the series, CSV and .xlsx. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { fundOwnerKinds } from "../../../shared/fund-stats";
-import {
-  createRouter,
-  csvContent,
-  csvResponse,
-  jsonContent,
-  requireActor,
-  xlsxContent,
-  xlsxResponse,
-} from "../../http/context";
+import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { sectionDownloads } from "../stats/section-downloads";
 import { statsUnit, unitSeriesQuery, unitYearQuery } from "../stats/stats.routes";
 import { fundCsv, fundFileName, fundSheet } from "./stats.export";
 import { fundRollup, fundSeries } from "./stats.service";
@@ -108,34 +101,16 @@ fundStatsRoutes.openapi(
   async (c) => c.json(await fundSeries(c.get("db"), requireActor(c), c.req.valid("query")), 200),
 );
 
-fundStatsRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/stats/fund.csv",
-    tags,
-    summary: "Bảng số liệu quỹ khuyến học dạng CSV, có dòng tổng cộng",
-    request: { query: unitYearQuery },
-    responses: { 200: csvContent("tiền tính bằng đồng") },
-  }),
-  async (c) => {
-    const result = await fundRollup(c.get("db"), requireActor(c), c.req.valid("query"));
-    return csvResponse(c, fundCsv(result), fundFileName(result, "csv"));
+sectionDownloads(fundStatsRoutes, {
+  name: "fund",
+  tags,
+  summaries: {
+    csv: "Bảng số liệu quỹ khuyến học dạng CSV, có dòng tổng cộng",
+    xlsx: "Biểu thống kê quỹ khuyến học (.xlsx): mỗi đơn vị trực thuộc (hoặc mỗi quỹ) một dòng, có dòng Tổng cộng",
   },
-);
-
-fundStatsRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/stats/fund.xlsx",
-    tags,
-    summary:
-      "Biểu thống kê quỹ khuyến học (.xlsx): mỗi đơn vị trực thuộc (hoặc mỗi quỹ) một dòng, có dòng Tổng cộng",
-    request: { query: unitYearQuery },
-    responses: { 200: xlsxContent() },
-  }),
-  async (c) => {
-    const result = await fundRollup(c.get("db"), requireActor(c), c.req.valid("query"));
-    const { sheet, rows } = fundSheet(result);
-    return xlsxResponse(c, sheet, rows, fundFileName(result, "xlsx"));
-  },
-);
+  csvNote: "tiền tính bằng đồng",
+  rollup: fundRollup,
+  csv: fundCsv,
+  sheet: fundSheet,
+  fileName: fundFileName,
+});

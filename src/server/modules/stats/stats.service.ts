@@ -351,7 +351,7 @@ async function communesFor(db: Db, unitCode?: string, level: "commune" | "provin
 
 /**
  * Differences between the stored counters and a full recount from the registries and the fund ledgers (empty when
- * they agree): every commune's titles, Hội and funds, and the provinces' own funds.
+ * they agree): every commune's titles, Hội, funds and commendations, and the provinces' own funds.
  */
 export async function verifyCounters(
   db: Db,
@@ -377,6 +377,7 @@ export async function verifyCounters(
           ? sql`SELECT * FROM hieuhoc_counter_differences(${commune.id}, ${year}::smallint)
         UNION ALL SELECT * FROM hieuhoc_association_differences(${commune.id}, ${year}::smallint)
         UNION ALL SELECT * FROM hieuhoc_centre_differences(${commune.id}, ${year}::smallint)
+        UNION ALL SELECT * FROM hieuhoc_commendation_differences(${commune.id}, ${year}::smallint)
         UNION ALL `
           : sql``
       }SELECT * FROM hieuhoc_fund_differences(${commune.id}, ${year}::smallint)
