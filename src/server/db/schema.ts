@@ -4,6 +4,7 @@ import type { CentreOrgTables } from "./schema-centre-org";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
+import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -477,7 +478,8 @@ export type Database = {
   CentreTables &
   CommendationTables &
   CentreOrgTables &
-  AttendanceTables;
+  AttendanceTables &
+  LearnerEvidenceTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

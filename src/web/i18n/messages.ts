@@ -12,6 +12,7 @@ import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
+import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
@@ -245,6 +246,7 @@ const vi = {
   ...commendationsVi,
   ...centreOrgVi,
   ...prefillVi,
+  ...learnerEvidenceVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -476,6 +478,7 @@ const en: Catalogue = {
   ...commendationsEn,
   ...centreOrgEn,
   ...prefillEn,
+  ...learnerEvidenceEn,
 };
 
 export type Lang = "vi" | "en";
