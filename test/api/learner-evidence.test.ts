@@ -166,7 +166,7 @@ describeEachEngine("learner evidence: attended hours and completion certificates
       expect(fromQr.sort()).toEqual([...codes.values()].sort());
     }
     const anonymous = t.anonymous();
-    const adult = await anonymous.get(`/api/v1/public/completion-certificates/${codes.get(people.thuy)}`);
+    const adult = await anonymous.get(`/api/v1/public/completion-certificates/${codes.get(people.thuy!)}`);
     expect(adult.status).toBe(200);
     expect(adult.body.certificate).toMatchObject({
       holderName: "Lê Thị Thúy",
@@ -174,7 +174,7 @@ describeEachEngine("learner evidence: attended hours and completion certificates
       centre: "TTHTCĐ Tây Hồ",
       valid: true,
     });
-    const minor = await anonymous.get(`/api/v1/public/completion-certificates/${codes.get(people.minor)}`);
+    const minor = await anonymous.get(`/api/v1/public/completion-certificates/${codes.get(people.minor!)}`);
     expect(minor.body.certificate.holderName).toBeNull();
     expect(JSON.stringify(minor.body)).not.toContain("Phạm");
     expect((await anonymous.get("/api/v1/public/completion-certificates/ZZZZZZZZ")).status).toBe(404);

@@ -4,6 +4,7 @@ import { attendanceCases } from "./attendance";
 import { centreOrgCases } from "./centre-org";
 import { centreCases } from "./centres";
 import { commendationCases } from "./commendations";
+import { learnerEvidenceCases } from "./learner-evidence";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -13,4 +14,5 @@ export const caseModules: readonly CaseModule[] = [
   centreOrgCases,
   attendanceCases,
   tt25PrefillCases,
+  learnerEvidenceCases,
 ];
