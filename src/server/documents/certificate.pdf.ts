@@ -129,7 +129,7 @@ function rule(page: PDFPage, centerX: number, y: number, width: number): void {
   });
 }
 
-export function drawFrame(page: PDFPage): void {
+function drawFrame(page: PDFPage): void {
   page.drawRectangle({
     x: 18,
     y: 18,
@@ -149,7 +149,7 @@ export function drawFrame(page: PDFPage): void {
 }
 
 // NĐ 30 style header: issuing body on the left, Quốc hiệu and Tiêu ngữ on the right, each with its short rule.
-export function drawHeader(page: PDFPage, fonts: Fonts, cert: { authority: { agencyParent: string } }): void {
+function drawHeader(page: PDFPage, fonts: Fonts, cert: { authority: { agencyParent: string } }): void {
   const leftX = 200;
   const rightX = 580;
   // "\n" separates the lines of a two-level header (the commune, then the centre).
@@ -203,12 +203,7 @@ function drawBody(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
 }
 
 /** The date line and the signer's block on the right (the authority's place, the certificate's date). */
-export function drawSignature(
-  page: PDFPage,
-  fonts: Fonts,
-  authority: CertificateData["authority"],
-  date: string,
-) {
+function drawSignature(page: PDFPage, fonts: Fonts, authority: CertificateData["authority"], date: string) {
   const cx = 590;
   const dateLine = formatNd30PlaceDate(authority.place, date);
   const top = [
@@ -221,7 +216,7 @@ export function drawSignature(
   drawCentered(page, fitLines(fonts.bold, authority.signerName, 15, 10, 330), cx, 75);
 }
 
-export async function drawQr(
+async function drawQr(
   pdf: PDFDocument,
   page: PDFPage,
   fonts: Fonts,
@@ -241,6 +236,23 @@ export async function drawQr(
   drawCentered(page, fitLines(fonts.regular, `Mã xác minh: ${cert.code}`, 9, 6, 160), cx, 52);
 }
 
+/** One page in the certificates' frame: header, the body `drawBody` draws, date line and signer, QR code. */
+export async function certificatePage(
+  pdf: PDFDocument,
+  fonts: Fonts,
+  cert: { code: string; authority: CertificateData["authority"] },
+  date: string,
+  baseUrl: string,
+  drawBody: (page: PDFPage) => void,
+) {
+  const page = pdf.addPage([WIDTH, HEIGHT]);
+  drawFrame(page);
+  drawHeader(page, fonts, cert);
+  drawBody(page);
+  drawSignature(page, fonts, cert.authority, date);
+  await drawQr(pdf, page, fonts, cert, baseUrl);
+}
+
 export async function renderCertificates(
   certificates: readonly CertificateData[],
   options: CertificateOptions,
@@ -255,13 +267,9 @@ export async function renderCertificates(
   if (first) pdf.setAuthor(first.authority.agencyParent);
   if (first) pdf.setSubject(`Quyết định số ${first.decisionNumber} ngày ${formatDmy(first.decisionDate)}`);
 
-  for (const cert of certificates) {
-    const page = pdf.addPage([WIDTH, HEIGHT]);
-    drawFrame(page);
-    drawHeader(page, fonts, cert);
-    drawBody(page, fonts, cert);
-    drawSignature(page, fonts, cert.authority, cert.decisionDate);
-    await drawQr(pdf, page, fonts, cert, options.verifyBaseUrl);
-  }
+  for (const cert of certificates)
+    await certificatePage(pdf, fonts, cert, cert.decisionDate, options.verifyBaseUrl, (page) =>
+      drawBody(page, fonts, cert),
+    );
   return pdf.save();
 }

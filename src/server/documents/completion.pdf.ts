@@ -6,11 +6,8 @@ import type { PDFPage } from "pdf-lib";
 import {
   type CertificateOptions,
   CONTENT_WIDTH,
+  certificatePage,
   drawCentered,
-  drawFrame,
-  drawHeader,
-  drawQr,
-  drawSignature,
   fitLines,
   HEIGHT,
   RED,
@@ -74,13 +71,9 @@ export async function renderCompletionCertificates(
   pdf.setTitle("Giấy chứng nhận hoàn thành lớp học", { showInWindowTitleBar: true });
   pdf.setLanguage("vi-VN");
   pdf.setCreator("Hiếu Học");
-  for (const cert of certificates) {
-    const page = pdf.addPage([WIDTH, HEIGHT]);
-    drawFrame(page);
-    drawHeader(page, fonts, cert);
-    drawBody(page, fonts, cert);
-    drawSignature(page, fonts, cert.authority, cert.issuedOn);
-    await drawQr(pdf, page, fonts, cert, options.verifyBaseUrl);
-  }
+  for (const cert of certificates)
+    await certificatePage(pdf, fonts, cert, cert.issuedOn, options.verifyBaseUrl, (page) =>
+      drawBody(page, fonts, cert),
+    );
   return pdf.save();
 }
