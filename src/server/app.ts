@@ -39,6 +39,7 @@ import { disclosureRoutes } from "./modules/fund/disclosure.routes";
 import { fundRoutes } from "./modules/fund/fund.routes";
 import { fundStatsRoutes } from "./modules/fund/stats.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
+import { learnerEvidenceRoutes } from "./modules/learner-evidence/learner-evidence.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -82,6 +83,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     documentRoutes,
     evidenceRoutes,
     tt25PrefillRoutes,
+    learnerEvidenceRoutes,
     rubricRoutes,
     statsRoutes,
     targetRoutes,

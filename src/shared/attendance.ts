@@ -115,6 +115,8 @@ export const attendanceActivity = z.object({
   place: z.string().nullable(),
   attendanceMode: z.enum(["headcount", "named"]),
   classSize: z.number().nullable(),
+  /** Whether the class issues completion certificates (docs/CENTRES.md, "Giờ học và giấy chứng nhận"). */
+  certificate: z.enum(["yes", "no"]),
   centreName: z.string(),
   sessions: z.number(),
   lastHeldOn: z.string().nullable(),

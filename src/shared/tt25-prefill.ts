@@ -18,6 +18,11 @@ export const itemSuggestion = z.object({
   sources: z.array(z.string()),
   /** The evidence note the suggestion offers for the item (the source lines joined). */
   note: z.string(),
+  /**
+   * Evidence only (a citizen's attended hours, docs/CENTRES.md "Giờ học và giấy chứng nhận"): "Dùng gợi ý" puts the
+   * source into the note and leaves the item's choice or score as it is.
+   */
+  noteOnly: z.boolean().optional(),
 });
 export type ItemSuggestion = z.infer<typeof itemSuggestion>;
 

@@ -6,6 +6,7 @@ import type { CentreTables } from "./schema-centres";
 import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
+import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -481,7 +482,8 @@ export type Database = {
   CentreOrgTables &
   AttendanceTables &
   CentrePlanTables &
-  CommendationStatsTables;
+  CommendationStatsTables &
+  LearnerEvidenceTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

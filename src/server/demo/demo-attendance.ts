@@ -145,6 +145,8 @@ export async function loadDemoAttendance(db: Db, options: { today: string; log: 
             instructor: p.kind === "talk" ? "Báo cáo viên Hội Khuyến học" : "Giáo viên trung tâm",
             attendanceMode: named ? "named" : "headcount",
             classSize: size,
+            // The named classes issue completion certificates (docs/CENTRES.md, "Giờ học và giấy chứng nhận").
+            certificate: named ? "yes" : "no",
             funding: seed % 3 === 0 ? "socialized" : "state_budget",
           }),
         );

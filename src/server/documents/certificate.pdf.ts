@@ -32,13 +32,13 @@ export type CertificateData = {
 export type CertificateOptions = { verifyBaseUrl: string };
 
 type Fonts = SerifFonts;
-type Line = { text: string; font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
+export type Line = { text: string; font: PDFFont; size: number; color?: ReturnType<typeof rgb> };
 
-const WIDTH = 841.89; // A4 landscape, points
-const HEIGHT = 595.28;
-const RED = rgb(0.6, 0.08, 0.08);
+export const WIDTH = 841.89; // A4 landscape, points
+export const HEIGHT = 595.28;
+export const RED = rgb(0.6, 0.08, 0.08);
 const INK = rgb(0.1, 0.1, 0.1);
-const CONTENT_WIDTH = WIDTH - 160;
+export const CONTENT_WIDTH = WIDTH - 160;
 
 export function verifyUrl(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/xac-minh/${encodeURIComponent(code)}`;
@@ -73,7 +73,7 @@ function greedyWrap(
 // Shrink first (a name reads best on one line), then wrap at the smallest size, shrinking further if it takes more
 // than `maxLines`; a single word longer than the line is squeezed until it fits, so nothing runs past the frame and
 // the body never reaches the signature block.
-function fitLines(
+export function fitLines(
   font: PDFFont,
   raw: string,
   size: number,
@@ -98,7 +98,13 @@ function fitLines(
 }
 
 /** Draws centred lines downwards from baseline `y`; returns the baseline after the last line. */
-function drawCentered(page: PDFPage, lines: Line[], centerX: number, y: number, leading = 1.25): number {
+export function drawCentered(
+  page: PDFPage,
+  lines: Line[],
+  centerX: number,
+  y: number,
+  leading = 1.25,
+): number {
   let baseline = y;
   for (const line of lines) {
     const width = line.font.widthOfTextAtSize(line.text, line.size);
@@ -143,10 +149,14 @@ function drawFrame(page: PDFPage): void {
 }
 
 // NĐ 30 style header: issuing body on the left, Quốc hiệu and Tiêu ngữ on the right, each with its short rule.
-function drawHeader(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
+function drawHeader(page: PDFPage, fonts: Fonts, cert: { authority: { agencyParent: string } }): void {
   const leftX = 200;
   const rightX = 580;
-  const agency = fitLines(fonts.bold, cert.authority.agencyParent.toUpperCase(), 13, 10, 300);
+  // "\n" separates the lines of a two-level header (the commune, then the centre).
+  const agency = cert.authority.agencyParent
+    .toUpperCase()
+    .split("\n")
+    .flatMap((t) => fitLines(fonts.bold, t, 13, 10, 300));
   const agencyEnd = drawCentered(page, agency, leftX, HEIGHT - 62);
   const widest = Math.max(...agency.map((l) => l.font.widthOfTextAtSize(l.text, l.size)));
   rule(page, leftX, agencyEnd + 9, widest * 0.4);
@@ -192,22 +202,27 @@ function drawBody(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
   drawCentered(page, fitLines(fonts.italic, decision, 14, 10, CONTENT_WIDTH), cx, y - 8);
 }
 
-function drawSignature(page: PDFPage, fonts: Fonts, cert: CertificateData): void {
+/** The date line and the signer's block on the right (the authority's place, the certificate's date). */
+function drawSignature(page: PDFPage, fonts: Fonts, authority: CertificateData["authority"], date: string) {
   const cx = 590;
-  const dateLine = formatNd30PlaceDate(cert.authority.place, cert.decisionDate);
+  const dateLine = formatNd30PlaceDate(authority.place, date);
   const top = [
     ...fitLines(fonts.italic, dateLine, 14, 10, 330),
     // signerTitle may hold several lines ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH").
-    ...cert.authority.signerTitle
-      .split("\n")
-      .flatMap((t) => fitLines(fonts.bold, t.toUpperCase(), 14, 10, 330)),
+    ...authority.signerTitle.split("\n").flatMap((t) => fitLines(fonts.bold, t.toUpperCase(), 14, 10, 330)),
   ];
   drawCentered(page, top, cx, 190);
   // About 2.7 cm left blank for the signature and seal.
-  drawCentered(page, fitLines(fonts.bold, cert.authority.signerName, 15, 10, 330), cx, 75);
+  drawCentered(page, fitLines(fonts.bold, authority.signerName, 15, 10, 330), cx, 75);
 }
 
-async function drawQr(pdf: PDFDocument, page: PDFPage, fonts: Fonts, cert: CertificateData, baseUrl: string) {
+async function drawQr(
+  pdf: PDFDocument,
+  page: PDFPage,
+  fonts: Fonts,
+  cert: { code: string },
+  baseUrl: string,
+) {
   const png = await QRCode.toBuffer(verifyUrl(baseUrl, cert.code), {
     type: "png",
     errorCorrectionLevel: "M",
@@ -219,6 +234,23 @@ async function drawQr(pdf: PDFDocument, page: PDFPage, fonts: Fonts, cert: Certi
   const cx = 110;
   page.drawImage(image, { x: cx - size / 2, y: 64, width: size, height: size });
   drawCentered(page, fitLines(fonts.regular, `Mã xác minh: ${cert.code}`, 9, 6, 160), cx, 52);
+}
+
+/** One page in the certificates' frame: header, the body `drawBody` draws, date line and signer, QR code. */
+export async function certificatePage(
+  pdf: PDFDocument,
+  fonts: Fonts,
+  cert: { code: string; authority: CertificateData["authority"] },
+  date: string,
+  baseUrl: string,
+  drawBody: (page: PDFPage) => void,
+) {
+  const page = pdf.addPage([WIDTH, HEIGHT]);
+  drawFrame(page);
+  drawHeader(page, fonts, cert);
+  drawBody(page);
+  drawSignature(page, fonts, cert.authority, date);
+  await drawQr(pdf, page, fonts, cert, baseUrl);
 }
 
 export async function renderCertificates(
@@ -235,13 +267,9 @@ export async function renderCertificates(
   if (first) pdf.setAuthor(first.authority.agencyParent);
   if (first) pdf.setSubject(`Quyết định số ${first.decisionNumber} ngày ${formatDmy(first.decisionDate)}`);
 
-  for (const cert of certificates) {
-    const page = pdf.addPage([WIDTH, HEIGHT]);
-    drawFrame(page);
-    drawHeader(page, fonts, cert);
-    drawBody(page, fonts, cert);
-    drawSignature(page, fonts, cert);
-    await drawQr(pdf, page, fonts, cert, options.verifyBaseUrl);
-  }
+  for (const cert of certificates)
+    await certificatePage(pdf, fonts, cert, cert.decisionDate, options.verifyBaseUrl, (page) =>
+      drawBody(page, fonts, cert),
+    );
   return pdf.save();
 }

@@ -13,6 +13,7 @@ import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
+import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
@@ -247,6 +248,7 @@ const vi = {
   ...commendationsVi,
   ...centreOrgVi,
   ...prefillVi,
+  ...learnerEvidenceVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -479,6 +481,7 @@ const en: Catalogue = {
   ...commendationsEn,
   ...centreOrgEn,
   ...prefillEn,
+  ...learnerEvidenceEn,
 };
 
 export type Lang = "vi" | "en";

@@ -16,6 +16,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AttendanceDetail } from "../../shared/attendance";
 import { attendanceApi, newClientKey, readOutbox, useOutbox } from "../api/attendance";
 import { OutboxLine } from "../components/attendance/OutboxLine";
+import { CompletionButton } from "../components/learner-evidence/CompletionButton";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { errorText } from "../errors";
@@ -136,6 +137,7 @@ export default function AttendancePage({ id }: { id: number }) {
         {activity.centreName}
         {activity.classSize ? ` · ${t("attendance.classSize", { size: activity.classSize })}` : ""}
       </Typography.Text>
+      <CompletionButton activity={activity} canAttend={canAttend} />
       <OutboxLine outbox={outbox} />
       {!canAttend ? (
         <Alert type="info" showIcon title={t("attendance.mayNot")} />

@@ -2,6 +2,8 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from "ant
 import { useEffect, useState } from "react";
 import type { CertificateCheck } from "../../shared/cycle";
 import { cycleApi } from "../api/cycle";
+import { type CompletionCheck, learnerEvidenceApi } from "../api/learner-evidence";
+import { CompletionCard } from "../components/learner-evidence/CompletionCard";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { PublicFrame } from "../components/PublicFrame";
@@ -13,7 +15,7 @@ import { Link } from "../router";
 type State =
   | { status: "loading" }
   | { status: "error"; message: string }
-  | { status: "done"; certificate: CertificateCheck | null };
+  | { status: "done"; certificate: CertificateCheck | null; completion?: CompletionCheck | null };
 
 /** Public check of a certificate code (the QR code on a certificate points here); no sign-in needed. */
 export default function CertificateCheckPage({ code }: { code: string }) {
@@ -23,14 +25,21 @@ export default function CertificateCheckPage({ code }: { code: string }) {
   useEffect(() => {
     let live = true;
     setState({ status: "loading" });
-    cycleApi.checkCertificate(code).then(
-      (certificate) => {
-        if (live) setState({ status: "done", certificate });
-      },
-      (err: unknown) => {
-        if (live) setState({ status: "error", message: errorText(err, t) });
-      },
-    );
+    // A title's certificate first, else a class's completion certificate (the same QR page).
+    cycleApi
+      .checkCertificate(code)
+      .then(async (certificate) => ({
+        certificate,
+        completion: certificate ? null : await learnerEvidenceApi.check(code),
+      }))
+      .then(
+        ({ certificate, completion }) => {
+          if (live) setState({ status: "done", certificate, completion });
+        },
+        (err: unknown) => {
+          if (live) setState({ status: "error", message: errorText(err, t) });
+        },
+      );
     return () => {
       live = false;
     };
@@ -41,7 +50,8 @@ export default function CertificateCheckPage({ code }: { code: string }) {
       <PageTitle>{t("verify.title")}</PageTitle>
       {state.status === "loading" && <PageLoading />}
       {state.status === "error" && <Alert type="error" showIcon title={state.message} />}
-      {state.status === "done" && !state.certificate && (
+      {state.status === "done" && state.completion && <CompletionCard check={state.completion} />}
+      {state.status === "done" && !state.certificate && !state.completion && (
         <Result
           status="warning"
           title={<span data-testid="certificate-verdict">{t("verify.notFound")}</span>}

@@ -6,6 +6,7 @@ import { centrePlanCases } from "./centre-plan";
 import { centreCases } from "./centres";
 import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
+import { learnerEvidenceCases } from "./learner-evidence";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -17,4 +18,5 @@ export const caseModules: readonly CaseModule[] = [
   tt25PrefillCases,
   centrePlanCases,
   commendationStatsCases,
+  learnerEvidenceCases,
 ];

@@ -38,6 +38,7 @@ const activityColumns = [
   "a.place",
   "a.attendance_mode",
   "a.class_size",
+  "a.certificate",
   "a.archived_at",
   "c.name as centre_name",
 ] as const;
@@ -136,6 +137,7 @@ function presentActivity(
     place: row.place,
     attendanceMode: row.attendance_mode,
     classSize: row.class_size,
+    certificate: row.certificate,
     centreName: row.centre_name,
     sessions: stats.sessions,
     lastHeldOn: stats.last,

@@ -16,6 +16,7 @@ export type ScopedActivity = {
   place: string | null;
   attendance_mode: "headcount" | "named";
   class_size: number | null;
+  certificate: "yes" | "no";
   archived_at: Date | string | null;
   centre_name: string;
 };

@@ -11,6 +11,7 @@ import { foldText } from "../../../shared/text";
 import { centreGradeMet, type ItemSuggestion, type SuggestionsResponse } from "../../../shared/tt25-prefill";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
+import { citizenHoursSuggestions, shortCentre } from "../learner-evidence/hours.service";
 import { loadRubric } from "../rubrics/rubrics.service";
 import { loadRegistration } from "./registrations.service";
 
@@ -34,9 +35,6 @@ const dayMonthYear = (iso: string) => {
   const [year, month, day] = String(iso).slice(0, 10).split("-");
   return `${day}/${month}/${year}`;
 };
-
-/** "Trung tâm học tập cộng đồng phường Tây Hồ" → "TTHTCĐ phường Tây Hồ"; other names (TTVH-TT-HTCĐ) as they are. */
-const shortName = (name: string) => name.replace(/^Trung tâm học tập cộng đồng(?=\s|$)/iu, "TTHTCĐ");
 
 type CentreRating = {
   name: string;
@@ -101,8 +99,8 @@ function suggestFrom(centres: CentreRating[], communeName: string, year: number)
   const rated = (c: CentreRating) => c.grade !== null && c.number !== null;
   const sources = centres.map((c) =>
     rated(c)
-      ? `${shortName(c.name)}: xếp loại ${gradeLabels[c.grade as Grade] ?? c.grade}, QĐ ${c.number} ngày ${dayMonthYear(c.signed_on!)}`
-      : `${shortName(c.name)}: chưa xếp loại năm ${year}`,
+      ? `${shortCentre(c.name)}: xếp loại ${gradeLabels[c.grade as Grade] ?? c.grade}, QĐ ${c.number} ngày ${dayMonthYear(c.signed_on!)}`
+      : `${shortCentre(c.name)}: chưa xếp loại năm ${year}`,
   );
   const met = centres.some((c) => rated(c) && c.grade !== centreGradeMet)
     ? false
@@ -120,6 +118,10 @@ export async function registrationSuggestions(
   return asActor(db, actor, async (tx) => {
     const registration = await loadRegistration(tx, actor, registrationId);
     const locked = !["registered", "assessed"].includes(registration.status);
+    if (registration.title === "learning_citizen") {
+      const { definition } = await loadRubric(tx, registration.rubric.id);
+      return { suggestions: await citizenHoursSuggestions(tx, actor, registration, definition), locked };
+    }
     if (registration.title !== "learning_community_commune") return { suggestions: [], locked };
     const items = centreItems((await loadRubric(tx, registration.rubric.id)).definition);
     if (items.length === 0) return { suggestions: [], locked };

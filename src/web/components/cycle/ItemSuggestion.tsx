@@ -14,7 +14,8 @@ export type { ItemSuggestion };
 /** The suggestions of a commune's registration by item (none for the other titles, or when the request fails). */
 export function useSuggestions(registration: Registration): Record<string, ItemSuggestion> {
   const [byItem, setByItem] = useState<Record<string, ItemSuggestion>>({});
-  const commune = registration.title === "learning_community_commune";
+  // Cộng đồng học tập cấp xã: the centres' ratings; Công dân học tập: the citizen's attended hours.
+  const commune = ["learning_community_commune", "learning_citizen"].includes(registration.title);
   useEffect(() => {
     if (!commune) return;
     let live = true;
@@ -53,9 +54,11 @@ export function SuggestionBox({ suggestion, editable, onApply, indent = 24 }: Pr
   const t = useT();
   const { message } = App.useApp();
   const { token } = theme.useToken();
-  const { met, points } = suggestion;
-  const label =
-    met === null
+  const { met, points, noteOnly } = suggestion;
+  const usable = noteOnly ? suggestion.note !== "" : met !== null;
+  const label = noteOnly
+    ? t("hours.tag")
+    : met === null
       ? t("prefill.none")
       : points !== null
         ? t("prefill.points", { points })
@@ -78,11 +81,14 @@ export function SuggestionBox({ suggestion, editable, onApply, indent = 24 }: Pr
     >
       <Flex wrap gap={8} align="center">
         <BulbOutlined aria-hidden />
-        <Typography.Text type="secondary">{t("prefill.title")}</Typography.Text>
-        <Tag color={met === null ? "default" : met ? "green" : "orange"} data-testid="suggestion-value">
+        <Typography.Text type="secondary">{t(noteOnly ? "hours.title" : "prefill.title")}</Typography.Text>
+        <Tag
+          color={noteOnly ? "blue" : met === null ? "default" : met ? "green" : "orange"}
+          data-testid="suggestion-value"
+        >
           {label}
         </Tag>
-        {editable && met !== null && (
+        {editable && usable && (
           <Button
             size="small"
             onClick={() => {
@@ -102,7 +108,7 @@ export function SuggestionBox({ suggestion, editable, onApply, indent = 24 }: Pr
       ))}
       {editable && (
         <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
-          {t("prefill.help")}
+          {t(noteOnly ? "hours.help" : "prefill.help")}
         </Typography.Text>
       )}
     </Flex>

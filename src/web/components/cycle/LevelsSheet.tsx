@@ -39,7 +39,7 @@ export function LevelsSheet(props: Props) {
     .map((l) => l.level);
 
   const apply = (key: string, suggestion: ItemSuggestion) => {
-    setItems((current) => ({ ...current, [key]: suggestion.met === true }));
+    if (!suggestion.noteOnly) setItems((current) => ({ ...current, [key]: suggestion.met === true }));
     setNotes((current) => ({ ...current, [key]: noteWith(current[key], suggestion.note) }));
   };
 

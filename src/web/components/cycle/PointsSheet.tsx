@@ -112,7 +112,8 @@ export function PointsSheet(props: Props) {
                   evidence={evidence?.(item.key)}
                   suggestion={suggestions?.[item.key]}
                   onApply={(suggestion) => {
-                    setScores((current) => ({ ...current, [item.key]: suggestion.points }));
+                    if (!suggestion.noteOnly)
+                      setScores((current) => ({ ...current, [item.key]: suggestion.points }));
                     setNotes((current) => ({
                       ...current,
                       [item.key]: noteWith(current[item.key], suggestion.note),
