@@ -30,8 +30,7 @@ import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { hash01 } from "../national/data";
 import { postgresEngine } from "../national/engine";
 import { loadNational } from "../national/load";
-import { summary } from "../national/measure";
-import { machine, writeResult } from "../results";
+import { defaultAdminUrl, log, machine, ms, numberFlag, sample, writeResult } from "../results";
 import {
   accountColumns,
   disbursementColumns,
@@ -54,27 +53,11 @@ const { values: flags } = parseArgs({
     keep: { type: "boolean" },
   },
 });
-const number = (value: string | undefined, fallback: number) =>
-  value === undefined ? fallback : Number(value.replace(/[_,]/g, ""));
-const entryTotal = number(flags.entries, 10_000_000);
-const households = number(flags.households, 100_000);
-const reps = number(flags.reps, 300);
-const verifyCount = number(flags["verify-funds"], 200);
-const adminUrl =
-  flags["database-url"] ?? process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-const ms = (t0: number) => Math.round(performance.now() - t0);
-
-async function sample(times: number, work: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await work(-1 - i);
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await work(i);
-    samples.push(performance.now() - t0);
-  }
-  return summary(samples);
-}
+const entryTotal = numberFlag(flags.entries, 10_000_000);
+const households = numberFlag(flags.households, 100_000);
+const reps = numberFlag(flags.reps, 300);
+const verifyCount = numberFlag(flags["verify-funds"], 200);
+const adminUrl = defaultAdminUrl(flags["database-url"]);
 
 async function main() {
   const engine = await postgresEngine(adminUrl, "hieuhoc_bench_fund");
