@@ -16,7 +16,7 @@ import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { newCertificateCode } from "../cycle/decisions.service";
 import { today } from "../territory/dates";
-import { hoursText } from "./hours.service";
+import { hoursText, shortCentre } from "./hours.service";
 
 const kindLabels = { class: "lớp học", talk: "chuyên đề", club: "câu lạc bộ" } as const;
 
@@ -196,7 +196,7 @@ export async function activityCertificates(db: Db, actor: Actor, activityId: num
       hours: hoursText(l.minutes),
       issuedOn: endsOn,
       authority: {
-        agencyParent: `UBND ${activity.commune}\n${activity.centre}`,
+        agencyParent: `UBND ${activity.commune}\n${shortCentre(activity.centre)}`,
         signerTitle: "GIÁM ĐỐC",
         signerName,
         place: placeName(activity.commune),
