@@ -2,7 +2,9 @@
  * The statistics of the community learning centres (issue 10, point 7), declared once for the server (roll-up,
  * series, CSV, XLSX) and the web (dashboard). Counts come from the centre counters (migration 0028): flows of the
  * year (activities, sessions, lượt người, women, minorities, elderly, named learners) and the centres active at the
- * end of the year (31/12, or today for the current year).
+ * end of the year (31/12, or today for the current year); the plans and surveys (migration 0035): the planned counts
+ * and expected participants of the approved plans of the year, the year's survey answers, and the plan-done rate
+ * derived from them (all the year's activities ÷ the approved plans' planned counts, so it may pass 100 %).
  */
 
 import type { StatsUnitRef } from "./association-stats";
@@ -35,6 +37,12 @@ export type CentreCounts = {
   learners: number;
   /** Minutes of the year's sessions whose length was recorded. */
   minutes: number;
+  /** Planned counts of the items of the approved plans of the year. */
+  planned: number;
+  /** Their expected participants. */
+  plannedParticipants: number;
+  /** Answers of the year's learning-needs surveys. */
+  surveyResponses: number;
 };
 
 export type CentreMetricKey =
@@ -45,18 +53,43 @@ export type CentreMetricKey =
   | "women"
   | "minorities"
   | "elderly"
-  | "learners";
+  | "learners"
+  | "planned"
+  | "plannedParticipants"
+  | "planDoneRate"
+  | "surveyResponses";
+
+/** The plan-done rate: the year's activities as a share of the approved plans' planned counts, in percent with one
+ * decimal; null when nothing was planned. All the activities count (with or without a plan): it may pass 100 %. */
+export const planDoneRate = (c: CentreCounts): number | null =>
+  c.planned > 0 ? Math.round((c.activities / c.planned) * 1000) / 10 : null;
+
+/** A metric's value: a count, or the derived rate. */
+export const centreValue = (c: CentreCounts, key: CentreMetricKey): number | null =>
+  key === "planDoneRate" ? planDoneRate(c) : c[key];
 
 /** The columns of the tables and exports, in order. */
-export const centreMetrics: { key: CentreMetricKey; label: { vi: string; en: string } }[] = [
-  { key: "centres", label: { vi: "Trung tâm", en: "Centres" } },
-  { key: "activities", label: { vi: "Lớp, chuyên đề", en: "Classes and talks" } },
-  { key: "sessions", label: { vi: "Buổi học", en: "Sessions" } },
-  { key: "attendees", label: { vi: "Lượt người", en: "Attendances" } },
-  { key: "women", label: { vi: "Nữ", en: "Women" } },
-  { key: "minorities", label: { vi: "Dân tộc thiểu số", en: "Ethnic minorities" } },
-  { key: "elderly", label: { vi: "Người cao tuổi", en: "Elderly" } },
-  { key: "learners", label: { vi: "Học viên có tên", en: "Named learners" } },
+export const centreMetrics: {
+  key: CentreMetricKey;
+  label: { vi: string; en: string };
+  kind: "count" | "rate";
+}[] = [
+  { key: "centres", label: { vi: "Trung tâm", en: "Centres" }, kind: "count" },
+  { key: "activities", label: { vi: "Lớp, chuyên đề", en: "Classes and talks" }, kind: "count" },
+  { key: "sessions", label: { vi: "Buổi học", en: "Sessions" }, kind: "count" },
+  { key: "attendees", label: { vi: "Lượt người", en: "Attendances" }, kind: "count" },
+  { key: "women", label: { vi: "Nữ", en: "Women" }, kind: "count" },
+  { key: "minorities", label: { vi: "Dân tộc thiểu số", en: "Ethnic minorities" }, kind: "count" },
+  { key: "elderly", label: { vi: "Người cao tuổi", en: "Elderly" }, kind: "count" },
+  { key: "learners", label: { vi: "Học viên có tên", en: "Named learners" }, kind: "count" },
+  { key: "planned", label: { vi: "Kế hoạch (lớp, chuyên đề)", en: "Planned" }, kind: "count" },
+  {
+    key: "plannedParticipants",
+    label: { vi: "Người dự kiến", en: "Expected participants" },
+    kind: "count",
+  },
+  { key: "planDoneRate", label: { vi: "Tỷ lệ thực hiện kế hoạch (%)", en: "Plan done (%)" }, kind: "rate" },
+  { key: "surveyResponses", label: { vi: "Phiếu khảo sát nhu cầu", en: "Survey answers" }, kind: "count" },
 ];
 
 export const zeroCentreCounts = (): CentreCounts => ({
@@ -71,6 +104,9 @@ export const zeroCentreCounts = (): CentreCounts => ({
   elderly: 0,
   learners: 0,
   minutes: 0,
+  planned: 0,
+  plannedParticipants: 0,
+  surveyResponses: 0,
 });
 
 /** Adds `more` (times `sign`) into `into`. */
@@ -84,7 +120,9 @@ export function addCentreCounts(into: CentreCounts, more: CentreCounts, sign = 1
 }
 
 export const centreCountsAreZero = (c: CentreCounts) =>
-  centreMetrics.every((m) => c[m.key] === 0) && c.minutes === 0;
+  centreMetrics.every(
+    (m) => m.kind === "rate" || c[m.key as Exclude<CentreMetricKey, "planDoneRate">] === 0,
+  ) && c.minutes === 0;
 
 /** GET /stats/centres: a unit's figures in a year and its children's. */
 export type CentreRollup = {

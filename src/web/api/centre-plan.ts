@@ -1,5 +1,5 @@
 /** The learning-needs surveys' and the centres' yearly plans' API (/needs-surveys, /centres/{id}/plans/{year}). */
-import type { CentrePlan, PlanItemInput, PlanProgress, PlanSummary } from "../../shared/centre-plan";
+import type { CentrePlan, PlanItemInput, PlanProgress } from "../../shared/centre-plan";
 import type {
   NeedsSurvey,
   SurveyImportReport,
@@ -49,9 +49,6 @@ export const surveyApi = {
 };
 
 export const planApi = {
-  /** The plans' totals of a unit's subtree: planned vs done, the done rate, the survey answers of the year. */
-  summary: (unitId: number, year: number) =>
-    request<PlanSummary>("GET", `/units/${unitId}/centre-plans/summary`, { query: { year } }),
   get: (centreId: number, year: number) =>
     request<{ plan: CentrePlan }>("GET", plan(centreId, year)).then((r) => r.plan),
   save: (

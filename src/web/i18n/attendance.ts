@@ -36,7 +36,7 @@ export const attendanceVi = {
   "stats.centres.asOf": "Lớp, buổi học, lượt người trong năm; số trung tâm đến ngày {date}",
   "stats.centres.none": "Chưa có hoạt động nào của trung tâm học tập cộng đồng trong năm.",
   "stats.centres.planLine":
-    "Kế hoạch năm ({approved} kế hoạch đã duyệt): thực hiện {done}/{planned} lớp, chuyên đề ({rate}), {attendees}/{expected} lượt người; khảo sát nhu cầu: {surveys} phiếu.",
+    "Kế hoạch năm đã duyệt: thực hiện {done}/{planned} lớp, chuyên đề ({rate}), {attendees}/{expected} lượt người; khảo sát nhu cầu: {surveys} phiếu.",
   "stats.centres.own": "Đơn vị cũ, không thuộc đơn vị trực thuộc nào",
   "stats.centres.byTopic": "Lớp, chuyên đề theo chủ đề",
   "stats.centres.topic": "Chủ đề",
@@ -81,7 +81,7 @@ export const attendanceEn: Record<keyof typeof attendanceVi, string> = {
   "stats.centres.asOf": "Classes, sessions and attendance in the year; centres as of {date}",
   "stats.centres.none": "No community learning centre activity in the year.",
   "stats.centres.planLine":
-    "Yearly plans ({approved} approved): {done}/{planned} classes and talks done ({rate}), {attendees}/{expected} attendances; needs survey: {surveys} answers.",
+    "Approved yearly plans: {done}/{planned} classes and talks done ({rate}), {attendees}/{expected} attendances; needs survey: {surveys} answers.",
   "stats.centres.own": "Former units taken over by no child",
   "stats.centres.byTopic": "Classes and talks by topic",
   "stats.centres.topic": "Topic",

@@ -9,6 +9,7 @@ import {
   type CentreCounts,
   type CentreRollup,
   centreMetrics,
+  centreValue,
   topicLabels,
   topics,
 } from "../../../shared/centre-stats";
@@ -18,8 +19,18 @@ import { ownRowLabel, totalRowLabel, unitHeading } from "../stats/stats.export";
 
 export const centreReportTitle = "Biểu thống kê trung tâm học tập cộng đồng";
 
-const columns: { group: string; label: string; of: (f: CentreCounts) => number }[] = [
-  ...centreMetrics.map((m) => ({ group: "Tổng hợp", label: m.label.vi, of: (f: CentreCounts) => f[m.key] })),
+const columns: {
+  group: string;
+  label: string;
+  kind?: "rate";
+  of: (f: CentreCounts) => number | null;
+}[] = [
+  ...centreMetrics.map((m) => ({
+    group: "Tổng hợp",
+    label: m.label.vi,
+    ...(m.kind === "rate" ? { kind: "rate" as const } : {}),
+    of: (f: CentreCounts) => centreValue(f, m.key),
+  })),
   ...activityKinds.map((k) => ({
     group: "Theo hình thức",
     label: activityKindLabels[k].vi,
@@ -40,12 +51,18 @@ function reportRows(result: CentreRollup) {
 }
 
 const values = (f: CentreCounts) => columns.map((c) => c.of(f));
+/** In the CSV, a rate with a decimal comma (empty when there is none). */
+const csvValues = (f: CentreCounts) =>
+  columns.map((c) => {
+    const value = c.of(f);
+    return c.kind === "rate" && value !== null ? String(value).replace(".", ",") : value;
+  });
 
 export function centreCsv(result: CentreRollup): string {
   return writeCsv([
     [unitHeading, ...columns.map((c) => (c.group === "Tổng hợp" ? c.label : `${c.group}: ${c.label}`))],
-    ...reportRows(result).map((r) => [r.label, ...values(r.figures)]),
-    [totalRowLabel, ...values(result.figures)],
+    ...reportRows(result).map((r) => [r.label, ...csvValues(r.figures)]),
+    [totalRowLabel, ...csvValues(result.figures)],
   ]);
 }
 
@@ -53,7 +70,12 @@ export function centreSheet(result: CentreRollup): { sheet: XlsxSheet; rows: Ite
   const sheetColumns: XlsxColumn[] = [
     { header: "STT", kind: "text", width: 6 },
     { header: unitHeading, kind: "text", width: 32 },
-    ...columns.map((c) => ({ header: c.label, group: c.group, kind: "count" as const, width: 10 })),
+    ...columns.map((c) => ({
+      header: c.label,
+      group: c.group,
+      kind: c.kind ?? ("count" as const),
+      width: 10,
+    })),
   ];
   const [year, month, day] = result.date.split("-");
   function* rows(): Iterable<XlsxCell[]> {

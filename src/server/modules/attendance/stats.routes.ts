@@ -31,6 +31,9 @@ const centreFigures = z.object({
   elderly: z.number().openapi({ description: "Lượt người cao tuổi (từ 60 tuổi)" }),
   learners: z.number().openapi({ description: "Học viên có tên trong danh sách các lớp của năm" }),
   minutes: z.number().openapi({ description: "Tổng số phút các buổi học có ghi thời lượng" }),
+  planned: z.number().openapi({ description: "Số lớp, chuyên đề theo các kế hoạch năm đã duyệt" }),
+  plannedParticipants: z.number().openapi({ description: "Số người dự kiến theo các kế hoạch đã duyệt" }),
+  surveyResponses: z.number().openapi({ description: "Phiếu trả lời khảo sát nhu cầu học tập của năm" }),
 });
 const rollupResponse = z.object({
   unit: statsUnit,

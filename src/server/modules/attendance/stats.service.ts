@@ -1,6 +1,7 @@
 /**
  * The learning centres' figures (issue 10, point 7) from the centre counters (migration 0028): centres active, the
- * year's activities by kind and topic, sessions, lượt người, women, minorities, elderly and named learners, for a
+ * year's activities by kind and topic, sessions, lượt người, women, minorities, elderly, named learners, the approved
+ * plans' planned counts and expected participants and the survey answers (migration 0035), for a
  * unit and its children, and the series over the years. Only counter rows are read (a few per commune and year):
  * a unit reads the rows of the communes of its subtree, the nation the same rows grouped by province.
  *
@@ -28,6 +29,12 @@ import { figuresDate, heirsOf, zoneOf } from "../stats/zone";
 
 type Flow = { bucket: string; metric: string; year: number; value: number };
 const flowKeys = ["sessions", "attendees", "women", "minorities", "elderly", "learners", "minutes"] as const;
+/** The counters of the plans and surveys (migration 0035) by metric. */
+const planKeys = {
+  planned: "planned",
+  planned_participants: "plannedParticipants",
+  survey_responses: "surveyResponses",
+} as const;
 
 /** Adds one counter row to the figures of `year`: a flow of that year, or the centres up to it. */
 function addFlow(into: CentreCounts, row: Flow, year: number) {
@@ -40,6 +47,7 @@ function addFlow(into: CentreCounts, row: Flow, year: number) {
   else if (row.metric.startsWith("topic:")) into.byTopic[row.metric.slice(6) as Topic] += value;
   else if ((flowKeys as readonly string[]).includes(row.metric))
     into[row.metric as (typeof flowKeys)[number]] += value;
+  else if (row.metric in planKeys) into[planKeys[row.metric as keyof typeof planKeys]] += value;
 }
 
 /** The counter rows up to `toYear` by bucket (a child in `childIds`, or "own"), metric and year. */

@@ -1,45 +1,29 @@
 /**
- * Under the centres' cards of the dashboard: the approved yearly plans of the unit's centres against what was done
- * (activities, lượt người, the done rate) and the year's learning-needs survey answers (GET
- * /units/{id}/centre-plans/summary). The nation has no line: the summary is asked per unit.
+ * Under the centres' cards of the dashboard: the approved yearly plans of the year against what was done (all the
+ * year's activities, the plan-done rate, lượt người against the expected participants) and the year's
+ * learning-needs survey answers. Read from the same roll-up as the cards (the centre counters, migration 0035): no
+ * request of its own. Nothing shown when there is no approved plan and no answer.
  */
 import { Typography } from "antd";
-import { useEffect, useState } from "react";
-import type { PlanSummary } from "../../../shared/centre-plan";
-import { planApi } from "../../api/centre-plan";
+import { type CentreCounts, planDoneRate } from "../../../shared/centre-stats";
 import { useLang, useT } from "../../i18n/messages";
 import { formatCount } from "./format";
 
-export function CentrePlanLine({ unitId, year }: { unitId: number; year: number }) {
+export function CentrePlanLine({ figures }: { figures: CentreCounts }) {
   const t = useT();
   const { lang } = useLang();
-  const [summary, setSummary] = useState<PlanSummary | null>(null);
-  useEffect(() => {
-    let live = true;
-    setSummary(null);
-    planApi
-      .summary(unitId, year)
-      .then((s) => live && setSummary(s))
-      .catch(() => live && setSummary(null));
-    return () => {
-      live = false;
-    };
-  }, [unitId, year]);
-  if (!summary) return null;
+  if (figures.planned === 0 && figures.surveyResponses === 0) return null;
   const n = (v: number) => formatCount(v, lang);
+  const rate = planDoneRate(figures);
   return (
     <Typography.Text data-testid="centres-plan-line">
       {t("stats.centres.planLine", {
-        approved: n(summary.approvedPlans),
-        done: n(summary.doneCount),
-        planned: n(summary.plannedCount),
-        rate:
-          summary.doneRate === null
-            ? "–"
-            : `${summary.doneRate.toLocaleString(lang === "vi" ? "vi-VN" : "en")} %`,
-        attendees: n(summary.doneParticipants),
-        expected: n(summary.plannedParticipants),
-        surveys: n(summary.surveyResponses),
+        done: n(figures.activities),
+        planned: n(figures.planned),
+        rate: rate === null ? "–" : `${rate.toLocaleString(lang === "vi" ? "vi-VN" : "en")} %`,
+        attendees: n(figures.attendees),
+        expected: n(figures.plannedParticipants),
+        surveys: n(figures.surveyResponses),
       })}
     </Typography.Text>
   );

@@ -1,7 +1,8 @@
 /**
  * The community learning centres on the dashboard (GET /stats/centres and its series): cards for the centres
  * active, the year's classes and talks, sessions and lượt người (with women, minorities and elderly); the
- * activities by topic; the children's table; the Excel and CSV tables.
+ * activities by topic; the line of the approved plans and survey answers; the children's table (plans, plan-done
+ * rate and survey answers among its columns); the Excel and CSV tables.
  */
 import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
 import {
@@ -10,6 +11,7 @@ import {
   type CentreSeries,
   centreCountsAreZero,
   centreMetrics,
+  centreValue,
   topicLabels,
   topics,
 } from "../../../shared/centre-stats";
@@ -81,7 +83,11 @@ export function CentreStats({
       key: m.key,
       title: m.label[lang],
       align: "right" as const,
-      render: (_: unknown, row: TableRow) => n(row.figures[m.key]),
+      render: (_: unknown, row: TableRow) => {
+        const value = centreValue(row.figures, m.key);
+        if (m.kind === "count") return n(value ?? 0);
+        return value === null ? "–" : value.toLocaleString(lang === "vi" ? "vi-VN" : "en");
+      },
     })),
   ];
   const byTopic = topics
@@ -109,7 +115,7 @@ export function CentreStats({
           </Col>
         ))}
       </Row>
-      {unitId !== undefined && <CentrePlanLine unitId={unitId} year={rollup.year} />}
+      <CentrePlanLine figures={f} />
       {centreCountsAreZero(f) ? (
         <Empty description={t("stats.centres.none")} />
       ) : (
