@@ -71,34 +71,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER centre_plans_counters_insert AFTER INSERT ON centre_plans REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_plans();
-CREATE TRIGGER centre_plans_counters_update AFTER UPDATE ON centre_plans
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_plans();
-CREATE TRIGGER centre_plans_counters_delete AFTER DELETE ON centre_plans REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_plans();
-CREATE TRIGGER centre_plan_items_counters_insert AFTER INSERT ON centre_plan_items
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_plan_items();
-CREATE TRIGGER centre_plan_items_counters_update AFTER UPDATE ON centre_plan_items
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_plan_items();
-CREATE TRIGGER centre_plan_items_counters_delete AFTER DELETE ON centre_plan_items
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_plan_items();
-CREATE TRIGGER needs_surveys_counters_insert AFTER INSERT ON needs_surveys REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_surveys();
-CREATE TRIGGER needs_surveys_counters_update AFTER UPDATE ON needs_surveys
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_surveys();
-CREATE TRIGGER needs_surveys_counters_delete AFTER DELETE ON needs_surveys REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_surveys();
-CREATE TRIGGER survey_responses_counters_insert AFTER INSERT ON survey_responses
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_responses();
-CREATE TRIGGER survey_responses_counters_update AFTER UPDATE ON survey_responses
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_responses();
-CREATE TRIGGER survey_responses_counters_delete AFTER DELETE ON survey_responses
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hieuhoc_centre_counters_responses();
+-- The same three statement triggers on each table (insert, update, delete), named <table>_counters_<op>.
+DO $$
+DECLARE
+  t text[];
+BEGIN
+  FOREACH t SLICE 1 IN ARRAY ARRAY[['centre_plans', 'plans'], ['centre_plan_items', 'plan_items'],
+      ['needs_surveys', 'surveys'], ['survey_responses', 'responses']] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1] || '_counters_insert', t[1], 'hieuhoc_centre_counters_' || t[2]);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1] || '_counters_update', t[1], 'hieuhoc_centre_counters_' || t[2]);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1] || '_counters_delete', t[1], 'hieuhoc_centre_counters_' || t[2]);
+  END LOOP;
+END $$;
 
 -- What a commune's centre counters should be: the centres and activities as 0028 said, plus the plans and surveys.
 -- Replaced in place (same signature), so hieuhoc_recount_centres() and hieuhoc_centre_differences() read it.
