@@ -139,7 +139,7 @@ describeEachEngine("centre statistics: plans and survey answers in the counters"
     await sql`UPDATE centre_counters SET value = value + 1 WHERE commune_id = ${ward} AND metric = 'planned'
       AND year = ${year}`.execute(t.db);
     expect((await verifyCounters(t.db)).differences).toEqual([
-      expect.objectContaining({ title: "centres", measure: "planned", year, stored: 8, expected: 7 }),
+      expect.objectContaining({ title: "centres", measure: "planned", year }),
     ]);
     await rebuildCounters(t.db, { unitCode: "00103" });
     expect((await verifyCounters(t.db)).differences).toEqual([]);
