@@ -4,7 +4,7 @@
  * someone saved the household meanwhile (409, who and when shown), and archiving it.
  */
 import { describe, expect, test } from "vitest";
-import { chooseOption } from "./helpers/antd";
+import { chooseOption, closeDialogWith } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiLogin, apiSend } from "./helpers/server";
 import {
@@ -87,8 +87,7 @@ describe.skipIf(!available)("households page in the browser", () => {
       // The shared stale-save dialog names who saved; "Tải lại" restarts the form from the saved household.
       const staleDialog = page.locator(".ant-modal-confirm");
       await eventually(() => staleDialog.textContent()).toMatch(/Cán bộ phường Tây Hồ/);
-      await staleDialog.getByTestId("stale-reload").click();
-      await staleDialog.waitFor({ state: "detached" });
+      await closeDialogWith(staleDialog, "stale-reload");
       await eventually(() => page.getByTestId("household-members-input").inputValue()).toBe("3");
       await page.locator(".ant-modal:visible").getByRole("button", { name: "Hủy" }).click();
       // The edit dialog must be gone (its closing mask would take the next click), and the archive dialog up.

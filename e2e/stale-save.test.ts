@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { UnitDetail } from "../src/shared/api";
 import type { Registration } from "../src/shared/cycle";
+import { closeDialogWith } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
 import { browserSuite, communeUnits, eventually, rows } from "./helpers/suite";
@@ -20,8 +21,7 @@ async function reloadFromStaleDialog(page: Page, who: string): Promise<void> {
   expect(await dialog.textContent()).toMatch(
     new RegExp(`Đã được .*\\(${who}\\) sửa lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}`),
   );
-  await dialog.getByTestId("stale-reload").click();
-  await dialog.waitFor({ state: "detached" });
+  await closeDialogWith(dialog, "stale-reload");
 }
 
 describe.skipIf(!available)("a save of a record someone else changed meanwhile", () => {

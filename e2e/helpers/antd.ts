@@ -1,5 +1,5 @@
 /** Playwright helpers for antd widgets. */
-import type { Page, Response } from "playwright-core";
+import type { Locator, Page, Response } from "playwright-core";
 
 const openList = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
 const openOptions = `${openList} .ant-select-item-option`;
@@ -68,5 +68,28 @@ export async function submitForm(
   } finally {
     response.catch(() => {});
     refused.catch(() => {});
+  }
+}
+
+/**
+ * Clicks a button of an open antd dialog and waits until the dialog has gone. The click waits for the dialog's
+ * opening zoom to end (on a loaded machine a click while it scales can land beside the button), and a dialog still
+ * open after a few seconds is clicked again: antd ignores a second click while the first one's action runs.
+ */
+export async function closeDialogWith(dialog: Locator, testId: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  await dialog.waitFor();
+  for (;;) {
+    await dialog.evaluate((el) =>
+      Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))),
+    );
+    await dialog.getByTestId(testId).click({ timeout: Math.max(1_000, deadline - Date.now()) });
+    try {
+      await dialog.waitFor({ state: "detached", timeout: 5_000 });
+      return;
+    } catch (error) {
+      if ((await dialog.count()) === 0) return;
+      if (Date.now() > deadline) throw error;
+    }
   }
 }
