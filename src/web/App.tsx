@@ -34,6 +34,7 @@ const AttendancePage = lazy(() => import("./pages/AttendancePage"));
 const FundPage = lazy(() => import("./pages/FundPage"));
 const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
+const OpenDataPage = lazy(() => import("./pages/OpenDataPage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
 
@@ -233,6 +234,8 @@ function PublicPage({ pathname }: { pathname: string }) {
     <CertificateCheckPage key={check.code} code={check.code} />
   ) : disclosure && /^\d+$/.test(disclosure.id ?? "") && /^\d{4}$/.test(disclosure.year ?? "") ? (
     <DisclosurePage key={pathname} fundId={Number(disclosure.id)} year={Number(disclosure.year)} />
+  ) : matchPath(publicPatterns.openData, pathname) ? (
+    <OpenDataPage />
   ) : (
     <NotFound />
   );

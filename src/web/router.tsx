@@ -29,8 +29,12 @@ export const paths = {
   commendations: "/khen-thuong",
 } as const;
 
-/** The public pages' patterns: a certificate's check, a fund's published year. */
-export const publicPatterns = { verify: "/xac-minh/:code", disclosure: "/cong-khai/quy/:id/:year" } as const;
+/** The public pages' patterns: a certificate's check, a fund's published year, the open data. */
+export const publicPatterns = {
+  verify: "/xac-minh/:code",
+  disclosure: "/cong-khai/quy/:id/:year",
+  openData: "/du-lieu-mo",
+} as const;
 
 /** Pages that anyone may open without signing in. */
 export function isPublicPath(pathname: string): boolean {

@@ -14,6 +14,7 @@ import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
+import { listsEn, listsVi } from "./lists";
 import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
@@ -248,6 +249,7 @@ const vi = {
   ...commendationsVi,
   ...centreOrgVi,
   ...prefillVi,
+  ...listsVi,
   ...learnerEvidenceVi,
 };
 
@@ -481,6 +483,7 @@ const en: Catalogue = {
   ...commendationsEn,
   ...centreOrgEn,
   ...prefillEn,
+  ...listsEn,
   ...learnerEvidenceEn,
 };
 
