@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DecisionSubjectKind, renderDecisionDocument } from "../../src/server/documents/decision.docx";
 import { openDataDefinitions } from "../../src/shared/lists";
 import { recognitionTitles } from "../../src/shared/rubric";
 import { decisionBody, registerHouseholds, rubricCache, scoresFor } from "../fixtures/cycle";
@@ -34,7 +35,7 @@ function tempFile(name: string, body: ArrayBuffer): string {
 const pdfText = (file: string) =>
   execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).normalize("NFC");
 
-async function docxParagraphs(body: ArrayBuffer): Promise<string[]> {
+async function docxParagraphs(body: ArrayBuffer | Uint8Array): Promise<string[]> {
   const xml = (await (await JSZip.loadAsync(body)).file("word/document.xml")?.async("string")) ?? "";
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
     .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""))
@@ -311,5 +312,52 @@ describeEachEngine("the year's lists, review minutes and open data", (engine) =>
     const bad = await anonymous.get("/api/v1/public/open-data?province=abc");
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toContain("province");
+  });
+});
+
+describe("the decision's annex", () => {
+  const kinds: [DecisionSubjectKind, string, string | null][] = [
+    ["household", "Hộ gia đình", "Thôn, tổ dân phố"],
+    ["clan", "Tên dòng họ", "Thôn, tổ dân phố"],
+    ["village", "Tên thôn, tổ dân phố", null],
+    ["organization", "Tên cơ quan, đơn vị", "Thôn, tổ dân phố"],
+    ["citizen", "Họ và tên", "Thôn, tổ dân phố"],
+    ["centre", "Tên trung tâm học tập cộng đồng", "Xếp loại"],
+  ];
+  it("lists STT, the holder's name and the village (a centre's grade) for every subject kind, with the count", async () => {
+    for (const [kind, nameHeading, placeHeading] of kinds) {
+      const text = await docxParagraphs(
+        await renderDecisionDocument({
+          kind: "recognition",
+          number: "12/QĐ-UBND",
+          signedOn: "2026-01-05",
+          agencyName: "UBND Phường Tây Hồ",
+          signerTitle: "Chủ tịch",
+          signerName: "Nguyễn Văn Bình",
+          titleLabel: "Danh hiệu",
+          year: 2025,
+          communeName: "Phường Tây Hồ",
+          subjectKind: kind,
+          holders: [
+            { name: "Tên thứ nhất", place: "Tổ dân phố số 1", grade: "Tốt" },
+            { name: "Tên thứ hai", place: "Tổ dân phố số 2", grade: "Khá" },
+          ],
+        }),
+      );
+      const header = text.indexOf("STT");
+      expect(text.slice(header, header + 3), kind).toEqual(
+        placeHeading ? ["STT", nameHeading, placeHeading] : ["STT", nameHeading, "1"],
+      );
+      const place = (p: string, g: string) => (kind === "centre" ? [g] : placeHeading ? [p] : []);
+      expect(text.slice(header + (placeHeading ? 3 : 2)), kind).toEqual([
+        "1",
+        "Tên thứ nhất",
+        ...place("Tổ dân phố số 1", "Tốt"),
+        "2",
+        "Tên thứ hai",
+        ...place("Tổ dân phố số 2", "Khá"),
+        expect.stringMatching(/^Danh sách có 2 .+\.\/\.$/),
+      ]);
+    }
   });
 });
