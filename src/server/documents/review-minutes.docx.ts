@@ -47,7 +47,7 @@ export function buildReviewMinutes(input: ReviewMinutesInput): Nd30Document {
   const table: Nd30Block = {
     kind: "table",
     columns: [
-      { title: "STT", width: 1, align: "center" },
+      { title: "STT", width: 1.4, align: "center" },
       { title: nameHeadings[input.subjectKind], width: 4 },
       ...(withPlace ? [{ title: "Thôn, tổ dân phố", width: 3 }] : []),
       { title: "Kết quả tự đánh giá", width: 3 },
