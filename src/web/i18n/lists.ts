@@ -18,6 +18,7 @@ export const listsVi = {
   "minutes.attendees": "Thành phần tham dự, mỗi dòng một người (mặc định: như đã ghi khi họp)",
   "minutes.download": "Tải biên bản",
   "minutes.none": "Chưa có hồ sơ nào được bình xét năm này: ghi kết quả họp trước.",
+  "openData.link": "Dữ liệu mở: số liệu các mô hình học tập (không cần đăng nhập)",
   "openData.title": "Dữ liệu mở: kết quả xây dựng các mô hình học tập",
   "openData.intro":
     "Số liệu tổng hợp theo tỉnh, thành phố và xã, phường; không có dữ liệu cá nhân. Chỉ công bố năm đã có quyết định công nhận. Dùng tự do, ghi nguồn.",
@@ -57,6 +58,7 @@ export const listsEn: Record<keyof typeof listsVi, string> = {
   "minutes.attendees": "Attendees, one a line (default: as recorded at the meeting)",
   "minutes.download": "Download minutes",
   "minutes.none": "Nothing has been reviewed this year: record the meeting first.",
+  "openData.link": "Open data: figures of the learning models (no login)",
   "openData.title": "Open data: results of the learning models",
   "openData.intro":
     "Aggregates by province and commune; no personal data. Only years with a recognition decision issued are published. Free to use with attribution.",
