@@ -164,6 +164,20 @@ describeEachEngine("the year's lists, review minutes and open data", (engine) =>
     ]);
     expect(text).toContain("- Chủ trì: Lê Văn Chủ, Chủ tịch Hội Khuyến học.");
 
+    // A village's minutes list its own records, from the meeting held at the ward.
+    const village = reviewed.find((r) => r.village)!.village;
+    const ofVillage = await docxParagraphs(
+      (await tayho.get(`/api/v1/units/${village.id}/review-minutes.docx?year=${YEAR}&title=learning_family`))
+        .body,
+    );
+    expect(ofVillage).toContain(`CHI HỘI KHUYẾN HỌC ${village.name.toUpperCase()}`);
+    const inVillage = reviewed.filter((r) => r.village?.id === village.id);
+    expect(ofVillage.some((p) => p.startsWith(`Số hộ gia đình được bình xét: ${inVillage.length};`))).toBe(
+      true,
+    );
+    for (const r of inVillage) expect(ofVillage, r.subject.name).toContain(r.subject.name);
+    expect(ofVillage).toContain("- Chi hội khuyến học các tổ dân phố");
+
     // A year without any meeting: a message naming the step, not a file.
     const none = await tayho.get(`/api/v1/units/${ward}/review-minutes.docx?year=2030&title=learning_family`);
     expect(none.status).toBe(422);

@@ -12,6 +12,7 @@ import { listsVillage } from "../../documents/decision.docx";
 import { unitInSentence } from "../../documents/nd30-names";
 import { renderReviewMinutes } from "../../documents/review-minutes.docx";
 import { AppError } from "../../errors";
+import { today } from "../territory/dates";
 import { agencyOf, yearRecords, yearUnit } from "./year-records";
 
 /** Participants as the meetings wrote them ("A, B; C" or one a line), each once. */
@@ -29,32 +30,26 @@ export async function reviewMinutes(
   return asActor(db, actor, async (tx) => {
     const unit = await yearUnit(tx, actor, unitId);
     const all = await yearRecords(tx, actor, unit, { year: query.year, title: query.title });
-    const reviewed = all.filter((r) => r.reviewed);
-    const meetings = await tx
-      .selectFrom("reviews as m")
-      .select(["m.held_on", "m.participants", "m.minutes"])
-      .where("m.year", "=", query.year)
-      .where("m.title", "=", query.title)
-      .where((eb) =>
-        eb(
-          "m.unit_id",
-          "in",
-          eb.selectFrom("admin_unit_paths").select("descendant_id").where("ancestor_id", "=", unit.id),
-        ),
-      )
-      .where(unitInScope(actor, "read", "m.unit_id"))
-      .orderBy("m.held_on")
-      .orderBy("m.id")
-      .execute();
-    if (reviewed.length === 0 || meetings.length === 0)
+    const reviewed = all.filter((r) => r.reviewId !== null);
+    if (reviewed.length === 0)
       throw new AppError(
         "validation",
         `${unit.name} chưa có cuộc họp bình xét danh hiệu “${titleLabels[query.title]}” năm ${query.year}: ghi kết quả họp ở bước 3 (Bình xét) trước`,
         { fields: { year: "Chưa có cuộc họp bình xét" } },
       );
+    // The meetings that decided on these records (held at the unit, or above it for a village): those the caller
+    // may read; without any, the defaults stand.
+    const meetings = await tx
+      .selectFrom("reviews as m")
+      .select(["m.held_on", "m.participants", "m.minutes"])
+      .where("m.id", "in", [...new Set(reviewed.map((r) => r.reviewId!))])
+      .where(unitInScope(actor, "read", "m.unit_id"))
+      .orderBy("m.held_on")
+      .orderBy("m.id")
+      .execute();
     const kind = subjectKindOfTitle[query.title];
     const proposed = reviewed.filter((r) => r.status !== "not_proposed").length;
-    const heldOn = query.heldOn ?? String(meetings.at(-1)!.held_on);
+    const heldOn = query.heldOn ?? (meetings.length ? String(meetings.at(-1)!.held_on) : today());
     const agency = agencyOf(unit);
     const bytes = await renderReviewMinutes({
       agencyParent: agency.superior,

@@ -23,7 +23,8 @@ export type YearRecord = {
   status: Registration["status"];
   /** "Đạt (92/100)", "Đạt mức độ 1", or "" before the self-assessment. */
   result: string;
-  reviewed: boolean;
+  /** The review meeting that decided on it, or null. */
+  reviewId: number | null;
   reviewNote: string | null;
   decision: { number: string; signedOn: string; issued: boolean } | null;
 };
@@ -117,7 +118,7 @@ export async function yearRecords(
     village: r.village_name ?? "",
     status: r.status,
     result: resultText(r.result),
-    reviewed: r.review_id !== null,
+    reviewId: r.review_id,
     reviewNote: r.review_note,
     decision:
       r.decision_number && r.decision_signed_on
