@@ -78,7 +78,7 @@ export default function OpenDataPage() {
                 {`${r.year} · ${r.titleLabel}`}
               </Typography.Text>
               <Typography.Text style={{ fontSize: 12 }}>
-                {`${t("openData.recognized")} ${number(r.recognized)}/${number(r.total)} (${rate(r.rate)}%)`}
+                {`${t("openData.recognized")} ${number(r.recognized)}/${number(r.total)}${r.rate === null ? "" : ` (${rate(r.rate)}%)`}`}
               </Typography.Text>
             </Flex>
           ),

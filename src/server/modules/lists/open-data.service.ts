@@ -88,11 +88,14 @@ function row(level: OpenDataRow["level"], r: Omit<CommuneRow, "province_id">, co
   };
 }
 
-/** One row per province × year × title: the sums of its published communes. */
+/**
+ * One row per province × year × title: the sums of its published communes. A province's versions with the same
+ * code and name (Hà Nội before and after 1/7/2025) are one row.
+ */
 function provinceRows(communes: CommuneRow[]): OpenDataRow[] {
   const sums = new Map<string, { row: CommuneRow; communes: number }>();
   for (const c of communes) {
-    const key = `${c.province_id}:${c.year}:${c.title}`;
+    const key = `${c.province_code}:${c.province_name}:${c.year}:${c.title}`;
     const sum = sums.get(key);
     if (!sum) sums.set(key, { row: { ...c }, communes: 1 });
     else {
@@ -105,10 +108,10 @@ function provinceRows(communes: CommuneRow[]): OpenDataRow[] {
   return [...sums.values()]
     .sort(
       (a, b) =>
-        a.row.province_name.localeCompare(b.row.province_name, "vi") ||
-        a.row.province_id - b.row.province_id ||
         b.row.year - a.row.year ||
-        titleOrder(a.row.title) - titleOrder(b.row.title),
+        titleOrder(a.row.title) - titleOrder(b.row.title) ||
+        a.row.province_name.localeCompare(b.row.province_name, "vi") ||
+        a.row.province_code.localeCompare(b.row.province_code),
     )
     .map((s) => row("province", s.row, s.communes));
 }
