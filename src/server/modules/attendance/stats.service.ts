@@ -108,7 +108,7 @@ export async function centreRollup(
       date,
       figures: fold.total,
       children: fold.children,
-      own: fold.own,
+      own: children.length === 0 ? null : fold.own,
     };
   });
 }

@@ -159,7 +159,7 @@ export async function fundRollup(
       date,
       figures: fold.total,
       children: fold.children,
-      own: fold.own,
+      own: commune ? null : fold.own,
       funds: nation ? [] : await ownFunds(tx, zone.unit.id, options.year),
     };
   });

@@ -79,7 +79,7 @@ export type SectionFigures<F, R> = {
 export type SectionFold<F, U> = {
   total: F;
   children: { unit: U; figures: F }[];
-  /** Null when the unit has no children (a commune's figures are all its own) or nothing is left. */
+  /** Null when nothing is left. */
   own: F | null;
 };
 
@@ -110,6 +110,6 @@ export function foldSection<F, R extends { bucket: string }, U extends { id: num
   return {
     total,
     children: childRows,
-    own: children.length === 0 || figures.isZero(own) ? null : own,
+    own: figures.isZero(own) ? null : own,
   };
 }
