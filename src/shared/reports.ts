@@ -7,6 +7,7 @@ import { z } from "zod";
 import { isoDate } from "./api";
 import { recognitionTitles } from "./rubric";
 
+/** In the order the report page offers them: the annual report first. */
 export const reportKinds = ["year", "midterm", "summary", "week", "plan"] as const;
 export type ReportKind = (typeof reportKinds)[number];
 export const reportKindLabels: Record<ReportKind, { vi: string; en: string }> = {

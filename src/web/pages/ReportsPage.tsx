@@ -7,7 +7,7 @@
 import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { allows } from "../../shared/capabilities";
-import type { BlockResult } from "../../shared/reports";
+import { type BlockResult, reportKinds } from "../../shared/reports";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
 import { PageTitle } from "../components/PageTitle";
@@ -94,9 +94,16 @@ export default function ReportsPage() {
     setError(null);
     reportApi.templates(readyId).then(
       (list) => {
-        const usable = list.filter(
-          (x) => x.current && (x.level === level || (x.level === "association" && level !== "village")),
-        );
+        // The unit's own level first (the people's committee's reports), then the Hội's; the annual report first.
+        const usable = list
+          .filter(
+            (x) => x.current && (x.level === level || (x.level === "association" && level !== "village")),
+          )
+          .sort(
+            (a, b) =>
+              Number(b.level === level) - Number(a.level === level) ||
+              reportKinds.indexOf(a.kind) - reportKinds.indexOf(b.kind),
+          );
         setTemplates(usable);
         setTemplateId((id) => (usable.some((x) => x.id === id) ? id : (usable[0]?.id ?? null)));
       },
