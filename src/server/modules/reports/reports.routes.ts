@@ -1,8 +1,6 @@
 /** Report templates (versioned) and reports generated from live data: preview (JSON), .docx and PDF. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { previewRequest, reportPreview, reportTemplate, templateInput } from "../../../shared/reports";
-import type { Actor } from "../../auth/scope";
-import type { Db } from "../../db/connection";
 import { docxToPdf } from "../../documents/docx-to-pdf";
 import { renderNd30Document } from "../../documents/nd30.docx";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
@@ -84,59 +82,44 @@ reportRoutes.openapi(
   },
 );
 
-/** The .docx of a preview request, with the file name to give it. */
-async function renderDocx(db: Db, actor: Actor, id: number, body: unknown) {
-  const { unitInfo, fields, ...preview } = await previewReport(db, actor, id, body);
-  const docx = await renderNd30Document(reportDocument(preview, unitInfo, fields));
-  return { docx, name: `bao-cao-${id}-${preview.period.from}-${preview.period.to}` };
-}
-
-reportRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/units/{id}/reports/preview.docx",
-    tags,
+/** The two files of a report: the .docx itself, and the same through LibreOffice as PDF. */
+const files = {
+  docx: {
+    type: docxType,
     summary: "Báo cáo dạng .docx theo thể thức NĐ 30/2020 (bảng Word thật, chữ ký TM., KT., Q.)",
-    description: previewDescription,
-    request: { params: idParam, ...previewBody },
-    responses: { 200: { description: "Tệp .docx", content: { [docxType]: { schema: z.any() } } } },
-  }),
-  async (c) => {
-    const { docx, name } = await renderDocx(
-      c.get("db"),
-      requireActor(c),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-    );
-    return c.body(new Uint8Array(docx), 200, {
-      "Content-Type": docxType,
-      "Content-Disposition": `attachment; filename="${name}.docx"`,
-    });
+    convert: async (docx: Buffer) => docx,
   },
-);
-
-reportRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/units/{id}/reports/preview.pdf",
-    tags,
+  pdf: {
+    type: "application/pdf",
     summary:
       "Báo cáo dạng PDF: bản .docx chuyển bằng LibreOffice trên máy chủ (503 khi máy chủ chưa cài LibreOffice)",
-    description: previewDescription,
-    request: { params: idParam, ...previewBody },
-    responses: { 200: { description: "Tệp PDF", content: { "application/pdf": { schema: z.any() } } } },
-  }),
-  async (c) => {
-    const { docx, name } = await renderDocx(
-      c.get("db"),
-      requireActor(c),
-      c.req.valid("param").id,
-      c.req.valid("json"),
-    );
-    const pdf = await docxToPdf(docx);
-    return c.body(new Uint8Array(pdf), 200, {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${name}.pdf"`,
-    });
+    convert: docxToPdf,
   },
-);
+} as const;
+
+for (const [format, file] of Object.entries(files))
+  reportRoutes.openapi(
+    createRoute({
+      method: "post",
+      path: `/units/{id}/reports/preview.${format}`,
+      tags,
+      summary: file.summary,
+      description: previewDescription,
+      request: { params: idParam, ...previewBody },
+      responses: { 200: { description: `Tệp .${format}`, content: { [file.type]: { schema: z.any() } } } },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const { unitInfo, fields, ...preview } = await previewReport(
+        c.get("db"),
+        requireActor(c),
+        id,
+        c.req.valid("json"),
+      );
+      const body = await file.convert(await renderNd30Document(reportDocument(preview, unitInfo, fields)));
+      return c.body(new Uint8Array(body), 200, {
+        "Content-Type": file.type,
+        "Content-Disposition": `attachment; filename="bao-cao-${id}-${preview.period.from}-${preview.period.to}.${format}"`,
+      });
+    },
+  );

@@ -176,8 +176,8 @@ const overYears: BlockDefinition = {
     const years = all[0]!.points.map((p) => p.year);
     const table: BlockTable = {
       columns: [
-        { title: "Danh hiệu", align: "left" },
-        ...years.map((year) => ({ title: `Năm ${year}: đạt (tỷ lệ %)`, align: "right" as const })),
+        { title: "Danh hiệu: đạt (tỷ lệ %)", align: "left" },
+        ...years.map((year) => ({ title: `Năm ${year}`, align: "right" as const })),
       ],
       rows: all.map((s, i) => ({
         cells: [
