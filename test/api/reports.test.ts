@@ -327,7 +327,7 @@ describeEachEngine("reports from live data", (engine) => {
         { key: "kien_nghi", heading: "II. KIẾN NGHỊ", required: true },
       ],
     };
-    it("a province admin adds a version of its own; a ward admin may not; a bad outline is named", async () => {
+    it("a province admin adds versions of its own, used by its communes only; another province and a national version are refused; a bad outline is named", async () => {
       const province = await t.unitId("79", { level: "province" });
       const body = {
         code: "hcm-xa-nam",
@@ -375,6 +375,14 @@ describeEachEngine("reports from live data", (engine) => {
       ok(preview, "preview own template");
       expect(preview.body.summary).toBe("Kết quả xây dựng xã hội học tập 6 tháng đầu năm 2025");
       expect(preview.body.sections.map((s: any) => s.key)).toEqual(["tinh_hinh", "kien_nghi"]);
+      // TP.HCM's template is not Hà Nội's, even for someone who reads both.
+      const admin = await t.as("quantri");
+      const elsewhere = await admin.post(`/api/v1/units/${await t.unitId("00103")}/reports/preview`, {
+        templateId: second.body.template.id,
+        period: { from: "2025-01-01", to: "2025-12-31" },
+      });
+      expect(elsewhere.status).toBe(422);
+      expect(elsewhere.body.error.details.fields.templateId).toContain("mẫu riêng của đơn vị khác");
     });
   });
 });

@@ -90,6 +90,16 @@ async function reportFrame(tx: Db, actor: Actor, unitId: number, templateId: num
       throw invalid("templateId", "Không tìm thấy mẫu báo cáo");
     throw error;
   });
+  // A unit's own template serves the units below it (a province's for its communes), not a neighbour's.
+  if (template.ownerUnitId !== null) {
+    const below = await tx
+      .selectFrom("admin_unit_paths")
+      .select("descendant_id")
+      .where("ancestor_id", "=", template.ownerUnitId)
+      .where("descendant_id", "=", unitId)
+      .executeTakeFirst();
+    if (!below) throw invalid("templateId", `Mẫu "${template.name}" là mẫu riêng của đơn vị khác`);
+  }
   if (!levelServes[template.level].includes(row.level))
     throw invalid(
       "templateId",
