@@ -278,6 +278,22 @@ describeEachEngine("reports from live data", (engine) => {
     expect(pdfText.replace(/\s+/g, " ")).toContain("Toàn phường có 14 hộ gia đình học tập / 20 hộ, đạt 70%");
   });
 
+  it("a province's report has every block computed and the ward among its communes", async () => {
+    const province = await t.unitId("79", { level: "province" });
+    const templates = (await hcm.get(`/api/v1/report-templates?unitId=${province}`)).body.templates as any[];
+    const preview = await hcm.post(`/api/v1/units/${province}/reports/preview`, {
+      templateId: templates.find((x) => x.code === "tinh-nam").id,
+      period: { from: "2025-01-01", to: "2025-12-31" },
+    });
+    ok(preview, "province preview");
+    const blocks = preview.body.sections.flatMap((s: any) => s.blocks);
+    expect(blocks.filter((b: any) => !b.ok)).toEqual([]);
+    const children = blocks.find((b: any) => b.id === "titles.children");
+    expect(children.table.columns).toHaveLength(7);
+    const row = children.table.rows.find((r: any) => r.cells[0] === "Phường Diên Hồng");
+    expect(row.cells).toEqual(["Phường Diên Hồng", "14/20", "70", "3/4", "75", "2/3", "66,67"]);
+  });
+
   it("refuses an empty or reversed period, an unknown template, another level's template and a section not in it", async () => {
     const url = `/api/v1/units/${ward}/reports/preview`;
     const reversed = await hcm.post(url, request({ period: { from: "2025-12-31", to: "2025-01-01" } }));
