@@ -15,6 +15,7 @@ import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { registriesEn, registriesVi } from "./registries";
+import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
@@ -249,6 +250,7 @@ const vi = {
   ...centreOrgVi,
   ...prefillVi,
   ...learnerEvidenceVi,
+  ...reportsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -482,6 +484,7 @@ const en: Catalogue = {
   ...centreOrgEn,
   ...prefillEn,
   ...learnerEvidenceEn,
+  ...reportsEn,
 };
 
 export type Lang = "vi" | "en";
