@@ -37,6 +37,7 @@ const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 const OpenDataPage = lazy(() => import("./pages/OpenDataPage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
+const ReportsPage = lazy(() => import("./pages/ReportsPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -204,6 +205,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.funds) return <FundsPage />;
   if (pathname === paths.commendations) return <CommendationsPage />;
+  if (pathname === paths.reports) return <ReportsPage />;
   if (pathname === paths.attendance) return <AttendanceListPage />;
   const attendance = matchPath("/diem-danh/:id", pathname);
   if (attendance && /^\d+$/.test(attendance.id ?? ""))

@@ -29,6 +29,8 @@ export const paths = {
   commendations: "/khen-thuong",
   /** The public open data of the decided years (no login). */
   openData: "/du-lieu-mo",
+  /** Reports and plans generated from the figures (issue 11). */
+  reports: "/bao-cao",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year, the open data. */

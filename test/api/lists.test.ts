@@ -10,7 +10,6 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DecisionSubjectKind, renderDecisionDocument } from "../../src/server/documents/decision.docx";
 import { openDataDefinitions } from "../../src/shared/lists";
@@ -19,6 +18,7 @@ import { decisionBody, registerHouseholds, rubricCache, scoresFor } from "../fix
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 import { convert, libreOfficeAvailable } from "../helpers/libreoffice";
+import { docxParagraphs, expectNd30Layout } from "../helpers/nd30-checklist";
 
 const hasPdftotext = spawnSync("which", ["pdftotext"]).status === 0;
 if (!hasPdftotext && process.env.CI === "true")
@@ -34,13 +34,6 @@ function tempFile(name: string, body: ArrayBuffer): string {
 
 const pdfText = (file: string) =>
   execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).normalize("NFC");
-
-async function docxParagraphs(body: ArrayBuffer | Uint8Array): Promise<string[]> {
-  const xml = (await (await JSZip.loadAsync(body)).file("word/document.xml")?.async("string")) ?? "";
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""))
-    .filter((text) => text.trim() !== "");
-}
 
 async function sheetRows(body: ArrayBuffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -145,6 +138,7 @@ describeEachEngine("the year's lists, review minutes and open data", (engine) =>
       `/api/v1/units/${ward}/review-minutes.docx?year=${YEAR}&title=learning_family&chairName=${encodeURIComponent("Lê Văn Chủ")}&secretaryName=${encodeURIComponent("Trần Thị Ký")}`,
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await expectNd30Layout(res.body, `Tây Hồ, ngày 10 tháng 12 năm ${YEAR}`);
     const text = await docxParagraphs(res.body);
     expect(text).toContain("BIÊN BẢN");
     expect(text).toContain(`Họp bình xét danh hiệu “Gia đình học tập” năm ${YEAR}`);

@@ -16,6 +16,7 @@ import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { listsEn, listsVi } from "./lists";
 import { registriesEn, registriesVi } from "./registries";
+import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
@@ -251,6 +252,7 @@ const vi = {
   ...prefillVi,
   ...listsVi,
   ...learnerEvidenceVi,
+  ...reportsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -485,6 +487,7 @@ const en: Catalogue = {
   ...prefillEn,
   ...listsEn,
   ...learnerEvidenceEn,
+  ...reportsEn,
 };
 
 export type Lang = "vi" | "en";
