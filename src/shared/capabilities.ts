@@ -143,6 +143,11 @@ export const capabilities = {
     vi: "duyệt và mở lại kế hoạch hoạt động năm của trung tâm học tập cộng đồng",
     en: "approve and reopen a learning centre's yearly plan",
   },
+  "privacy.request": {
+    permissions: ["admin"],
+    vi: "tiếp nhận, xử lý yêu cầu của chủ thể dữ liệu (xem, sao, sửa, xóa dữ liệu cá nhân)",
+    en: "register and handle data-subject requests (access, copy, correct, delete personal data)",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

@@ -35,6 +35,7 @@ const FundPage = lazy(() => import("./pages/FundPage"));
 const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
+const DataRequestsPage = lazy(() => import("./pages/DataRequestsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
 
 function applyLang(lang: Lang): void {
@@ -203,6 +204,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.funds) return <FundsPage />;
   if (pathname === paths.commendations) return <CommendationsPage />;
+  if (pathname === paths.dataRequests) return <DataRequestsPage />;
   if (pathname === paths.attendance) return <AttendanceListPage />;
   const attendance = matchPath("/diem-danh/:id", pathname);
   if (attendance && /^\d+$/.test(attendance.id ?? ""))

@@ -27,6 +27,8 @@ export const paths = {
   awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
   commendations: "/khen-thuong",
+  /** Data subjects' requests of a commune (personal data law). */
+  dataRequests: "/yeu-cau-du-lieu",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year. */

@@ -176,6 +176,14 @@ describeEachEngine("capability table", (engine) => {
         }),
       "centre.plan.approve": (c) =>
         c.post(`/api/v1/centres/${centre}/plans/${year}/approve`, { version: plan.body.plan.version }),
+      "privacy.request": (c) =>
+        c.post("/api/v1/data-requests", {
+          communeId: ward,
+          personName: `Người yêu cầu ${year}`,
+          kind: "access",
+          receivedOn: "2026-11-27",
+          channel: "paper",
+        }),
     };
   }
 
