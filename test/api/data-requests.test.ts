@@ -8,9 +8,11 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { verifyCounters } from "../../src/server/modules/stats/stats.service";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
+import { createTestFund } from "../helpers/fund";
 
 describeEachEngine("data-subject requests", (engine) => {
   let t: TestApp;
@@ -237,6 +239,58 @@ describeEachEngine("data-subject requests", (engine) => {
     expect(await citizens()).toBe(citizensBefore - 1);
     const { differences } = await verifyCounters(t.db, { unitCode: "00103" });
     expect(differences).toEqual([]);
+  });
+
+  it("pseudonymises a donor on a posted receipt: only the names change, the ledger still verifies", async () => {
+    const fund = await createTestFund(officer, ward);
+    const receipt = await officer.post(`/api/v1/funds/${fund.id}/receipts`, {
+      receivedOn: "2026-06-01",
+      donorName: "Phạm Văn Thiện",
+      donorKind: "person",
+      donorAddress: "Tổ dân phố số 3",
+      reason: "Ủng hộ quỹ khuyến học",
+      amount: 500_000,
+      assetAccountId: fund.cash,
+      purposeAccountId: fund.general,
+    });
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+    const created = await officer.post("/api/v1/data-requests", request({ personName: "Pham Van Thien" }));
+    const id = created.body.request.id;
+    const matches = (await officer.get(`/api/v1/data-requests/${id}/matches`)).body.matches as any[];
+    const found = matches.find((m) => m.source === "receipt");
+    expect(found.hold).toContain("sổ quỹ");
+    const linked = await officer.request("PUT", `/api/v1/data-requests/${id}/records`, {
+      version: 1,
+      records: [{ source: "receipt", id: found.id }],
+    });
+    const erased = await officer.post(`/api/v1/data-requests/${id}/erase`, {
+      version: linked.body.request.version,
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    const row = await t.db
+      .selectFrom("fund_receipts")
+      .select(["donor_name", "donor_address", "amount"])
+      .where("id", "=", found.id)
+      .executeTakeFirstOrThrow();
+    expect(row.donor_name).toMatch(/^Ẩn danh /);
+    expect(row.donor_address).toBeNull();
+    expect(Number(row.amount)).toBe(500_000);
+    expect((await verifyFunds(t.db, { fundId: fund.id })).broken).toBeNull();
+    // The exception is for the names only, and only with the flag the functions set.
+    const attempt = (change: string) =>
+      t.db.transaction().execute(async (tx) => {
+        await sql`SELECT set_config('hieuhoc.pseudonymising', 'on', true)`.execute(tx);
+        await sql.raw(change).execute(tx);
+      });
+    await expect(attempt(`UPDATE fund_receipts SET amount = 1 WHERE id = ${found.id}`)).rejects.toThrow(
+      /không được sửa/,
+    );
+    await expect(t.db.updateTable("audit_log").set({ actor_name: "x" }).execute()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      t.db.updateTable("fund_receipts").set({ donor_name: "Khác" }).where("id", "=", found.id).execute(),
+    ).rejects.toThrow(/không được sửa/);
   });
 
   it("shows the open requests on the to-do list with their due dates", async () => {
