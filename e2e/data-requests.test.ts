@@ -12,7 +12,7 @@ import { addWorkingDays } from "../src/shared/working-days";
 import { submitForm } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
-import { browserSuite, eventually, rows } from "./helpers/suite";
+import { browserSuite, eventually, expectNoOverflow, PHONE, rows } from "./helpers/suite";
 
 const available = chromiumAvailable();
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -132,6 +132,10 @@ describe.skipIf(!available)("data-subject requests", () => {
       await page.getByTestId("dsr-done").click();
       expect((await closed).status()).toBe(200);
       await eventually(() => page.getByTestId("dsr-status").textContent()).toBe("Đã xử lý xong");
+      // The same page on a phone: nothing sticks out sideways.
+      await page.setViewportSize(PHONE);
+      await page.getByTestId("dsr-detail").waitFor();
+      await expectNoOverflow(page);
     } finally {
       await context.close();
     }

@@ -231,7 +231,7 @@ export function RequestDetail({
         {request.records.length > 0 && (
           <Flex gap={4} wrap>
             {request.records.map((r) => (
-              <Tag key={keyOf(r)}>
+              <Tag key={keyOf(r)} style={{ whiteSpace: "normal" }}>
                 {sourceLabel(r.source, lang)}: {r.name}
               </Tag>
             ))}
