@@ -101,6 +101,21 @@ describeEachEngine("data-subject requests", (engine) => {
     const id = created.body.request.id;
     const matches = await officer.get(`/api/v1/data-requests/${id}/matches`);
     expect(matches.body.matches).toEqual([]);
+    // A record of another commune cannot be linked; a request that is not a deletion erases nothing.
+    const elsewhere = await t.db
+      .selectFrom("households")
+      .select("id")
+      .where("commune_id", "<>", ward)
+      .executeTakeFirstOrThrow();
+    const foreign = await officer.request("PUT", `/api/v1/data-requests/${id}/records`, {
+      version: 1,
+      records: [{ source: "household", id: elsewhere.id }],
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.message).toContain("không có ở xã, phường của yêu cầu");
+    const erase = await officer.post(`/api/v1/data-requests/${id}/erase`, { version: 1 });
+    expect(erase.status).toBe(422);
+    expect(erase.body.error.message).toContain("Chỉ yêu cầu xóa dữ liệu");
     const done = await officer.patch(`/api/v1/data-requests/${id}`, { version: 1, status: "done" });
     expect(done.status).toBe(422);
     expect(done.body.error.message).toContain("chưa xác định được người");
