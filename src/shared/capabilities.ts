@@ -148,6 +148,11 @@ export const capabilities = {
     vi: "lập báo cáo, kế hoạch từ số liệu (xem trước, tải .docx, .pdf)",
     en: "prepare reports and plans from the figures (preview, .docx, .pdf)",
   },
+  "privacy.request": {
+    permissions: ["admin"],
+    vi: "tiếp nhận, xử lý yêu cầu của chủ thể dữ liệu (xem, sao, sửa, xóa dữ liệu cá nhân)",
+    en: "register and handle data-subject requests (access, copy, correct, delete personal data)",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

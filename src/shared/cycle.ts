@@ -1,6 +1,7 @@
 /** The yearly cycle of a learning title: request and response schemas shared by server and web. */
 import { z } from "zod";
 import { isoDate, recordVersion, unitRef } from "./api";
+import { requestKinds } from "./privacy-requests";
 import { titles } from "./rubric";
 
 export const subjectKinds = [
@@ -190,6 +191,7 @@ export const todoSteps = [
   "fund_disclosure",
   "fund_approve",
   "fund_pay",
+  "data_request",
 ] as const;
 
 /**
@@ -213,6 +215,11 @@ export const todoItem = z.object({
         .describe("Duyệt, chi: số khoản chi và số đợt trao học bổng đang chờ người gọi"),
     })
     .nullable(),
+  /** A data subject's request to answer (step "data_request"), due 2 working days after receipt. */
+  request: z
+    .object({ id: z.number(), kind: z.enum(requestKinds), personName: z.string() })
+    .nullable()
+    .optional(),
   step: z.enum(todoSteps),
   label: z.string(),
   count: z.number(),

@@ -36,6 +36,7 @@ const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 const OpenDataPage = lazy(() => import("./pages/OpenDataPage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
+const DataRequestsPage = lazy(() => import("./pages/DataRequestsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage"));
 
@@ -206,6 +207,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.funds) return <FundsPage />;
   if (pathname === paths.commendations) return <CommendationsPage />;
   if (pathname === paths.reports) return <ReportsPage />;
+  if (pathname === paths.dataRequests) return <DataRequestsPage />;
   if (pathname === paths.attendance) return <AttendanceListPage />;
   const attendance = matchPath("/diem-danh/:id", pathname);
   if (attendance && /^\d+$/.test(attendance.id ?? ""))

@@ -31,6 +31,8 @@ export const paths = {
   openData: "/du-lieu-mo",
   /** Reports and plans generated from the figures (issue 11). */
   reports: "/bao-cao",
+  /** Data subjects' requests of a commune (personal data law). */
+  dataRequests: "/yeu-cau-du-lieu",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year, the open data. */

@@ -182,6 +182,14 @@ describeEachEngine("capability table", (engine) => {
           templateId: reportTemplate,
           period: { from: `${year}-01-01`, to: `${year}-12-31` },
         }),
+      "privacy.request": (c) =>
+        c.post("/api/v1/data-requests", {
+          communeId: ward,
+          personName: `Người yêu cầu ${year}`,
+          kind: "access",
+          receivedOn: "2026-11-27",
+          channel: "paper",
+        }),
     };
   }
 

@@ -7,6 +7,7 @@ import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
+import type { PrivacyTables } from "./schema-privacy";
 import type { ReportTables } from "./schema-reports";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
@@ -485,7 +486,8 @@ export type Database = {
   CentrePlanTables &
   CommendationStatsTables &
   LearnerEvidenceTables &
-  ReportTables;
+  ReportTables &
+  PrivacyTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -16,6 +16,7 @@ import {
   PartitionOutlined,
   ProfileOutlined,
   ReadOutlined,
+  SafetyOutlined,
   SearchOutlined,
   StarOutlined,
   TeamOutlined,
@@ -67,6 +68,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.stats)) return paths.stats;
   if (pathname.startsWith(paths.commendations)) return paths.commendations;
   if (pathname.startsWith(paths.reports)) return paths.reports;
+  if (pathname.startsWith(paths.dataRequests)) return paths.dataRequests;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   if (pathname.startsWith(paths.association)) return paths.association;
   if (pathname.startsWith(paths.memberSearch)) return paths.memberSearch;
@@ -137,7 +139,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           children: [
             { key: paths.rubrics, icon: <ProfileOutlined />, label: t("nav.rubrics") },
             ...(hasRole(me, "system_admin", "unit_admin")
-              ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
+              ? [
+                  { key: paths.users, icon: <TeamOutlined />, label: t("nav.users") },
+                  { key: paths.dataRequests, icon: <SafetyOutlined />, label: t("nav.dataRequests") },
+                ]
               : []),
             { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
           ],

@@ -15,6 +15,7 @@ import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { listsEn, listsVi } from "./lists";
+import { privacyRequestsEn, privacyRequestsVi } from "./privacy-requests";
 import { registriesEn, registriesVi } from "./registries";
 import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
@@ -253,6 +254,7 @@ const vi = {
   ...listsVi,
   ...learnerEvidenceVi,
   ...reportsVi,
+  ...privacyRequestsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -488,6 +490,7 @@ const en: Catalogue = {
   ...listsEn,
   ...learnerEvidenceEn,
   ...reportsEn,
+  ...privacyRequestsEn,
 };
 
 export type Lang = "vi" | "en";

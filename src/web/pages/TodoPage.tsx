@@ -15,10 +15,11 @@ import { useEffect, useState } from "react";
 import { cycleApi, type TodoItem } from "../api/cycle";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
+import { kindLabel } from "../components/privacy/labels";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
-import { useT } from "../i18n/messages";
+import { useLang, useT } from "../i18n/messages";
 import { Link, paths, setQuery, useLocation } from "../router";
 
 /** The step of the titles page where a to-do item is done (a fund's disclosure: the year's tab of its page). */
@@ -30,9 +31,12 @@ const tabOf: Record<TodoItem["step"], string> = {
   fund_disclosure: "year",
   fund_approve: "disbursements",
   fund_pay: "disbursements",
+  data_request: "",
 };
 
 function linkOf(item: TodoItem, year: number): string {
+  if (item.request)
+    return `${paths.dataRequests}?${new URLSearchParams({ unit: String(item.unit.id), request: String(item.request.id) })}`;
   if (item.fund) {
     // Waiting award rounds only: their tab.
     const tab = item.fund.waiting?.disbursements === 0 ? "rounds" : tabOf[item.step];
@@ -50,6 +54,7 @@ function linkOf(item: TodoItem, year: number): string {
 /** What the signed-in officer has to do this year, over the units they work for, with deadlines. */
 export default function TodoPage() {
   const t = useT();
+  const { lang } = useLang();
   const compact = useCompact();
   const { search } = useLocation();
   const thisYear = new Date().getFullYear();
@@ -84,9 +89,16 @@ export default function TodoPage() {
   );
   /** What the item is about: a title of the cycle, or a fund. */
   const subject = (item: TodoItem) =>
-    item.fund ? item.fund.name : item.title ? t(`title.${item.title}`) : "";
+    item.request
+      ? `${t("todo.request")}: ${item.request.personName}`
+      : item.fund
+        ? item.fund.name
+        : item.title
+          ? t(`title.${item.title}`)
+          : "";
   /** What to do: a step of the cycle, closing and publishing a fund's year, or its payments waiting for the caller. */
   const what = (item: TodoItem) => {
+    if (item.request) return `${t("todo.step.data_request")} (${kindLabel(item.request.kind, lang)})`;
     if (item.fund?.waiting) {
       const rounds = item.fund.waiting.rounds > 0;
       const key = item.step === "fund_approve" ? "approve" : "pay";
@@ -112,7 +124,7 @@ export default function TodoPage() {
             <Flex vertical gap={2}>
               <Typography.Text strong>{item.unit.name}</Typography.Text>
               <span>{subject(item)}</span>
-              <span>{item.fund ? what(item) : `${what(item)} (${item.count})`}</span>
+              <span>{item.fund || item.request ? what(item) : `${what(item)} (${item.count})`}</span>
               {due(item)}
               {open(item)}
             </Flex>
@@ -127,7 +139,7 @@ export default function TodoPage() {
           key: "count",
           title: t("todo.count"),
           align: "right",
-          render: (_, item) => (item.fund && !item.fund.waiting ? "" : item.count),
+          render: (_, item) => ((item.fund && !item.fund.waiting) || item.request ? "" : item.count),
         },
         { key: "due", title: t("todo.due"), render: (_, item) => due(item) },
         { key: "open", title: "", render: (_, item) => open(item) },
@@ -162,7 +174,7 @@ export default function TodoPage() {
         <div data-testid="todo-list">
           <Table<TodoItem>
             rowKey={(item) =>
-              `${item.unit.id}-${item.title ?? item.fund?.id}-${item.step}-${item.fund?.waiting?.rounds ?? ""}`
+              `${item.unit.id}-${item.title ?? item.fund?.id ?? item.request?.id}-${item.step}-${item.fund?.waiting?.rounds ?? ""}`
             }
             dataSource={items}
             columns={columns}

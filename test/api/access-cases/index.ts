@@ -9,6 +9,7 @@ import { commendationCases } from "./commendations";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { listsCases } from "./lists";
 import { reportCases } from "./reports";
+import { requestCases } from "./requests";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -23,4 +24,5 @@ export const caseModules: readonly CaseModule[] = [
   learnerEvidenceCases,
   listsCases,
   reportCases,
+  requestCases,
 ];

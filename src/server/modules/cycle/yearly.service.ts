@@ -7,6 +7,7 @@ import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { fundTodoItems } from "../fund/fund-todo";
+import { requestTodoItems } from "../privacy/todo";
 import { pickRubric } from "../rubrics/rubric.evaluate";
 import { loadRubrics } from "../rubrics/rubrics.service";
 import { canOnUnit } from "../territory/territory.repo";
@@ -82,11 +83,12 @@ const stepLabels: Record<TodoItem["step"], string> = {
   fund_disclosure: "Công khai thu – chi của quỹ năm trước",
   fund_approve: "Duyệt khoản chi, đợt trao học bổng của quỹ",
   fund_pay: "Chi khoản chi, đợt trao học bổng đã duyệt",
+  data_request: "Trả lời yêu cầu của chủ thể dữ liệu",
 };
 
 /**
  * What is due in the caller's units for a year, with the deadline of the criteria set in force, and from 01/02 the
- * funds' previous year to disclose (fund-todo.ts).
+ * funds' previous year to disclose (fund-todo.ts), and the open data-subject requests (privacy/todo.ts).
  */
 export async function todoList(db: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
   return asActor(db, actor, async (tx) => {
@@ -160,6 +162,7 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
     for (const row of counts) push(row, stepOf[row.status as keyof typeof stepOf], row.n);
     for (const row of drafts) push(row, "issue", row.n);
     items.push(...(await fundTodoItems(tx, actor, year, today)));
+    items.push(...(await requestTodoItems(tx, actor, today)));
     const order = (item: TodoItem) =>
       [item.due ?? "9999", item.title ? titles.indexOf(item.title) : 9, item.unit.name].join("|");
     return items.sort((a, b) => order(a).localeCompare(order(b)));
