@@ -5,6 +5,7 @@ import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
+import type { PrivacyTables } from "./schema-privacy";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 
@@ -483,6 +484,7 @@ export type Database = {
   AttendanceTables &
   CentrePlanTables &
   CommendationStatsTables &
+  PrivacyTables &
   LearnerEvidenceTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;

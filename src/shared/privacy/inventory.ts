@@ -18,6 +18,8 @@ export type InventoryEntry = Omit<KindPrivacy, "fields"> & {
   /** The registry kind's name, or the module's key: the key of its retention period. */
   readonly key: string;
   readonly name: Label;
+  /** A registry kind (its rows have a page of their own). */
+  readonly registry?: boolean;
   readonly tables: readonly string[];
   /** Who reads the set (`readers`) and who keeps it (`keepers`), as permissions on the row's unit. */
   readonly access: { readonly read: Permission; readonly write: Permission; readonly chapter?: boolean };
@@ -275,6 +277,7 @@ export function kindEntry(kind: KindDeclaration): InventoryEntry {
   return {
     key: kind.name,
     name: { vi: kind.noun.vi, en: kind.noun.enPlural },
+    registry: true,
     tables: [kind.table],
     purpose: privacy.purpose,
     basis: privacy.basis,
