@@ -41,6 +41,7 @@ describeEachEngine("personal-data inventory", (engine) => {
     const refused = await clerk.request("PUT", "/api/v1/privacy/retention/households", { years: 12 });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("Chỉ quản trị hệ thống");
+    expect(await t.db.selectFrom("privacy_retention").selectAll().execute()).toEqual([]);
 
     const tooShort = await admin.request("PUT", "/api/v1/privacy/retention/fund-transactions", { years: 5 });
     expect(tooShort.status).toBe(422);
