@@ -36,6 +36,7 @@ const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
+const PrivacyPage = lazy(() => import("./pages/PrivacyPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -182,6 +183,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.users && canAdmin) return <UsersPage />;
   if (pathname === paths.audit) return <AuditPage />;
+  if (pathname === paths.privacy) return <PrivacyPage />;
   // Every registry kind has its page at its declared path, made from its declaration.
   const kind = registryKinds.find((k) => k.web.path === pathname);
   if (kind) return <RegistryPage key={kind.name} kind={kind} />;

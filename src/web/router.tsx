@@ -27,6 +27,8 @@ export const paths = {
   awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
   commendations: "/khen-thuong",
+  /** The personal-data inventory (issue 12). */
+  privacy: "/du-lieu-ca-nhan",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year. */

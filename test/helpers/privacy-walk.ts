@@ -64,12 +64,10 @@ export async function urlsOf(t: TestApp, operation: Operation, place: WalkPlace)
 }
 
 async function newest(t: TestApp, table: string): Promise<number> {
-  // biome-ignore lint/suspicious/noExplicitAny: tables named by the path
   const row = await (t.db as any).selectFrom(table).select("id").orderBy("id", "desc").executeTakeFirst();
   return row ? Number(row.id) : 1;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a JSON schema
 function parameterValue(name: string, schema: any, id: number, place: WalkPlace): string {
   const values = schema?.enum ?? schema?.anyOf?.flatMap((s: { enum?: string[] }) => s.enum ?? []);
   if (values?.length) return String(values[0]);

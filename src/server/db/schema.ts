@@ -5,9 +5,9 @@ import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
-import type { PrivacyTables } from "./schema-privacy";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
+import type { PrivacyTables } from "./schema-privacy";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
