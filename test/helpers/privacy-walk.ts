@@ -8,7 +8,7 @@ import type { ApiClient, TestApp } from "./api";
 import type { Operation } from "./walker/document";
 
 /** A planted value: the kind and field it was written to, and the value. */
-export type Planted = { kind: string; key: string; value: string | number };
+export type Planted = { kind: string; key: string; value: string | number | boolean };
 
 /** The table of the rows a path's first segment names, for its `{id}`. */
 const tables: Record<string, string> = {
