@@ -11,6 +11,10 @@ export const rowCode = {
 export const notPersonal = (vi: string, en: string) =>
   ({ purpose: { vi, en }, category: "not_personal", audience: "readers" }) as const satisfies FieldPrivacy;
 
+/** Basic personal data every reader of the list sees (a member's chapter, a household's size). */
+export const personFact = (vi: string, en: string) =>
+  ({ purpose: { vi, en }, category: "basic", audience: "readers" }) as const satisfies FieldPrivacy;
+
 /** An adult's name: on public lists with the village only (certificates, disclosures). */
 export const adultName = (vi: string, en: string) =>
   ({ purpose: { vi, en }, category: "basic", audience: "public" }) as const satisfies FieldPrivacy;

@@ -3,7 +3,7 @@
  * village, birth year and population group; no identity number, no phone.
  */
 
-import { adultName, householdLink, personBirthYear } from "../../privacy/fields";
+import { adultName, householdLink, personBirthYear, personFact } from "../../privacy/fields";
 import { inVillage, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -113,11 +113,7 @@ export const citizens = {
         audience: "readers",
       },
       birthYear: personBirthYear(true),
-      group: {
-        purpose: { vi: "Nhóm đối tượng cho số liệu", en: "Population group for statistics" },
-        category: "basic",
-        audience: "readers",
-      },
+      group: personFact("Nhóm đối tượng cho số liệu", "Population group for statistics"),
       householdId: householdLink,
     },
   },

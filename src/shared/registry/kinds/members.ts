@@ -10,6 +10,7 @@ import {
   householdLink,
   notPersonal,
   personBirthYear,
+  personFact,
   personSex,
   rowCode,
 } from "../../privacy/fields";
@@ -220,40 +221,16 @@ export const members = {
     fields: {
       memberNumber: rowCode,
       fullName: adultName("Nêu tên hội viên trong sổ, danh sách chi hội", "Naming the member in lists"),
-      memberKind: {
-        purpose: { vi: "Loại hội viên", en: "Kind of member" },
-        category: "basic",
-        audience: "readers",
-      },
+      memberKind: personFact("Loại hội viên", "Kind of member"),
       sex: personSex,
       birthYear: personBirthYear(),
-      chapterId: {
-        purpose: { vi: "Chi hội sinh hoạt", en: "The member's chapter" },
-        category: "basic",
-        audience: "readers",
-      },
-      joinedOn: {
-        purpose: { vi: "Ngày vào hội (số liệu, hội phí)", en: "Joining date (statistics, dues)" },
-        category: "basic",
-        audience: "readers",
-      },
-      chapterSince: {
-        purpose: { vi: "Ngày chuyển chi hội", en: "Chapter transfer date" },
-        category: "basic",
-        audience: "readers",
-      },
-      role: {
-        purpose: { vi: "Vai trò trong chi hội", en: "Role in the chapter" },
-        category: "basic",
-        audience: "readers",
-      },
+      chapterId: personFact("Chi hội sinh hoạt", "The member's chapter"),
+      joinedOn: personFact("Ngày vào hội (số liệu, hội phí)", "Joining date (statistics, dues)"),
+      chapterSince: personFact("Ngày chuyển chi hội", "Chapter transfer date"),
+      role: personFact("Vai trò trong chi hội", "Role in the chapter"),
       householdId: householdLink,
       organizationId: notPersonal("Cơ quan của hội viên tập thể", "A collective member's organisation"),
-      leftOn: {
-        purpose: { vi: "Ngày ra hội (số liệu)", en: "Leaving date (statistics)" },
-        category: "basic",
-        audience: "readers",
-      },
+      leftOn: personFact("Ngày ra hội (số liệu)", "Leaving date (statistics)"),
       leftReason: {
         purpose: { vi: "Lý do ra hội", en: "Reason for leaving" },
         category: "basic",
