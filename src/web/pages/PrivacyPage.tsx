@@ -1,5 +1,17 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Flex, InputNumber, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Grid,
+  InputNumber,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useEffect, useState } from "react";
 import type { RoleName } from "../../shared/api";
 import { categories, legalBases, sensitiveKinds } from "../../shared/privacy/declaration";
@@ -47,7 +59,12 @@ export default function PrivacyPage() {
         {t("privacy.intro")}
       </Typography.Paragraph>
       <Flex wrap gap={8}>
-        <Button icon={<DownloadOutlined />} href={privacyApi.documentUrl(unitId)} data-testid="privacy-docx">
+        <Button
+          icon={<DownloadOutlined />}
+          href={privacyApi.documentUrl(unitId)}
+          style={{ whiteSpace: "normal", height: "auto", textAlign: "left" }}
+          data-testid="privacy-docx"
+        >
           {t("privacy.download")}
         </Button>
       </Flex>
@@ -70,6 +87,7 @@ function EntryCard(props: {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
+  const mobile = !Grid.useBreakpoint().md;
   const [years, setYears] = useState<number | null>(entry.retention.years);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -97,7 +115,7 @@ function EntryCard(props: {
       data-testid={`privacy-entry-${entry.key}`}
     >
       <Flex vertical gap={12}>
-        <Descriptions size="small" column={1} bordered>
+        <Descriptions size="small" column={1} bordered layout={mobile ? "vertical" : "horizontal"}>
           <Descriptions.Item label={t("privacy.subjects")}>{entry.subjects[lang]}</Descriptions.Item>
           <Descriptions.Item label={t("privacy.purpose")}>{entry.purpose[lang]}</Descriptions.Item>
           <Descriptions.Item label={t("privacy.basis")}>{legalBases[entry.basis][lang]}</Descriptions.Item>
