@@ -22,7 +22,13 @@ export type InventoryEntry = Omit<KindPrivacy, "fields"> & {
   readonly registry?: boolean;
   readonly tables: readonly string[];
   /** Who reads the set (`readers`) and who keeps it (`keepers`), as permissions on the row's unit. */
-  readonly access: { readonly read: Permission; readonly write: Permission; readonly chapter?: boolean };
+  readonly access: {
+    readonly read: Permission;
+    readonly write: Permission;
+    /** Other permissions that also see the keepers' fields (a fund's approvers). */
+    readonly also?: readonly Permission[];
+    readonly chapter?: boolean;
+  };
   readonly fields: Readonly<Record<string, InventoryField>>;
 };
 
@@ -187,7 +193,7 @@ export const moduleData: readonly InventoryEntry[] = [
     basis: "accounting",
     subjects: { vi: "Người nộp, người nhận (có trẻ em)", en: "Payers and recipients (children among them)" },
     retention: { ...years(10, "từ khi khóa sổ năm", "from the year's closing"), minimum: accountingMinimum },
-    access: { read: "read", write: "fund" },
+    access: { read: "read", write: "fund", also: ["approve"] },
     fields: {
       payeeName: field(
         ["Tên người nộp, người nhận", "Payer's or recipient's name"],
@@ -301,7 +307,9 @@ export const inventoryEntries = (kinds: readonly KindDeclaration[] = registryKin
 /** The roles that see a field of an entry. */
 export function audienceRoles(entry: InventoryEntry, audience: Audience): RoleName[] | "all" {
   if (audience === "public") return "all";
-  const roles = rolesWith(audience === "readers" ? entry.access.read : entry.access.write);
+  const permissions =
+    audience === "readers" ? [entry.access.read] : [entry.access.write, ...(entry.access.also ?? [])];
+  const roles = [...new Set(permissions.flatMap(rolesWith))];
   if (entry.access.chapter && !roles.includes("chapter_secretary")) roles.push("chapter_secretary");
   return roles;
 }
