@@ -8,6 +8,7 @@ import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
+import type { ReportTables } from "./schema-reports";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -485,7 +486,8 @@ export type Database = {
   CentrePlanTables &
   CommendationStatsTables &
   PrivacyTables &
-  LearnerEvidenceTables;
+  LearnerEvidenceTables &
+  ReportTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;
