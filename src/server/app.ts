@@ -41,6 +41,7 @@ import { fundStatsRoutes } from "./modules/fund/stats.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { learnerEvidenceRoutes } from "./modules/learner-evidence/learner-evidence.routes";
 import { listsRoutes } from "./modules/lists/lists.routes";
+import { privacyRoutes } from "./modules/privacy/privacy.routes";
 import { privacyRequestRoutes } from "./modules/privacy/requests.routes";
 import { reportRoutes } from "./modules/reports/reports.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
@@ -104,6 +105,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     needsSurveyRoutes,
     centrePlanRoutes,
     reportRoutes,
+    privacyRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

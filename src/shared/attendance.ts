@@ -84,7 +84,8 @@ export const learner = z.object({
   fullName: z.string(),
   birthYear: z.number().nullable(),
   female: z.boolean(),
-  minority: z.boolean(),
+  /** Null to a reader who does not keep the class list (an ethnic mark is sensitive data). */
+  minority: z.boolean().nullable(),
 });
 export type Learner = z.infer<typeof learner>;
 

@@ -39,6 +39,7 @@ const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 const DataRequestsPage = lazy(() => import("./pages/DataRequestsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage"));
+const PrivacyPage = lazy(() => import("./pages/PrivacyPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -185,6 +186,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.users && canAdmin) return <UsersPage />;
   if (pathname === paths.audit) return <AuditPage />;
+  if (pathname === paths.privacy) return <PrivacyPage />;
   // Every registry kind has its page at its declared path, made from its declaration.
   const kind = registryKinds.find((k) => k.web.path === pathname);
   if (kind) return <RegistryPage key={kind.name} kind={kind} />;

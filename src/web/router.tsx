@@ -33,6 +33,8 @@ export const paths = {
   reports: "/bao-cao",
   /** Data subjects' requests of a commune (personal data law). */
   dataRequests: "/yeu-cau-du-lieu",
+  /** The personal-data inventory (issue 12). */
+  privacy: "/du-lieu-ca-nhan",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year, the open data. */

@@ -13,7 +13,7 @@ import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { fortyRecipients, type SheetRow, sheetCsv, sheetXlsx, upload } from "../helpers/award";
 import { describeEachEngine } from "../helpers/db";
-import { createTestFund, type FundFixture, fundPeople, pdfText } from "../helpers/fund";
+import { addUser, createTestFund, type FundFixture, fundPeople, pdfText } from "../helpers/fund";
 
 describeEachEngine("fund award rounds", (engine) => {
   let t: TestApp;
@@ -182,6 +182,10 @@ describeEachEngine("fund award rounds", (engine) => {
     expect(detail.recipients[0]).toMatchObject({ line: 1, fullName: rows[0]!.name, school: rows[0]!.school });
     expect(detail.recipients[0].householdCode).toBe(rows[0]!.household);
     expect(detail.recipients[5].birthYear).toBe(Number(rows[5]!.birth.slice(-4)));
+    // A viewer of the ward reads the list without birth years (docs/PRIVACY.md).
+    await addUser(t, "xem.quy", "viewer", await t.unitId("00103"));
+    const viewed = (await (await t.as("xem.quy")).get(`${base()}/${round.id}`)).body.awardRound;
+    expect(viewed.recipients[5]).toMatchObject({ fullName: rows[5]!.name, birthYear: null });
     const student = detail.recipients.find((r: any) => r.fullName === "Đỗ Thành Công");
     expect(student).toMatchObject({ kind: "student", minor: false, amount: 2_000_000 });
     expect(detail.recipients.filter((r: any) => r.kind === "teacher")).toHaveLength(4);

@@ -1,4 +1,4 @@
-/** Kysely table types of the public holidays and the data-subject requests (migration 0041). */
+/** Kysely table types of personal data: retention periods (migration 0039), public holidays and data-subject requests (0041). */
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -39,7 +39,17 @@ export type DataSubjectRequestTable = {
   version: Generated<number>;
 };
 
+export type PrivacyRetentionTable = {
+  data_key: string;
+  years: number;
+  updated_by: number | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
 export type PrivacyTables = {
+  privacy_retention: PrivacyRetentionTable;
   public_holidays: PublicHolidayTable;
   data_subject_requests: DataSubjectRequestTable;
 };

@@ -485,6 +485,7 @@ export type Database = {
   AttendanceTables &
   CentrePlanTables &
   CommendationStatsTables &
+  PrivacyTables &
   LearnerEvidenceTables &
   ReportTables &
   PrivacyTables;

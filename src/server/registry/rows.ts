@@ -43,8 +43,16 @@ export function baseQuery(tx: Db, actor: Actor, kind: KindDeclaration): AnySelec
   return query.where(rowInScope(actor, kind, "read"));
 }
 
-/** Adds the columns of an item to `query`. */
-export function selectItem(query: AnySelect, kind: KindDeclaration, kinds?: readonly KindDeclaration[]) {
+/**
+ * Adds the columns of an item to `query`. A field the kind's privacy declaration keeps to the list's keepers
+ * (`audience: "keepers"`: a phone, an address, a birth year) is null for the other readers, in the query itself.
+ */
+export function selectItem(
+  query: AnySelect,
+  kind: KindDeclaration,
+  actor: Actor,
+  kinds?: readonly KindDeclaration[],
+) {
   let q = query.select(["r.id", "r.commune_id", "r.version", "r.archived_at"]);
   if (kind.archive) q = q.select("r.archived_reason");
   if (kind.unit.item)
@@ -55,7 +63,13 @@ export function selectItem(query: AnySelect, kind: KindDeclaration, kinds?: read
       "u.level as unit_level",
       "u.kind as unit_kind",
     ]);
-  for (const [key, field] of valueFields(kind)) q = q.select(`r.${field.column} as f_${key}`);
+  const keeper = rowInScope(actor, kind, "write");
+  for (const [key, field] of valueFields(kind))
+    q = q.select(
+      kind.privacy?.fields[key]?.audience === "keepers"
+        ? sql`CASE WHEN ${keeper} THEN ${sql.ref(`r.${field.column}`)} END`.as(`f_${key}`)
+        : `r.${field.column} as f_${key}`,
+    );
   for (const [key, field] of memberFields(kind)) {
     const members = kindNamed(field.kind, kinds);
     const via = members.fields[field.via];

@@ -110,7 +110,7 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
       );
     }
     const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await orderItems(selectItem(query, kind, kinds), kind)
+    const rows = await orderItems(selectItem(query, kind, actor, kinds), kind)
       .offset(options.offset ?? 0)
       .limit(Math.min(options.limit ?? 50, 500))
       .execute();
@@ -119,7 +119,7 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
 }
 
 async function loadItem(tx: Db, actor: Actor, kind: KindDeclaration, id: number, kinds: Kinds) {
-  const row = await selectItem(baseQuery(tx, actor, kind), kind, kinds)
+  const row = await selectItem(baseQuery(tx, actor, kind), kind, actor, kinds)
     .where("r.id", "=", id)
     .executeTakeFirst();
   const noun = kind.noun.vi;

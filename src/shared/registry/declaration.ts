@@ -7,6 +7,8 @@
  * them as they are; src/shared/registry/schemas.ts derives the zod schemas from them.
  */
 
+import type { KindPrivacy } from "../privacy/declaration";
+
 /** A text shown to users, in Vietnamese and English. */
 export type Label = { readonly vi: string; readonly en: string };
 
@@ -203,6 +205,12 @@ export type KindDeclaration = {
     readonly descriptions?: { readonly list?: string; readonly item?: string };
   };
   readonly texts?: { readonly vi?: Partial<KindTexts>; readonly en?: Partial<KindTexts> };
+  /**
+   * Purpose, legal basis, retention and, per field, category and audience (src/shared/privacy/declaration.ts).
+   * Every kind of registryKinds has one (src/shared/privacy/inventory.test.ts); fields whose audience is
+   * `keepers` come back null to the other readers.
+   */
+  readonly privacy?: KindPrivacy;
 };
 
 /** "hộ gia đình" → "Hộ gia đình". */

@@ -61,6 +61,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
+  if (pathname.startsWith(paths.privacy)) return paths.privacy;
   const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));
   if (kind) return kind.web.path;
   if (pathname.startsWith(paths.titles)) return paths.titles;
@@ -145,6 +146,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 ]
               : []),
             { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
+            // The inventory is everyone's to read (GET /privacy/inventory); the menu offers it to administrators.
+            ...(hasRole(me, "system_admin", "unit_admin", "association_admin")
+              ? [{ key: paths.privacy, icon: <SafetyOutlined />, label: t("nav.privacy") }]
+              : []),
           ],
         },
       ];

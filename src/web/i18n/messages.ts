@@ -15,6 +15,7 @@ import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { listsEn, listsVi } from "./lists";
+import { privacyEn, privacyVi } from "./privacy";
 import { privacyRequestsEn, privacyRequestsVi } from "./privacy-requests";
 import { registriesEn, registriesVi } from "./registries";
 import { reportsEn, reportsVi } from "./reports";
@@ -255,6 +256,7 @@ const vi = {
   ...learnerEvidenceVi,
   ...reportsVi,
   ...privacyRequestsVi,
+  ...privacyVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -491,6 +493,7 @@ const en: Catalogue = {
   ...learnerEvidenceEn,
   ...reportsEn,
   ...privacyRequestsEn,
+  ...privacyEn,
 };
 
 export type Lang = "vi" | "en";

@@ -6,6 +6,7 @@ import { centrePlanCases } from "./centre-plan";
 import { centreCases } from "./centres";
 import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
+import { inventoryCases } from "./inventory";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { listsCases } from "./lists";
 import { reportCases } from "./reports";
@@ -25,4 +26,5 @@ export const caseModules: readonly CaseModule[] = [
   listsCases,
   reportCases,
   requestCases,
+  inventoryCases,
 ];

@@ -18,6 +18,10 @@ const LIMIT = 50;
 /** Whether the caller reads any member at all: the Hội's read permission somewhere, or a chapter of their own. */
 const readsMembers = (actor: Actor) => hasAnyRole(actor, "association_read") || actor.chapters.length > 0;
 
+/** A member's birth year, for those who keep the member's list only (its privacy audience is `keepers`). */
+const keptBirthYear = (actor: Actor) =>
+  sql<number | null>`CASE WHEN ${rowInScope(actor, members, "write", "m")} THEN m.birth_year END`;
+
 /** The members the caller may read (not archived), with their village, commune and chapter. */
 function memberRows(tx: Db, actor: Actor) {
   return tx
@@ -31,7 +35,7 @@ function memberRows(tx: Db, actor: Actor) {
       "m.id",
       "m.member_number",
       "m.full_name",
-      "m.birth_year",
+      keptBirthYear(actor).as("birth_year"),
       "m.sex",
       "m.member_kind",
       "m.joined_on",
@@ -89,7 +93,7 @@ export function searchMembers(db: Db, actor: Actor, options: MemberSearchOptions
       ]),
     );
     if (options.unitId !== undefined) query = query.where(underUnit(options.unitId, "m.unit_id"));
-    if (options.birthYear !== undefined) query = query.where("m.birth_year", "=", options.birthYear);
+    if (options.birthYear !== undefined) query = query.where(keptBirthYear(actor), "=", options.birthYear);
     const rows = await query
       .orderBy(sql`m.search_name = ${folded}`, "desc")
       .orderBy(sql`m.search_name LIKE ${`${folded}%`}`, "desc")

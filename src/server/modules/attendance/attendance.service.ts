@@ -16,11 +16,13 @@ import type {
   SessionUpdate,
 } from "../../../shared/attendance";
 import { learnersPut } from "../../../shared/attendance";
+import { citizens } from "../../../shared/registry/kinds";
 import { mayOnUnit, requireOnUnit } from "../../auth/capabilities";
-import { type Actor, asActor, type Permission, unitInScope } from "../../auth/scope";
+import { type Actor, asActor, commandLineActor, type Permission, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
+import { rowInScope } from "../../registry/access";
 import { recordAudit } from "../audit/audit.repo";
 import { addDays, today } from "../territory/dates";
 import { badField, type CountInput, checkCounts, checkHeldOn, type ScopedActivity } from "./rules";
@@ -198,13 +200,22 @@ export async function listAttendanceActivities(db: Db, actor: Actor, unitId?: nu
   });
 }
 
-async function readLearners(tx: Db, communeId: number, activityId: number) {
+/**
+ * The named learners of an activity. Their birth years and the minority mark are for those who keep the class list
+ * (`attendance` on the commune) or the citizens' list; other readers get null (src/shared/privacy).
+ */
+async function readLearners(tx: Db, actor: Actor, communeId: number, activityId: number) {
+  const keeper = sql<boolean>`(${unitInScope(actor, "attendance", "l.commune_id")} OR ${rowInScope(actor, citizens, "write", "p")})`;
   const rows = await tx
     .selectFrom("activity_learners as l")
     .innerJoin("citizens as p", (j) =>
       j.onRef("p.commune_id", "=", "l.commune_id").onRef("p.id", "=", "l.citizen_id"),
     )
-    .select(["l.citizen_id", "p.full_name", "p.birth_year", "l.female", "l.minority"])
+    .select(["l.citizen_id", "p.full_name", "l.female"])
+    .select([
+      sql<number | null>`CASE WHEN ${keeper} THEN p.birth_year END`.as("birth_year"),
+      sql<boolean | null>`CASE WHEN ${keeper} THEN l.minority END`.as("minority"),
+    ])
     .where("l.commune_id", "=", communeId)
     .where("l.activity_id", "=", activityId)
     .orderBy("p.full_name")
@@ -234,7 +245,7 @@ export async function attendanceDetail(db: Db, actor: Actor, activityId: number)
       today: day,
       canAttend: row.archived_at === null && (await mayOnUnit(tx, actor, "centre.attend", row.commune_id)),
       sessions,
-      learners: await readLearners(tx, row.commune_id, row.id),
+      learners: await readLearners(tx, actor, row.commune_id, row.id),
     };
   });
 }
@@ -276,8 +287,9 @@ async function writeMarks(tx: Db, activity: ScopedActivity, sessionId: number, m
       throw badField("marks", `Học viên số ${mark.citizenId} có hai lần trong danh sách điểm danh`);
     seen.add(mark.citizenId);
   }
+  // Only the ids are read: the enrolment as it is, whoever asks.
   const enrolled = new Set(
-    (await readLearners(tx, activity.commune_id, activity.id)).map((l) => l.citizenId),
+    (await readLearners(tx, commandLineActor, activity.commune_id, activity.id)).map((l) => l.citizenId),
   );
   const stranger = marks.find((m) => !enrolled.has(m.citizenId));
   if (stranger)
@@ -505,7 +517,7 @@ export async function putLearners(db: Db, actor: Actor, activityId: number, inpu
         "learners",
         `Công dân số ${stranger} không có trong sổ công dân của xã, phường này hoặc đã lưu trữ`,
       );
-    const before = await readLearners(tx, activity.commune_id, activity.id);
+    const before = await readLearners(tx, actor, activity.commune_id, activity.id);
     const leaving = before.filter((l) => !ids.includes(l.citizenId)).map((l) => l.citizenId);
     if (leaving.length) {
       const marked = await tx
@@ -550,7 +562,7 @@ export async function putLearners(db: Db, actor: Actor, activityId: number, inpu
         )
         .execute();
     await recountSessions(tx, activity);
-    const after = await readLearners(tx, activity.commune_id, activity.id);
+    const after = await readLearners(tx, actor, activity.commune_id, activity.id);
     await recordAudit(tx, actor, {
       action: "set_learners",
       entity: "activity",

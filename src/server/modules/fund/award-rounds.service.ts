@@ -13,6 +13,7 @@ import {
   type AwardRoundUpdate,
   schoolYearText,
 } from "../../../shared/fund-award";
+import { mayOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
@@ -171,7 +172,12 @@ export async function getAwardRound(
   return asActor(db, actor, async (tx) => {
     const { fund, row } = await lockRound(tx, actor, fundId, roundId, "read");
     const [round] = await readRounds(tx, fund, row.id);
-    return { ...round!, recipients: await readRecipients(tx, fund.commune_id, row.id) };
+    const recipients = await readRecipients(tx, fund.commune_id, row.id);
+    // Birth years are for those who keep or approve the fund's books (src/shared/privacy: fund-transactions).
+    const keeps =
+      (await mayOnUnit(tx, actor, "fund.keep", fund.commune_id)) ||
+      (await mayOnUnit(tx, actor, "fund.approve", fund.commune_id));
+    return { ...round!, recipients: keeps ? recipients : recipients.map((r) => ({ ...r, birthYear: null })) };
   });
 }
 

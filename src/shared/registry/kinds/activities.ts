@@ -4,6 +4,8 @@
  * per session either as head counts (lượt người, women, ethnic minorities, elderly) or as named learners of the
  * citizen registry. Cost is integer đồng with who paid it.
  */
+
+import { notPersonal, rowCode } from "../../privacy/fields";
 import type { KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 import { topicAliases, topicOptions } from "./topics";
@@ -281,6 +283,40 @@ export const activities = {
       import: "Nhập danh sách lớp học, chuyên đề từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách lớp học, chuyên đề", item: "Lớp học, chuyên đề" },
+  },
+  privacy: {
+    purpose: {
+      vi: "Lớp học, chuyên đề của trung tâm; số liệu hoạt động",
+      en: "The centres' classes and talks; statistics",
+    },
+    basis: "commune_duty",
+    subjects: { vi: "Giáo viên, báo cáo viên (tên)", en: "Instructors (name)" },
+    retention: { years: 10, from: { vi: "từ khi lớp học được lưu trữ", en: "from the class's archiving" } },
+    fields: {
+      code: rowCode,
+      title: notPersonal("Tên lớp học, chuyên đề", "Title"),
+      centreId: notPersonal("Trung tâm", "Centre"),
+      activityKind: notPersonal("Loại hoạt động", "Kind"),
+      topic: notPersonal("Chủ đề", "Topic"),
+      startsOn: notPersonal("Ngày bắt đầu", "Start"),
+      endsOn: notPersonal("Ngày kết thúc", "End"),
+      place: notPersonal("Địa điểm", "Place"),
+      instructor: {
+        purpose: {
+          vi: "Người dạy, theo phân công của UBND xã",
+          en: "The instructor, as assigned by the commune",
+        },
+        category: "basic",
+        audience: "readers",
+        basis: "contract",
+      },
+      partner: notPersonal("Đơn vị phối hợp", "Partner"),
+      cost: notPersonal("Kinh phí", "Cost"),
+      funding: notPersonal("Nguồn kinh phí", "Paid by"),
+      attendanceMode: notPersonal("Cách điểm danh", "Attendance mode"),
+      classSize: notPersonal("Số học viên", "Class size"),
+      certificate: notPersonal("Cấp giấy chứng nhận", "Certificate"),
+    },
   },
 } as const satisfies KindDeclaration;
 

@@ -5,6 +5,15 @@
  * no date of birth, no identity number, no address; a parent's or guardian's phone at most. A proposal copies the
  * kind, name, school and class, and a pupil under 18 (or of unknown birth year) is never named in public.
  */
+
+import {
+  householdLink,
+  notPersonal,
+  personBirthYear,
+  personPhone,
+  personSex,
+  rowCode,
+} from "../../privacy/fields";
 import { inVillageOrCommune, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 import { birthYearField, sexField } from "./person";
@@ -164,6 +173,50 @@ export const beneficiaries = {
         "Nhập danh sách người nhận học bổng, hỗ trợ của một xã, phường từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách người nhận học bổng, hỗ trợ", item: "Người nhận học bổng, hỗ trợ" },
+  },
+  privacy: {
+    purpose: {
+      vi: "Chọn người nhận học bổng, hỗ trợ; lập danh sách ký nhận; công khai chi (trẻ em chỉ chữ cái đầu)",
+      en: "Choosing scholarship recipients; signature lists; disclosure (children by initials only)",
+    },
+    basis: "consent",
+    subjects: {
+      vi: "Học sinh (phần lớn dưới 18 tuổi, cha mẹ đồng ý), giáo viên, gia đình",
+      en: "Pupils (mostly minors, with a parent's consent), teachers, families",
+    },
+    retention: {
+      years: 5,
+      from: { vi: "từ khi người nhận được lưu trữ", en: "from the beneficiary's archiving" },
+    },
+    fields: {
+      code: rowCode,
+      fullName: {
+        purpose: {
+          vi: "Nêu tên người nhận trong đề xuất chi, danh sách ký nhận",
+          en: "Naming the recipient in proposals",
+        },
+        category: "basic",
+        minors: true,
+        audience: "readers",
+      },
+      kind: notPersonal("Học sinh, giáo viên, gia đình", "Pupil, teacher, family"),
+      sex: personSex,
+      birthYear: personBirthYear(true),
+      school: {
+        purpose: { vi: "Trường, lớp như hồ sơ học bổng", en: "School and class, as the scholarship papers" },
+        category: "basic",
+        minors: true,
+        audience: "readers",
+      },
+      class: {
+        purpose: { vi: "Trường, lớp như hồ sơ học bổng", en: "School and class, as the scholarship papers" },
+        category: "basic",
+        minors: true,
+        audience: "readers",
+      },
+      householdId: { ...householdLink, minors: true },
+      guardianPhone: personPhone,
+    },
   },
 } as const satisfies KindDeclaration;
 

@@ -4,6 +4,8 @@
  * chairman founds, merges and dissolves them (NĐ 142/2025); a merged or dissolved centre is archived with that
  * reason and stays readable with its history.
  */
+
+import { notPersonal, rowCode } from "../../privacy/fields";
 import type { KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -118,6 +120,20 @@ export const centres = {
       import: "Nhập danh sách trung tâm học tập cộng đồng từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách trung tâm học tập cộng đồng", item: "Trung tâm học tập cộng đồng" },
+  },
+  privacy: {
+    purpose: { vi: "Theo dõi trung tâm học tập cộng đồng", en: "Following community learning centres" },
+    basis: "commune_duty",
+    subjects: { vi: "Trung tâm (không phải cá nhân)", en: "Centres (no person)" },
+    retention: { years: 20, from: { vi: "từ khi trung tâm giải thể", en: "from the centre's dissolution" } },
+    fields: {
+      code: rowCode,
+      name: notPersonal("Tên trung tâm", "The centre's name"),
+      kind: notPersonal("Loại trung tâm", "Kind of centre"),
+      address: notPersonal("Địa chỉ trụ sở", "The centre's address"),
+      foundedOn: notPersonal("Ngày thành lập", "Founding date"),
+      phone: notPersonal("Điện thoại trụ sở", "The centre's phone"),
+    },
   },
 } as const satisfies KindDeclaration;
 

@@ -3,6 +3,8 @@
  * by school, agency or enterprise, and the "ban khuyến học" inside an organisation. A village chapter belongs to
  * its village, the others to the commune. The executive committee (BCH) is kept beside it (chapter_officers).
  */
+
+import { notPersonal, rowCode } from "../../privacy/fields";
 import type { KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -123,6 +125,21 @@ export const chapters = {
       create: "Thêm chi hội (thôn, dòng họ, trường học, cơ quan, doanh nghiệp, ban khuyến học)",
       update: "Sửa chi hội (tên, loại, nơi thuộc, ngày thành lập, giải thể)",
       archive: "Lưu trữ chi hội (giải thể, sáp nhập, nhập nhầm)",
+    },
+  },
+  privacy: {
+    purpose: { vi: "Tổ chức của Hội Khuyến học", en: "The Hội Khuyến học's organisation" },
+    basis: "association_consent",
+    subjects: { vi: "Chi hội (không phải cá nhân)", en: "Chapters (no person)" },
+    retention: { years: 20, from: { vi: "từ khi chi hội giải thể", en: "from the chapter's dissolution" } },
+    fields: {
+      code: rowCode,
+      name: notPersonal("Tên chi hội", "The chapter's name"),
+      kind: notPersonal("Loại chi hội", "Kind of chapter"),
+      clanId: notPersonal("Dòng họ của chi hội", "The chapter's clan"),
+      organizationId: notPersonal("Cơ quan của chi hội", "The chapter's organisation"),
+      foundedOn: notPersonal("Ngày thành lập", "Founding date"),
+      dissolvedOn: notPersonal("Ngày giải thể", "Dissolution date"),
     },
   },
 } as const satisfies KindDeclaration;

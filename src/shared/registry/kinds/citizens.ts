@@ -2,6 +2,8 @@
  * Công dân học tập: the citizens of a commune. Personal data is kept to the minimum the title needs: name,
  * village, birth year and population group; no identity number, no phone.
  */
+
+import { adultName, householdLink, personBirthYear, personFact } from "../../privacy/fields";
 import { inVillage, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -92,6 +94,28 @@ export const citizens = {
       import: "Nhập danh sách công dân của một xã, phường từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách công dân", item: "Công dân" },
+  },
+  privacy: {
+    purpose: {
+      vi: 'Bình xét và công nhận "Công dân học tập", số liệu người học',
+      en: "Reviewing and recognising learning citizens, learners' statistics",
+    },
+    basis: "commune_duty",
+    subjects: {
+      vi: "Công dân của xã, phường (có thể có người dưới 18 tuổi)",
+      en: "Citizens (some may be minors)",
+    },
+    retention: { years: 5, from: { vi: "từ khi công dân được lưu trữ", en: "from the citizen's archiving" } },
+    fields: {
+      fullName: {
+        ...adultName("Nêu tên trong sổ và danh sách công nhận", "Naming the citizen in lists"),
+        minors: true,
+        audience: "readers",
+      },
+      birthYear: personBirthYear(true),
+      group: personFact("Nhóm đối tượng cho số liệu", "Population group for statistics"),
+      householdId: householdLink,
+    },
   },
 } as const satisfies KindDeclaration;
 

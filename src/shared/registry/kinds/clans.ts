@@ -1,4 +1,6 @@
 /** Dòng họ: the clans of a commune, candidates for "Dòng họ học tập", with their member households. */
+
+import { adultName, householdLink, notPersonal } from "../../privacy/fields";
 import type { KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -85,6 +87,20 @@ export const clans = {
     en: {
       archiveHelp:
         "An archived clan leaves the list and can no longer register for a title. Its households stay as they are.",
+    },
+  },
+  privacy: {
+    purpose: {
+      vi: 'Theo dõi dòng họ, bình xét và công nhận "Dòng họ học tập"',
+      en: "Following clans, reviewing and recognising learning clans",
+    },
+    basis: "commune_duty",
+    subjects: { vi: "Trưởng họ", en: "Clan heads" },
+    retention: { years: 10, from: { vi: "từ khi dòng họ được lưu trữ", en: "from the clan's archiving" } },
+    fields: {
+      name: notPersonal("Tên dòng họ", "The clan's name"),
+      headName: adultName("Người liên hệ của dòng họ", "The clan's contact person"),
+      householdIds: householdLink,
     },
   },
 } as const satisfies KindDeclaration;

@@ -3,6 +3,8 @@
  * phone for the receipt). A receipt may name a donor of this list; anonymous gifts still record the donor here,
  * the public never sees the name.
  */
+
+import { adultName, notPersonal, personAddress, personPhone, rowCode } from "../../privacy/fields";
 import type { KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -100,6 +102,28 @@ export const donors = {
       import: "Nhập danh sách nhà hảo tâm từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách nhà hảo tâm", item: "Nhà hảo tâm" },
+  },
+  privacy: {
+    purpose: {
+      vi: "Ghi nhận người đóng góp quỹ khuyến học, lập phiếu thu, công khai (trừ người xin ẩn danh)",
+      en: "Recording donors to the funds, receipts, disclosure (except anonymous donors)",
+    },
+    basis: "fund_disclosure",
+    subjects: {
+      vi: "Nhà hảo tâm (cá nhân, gia đình, doanh nghiệp)",
+      en: "Donors (persons, families, businesses)",
+    },
+    retention: {
+      years: 10,
+      from: { vi: "từ khi nhà hảo tâm được lưu trữ", en: "from the donor's archiving" },
+    },
+    fields: {
+      code: rowCode,
+      name: adultName("Ghi trên phiếu thu, công khai đóng góp", "On receipts and the public disclosure"),
+      kind: notPersonal("Cá nhân hay tổ chức", "Person or organisation"),
+      address: personAddress,
+      phone: personPhone,
+    },
   },
 } as const satisfies KindDeclaration;
 

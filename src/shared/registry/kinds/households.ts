@@ -1,4 +1,14 @@
 /** Hộ gia đình: the households of a commune, candidates for "Gia đình học tập". */
+
+import {
+  adultName,
+  householdLink,
+  personAddress,
+  personFact,
+  personPhone,
+  personSex,
+  rowCode,
+} from "../../privacy/fields";
 import { inVillage, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 import { sexAliases, sexOptions } from "./person";
@@ -104,6 +114,30 @@ export const households = {
       import: "Nhập danh sách hộ của một xã, phường từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách hộ", item: "Hộ gia đình" },
+  },
+  privacy: {
+    purpose: {
+      vi: 'Theo dõi hộ gia đình, bình xét và công nhận "Gia đình học tập", số liệu báo cáo',
+      en: "Following households, reviewing and recognising learning families, statistics",
+    },
+    basis: "commune_duty",
+    subjects: { vi: "Chủ hộ và hộ gia đình", en: "Heads of household and their households" },
+    retention: {
+      years: 10,
+      from: { vi: "từ khi hộ được lưu trữ (chuyển đi, nhập hộ)", en: "from the household's archiving" },
+    },
+    fields: {
+      code: rowCode,
+      headName: adultName(
+        "Nêu tên hộ trong sổ, danh sách công nhận, giấy công nhận",
+        "Naming the household in lists and certificates",
+      ),
+      headSex: personSex,
+      address: personAddress,
+      members: personFact("Số nhân khẩu cho số liệu", "Household size for statistics"),
+      phone: personPhone,
+      clanId: householdLink,
+    },
   },
 } as const satisfies KindDeclaration;
 

@@ -4,6 +4,16 @@
  * chapter secretary sees their chapter's members only. Leaving and transfers keep their history
  * (membership_periods): a member's chapter on any date is answerable.
  */
+
+import {
+  adultName,
+  householdLink,
+  notPersonal,
+  personBirthYear,
+  personFact,
+  personSex,
+  rowCode,
+} from "../../privacy/fields";
 import { inVillageOrCommune, type KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 import { birthYearField, sexField } from "./person";
@@ -195,6 +205,37 @@ export const members = {
       update: "Sửa hội viên; đổi chi hội là chuyển sinh hoạt (ghi ngày chuyển), ghi ngày ra hội khi thôi",
       archive: "Lưu trữ hội viên nhập nhầm hoặc trùng (ra hội thì ghi ngày ra hội)",
       import: "Nhập danh sách hội viên của một xã, phường từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
+    },
+  },
+  privacy: {
+    purpose: {
+      vi: "Sổ hội viên, hội phí, số liệu phát triển hội viên của Hội Khuyến học",
+      en: "The Hội Khuyến học's members, dues and membership statistics",
+    },
+    basis: "association_consent",
+    subjects: { vi: "Hội viên (cá nhân, tập thể, danh dự)", en: "Members (persons, collectives, honorary)" },
+    retention: {
+      years: 5,
+      from: { vi: "từ khi hội viên ra hội hoặc được lưu trữ", en: "from leaving or archiving" },
+    },
+    fields: {
+      memberNumber: rowCode,
+      fullName: adultName("Nêu tên hội viên trong sổ, danh sách chi hội", "Naming the member in lists"),
+      memberKind: personFact("Loại hội viên", "Kind of member"),
+      sex: personSex,
+      birthYear: personBirthYear(),
+      chapterId: personFact("Chi hội sinh hoạt", "The member's chapter"),
+      joinedOn: personFact("Ngày vào hội (số liệu, hội phí)", "Joining date (statistics, dues)"),
+      chapterSince: personFact("Ngày chuyển chi hội", "Chapter transfer date"),
+      role: personFact("Vai trò trong chi hội", "Role in the chapter"),
+      householdId: householdLink,
+      organizationId: notPersonal("Cơ quan của hội viên tập thể", "A collective member's organisation"),
+      leftOn: personFact("Ngày ra hội (số liệu)", "Leaving date (statistics)"),
+      leftReason: {
+        purpose: { vi: "Lý do ra hội", en: "Reason for leaving" },
+        category: "basic",
+        audience: "keepers",
+      },
     },
   },
 } as const satisfies KindDeclaration;

@@ -1,4 +1,6 @@
 /** Cơ quan, trường học, doanh nghiệp: the organisations of a commune, candidates for "Đơn vị học tập". */
+
+import { notPersonal, rowCode } from "../../privacy/fields";
 import type { KindDeclaration } from "../declaration";
 import type { ItemOf } from "../schemas";
 
@@ -84,6 +86,23 @@ export const organizations = {
       import: "Nhập danh sách cơ quan, đơn vị của một xã, phường từ Excel/CSV (dryRun=1: chỉ kiểm tra)",
     },
     descriptions: { list: "Danh sách cơ quan, đơn vị", item: "Cơ quan, đơn vị" },
+  },
+  privacy: {
+    purpose: {
+      vi: 'Theo dõi cơ quan, trường học, doanh nghiệp; công nhận "Đơn vị học tập"',
+      en: "Following organisations; recognising learning organisations",
+    },
+    basis: "commune_duty",
+    subjects: { vi: "Tổ chức (không phải cá nhân)", en: "Organisations (no person)" },
+    retention: {
+      years: 10,
+      from: { vi: "từ khi cơ quan được lưu trữ", en: "from the organisation's archiving" },
+    },
+    fields: {
+      code: rowCode,
+      name: notPersonal("Tên cơ quan, đơn vị", "The organisation's name"),
+      kind: notPersonal("Loại cơ quan, đơn vị", "Kind of organisation"),
+    },
   },
 } as const satisfies KindDeclaration;
 

@@ -1,0 +1,51 @@
+/** Catalogue of the personal-data inventory page (/du-lieu-ca-nhan; merged into messages.ts). */
+
+export const privacyVi = {
+  "nav.privacy": "Dữ liệu cá nhân",
+  "privacy.title": "Danh mục dữ liệu cá nhân",
+  "privacy.intro":
+    "Mỗi sổ theo dõi và nhóm dữ liệu: mục đích, cơ sở pháp lý, thời hạn lưu trữ; mỗi trường: loại dữ liệu, có liên quan trẻ em không, ai được xem (Luật 91/2025/QH15, NĐ 356/2025/NĐ-CP).",
+  "privacy.download": "Tải danh mục (.docx) cho hồ sơ đánh giá tác động",
+  "privacy.subjects": "Chủ thể dữ liệu",
+  "privacy.purpose": "Mục đích",
+  "privacy.basis": "Cơ sở pháp lý",
+  "privacy.retention": "Thời hạn lưu trữ",
+  "privacy.years": "{years} năm",
+  "privacy.minimum": "tối thiểu {years} năm theo {source}",
+  "privacy.changed": "Đã đổi từ {defaultYears} năm, bởi {by}",
+  "privacy.save": "Lưu thời hạn",
+  "privacy.saved": "Đã lưu thời hạn lưu trữ.",
+  "privacy.readOnly": "Chỉ quản trị hệ thống được sửa thời hạn lưu trữ.",
+  "privacy.field": "Trường dữ liệu",
+  "privacy.category": "Loại dữ liệu",
+  "privacy.minors": "Trẻ em",
+  "privacy.audience": "Ai được xem",
+  "privacy.everyone": "Công khai",
+  "privacy.keepersOnly": "Chỉ người giữ sổ: {roles}",
+  "privacy.tables": "Bảng",
+};
+
+export const privacyEn: Record<keyof typeof privacyVi, string> = {
+  "nav.privacy": "Personal data",
+  "privacy.title": "Personal-data inventory",
+  "privacy.intro":
+    "Each list and set of data: purpose, legal basis, retention; each field: category, whether it may concern children, who sees it (Law 91/2025, Decree 356/2025).",
+  "privacy.download": "Download the inventory (.docx) for the impact assessment",
+  "privacy.subjects": "Data subjects",
+  "privacy.purpose": "Purpose",
+  "privacy.basis": "Legal basis",
+  "privacy.retention": "Retention",
+  "privacy.years": "{years} years",
+  "privacy.minimum": "at least {years} years under {source}",
+  "privacy.changed": "Changed from {defaultYears} years by {by}",
+  "privacy.save": "Save period",
+  "privacy.saved": "Retention period saved.",
+  "privacy.readOnly": "Only system administrators change retention periods.",
+  "privacy.field": "Field",
+  "privacy.category": "Category",
+  "privacy.minors": "Children",
+  "privacy.audience": "Who sees it",
+  "privacy.everyone": "Public",
+  "privacy.keepersOnly": "Keepers only: {roles}",
+  "privacy.tables": "Tables",
+};
