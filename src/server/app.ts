@@ -40,6 +40,7 @@ import { fundRoutes } from "./modules/fund/fund.routes";
 import { fundStatsRoutes } from "./modules/fund/stats.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { learnerEvidenceRoutes } from "./modules/learner-evidence/learner-evidence.routes";
+import { readlogRoutes } from "./modules/readlog/readlog.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -98,6 +99,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     attendanceRoutes,
     needsSurveyRoutes,
     centrePlanRoutes,
+    readlogRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

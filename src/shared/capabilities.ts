@@ -143,6 +143,16 @@ export const capabilities = {
     vi: "duyệt và mở lại kế hoạch hoạt động năm của trung tâm học tập cộng đồng",
     en: "approve and reopen a learning centre's yearly plan",
   },
+  "privacy.log": {
+    permissions: ["admin"],
+    vi: "xem nhật ký xử lý dữ liệu cá nhân (ai đã xem, xuất danh sách)",
+    en: "read the processing log (who viewed or exported personal data)",
+  },
+  "privacy.breach": {
+    permissions: ["admin"],
+    vi: "ghi sổ sự cố dữ liệu cá nhân và lập thông báo gửi Bộ Công an",
+    en: "keep the personal-data breach register and write the notification letter",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

@@ -176,6 +176,17 @@ describeEachEngine("capability table", (engine) => {
         }),
       "centre.plan.approve": (c) =>
         c.post(`/api/v1/centres/${centre}/plans/${year}/approve`, { version: plan.body.plan.version }),
+      "privacy.log": (c) => c.get(`/api/v1/processing-log?unitId=${ward}`),
+      "privacy.breach": (c) =>
+        c.post("/api/v1/data-breaches", {
+          unitId: ward,
+          title: `Mất máy tính ${year}`,
+          description: "Máy tính có danh sách hộ bị mất",
+          occurredAt: "2025-03-01T08:00",
+          discoveredAt: "2025-03-01T10:00",
+          peopleAffected: 27,
+          dataCategories: ["identity"],
+        }),
     };
   }
 

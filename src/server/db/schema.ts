@@ -7,6 +7,7 @@ import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
+import type { ReadlogTables } from "./schema-readlog";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -483,7 +484,8 @@ export type Database = {
   AttendanceTables &
   CentrePlanTables &
   CommendationStatsTables &
-  LearnerEvidenceTables;
+  LearnerEvidenceTables &
+  ReadlogTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;
