@@ -28,6 +28,8 @@ export type SignatureListData = {
   total: number;
   /** Each signer: the title lines ("TM. BAN CHẤP HÀNH", "CHỦ TỊCH") and the name, when known. */
   signers: { title: string[]; name: string | null }[];
+  /** "Xuất bởi … lúc …" (readlog/processing-log.ts), at the foot of every page beside the page number. */
+  exportedBy?: string;
 };
 
 const WIDTH = 595.28; // A4 portrait
@@ -256,6 +258,8 @@ export async function renderSignatureList(data: SignatureListData): Promise<Uint
       font: fonts.italic,
       color: INK,
     });
+    if (data.exportedBy)
+      p.drawText(data.exportedBy, { x: LEFT, y: BOTTOM - 24, size: 9, font: fonts.italic, color: INK });
   });
   return pdf.save();
 }

@@ -7,6 +7,7 @@ import { centreCases } from "./centres";
 import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
 import { learnerEvidenceCases } from "./learner-evidence";
+import { readlogCases } from "./readlog";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -19,4 +20,5 @@ export const caseModules: readonly CaseModule[] = [
   centrePlanCases,
   commendationStatsCases,
   learnerEvidenceCases,
+  readlogCases,
 ];
