@@ -27,6 +27,9 @@ export const paths = {
   awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
   commendations: "/khen-thuong",
+  /** The processing log (who read, exported, printed personal data) and the breach register. */
+  processingLog: "/nhat-ky-xu-ly",
+  breaches: "/su-co-du-lieu",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year. */

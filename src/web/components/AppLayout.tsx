@@ -1,10 +1,12 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  EyeOutlined,
   FormOutlined,
   GiftOutlined,
   HeartOutlined,
@@ -58,6 +60,9 @@ const attendanceRoles = rolesWith("attendance");
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
+  // Before the audit log: "/nhat-ky-xu-ly" starts with "/nhat-ky".
+  if (pathname.startsWith(paths.processingLog)) return paths.processingLog;
+  if (pathname.startsWith(paths.breaches)) return paths.breaches;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));
   if (kind) return kind.web.path;
@@ -137,6 +142,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
               ? [{ key: paths.users, icon: <TeamOutlined />, label: t("nav.users") }]
               : []),
             { key: paths.audit, icon: <AuditOutlined />, label: t("nav.audit") },
+            // The processing log and the breach register: the units' administrators (capability privacy.*).
+            ...(hasRole(me, "system_admin", "unit_admin")
+              ? [
+                  { key: paths.processingLog, icon: <EyeOutlined />, label: t("nav.processingLog") },
+                  { key: paths.breaches, icon: <AlertOutlined />, label: t("nav.breaches") },
+                ]
+              : []),
           ],
         },
       ];

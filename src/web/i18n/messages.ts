@@ -14,6 +14,7 @@ import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
+import { readlogEn, readlogVi } from "./readlog";
 import { registriesEn, registriesVi } from "./registries";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
@@ -249,6 +250,7 @@ const vi = {
   ...centreOrgVi,
   ...prefillVi,
   ...learnerEvidenceVi,
+  ...readlogVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -482,6 +484,7 @@ const en: Catalogue = {
   ...centreOrgEn,
   ...prefillEn,
   ...learnerEvidenceEn,
+  ...readlogEn,
 };
 
 export type Lang = "vi" | "en";
