@@ -5,7 +5,6 @@
  * audited, scoped in the query and by row-level security.
  */
 import { type SqlBool, sql } from "kysely";
-import type { UnitRef } from "../../../shared/api";
 import { refusal } from "../../../shared/capabilities";
 import {
   type Breach,
@@ -22,6 +21,7 @@ import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
+import { unitRefOf } from "./processing.service";
 
 const invalid = (field: string, message: string) =>
   new AppError("validation", message, { fields: { [field]: message } });
@@ -72,16 +72,7 @@ function present(r: Row, now = new Date()): Breach {
   const notifiedAt = r.notified_at === null ? null : new Date(r.notified_at);
   return {
     id: Number(r.id),
-    unit:
-      r.unit_id === null
-        ? null
-        : {
-            id: Number(r.unit_id),
-            code: r.code!,
-            name: r.name!,
-            level: r.level as UnitRef["level"],
-            kind: r.unit_kind!,
-          },
+    unit: unitRefOf(r),
     title: r.title,
     description: r.description,
     occurredAt: iso(r.occurred_at),

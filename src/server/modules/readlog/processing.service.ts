@@ -39,6 +39,24 @@ type Row = {
   unit_kind: string | null;
 };
 
+/** The unit joined as u.code, u.name, u.level, u.kind as unit_kind (none when the row has no unit). */
+export function unitRefOf(r: {
+  unit_id: number | string | null;
+  code: string | null;
+  name: string | null;
+  level: string | null;
+  unit_kind: string | null;
+}): UnitRef | null {
+  if (r.unit_id === null) return null;
+  return {
+    id: Number(r.unit_id),
+    code: r.code!,
+    name: r.name!,
+    level: r.level as UnitRef["level"],
+    kind: r.unit_kind!,
+  };
+}
+
 function present(r: Row): ProcessingEntry {
   return {
     id: Number(r.id),
@@ -51,16 +69,7 @@ function present(r: Row): ProcessingEntry {
     recordIds: r.record_ids.map(Number),
     recordCount: r.record_count,
     filter: (r.filter as Record<string, unknown> | null) ?? null,
-    unit:
-      r.unit_id === null
-        ? null
-        : {
-            id: Number(r.unit_id),
-            code: r.code!,
-            name: r.name!,
-            level: r.level as UnitRef["level"],
-            kind: r.unit_kind!,
-          },
+    unit: unitRefOf(r),
   };
 }
 
