@@ -81,12 +81,9 @@ export default function BreachesPage() {
         {
           key: "title",
           title: t("breach.name"),
+          width: 280,
           render: (_, b) => <Typography.Text strong>{b.title}</Typography.Text>,
         },
-        { key: "unit", title: t("breach.unit"), render: (_, b) => b.unit?.name ?? "" },
-        { key: "found", title: t("breach.discoveredAt"), render: (_, b) => formatDateTime(b.discoveredAt) },
-        { key: "people", title: t("breach.people"), align: "right", dataIndex: "peopleAffected" },
-        { key: "categories", title: t("breach.categories"), render: (_, b) => categories(b) },
         {
           key: "due",
           title: t("breach.due"),
@@ -97,6 +94,10 @@ export default function BreachesPage() {
             </Flex>
           ),
         },
+        { key: "unit", title: t("breach.unit"), render: (_, b) => b.unit?.name ?? "" },
+        { key: "found", title: t("breach.discoveredAt"), render: (_, b) => formatDateTime(b.discoveredAt) },
+        { key: "people", title: t("breach.people"), align: "right", dataIndex: "peopleAffected" },
+        { key: "categories", title: t("breach.categories"), width: 240, render: (_, b) => categories(b) },
         { key: "actions", title: "", render: (_, b) => actions(b) },
       ];
 
