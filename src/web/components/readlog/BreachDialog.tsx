@@ -23,9 +23,21 @@ type Values = {
   closed?: boolean;
 };
 
-/** An instant as Vietnam's wall clock for a datetime-local field ("2026-12-01T08:30"); the API reads it so. */
-const wallClock = (iso: string | null) =>
-  iso ? new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 16) : undefined;
+const pad = (n: number) => String(n).padStart(2, "0");
+/** An instant as this computer's wall clock for a datetime-local field ("2026-12-01T08:30"), as the pages show it. */
+function wallClock(iso: string | null): string | undefined {
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+/** A datetime-local value as an instant for the API (UTC); text that is no date goes as it is, for the API to refuse. */
+function instant(local: string): string;
+function instant(local: string | undefined): string | null;
+function instant(local: string | undefined): string | null {
+  if (!local) return null;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : `${d.toISOString().slice(0, 19)}Z`;
+}
 
 export function BreachDialog({
   editing,
@@ -48,13 +60,13 @@ export function BreachDialog({
     const body = {
       title: v.title,
       description: v.description,
-      occurredAt: v.occurredAt,
-      discoveredAt: v.discoveredAt,
+      occurredAt: instant(v.occurredAt),
+      discoveredAt: instant(v.discoveredAt),
       peopleAffected: v.peopleAffected,
       dataCategories: v.dataCategories as Breach["dataCategories"],
       registryKinds: v.registryKinds as (typeof personalKinds)[number][],
       measures: v.measures || null,
-      notifiedAt: v.notifiedAt || null,
+      notifiedAt: instant(v.notifiedAt),
       notifiedTo: v.notifiedAt ? v.notifiedTo || null : null,
       closed: !!v.closed,
     };
