@@ -4,7 +4,7 @@
  * and the rules both sides use. docs/PRIVACY-LOG.md.
  */
 import { z } from "zod";
-import { recordVersion, unitRef } from "./api";
+import { isoDate, recordVersion, unitRef } from "./api";
 
 /**
  * The registry kinds whose rows are persons or name one (a household's head, a clan's head): reading one, a page
@@ -61,7 +61,6 @@ export const processingListResponse = z.object({
 });
 export type ProcessingList = z.infer<typeof processingListResponse>;
 
-const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
 export const processingFilter = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   userId: z.coerce.number().int().positive().optional(),
@@ -69,8 +68,8 @@ export const processingFilter = z.object({
     .string()
     .regex(/^[a-z_]{1,40}$/, "Loại dữ liệu không có trong danh mục")
     .optional(),
-  from: dayText.optional(),
-  to: dayText.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -118,7 +117,8 @@ export function isDateTime(text: string): boolean {
     h! < 24 &&
     mi! < 60 &&
     s! < 60 &&
-    y! >= 2000
+    y! >= 2000 &&
+    !Number.isNaN(instantOf(text).getTime())
   );
 }
 

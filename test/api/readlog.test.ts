@@ -75,6 +75,9 @@ describeEachEngine("processing log and breach register", (engine) => {
     });
 
     it("refuses the log to roles that do not administer the unit, and other kinds' reads are not logged", async () => {
+      const impossible = await admin.get(`/api/v1/processing-log?unitId=${ward}&from=2025-13-01`);
+      expect(impossible.status).toBe(422);
+      expect(impossible.body.error.details.fields.from).toMatch(/không có trong lịch|YYYY-MM-DD/);
       const refused = await officer.get(`/api/v1/processing-log?unitId=${ward}`);
       expect(refused.status).toBe(403);
       expect(refused.body.error.message).toContain("Quản trị đơn vị");
