@@ -27,6 +27,8 @@ describeEachEngine("processing log and breach register", (engine) => {
   let officer: ApiClient; // data entry of Phường Tây Hồ
   let ward: number;
   let household: { id: number; headName: string };
+  const lastRow = () =>
+    t.db.selectFrom("processing_log").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
   const logCount = async () =>
     Number((await sql<{ n: string }>`SELECT count(*) AS n FROM processing_log`.execute(t.db)).rows[0]!.n);
 
@@ -44,11 +46,7 @@ describeEachEngine("processing log and breach register", (engine) => {
       const page = await officer.get(`/api/v1/households?unitId=${ward}&q=nguyen&limit=5`);
       expect(page.status).toBe(200);
       expect(await logCount()).toBe(before + 1);
-      const row = await t.db
-        .selectFrom("processing_log")
-        .selectAll()
-        .orderBy("id", "desc")
-        .executeTakeFirstOrThrow();
+      const row = await lastRow();
       expect(row).toMatchObject({ action: "list", kind: "households", actor_name: expect.any(String) });
       expect(row.filter).toMatchObject({ unitId: ward, q: "nguyen", limit: 5 });
       expect(row.record_ids.map(Number).sort()).toEqual(page.body.households.map((h: any) => h.id).sort());
@@ -96,11 +94,7 @@ describeEachEngine("processing log and breach register", (engine) => {
       const file = await officer.get(`/api/v1/households/export.xlsx?unitId=${ward}`);
       expect(file.status).toBe(200);
       expect(await logCount()).toBe(before + 1);
-      const row = await t.db
-        .selectFrom("processing_log")
-        .selectAll()
-        .orderBy("id", "desc")
-        .executeTakeFirstOrThrow();
+      const row = await lastRow();
       const total = (await officer.get(`/api/v1/households?unitId=${ward}&limit=1`)).body.total;
       expect(row).toMatchObject({
         action: "export",
