@@ -43,6 +43,7 @@ import { learnerEvidenceRoutes } from "./modules/learner-evidence/learner-eviden
 import { listsRoutes } from "./modules/lists/lists.routes";
 import { privacyRoutes } from "./modules/privacy/privacy.routes";
 import { privacyRequestRoutes } from "./modules/privacy/requests.routes";
+import { readlogRoutes } from "./modules/readlog/readlog.routes";
 import { reportRoutes } from "./modules/reports/reports.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
@@ -106,6 +107,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     centrePlanRoutes,
     reportRoutes,
     privacyRoutes,
+    readlogRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

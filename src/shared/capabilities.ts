@@ -153,6 +153,16 @@ export const capabilities = {
     vi: "tiếp nhận, xử lý yêu cầu của chủ thể dữ liệu (xem, sao, sửa, xóa dữ liệu cá nhân)",
     en: "register and handle data-subject requests (access, copy, correct, delete personal data)",
   },
+  "privacy.log": {
+    permissions: ["admin"],
+    vi: "xem nhật ký xử lý dữ liệu cá nhân (ai đã xem, xuất danh sách)",
+    en: "read the processing log (who viewed or exported personal data)",
+  },
+  "privacy.breach": {
+    permissions: ["admin"],
+    vi: "ghi sổ sự cố dữ liệu cá nhân và lập thông báo gửi Bộ Công an",
+    en: "keep the personal-data breach register and write the notification letter",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

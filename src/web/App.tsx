@@ -18,6 +18,8 @@ const UnitsPage = lazy(() => import("./pages/UnitsPage"));
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
+const ProcessingLogPage = lazy(() => import("./pages/ProcessingLogPage"));
+const BreachesPage = lazy(() => import("./pages/BreachesPage"));
 const RegistryPage = lazy(() => import("./components/registry/RegistryPage"));
 const TitlesPage = lazy(() => import("./pages/TitlesPage"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage"));
@@ -187,6 +189,8 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.users && canAdmin) return <UsersPage />;
   if (pathname === paths.audit) return <AuditPage />;
   if (pathname === paths.privacy) return <PrivacyPage />;
+  if (pathname === paths.processingLog && canAdmin) return <ProcessingLogPage />;
+  if (pathname === paths.breaches && canAdmin) return <BreachesPage />;
   // Every registry kind has its page at its declared path, made from its declaration.
   const kind = registryKinds.find((k) => k.web.path === pathname);
   if (kind) return <RegistryPage key={kind.name} kind={kind} />;

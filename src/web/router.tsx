@@ -35,6 +35,9 @@ export const paths = {
   dataRequests: "/yeu-cau-du-lieu",
   /** The personal-data inventory (issue 12). */
   privacy: "/du-lieu-ca-nhan",
+  /** The processing log (who read, exported, printed personal data) and the breach register. */
+  processingLog: "/nhat-ky-xu-ly",
+  breaches: "/su-co-du-lieu",
 } as const;
 
 /** The public pages' patterns: a certificate's check, a fund's published year, the open data. */

@@ -190,6 +190,17 @@ describeEachEngine("capability table", (engine) => {
           receivedOn: "2026-11-27",
           channel: "paper",
         }),
+      "privacy.log": (c) => c.get(`/api/v1/processing-log?unitId=${ward}`),
+      "privacy.breach": (c) =>
+        c.post("/api/v1/data-breaches", {
+          unitId: ward,
+          title: `Mất máy tính ${year}`,
+          description: "Máy tính có danh sách hộ bị mất",
+          occurredAt: "2025-03-01T08:00",
+          discoveredAt: "2025-03-01T10:00",
+          peopleAffected: 27,
+          dataCategories: ["identity"],
+        }),
     };
   }
 

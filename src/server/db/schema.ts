@@ -8,6 +8,7 @@ import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
+import type { ReadlogTables } from "./schema-readlog";
 import type { ReportTables } from "./schema-reports";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
@@ -488,7 +489,7 @@ export type Database = {
   PrivacyTables &
   LearnerEvidenceTables &
   ReportTables &
-  PrivacyTables;
+  ReadlogTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Header,
   LineRuleType,
   Packer,
@@ -78,6 +79,8 @@ export type Nd30Document = {
   archive?: string;
   /** An attachment printed after the signature on a new page (e.g. the list a decision refers to). */
   annex?: readonly Nd30Block[];
+  /** "Xuất bởi … lúc …" of a document with personal data (readlog/processing-log.ts), in every page's footer. */
+  exportedBy?: string;
 };
 
 function parseIsoDate(date: string): { d: number; m: number; y: number } {
@@ -320,6 +323,15 @@ function pageNumberHeader(): Header {
   return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [number] })] });
 }
 
+/** The same small italic line at the foot of every page, the first included. */
+function exportedByFooters(text: string) {
+  const footer = () =>
+    new Footer({
+      children: [new Paragraph({ children: [new TextRun({ text, italics: true, size: 18 })] })],
+    });
+  return { default: footer(), first: footer() };
+}
+
 export function buildNd30Document(doc: Nd30Document): Document {
   return new Document({
     title: doc.title ?? [doc.typeName, doc.summary].filter(Boolean).join(" "),
@@ -350,6 +362,7 @@ export function buildNd30Document(doc: Nd30Document): Document {
           },
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        ...(doc.exportedBy ? { footers: exportedByFooters(doc.exportedBy) } : {}),
         children: [
           headerTable(doc),
           ...titleBlock(doc),

@@ -39,6 +39,8 @@ export type SignatureListData = {
   total: number;
   /** Each signer: the title lines ("TM. BAN CHẤP HÀNH", "CHỦ TỊCH") and the name, when known. */
   signers: { title: string[]; name: string | null }[];
+  /** "Xuất bởi … lúc …" (readlog/processing-log.ts), at the foot of every page beside the page number. */
+  exportedBy?: string;
 };
 
 const WIDTH = A4.width;
@@ -149,6 +151,6 @@ export async function renderSignatureList(data: SignatureListData): Promise<Uint
     y = HEIGHT - TOP;
   }
   drawFooter(page, fonts, data, y);
-  drawPageFooters(pdf.getPages(), fonts);
+  drawPageFooters(pdf.getPages(), fonts, data.exportedBy);
   return pdf.save();
 }

@@ -41,6 +41,11 @@ export type XlsxSheet = {
   columns: XlsxColumn[];
   /** Printed across the page (wide tables such as the statistics report); default portrait. */
   landscape?: boolean;
+  /**
+   * "Xuất bởi … lúc …" of an export with personal data (readlog/processing-log.ts), in the printed page footer
+   * beside the page number: a last row would be read back as data when the file is imported again.
+   */
+  exportedBy?: string;
 };
 /** Text, a number, or nothing. A rate is a percentage (84.13 for 84,13%). */
 export type XlsxCell = string | number | null;
@@ -60,6 +65,10 @@ function sheetName(name: string): string {
 export function plainText(text: string): ExcelJS.CellRichTextValue {
   return { richText: [{ text: neutralizeFormula(text).replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_") }] };
 }
+
+/** The printed footer: the page number, and on the left who exported the file ("&" doubled for Excel's codes). */
+const pageFooter = (exportedBy?: string) =>
+  exportedBy ? `&L${exportedBy.replace(/&/g, "&&")}&RTrang &P/&N` : "Trang &P/&N";
 
 /** A percentage (84.13) as the fraction a "%" format shows (0.8413), without binary drift from dividing. */
 const fractionOf = (percent: number) => Math.round(percent * 100) / 10_000;
@@ -112,7 +121,7 @@ export async function writeXlsx(
       printTitlesRow: headerRows,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "Trang &P/&N" },
+    headerFooter: { oddFooter: pageFooter(sheet.exportedBy) },
     views: [{ state: "frozen", ySplit: titleRows + (grouped ? 2 : 1) }],
   });
   const width = Math.max(sheet.columns.length, 1);

@@ -70,21 +70,28 @@ async function exportReferences(
   });
 }
 
+/**
+ * The file of a unit's rows, and the ids written (for the processing log). `exportedBy` is the footer line of a kind
+ * with personal data ("Xuất bởi … lúc …").
+ */
 export async function exportItems(
   db: Db,
   actor: Actor,
   kind: KindDeclaration,
   unitId: number,
   kinds?: readonly KindDeclaration[],
-): Promise<Buffer> {
+  exportedBy?: string,
+): Promise<{ bytes: Buffer; ids: number[] }> {
   const wide = kind.import.wide ?? [];
   const columns = importColumns(kind);
   const references = await exportReferences(db, actor, kind, unitId, kinds);
+  const ids: number[] = [];
   async function* rows() {
     for (let offset = 0; ; offset += 500) {
       const page = await listItems(db, actor, kind, { unitId, offset, limit: 500 }, kinds);
       const items = page[kind.name] as Item[];
       for (const item of items) {
+        ids.push(item.id);
         const row = fileRow(kind, item, references);
         yield columns.map((c) => row[c.key] ?? null);
       }
@@ -100,8 +107,9 @@ export async function exportItems(
     {
       name: capitalize(kind.noun.vi),
       columns: columns.map((c) => ({ header: c.label, width: wide.includes(c.key) ? 32 : 18 })),
+      exportedBy,
     },
     rows(),
   );
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), ids };
 }

@@ -2,7 +2,8 @@
  * The routes of a registry kind, from its declaration: GET /{name} (list), /{name}/template.xlsx,
  * /{name}/export.xlsx, GET/PATCH /{name}/{id}, POST /{name}, POST /{name}/{id}/archive,
  * POST /units/{id}/{name}/import, and PUT /{name}/{id}/{kind} for each list of members. Each has its schemas in the
- * API document (derived from the declaration) and its Vietnamese summary.
+ * API document (derived from the declaration) and its Vietnamese summary. Reads of a person kind (one row, a page,
+ * the export) are written to the processing log (modules/readlog/registry-reads.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { registryImportReport } from "../../shared/api";
@@ -18,8 +19,9 @@ import { kindNamed } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
 import { createRouter, jsonContent, requireActor } from "../http/context";
 import { uploadedFile } from "../http/upload";
+import { exportLogged, logRegistryPage, logRegistryView } from "../modules/readlog/registry-reads";
 import { checkDeclaration } from "./check";
-import { exportItems, templateOf } from "./export";
+import { templateOf } from "./export";
 import { importItems } from "./import";
 import { archiveItem, createItem, getItem, listItems, setMembers, updateItem } from "./service";
 
@@ -100,7 +102,10 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
         references.flatMap((key) => (query[key] ? [[key, query[key]]] : [])),
       );
       const options = { ...query, archived: query.archived === "1", filters };
-      return c.json(await listItems(c.get("db"), requireActor(c), kind, options, kinds), 200);
+      const actor = requireActor(c);
+      const page = await listItems(c.get("db"), actor, kind, options, kinds);
+      await logRegistryPage(c.get("db"), actor, kind, query, page);
+      return c.json(page, 200);
     },
   );
 
@@ -128,7 +133,13 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
       responses: xlsxResponse,
     }),
     async (c) => {
-      const bytes = await exportItems(c.get("db"), requireActor(c), kind, c.req.valid("query").unitId, kinds);
+      const bytes = await exportLogged(
+        c.get("db"),
+        requireActor(c),
+        kind,
+        c.req.valid("query").unitId,
+        kinds,
+      );
       return c.body(...spreadsheet(bytes, files.export));
     },
   );
@@ -142,8 +153,12 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
       request: { params: idParam },
       responses: { 200: jsonContent(item, texts.item) },
     }),
-    async (c) =>
-      c.json(single(await getItem(c.get("db"), requireActor(c), kind, c.req.valid("param").id, kinds)), 200),
+    async (c) => {
+      const actor = requireActor(c);
+      const found = await getItem(c.get("db"), actor, kind, c.req.valid("param").id, kinds);
+      await logRegistryView(c.get("db"), actor, kind, found);
+      return c.json(single(found), 200);
+    },
   );
 
   router.openapi(

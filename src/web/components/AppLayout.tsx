@@ -1,10 +1,12 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  EyeOutlined,
   FileTextOutlined,
   FormOutlined,
   GiftOutlined,
@@ -60,6 +62,9 @@ const attendanceRoles = rolesWith("attendance");
 function selectedKey(pathname: string): string {
   if (pathname.startsWith(paths.todo)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
+  // Before the audit log: "/nhat-ky-xu-ly" starts with "/nhat-ky".
+  if (pathname.startsWith(paths.processingLog)) return paths.processingLog;
+  if (pathname.startsWith(paths.breaches)) return paths.breaches;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.privacy)) return paths.privacy;
   const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));
@@ -149,6 +154,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
             // The inventory is everyone's to read (GET /privacy/inventory); the menu offers it to administrators.
             ...(hasRole(me, "system_admin", "unit_admin", "association_admin")
               ? [{ key: paths.privacy, icon: <SafetyOutlined />, label: t("nav.privacy") }]
+              : []),
+            // The processing log and the breach register: the units' administrators (capability privacy.*).
+            ...(hasRole(me, "system_admin", "unit_admin")
+              ? [
+                  { key: paths.processingLog, icon: <EyeOutlined />, label: t("nav.processingLog") },
+                  { key: paths.breaches, icon: <AlertOutlined />, label: t("nav.breaches") },
+                ]
               : []),
           ],
         },

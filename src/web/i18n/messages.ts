@@ -17,6 +17,7 @@ import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { listsEn, listsVi } from "./lists";
 import { privacyEn, privacyVi } from "./privacy";
 import { privacyRequestsEn, privacyRequestsVi } from "./privacy-requests";
+import { readlogEn, readlogVi } from "./readlog";
 import { registriesEn, registriesVi } from "./registries";
 import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
@@ -257,6 +258,7 @@ const vi = {
   ...reportsVi,
   ...privacyRequestsVi,
   ...privacyVi,
+  ...readlogVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -494,6 +496,7 @@ const en: Catalogue = {
   ...reportsEn,
   ...privacyRequestsEn,
   ...privacyEn,
+  ...readlogEn,
 };
 
 export type Lang = "vi" | "en";

@@ -16,6 +16,7 @@ import { cycleApi, type TodoItem } from "../api/cycle";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { kindLabel } from "../components/privacy/labels";
+import { BreachTodo } from "../components/readlog/BreachTodo";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
@@ -150,6 +151,7 @@ export default function TodoPage() {
   return (
     <Flex vertical gap={16} data-testid="todo-page">
       <PageTitle>{t("todo.title")}</PageTitle>
+      <BreachTodo />
       <Card size="small">
         <Form.Item label={t("todo.year")} style={{ marginBottom: 0 }}>
           <Select<number>

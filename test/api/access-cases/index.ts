@@ -9,6 +9,7 @@ import { commendationCases } from "./commendations";
 import { inventoryCases } from "./inventory";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { listsCases } from "./lists";
+import { readlogCases } from "./readlog";
 import { reportCases } from "./reports";
 import { requestCases } from "./requests";
 import { tt25PrefillCases } from "./tt25-prefill";
@@ -27,4 +28,5 @@ export const caseModules: readonly CaseModule[] = [
   reportCases,
   requestCases,
   inventoryCases,
+  readlogCases,
 ];

@@ -17,6 +17,7 @@ import { todayIso } from "../../registry/rules";
 import { unitRule } from "../../registry/service";
 import { writableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
+import { logExport } from "../readlog/processing-log";
 import { addDays } from "../territory/dates";
 import { membersChapter, readableChapter } from "./association.service";
 
@@ -300,6 +301,16 @@ export function duesListOf(db: Db, actor: Actor, chapterId: number, year: number
 /** The dues list as XLSX (the shared writer: formula guard, numbers as numbers). */
 export async function duesXlsx(db: Db, actor: Actor, chapterId: number, year: number): Promise<Buffer> {
   const list = await duesListOf(db, actor, chapterId, year);
+  const chapter = await asActor(db, actor, (tx) =>
+    tx.selectFrom("chapters").select("unit_id").where("id", "=", chapterId).executeTakeFirstOrThrow(),
+  );
+  const exportedBy = await logExport(db, actor, {
+    kind: "members",
+    format: "xlsx",
+    recordIds: list.members.map((m) => m.memberId),
+    filter: { document: "dues", chapterId, year },
+    unitId: chapter.unit_id,
+  });
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -338,6 +349,7 @@ export async function duesXlsx(db: Db, actor: Actor, chapterId: number, year: nu
         { header: "Ngày nộp", width: 12 },
         { header: "Người thu", width: 24 },
       ],
+      exportedBy,
     },
     rows,
   );

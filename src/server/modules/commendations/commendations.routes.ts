@@ -18,6 +18,7 @@ import {
   xlsxContent,
   xlsxResponse,
 } from "../../http/context";
+import { logExport } from "../readlog/processing-log";
 import {
   createCommendation,
   deleteCommendation,
@@ -64,9 +65,16 @@ commendationRoutes.openapi(
     const unit = await asActor(c.get("db"), actor, (tx) => readableUnit(tx, actor, filter.unitId));
     const { commendations } = await listCommendations(c.get("db"), actor, filter);
     const { sheet, rows } = registerSheet(unit.name, commendations, filter.year);
+    const exportedBy = await logExport(c.get("db"), actor, {
+      kind: "commendations",
+      format: "xlsx",
+      recordIds: commendations.map((x) => x.id),
+      filter,
+      unitId: filter.unitId,
+    });
     return xlsxResponse(
       c,
-      sheet,
+      { ...sheet, exportedBy },
       rows,
       `so-khen-thuong-${unit.id}${filter.year ? `-${filter.year}` : ""}.xlsx`,
     );
@@ -214,13 +222,18 @@ commendationRoutes.openapi(
     responses: { 200: xlsxContent() },
   }),
   async (c) => {
-    const list = await proposalList(
-      c.get("db"),
-      requireActor(c),
-      c.req.valid("param").id,
-      c.req.valid("query").year,
-    );
+    const actor = requireActor(c);
+    const { id: unitId } = c.req.valid("param");
+    const { year } = c.req.valid("query");
+    const list = await proposalList(c.get("db"), actor, unitId, year);
     const { sheet, rows } = proposalSheet(list);
-    return xlsxResponse(c, sheet, rows, proposalFileName(list));
+    const exportedBy = await logExport(c.get("db"), actor, {
+      kind: "commendation_proposals",
+      format: "xlsx",
+      recordCount: rows.length,
+      filter: { unitId, year },
+      unitId,
+    });
+    return xlsxResponse(c, { ...sheet, exportedBy }, rows, proposalFileName(list));
   },
 );

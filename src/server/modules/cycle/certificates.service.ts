@@ -7,6 +7,7 @@ import type { Db } from "../../db/connection";
 import { renderCertificates } from "../../documents/certificate.pdf";
 import { householdHolder, placeList, placeName, signatureBlock } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
+import { logProcessing } from "../readlog/processing-log";
 import { loadDecision } from "./decisions.service";
 import { loadRegistration } from "./registrations.service";
 
@@ -36,10 +37,24 @@ export async function headSex(tx: Db, communeId: number, householdId: number) {
   return row?.head_sex ?? null;
 }
 
+/** The registry kinds whose holders are persons: their certificates are logged as printed (processing log). */
+const personalSubjects: Record<string, string> = {
+  household: "households",
+  clan: "clans",
+  citizen: "citizens",
+};
+
 async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) {
   const out = [];
+  const printed = new Map<string, { ids: number[]; unitId: number }>();
   for (const id of registrationIds) {
     const r = await loadRegistration(tx, actor, id);
+    const kind = personalSubjects[r.subject.kind];
+    if (kind) {
+      const group = printed.get(kind) ?? { ids: [], unitId: r.communeId };
+      group.ids.push(r.subject.id);
+      printed.set(kind, group);
+    }
     if (isRatingTitle(r.title)) throw noRatingCertificate();
     if (r.status !== "recognized" || !r.certificateCode || r.decisionId === null)
       throw new AppError("validation", `"${r.subject.name}" chưa có quyết định công nhận đã ban hành`);
@@ -69,6 +84,9 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
       },
     });
   }
+  // Certificates go to their holders: logged, without the "Xuất bởi" line on the certificate itself.
+  for (const [kind, { ids, unitId }] of printed)
+    await logProcessing(tx, actor, { action: "print", kind, format: "pdf", recordIds: ids, unitId });
   return out;
 }
 

@@ -3,8 +3,10 @@ import { sql } from "kysely";
 import { type Grade, gradeLabels, titleLabels } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { type DecisionSubjectKind, renderDecisionDocument } from "../../documents/decision.docx";
+import { buildDecisionDocument, type DecisionSubjectKind } from "../../documents/decision.docx";
+import { renderNd30Document } from "../../documents/nd30.docx";
 import { householdHolder } from "../../documents/nd30-names";
+import { logExport } from "../readlog/processing-log";
 import { loadDecision } from "./decisions.service";
 
 export async function decisionDocument(db: Db, actor: Actor, decisionId: number): Promise<Buffer> {
@@ -37,7 +39,16 @@ export async function decisionDocument(db: Db, actor: Actor, decisionId: number)
       .select("name")
       .where("id", "=", decision.communeId)
       .executeTakeFirstOrThrow();
-    return renderDecisionDocument({
+    // Names of households and citizens: logged, and the file says who printed it.
+    const exportedBy = await logExport(tx, actor, {
+      print: true,
+      kind: "decision",
+      format: "docx",
+      recordIds: [decision.id],
+      recordCount: rows.length,
+      unitId: decision.communeId,
+    });
+    const document = buildDecisionDocument({
       kind: decision.kind,
       number: decision.number,
       signedOn: decision.signedOn,
@@ -55,5 +66,6 @@ export async function decisionDocument(db: Db, actor: Actor, decisionId: number)
         ...(r.grade ? { grade: gradeLabels[r.grade] } : {}),
       })),
     });
+    return renderNd30Document({ ...document, exportedBy });
   });
 }

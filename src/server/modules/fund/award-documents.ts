@@ -11,6 +11,7 @@ import { formatNd30PlaceDate } from "../../documents/nd30.docx";
 import { placeName, unitInSentence } from "../../documents/nd30-names";
 import { renderSignatureList, type SignatureListData } from "../../documents/signature-list.pdf";
 import { writeXlsx, type XlsxBlockRow } from "../../lib/xlsx-stream";
+import { logExport } from "../readlog/processing-log";
 import { lockRound } from "./award-rounds.service";
 import { vnDate } from "./ledger";
 import { amountInWords } from "./money";
@@ -77,16 +78,30 @@ async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
       },
     ],
   };
-  return { data, file: `danh-sach-ky-nhan-${row.id}` };
+  return { data, file: `danh-sach-ky-nhan-${row.id}`, communeId: fund.commune_id };
+}
+
+/** Reads the list, logs it as printed (names of recipients, often children) and adds the footer line. */
+async function loggedListData(db: Db, actor: Actor, fundId: number, roundId: number, format: "pdf" | "xlsx") {
+  const { data, file, communeId } = await asActor(db, actor, (tx) => listData(tx, actor, fundId, roundId));
+  const exportedBy = await logExport(db, actor, {
+    print: true,
+    kind: "award_recipients",
+    format,
+    recordCount: data.rows.length,
+    filter: { fundId, roundId },
+    unitId: communeId,
+  });
+  return { data: { ...data, exportedBy }, file };
 }
 
 export async function signatureListPdf(db: Db, actor: Actor, fundId: number, roundId: number) {
-  const { data, file } = await asActor(db, actor, (tx) => listData(tx, actor, fundId, roundId));
+  const { data, file } = await loggedListData(db, actor, fundId, roundId, "pdf");
   return { bytes: await renderSignatureList(data), name: `${file}.pdf` };
 }
 
 export async function signatureListXlsx(db: Db, actor: Actor, fundId: number, roundId: number) {
-  const { data, file } = await asActor(db, actor, (tx) => listData(tx, actor, fundId, roundId));
+  const { data, file } = await loggedListData(db, actor, fundId, roundId, "xlsx");
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -139,6 +154,7 @@ export async function signatureListXlsx(db: Db, actor: Actor, fundId: number, ro
         { header: "Ký nhận", width: 16 },
       ],
       footer,
+      exportedBy: data.exportedBy,
       bordered: true,
       rowHeight: 24,
     },

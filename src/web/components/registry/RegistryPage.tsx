@@ -6,6 +6,7 @@
 import {
   DeleteOutlined,
   EditOutlined,
+  EyeOutlined,
   FileExcelOutlined,
   PlusOutlined,
   UploadOutlined,
@@ -25,6 +26,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RegistryImportReport } from "../../../shared/api";
 import { allows, editAction } from "../../../shared/capabilities";
+import { isPersonalKind } from "../../../shared/readlog";
 import type { KindDeclaration } from "../../../shared/registry/declaration";
 import { type RegistryItem, registryApi } from "../../api/registries";
 import { errorText } from "../../errors";
@@ -35,6 +37,7 @@ import { canOn, placed, RoleNote } from "../Capability";
 import { FileImport } from "../FileImport";
 import { PageLoading } from "../PageLoading";
 import { PageTitle } from "../PageTitle";
+import { RecordReaders } from "../readlog/RecordReaders";
 import { defaultUnitId, type UnitScope, UnitScopePicker, useUnitScope } from "../UnitScope";
 import { useCompact } from "../useCompact";
 import { useDebounced } from "../useDebounced";
@@ -71,6 +74,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   const [version, setVersion] = useState(0);
   const [list, setList] = useState<ListState>({ items: [], total: 0, loading: true, error: null });
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [readers, setReaders] = useState<RegistryItem | null>(null);
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<RegistryImportReport | null>(null);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -172,13 +176,28 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
     canWrite && !archived ? (item: RegistryItem) => setDialog({ kind: "edit", item }) : undefined;
   const onArchive =
     canWrite && !archived ? (item: RegistryItem) => setDialog({ kind: "archive", item }) : undefined;
-  if (onEdit || onArchive)
+  // "Who has seen" a person's record: the unit's administrators (the processing log).
+  const onReaders =
+    isPersonalKind(kind.name) && ready && allows(ready.unit.can, "privacy.log")
+      ? (item: RegistryItem) => setReaders(item)
+      : undefined;
+  if (onEdit || onArchive || onReaders)
     columns.push({
       key: "actions",
       title: compact ? "" : t("common.actions"),
-      width: 80,
+      width: 112,
       render: (_, item) => (
         <Flex gap={4}>
+          {onReaders && (
+            <Button
+              size="small"
+              icon={<EyeOutlined />}
+              aria-label={t("plog.readers")}
+              title={t("plog.readers")}
+              onClick={() => onReaders(item)}
+              data-testid={`${testId}-readers`}
+            />
+          )}
           {onEdit && (
             <Button
               size="small"
@@ -341,6 +360,13 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
           archive={(reason) => api.archive(dialog.item.id, reason)}
           onClose={() => setDialog(null)}
           onDone={done}
+        />
+      )}
+      {readers && (
+        <RecordReaders
+          kind={kind.name}
+          record={{ id: readers.id, name: itemName(kind, readers) }}
+          onClose={() => setReaders(null)}
         />
       )}
     </Flex>
