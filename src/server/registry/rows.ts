@@ -43,6 +43,23 @@ export function baseQuery(tx: Db, actor: Actor, kind: KindDeclaration): AnySelec
   return query.where(rowInScope(actor, kind, "read"));
 }
 
+/**
+ * SQL condition: the person of row `r` of a kind has a consent in force for `purpose` (migration 0040), read under
+ * the caller's row-level security: a field declared with `consent` is null without it.
+ */
+export const consentInForce = (kindName: string, purpose: string, alias = "r") =>
+  sql<boolean>`EXISTS (SELECT 1 FROM consents c WHERE c.commune_id = ${sql.ref(`${alias}.commune_id`)}
+    AND c.subject_kind = ${kindName} AND c.subject_id = ${sql.ref(`${alias}.id`)} AND c.purpose = ${purpose}
+    AND c.withdrawn_at IS NULL)`;
+
+/** A field's column of row `r` as `as`: null while a field kept only with a consent has none in force. */
+export function storedColumn(kind: KindDeclaration, field: ValueField, as: string) {
+  if (!field.consent) return `r.${field.column} as ${as}`;
+  return sql`CASE WHEN ${consentInForce(kind.name, field.consent)} THEN ${sql.ref(`r.${field.column}`)} END`.as(
+    as,
+  );
+}
+
 /** Adds the columns of an item to `query`. */
 export function selectItem(query: AnySelect, kind: KindDeclaration, kinds?: readonly KindDeclaration[]) {
   let q = query.select(["r.id", "r.commune_id", "r.version", "r.archived_at"]);
@@ -55,7 +72,7 @@ export function selectItem(query: AnySelect, kind: KindDeclaration, kinds?: read
       "u.level as unit_level",
       "u.kind as unit_kind",
     ]);
-  for (const [key, field] of valueFields(kind)) q = q.select(`r.${field.column} as f_${key}`);
+  for (const [key, field] of valueFields(kind)) q = q.select(storedColumn(kind, field, `f_${key}`));
   for (const [key, field] of memberFields(kind)) {
     const members = kindNamed(field.kind, kinds);
     const via = members.fields[field.via];
