@@ -9,6 +9,7 @@ import { awardEn, awardVi } from "./award";
 import { centreOrgEn, centreOrgVi } from "./centre-org";
 import { centrePlanEn, centrePlanVi } from "./centre-plan";
 import { commendationsEn, commendationsVi } from "./commendations";
+import { consentEn, consentVi } from "./consent";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
@@ -246,6 +247,7 @@ const vi = {
   ...awardVi,
   ...disclosureVi,
   ...commendationsVi,
+  ...consentVi,
   ...centreOrgVi,
   ...prefillVi,
   ...learnerEvidenceVi,
@@ -479,6 +481,7 @@ const en: Catalogue = {
   ...awardEn,
   ...disclosureEn,
   ...commendationsEn,
+  ...consentEn,
   ...centreOrgEn,
   ...prefillEn,
   ...learnerEvidenceEn,
