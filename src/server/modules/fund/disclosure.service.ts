@@ -1,6 +1,6 @@
 /**
  * Public disclosure of a closed year: thu – chi – tồn, receipts by donor ("Nhà hảo tâm ẩn danh" for anonymous
- * gifts and for persons without a consent to be named, consent/disclosure-names.ts), disbursements by purpose and by recipient with minors masked (initials, school and class only), the paid
+ * gifts and for persons without a consent to be named, consent/effects.ts), disbursements by purpose and by recipient with minors masked (initials, school and class only), the paid
  * award rounds with their recipients masked the same way (award-disclosure.ts), and the chain head and seal of the
  * closed year. Published by an approver as a frozen snapshot; read without login.
  */
@@ -10,7 +10,7 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
-import { maskDonors, withheldDonorNames } from "../consent/disclosure-names";
+import { maskDonors, withheldDonorNames } from "../consent/effects";
 import { disclosedRounds, initials } from "./award-disclosure";
 import { fundInScope } from "./funds.service";
 
