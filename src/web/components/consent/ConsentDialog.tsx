@@ -114,7 +114,7 @@ function RecordForm({
         </Flex>
       )}
       <Button type="primary" htmlType="submit" loading={busy} data-testid={`consent-save-${purpose}`}>
-        {t("consent.record")}
+        {t("common.save")}
       </Button>
     </Form>
   );
