@@ -29,6 +29,7 @@ import { centrePlanRoutes } from "./modules/centre-plan/centre-plan.routes";
 import { needsSurveyRoutes } from "./modules/centre-plan/needs-survey.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
 import { commendationStatsRoutes } from "./modules/commendations/stats.routes";
+import { consentRoutes } from "./modules/consent/consent.routes";
 import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
@@ -108,6 +109,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     reportRoutes,
     privacyRoutes,
     readlogRoutes,
+    consentRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

@@ -317,7 +317,27 @@ describeEachEngine("fund award rounds", (engine) => {
     expect(list.map((r: any) => r.state).sort()).toEqual(["cancelled", "cancelled", "paid"]);
   });
 
-  it("gives the signature list as XLSX and PDF, minors named, the total in words", async () => {
+  it("gives the signature list as XLSX and PDF, minors named only with a guardian's consent, the total in words", async () => {
+    // The first pupil's father consented (consent register, migration 0040); the others are listed by initials.
+    const officer = await t.as("tayho");
+    const pupil = await officer.post("/api/v1/beneficiaries", {
+      unitId: await t.unitId("00103"),
+      fullName: rows[0]!.name,
+      kind: "student",
+      birthYear: Number(rows[0]!.birth.slice(-4)),
+      school: rows[0]!.school,
+    });
+    expect(pupil.status, JSON.stringify(pupil.body)).toBe(201);
+    const consent = await officer.post("/api/v1/consents", {
+      subject: { kind: "beneficiaries", id: pupil.body.beneficiary.id },
+      purpose: "minor_scholarship_list",
+      givenAt: "2026-09-01",
+      method: "paper",
+      noticeVersion: "2026.1",
+      guardianName: "Phạm Văn Bố",
+      guardianRelation: "father",
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
     const xlsx = await approver.get(`${base()}/${round.id}/signature-list.xlsx`);
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -337,10 +357,12 @@ describeEachEngine("fund award rounds", (engine) => {
       "Lễ trao học bổng năm học 2026–2027",
       "Ký nhận",
       rows[0]!.name,
+      initials(rows[21]!.name),
       "Tổng cộng",
       "Lê Văn Chủ Tịch",
     ])
       expect(texts, expected).toContain(expected);
+    expect(texts).not.toContain(rows[21]!.name);
     const header = texts.indexOf("STT");
     expect(texts.slice(header, header + 6)).toEqual([
       "STT",
@@ -366,7 +388,8 @@ describeEachEngine("fund award rounds", (engine) => {
       expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
       expect(text).toContain("Lễ trao học bổng năm học 2026–2027");
       expect(text).toContain("Quyết định số 15/QĐ-HKH ngày 01/09/2026");
-      expect(text).toContain(rows[21]!.name); // "… Thủy"
+      expect(text).toContain(rows[0]!.name);
+      expect(text).not.toContain(rows[21]!.name); // "… Thủy", no consent on record
       for (const part of ["Tổng cộng", "40 người", "47.300.000", "TM. BAN CHẤP HÀNH CHỦ TỊCH"])
         expect(text).toContain(part);
       expect(text).toContain(`Số tiền bằng chữ: ${amountInWords(total())}.`);

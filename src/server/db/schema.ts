@@ -5,6 +5,7 @@ import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
+import type { ConsentTables } from "./schema-consent";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
@@ -409,6 +410,7 @@ export type MemberTable = {
   member_role: Generated<"member" | "officer" | "honorary">;
   left_on: string | null;
   left_reason: string | null;
+  phone: string | null;
   archived_at: Timestamp | null;
   archived_reason: string | null;
   version: Generated<number>;
@@ -489,7 +491,8 @@ export type Database = {
   PrivacyTables &
   LearnerEvidenceTables &
   ReportTables &
-  ReadlogTables;
+  ReadlogTables &
+  ConsentTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

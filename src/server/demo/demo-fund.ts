@@ -30,6 +30,7 @@ import {
 import { publishDisclosure } from "../modules/fund/disclosure.service";
 import { createFund } from "../modules/fund/funds.service";
 import { createItem } from "../registry/service";
+import { demoDonorConsents } from "./demo-consent";
 import { type CeremonyRecipient, ceremonyRecipients } from "./demo-fund-awards";
 import { addListed, listedFor, listedPlan } from "./demo-fund-beneficiaries";
 import { type AssetKey, type Award, type FundStep, fundPlan, type PurposeKey } from "./demo-fund-plan";
@@ -108,6 +109,7 @@ export async function loadDemoFund(db: Db, options: { today: string; log: (line:
       });
       donorIds.set(d.key, (await createItem(tx, officer!, donorKind, body)).id);
     }
+    await demoDonorConsents(tx, officer!, plan.donors, donorIds, options.today);
     listedIds = await addListed(tx, officer!, ward, listed);
     return createFund(
       tx,

@@ -216,6 +216,14 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(disclosure.income).toBeGreaterThan(0);
     expect(disclosure.spending).toBeGreaterThan(0);
     expect(disclosure.receiptsByDonor.map((r) => r.donor)).toContain("Nhà hảo tâm ẩn danh");
+    // The families consented to be named (demo-consent.ts): persons other than the anonymous line appear.
+    const families = await connection.db
+      .selectFrom("consents")
+      .select("subject_id")
+      .where("purpose", "=", "public_disclosure_name")
+      .execute();
+    expect(families.length).toBeGreaterThan(0);
+    expect(disclosure.receiptsByDonor.length).toBeGreaterThan(2);
     // The Hội's scholarship ceremony of that school year: one round, thirty pupils, paid once.
     expect(response.body.disclosure.awardRounds).toEqual([
       expect.objectContaining({ name: `Lễ trao học bổng năm học ${year - 1}–${year}`, recipients: 30 }),
@@ -667,8 +675,10 @@ describeEachEngine("lived-in demo", (engine) => {
       const secretary = await as("chihoi1.tayho");
       const listed = await secretary.get(`/api/v1/members?unitId=${tayho}&limit=500`);
       expect(listed.status).toBe(200);
-      const items = listed.body.members as { chapterId: number }[];
+      const items = listed.body.members as { chapterId: number; phone: string | null }[];
       expect(items.length).toBeGreaterThan(20);
+      // Three members gave their phone to the chapter (demo-consent.ts); the others have none shown.
+      expect(items.filter((m) => m.phone).length).toBe(3);
       expect(new Set(items.map((m) => m.chapterId))).toEqual(new Set([own]));
       expect(listed.body.total).toBe(
         await count(sql`SELECT count(*) AS n FROM members WHERE commune_id = ${tayho} AND chapter_id = ${own}

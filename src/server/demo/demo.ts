@@ -19,6 +19,7 @@ import { loadDemoCentrePlans } from "./demo-centre-plan";
 import { loadDemoCentreRatings } from "./demo-centre-rating";
 import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
+import { loadDemoConsents } from "./demo-consent";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
 import { loadDemoReadlog } from "./demo-readlog";
@@ -143,6 +144,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     const on = { today: options.today ?? today(), log };
     await loadDemoHistory(prepared?.db ?? db, on);
     await loadDemoAssociation(prepared?.db ?? db, on);
+    await loadDemoConsents(prepared?.db ?? db, on);
     await loadDemoCentres(prepared?.db ?? db, on);
     await loadDemoAttendance(prepared?.db ?? db, on);
     await loadDemoCentrePlans(prepared?.db ?? db, on);

@@ -24,7 +24,7 @@ import { cellReader, cellText, importColumns } from "./cells";
 import { checkImportRows, duplicateWarnings } from "./import-checks";
 import { applyPlan, type Planned, type Stored } from "./import-plan";
 import { referenceLookups } from "./references";
-import { nextCode, storedValue, untyped } from "./rows";
+import { nextCode, storedColumn, storedValue, untyped } from "./rows";
 import { rulesOf } from "./rules";
 import { communeVillages, importCommune, villageMessage } from "./units";
 
@@ -258,7 +258,10 @@ function refuseRepeats(
 async function storedRows(tx: Db, kind: KindDeclaration, communeId: number): Promise<Stored[]> {
   const fields = new Map(valueFields(kind));
   const keyIsUnique = kind.import.key.every((k) => k !== "unit" && fields.get(k)?.unique);
-  const columns = kind.import.columns.filter((k) => k !== "unit").map((k) => `r.${fields.get(k)!.column}`);
+  // A value kept only with a consent is compared (and reported) as the lists show it: null without one.
+  const columns = kind.import.columns
+    .filter((k) => k !== "unit")
+    .map((k) => storedColumn(kind, fields.get(k)!, fields.get(k)!.column));
   let query = untyped(tx)
     .selectFrom(`${kind.table} as r`)
     .select(["r.id", "r.version", `r.${kind.unit.column} as unit_id`, ...columns])

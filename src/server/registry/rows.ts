@@ -44,9 +44,35 @@ export function baseQuery(tx: Db, actor: Actor, kind: KindDeclaration): AnySelec
 }
 
 /**
- * Adds the columns of an item to `query`. A field the kind's privacy declaration keeps to the list's keepers
- * (`audience: "keepers"`: a phone, an address, a birth year) is null for the other readers, in the query itself.
+ * SQL condition: the person of row `r` of a kind has a consent in force for `purpose` (migration 0040), read under
+ * the caller's row-level security: a field declared with `consent` is null without it.
  */
+export const consentInForce = (kindName: string, purpose: string, alias = "r") =>
+  sql<boolean>`EXISTS (SELECT 1 FROM consents c WHERE c.commune_id = ${sql.ref(`${alias}.commune_id`)}
+    AND c.subject_kind = ${kindName} AND c.subject_id = ${sql.ref(`${alias}.id`)} AND c.purpose = ${purpose}
+    AND c.withdrawn_at IS NULL)`;
+
+/**
+ * A field's column of row `r` as `as`: null while a field kept only with a consent has none in force, and, given
+ * `keeper` (the condition that the caller keeps the list), null for the other readers when the kind's privacy
+ * declaration keeps the field to the list's keepers (`audience: "keepers"`: a phone, an address, a birth year).
+ */
+export function storedColumn(
+  kind: KindDeclaration,
+  field: ValueField,
+  as: string,
+  keeper?: ReturnType<typeof rowInScope>,
+) {
+  const key = Object.entries(kind.fields).find(([, f]) => f === field)?.[0];
+  const conditions = [
+    ...(field.consent ? [consentInForce(kind.name, field.consent)] : []),
+    ...(keeper && key && kind.privacy?.fields[key]?.audience === "keepers" ? [keeper] : []),
+  ];
+  if (conditions.length === 0) return `r.${field.column} as ${as}`;
+  return sql`CASE WHEN ${sql.join(conditions, sql` AND `)} THEN ${sql.ref(`r.${field.column}`)} END`.as(as);
+}
+
+/** Adds the columns of an item to `query`, each as `storedColumn` gives it to the caller. */
 export function selectItem(
   query: AnySelect,
   kind: KindDeclaration,
@@ -64,12 +90,7 @@ export function selectItem(
       "u.kind as unit_kind",
     ]);
   const keeper = rowInScope(actor, kind, "write");
-  for (const [key, field] of valueFields(kind))
-    q = q.select(
-      kind.privacy?.fields[key]?.audience === "keepers"
-        ? sql`CASE WHEN ${keeper} THEN ${sql.ref(`r.${field.column}`)} END`.as(`f_${key}`)
-        : `r.${field.column} as f_${key}`,
-    );
+  for (const [key, field] of valueFields(kind)) q = q.select(storedColumn(kind, field, `f_${key}`, keeper));
   for (const [key, field] of memberFields(kind)) {
     const members = kindNamed(field.kind, kinds);
     const via = members.fields[field.via];

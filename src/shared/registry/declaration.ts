@@ -40,6 +40,11 @@ type FieldCommon = {
   readonly form?: boolean;
   /** A hint under the form field. */
   readonly help?: Label;
+  /**
+   * A consent purpose (src/shared/consent.ts): the value is read, listed and exported only while the row's person
+   * has consented to it; without one (or once withdrawn) the item carries null (registry/rows.ts).
+   */
+  readonly consent?: string;
 };
 
 /** Free text, stored with single spaces (names, addresses). */

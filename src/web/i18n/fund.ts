@@ -91,7 +91,8 @@ export const fundVi = {
   "fund.donorKind.organization": "Tổ chức",
   "fund.donorAddress": "Địa chỉ",
   "fund.anonymous": "Ẩn danh khi công khai",
-  "fund.anonymousHint": "Thủ quỹ vẫn ghi tên; bản công khai ghi “Nhà hảo tâm ẩn danh”.",
+  "fund.anonymousHint":
+    "Thủ quỹ vẫn ghi tên; bản công khai ghi “Nhà hảo tâm ẩn danh”. Một cá nhân chỉ được nêu tên khi đã đồng ý (nút “Đồng ý” ở danh sách nhà hảo tâm).",
   "fund.anonymousTag": "ẩn danh",
   "fund.inKind": "Hiện vật",
   "fund.inKindDescription": "Mô tả hiện vật",
@@ -298,7 +299,8 @@ export const fundEn: Record<keyof typeof fundVi, string> = {
   "fund.donorKind.organization": "Organisation",
   "fund.donorAddress": "Address",
   "fund.anonymous": "Anonymous in the disclosure",
-  "fund.anonymousHint": "The treasurer still records the name; the disclosure says “Nhà hảo tâm ẩn danh”.",
+  "fund.anonymousHint":
+    "The treasurer still records the name; the disclosure says “Nhà hảo tâm ẩn danh”. A person is named only with their consent (“Consent” on the donor list).",
   "fund.anonymousTag": "anonymous",
   "fund.inKind": "In kind",
   "fund.inKindDescription": "What was given",

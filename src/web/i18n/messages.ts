@@ -9,6 +9,7 @@ import { awardEn, awardVi } from "./award";
 import { centreOrgEn, centreOrgVi } from "./centre-org";
 import { centrePlanEn, centrePlanVi } from "./centre-plan";
 import { commendationsEn, commendationsVi } from "./commendations";
+import { consentEn, consentVi } from "./consent";
 import { cycleEn, cycleVi } from "./cycle";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
@@ -251,6 +252,7 @@ const vi = {
   ...awardVi,
   ...disclosureVi,
   ...commendationsVi,
+  ...consentVi,
   ...centreOrgVi,
   ...prefillVi,
   ...listsVi,
@@ -489,6 +491,7 @@ const en: Catalogue = {
   ...awardEn,
   ...disclosureEn,
   ...commendationsEn,
+  ...consentEn,
   ...centreOrgEn,
   ...prefillEn,
   ...listsEn,

@@ -6,6 +6,7 @@ import { centrePlanCases } from "./centre-plan";
 import { centreCases } from "./centres";
 import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
+import { consentCases } from "./consent";
 import { inventoryCases } from "./inventory";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { listsCases } from "./lists";
@@ -29,4 +30,5 @@ export const caseModules: readonly CaseModule[] = [
   requestCases,
   inventoryCases,
   readlogCases,
+  consentCases,
 ];

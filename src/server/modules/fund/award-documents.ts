@@ -1,8 +1,9 @@
 /**
  * The signature list (danh sách ký nhận) of an award round, as PDF and as XLSX: the same content in both (the NĐ 30
  * letterhead, the round's decision, STT, họ và tên, lớp, trường, số tiền, ký nhận, the total with the amount in
- * words, the signers). Minors are named here: the list is internal and signed by the recipients themselves; the
- * public disclosure never names them (award-disclosure.ts).
+ * words, the signers). A minor is named here only with a parent's or guardian's consent on record
+ * (consent/effects.ts), otherwise by initials, school and class; the public disclosure never names them
+ * (award-disclosure.ts).
  */
 import { PassThrough } from "node:stream";
 import { type Actor, asActor } from "../../auth/scope";
@@ -11,7 +12,9 @@ import { formatNd30PlaceDate } from "../../documents/nd30.docx";
 import { placeName, unitInSentence } from "../../documents/nd30-names";
 import { renderSignatureList, type SignatureListData } from "../../documents/signature-list.pdf";
 import { writeXlsx, type XlsxBlockRow } from "../../lib/xlsx-stream";
+import { minorNamedOnList } from "../consent/effects";
 import { logExport } from "../readlog/processing-log";
+import { initials } from "./award-disclosure";
 import { lockRound } from "./award-rounds.service";
 import { vnDate } from "./ledger";
 import { amountInWords } from "./money";
@@ -32,11 +35,12 @@ async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
     .orderBy("p.depth", "desc")
     .executeTakeFirstOrThrow();
   const recipients = await tx
-    .selectFrom("fund_award_recipients")
-    .select(["line", "full_name", "class", "school", "amount"])
-    .where("commune_id", "=", fund.commune_id)
-    .where("round_id", "=", row.id)
-    .orderBy("line")
+    .selectFrom("fund_award_recipients as x")
+    .select(["x.line", "x.full_name", "x.class", "x.school", "x.amount", "x.minor"])
+    .select(minorNamedOnList("x").as("named"))
+    .where("x.commune_id", "=", fund.commune_id)
+    .where("x.round_id", "=", row.id)
+    .orderBy("x.line")
     .execute();
   const association = fund.owner_kind === "association";
   // The Hội of the unit answers to the province's Hội (or the national one); a chapter, clan or school to its Hội.
@@ -63,7 +67,7 @@ async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
           : voucher && `Chi theo phiếu chi số ${voucher}`,
     rows: recipients.map((r) => ({
       line: r.line,
-      name: r.full_name,
+      name: r.minor && !r.named ? initials(r.full_name) : r.full_name,
       class: r.class,
       school: r.school,
       amount: r.amount,

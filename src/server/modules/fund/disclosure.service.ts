@@ -1,14 +1,16 @@
 /**
  * Public disclosure of a closed year: thu – chi – tồn, receipts by donor ("Nhà hảo tâm ẩn danh" for anonymous
- * gifts), disbursements by purpose and by recipient with minors masked (initials, school and class only), the paid
+ * gifts and for persons without a consent to be named, consent/effects.ts), disbursements by purpose and by recipient with minors masked (initials, school and class only), the paid
  * award rounds with their recipients masked the same way (award-disclosure.ts), and the chain head and seal of the
  * closed year. Published by an approver as a frozen snapshot; read without login.
  */
+import { anonymousDonor } from "../../../shared/consent";
 import type { DisclosureSnapshot } from "../../../shared/fund";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
+import { maskDonors, withheldDonorNames } from "../consent/effects";
 import { disclosedRounds, initials } from "./award-disclosure";
 import { fundInScope } from "./funds.service";
 
@@ -98,7 +100,7 @@ export async function publishDisclosure(
       accounts.filter((a) => a.class === "asset").reduce((s, a) => s + (b?.[String(a.id)] ?? 0), 0);
     const byDonor = new Map<string, number>();
     for (const r of receipts) {
-      const donor = r.anonymous ? "Nhà hảo tâm ẩn danh" : r.donor_name;
+      const donor = r.anonymous ? anonymousDonor : r.donor_name;
       byDonor.set(donor, (byDonor.get(donor) ?? 0) + r.amount);
     }
     const awards = await disclosedRounds(tx, ref, year, reversedIds, (id) => name.get(id)!);
@@ -121,9 +123,11 @@ export async function publishDisclosure(
       spending: paid.reduce((s, d) => s + d.amount, 0) + awards.spending,
       openingBalance: assetTotal(opening),
       closingBalance: assetTotal(closing),
-      receiptsByDonor: [...byDonor]
-        .map(([donor, amount]) => ({ donor, amount }))
-        .sort((a, b) => b.amount - a.amount),
+      // A person is named only with their consent (modules/consent): checked again on every read.
+      receiptsByDonor: maskDonors(
+        [...byDonor].map(([donor, amount]) => ({ donor, amount })),
+        await withheldDonorNames(tx, ref, year),
+      ),
       disbursementsByPurpose: [...byPurpose].map(([purpose, amount]) => ({ purpose, amount })),
       // Disbursements and the recipients of paid award rounds (under the round's phiếu chi), by voucher number.
       disbursements: [
@@ -163,17 +167,22 @@ export async function publishDisclosure(
   });
 }
 
-/** The published snapshot, read without login (as the database owner: no user, no row-level scope needed). */
+/**
+ * The published snapshot, read without login (as the database owner: no user, no row-level scope needed), with
+ * the donors who have withdrawn their consent to be named (or never gave it) masked as of now.
+ */
 export async function publicDisclosure(db: Db, fundId: number, year: number) {
   const row = await db
     .selectFrom("fund_disclosures")
-    .select(["snapshot", "published_at"])
+    .select(["commune_id", "snapshot", "published_at"])
     .where("fund_id", "=", fundId)
     .where("year", "=", year)
     .executeTakeFirst();
   if (!row) throw notFound("Quỹ chưa công khai năm này");
+  const snapshot = row.snapshot as DisclosureSnapshot;
+  const withheld = await withheldDonorNames(db, { commune_id: row.commune_id, fund_id: fundId }, year);
   return {
-    disclosure: row.snapshot as DisclosureSnapshot,
+    disclosure: { ...snapshot, receiptsByDonor: maskDonors(snapshot.receiptsByDonor, withheld) },
     publishedAt: new Date(row.published_at).toISOString(),
   };
 }

@@ -56,6 +56,17 @@ export const members = {
     },
     sex: sexField,
     birthYear: birthYearField,
+    phone: {
+      type: "phone",
+      column: "phone",
+      consent: "member_phone",
+      label: { vi: "Điện thoại", en: "Phone" },
+      help: {
+        vi: "Chỉ hiện, chỉ xuất khi hội viên đồng ý (bảng Đồng ý); rút lại đồng ý thì danh sách bỏ số ngay",
+        en: "Shown and exported only with the member's consent (Consent panel); gone at once when withdrawn",
+      },
+      import: { label: "Điện thoại", aliases: ["Số điện thoại", "SĐT", "ĐT"], blank: "keep" },
+    },
     chapterId: {
       type: "reference",
       kind: "chapters",
@@ -151,10 +162,11 @@ export const members = {
       "chapterSince",
       "leftOn",
       "leftReason",
+      "phone",
     ],
     notice: {
-      vi: "Chỉ ghi họ tên, giới tính, năm sinh, nơi ở và chi hội như sổ hội viên; không ghi số định danh hay điện thoại.",
-      en: "Only name, sex, year of birth, village and chapter are kept, as in the member book; no identity number or phone.",
+      vi: "Chỉ ghi họ tên, giới tính, năm sinh, nơi ở và chi hội như sổ hội viên; không ghi số định danh. Số điện thoại chỉ khi hội viên đồng ý.",
+      en: "Only name, sex, year of birth, village and chapter are kept, as in the member book; no identity number. A phone only with the member's consent.",
     },
   },
   import: {
@@ -171,6 +183,7 @@ export const members = {
       "role",
       "leftOn",
       "leftReason",
+      "phone",
     ],
     key: ["memberNumber"],
     example: [

@@ -9,6 +9,7 @@ import {
   EyeOutlined,
   FileExcelOutlined,
   PlusOutlined,
+  SafetyCertificateOutlined,
   UploadOutlined,
 } from "@ant-design/icons";
 import {
@@ -26,6 +27,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RegistryImportReport } from "../../../shared/api";
 import { allows, editAction } from "../../../shared/capabilities";
+import { type ConsentKind, purposesOf } from "../../../shared/consent";
 import { isPersonalKind } from "../../../shared/readlog";
 import type { KindDeclaration } from "../../../shared/registry/declaration";
 import { type RegistryItem, registryApi } from "../../api/registries";
@@ -34,6 +36,7 @@ import { useLang, useT } from "../../i18n/messages";
 import { Link, setQuery, useLocation } from "../../router";
 import { useMe } from "../../session";
 import { canOn, placed, RoleNote } from "../Capability";
+import { ConsentDialog } from "../consent/ConsentDialog";
 import { FileImport } from "../FileImport";
 import { PageLoading } from "../PageLoading";
 import { PageTitle } from "../PageTitle";
@@ -53,7 +56,8 @@ export type ReadyScope = Extract<UnitScope, { status: "ready" }>;
 type Dialog =
   | { kind: "add" }
   | { kind: "edit"; item: RegistryItem }
-  | { kind: "archive"; item: RegistryItem };
+  | { kind: "archive"; item: RegistryItem }
+  | { kind: "consent"; item: RegistryItem };
 type ListState = { items: RegistryItem[]; total: number; loading: boolean; error: string | null };
 
 export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
@@ -181,7 +185,12 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
     isPersonalKind(kind.name) && ready && allows(ready.unit.can, "privacy.log")
       ? (item: RegistryItem) => setReaders(item)
       : undefined;
-  if (onEdit || onArchive || onReaders)
+  // The people of a kind asked for consent (donors, members, beneficiaries): the "Đồng ý" panel, for every reader.
+  const onConsent =
+    purposesOf(kind.name).length > 0
+      ? (item: RegistryItem) => setDialog({ kind: "consent", item })
+      : undefined;
+  if (onEdit || onArchive || onReaders || onConsent)
     columns.push({
       key: "actions",
       title: compact ? "" : t("common.actions"),
@@ -196,6 +205,16 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
               title={t("plog.readers")}
               onClick={() => onReaders(item)}
               data-testid={`${testId}-readers`}
+            />
+          )}
+          {onConsent && (
+            <Button
+              size="small"
+              icon={<SafetyCertificateOutlined />}
+              aria-label={t("consent.open")}
+              title={t("consent.open")}
+              onClick={() => onConsent(item)}
+              data-testid={`${testId}-consent`}
             />
           )}
           {onEdit && (
@@ -329,7 +348,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
           />
         </div>
       )}
-      {ready && dialog && dialog.kind !== "archive" && (
+      {ready && (dialog?.kind === "add" || dialog?.kind === "edit") && (
         <RegistryForm
           key={dialog.kind === "edit" ? `${dialog.item.id}-${dialog.item.version}` : "add"}
           kind={kind}
@@ -344,6 +363,18 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
           villageId={villageId}
           onClose={() => setDialog(null)}
           onDone={done}
+        />
+      )}
+      {dialog?.kind === "consent" && (
+        <ConsentDialog
+          kind={kind.name as ConsentKind}
+          id={dialog.item.id}
+          communeId={dialog.item.communeId}
+          name={itemName(kind, dialog.item)}
+          onClose={() => {
+            setDialog(null);
+            reload();
+          }}
         />
       )}
       {dialog?.kind === "archive" && (
