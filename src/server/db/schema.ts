@@ -5,6 +5,7 @@ import type { CentrePlanTables } from "./schema-centre-plan";
 import type { CentreTables } from "./schema-centres";
 import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
+import type { DeadlineTables } from "./schema-deadlines";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 
@@ -483,7 +484,8 @@ export type Database = {
   AttendanceTables &
   CentrePlanTables &
   CommendationStatsTables &
-  LearnerEvidenceTables;
+  LearnerEvidenceTables &
+  DeadlineTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

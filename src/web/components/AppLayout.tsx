@@ -56,7 +56,7 @@ const memberReaders: RoleName[] = [
 const attendanceRoles = rolesWith("attendance");
 
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith(paths.todo)) return paths.todo;
+  if (pathname.startsWith(paths.todo) || pathname.startsWith(paths.deadlines)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   const kind = registryKinds.find((k) => pathname.startsWith(k.web.path));

@@ -10,6 +10,7 @@ import { centreOrgEn, centreOrgVi } from "./centre-org";
 import { centrePlanEn, centrePlanVi } from "./centre-plan";
 import { commendationsEn, commendationsVi } from "./commendations";
 import { cycleEn, cycleVi } from "./cycle";
+import { deadlinesEn, deadlinesVi } from "./deadlines";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
@@ -249,6 +250,7 @@ const vi = {
   ...centreOrgVi,
   ...prefillVi,
   ...learnerEvidenceVi,
+  ...deadlinesVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -482,6 +484,7 @@ const en: Catalogue = {
   ...centreOrgEn,
   ...prefillEn,
   ...learnerEvidenceEn,
+  ...deadlinesEn,
 };
 
 export type Lang = "vi" | "en";

@@ -6,6 +6,7 @@ import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
+import { deadlineTodoItems } from "../deadlines/deadline-todo";
 import { fundTodoItems } from "../fund/fund-todo";
 import { pickRubric } from "../rubrics/rubric.evaluate";
 import { loadRubrics } from "../rubrics/rubrics.service";
@@ -82,11 +83,12 @@ const stepLabels: Record<TodoItem["step"], string> = {
   fund_disclosure: "Công khai thu – chi của quỹ năm trước",
   fund_approve: "Duyệt khoản chi, đợt trao học bổng của quỹ",
   fund_pay: "Chi khoản chi, đợt trao học bổng đã duyệt",
+  deadline: "Hạn của chương trình",
 };
 
 /**
- * What is due in the caller's units for a year, with the deadline of the criteria set in force, and from 01/02 the
- * funds' previous year to disclose (fund-todo.ts).
+ * What is due in the caller's units for a year, with the deadline of the criteria set in force, from 01/02 the
+ * funds' previous year to disclose (fund-todo.ts), and the programme calendar's deadlines not met (deadline-todo.ts).
  */
 export async function todoList(db: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
   return asActor(db, actor, async (tx) => {
@@ -160,6 +162,7 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
     for (const row of counts) push(row, stepOf[row.status as keyof typeof stepOf], row.n);
     for (const row of drafts) push(row, "issue", row.n);
     items.push(...(await fundTodoItems(tx, actor, year, today)));
+    items.push(...(await deadlineTodoItems(tx, actor, year, today)));
     const order = (item: TodoItem) =>
       [item.due ?? "9999", item.title ? titles.indexOf(item.title) : 9, item.unit.name].join("|");
     return items.sort((a, b) => order(a).localeCompare(order(b)));
