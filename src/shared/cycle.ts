@@ -1,7 +1,7 @@
 /** The yearly cycle of a learning title: request and response schemas shared by server and web. */
 import { z } from "zod";
 import { isoDate, recordVersion, unitRef } from "./api";
-import { deadlineKeys, deadlineStatuses } from "./deadlines";
+import { deadlineKeys, deadlineStatuses, missingReason } from "./deadlines";
 import { titles } from "./rubric";
 
 export const subjectKinds = [
@@ -223,6 +223,7 @@ export const todoItem = z.object({
       dataYear: z.number(),
       status: z.enum(deadlineStatuses),
       missing: z.array(z.string()),
+      reasons: z.array(missingReason),
       communes: z
         .object({ late: z.number(), missing: z.number(), total: z.number() })
         .nullable()

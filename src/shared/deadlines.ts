@@ -57,10 +57,59 @@ export const calendarResponse = z.object({
 });
 export type Calendar = z.infer<typeof calendarResponse>;
 
+/** What is missing for a deadline, as data: the API gives it in Vietnamese too (`missing`), the pages translate. */
+export const missingCodes = [
+  "not_registered",
+  "not_assessed",
+  "no_registrations",
+  "unreviewed",
+  "undecided",
+  "unissued",
+  "not_disclosed",
+  "no_fund",
+  "no_reports_module",
+  "no_week_records",
+] as const;
+export type MissingCode = (typeof missingCodes)[number];
+export const missingReason = z.object({
+  code: z.enum(missingCodes),
+  count: z.number().optional(),
+  name: z.string().optional(),
+});
+export type MissingReason = z.infer<typeof missingReason>;
+
+/** A reason in Vietnamese, for a data year. */
+export function missingText(reason: MissingReason, year: number): string {
+  const n = reason.count ?? 0;
+  switch (reason.code) {
+    case "not_registered":
+      return `Chưa đăng ký đánh giá Cộng đồng học tập cấp xã năm ${year}`;
+    case "not_assessed":
+      return `Chưa chấm phiếu tự đánh giá theo TT 25/2023 năm ${year}`;
+    case "no_registrations":
+      return `Chưa có hồ sơ đăng ký danh hiệu năm ${year}`;
+    case "unreviewed":
+      return `${n} hồ sơ chưa tự đánh giá, bình xét`;
+    case "undecided":
+      return `${n} hồ sơ đề nghị chưa có quyết định công nhận`;
+    case "unissued":
+      return `${n} hồ sơ có dự thảo quyết định chưa ban hành`;
+    case "not_disclosed":
+      return `${reason.name ?? "Quỹ"} chưa công khai thu – chi năm ${year}`;
+    case "no_fund":
+      return "Chưa có dữ liệu: xã, phường chưa có quỹ khuyến học trên phần mềm";
+    case "no_reports_module":
+      return "Chưa có dữ liệu: phần mềm chưa có chức năng lập và nộp báo cáo năm";
+    case "no_week_records":
+      return "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời";
+  }
+}
+
 export const deadlineCell = z.object({
   status: z.enum(deadlineStatuses),
   due: z.string().describe("Hạn áp dụng cho xã, phường này (theo tỉnh)"),
   missing: z.array(z.string()).describe("Còn thiếu gì (tiếng Việt); rỗng khi đã xong"),
+  reasons: z.array(missingReason).describe("Cùng nội dung với missing, dạng mã (giao diện dịch)"),
 });
 export type DeadlineCell = z.infer<typeof deadlineCell>;
 

@@ -1,3 +1,5 @@
+import type { MissingCode, MissingReason } from "../../shared/deadlines";
+
 /** Texts of the programme's deadlines: the "Ai trễ hạn" page and the deadline lines of the to-do list. */
 export const deadlinesVi = {
   "nav.deadlines": "Ai trễ hạn",
@@ -30,6 +32,17 @@ export const deadlinesVi = {
   "deadlines.commune": "Xã, phường",
   "deadlines.count": "{count} xã, phường",
   "deadlines.empty": "Không có xã, phường nào khớp bộ lọc",
+  "deadlines.missing.not_registered": "Chưa đăng ký đánh giá Cộng đồng học tập cấp xã năm {year}",
+  "deadlines.missing.not_assessed": "Chưa chấm phiếu tự đánh giá theo TT 25/2023 năm {year}",
+  "deadlines.missing.no_registrations": "Chưa có hồ sơ đăng ký danh hiệu năm {year}",
+  "deadlines.missing.unreviewed": "{count} hồ sơ chưa tự đánh giá, bình xét",
+  "deadlines.missing.undecided": "{count} hồ sơ đề nghị chưa có quyết định công nhận",
+  "deadlines.missing.unissued": "{count} hồ sơ có dự thảo quyết định chưa ban hành",
+  "deadlines.missing.not_disclosed": "{name} chưa công khai thu – chi năm {year}",
+  "deadlines.missing.no_fund": "Chưa có dữ liệu: xã, phường chưa có quỹ khuyến học trên phần mềm",
+  "deadlines.missing.no_reports_module": "Chưa có dữ liệu: phần mềm chưa có chức năng lập và nộp báo cáo năm",
+  "deadlines.missing.no_week_records":
+    "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời",
   "todo.step.deadline": "Hạn của chương trình",
   "todo.deadline.subject": "Lịch hạn",
   "todo.deadline.communes": "{late} xã, phường trễ hạn, {missing} chưa xong (trên {total})",
@@ -66,7 +79,29 @@ export const deadlinesEn: Record<keyof typeof deadlinesVi, string> = {
   "deadlines.commune": "Commune",
   "deadlines.count": "{count} communes",
   "deadlines.empty": "No commune matches the filter",
+  "deadlines.missing.not_registered":
+    "Not registered for the commune learning community assessment of {year}",
+  "deadlines.missing.not_assessed": "The TT 25/2023 self-assessment of {year} is not scored",
+  "deadlines.missing.no_registrations": "No title registrations in {year}",
+  "deadlines.missing.unreviewed": "{count} files not self-assessed or reviewed",
+  "deadlines.missing.undecided": "{count} proposed files without a recognition decision",
+  "deadlines.missing.unissued": "{count} files with a draft decision not issued",
+  "deadlines.missing.not_disclosed": "{name}: receipts and payments of {year} not disclosed",
+  "deadlines.missing.no_fund": "No data yet: the commune keeps no learning-promotion fund in the application",
+  "deadlines.missing.no_reports_module":
+    "No data yet: the application does not write or submit annual reports yet",
+  "deadlines.missing.no_week_records":
+    "No data yet: the application does not record the lifelong learning week yet",
   "todo.step.deadline": "Programme deadline",
   "todo.deadline.subject": "Programme calendar",
   "todo.deadline.communes": "{late} communes late, {missing} not done (of {total})",
 };
+
+/** A missing thing of a deadline in the page's language (the API's `reasons`; docs/DEADLINES.md). */
+export function reasonText(
+  t: (key: `deadlines.missing.${MissingCode}`, params: Record<string, string | number>) => string,
+  reason: MissingReason,
+  year: number,
+): string {
+  return t(`deadlines.missing.${reason.code}`, { count: reason.count ?? 0, name: reason.name ?? "", year });
+}

@@ -26,6 +26,7 @@ import { UnitSelect } from "../components/UnitSelect";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
+import { reasonText } from "../i18n/deadlines";
 import { useT } from "../i18n/messages";
 import { setQuery, useLocation } from "../router";
 
@@ -82,7 +83,7 @@ export default function DeadlinesPage() {
   }, [filterKey, version, t]);
   const table = loaded?.key === filterKey ? loaded.table : null;
 
-  const cell = (c: DeadlineCell | undefined, columnDue: string) =>
+  const cell = (c: DeadlineCell | undefined, columnDue: string, year: number) =>
     c ? (
       <Flex vertical gap={2} data-testid="deadline-cell">
         <span>
@@ -94,9 +95,9 @@ export default function DeadlinesPage() {
           )}
         </span>
         {c.status !== "done" &&
-          c.missing.map((m) => (
-            <Typography.Text key={m} type="secondary" style={{ fontSize: 12 }}>
-              {m}
+          c.reasons.map((r) => (
+            <Typography.Text key={`${r.code}-${r.name ?? ""}`} type="secondary" style={{ fontSize: 12 }}>
+              {reasonText(t, r, year)}
             </Typography.Text>
           ))}
       </Flex>
@@ -116,7 +117,7 @@ export default function DeadlinesPage() {
               {deadlines.map((d) => (
                 <div key={d.key}>
                   <div>{t(`deadlines.key.${d.key}`)}</div>
-                  {cell(row.cells[d.key], d.due)}
+                  {cell(row.cells[d.key], d.due, d.dataYear)}
                 </div>
               ))}
             </Flex>
@@ -144,7 +145,7 @@ export default function DeadlinesPage() {
               </Typography.Text>
             </Flex>
           ),
-          render: (_: unknown, row: Row) => cell(row.cells[d.key], d.due),
+          render: (_: unknown, row: Row) => cell(row.cells[d.key], d.due, d.dataYear),
         })),
       ];
 

@@ -18,6 +18,7 @@ import { PageTitle } from "../components/PageTitle";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
+import { reasonText } from "../i18n/deadlines";
 import { useT } from "../i18n/messages";
 import { Link, paths, setQuery, useLocation } from "../router";
 
@@ -122,9 +123,9 @@ export default function TodoPage() {
           {counted ? (
             <Typography.Text type="secondary">{t("todo.deadline.communes", counted)}</Typography.Text>
           ) : (
-            item.deadline.missing.map((m) => (
-              <Typography.Text key={m} type="secondary" style={{ fontSize: 12 }}>
-                {m}
+            item.deadline.reasons.map((r) => (
+              <Typography.Text key={`${r.code}-${r.name ?? ""}`} type="secondary" style={{ fontSize: 12 }}>
+                {reasonText(t, r, item.deadline!.dataYear)}
               </Typography.Text>
             ))
           )}

@@ -6,6 +6,7 @@ import { centrePlanCases } from "./centre-plan";
 import { centreCases } from "./centres";
 import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
+import { deadlineCases } from "./deadlines";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
@@ -19,4 +20,5 @@ export const caseModules: readonly CaseModule[] = [
   centrePlanCases,
   commendationStatsCases,
   learnerEvidenceCases,
+  deadlineCases,
 ];

@@ -162,9 +162,10 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
     for (const row of counts) push(row, stepOf[row.status as keyof typeof stepOf], row.n);
     for (const row of drafts) push(row, "issue", row.n);
     items.push(...(await fundTodoItems(tx, actor, year, today)));
-    items.push(...(await deadlineTodoItems(tx, actor, year, today)));
+    // The work of the titles and funds first, then the calendar's deadlines not met, each part by date.
     const order = (item: TodoItem) =>
       [item.due ?? "9999", item.title ? titles.indexOf(item.title) : 9, item.unit.name].join("|");
-    return items.sort((a, b) => order(a).localeCompare(order(b)));
+    const byDate = (list: TodoItem[]) => list.sort((a, b) => order(a).localeCompare(order(b)));
+    return [...byDate(items), ...byDate(await deadlineTodoItems(tx, actor, year, today))];
   });
 }

@@ -8,7 +8,7 @@
  */
 import { type SqlBool, sql } from "kysely";
 import type { TodoItem } from "../../../shared/cycle";
-import type { DeadlineKey, EffectiveDeadline } from "../../../shared/deadlines";
+import type { DeadlineKey, EffectiveDeadline, MissingReason } from "../../../shared/deadlines";
 import { type Actor, type Permission, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { inForceOn } from "./calendar";
@@ -29,7 +29,7 @@ function line(
   unit: { id: number; name: string },
   d: EffectiveDeadline,
   status: "missing" | "late" | "no_data",
-  missing: string[],
+  cell: { missing: string[]; reasons: MissingReason[] },
   communes: { late: number; missing: number; total: number } | null,
 ): TodoItem {
   return {
@@ -38,7 +38,14 @@ function line(
     titleLabel: null,
     fund: null,
     step: "deadline",
-    deadline: { key: d.key, dataYear: d.dataYear, status, missing, communes },
+    deadline: {
+      key: d.key,
+      dataYear: d.dataYear,
+      status,
+      missing: cell.missing,
+      reasons: cell.reasons,
+      communes,
+    },
     label: `${d.label} năm ${d.dataYear}`,
     count: communes ? communes.late + communes.missing : 1,
     due: d.due,
@@ -73,7 +80,7 @@ async function ownLines(tx: Db, actor: Actor, dataYear: number, year: number, to
       if (!permissions || !cell || cell.status === "done" || !onList(d, year)) continue;
       if (cell.status === "no_data" && d.due < today) continue;
       if (!permissions.some((p) => actor.roots[p].includes(Number(c.id)))) continue;
-      items.push(line({ id: Number(c.id), name: c.name }, d, cell.status, cell.missing, null));
+      items.push(line({ id: Number(c.id), name: c.name }, d, cell.status, cell, null));
     }
   }
   return items;
@@ -112,9 +119,8 @@ async function areaLines(tx: Db, actor: Actor, dataYear: number, year: number, t
       }
       if (late + missing === 0) continue;
       const counted = { late, missing, total: inArea.length };
-      items.push(
-        line({ id: Number(area.id), name: area.name }, d, late > 0 ? "late" : "missing", [], counted),
-      );
+      const unit = { id: Number(area.id), name: area.name };
+      items.push(line(unit, d, late > 0 ? "late" : "missing", { missing: [], reasons: [] }, counted));
     }
   }
   return items;

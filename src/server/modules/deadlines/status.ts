@@ -6,12 +6,14 @@
  * (`statusSources`) that answer "chưa có dữ liệu" until a module registers a real one, never a made-up status.
  */
 import { type SqlBool, sql } from "kysely";
-import type {
-  CommuneStatus,
-  DeadlineCell,
-  DeadlineKey,
-  DeadlineStatus,
-  EffectiveDeadline,
+import {
+  type CommuneStatus,
+  type DeadlineCell,
+  type DeadlineKey,
+  type DeadlineStatus,
+  type EffectiveDeadline,
+  type MissingReason,
+  missingText,
 } from "../../../shared/deadlines";
 import { type Actor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -19,7 +21,7 @@ import { fundDisclosed, fundExistedIn } from "../fund/fund-todo";
 import { deadlinesByProvince } from "./calendar";
 
 /** A commune's state for one deadline before the date is compared: done, missing, or no data. */
-export type Finding = { status: Exclude<DeadlineStatus, "late">; missing: string[] };
+export type Finding = { status: Exclude<DeadlineStatus, "late">; reasons: MissingReason[] };
 
 /** Answers for the given communes of a data year; a commune left out has nothing to show (no data). */
 export type StatusSource = (
@@ -46,17 +48,9 @@ const tt25Dossier: StatusSource = async (tx, actor, communeIds, year) => {
   return new Map(
     communeIds.map((id): [number, Finding] => {
       const status = byCommune.get(id);
-      if (status === undefined)
-        return [
-          id,
-          { status: "missing", missing: [`Chưa đăng ký đánh giá Cộng đồng học tập cấp xã năm ${year}`] },
-        ];
-      if (status === "registered")
-        return [
-          id,
-          { status: "missing", missing: [`Chưa chấm phiếu tự đánh giá theo TT 25/2023 năm ${year}`] },
-        ];
-      return [id, { status: "done", missing: [] }];
+      if (status === undefined) return [id, { status: "missing", reasons: [{ code: "not_registered" }] }];
+      if (status === "registered") return [id, { status: "missing", reasons: [{ code: "not_assessed" }] }];
+      return [id, { status: "done", reasons: [] }];
     }),
   );
 };
@@ -85,13 +79,11 @@ const recognition: StatusSource = async (tx, actor, communeIds, year) => {
   return new Map(
     communeIds.map((id): [number, Finding] => {
       const row = byCommune.get(id);
-      if (!row) return [id, { status: "missing", missing: [`Chưa có hồ sơ đăng ký danh hiệu năm ${year}`] }];
-      const missing = [
-        row.unreviewed > 0 ? `${row.unreviewed} hồ sơ chưa tự đánh giá, bình xét` : null,
-        row.undecided > 0 ? `${row.undecided} hồ sơ đề nghị chưa có quyết định công nhận` : null,
-        row.unissued > 0 ? `${row.unissued} hồ sơ có dự thảo quyết định chưa ban hành` : null,
-      ].filter((m): m is string => m !== null);
-      return [id, { status: missing.length === 0 ? "done" : "missing", missing }];
+      if (!row) return [id, { status: "missing", reasons: [{ code: "no_registrations" }] }];
+      const reasons = (["unreviewed", "undecided", "unissued"] as const)
+        .filter((code) => row[code] > 0)
+        .map((code) => ({ code, count: row[code] }));
+      return [id, { status: reasons.length === 0 ? "done" : "missing", reasons }];
     }),
   );
 };
@@ -108,17 +100,13 @@ const fundDisclosure: StatusSource = async (tx, actor, communeIds, year) => {
   const result = new Map<number, Finding>();
   for (const row of rows) {
     const id = Number(row.commune_id);
-    const finding = result.get(id) ?? { status: "done", missing: [] };
-    if (!row.disclosed) finding.missing.push(`${row.name} chưa công khai thu – chi năm ${year}`);
-    finding.status = finding.missing.length === 0 ? "done" : "missing";
+    const finding: Finding = result.get(id) ?? { status: "done", reasons: [] };
+    if (!row.disclosed) finding.reasons.push({ code: "not_disclosed", name: row.name });
+    finding.status = finding.reasons.length === 0 ? "done" : "missing";
     result.set(id, finding);
   }
   for (const id of communeIds)
-    if (!result.has(id))
-      result.set(id, {
-        status: "no_data",
-        missing: ["Chưa có dữ liệu: xã, phường chưa có quỹ khuyến học trên phần mềm"],
-      });
+    if (!result.has(id)) result.set(id, { status: "no_data", reasons: [{ code: "no_fund" }] });
   return result;
 };
 
@@ -132,12 +120,13 @@ export const statusSources: Partial<Record<DeadlineKey, StatusSource>> = {
   fund_disclosure: fundDisclosure,
 };
 
-const noData: Record<DeadlineKey, string> = {
-  tt25_dossier: "Chưa có dữ liệu",
-  recognition: "Chưa có dữ liệu",
-  fund_disclosure: "Chưa có dữ liệu",
-  annual_report: "Chưa có dữ liệu: phần mềm chưa có chức năng lập và nộp báo cáo năm",
-  learning_week: "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời",
+/** Why a deadline without a source has no status (the codes of the others' "no data" are their own). */
+const noData: Record<DeadlineKey, MissingReason> = {
+  tt25_dossier: { code: "not_registered" },
+  recognition: { code: "no_registrations" },
+  fund_disclosure: { code: "no_fund" },
+  annual_report: { code: "no_reports_module" },
+  learning_week: { code: "no_week_records" },
 };
 
 /** The findings of every key for the communes (each key's source asked once, for all of them). */
@@ -166,9 +155,10 @@ export function cellOf(
   today: string,
 ): DeadlineCell {
   const due = deadline.due;
-  if (!finding) return { status: "no_data", due, missing: [noData[deadline.key]] };
-  if (finding.status === "missing" && due < today) return { status: "late", due, missing: finding.missing };
-  return { status: finding.status, due, missing: finding.missing };
+  const reasons = finding ? finding.reasons : [noData[deadline.key]];
+  const missing = reasons.map((r) => missingText(r, deadline.dataYear));
+  const status = !finding ? "no_data" : finding.status === "missing" && due < today ? "late" : finding.status;
+  return { status, due, missing, reasons };
 }
 
 /** The deadlines a commune and its Hội meet (a province's own report is not a commune's). */
