@@ -18,6 +18,7 @@ import { loadDemoCentrePlans } from "./demo-centre-plan";
 import { loadDemoCentreRatings } from "./demo-centre-rating";
 import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
+import { loadDemoDeadlines } from "./demo-deadlines";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
 import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
@@ -145,6 +146,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoCentrePlans(prepared?.db ?? db, on);
     await loadDemoCentreRatings(prepared?.db ?? db, on);
     await loadDemoCommendations(prepared?.db ?? db, on);
+    await loadDemoDeadlines(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }

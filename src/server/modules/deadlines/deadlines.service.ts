@@ -2,7 +2,7 @@
  * The programme's calendar of deadlines (docs/DEADLINES.md): the dates in effect for a unit and a data year, a
  * province's own dates (or a new national version) set by its admins, and who is late among a unit's communes.
  */
-import { type SqlBool, sql } from "kysely";
+import { sql } from "kysely";
 import type {
   Calendar,
   CommuneStatus,
@@ -16,7 +16,9 @@ import { deadlineStatuses } from "../../../shared/deadlines";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
+import { underUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
+import { readableUnit } from "../commendations/units";
 import { canOnUnit } from "../territory/territory.repo";
 import {
   candidateRows,
@@ -27,17 +29,6 @@ import {
   toEffective,
 } from "./calendar";
 import { communeCells, ofCommunes, provinceColumn } from "./status";
-
-async function readableUnit(tx: Db, actor: Actor, unitId: number) {
-  const unit = await tx
-    .selectFrom("admin_units")
-    .select(["id", "name", "level"])
-    .where("id", "=", unitId)
-    .executeTakeFirst();
-  if (!unit || !(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  return { id: Number(unit.id), name: unit.name, level: unit.level as string };
-}
 
 /** Every deadline of a data year as it applies to a unit (its province's dates first), or the national ones. */
 export async function calendar(
@@ -74,11 +65,7 @@ export async function statusTable(
       .where("c.level", "=", "commune")
       .where(inForceOn("c", `${query.year}-12-31`))
       .where(unitInScope(actor, "read", "c.id"))
-      .$if(unit !== null, (q) =>
-        q.where(
-          sql<SqlBool>`c.id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unit!.id})`,
-        ),
-      )
+      .$if(unit !== null, (q) => q.where(underUnit(unit!.id, "c.id")))
       .orderBy("province_name")
       .orderBy("c.name")
       .execute();
