@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { demoPassword } from "../../src/server/demo/demo";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
+import { addUser, createTestFund } from "../helpers/fund";
 
 const thisYear = Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
 /**
@@ -261,6 +262,38 @@ describeEachEngine("programme deadlines", (engine) => {
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     const done = cellsOf((await status(province, `unitId=${hanoi}&year=${past}`)).body, tayho);
     expect(done.recognition).toMatchObject({ status: "done", missing: [] });
+  });
+
+  it("reads the fund disclosure from the funds, on the province's own date when it set one", async () => {
+    await addUser(t, "han.thuquy", "treasurer", tayho, "Nguyễn Thị Thủ Quỹ");
+    await createTestFund(await t.as("han.thuquy"), tayho);
+    const fundCell = async () =>
+      (await status(province, `unitId=${hanoi}&year=${thisYear}`)).body.communes.map((c: any) => ({
+        id: c.unit.id,
+        ...c.cells.fund_disclosure,
+      }));
+    const cells = await fundCell();
+    expect(cells.find((c: any) => c.id === tayho)).toMatchObject({
+      status: "missing",
+      due: `${thisYear + 1}-03-31`,
+      reasons: [{ code: "not_disclosed", name: "Quỹ khuyến học phường" }],
+      missing: [`Quỹ khuyến học phường chưa công khai thu – chi năm ${thisYear}`],
+    });
+    expect(cells.find((c: any) => c.id !== tayho)).toMatchObject({
+      status: "no_data",
+      reasons: [{ code: "no_fund" }],
+    });
+    const set = await province.post("/api/v1/deadlines", {
+      provinceId: hanoi,
+      key: "fund_disclosure",
+      level: "association",
+      day: 15,
+      month: 1,
+      yearOffset: 1,
+      validFrom: thisYear,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect((await fundCell()).find((c: any) => c.id === tayho).due).toBe(`${thisYear + 1}-01-15`);
   });
 
   it("shows a commune officer only their commune, and the CSV the same rows", async () => {
