@@ -294,6 +294,9 @@ describeEachEngine("programme deadlines", (engine) => {
     });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     expect((await fundCell()).find((c: any) => c.id === tayho).due).toBe(`${thisYear + 1}-01-15`);
+    // Without a unit, the province's users see their one province's dates in the columns.
+    const columns = (await status(province, `year=${thisYear}`)).body.deadlines;
+    expect(columns.find((d: any) => d.key === "fund_disclosure").due).toBe(`${thisYear + 1}-01-15`);
   });
 
   it("shows a commune officer only their commune, and the CSV the same rows", async () => {

@@ -92,7 +92,9 @@ export async function statusTable(
         cells: own,
       });
     }
-    const unitProvince = await provinceOf(tx, unit?.id ?? null);
+    // The columns' dates: the unit's province's, or the one province of the communes shown without a unit.
+    const provinces = [...byProvince.keys()].filter((p) => p !== null);
+    const unitProvince = unit ? await provinceOf(tx, unit.id) : provinces.length === 1 ? provinces[0]! : null;
     const columns =
       byProvince.get(unitProvince) ?? (await deadlinesByProvince(tx, [], query.year)).get(null) ?? [];
     return { unit, year: query.year, today, deadlines: ofCommunes(columns), communes: rows, counts };
