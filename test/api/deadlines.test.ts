@@ -5,6 +5,7 @@
  * officer sees only their commune; the to-do list shows the commune's deadlines and the province's count.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { asActor, loadActor } from "../../src/server/auth/scope";
 import { demoPassword } from "../../src/server/demo/demo";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
@@ -297,6 +298,43 @@ describeEachEngine("programme deadlines", (engine) => {
     // Without a unit, the province's users see their one province's dates in the columns.
     const columns = (await status(province, `year=${thisYear}`)).body.deadlines;
     expect(columns.find((d: any) => d.key === "fund_disclosure").due).toBe(`${thisYear + 1}-01-15`);
+  });
+
+  it("keeps the same rule in row-level security: a province's admin writes only its own rows", async () => {
+    const user = await t.db
+      .selectFrom("app_users")
+      .select("id")
+      .where("username", "=", "hanoi")
+      .executeTakeFirstOrThrow();
+    const actor = await loadActor(t.db, Number(user.id), "hanoi");
+    const row = (owner: number | null) => ({
+      key: "learning_week" as const,
+      label: "Tuần lễ hưởng ứng học tập suốt đời",
+      level: "commune" as const,
+      start_month: 10,
+      start_day: 5,
+      month: 10,
+      day: 11,
+      year_offset: 0,
+      owner_unit_id: owner,
+      valid_from: future,
+      legal_basis: null,
+      note: null,
+      created_by: null,
+      updated_by: null,
+    });
+    const insert = (owner: number | null) =>
+      asActor(t.db, actor, (tx) => tx.insertInto("programme_deadlines").values(row(owner)).execute());
+    await expect(insert(null)).rejects.toThrow(/row-level security/);
+    await expect(insert(quangninh)).rejects.toThrow(/row-level security/);
+    await insert(hanoi);
+    // The database refuses an impossible date whoever writes it.
+    await expect(
+      t.db
+        .insertInto("programme_deadlines")
+        .values({ ...row(null), valid_from: 2099, day: 31, month: 4, start_month: null, start_day: null })
+        .execute(),
+    ).rejects.toThrow(/check constraint/);
   });
 
   it("shows a commune officer only their commune, and the CSV the same rows", async () => {

@@ -42,12 +42,14 @@ CREATE INDEX programme_deadlines_owner ON programme_deadlines (owner_unit_id);
 ALTER TABLE programme_deadlines ENABLE ROW LEVEL SECURITY;
 CREATE POLICY programme_deadlines_read ON programme_deadlines FOR SELECT
   USING (owner_unit_id IS NULL OR hieuhoc_unit_visible(owner_unit_id));
-CREATE POLICY programme_deadlines_insert ON programme_deadlines FOR INSERT WITH CHECK (
-  CASE WHEN owner_unit_id IS NULL THEN (SELECT hieuhoc_is_global()) ELSE hieuhoc_can('admin', owner_unit_id) END);
+-- Who writes a row: a national one, system administrators; a province's, its unit admins (and system administrators).
+CREATE FUNCTION hieuhoc_deadline_writable(owner bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN owner IS NULL THEN hieuhoc_is_global() ELSE hieuhoc_can('admin', owner) END
+$$;
+CREATE POLICY programme_deadlines_insert ON programme_deadlines FOR INSERT
+  WITH CHECK (hieuhoc_deadline_writable(owner_unit_id));
 CREATE POLICY programme_deadlines_update ON programme_deadlines FOR UPDATE
-  USING (CASE WHEN owner_unit_id IS NULL THEN (SELECT hieuhoc_is_global()) ELSE hieuhoc_can('admin', owner_unit_id) END)
-  WITH CHECK (
-    CASE WHEN owner_unit_id IS NULL THEN (SELECT hieuhoc_is_global()) ELSE hieuhoc_can('admin', owner_unit_id) END);
+  USING (hieuhoc_deadline_writable(owner_unit_id)) WITH CHECK (hieuhoc_deadline_writable(owner_unit_id));
 CREATE POLICY programme_deadlines_delete ON programme_deadlines FOR DELETE
   USING (owner_unit_id IS NOT NULL AND hieuhoc_can('admin', owner_unit_id));
 GRANT SELECT, INSERT, UPDATE, DELETE ON programme_deadlines TO hieuhoc_app;
