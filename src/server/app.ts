@@ -41,6 +41,8 @@ import { fundRoutes } from "./modules/fund/fund.routes";
 import { fundStatsRoutes } from "./modules/fund/stats.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { learnerEvidenceRoutes } from "./modules/learner-evidence/learner-evidence.routes";
+import { listsRoutes } from "./modules/lists/lists.routes";
+import { reportRoutes } from "./modules/reports/reports.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -82,6 +84,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     fundStatsRoutes,
     cycleRoutes,
     documentRoutes,
+    listsRoutes,
     evidenceRoutes,
     tt25PrefillRoutes,
     learnerEvidenceRoutes,
@@ -99,6 +102,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     attendanceRoutes,
     needsSurveyRoutes,
     centrePlanRoutes,
+    reportRoutes,
     deadlineRoutes,
   ])
     api.route("/", routes);

@@ -95,11 +95,11 @@ export const zeroMemberCounts = (): MemberCounts => ({
   householdsWithMember: 0,
 });
 
-export function addMemberCounts(into: MemberCounts, more: MemberCounts): MemberCounts {
+export function addMemberCounts(into: MemberCounts, more: MemberCounts, sign: 1 | -1 = 1): MemberCounts {
   for (const key of Object.keys(into) as (keyof MemberCounts)[]) {
     if (key === "chaptersByKind")
-      for (const kind of chapterKindKeys) into.chaptersByKind[kind] += more.chaptersByKind[kind];
-    else into[key] += more[key];
+      for (const kind of chapterKindKeys) into.chaptersByKind[kind] += sign * more.chaptersByKind[kind];
+    else into[key] += sign * more[key];
   }
   return into;
 }

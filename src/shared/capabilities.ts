@@ -143,6 +143,11 @@ export const capabilities = {
     vi: "duyệt và mở lại kế hoạch hoạt động năm của trung tâm học tập cộng đồng",
     en: "approve and reopen a learning centre's yearly plan",
   },
+  "report.prepare": {
+    permissions: ["write", "review", "association"],
+    vi: "lập báo cáo, kế hoạch từ số liệu (xem trước, tải .docx, .pdf)",
+    en: "prepare reports and plans from the figures (preview, .docx, .pdf)",
+  },
 } as const satisfies Record<string, Capability>;
 
 export type Action = keyof typeof capabilities;

@@ -99,7 +99,7 @@ export function missingText(reason: MissingReason, year: number): string {
     case "no_fund":
       return "Chưa có dữ liệu: xã, phường chưa có quỹ khuyến học trên phần mềm";
     case "no_reports_module":
-      return "Chưa có dữ liệu: phần mềm chưa có chức năng lập và nộp báo cáo năm";
+      return "Chưa có dữ liệu: phần mềm chưa có chức năng nộp báo cáo năm lên cấp trên";
     case "no_week_records":
       return "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời";
   }

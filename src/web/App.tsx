@@ -35,8 +35,10 @@ const AttendancePage = lazy(() => import("./pages/AttendancePage"));
 const FundPage = lazy(() => import("./pages/FundPage"));
 const AwardRoundPage = lazy(() => import("./pages/AwardRoundPage"));
 const DisclosurePage = lazy(() => import("./pages/DisclosurePage"));
+const OpenDataPage = lazy(() => import("./pages/OpenDataPage"));
 const CommendationsPage = lazy(() => import("./pages/CommendationsPage"));
 const NeedsSurveyPage = lazy(() => import("./pages/NeedsSurveyPage"));
+const ReportsPage = lazy(() => import("./pages/ReportsPage"));
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === "vi" ? "vi" : "en");
@@ -205,6 +207,7 @@ function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   }
   if (pathname === paths.funds) return <FundsPage />;
   if (pathname === paths.commendations) return <CommendationsPage />;
+  if (pathname === paths.reports) return <ReportsPage />;
   if (pathname === paths.attendance) return <AttendanceListPage />;
   const attendance = matchPath("/diem-danh/:id", pathname);
   if (attendance && /^\d+$/.test(attendance.id ?? ""))
@@ -235,6 +238,8 @@ function PublicPage({ pathname }: { pathname: string }) {
     <CertificateCheckPage key={check.code} code={check.code} />
   ) : disclosure && /^\d+$/.test(disclosure.id ?? "") && /^\d{4}$/.test(disclosure.year ?? "") ? (
     <DisclosurePage key={pathname} fundId={Number(disclosure.id)} year={Number(disclosure.year)} />
+  ) : matchPath(publicPatterns.openData, pathname) ? (
+    <OpenDataPage />
   ) : (
     <NotFound />
   );

@@ -29,10 +29,18 @@ export const paths = {
   awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
   commendations: "/khen-thuong",
+  /** The public open data of the decided years (no login). */
+  openData: "/du-lieu-mo",
+  /** Reports and plans generated from the figures (issue 11). */
+  reports: "/bao-cao",
 } as const;
 
-/** The public pages' patterns: a certificate's check, a fund's published year. */
-export const publicPatterns = { verify: "/xac-minh/:code", disclosure: "/cong-khai/quy/:id/:year" } as const;
+/** The public pages' patterns: a certificate's check, a fund's published year, the open data. */
+export const publicPatterns = {
+  verify: "/xac-minh/:code",
+  disclosure: "/cong-khai/quy/:id/:year",
+  openData: "/du-lieu-mo",
+} as const;
 
 /** Pages that anyone may open without signing in. */
 export function isPublicPath(pathname: string): boolean {

@@ -42,6 +42,7 @@ describeEachEngine("capability table", (engine) => {
   let fund: FundFixture;
   let activity: number;
   let centre: number;
+  let reportTemplate: number;
 
   const fullMarks = async (registrationId: number) => {
     const registration = (await setup.get(`/api/v1/registrations/${registrationId}`)).body.registration;
@@ -176,6 +177,11 @@ describeEachEngine("capability table", (engine) => {
         }),
       "centre.plan.approve": (c) =>
         c.post(`/api/v1/centres/${centre}/plans/${year}/approve`, { version: plan.body.plan.version }),
+      "report.prepare": (c) =>
+        c.post(`/api/v1/units/${ward}/reports/preview`, {
+          templateId: reportTemplate,
+          period: { from: `${year}-01-01`, to: `${year}-12-31` },
+        }),
     };
   }
 
@@ -212,6 +218,8 @@ describeEachEngine("capability table", (engine) => {
     });
     ok(created, "activity");
     activity = created.body.activity.id;
+    const templates = (await setup.get(`/api/v1/report-templates?unitId=${ward}`)).body.templates as any[];
+    reportTemplate = templates.find((x) => x.code === "xa-nam" && x.current).id;
   });
   afterAll(() => t?.close());
 

@@ -7,10 +7,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import JSZip from "jszip";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
+import { docxParagraphs } from "../helpers/nd30-checklist";
 
 const hasPdftotext = spawnSync("which", ["pdftotext"]).status === 0;
 if (!hasPdftotext && process.env.CI === "true")
@@ -22,13 +22,6 @@ function pdfText(body: ArrayBuffer): string {
   return execFileSync("pdftotext", ["-layout", path.join(dir, "c.pdf"), "-"], { encoding: "utf8" }).normalize(
     "NFC",
   );
-}
-
-async function docxParagraphs(body: ArrayBuffer): Promise<string[]> {
-  const xml = (await (await JSZip.loadAsync(body)).file("word/document.xml")?.async("string")) ?? "";
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""))
-    .filter((text) => text.trim() !== "");
 }
 
 const SIGNERS = [

@@ -143,12 +143,17 @@ describeEachEngine("hostile files through the imports", (engine) => {
     const villageFiles = await corpus(villageTable);
     const counts = {
       households: await send("households", households),
-      evaluations: await send("evaluations", households),
+      // The files the reader refuses fail the same way before any route's own checks (the households route takes
+      // them all): the evaluation import gets every file the reader accepts and every fourth of the others.
+      evaluations: await send(
+        "evaluations",
+        households.filter((file, i) => !mustRefuse(file) || i % 4 === 0),
+      ),
       villages: await send("villages", villageFiles),
     };
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `[corpus] ${engine}: ${households.length} + ${households.length} + ${villageFiles.length} files, refused ${JSON.stringify(counts)}, ${seconds.toFixed(1)} s`,
+      `[corpus] ${engine}: ${households.length} households and ${villageFiles.length} village files, refused ${JSON.stringify(counts)}, ${seconds.toFixed(1)} s`,
     );
     expect(households.length).toBeGreaterThanOrEqual(300);
     expect(counts.households).toBeGreaterThan(250);

@@ -1,4 +1,7 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { describe } from "vitest";
 import { type Connection, connect } from "../../src/server/db/connection";
@@ -41,6 +44,81 @@ async function imageOf(prepare: (connection: Connection) => Promise<void>): Prom
   }
 }
 
+async function withAdmin<T>(adminUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * What a template database was built from: the server's and shared sources (the migrations and what the demo calls) and the day
+ * (the demo follows the calendar). A change of either makes a new template.
+ */
+const sourcesKey = (() => {
+  let key: string | undefined;
+  return () => {
+    if (key) return key;
+    const hash = createHash("sha256").update(new Date().toISOString().slice(0, 10));
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith(".test.ts"))
+          hash.update(file).update(readFileSync(file));
+      }
+    };
+    for (const part of ["server", "shared"])
+      walk(fileURLToPath(new URL(`../../src/${part}`, import.meta.url)));
+    key = hash.digest("hex").slice(0, 12);
+    return key;
+  };
+})();
+
+/**
+ * On PostgreSQL, a test database is a copy of a template database migrated (and with the demo loaded) once for the
+ * sources and the day: CREATE DATABASE … TEMPLATE takes a fraction of a second where migrating and loading the demo
+ * took seconds for every file. The first worker to need a template builds it under an advisory lock; the others wait
+ * for it. Templates of other sources are dropped when a new one is built.
+ */
+async function postgresTemplate(adminUrl: string, kind: "migrated" | "demo"): Promise<string> {
+  const name = `hieuhoc_tpl_${kind}_${sourcesKey()}`;
+  return withAdmin(adminUrl, async (admin) => {
+    await admin.query("SELECT pg_advisory_lock(hashtext('hieuhoc test templates'))");
+    try {
+      const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      if (found.rowCount) return name;
+      const stale = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'hieuhoc\\_tpl\\_%' AND datname NOT LIKE $1",
+        [`%_${sourcesKey()}`],
+      );
+      for (const { datname } of stale.rows)
+        await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      const building = `${name}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${building}`;
+      const connection = await connect({ databaseUrl: url.toString() });
+      try {
+        await migrate(connection.db);
+        if (kind === "demo") await loadDemo(connection.db);
+      } finally {
+        await connection.close();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      return name;
+    } finally {
+      await admin.query("SELECT pg_advisory_unlock(hashtext('hieuhoc test templates'))");
+    }
+  });
+}
+
 /**
  * A fresh database: an in-memory PGlite, or a new PostgreSQL database dropped again on close; with `demo`, the
  * demo data loaded (`hieuhoc demo`).
@@ -57,24 +135,17 @@ export async function freshDatabase(engine: Engine, options: { demo?: boolean } 
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const template = await postgresTemplate(adminUrl, options.demo ? "demo" : "migrated");
   const name = `hieuhoc_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const connection = await connect({ databaseUrl: url.toString() });
-  await migrate(connection.db);
-  if (options.demo) await loadDemo(connection.db);
   return {
     ...connection,
     close: async () => {
       await connection.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

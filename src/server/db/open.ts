@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Config } from "../config";
+import { ensureSeedReportTemplates } from "../modules/reports/templates.service";
 import { ensureSeedRubrics } from "../modules/rubrics/rubrics.service";
 import { type Connection, connect } from "./connection";
 import { lockDataDir } from "./data-dir-lock";
@@ -44,6 +45,8 @@ async function prepare(connection: Connection, log: (line: string) => void): Pro
     await migrate(connection.db, log);
     const seeded = await ensureSeedRubrics(connection.db);
     if (seeded > 0) log(`seeded ${seeded} criteria sets`);
+    const templates = await ensureSeedReportTemplates(connection.db);
+    if (templates > 0) log(`seeded ${templates} report templates`);
   } catch (error) {
     await connection.close();
     throw error;

@@ -8,6 +8,7 @@ import type { CommendationTables } from "./schema-commendations";
 import type { DeadlineTables } from "./schema-deadlines";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
+import type { ReportTables } from "./schema-reports";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -485,6 +486,7 @@ export type Database = {
   CentrePlanTables &
   CommendationStatsTables &
   LearnerEvidenceTables &
+  ReportTables &
   DeadlineTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;

@@ -7,6 +7,7 @@ import type pg from "pg";
 import { hashPassword } from "../auth/passwords";
 import { commandLineActor } from "../auth/scope";
 import type { Db } from "../db/connection";
+import { ensureSeedReportTemplates } from "../modules/reports/templates.service";
 import { ensureSeedRubrics } from "../modules/rubrics/rubrics.service";
 import { today } from "../modules/territory/dates";
 import { importUnitFile } from "../modules/territory/territory.import";
@@ -168,6 +169,7 @@ async function loadBase(db: Db, history: boolean) {
       throw new Error(`demo ${format}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   }
   await ensureSeedRubrics(db);
+  await ensureSeedReportTemplates(db);
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction().execute(async (tx) => {
     for (const { commune, villages } of demoVillages) {

@@ -2,8 +2,8 @@
  * The decision .docx and the signature blocks, read back as text: the signer's post (TM., KT., Q.), unit kinds in
  * lower case inside sentences, "ông"/"bà" from the household head's sex.
  */
-import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { docxParagraphs } from "../../../test/helpers/nd30-checklist";
 import { type DecisionDocumentInput, renderDecisionDocument } from "./decision.docx";
 import {
   agencyHeader,
@@ -15,22 +15,6 @@ import {
   unitInSentence,
 } from "./nd30-names";
 import { renderSelfAssessmentReport, type Tt25ReportInput } from "./tt25-reports.docx";
-
-/** The document's paragraphs as plain text, one string per <w:p> (runs joined). */
-async function docxParagraphs(docx: Buffer | Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(docx);
-  const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
-  const decode = (s: string) =>
-    s
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, "&");
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1]!)).join(""))
-    .filter((text) => text.trim() !== "");
-}
 
 const decision: DecisionDocumentInput = {
   kind: "recognition",

@@ -35,8 +35,8 @@ export type DecisionDocumentInput = {
   holders: readonly { name: string; place: string; grade?: string }[];
 };
 
-/** What the decision calls its holders, in a sentence ("18 hộ gia đình"). */
-const NOUNS: Record<DecisionSubjectKind, string> = {
+/** What a decision, the review minutes and the year's lists call the holders, in a sentence ("18 hộ gia đình"). */
+export const subjectNouns: Record<DecisionSubjectKind, string> = {
   household: "hộ gia đình",
   clan: "dòng họ",
   village: "thôn, tổ dân phố",
@@ -45,6 +45,21 @@ const NOUNS: Record<DecisionSubjectKind, string> = {
   commune: "xã, phường",
   centre: "trung tâm học tập cộng đồng",
 };
+const NOUNS = subjectNouns;
+
+/** The name column's heading of a list for each kind (a household by its head's name). */
+export const nameHeadings: Record<DecisionSubjectKind, string> = {
+  household: "Họ và tên chủ hộ",
+  clan: "Tên dòng họ",
+  village: "Tên thôn, tổ dân phố",
+  organization: "Tên cơ quan, đơn vị",
+  citizen: "Họ và tên",
+  commune: "Tên xã, phường",
+  centre: "Tên trung tâm học tập cộng đồng",
+};
+
+/** Whether a list of this kind has a village column (a village or a commune is its own place). */
+export const listsVillage = (kind: DecisionSubjectKind) => kind !== "village" && kind !== "commune";
 
 /** What the decision is about: a title, or the centres' yearly rating (xếp loại TTHTCĐ), which is no title. */
 const subjectOf = (input: DecisionDocumentInput) =>
@@ -118,14 +133,32 @@ function annex(input: DecisionDocumentInput, agencyInSentence: string): Nd30Bloc
       kind: "table",
       columns: [
         { title: "STT", width: 1, align: "center" },
-        { title: "Tên", width: 5 },
-        input.subjectKind === "centre"
-          ? { title: "Xếp loại", width: 4 }
-          : { title: "Thôn, tổ dân phố", width: 4 },
+        // The annex names a household as the decision does ("Gia đình ông …").
+        {
+          title: input.subjectKind === "household" ? "Hộ gia đình" : nameHeadings[input.subjectKind],
+          width: 5,
+        },
+        ...(input.subjectKind === "centre"
+          ? [{ title: "Xếp loại", width: 4 }]
+          : listsVillage(input.subjectKind)
+            ? [{ title: "Thôn, tổ dân phố", width: 4 }]
+            : []),
       ],
       rows: input.holders.map((h, i) => ({
-        cells: [String(i + 1), h.name, input.subjectKind === "centre" ? (h.grade ?? "") : h.place],
+        cells: [
+          String(i + 1),
+          h.name,
+          ...(input.subjectKind === "centre"
+            ? [h.grade ?? ""]
+            : listsVillage(input.subjectKind)
+              ? [h.place]
+              : []),
+        ],
       })),
+    },
+    {
+      kind: "paragraph",
+      text: [{ text: `Danh sách có ${input.holders.length} ${noun}./.`, italic: true }],
     },
   ];
 }

@@ -4,8 +4,8 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
+import { documentXml, expectNd30Layout } from "../../../test/helpers/nd30-checklist";
 import { formatDmy, formatNd30PlaceDate } from "./nd30.docx";
 import {
   buildSelfAssessmentReport,
@@ -64,12 +64,6 @@ const input: Tt25ReportInput = {
   levelReached: 0,
 };
 
-async function documentXml(docx: Buffer): Promise<{ xml: string; files: string[] }> {
-  const zip = await JSZip.loadAsync(docx);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  return { xml, files: Object.keys(zip.files) };
-}
-
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
@@ -88,25 +82,8 @@ describe("NĐ 30 dates", () => {
 
 describe("TT 25/2023 documents (.docx)", () => {
   it("writes the national header, A4 NĐ 30 margins and no embedded fonts", async () => {
-    for (const docx of [await renderSelfAssessmentReport(input), await renderCriteriaSummary(input)]) {
-      const { xml, files } = await documentXml(docx);
-      expect(xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-      expect(xml).toContain("Độc lập - Tự do - Hạnh phúc");
-      expect(xml).toContain("Tây Hồ, ngày 05 tháng 01 năm 2026");
-      // 210 × 297 mm; margins 20/20/30/15 mm in twips. Checked on <w:sectPr> only to keep failures readable.
-      const section = /<w:sectPr>.*<\/w:sectPr>/.exec(xml)?.[0] ?? "";
-      const attr = (element: string, name: string) =>
-        new RegExp(`<w:${element}\\b[^>]*\\bw:${name}="(\\d+)"`).exec(section)?.[1];
-      expect([attr("pgSz", "w"), attr("pgSz", "h")]).toEqual(["11906", "16838"]);
-      expect(["top", "bottom", "left", "right"].map((side) => attr("pgMar", side))).toEqual([
-        "1134",
-        "1134",
-        "1701",
-        "850",
-      ]);
-      expect(section).toContain("<w:titlePg/>");
-      expect(files.some((f) => f.startsWith("word/fonts/"))).toBe(false);
-    }
+    for (const docx of [await renderSelfAssessmentReport(input), await renderCriteriaSummary(input)])
+      await expectNd30Layout(docx, "Tây Hồ, ngày 05 tháng 01 năm 2026");
   });
 
   it("lays out the self-assessment report sections", async () => {

@@ -69,6 +69,11 @@ export type Nd30Document = {
   /** `authority` may hold several lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"). */
   signature: { authority?: string; title: string; name: string };
   recipients?: readonly string[];
+  /**
+   * A second signer on the left instead of "Nơi nhận" (a biên bản: the secretary on the left, the chair on the
+   * right), each signing under "(Ký, ghi rõ họ tên)".
+   */
+  countersign?: { title: string; name: string };
   /** Text after "Lưu: ", default "VT". */
   archive?: string;
   /** An attachment printed after the signature on a new page (e.g. the list a decision refers to). */
@@ -280,15 +285,23 @@ function bodyBlock(block: Nd30Block): Paragraph | Table {
 
 function closingTable(doc: Nd30Document): Table {
   const recipients = doc.recipients ?? [];
-  const left = [
-    para("Nơi nhận:", { size: 12, bold: true, italic: true, align: "left" }),
-    ...recipients.map((r) => para(`- ${r.replace(/[;.]\s*$/, "")};`, { size: 11, align: "left" })),
-    para(`- Lưu: ${doc.archive ?? "VT"}.`, { size: 11, align: "left" }),
-  ];
   const sig = doc.signature;
+  const signHere = doc.countersign ? [para("(Ký, ghi rõ họ tên)", { italic: true })] : [];
+  const left = doc.countersign
+    ? [
+        para(doc.countersign.title.toUpperCase(), { bold: true }),
+        ...signHere,
+        para(doc.countersign.name, { bold: true, before: mm(30) }),
+      ]
+    : [
+        para("Nơi nhận:", { size: 12, bold: true, italic: true, align: "left" }),
+        ...recipients.map((r) => para(`- ${r.replace(/[;.]\s*$/, "")};`, { size: 11, align: "left" })),
+        para(`- Lưu: ${doc.archive ?? "VT"}.`, { size: 11, align: "left" }),
+      ];
   const right = [
     ...lines(sig.authority?.toUpperCase() ?? "").map((l) => para(l, { bold: true })),
     para(sig.title.toUpperCase(), { bold: true }),
+    ...signHere,
     // Room for the signature and seal (about 3 cm).
     para(sig.name, { bold: true, before: mm(30) }),
   ];

@@ -6,8 +6,19 @@
  */
 import type { PDFFont, PDFPage } from "pdf-lib";
 import { amountInWords, formatDong } from "../modules/fund/money";
-import { rgb, type SerifFonts, serifPdf } from "./fonts";
-import { formatNd30PlaceDate } from "./nd30.docx";
+import { type SerifFonts, serifPdf } from "./fonts";
+import {
+  A4,
+  centered,
+  drawLetterhead,
+  drawPageFooters,
+  drawTableRow,
+  drawTitleLines,
+  fittedSize,
+  INK,
+  MARGIN,
+  type PdfColumn,
+} from "./pdf-table";
 
 export type SignatureListData = {
   /** Tên cơ quan chủ quản, e.g. "Hội Khuyến học thành phố Hà Nội" (upper-cased here). */
@@ -30,20 +41,18 @@ export type SignatureListData = {
   signers: { title: string[]; name: string | null }[];
 };
 
-const WIDTH = 595.28; // A4 portrait
-const HEIGHT = 841.89;
-const LEFT = 56;
-const RIGHT = 36;
-const TOP = 42;
-const BOTTOM = 46;
-const INK = rgb(0.1, 0.1, 0.1);
+const WIDTH = A4.width;
+const HEIGHT = A4.height;
+const LEFT = MARGIN.left;
+const RIGHT = MARGIN.right;
+const TOP = MARGIN.top;
+const BOTTOM = MARGIN.bottom;
 const ROW = 21; // room to sign
 const HEAD = 26;
 
 type Fonts = SerifFonts;
-type Column = { header: string; width: number; align: "left" | "center" | "right" };
 
-const COLUMNS: Column[] = [
+const COLUMNS: PdfColumn[] = [
   { header: "STT", width: 28, align: "center" },
   { header: "Họ và tên", width: 135, align: "left" },
   { header: "Lớp", width: 36, align: "center" },
@@ -52,135 +61,29 @@ const COLUMNS: Column[] = [
   { header: "Ký nhận", width: 72, align: "center" },
 ];
 
-/** The size at which `text` fits `width` (shrunk from `size` down to 6). */
-function fittedSize(font: PDFFont, text: string, size: number, width: number): number {
-  const at1 = font.widthOfTextAtSize(text, 1);
-  return at1 === 0 ? size : Math.max(6, Math.min(size, width / at1));
-}
-
-function centered(
-  page: PDFPage,
-  font: PDFFont,
-  text: string,
-  size: number,
-  x: number,
-  y: number,
-  width: number,
-) {
-  const s = fittedSize(font, text, size, width);
-  page.drawText(text, { x: x - font.widthOfTextAtSize(text, s) / 2, y, size: s, font, color: INK });
-}
-
-function rule(page: PDFPage, x: number, y: number, width: number) {
-  page.drawLine({ start: { x: x - width / 2, y }, end: { x: x + width / 2, y }, thickness: 0.6, color: INK });
-}
-
 /** The letterhead and the title; returns the baseline below them. */
 function drawTop(page: PDFPage, fonts: Fonts, data: SignatureListData): number {
-  const leftX = LEFT + 110;
-  const rightX = WIDTH - RIGHT - 140;
-  let y = HEIGHT - TOP;
-  if (data.superior) {
-    centered(page, fonts.regular, data.superior.toLocaleUpperCase("vi"), 10.5, leftX, y, 220);
-    y -= 14;
-  }
-  const issuer = data.issuer.toLocaleUpperCase("vi");
-  centered(page, fonts.bold, issuer, 11, leftX, y, 220);
-  rule(page, leftX, y - 5, Math.min(fonts.bold.widthOfTextAtSize(issuer, 11), 220) * 0.4);
-  const motto = "Độc lập - Tự do - Hạnh phúc";
-  centered(page, fonts.bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11, rightX, HEIGHT - TOP, 270);
-  centered(page, fonts.bold, motto, 12, rightX, HEIGHT - TOP - 15, 270);
-  rule(page, rightX, HEIGHT - TOP - 20, fonts.bold.widthOfTextAtSize(motto, 12));
-  const dateLine = data.date
-    ? formatNd30PlaceDate(data.place, data.date)
-    : `${data.place}, ngày ...... tháng ...... năm ........`;
-  centered(page, fonts.italic, dateLine, 11.5, rightX, HEIGHT - TOP - 38, 270);
-  y = HEIGHT - TOP - 76;
-  const middle = LEFT + (WIDTH - LEFT - RIGHT) / 2;
-  const full = WIDTH - LEFT - RIGHT;
-  centered(page, fonts.bold, "DANH SÁCH KÝ NHẬN", 14, middle, y, full);
-  y -= 18;
-  centered(page, fonts.bold, data.title, 12.5, middle, y, full);
-  for (const [text, font] of [
-    [data.subtitle, fonts.italic],
-    [data.note, fonts.bold],
-  ] as const) {
-    if (!text) continue;
-    y -= 16;
-    centered(page, font, text, 11, middle, y, full);
-  }
-  return y - 16;
+  const y = drawLetterhead(page, fonts, data);
+  return drawTitleLines(
+    page,
+    [
+      { text: "DANH SÁCH KÝ NHẬN", font: fonts.bold, size: 14 },
+      { text: data.title, font: fonts.bold, size: 12.5 },
+      { text: data.subtitle, font: fonts.italic, size: 11 },
+      { text: data.note, font: fonts.bold, size: 11 },
+    ],
+    y,
+  );
 }
 
-/** Two words-wrapped lines of `text` at `size`, or null when they do not fit `width`. */
-function twoLines(font: PDFFont, text: string, size: number, width: number): string[] | null {
-  const words = text.split(" ");
-  let first = "";
-  let i = 0;
-  while (i < words.length) {
-    const next = first ? `${first} ${words[i]}` : words[i]!;
-    if (first && font.widthOfTextAtSize(next, size) > width) break;
-    first = next;
-    i++;
-  }
-  const second = words.slice(i).join(" ");
-  const fits = (line: string) => font.widthOfTextAtSize(line, size) <= width;
-  return fits(first) && fits(second) ? [first, second].filter(Boolean) : null;
-}
-
-/**
- * A cell's text: one line at `size` if it fits, else two lines at the largest size from `size` down to 6.5 that
- * fits, else two lines at 6.5 with the second cut short ("…"): nothing ever runs out of its cell.
- */
-function cellLines(
+const drawRow = (
+  page: PDFPage,
+  cells: string[],
+  top: number,
+  height: number,
   font: PDFFont,
-  text: string,
-  size: number,
-  width: number,
-): { lines: string[]; size: number } {
-  if (font.widthOfTextAtSize(text, size) <= width) return { lines: [text], size };
-  for (let s = Math.min(size, 9); s >= 6.5; s -= 0.5) {
-    const lines = twoLines(font, text, s, width);
-    if (lines) return { lines, size: s };
-  }
-  const [first = "", ...rest] = text.split(" ");
-  let second = rest.join(" ");
-  while (second && font.widthOfTextAtSize(`${second}…`, 6.5) > width) second = second.slice(0, -1);
-  return { lines: [first, `${second}…`], size: 6.5 };
-}
-
-/** One table row from `top` down: bordered cells, the text fitted to its cell. */
-function drawRow(page: PDFPage, cells: string[], top: number, height: number, font: PDFFont, header = false) {
-  let x = LEFT;
-  COLUMNS.forEach((column, i) => {
-    page.drawRectangle({
-      x,
-      y: top - height,
-      width: column.width,
-      height,
-      borderColor: INK,
-      borderWidth: 0.6,
-    });
-    const text = cells[i] ?? "";
-    if (text) {
-      const { lines, size } = cellLines(font, text, 10.5, column.width - 6);
-      const align = header ? "center" : column.align;
-      let y = top - height / 2 + ((lines.length - 1) * size * 1.1) / 2 - size * 0.35;
-      for (const line of lines) {
-        const w = font.widthOfTextAtSize(line, size);
-        const tx =
-          align === "left"
-            ? x + 3
-            : align === "right"
-              ? x + column.width - 3 - w
-              : x + (column.width - w) / 2;
-        page.drawText(line, { x: tx, y, size, font, color: INK });
-        y -= size * 1.1;
-      }
-    }
-    x += column.width;
-  });
-}
+  header = false,
+) => drawTableRow(page, COLUMNS, cells, top, height, font, header);
 
 /** The total in words and the signers; needs about 150 points. */
 function drawFooter(page: PDFPage, fonts: Fonts, data: SignatureListData, top: number) {
@@ -246,16 +149,6 @@ export async function renderSignatureList(data: SignatureListData): Promise<Uint
     y = HEIGHT - TOP;
   }
   drawFooter(page, fonts, data, y);
-  const pages = pdf.getPages();
-  pages.forEach((p, i) => {
-    const text = `Trang ${i + 1}/${pages.length}`;
-    p.drawText(text, {
-      x: WIDTH - RIGHT - fonts.italic.widthOfTextAtSize(text, 9),
-      y: BOTTOM - 24,
-      size: 9,
-      font: fonts.italic,
-      color: INK,
-    });
-  });
+  drawPageFooters(pdf.getPages(), fonts);
   return pdf.save();
 }

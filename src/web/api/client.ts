@@ -81,9 +81,9 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
-function withQuery(path: string, query?: Query): string {
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -143,6 +143,37 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw err;
   }
   return data as T;
+}
+
+/**
+ * A POST answered with a file (a generated .docx or PDF): the file as a Blob, or the API's error as
+ * ApiRequestError like `request`.
+ */
+export async function requestBlob(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiRequestError(0, "network", "");
+  }
+  if (response.ok) return response.blob();
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
+  if (response.status === 401 && onUnauthorized) onUnauthorized();
+  throw new ApiRequestError(
+    response.status,
+    data?.error?.code ?? `http_${response.status}`,
+    data?.error?.message ?? "",
+    data?.error?.details,
+  );
 }
 
 export type Session = { user: Me; csrfToken: string };

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  FileTextOutlined,
   FormOutlined,
   GiftOutlined,
   HeartOutlined,
@@ -65,6 +66,7 @@ function selectedKey(pathname: string): string {
   if (pathname === paths.funds || pathname.startsWith(`${paths.funds}/`)) return paths.funds;
   if (pathname.startsWith(paths.stats)) return paths.stats;
   if (pathname.startsWith(paths.commendations)) return paths.commendations;
+  if (pathname.startsWith(paths.reports)) return paths.reports;
   if (pathname.startsWith(paths.rubrics)) return paths.rubrics;
   if (pathname.startsWith(paths.association)) return paths.association;
   if (pathname.startsWith(paths.memberSearch)) return paths.memberSearch;
@@ -127,6 +129,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         { key: paths.funds, icon: <WalletOutlined />, label: t("nav.funds") },
         { key: paths.commendations, icon: <StarOutlined />, label: t("nav.commendations") },
         { key: paths.stats, icon: <BarChartOutlined />, label: t("nav.stats") },
+        { key: paths.reports, icon: <FileTextOutlined />, label: t("nav.reports") },
         {
           key: "admin",
           icon: <TeamOutlined />,

@@ -40,7 +40,8 @@ export const deadlinesVi = {
   "deadlines.missing.unissued": "{count} hồ sơ có dự thảo quyết định chưa ban hành",
   "deadlines.missing.not_disclosed": "{name} chưa công khai thu – chi năm {year}",
   "deadlines.missing.no_fund": "Chưa có dữ liệu: xã, phường chưa có quỹ khuyến học trên phần mềm",
-  "deadlines.missing.no_reports_module": "Chưa có dữ liệu: phần mềm chưa có chức năng lập và nộp báo cáo năm",
+  "deadlines.missing.no_reports_module":
+    "Chưa có dữ liệu: phần mềm chưa có chức năng nộp báo cáo năm lên cấp trên",
   "deadlines.missing.no_week_records":
     "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời",
   "todo.step.deadline": "Hạn của chương trình",
@@ -89,7 +90,7 @@ export const deadlinesEn: Record<keyof typeof deadlinesVi, string> = {
   "deadlines.missing.not_disclosed": "{name}: receipts and payments of {year} not disclosed",
   "deadlines.missing.no_fund": "No data yet: the commune keeps no learning-promotion fund in the application",
   "deadlines.missing.no_reports_module":
-    "No data yet: the application does not write or submit annual reports yet",
+    "No data yet: the application does not submit annual reports up the levels yet",
   "deadlines.missing.no_week_records":
     "No data yet: the application does not record the lifelong learning week yet",
   "todo.step.deadline": "Programme deadline",

@@ -15,7 +15,9 @@ import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
+import { listsEn, listsVi } from "./lists";
 import { registriesEn, registriesVi } from "./registries";
+import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
@@ -249,7 +251,9 @@ const vi = {
   ...commendationsVi,
   ...centreOrgVi,
   ...prefillVi,
+  ...listsVi,
   ...learnerEvidenceVi,
+  ...reportsVi,
   ...deadlinesVi,
 };
 
@@ -483,7 +487,9 @@ const en: Catalogue = {
   ...commendationsEn,
   ...centreOrgEn,
   ...prefillEn,
+  ...listsEn,
   ...learnerEvidenceEn,
+  ...reportsEn,
   ...deadlinesEn,
 };
 

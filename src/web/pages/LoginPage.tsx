@@ -6,6 +6,7 @@ import { LangSwitch } from "../components/LangSwitch";
 import { PageTitle } from "../components/PageTitle";
 import { errorText } from "../errors";
 import { useT } from "../i18n/messages";
+import { Link, paths } from "../router";
 import { useSession } from "../session";
 
 type LoginForm = { username: string; password: string };
@@ -96,6 +97,9 @@ export default function LoginPage() {
             </Button>
           </Form>
         </Card>
+        <Link to={paths.openData} data-testid="open-data-link" style={{ textAlign: "center" }}>
+          {t("openData.link")}
+        </Link>
       </Flex>
     </Flex>
   );

@@ -9,6 +9,8 @@ import { DecisionTab } from "../components/cycle/DecisionTab";
 import { RecognizedTab } from "../components/cycle/RecognizedTab";
 import { RegisterTab } from "../components/cycle/RegisterTab";
 import { ReviewTab } from "../components/cycle/ReviewTab";
+import { ReviewMinutesButton } from "../components/lists/ReviewMinutes";
+import { YearLists } from "../components/lists/YearLists";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
@@ -156,9 +158,19 @@ export default function TitlesPage() {
           <Card size="small" role="tabpanel">
             {tab === "register" && <RegisterTab context={context} />}
             {tab === "assess" && <AssessTab context={context} />}
-            {tab === "review" && <ReviewTab context={context} />}
+            {tab === "review" && (
+              <Flex vertical gap={8}>
+                <Flex justify="flex-end">
+                  <ReviewMinutesButton context={context} />
+                </Flex>
+                <ReviewTab context={context} />
+              </Flex>
+            )}
             {tab === "decision" && <DecisionTab context={context} />}
             {tab === "recognized" && <RecognizedTab context={context} />}
+          </Card>
+          <Card size="small" title={t("lists.title")}>
+            <YearLists context={context} />
           </Card>
         </>
       )}

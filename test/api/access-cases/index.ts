@@ -8,6 +8,8 @@ import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
 import { deadlineCases } from "./deadlines";
 import { learnerEvidenceCases } from "./learner-evidence";
+import { listsCases } from "./lists";
+import { reportCases } from "./reports";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -20,5 +22,7 @@ export const caseModules: readonly CaseModule[] = [
   centrePlanCases,
   commendationStatsCases,
   learnerEvidenceCases,
+  listsCases,
+  reportCases,
   deadlineCases,
 ];

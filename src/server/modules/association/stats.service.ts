@@ -14,7 +14,6 @@ import { sql } from "kysely";
 import {
   addMemberCounts,
   type ChapterKindKey,
-  chapterKindKeys,
   type MemberCounts,
   type MemberFigures,
   type MemberRollup,
@@ -26,7 +25,7 @@ import type { Db } from "../../db/connection";
 import { percent } from "../stats/metrics";
 import type { StatsUnit } from "../stats/stats.service";
 import { progressFor } from "../stats/targets.service";
-import { figuresDate, heirsOf, zoneOf } from "../stats/zone";
+import { figuresDate, foldSection, heirsOf, zoneOf } from "../stats/zone";
 
 export type { MemberRollup, MemberSeriesPoint };
 
@@ -113,24 +112,13 @@ export async function memberRollup(
     const nation = options.unitId === undefined;
     const childIds = children.map((c) => c.id);
     const rows = await flows(tx, nation ? null : unit, childIds, options.year);
-    const byBucket = new Map<string, MemberCounts>();
-    const total = zeroMemberCounts();
-    for (const row of rows) {
-      const counts = byBucket.get(row.bucket) ?? zeroMemberCounts();
-      addFlow(counts, row, options.year);
-      byBucket.set(row.bucket, counts);
-      addFlow(total, row, options.year);
-    }
-    const childRows = children.map((child) => {
-      const counts = byBucket.get(String(child.id)) ?? zeroMemberCounts();
-      return { unit: child, figures: memberFigures(counts) };
+    const fold = foldSection(rows, children, {
+      zero: zeroMemberCounts,
+      addRow: (into, row) => addFlow(into, row, options.year),
+      add: addMemberCounts,
+      isZero: (own) => Object.entries(own).every(([key, v]) => key === "chaptersByKind" || v === 0),
     });
-    // The unit's own row: the figure less its children, when anything is left.
-    const own = zeroMemberCounts();
-    addMemberCounts(own, total);
-    for (const child of childRows) subtract(own, child.figures);
-    const hasOwn = Object.entries(own).some(([key, v]) => key !== "chaptersByKind" && v !== 0);
-    const figures = memberFigures(total);
+    const figures = memberFigures(fold.total);
     const progress = await progressFor(tx, nation ? null : unit.id, options.year, [
       { title: "association", figures },
     ]);
@@ -140,18 +128,10 @@ export async function memberRollup(
       date,
       figures,
       targets: progress.get("association") ?? [],
-      children: childRows,
-      own: hasOwn ? memberFigures(own) : null,
+      children: fold.children.map((child) => ({ unit: child.unit, figures: memberFigures(child.figures) })),
+      own: fold.own && memberFigures(fold.own),
     };
   });
-}
-
-function subtract(from: MemberCounts, counts: MemberCounts) {
-  for (const key of Object.keys(from) as (keyof MemberCounts)[]) {
-    if (key === "chaptersByKind")
-      for (const kind of chapterKindKeys) from.chaptersByKind[kind] -= counts.chaptersByKind[kind];
-    else from[key] -= counts[key];
-  }
 }
 
 /** The growth series of a unit (or the nation): its figures at the end of each year from `from` to `to`. */

@@ -25,7 +25,7 @@ import type { Topic } from "../../../shared/registry/kinds/topics";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { StatsUnit } from "../stats/stats.service";
-import { figuresDate, heirsOf, zoneOf } from "../stats/zone";
+import { figuresDate, foldSection, heirsOf, zoneOf } from "../stats/zone";
 
 type Flow = { bucket: string; metric: string; year: number; value: number };
 const flowKeys = ["sessions", "attendees", "women", "minorities", "elderly", "learners", "minutes"] as const;
@@ -96,27 +96,19 @@ export async function centreRollup(
       children.map((c) => c.id),
       options.year,
     );
-    const byBucket = new Map<string, CentreCounts>();
-    const total = zeroCentreCounts();
-    for (const row of rows) {
-      const figures = byBucket.get(row.bucket) ?? zeroCentreCounts();
-      addFlow(figures, row, options.year);
-      byBucket.set(row.bucket, figures);
-      addFlow(total, row, options.year);
-    }
-    const childRows = children.map((child) => ({
-      unit: child,
-      figures: byBucket.get(String(child.id)) ?? zeroCentreCounts(),
-    }));
-    const own = addCentreCounts(zeroCentreCounts(), total);
-    for (const child of childRows) addCentreCounts(own, child.figures, -1);
+    const fold = foldSection(rows, children, {
+      zero: zeroCentreCounts,
+      addRow: (into, row) => addFlow(into, row, options.year),
+      add: addCentreCounts,
+      isZero: centreCountsAreZero,
+    });
     return {
       unit: zone.unit,
       year: options.year,
       date,
-      figures: total,
-      children: childRows,
-      own: children.length === 0 || centreCountsAreZero(own) ? null : own,
+      figures: fold.total,
+      children: fold.children,
+      own: children.length === 0 ? null : fold.own,
     };
   });
 }

@@ -26,7 +26,7 @@ import {
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { StatsUnit } from "../stats/stats.service";
-import { figuresDate, heirsOf, zoneOf } from "../stats/zone";
+import { figuresDate, foldSection, heirsOf, zoneOf } from "../stats/zone";
 import { today } from "../territory/dates";
 
 export type { FundRollup, FundSeriesPoint };
@@ -147,27 +147,19 @@ export async function fundRollup(
       children.map((c) => c.id),
       options.year,
     );
-    const byBucket = new Map<string, FundFigures>();
-    const total = zeroFundFigures();
-    for (const row of rows) {
-      const figures = byBucket.get(row.bucket) ?? zeroFundFigures();
-      addBucketFlow(figures, row, options.year);
-      byBucket.set(row.bucket, figures);
-      addBucketFlow(total, row, options.year);
-    }
-    const childRows = children.map((child) => ({
-      unit: child,
-      figures: byBucket.get(String(child.id)) ?? zeroFundFigures(),
-    }));
-    const own = addFundFigures(zeroFundFigures(), total);
-    for (const child of childRows) addFundFigures(own, child.figures, -1);
+    const fold = foldSection(rows, children, {
+      zero: zeroFundFigures,
+      addRow: (into, row) => addBucketFlow(into, row, options.year),
+      add: addFundFigures,
+      isZero: fundFiguresAreZero,
+    });
     return {
       unit: zone.unit,
       year: options.year,
       date,
-      figures: total,
-      children: childRows,
-      own: commune || fundFiguresAreZero(own) ? null : own,
+      figures: fold.total,
+      children: fold.children,
+      own: commune ? null : fold.own,
       funds: nation ? [] : await ownFunds(tx, zone.unit.id, options.year),
     };
   });

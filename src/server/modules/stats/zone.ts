@@ -1,7 +1,8 @@
 /**
- * What the roll-ups of the counters kept per commune share (the Hội's, migration 0019; the funds', 0023): the day a
- * year's figures are taken on, the unit asked for (or the nation) with its children in force, and the SQL that
- * sends an old commune's counters to the child that took it over whole.
+ * What the roll-ups of the counters kept per commune share (the Hội's, migration 0019; the funds', 0023; the
+ * centres', 0028): the day a year's figures are taken on, the unit asked for (or the nation) with its children in
+ * force, the SQL that sends an old commune's counters to the child that took it over whole, and the fold of the
+ * bucketed rows into total, children and the unit's own remainder.
  */
 import { type RawBuilder, sql } from "kysely";
 import type { Actor } from "../../auth/scope";
@@ -65,3 +66,50 @@ export const heirsOf = (childIds: number[]): RawBuilder<unknown> => sql`heir_of 
         FROM unit_successions s JOIN admin_unit_paths sp ON sp.ancestor_id = s.predecessor_id
         WHERE s.coverage = 'full' AND s.successor_id = ANY (${childIds}::bigint[]) GROUP BY 1
       )`;
+
+export type SectionFigures<F, R> = {
+  zero: () => F;
+  /** Adds one counter row to figures. */
+  addRow: (into: F, row: R) => void;
+  /** Adds (sign 1) or subtracts (sign -1) figures. */
+  add: (into: F, more: F, sign: 1 | -1) => F;
+  isZero: (figures: F) => boolean;
+};
+
+export type SectionFold<F, U> = {
+  total: F;
+  children: { unit: U; figures: F }[];
+  /** Null when nothing is left. */
+  own: F | null;
+};
+
+/**
+ * Folds a section's counter rows of one query, bucketed by child unit (or "own"), into the unit's total, each child's
+ * figures and the unit's own remainder (the total less its children: what sits at the unit itself, e.g. a province's
+ * own fund).
+ */
+export function foldSection<F, R extends { bucket: string }, U extends { id: number }>(
+  rows: readonly R[],
+  children: readonly U[],
+  figures: SectionFigures<F, R>,
+): SectionFold<F, U> {
+  const byBucket = new Map<string, F>();
+  const total = figures.zero();
+  for (const row of rows) {
+    const bucket = byBucket.get(row.bucket) ?? figures.zero();
+    byBucket.set(row.bucket, bucket);
+    figures.addRow(bucket, row);
+    figures.addRow(total, row);
+  }
+  const childRows = children.map((unit) => ({
+    unit,
+    figures: byBucket.get(String(unit.id)) ?? figures.zero(),
+  }));
+  const own = figures.add(figures.zero(), total, 1);
+  for (const child of childRows) figures.add(own, child.figures, -1);
+  return {
+    total,
+    children: childRows,
+    own: figures.isZero(own) ? null : own,
+  };
+}

@@ -3,7 +3,7 @@
  * women), joined and left in the year, members per 100 inhabitants and the share of households with a member; the
  * growth chart over ten years (members as bars, chapters as a line); the children's table; the Excel and CSV lists.
  */
-import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Statistic, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo, useState } from "react";
 import {
@@ -13,13 +13,12 @@ import {
   type MemberSeries,
   memberMetrics,
 } from "../../../shared/association-stats";
-import type { StatsUnit } from "../../api/stats";
 import { formatDate } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
 import { EChart } from "./EChart";
 import { formatCount, formatRate } from "./format";
 import { TargetLine } from "./MetricCards";
-import { SectionCard, useSection } from "./section";
+import { SectionCard, SectionTable, sectionRows, useSection } from "./section";
 import { TargetsPanel } from "./TargetsPanel";
 
 type Rollup = MemberRollup;
@@ -124,31 +123,12 @@ export function AssociationStats({
       }),
     },
   ];
-  const columns: TableColumnsType<{ unit: StatsUnit; figures: MemberFigures }> = [
-    {
-      key: "unit",
-      title: t("stats.unitColumn"),
-      fixed: "left",
-      render: (_, row) =>
-        row.unit.id > 0 && row.unit.id !== rollup.unit.id ? (
-          <Typography.Link onClick={() => onOpen(row.unit.id)}>{row.unit.name}</Typography.Link>
-        ) : (
-          row.unit.name
-        ),
-    },
-    ...memberMetrics.map((m) => ({
-      key: m.key,
-      title: m.label[lang],
-      align: "right" as const,
-      render: (_: unknown, row: { figures: MemberFigures }) => value(m.key, row.figures),
-    })),
-  ];
-  const rows = [
-    ...rollup.children,
-    ...(rollup.own
-      ? [{ unit: { ...rollup.unit, id: -1, name: t("stats.association.own") }, figures: rollup.own }]
-      : []),
-  ];
+  const columns = memberMetrics.map((m) => ({
+    key: m.key,
+    title: m.label[lang],
+    render: (figures: MemberFigures) => value(m.key, figures),
+  }));
+  const rows = sectionRows(rollup, t("stats.association.own"));
   return (
     <SectionCard
       name="association"
@@ -188,17 +168,7 @@ export function AssociationStats({
       ) : (
         <Empty description={t("stats.association.none")} />
       )}
-      {rows.length > 0 && (
-        <Table
-          size="small"
-          rowKey={(row) => row.unit.id}
-          columns={columns}
-          dataSource={rows}
-          pagination={rows.length > 20 ? { pageSize: 20 } : false}
-          scroll={{ x: "max-content" }}
-          data-testid="association-children"
-        />
-      )}
+      <SectionTable rows={rows} columns={columns} onOpen={onOpen} testId="association-children" />
       {unitId !== undefined && (
         <TargetsPanel
           unit={rollup.unit}

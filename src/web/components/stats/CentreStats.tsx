@@ -4,7 +4,7 @@
  * activities by topic; the line of the approved plans and survey answers; the children's table (plans, plan-done
  * rate and survey answers among its columns); the Excel and CSV tables.
  */
-import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Statistic, Table, Typography } from "antd";
 import {
   type CentreCounts,
   type CentreRollup,
@@ -19,9 +19,7 @@ import { formatDate } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
 import { CentrePlanLine } from "./CentrePlanLine";
 import { formatCount } from "./format";
-import { SectionCard, useSection } from "./section";
-
-type TableRow = { key: string; label: string; unitId?: number; figures: CentreCounts };
+import { SectionCard, SectionTable, sectionRows, useSection } from "./section";
 
 /** unitId absent: the whole country. */
 export function CentreStats({
@@ -58,38 +56,16 @@ export function CentreStats({
       note: `${label("women")} ${n(f.women)} · ${label("minorities")} ${n(f.minorities)} · ${label("elderly")} ${n(f.elderly)}`,
     },
   ] as const;
-  const rows: TableRow[] = [
-    ...rollup.children.map((c) => ({
-      key: `u${c.unit.id}`,
-      label: c.unit.name,
-      unitId: c.unit.id,
-      figures: c.figures,
-    })),
-    ...(rollup.own ? [{ key: "own", label: t("stats.centres.own"), figures: rollup.own }] : []),
-  ];
-  const columns: TableColumnsType<TableRow> = [
-    {
-      key: "label",
-      title: t("stats.unitColumn"),
-      fixed: "left",
-      render: (_, row) =>
-        row.unitId ? (
-          <Typography.Link onClick={() => onOpen(row.unitId!)}>{row.label}</Typography.Link>
-        ) : (
-          row.label
-        ),
+  const rows = sectionRows(rollup, t("stats.centres.own"));
+  const columns = centreMetrics.map((m) => ({
+    key: m.key,
+    title: m.label[lang],
+    render: (figures: CentreCounts) => {
+      const value = centreValue(figures, m.key);
+      if (m.kind === "count") return n(value ?? 0);
+      return value === null ? "–" : value.toLocaleString(lang === "vi" ? "vi-VN" : "en");
     },
-    ...centreMetrics.map((m) => ({
-      key: m.key,
-      title: m.label[lang],
-      align: "right" as const,
-      render: (_: unknown, row: TableRow) => {
-        const value = centreValue(row.figures, m.key);
-        if (m.kind === "count") return n(value ?? 0);
-        return value === null ? "–" : value.toLocaleString(lang === "vi" ? "vi-VN" : "en");
-      },
-    })),
-  ];
+  }));
   const byTopic = topics
     .filter((topic) => f.byTopic[topic] > 0)
     .map((topic) => ({ key: topic, topic: topicLabels[topic][lang], count: f.byTopic[topic] }));
@@ -139,17 +115,7 @@ export function CentreStats({
               data-testid="centres-topics"
             />
           )}
-          {rows.length > 0 && (
-            <Table
-              size="small"
-              rowKey="key"
-              columns={columns}
-              dataSource={rows}
-              pagination={rows.length > 20 ? { pageSize: 20 } : false}
-              scroll={{ x: "max-content" }}
-              data-testid="centres-children"
-            />
-          )}
+          <SectionTable rows={rows} columns={columns} onOpen={onOpen} testId="centres-children" />
         </>
       )}
     </SectionCard>

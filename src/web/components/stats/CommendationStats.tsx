@@ -3,7 +3,7 @@
  * and individual as cards; by form and by level (the forms and levels counted); the ten years as stacked bars
  * (collective, individual); the children's table (a child opens it); the Excel and CSV tables.
  */
-import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Statistic, Table } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo } from "react";
 import {
@@ -16,9 +16,8 @@ import { useLang, useT } from "../../i18n/messages";
 import { formLabel, levelLabel } from "../commendations/labels";
 import { EChart } from "./EChart";
 import { formatCount } from "./format";
-import { SectionCard, useSection } from "./section";
+import { SectionCard, SectionTable, sectionRows, useSection } from "./section";
 
-type TableRow = { key: string; label: string; unitId?: number; figures: CommendationFigures };
 type CountRow = { key: string; label: string; count: number };
 
 /** unitId absent: the whole country. */
@@ -78,38 +77,19 @@ export function CommendationStats({
   const byLevel: CountRow[] = f.byLevel
     .filter((x) => x.count > 0)
     .map((x) => ({ key: x.level, label: levelLabel(x.level, lang), count: x.count }));
-  const rows: TableRow[] = [
-    ...rollup.children.map((c) => ({
-      key: `u${c.unit.id}`,
-      label: c.unit.name,
-      unitId: c.unit.id,
-      figures: c.figures,
-    })),
-    ...(rollup.own && rollup.children.length
-      ? [{ key: "own", label: t("commend.stats.own"), figures: rollup.own }]
-      : []),
-  ];
+  // The unit's own row only beside children (a commune's figures are all its own).
+  const rows = sectionRows(
+    { children: rollup.children, own: rollup.children.length ? rollup.own : null },
+    t("commend.stats.own"),
+  );
   // The children's columns: in all, by recipient, and the forms counted in the year.
-  const shown = commendationColumns.filter((c) => !c.group || (c.key.startsWith("form:") && c.value(f) > 0));
-  const columns: TableColumnsType<TableRow> = [
-    {
-      key: "label",
-      title: t("stats.unitColumn"),
-      fixed: "left",
-      render: (_, row) =>
-        row.unitId ? (
-          <Typography.Link onClick={() => onOpen(row.unitId!)}>{row.label}</Typography.Link>
-        ) : (
-          row.label
-        ),
-    },
-    ...shown.map((c) => ({
+  const columns = commendationColumns
+    .filter((c) => !c.group || (c.key.startsWith("form:") && c.value(f) > 0))
+    .map((c) => ({
       key: c.key,
       title: c.label[lang],
-      align: "right" as const,
-      render: (_: unknown, row: TableRow) => formatCount(c.value(row.figures), lang),
-    })),
-  ];
+      render: (figures: CommendationFigures) => formatCount(c.value(figures), lang),
+    }));
   const countTable = (title: string, data: CountRow[], testId: string) => (
     <Col xs={24} md={12}>
       <Table<CountRow>
@@ -164,16 +144,8 @@ export function CommendationStats({
           ariaLabel={t("commend.stats.series")}
         />
       )}
-      {rows.length > 0 && f.total > 0 && (
-        <Table
-          size="small"
-          rowKey="key"
-          columns={columns}
-          dataSource={rows}
-          pagination={rows.length > 20 ? { pageSize: 20 } : false}
-          scroll={{ x: "max-content" }}
-          data-testid="commendations-children"
-        />
+      {f.total > 0 && (
+        <SectionTable rows={rows} columns={columns} onOpen={onOpen} testId="commendations-children" />
       )}
     </SectionCard>
   );

@@ -5,7 +5,7 @@
  * the children's table, or a commune's funds one by one; the Excel and CSV tables. Money arrives as strings of
  * digits and is shown with BigInt formatting; the chart draws numbers, for the eye only.
  */
-import { Alert, Card, Col, Empty, Row, Statistic, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Statistic, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo } from "react";
 import {
@@ -22,7 +22,7 @@ import { formatDate } from "../../format";
 import { type Lang, useLang, useT } from "../../i18n/messages";
 import { EChart } from "./EChart";
 import { formatCount } from "./format";
-import { SectionCard, useSection } from "./section";
+import { SectionCard, type SectionRow, SectionTable, sectionRows, useSection } from "./section";
 
 const locale = (lang: Lang) => (lang === "vi" ? "vi-VN" : "en-GB");
 /** "1.500.000" from "1500000", exactly (BigInt). */
@@ -36,7 +36,7 @@ function cell(key: FundMetricKey, figures: FundAmounts, lang: Lang): string {
   return key === "scholarships" ? formatCount(figures.scholarships, lang) : groupDigits(figures[key], lang);
 }
 
-type TableRow = { key: string; label: string; unitId?: number; figures: FundAmounts };
+type TableRow = SectionRow<FundAmounts>;
 
 /** unitId absent: the whole country. */
 export function FundStats({
@@ -112,45 +112,18 @@ export function FundStats({
   const byFund = rollup.children.length === 0 && rollup.own === null;
   const rows: TableRow[] = byFund
     ? rollup.funds.map((x) => ({ key: `f${x.fund.id}`, label: x.fund.name, figures: x.figures }))
-    : [
-        ...rollup.children.map((c) => ({
-          key: `u${c.unit.id}`,
-          label: c.unit.name,
-          unitId: c.unit.id,
-          figures: c.figures,
-        })),
-        ...(rollup.own ? [{ key: "own", label: t("stats.fund.own"), figures: rollup.own }] : []),
-      ];
+    : sectionRows(rollup, t("stats.fund.own"));
   const metricColumns = (metrics: typeof fundMetrics) =>
     metrics.map((m) => ({
       key: m.key,
       title: m.label[lang],
-      align: "right" as const,
-      render: (_: unknown, row: { figures: FundAmounts }) => cell(m.key, row.figures, lang),
+      render: (figures: FundAmounts) => cell(m.key, figures, lang),
     }));
-  const columns: TableColumnsType<TableRow> = [
-    {
-      key: "label",
-      title: byFund ? t("stats.fund.fundColumn") : t("stats.unitColumn"),
-      fixed: "left",
-      render: (_, row) =>
-        row.unitId ? (
-          <Typography.Link onClick={() => onOpen(row.unitId!)}>{row.label}</Typography.Link>
-        ) : (
-          row.label
-        ),
-    },
-    ...metricColumns(fundMetrics),
-  ];
   const owners = fundOwnerKinds
     .filter((kind) => !fundAmountsAreZero(f.byOwnerKind[kind]))
     .map(
       (kind): TableRow => ({ key: kind, label: fundOwnerLabels[kind][lang], figures: f.byOwnerKind[kind] }),
     );
-  const ownerColumns: TableColumnsType<TableRow> = [
-    { key: "label", title: t("stats.fund.owner"), fixed: "left", dataIndex: "label" },
-    ...metricColumns(fundMetrics.filter((m) => m.key !== "raisedInKind")),
-  ];
   const empty = fundAmountsAreZero(f) && rows.every((r) => fundAmountsAreZero(r.figures));
   return (
     <SectionCard
@@ -185,28 +158,20 @@ export function FundStats({
           {option && (
             <EChart option={option} height={240} testId="fund-series" ariaLabel={t("stats.fund.series")} />
           )}
-          {owners.length > 0 && (
-            <Table
-              size="small"
-              rowKey="key"
-              columns={ownerColumns}
-              dataSource={owners}
-              pagination={false}
-              scroll={{ x: "max-content" }}
-              data-testid="fund-owners"
-            />
-          )}
-          {rows.length > 0 && (
-            <Table
-              size="small"
-              rowKey="key"
-              columns={columns}
-              dataSource={rows}
-              pagination={rows.length > 20 ? { pageSize: 20 } : false}
-              scroll={{ x: "max-content" }}
-              data-testid="fund-children"
-            />
-          )}
+          <SectionTable
+            rows={owners}
+            columns={metricColumns(fundMetrics.filter((m) => m.key !== "raisedInKind"))}
+            onOpen={onOpen}
+            testId="fund-owners"
+            labelTitle={t("stats.fund.owner")}
+          />
+          <SectionTable
+            rows={rows}
+            columns={metricColumns(fundMetrics)}
+            onOpen={onOpen}
+            testId="fund-children"
+            labelTitle={byFund ? t("stats.fund.fundColumn") : undefined}
+          />
         </>
       )}
     </SectionCard>

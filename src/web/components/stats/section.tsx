@@ -1,10 +1,10 @@
 /**
- * What the dashboard's sections of figures kept per commune share (the Hội, the funds): their figures and ten-year
- * series read together for a unit (or the nation) and a year, and the buttons that download the same table as
- * Excel and CSV.
+ * What the dashboard's sections of figures kept per commune share (the Hội, the funds, the centres, the
+ * commendations): their figures and ten-year series read together for a unit (or the nation) and a year, the buttons
+ * that download the same table as Excel and CSV, and the table of the unit's children.
  */
 import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Typography } from "antd";
+import { Button, Card, Flex, Table, type TableColumnsType, Typography } from "antd";
 import { type ReactNode, useEffect, useState } from "react";
 import { BASE, request } from "../../api/client";
 import { errorText } from "../../errors";
@@ -113,5 +113,73 @@ export function SectionCard({
         {children}
       </Flex>
     </Card>
+  );
+}
+
+/** A row of a section's table: a child unit (a link that opens it), the unit's own remainder, or a fund. */
+export type SectionRow<F> = { key: string; label: string; unitId?: number; figures: F };
+
+/** The rows of the children of a section's unit, then the unit's own row when there is one. */
+export function sectionRows<F>(
+  rollup: { children: readonly { unit: { id: number; name: string }; figures: F }[]; own: F | null },
+  ownLabel: string,
+): SectionRow<F>[] {
+  return [
+    ...rollup.children.map((c) => ({
+      key: `u${c.unit.id}`,
+      label: c.unit.name,
+      unitId: c.unit.id,
+      figures: c.figures,
+    })),
+    ...(rollup.own ? [{ key: "own", label: ownLabel, figures: rollup.own }] : []),
+  ];
+}
+
+/** A section's table of rows with one right-aligned column per figure; nothing when there is no row. */
+export function SectionTable<F>({
+  rows,
+  columns,
+  onOpen,
+  testId,
+  labelTitle,
+}: {
+  rows: readonly SectionRow<F>[];
+  columns: readonly { key: string; title: string; render: (figures: F) => ReactNode }[];
+  onOpen: (unitId: number) => void;
+  testId: string;
+  /** The first column's title: "Đơn vị" unless told. */
+  labelTitle?: string;
+}) {
+  const t = useT();
+  if (rows.length === 0) return null;
+  const tableColumns: TableColumnsType<SectionRow<F>> = [
+    {
+      key: "label",
+      title: labelTitle ?? t("stats.unitColumn"),
+      fixed: "left",
+      render: (_, row) =>
+        row.unitId === undefined ? (
+          row.label
+        ) : (
+          <Typography.Link onClick={() => onOpen(row.unitId!)}>{row.label}</Typography.Link>
+        ),
+    },
+    ...columns.map((c) => ({
+      key: c.key,
+      title: c.title,
+      align: "right" as const,
+      render: (_: unknown, row: SectionRow<F>) => c.render(row.figures),
+    })),
+  ];
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      columns={tableColumns}
+      dataSource={rows}
+      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      scroll={{ x: "max-content" }}
+      data-testid={testId}
+    />
   );
 }

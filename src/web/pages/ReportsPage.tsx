@@ -1,0 +1,271 @@
+/**
+ * Báo cáo (/bao-cao): an officer picks a unit, a report template and a period, sees the template's sections with
+ * their live figures (sentences and tables computed by the server) and a text box per section, and downloads the
+ * report as .docx (NĐ 30/2020) or PDF. Nothing is saved yet: drafts, autosave and submission come later and will
+ * hang on `narratives` and `fields` (docs/REPORTS.md).
+ */
+import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tag, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { allows } from "../../shared/capabilities";
+import { type BlockResult, reportKinds } from "../../shared/reports";
+import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
+import { canOn, placed, RoleNote } from "../components/Capability";
+import { PageTitle } from "../components/PageTitle";
+import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
+import { errorText } from "../errors";
+import { useT } from "../i18n/messages";
+import { setQuery, useLocation } from "../router";
+import { useMe } from "../session";
+
+type Fields = { number: string; date: string; signerName: string; signerTitle: string };
+
+function Block({ block }: { block: BlockResult }) {
+  const t = useT();
+  if (!block.ok)
+    return <Alert type="warning" showIcon title={t("report.blockFailed")} description={block.reason} />;
+  const columns = (block.table?.columns ?? []).map((c, i) => ({
+    key: String(i),
+    title: c.title,
+    align: c.align,
+    render: (_: unknown, row: { cells: string[]; bold?: boolean }) =>
+      row.bold ? <strong>{row.cells[i]}</strong> : row.cells[i],
+  }));
+  return (
+    <Flex vertical gap={6} data-testid={`block-${block.id}`}>
+      {block.sentences.map((s) => (
+        <Typography.Paragraph key={s} style={{ margin: 0 }}>
+          {s}
+        </Typography.Paragraph>
+      ))}
+      {block.table && (
+        <Table
+          size="small"
+          bordered
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          columns={columns}
+          dataSource={block.table.rows.map((row, i) => ({ ...row, key: i }))}
+        />
+      )}
+      {block.notes.map((note) => (
+        <Typography.Text key={note} type="secondary" italic>
+          {note}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function ReportsPage() {
+  const t = useT();
+  const me = useMe();
+  const { search } = useLocation();
+  const unitId = Number(search.get("unit")) || defaultUnitId(me);
+  const scope = useUnitScope(unitId);
+  const ready = scope.status === "ready" && scope.unit.id === unitId ? scope : null;
+  const year = new Date().getFullYear();
+  const [templates, setTemplates] = useState<ReportTemplate[]>([]);
+  const [templateId, setTemplateId] = useState<number | null>(null);
+  const [period, setPeriod] = useState({ from: `${year}-01-01`, to: `${year}-12-31` });
+  const [narratives, setNarratives] = useState<Record<string, string>>({});
+  const [fields, setFields] = useState<Fields>({
+    number: "",
+    date: "",
+    signerName: "",
+    signerTitle: "Chủ tịch",
+  });
+  const [preview, setPreview] = useState<ReportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"preview" | "docx" | "pdf" | null>(null);
+
+  const readyId = ready?.unit.id ?? null;
+  const level = ready?.unit.level;
+  useEffect(() => {
+    if (!readyId) return;
+    setError(null);
+    reportApi.templates(readyId).then(
+      (list) => {
+        // The unit's own level first (the people's committee's reports), then the Hội's; the annual report first.
+        const usable = list
+          .filter(
+            (x) => x.current && (x.level === level || (x.level === "association" && level !== "village")),
+          )
+          .sort(
+            (a, b) =>
+              Number(b.level === level) - Number(a.level === level) ||
+              reportKinds.indexOf(a.kind) - reportKinds.indexOf(b.kind),
+          );
+        setTemplates(usable);
+        setTemplateId((id) => (usable.some((x) => x.id === id) ? id : (usable[0]?.id ?? null)));
+      },
+      (err: unknown) => setError(errorText(err, t)),
+    );
+  }, [readyId, level, t]);
+
+  const body = useMemo((): PreviewRequest | null => {
+    if (!templateId) return null;
+    const document = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ""));
+    return { templateId, period, narratives, document };
+  }, [templateId, period, narratives, fields]);
+
+  // The figures are recomputed when the unit, the template or the period changes; the texts stay on the page.
+  const compute = useCallback(() => {
+    if (!readyId || !templateId) return;
+    setBusy("preview");
+    setError(null);
+    reportApi
+      .preview(readyId, { templateId, period })
+      .then(setPreview, (err: unknown) => setError(errorText(err, t)))
+      .finally(() => setBusy(null));
+  }, [readyId, templateId, period, t]);
+  useEffect(compute, [compute]);
+
+  const download = async (format: "docx" | "pdf") => {
+    if (!readyId || !body) return;
+    setBusy(format);
+    setError(null);
+    try {
+      save(await reportApi.file(readyId, format, body), `bao-cao-${period.from}-${period.to}.${format}`);
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const can = ready ? canOn(ready, "unit") : null;
+  const allowed = can ? allows(can, "report.prepare") : false;
+  const why =
+    ready && can && !allowed ? (
+      <RoleNote action="report.prepare" can={can} unit={placed(ready, "unit")} />
+    ) : null;
+  const field = (key: keyof Fields, label: string, type = "text") => (
+    <Col xs={24} md={6} key={key}>
+      <Form.Item label={label} htmlFor={`report-${key}`} style={{ marginBottom: 12 }}>
+        <Input
+          id={`report-${key}`}
+          type={type}
+          value={fields[key]}
+          onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+          data-testid={`report-${key}`}
+        />
+      </Form.Item>
+    </Col>
+  );
+
+  return (
+    <Flex vertical gap={16} data-testid="reports-page">
+      <PageTitle>{t("report.title")}</PageTitle>
+      <Card size="small">
+        <UnitScopePicker
+          scope={scope}
+          value={unitId}
+          onChange={(id) => setQuery({ unit: id })}
+          villages={false}
+        >
+          <Col xs={24} md={16}>
+            <Form.Item label={t("report.template")} htmlFor="report-template" style={{ marginBottom: 12 }}>
+              <Select<number>
+                id="report-template"
+                value={templateId ?? undefined}
+                onChange={setTemplateId}
+                options={templates.map((x) => ({
+                  value: x.id,
+                  label: `${x.name} (${t("report.version", { version: x.version })})`,
+                }))}
+                data-testid="report-template"
+              />
+            </Form.Item>
+          </Col>
+        </UnitScopePicker>
+        <Form layout="vertical" component={false}>
+          <Row gutter={[12, 0]}>
+            {(["from", "to"] as const).map((key) => (
+              <Col xs={12} md={6} key={key}>
+                <Form.Item label={t(`report.${key}`)} htmlFor={`report-${key}`} style={{ marginBottom: 12 }}>
+                  <Input
+                    id={`report-${key}`}
+                    type="date"
+                    value={period[key]}
+                    onChange={(e) => setPeriod({ ...period, [key]: e.target.value })}
+                    data-testid={`report-${key}`}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+            {field("number", t("report.number"))}
+            {field("date", t("report.date"), "date")}
+            {field("signerName", t("report.signerName"))}
+            {field("signerTitle", t("report.signerTitle"))}
+          </Row>
+        </Form>
+        <Flex gap={8} wrap align="flex-start">
+          <Button
+            onClick={compute}
+            loading={busy === "preview"}
+            disabled={!body}
+            data-testid="report-refresh"
+          >
+            {t("report.refresh")}
+          </Button>
+          {(["docx", "pdf"] as const).map((format) => (
+            <Button
+              key={format}
+              type={format === "docx" ? "primary" : "default"}
+              onClick={() => download(format)}
+              loading={busy === format}
+              disabled={!body || !allowed || !preview}
+              data-testid={`report-${format}`}
+            >
+              {t(`report.${format}`)}
+            </Button>
+          ))}
+        </Flex>
+        {why}
+      </Card>
+      {!unitId && <Alert type="info" showIcon title={t("report.pickUnit")} />}
+      {ready && templates.length === 0 && <Alert type="info" showIcon title={t("report.noTemplates")} />}
+      {error && <Alert type="error" showIcon title={error} data-testid="report-error" />}
+      <Alert type="info" showIcon title={t("report.notSaved")} />
+      {preview && (
+        <Flex vertical gap={12} data-testid="report-sections">
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 18, textAlign: "center" }}>
+            {preview.typeName}: {preview.summary}
+          </Typography.Title>
+          {preview.sections.map((section) => (
+            <Card
+              key={section.key}
+              size="small"
+              title={section.heading}
+              extra={section.required ? <Tag color="orange">{t("report.required")}</Tag> : null}
+              data-testid={`section-${section.key}`}
+            >
+              <Flex vertical gap={8}>
+                {section.prompt && <Typography.Text type="secondary">{section.prompt}</Typography.Text>}
+                <Input.TextArea
+                  aria-label={`${t("report.narrative")}: ${section.heading}`}
+                  autoSize={{ minRows: 2, maxRows: 12 }}
+                  value={narratives[section.key] ?? ""}
+                  onChange={(e) => setNarratives({ ...narratives, [section.key]: e.target.value })}
+                  data-testid={`narrative-${section.key}`}
+                />
+                {section.blocks.map((block) => (
+                  <Block key={block.id} block={block} />
+                ))}
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
+      )}
+    </Flex>
+  );
+}
