@@ -34,6 +34,7 @@ import { cycleRoutes } from "./modules/cycle/cycle.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
 import { tt25PrefillRoutes } from "./modules/cycle/tt25-prefill.routes";
+import { deadlineRoutes } from "./modules/deadlines/deadlines.routes";
 import { awardRoutes } from "./modules/fund/award.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
 import { disclosureRoutes } from "./modules/fund/disclosure.routes";
@@ -110,6 +111,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     privacyRoutes,
     readlogRoutes,
     consentRoutes,
+    deadlineRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

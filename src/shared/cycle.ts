@@ -1,6 +1,7 @@
 /** The yearly cycle of a learning title: request and response schemas shared by server and web. */
 import { z } from "zod";
 import { isoDate, recordVersion, unitRef } from "./api";
+import { deadlineKeys, deadlineStatuses, missingReason } from "./deadlines";
 import { requestKinds } from "./privacy-requests";
 import { titles } from "./rubric";
 
@@ -192,12 +193,14 @@ export const todoSteps = [
   "fund_approve",
   "fund_pay",
   "data_request",
+  "deadline",
 ] as const;
 
 /**
  * One line of the to-do list (GET /todo): a step of a title's cycle (`title`), or a fund's (`fund`): its year to
  * disclose by 31/03 (step "fund_disclosure", from 01/02), or its disbursements and award rounds waiting for the
- * caller to approve ("fund_approve") or to pay ("fund_pay").
+ * caller to approve ("fund_approve") or to pay ("fund_pay"); or a deadline of the programme's calendar not met yet
+ * ("deadline": the caller's commune, or a province's or the nation's communes counted).
  */
 export const todoItem = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
@@ -221,6 +224,20 @@ export const todoItem = z.object({
     .nullable()
     .optional(),
   step: z.enum(todoSteps),
+  deadline: z
+    .object({
+      key: z.enum(deadlineKeys),
+      dataYear: z.number(),
+      status: z.enum(deadlineStatuses),
+      missing: z.array(z.string()),
+      reasons: z.array(missingReason),
+      communes: z
+        .object({ late: z.number(), missing: z.number(), total: z.number() })
+        .nullable()
+        .describe("Cấp tỉnh, toàn quốc: số xã, phường trễ hạn, chưa xong trên tổng số (bảng Ai trễ hạn)"),
+    })
+    .optional()
+    .describe("Step deadline: một hạn của lịch (docs/DEADLINES.md) chưa xong, với những gì còn thiếu"),
   label: z.string(),
   count: z.number(),
   due: z.string().nullable(),

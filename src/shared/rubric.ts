@@ -220,7 +220,8 @@ export const deadlineSteps = [
 ] as const;
 export type DeadlineStep = (typeof deadlineSteps)[number];
 
-const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days of each month in a yearly date (no 29/02: a yearly deadline must exist every year). */
+export const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export const deadline = z
   .object({

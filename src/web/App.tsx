@@ -14,6 +14,7 @@ import { isPublicPath, matchPath, navigate, paths, publicPatterns, useLocation }
 import { hasRole, SessionContext, type SessionState } from "./session";
 
 const TodoPage = lazy(() => import("./pages/TodoPage"));
+const DeadlinesPage = lazy(() => import("./pages/DeadlinesPage"));
 const UnitsPage = lazy(() => import("./pages/UnitsPage"));
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
@@ -180,6 +181,7 @@ function Screens({ session }: { session: SessionState }) {
 
 function Page({ pathname, canAdmin }: { pathname: string; canAdmin: boolean }) {
   if (pathname === paths.todo) return <TodoPage />;
+  if (pathname === paths.deadlines) return <DeadlinesPage />;
   if (pathname === paths.units) return <UnitsPage />;
   const unit = matchPath("/don-vi/:id", pathname);
   if (unit && /^\d+$/.test(unit.id ?? "")) {

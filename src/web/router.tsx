@@ -4,6 +4,8 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 export const paths = {
   login: "/dang-nhap",
   todo: "/viec-can-lam",
+  /** "Ai trễ hạn": the communes' status on the programme's deadlines (docs/DEADLINES.md). */
+  deadlines: "/tre-han",
   units: "/don-vi",
   unit: (id: number) => `/don-vi/${id}`,
   users: "/nguoi-dung",

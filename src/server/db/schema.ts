@@ -6,6 +6,7 @@ import type { CentreTables } from "./schema-centres";
 import type { CommendationStatsTables } from "./schema-commendation-stats";
 import type { CommendationTables } from "./schema-commendations";
 import type { ConsentTables } from "./schema-consent";
+import type { DeadlineTables } from "./schema-deadlines";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
@@ -492,7 +493,8 @@ export type Database = {
   LearnerEvidenceTables &
   ReportTables &
   ReadlogTables &
-  ConsentTables;
+  ConsentTables &
+  DeadlineTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

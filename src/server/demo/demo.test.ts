@@ -505,6 +505,23 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(table.figures.rating).toMatchObject({ rated: 1, good: 1 });
   });
 
+  it("has Hà Nội's own date for its wards' annual report, and who is late computed from the demo's data", async () => {
+    expect(lines.filter((l) => l.startsWith("Lịch hạn:"))).toHaveLength(1);
+    const province = await as("hanoi");
+    const tayho = await ward("00103");
+    const calendar = (await province.get(`/api/v1/deadlines?unitId=${tayho}&year=${year}`)).body.deadlines;
+    expect(calendar.find((d: any) => d.key === "annual_report" && d.level === "commune")).toMatchObject({
+      due: `${year}-11-30`,
+      source: "province",
+    });
+    const table = (await province.get(`/api/v1/deadlines/status?year=${year - 1}`)).body;
+    const own = table.communes.find((c: any) => c.unit.id === tayho).cells;
+    // Last year's dossier, decisions and fund disclosure are all in the demo; the annual report has no data yet.
+    for (const key of ["tt25_dossier", "recognition", "fund_disclosure"])
+      expect(own[key].status, key).toBe("done");
+    expect(own.annual_report).toMatchObject({ status: "no_data", due: `${year - 1}-11-30` });
+  });
+
   it("was done by the demo users, not behind their backs", async () => {
     const { rows } = await sql<{ actor: string | null; n: number }>`
       SELECT actor_name AS actor, count(*)::int AS n FROM audit_log

@@ -20,6 +20,7 @@ import { loadDemoCentreRatings } from "./demo-centre-rating";
 import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
 import { loadDemoConsents } from "./demo-consent";
+import { loadDemoDeadlines } from "./demo-deadlines";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
 import { loadDemoReadlog } from "./demo-readlog";
@@ -152,6 +153,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoCommendations(prepared?.db ?? db, on);
     await loadDemoRequests(prepared?.db ?? db, on);
     await loadDemoReadlog(prepared?.db ?? db, on);
+    await loadDemoDeadlines(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }

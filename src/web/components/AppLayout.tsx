@@ -60,7 +60,7 @@ const memberReaders: RoleName[] = [
 const attendanceRoles = rolesWith("attendance");
 
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith(paths.todo)) return paths.todo;
+  if (pathname.startsWith(paths.todo) || pathname.startsWith(paths.deadlines)) return paths.todo;
   if (pathname.startsWith(paths.users)) return paths.users;
   // Before the audit log: "/nhat-ky-xu-ly" starts with "/nhat-ky".
   if (pathname.startsWith(paths.processingLog)) return paths.processingLog;

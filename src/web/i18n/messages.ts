@@ -11,6 +11,7 @@ import { centrePlanEn, centrePlanVi } from "./centre-plan";
 import { commendationsEn, commendationsVi } from "./commendations";
 import { consentEn, consentVi } from "./consent";
 import { cycleEn, cycleVi } from "./cycle";
+import { deadlinesEn, deadlinesVi } from "./deadlines";
 import { disclosureEn, disclosureVi } from "./disclosure";
 import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
@@ -261,6 +262,7 @@ const vi = {
   ...privacyRequestsVi,
   ...privacyVi,
   ...readlogVi,
+  ...deadlinesVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -500,6 +502,7 @@ const en: Catalogue = {
   ...privacyRequestsEn,
   ...privacyEn,
   ...readlogEn,
+  ...deadlinesEn,
 };
 
 export type Lang = "vi" | "en";

@@ -20,6 +20,7 @@ import { BreachTodo } from "../components/readlog/BreachTodo";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
+import { reasonText } from "../i18n/deadlines";
 import { useLang, useT } from "../i18n/messages";
 import { Link, paths, setQuery, useLocation } from "../router";
 
@@ -33,11 +34,30 @@ const tabOf: Record<TodoItem["step"], string> = {
   fund_approve: "disbursements",
   fund_pay: "disbursements",
   data_request: "",
+  deadline: "",
 };
+
+/**
+ * Where a deadline is met: the TT 25 self-assessment and the decisions of its data year on the titles page; a
+ * province's or the nation's count, and what the product has no page for yet, in the "Ai trễ hạn" table.
+ */
+function deadlineLink(item: TodoItem): string {
+  const d = item.deadline!;
+  if (!d.communes && (d.key === "tt25_dossier" || d.key === "recognition")) {
+    const params = new URLSearchParams({ unit: String(item.unit.id), year: String(d.dataYear) });
+    if (d.key === "tt25_dossier") params.set("title", "learning_community_commune");
+    params.set("tab", d.key === "tt25_dossier" ? "assess" : "decision");
+    return `${paths.titles}?${params.toString()}`;
+  }
+  const params = new URLSearchParams({ year: String(d.dataYear), key: d.key });
+  if (item.unit.id > 0) params.set("unit", String(item.unit.id));
+  return `${paths.deadlines}?${params.toString()}`;
+}
 
 function linkOf(item: TodoItem, year: number): string {
   if (item.request)
     return `${paths.dataRequests}?${new URLSearchParams({ unit: String(item.unit.id), request: String(item.request.id) })}`;
+  if (item.deadline) return deadlineLink(item);
   if (item.fund) {
     // Waiting award rounds only: their tab.
     const tab = item.fund.waiting?.disbursements === 0 ? "rounds" : tabOf[item.step];
@@ -92,14 +112,35 @@ export default function TodoPage() {
   const subject = (item: TodoItem) =>
     item.request
       ? `${t("todo.request")}: ${item.request.personName}`
-      : item.fund
-        ? item.fund.name
-        : item.title
-          ? t(`title.${item.title}`)
-          : "";
+      : item.deadline
+        ? t("todo.deadline.subject")
+        : item.fund
+          ? item.fund.name
+          : item.title
+            ? t(`title.${item.title}`)
+            : "";
   /** What to do: a step of the cycle, closing and publishing a fund's year, or its payments waiting for the caller. */
   const what = (item: TodoItem) => {
     if (item.request) return `${t("todo.step.data_request")} (${kindLabel(item.request.kind, lang)})`;
+    if (item.deadline) {
+      const counted = item.deadline.communes;
+      return (
+        <Flex vertical gap={2}>
+          <span>
+            {t(`deadlines.key.${item.deadline.key}`)} ({item.deadline.dataYear})
+          </span>
+          {counted ? (
+            <Typography.Text type="secondary">{t("todo.deadline.communes", counted)}</Typography.Text>
+          ) : (
+            item.deadline.reasons.map((r) => (
+              <Typography.Text key={`${r.code}-${r.name ?? ""}`} type="secondary" style={{ fontSize: 12 }}>
+                {reasonText(t, r, item.deadline!.dataYear)}
+              </Typography.Text>
+            ))
+          )}
+        </Flex>
+      );
+    }
     if (item.fund?.waiting) {
       const rounds = item.fund.waiting.rounds > 0;
       const key = item.step === "fund_approve" ? "approve" : "pay";
@@ -125,7 +166,9 @@ export default function TodoPage() {
             <Flex vertical gap={2}>
               <Typography.Text strong>{item.unit.name}</Typography.Text>
               <span>{subject(item)}</span>
-              <span>{item.fund || item.request ? what(item) : `${what(item)} (${item.count})`}</span>
+              <span>
+                {item.fund || item.request || item.deadline ? what(item) : `${what(item)} (${item.count})`}
+              </span>
               {due(item)}
               {open(item)}
             </Flex>
@@ -140,7 +183,8 @@ export default function TodoPage() {
           key: "count",
           title: t("todo.count"),
           align: "right",
-          render: (_, item) => ((item.fund && !item.fund.waiting) || item.request ? "" : item.count),
+          render: (_, item) =>
+            (item.fund && !item.fund.waiting) || item.request || item.deadline ? "" : item.count,
         },
         { key: "due", title: t("todo.due"), render: (_, item) => due(item) },
         { key: "open", title: "", render: (_, item) => open(item) },
@@ -153,15 +197,20 @@ export default function TodoPage() {
       <PageTitle>{t("todo.title")}</PageTitle>
       <BreachTodo />
       <Card size="small">
-        <Form.Item label={t("todo.year")} style={{ marginBottom: 0 }}>
-          <Select<number>
-            value={year}
-            onChange={(y) => setQuery({ year: y })}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: 120 }}
-            data-testid="todo-year"
-          />
-        </Form.Item>
+        <Flex wrap gap={12} align="center" justify="space-between">
+          <Form.Item label={t("todo.year")} style={{ marginBottom: 0 }}>
+            <Select<number>
+              value={year}
+              onChange={(y) => setQuery({ year: y })}
+              options={years.map((y) => ({ value: y, label: String(y) }))}
+              style={{ width: 120 }}
+              data-testid="todo-year"
+            />
+          </Form.Item>
+          <Link to={paths.deadlines} data-testid="todo-deadlines">
+            {t("nav.deadlines")}
+          </Link>
+        </Flex>
       </Card>
       {error && (
         <Alert
@@ -176,7 +225,9 @@ export default function TodoPage() {
         <div data-testid="todo-list">
           <Table<TodoItem>
             rowKey={(item) =>
-              `${item.unit.id}-${item.title ?? item.fund?.id ?? item.request?.id}-${item.step}-${item.fund?.waiting?.rounds ?? ""}`
+              `${item.unit.id}-${item.title ?? item.fund?.id ?? item.request?.id}-${item.step}-${item.fund?.waiting?.rounds ?? ""}-${
+                item.deadline ? `${item.deadline.key}-${item.deadline.dataYear}` : ""
+              }`
             }
             dataSource={items}
             columns={columns}

@@ -7,6 +7,7 @@ import { centreCases } from "./centres";
 import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
 import { consentCases } from "./consent";
+import { deadlineCases } from "./deadlines";
 import { inventoryCases } from "./inventory";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { listsCases } from "./lists";
@@ -31,4 +32,5 @@ export const caseModules: readonly CaseModule[] = [
   inventoryCases,
   readlogCases,
   consentCases,
+  deadlineCases,
 ];

@@ -6,6 +6,7 @@ import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
+import { deadlineTodoItems } from "../deadlines/deadline-todo";
 import { fundTodoItems } from "../fund/fund-todo";
 import { requestTodoItems } from "../privacy/todo";
 import { pickRubric } from "../rubrics/rubric.evaluate";
@@ -84,11 +85,13 @@ const stepLabels: Record<TodoItem["step"], string> = {
   fund_approve: "Duyệt khoản chi, đợt trao học bổng của quỹ",
   fund_pay: "Chi khoản chi, đợt trao học bổng đã duyệt",
   data_request: "Trả lời yêu cầu của chủ thể dữ liệu",
+  deadline: "Hạn của chương trình",
 };
 
 /**
- * What is due in the caller's units for a year, with the deadline of the criteria set in force, and from 01/02 the
- * funds' previous year to disclose (fund-todo.ts), and the open data-subject requests (privacy/todo.ts).
+ * What is due in the caller's units for a year, with the deadline of the criteria set in force, from 01/02 the
+ * funds' previous year to disclose (fund-todo.ts), the open data-subject requests (privacy/todo.ts), and the
+ * programme calendar's deadlines not met (deadline-todo.ts).
  */
 export async function todoList(db: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
   return asActor(db, actor, async (tx) => {
@@ -163,8 +166,10 @@ export async function todoList(db: Db, actor: Actor, year: number, today: string
     for (const row of drafts) push(row, "issue", row.n);
     items.push(...(await fundTodoItems(tx, actor, year, today)));
     items.push(...(await requestTodoItems(tx, actor, today)));
+    // The work of the titles, funds and requests first, then the calendar's deadlines not met, each part by date.
     const order = (item: TodoItem) =>
       [item.due ?? "9999", item.title ? titles.indexOf(item.title) : 9, item.unit.name].join("|");
-    return items.sort((a, b) => order(a).localeCompare(order(b)));
+    const byDate = (list: TodoItem[]) => list.sort((a, b) => order(a).localeCompare(order(b)));
+    return [...byDate(items), ...byDate(await deadlineTodoItems(tx, actor, year, today))];
   });
 }

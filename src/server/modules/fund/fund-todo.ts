@@ -1,16 +1,27 @@
 /**
  * The funds' lines of the to-do list: from 01/02 of a year, every fund the caller keeps or approves for whose
- * previous year no disclosure is published yet, due 31/03 (Nghị định 03/2026: publish before 31/03; docs/FUND.md);
- * and the disbursements and award rounds waiting for the caller: to approve (an approver who neither proposed nor
+ * previous year no disclosure is published yet, due on the programme calendar's date (docs/DEADLINES.md; 31/03 unless
+ * the province set its own: Nghị định 03/2026, publish before 31/03; docs/FUND.md); and the disbursements and award rounds waiting for the caller: to approve (an approver who neither proposed nor
  * already approved them) or to pay (a keeper who neither proposed nor approved them: the three are different people).
  */
 import { type SqlBool, sql } from "kysely";
 import type { TodoItem } from "../../../shared/cycle";
 import { type Actor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
+import { deadlinesByProvince } from "../deadlines/calendar";
 
-/** The day from which the year's disclosure is asked for, and the day it is due (MM-DD). */
+/** The day from which the year's disclosure is asked for, and the day it is due (MM-DD) when the calendar has none. */
 export const disclosureWindow = { from: "02-01", due: "03-31" } as const;
+
+/** SQL on a fund `f`: it existed in `year` (created before its end, or with postings dated in or before it). */
+export const fundExistedIn = (year: number) =>
+  sql<SqlBool>`(f.created_at < make_date(${year + 1}, 1, 1) OR EXISTS (SELECT 1 FROM fund_transactions t
+    WHERE t.commune_id = f.commune_id AND t.fund_id = f.id AND t.posted_on <= make_date(${year}, 12, 31)))`;
+
+/** SQL on a fund `f`: its disclosure of `year` is published. */
+export const fundDisclosed = (year: number) =>
+  sql<SqlBool>`EXISTS (SELECT 1 FROM fund_disclosures d WHERE d.commune_id = f.commune_id
+    AND d.fund_id = f.id AND d.year = ${year})`;
 
 export async function fundTodoItems(tx: Db, actor: Actor, year: number, today: string): Promise<TodoItem[]> {
   return [...(await disclosureItems(tx, actor, year, today)), ...(await waitingItems(tx, actor, year))];
@@ -23,7 +34,7 @@ async function disclosureItems(tx: Db, actor: Actor, year: number, today: string
   const rows = await tx
     .selectFrom("funds as f")
     .innerJoin("admin_units as u", "u.id", "f.commune_id")
-    .select(["f.id", "f.name", "u.id as unit_id", "u.name as unit_name"])
+    .select(["f.id", "f.name", "f.province_id", "u.id as unit_id", "u.name as unit_name"])
     .select(
       sql<boolean>`EXISTS (SELECT 1 FROM fund_periods p WHERE p.commune_id = f.commune_id AND p.fund_id = f.id
         AND p.year = ${disclosed})`.as("closed"),
@@ -31,19 +42,20 @@ async function disclosureItems(tx: Db, actor: Actor, year: number, today: string
     .where((eb) =>
       eb.or([unitInScope(actor, "fund", "f.commune_id"), unitInScope(actor, "approve", "f.commune_id")]),
     )
-    // The fund existed in that year: created before its end, or with postings dated in or before it.
-    .where(
-      sql<SqlBool>`(f.created_at < make_date(${year}, 1, 1) OR EXISTS (SELECT 1 FROM fund_transactions t
-        WHERE t.commune_id = f.commune_id AND t.fund_id = f.id AND t.posted_on <= make_date(${disclosed}, 12, 31)))`,
-    )
-    .where(
-      sql<SqlBool>`NOT EXISTS (SELECT 1 FROM fund_disclosures d WHERE d.commune_id = f.commune_id
-        AND d.fund_id = f.id AND d.year = ${disclosed})`,
-    )
+    .where(fundExistedIn(disclosed))
+    .where(sql<SqlBool>`NOT ${fundDisclosed(disclosed)}`)
     .orderBy("u.name")
     .orderBy("f.name")
     .execute();
-  const due = `${year}-${disclosureWindow.due}`;
+  // The date of the programme's calendar (a province may set its own), else 31/03.
+  const calendar = await deadlinesByProvince(
+    tx,
+    [...new Set(rows.map((r) => Number(r.province_id)))],
+    disclosed,
+  );
+  const dueOf = (provinceId: number) =>
+    calendar.get(provinceId)?.find((d) => d.key === "fund_disclosure")?.due ??
+    `${year}-${disclosureWindow.due}`;
   return rows.map((r) => ({
     unit: { id: r.unit_id, name: r.unit_name },
     title: null,
@@ -52,8 +64,8 @@ async function disclosureItems(tx: Db, actor: Actor, year: number, today: string
     step: "fund_disclosure",
     label: `${r.closed ? "Công khai" : "Khóa sổ và công khai"} thu – chi năm ${disclosed} của ${r.name}`,
     count: 1,
-    due,
-    overdue: due < today,
+    due: dueOf(Number(r.province_id)),
+    overdue: dueOf(Number(r.province_id)) < today,
   }));
 }
 
