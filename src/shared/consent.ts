@@ -2,7 +2,7 @@
  * Consent (Luật 91/2025/QH15, NĐ 356/2025/NĐ-CP; issue 12, item 2): the purposes whose legal basis is the
  * person's consent, the registry kinds whose rows may give it, the notice each form shows (by version), and the
  * API schemas. A consent is recorded per person and purpose; withdrawing it is a new state, never a delete, and
- * what depends on it stops at once (docs/PRIVACY-CONSENT.md).
+ * what depends on it stops at once (docs/PRIVACY.md, Consent).
  */
 import { z } from "zod";
 import { isoDate } from "./api";

@@ -1,7 +1,7 @@
 /**
  * Data-subject requests (issue 12, item 3; Luật 91/2025/QH15, Nghị định 356/2025/NĐ-CP): the register's schemas,
  * the kinds of request and channels with their labels, the sources "find everything about this person" searches,
- * and the public holidays the working-day clock skips. docs/PRIVACY-REQUESTS.md.
+ * and the public holidays the working-day clock skips. docs/PRIVACY.md, data-subject requests.
  */
 import { z } from "zod";
 import { isoDate, recordVersion } from "./api";

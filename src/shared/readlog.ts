@@ -1,7 +1,7 @@
 /**
  * The processing log (nhật ký xử lý dữ liệu cá nhân: who read which person's record, exported or printed which
  * list) and the breach register (sổ sự cố dữ liệu cá nhân) with the 72-hour notification clock: the API's schemas
- * and the rules both sides use. docs/PRIVACY-LOG.md.
+ * and the rules both sides use. docs/PRIVACY.md, processing log.
  */
 import { z } from "zod";
 import { isoDate, recordVersion, unitRef } from "./api";

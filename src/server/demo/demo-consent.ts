@@ -1,5 +1,5 @@
 /**
- * Demo consents (docs/PRIVACY-CONSENT.md): the families who give to Tây Hồ's fund agreed on a paper form to be
+ * Demo consents (docs/PRIVACY.md, Consent): the families who give to Tây Hồ's fund agreed on a paper form to be
  * named in its public disclosure; the two people who asked for anonymity did not, so the disclosure says "Nhà hảo
  * tâm ẩn danh" for them. Recorded through the consent service by the ward officer who keeps the donor list, before
  * any year is published. A few members of Tây Hồ's first chapter agreed to give their phone to the chapter

@@ -2,7 +2,7 @@
 -- member, beneficiary or citizen: kind and id) consents to one purpose, on a date, in a way (paper, in person,
 -- online), after a notice of a given version, recorded by a user; for a child a parent or guardian consents
 -- (name and relation). Withdrawal is a new state of the row (withdrawn_at/by/reason), never a delete; a trigger
--- refuses any other change. What depends on a consent reads it where it is used (docs/PRIVACY-CONSENT.md):
+-- refuses any other change. What depends on a consent reads it where it is used (docs/PRIVACY.md, Consent):
 -- the fund's public disclosure, the members' phone, the scholarship lists.
 CREATE TABLE consents (
   commune_id bigint NOT NULL REFERENCES admin_units (id),

@@ -1,5 +1,5 @@
 -- Data-subject requests (issue 12, item 3; Luật 91/2025/QH15, Nghị định 356/2025/NĐ-CP: an answer within 2 working
--- days of receipt). docs/PRIVACY-REQUESTS.md.
+-- days of receipt). docs/PRIVACY.md, data-subject requests.
 
 -- National public holidays: the working-day clock skips them and the weekends (src/shared/working-days.ts). Kept
 -- by system administrators (audited by the service); everybody reads them.

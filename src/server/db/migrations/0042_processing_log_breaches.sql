@@ -1,6 +1,6 @@
 -- Personal data duties (issue 12, items 5 and 6; Luật 91/2025/QH15, NĐ 356/2025/NĐ-CP): the processing log
 -- (who read which person's record, exported or printed which list) and the breach register with its 72-hour
--- notification clock. Rules: docs/PRIVACY-LOG.md.
+-- notification clock. Rules: docs/PRIVACY.md, processing log.
 
 -- One row per read of personal data: the GET of one record of a person kind, one page of a list, one export or
 -- printed document. Append-only like the audit log. `commune_id` is the commune the read lies in (0 when it spans

@@ -1,5 +1,5 @@
 /**
- * What depends on a consent, where it is used (docs/PRIVACY-CONSENT.md).
+ * What depends on a consent, where it is used (docs/PRIVACY.md, Consent).
  *
  * Donors named in the fund's public disclosure: a person is named only while their consent "public_disclosure_name"
  * is in force (migration 0040); a gift marked anonymous is never named; an organisation, not a person, is named

@@ -2,7 +2,7 @@
  * The register of data-subject requests (issue 12, item 3): a commune's administrators (`privacy.request`) record a
  * request with its due date (2 working days after receipt, public holidays skipped), find the person's records,
  * link them, answer with a copy, erase (pseudonymise) where asked, and close or refuse with a reason. Every write is
- * audited; the to-do list shows the open requests (todo.ts). docs/PRIVACY-REQUESTS.md.
+ * audited; the to-do list shows the open requests (todo.ts). docs/PRIVACY.md, data-subject requests.
  */
 import { sql } from "kysely";
 import {

@@ -1,7 +1,7 @@
 /**
  * The processing log's writer: one insert per read of personal data (a person's record, a page of a list, an
  * export or a printed document), and the line "Xuất bởi <người dùng> lúc <dd/mm/yyyy hh:mm>" that every export with
- * personal data carries. docs/PRIVACY-LOG.md.
+ * personal data carries. docs/PRIVACY.md, processing log.
  */
 import { sql } from "kysely";
 import type { ProcessingAction, ProcessingFormat } from "../../../shared/readlog";
