@@ -5,7 +5,7 @@
  * replaces the whole list); and the list itself.
  */
 import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Descriptions, Flex, Typography } from "antd";
+import { Alert, Card, Descriptions, Flex, Typography } from "antd";
 import { useState } from "react";
 import { allows } from "../../shared/capabilities";
 import { type AwardImportReport, type AwardRoundDetail, awardApi, fundFiles } from "../api/fund";
@@ -15,7 +15,7 @@ import { AwardRoundActions, awardReasons } from "../components/fund/AwardRoundAc
 import { AwardStateTag, decisionText } from "../components/fund/AwardRoundParts";
 import { accountNames, type FundContext, useLoaded } from "../components/fund/common";
 import { useFundContext } from "../components/fund/useFundContext";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { formatDate, formatDateTime, formatMoney } from "../format";
 import { useT } from "../i18n/messages";
@@ -174,14 +174,7 @@ export default function AwardRoundPage({ fundId, roundId }: { fundId: number; ro
   return (
     <Flex vertical gap={16} data-testid="award-round-page">
       <Link to={`${paths.fund(fundId)}?tab=rounds`}>← {context?.fund.name ?? t("fund.title")}</Link>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          title={problem}
-          action={<Button onClick={changed}>{t("common.retry")}</Button>}
-        />
-      )}
+      {problem && <LoadFailed message={problem} onRetry={changed} />}
       {context && round && (
         <>
           <Card size="small">

@@ -13,7 +13,7 @@ import type { Me, UnitDetail } from "../../shared/api";
 import { isRecognitionTitle, type Title } from "../../shared/rubric";
 import { api } from "../api/client";
 import { type Boundaries, type Rollup, statsApi } from "../api/stats";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { AssociationStats } from "../components/stats/AssociationStats";
 import { CentreStats } from "../components/stats/CentreStats";
@@ -241,14 +241,7 @@ export default function DashboardPage() {
       </Card>
 
       {!ready && <Alert type="info" showIcon title={t("scope.choose")} />}
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          title={failure}
-          action={<Button onClick={() => setVersion((v) => v + 1)}>{t("common.retry")}</Button>}
-        />
-      )}
+      {failure && <LoadFailed message={failure} onRetry={() => setVersion((v) => v + 1)} />}
       {ready && !rollup && !failure && <PageLoading />}
 
       {rollup && table && ready && (

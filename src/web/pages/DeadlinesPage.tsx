@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Empty,
@@ -20,7 +19,7 @@ import {
   type DeadlineStatusTable,
   deadlineApi,
 } from "../api/deadlines";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { UnitSelect } from "../components/UnitSelect";
 import { useCompact } from "../components/useCompact";
@@ -206,14 +205,7 @@ export default function DeadlinesPage() {
           </Button>
         </Flex>
       </Card>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          action={<Button onClick={() => setVersion((v) => v + 1)}>{t("common.retry")}</Button>}
-        />
-      )}
+      {error && <LoadFailed message={error} onRetry={() => setVersion((v) => v + 1)} />}
       {!error && !table && <PageLoading />}
       {table && (
         <>

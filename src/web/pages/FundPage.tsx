@@ -4,7 +4,7 @@
  * the ledger (reversals), and the year's close, disclosure and books. Every action shown is one the caller may
  * take; one that cannot be taken yet says why (Capability.tsx).
  */
-import { Alert, Button, Card, Flex, Form, Select } from "antd";
+import { Button, Card, Flex, Form, Select } from "antd";
 import { AwardRounds } from "../components/fund/AwardRounds";
 import { Disbursements } from "../components/fund/Disbursements";
 import { FundActions } from "../components/fund/FundActions";
@@ -14,7 +14,7 @@ import { FundLedger } from "../components/fund/FundLedger";
 import { FundYear } from "../components/fund/FundYear";
 import { Receipts } from "../components/fund/Receipts";
 import { useFundContext } from "../components/fund/useFundContext";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { todayIso } from "../format";
 import { useT } from "../i18n/messages";
 import { Link, paths, setQuery, useLocation } from "../router";
@@ -36,14 +36,7 @@ export default function FundPage({ id }: { id: number }) {
   return (
     <Flex vertical gap={16} data-testid="fund-page">
       <Link to={paths.funds}>← {t("fund.title")}</Link>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          action={<Button onClick={changed}>{t("common.retry")}</Button>}
-        />
-      )}
+      {error && <LoadFailed message={error} onRetry={changed} />}
       {context && (
         <>
           <FundHeader context={context} />

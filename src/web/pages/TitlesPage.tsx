@@ -11,7 +11,7 @@ import { RegisterTab } from "../components/cycle/RegisterTab";
 import { ReviewTab } from "../components/cycle/ReviewTab";
 import { ReviewMinutesButton } from "../components/lists/ReviewMinutes";
 import { YearLists } from "../components/lists/YearLists";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
 import { titleList } from "../constants";
@@ -130,14 +130,7 @@ export default function TitlesPage() {
         </UnitScopePicker>
       </Card>
       {!unitId && <Alert type="info" showIcon title={t("scope.choose")} />}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          action={<Button onClick={() => changed()}>{t("common.retry")}</Button>}
-        />
-      )}
+      {error && <LoadFailed message={error} onRetry={changed} />}
       {unitId && !context && !error && scope.status !== "error" && <PageLoading />}
       {context && (
         <>

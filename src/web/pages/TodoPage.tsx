@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Form,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
+import { Card, Empty, Flex, Form, Select, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { cycleApi, type TodoItem } from "../api/cycle";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { kindLabel } from "../components/privacy/labels";
 import { BreachTodo } from "../components/readlog/BreachTodo";
@@ -212,14 +200,7 @@ export default function TodoPage() {
           </Link>
         </Flex>
       </Card>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          action={<Button onClick={() => setVersion((v) => v + 1)}>{t("common.retry")}</Button>}
-        />
-      )}
+      {error && <LoadFailed message={error} onRetry={() => setVersion((v) => v + 1)} />}
       {!error && !items && <PageLoading />}
       {items && (
         <div data-testid="todo-list">

@@ -14,7 +14,7 @@ import {
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import type { UnitDetail, UnitSummary } from "../../shared/api";
 import { ApiRequestError, api } from "../api/client";
-import { PageLoading } from "../components/PageLoading";
+import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { HistoryTable } from "../components/UnitHistory";
 import { AddVillageButton, VillageActions } from "../components/VillageActions";
@@ -83,14 +83,7 @@ export default function UnitPage({ id }: { id: number }) {
     );
   }
   if (state.status === "error") {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={state.message}
-        action={<Button onClick={reload}>{t("common.retry")}</Button>}
-      />
-    );
+    return <LoadFailed message={state.message} onRetry={reload} />;
   }
   return <UnitView unit={state.unit} reload={reload} version={version} />;
 }
