@@ -84,7 +84,7 @@ const sourcesKey = (() => {
  * On PostgreSQL, a test database is a copy of a template database migrated (and with the demo loaded) once for the
  * sources and the day: CREATE DATABASE … TEMPLATE takes a fraction of a second where migrating and loading the demo
  * took seconds for every file. The first worker to need a template builds it under an advisory lock; the others wait
- * for it. Templates of other sources are dropped when a new one is built.
+ * for it. Templates of other sources are dropped a day after they were built.
  */
 async function postgresTemplate(adminUrl: string, kind: "migrated" | "demo"): Promise<string> {
   const name = `hieuhoc_tpl_${kind}_${sourcesKey()}`;
@@ -93,9 +93,12 @@ async function postgresTemplate(adminUrl: string, kind: "migrated" | "demo"): Pr
     try {
       const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
       if (found.rowCount) return name;
+      // Templates of other sources go once they are a day old: not sooner, since another run (a worker that read
+      // the sources before an edit, a second checkout) may be copying from one.
       const stale = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'hieuhoc\\_tpl\\_%' AND datname NOT LIKE $1",
-        [`%_${sourcesKey()}`],
+        `SELECT datname FROM pg_database WHERE datname LIKE 'hieuhoc\\_tpl\\_%' AND datname <> $1
+           AND coalesce(shobj_description(oid, 'pg_database'), '') < $2`,
+        [name, new Date(Date.now() - 86_400_000).toISOString()],
       );
       for (const { datname } of stale.rows)
         await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
@@ -111,6 +114,7 @@ async function postgresTemplate(adminUrl: string, kind: "migrated" | "demo"): Pr
       } finally {
         await connection.close();
       }
+      await admin.query(`COMMENT ON DATABASE ${building} IS '${new Date().toISOString()}'`);
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
       return name;
     } finally {

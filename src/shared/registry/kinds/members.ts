@@ -11,6 +11,7 @@ import {
   notPersonal,
   personBirthYear,
   personFact,
+  personPhone,
   personSex,
   rowCode,
 } from "../../privacy/fields";
@@ -244,6 +245,13 @@ export const members = {
       householdId: householdLink,
       organizationId: notPersonal("Cơ quan của hội viên tập thể", "A collective member's organisation"),
       leftOn: personFact("Ngày ra hội (số liệu)", "Leaving date (statistics)"),
+      phone: {
+        ...personPhone,
+        purpose: {
+          vi: "Chi hội liên hệ với hội viên, chỉ khi hội viên đồng ý (mục đích member_phone)",
+          en: "The chapter contacting the member, only with the member's consent (purpose member_phone)",
+        },
+      },
       leftReason: {
         purpose: { vi: "Lý do ra hội", en: "Reason for leaving" },
         category: "basic",
