@@ -89,7 +89,7 @@ export const purposes: Record<ConsentPurpose, PurposeDeclaration> = {
         version: "2026.1",
         from: "2026-01-01",
         text: [
-          "Mục đích: ghi họ tên, trường, lớp của cháu trên danh sách nhận học bổng, hỗ trợ và danh sách ký nhận của quỹ khuyến học.",
+          "Mục đích: đọc, niêm yết họ tên, trường, lớp của cháu trên danh sách nhận học bổng, hỗ trợ tại lễ trao (danh sách ký nhận của quỹ là chứng từ kế toán, luôn ghi đủ họ tên).",
           "Dữ liệu: họ tên, năm sinh, trường, lớp của cháu; số điện thoại của cha, mẹ hoặc người giám hộ.",
           "Trang công khai không bao giờ nêu tên trẻ em: chỉ ghi chữ cái đầu, trường, lớp.",
           "Cha, mẹ hoặc người giám hộ đồng ý thay cháu.",
@@ -97,8 +97,8 @@ export const purposes: Record<ConsentPurpose, PurposeDeclaration> = {
       },
     ],
     effect: {
-      vi: "Trang công khai không bao giờ nêu tên trẻ em; danh sách học bổng chỉ nêu tên khi cha mẹ, người giám hộ đồng ý",
-      en: "Public pages never name minors; scholarship lists name them only with a parent's consent",
+      vi: "Trang công khai không bao giờ nêu tên trẻ em; danh sách đọc, niêm yết tại lễ trao chỉ nêu tên khi cha mẹ, người giám hộ đồng ý",
+      en: "Public pages never name minors; a list read or posted at a ceremony names them only with a parent's consent",
     },
   },
   photo: {

@@ -40,16 +40,3 @@ export function maskDonors(
   }
   return [...byDonor].map(([donor, amount]) => ({ donor, amount })).sort((a, b) => b.amount - a.amount);
 }
-
-/**
- * SQL condition on an award recipient `x` (fund_award_recipients): a minor named on the round's printed lists,
- * because a beneficiary of the commune with the same name (folded) and birth year has a parent's or guardian's
- * consent "minor_scholarship_list" in force. Without it the lists show the initials, school and class only.
- */
-export const minorNamedOnList = (alias = "x") =>
-  sql<SqlBool>`EXISTS (SELECT 1 FROM consents c JOIN fund_beneficiaries b
-    ON b.commune_id = c.commune_id AND b.id = c.subject_id
-    WHERE c.commune_id = ${sql.ref(`${alias}.commune_id`)} AND c.subject_kind = 'beneficiaries'
-      AND c.purpose = 'minor_scholarship_list' AND c.withdrawn_at IS NULL
-      AND hieuhoc_fold(b.full_name) = hieuhoc_fold(${sql.ref(`${alias}.full_name`)})
-      AND b.birth_year IS NOT DISTINCT FROM ${sql.ref(`${alias}.birth_year`)})`;

@@ -1,9 +1,9 @@
 /**
  * The signature list (danh sách ký nhận) of an award round, as PDF and as XLSX: the same content in both (the NĐ 30
  * letterhead, the round's decision, STT, họ và tên, lớp, trường, số tiền, ký nhận, the total with the amount in
- * words, the signers). A minor is named here only with a parent's or guardian's consent on record
- * (consent/effects.ts), otherwise by initials, school and class; the public disclosure never names them
- * (award-disclosure.ts).
+ * words, the signers). Every recipient is named in full, minors included: the list is the accounting record the
+ * recipients (or their parents) sign against the phiếu chi, kept with the fund's books, never published; the public
+ * disclosure never names a minor (award-disclosure.ts).
  */
 import { PassThrough } from "node:stream";
 import { type Actor, asActor } from "../../auth/scope";
@@ -12,9 +12,7 @@ import { formatNd30PlaceDate } from "../../documents/nd30.docx";
 import { placeName, unitInSentence } from "../../documents/nd30-names";
 import { renderSignatureList, type SignatureListData } from "../../documents/signature-list.pdf";
 import { writeXlsx, type XlsxBlockRow } from "../../lib/xlsx-stream";
-import { minorNamedOnList } from "../consent/effects";
 import { logExport } from "../readlog/processing-log";
-import { initials } from "./award-disclosure";
 import { lockRound } from "./award-rounds.service";
 import { vnDate } from "./ledger";
 import { amountInWords } from "./money";
@@ -36,8 +34,7 @@ async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
     .executeTakeFirstOrThrow();
   const recipients = await tx
     .selectFrom("fund_award_recipients as x")
-    .select(["x.line", "x.full_name", "x.class", "x.school", "x.amount", "x.minor"])
-    .select(minorNamedOnList("x").as("named"))
+    .select(["x.line", "x.full_name", "x.class", "x.school", "x.amount"])
     .where("x.commune_id", "=", fund.commune_id)
     .where("x.round_id", "=", row.id)
     .orderBy("x.line")
@@ -67,7 +64,7 @@ async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
           : voucher && `Chi theo phiếu chi số ${voucher}`,
     rows: recipients.map((r) => ({
       line: r.line,
-      name: r.minor && !r.named ? initials(r.full_name) : r.full_name,
+      name: r.full_name,
       class: r.class,
       school: r.school,
       amount: r.amount,
