@@ -32,6 +32,7 @@ function fixtures(place: WalkPlace, chapterId: number): Record<string, Record<st
       joinedOn: "2020-01-01",
       leftOn: "2024-01-02",
       leftReason: "died",
+      phone: "0901000004",
     },
     donors: {
       communeId: place.communeId,
@@ -94,6 +95,15 @@ describeEachEngine("privacy: what a viewer and the public see", (engine) => {
       expect(created.status, `${name}: ${JSON.stringify(created.body)}`).toBe(201);
       ids[name] = Object.values(created.body as Record<string, { id: number }>)[0]!.id;
     }
+    // The member agreed to give the chapter their phone (without it no one sees the number).
+    const consent = await keeper.post("/api/v1/consents", {
+      subject: { kind: "members", id: ids.members },
+      purpose: "member_phone",
+      givenAt: "2026-01-05",
+      method: "paper",
+      noticeVersion: "2026.1",
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
     // The citizen learns in a named class of a centre, marked as of an ethnic minority (sensitive data).
     const centre = await keeper.post("/api/v1/centres", { communeId, name: "Trung tâm Riêng Tư" });
     const activity = await keeper.post("/api/v1/activities", {

@@ -3,7 +3,7 @@
  * from a row, and the column values of a body. Tables are named by declarations, so the queries go through an
  * untyped view of the database (a kind added by a declaration has no entry in db/schema.ts).
  */
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import {
   type KindDeclaration,
   memberFields,
@@ -12,7 +12,7 @@ import {
 } from "../../shared/registry/declaration";
 import { kindNamed } from "../../shared/registry/kinds";
 import { cleanName } from "../../shared/text";
-import type { Actor } from "../auth/scope";
+import { type Actor, unitInScope } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { rowInScope } from "./access";
 
@@ -61,7 +61,7 @@ export function storedColumn(
   kind: KindDeclaration,
   field: ValueField,
   as: string,
-  keeper?: ReturnType<typeof rowInScope>,
+  keeper?: Expression<SqlBool>,
 ) {
   const key = Object.entries(kind.fields).find(([, f]) => f === field)?.[0];
   const conditions = [
@@ -70,6 +70,20 @@ export function storedColumn(
   ];
   if (conditions.length === 0) return `r.${field.column} as ${as}`;
   return sql`CASE WHEN ${sql.join(conditions, sql` AND `)} THEN ${sql.ref(`r.${field.column}`)} END`.as(as);
+}
+
+/**
+ * SQL condition: the caller keeps the row's list (the kind's write permission on its unit, or a permission the
+ * kind's privacy declaration adds, e.g. the fund's treasurer for donors' addresses on the phiếu thu).
+ */
+function keeperOf(actor: Actor, kind: KindDeclaration) {
+  const keeps = rowInScope(actor, kind, "write");
+  const also = kind.privacy?.alsoKeptBy ?? [];
+  if (also.length === 0) return keeps;
+  return sql<SqlBool>`(${sql.join(
+    [keeps, ...also.map((permission) => unitInScope(actor, permission, `r.${kind.unit.column}`))],
+    sql` OR `,
+  )})`;
 }
 
 /** Adds the columns of an item to `query`, each as `storedColumn` gives it to the caller. */
@@ -89,7 +103,7 @@ export function selectItem(
       "u.level as unit_level",
       "u.kind as unit_kind",
     ]);
-  const keeper = rowInScope(actor, kind, "write");
+  const keeper = keeperOf(actor, kind);
   for (const [key, field] of valueFields(kind)) q = q.select(storedColumn(kind, field, `f_${key}`, keeper));
   for (const [key, field] of memberFields(kind)) {
     const members = kindNamed(field.kind, kinds);

@@ -5,7 +5,9 @@
  * payees, commendation subjects) in src/shared/privacy/inventory.ts. Plain data, like the kinds: the web page, the
  * DPIA inventory (.docx), the field projections of the API and the viewer-role test read the same declarations.
  */
+
 import type { RoleName } from "../api";
+import type { Permission } from "../capabilities";
 import type { Label } from "../registry/declaration";
 
 /** Legal bases of processing (cơ sở pháp lý của việc xử lý). */
@@ -93,6 +95,11 @@ export type KindPrivacy = {
   readonly subjects: Label;
   readonly retention: Retention;
   readonly fields: Readonly<Record<string, FieldPrivacy>>;
+  /**
+   * Permissions that keep the fields kept to the keepers besides the list's own write permission: the fund's
+   * treasurer prints a donor's address on the phiếu thu and proposes a pupil by birth year without editing the lists.
+   */
+  readonly alsoKeptBy?: readonly Permission[];
 };
 
 /** The roles reading the rows of a set (for the inventory's "who sees it"), given the kind's permissions. */

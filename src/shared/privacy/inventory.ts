@@ -292,6 +292,7 @@ export function kindEntry(kind: KindDeclaration): InventoryEntry {
     access: {
       read: kind.access?.read ?? "read",
       write: kind.access?.write ?? "write",
+      ...(privacy.alsoKeptBy ? { also: privacy.alsoKeptBy } : {}),
       chapter: !!kind.access?.chapter,
     },
     fields,

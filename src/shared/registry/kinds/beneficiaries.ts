@@ -188,6 +188,7 @@ export const beneficiaries = {
       years: 5,
       from: { vi: "từ khi người nhận được lưu trữ", en: "from the beneficiary's archiving" },
     },
+    alsoKeptBy: ["fund", "approve"],
     fields: {
       code: rowCode,
       fullName: {

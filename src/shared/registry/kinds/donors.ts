@@ -117,6 +117,7 @@ export const donors = {
       years: 10,
       from: { vi: "từ khi nhà hảo tâm được lưu trữ", en: "from the donor's archiving" },
     },
+    alsoKeptBy: ["fund"],
     fields: {
       code: rowCode,
       name: adultName("Ghi trên phiếu thu, công khai đóng góp", "On receipts and the public disclosure"),
