@@ -41,6 +41,7 @@ import { fundStatsRoutes } from "./modules/fund/stats.routes";
 import { voucherRoutes } from "./modules/fund/voucher.routes";
 import { learnerEvidenceRoutes } from "./modules/learner-evidence/learner-evidence.routes";
 import { reportRoutes } from "./modules/reports/reports.routes";
+import { submissionRoutes } from "./modules/reports/submissions.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -100,6 +101,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     needsSurveyRoutes,
     centrePlanRoutes,
     reportRoutes,
+    submissionRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

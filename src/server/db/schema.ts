@@ -8,6 +8,7 @@ import type { CommendationTables } from "./schema-commendations";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { ReportTables } from "./schema-reports";
+import type { SubmissionTables } from "./schema-submissions";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -485,7 +486,8 @@ export type Database = {
   CentrePlanTables &
   CommendationStatsTables &
   LearnerEvidenceTables &
-  ReportTables;
+  ReportTables &
+  SubmissionTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

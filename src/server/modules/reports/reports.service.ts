@@ -66,7 +66,7 @@ const levelNames: Record<ReportTemplate["level"], string> = {
 export type ReportUnit = { id: number; name: string; level: string; inForce: boolean; provinceName: string };
 
 /** The unit (read scope and the capability to prepare reports), its province and the template, checked together. */
-async function reportFrame(tx: Db, actor: Actor, unitId: number, templateId: number) {
+export async function reportFrame(tx: Db, actor: Actor, unitId: number, templateId: number) {
   if (!(await canOnUnit(tx, actor, "read", unitId)))
     throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   await requireOnUnit(tx, actor, "report.prepare", unitId);
