@@ -8,6 +8,7 @@ import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { reportCases } from "./reports";
+import { submissionCases } from "./submissions";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -21,4 +22,5 @@ export const caseModules: readonly CaseModule[] = [
   commendationStatsCases,
   learnerEvidenceCases,
   reportCases,
+  submissionCases,
 ];

@@ -21,6 +21,7 @@ import { validationError } from "../../http/context";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
+import { canOnUnit } from "../territory/territory.repo";
 import type { DocumentFields } from "./reports.document";
 import { periodOf, previewReport, reportFrame } from "./reports.service";
 import { type ReportSnapshot, reportChanges, snapshotDocx, snapshotHash } from "./snapshot";
@@ -158,6 +159,8 @@ export async function createReport(db: Db, actor: Actor, unitId: number, body: u
 
 export async function listReports(db: Db, actor: Actor, unitId: number) {
   return asActor(db, actor, async (tx) => {
+    if (!(await canOnUnit(tx, actor, "read", unitId)))
+      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
     const rows = await tx
       .selectFrom("reports")
       .selectAll()
