@@ -19,6 +19,7 @@ import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
+import { submissionsEn, submissionsVi } from "./submissions";
 import { prefillEn, prefillVi } from "./tt25-prefill";
 import { workEn, workVi } from "./work";
 
@@ -251,6 +252,7 @@ const vi = {
   ...prefillVi,
   ...learnerEvidenceVi,
   ...reportsVi,
+  ...submissionsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -485,6 +487,7 @@ const en: Catalogue = {
   ...prefillEn,
   ...learnerEvidenceEn,
   ...reportsEn,
+  ...submissionsEn,
 };
 
 export type Lang = "vi" | "en";
