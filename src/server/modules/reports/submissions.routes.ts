@@ -4,6 +4,7 @@ import {
   createReportRequest,
   reportChange,
   returnRequest,
+  type SavedReport,
   saveDocumentRequest,
   savedReport,
   saveSectionRequest,
@@ -11,6 +12,8 @@ import {
   statusRow,
   submitRequest,
 } from "../../../shared/report-submissions";
+import type { Actor } from "../../auth/scope";
+import type { Db } from "../../db/connection";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { acceptReport, returnReport, statusTable } from "./receiving.service";
 import {
@@ -104,65 +107,74 @@ submissionRoutes.openapi(
   },
 );
 
-submissionRoutes.openapi(
-  createRoute({
+/** The writes on one version that answer it: the document fields, submit, revise, and the level above's decision. */
+const noBody = z.object({}).strict();
+const actions = [
+  {
     method: "patch",
-    path: "/reports/{id}",
-    tags,
+    path: "",
     summary: "Lưu số, ngày ký, người ký, nơi nhận của bản nháp",
-    request: { params: idParam, ...body(saveDocumentRequest) },
-    responses: { 200: one },
-  }),
-  async (c) =>
-    c.json(
-      {
-        report: await saveDocument(
-          c.get("db"),
-          requireActor(c),
-          c.req.valid("param").id,
-          c.req.valid("json"),
-        ),
-      },
-      200,
-    ),
-);
-
-submissionRoutes.openapi(
-  createRoute({
+    schema: saveDocumentRequest,
+    run: saveDocument,
+    status: 200,
+  },
+  {
     method: "post",
-    path: "/reports/{id}/submit",
-    tags,
+    path: "/submit",
     summary:
       "Nộp lên cấp trên: chụp nội dung, mọi số liệu và tham số truy vấn (JSON và mã sha256), lưu tệp .docx; mục bắt buộc trống: 422",
-    request: { params: idParam, ...body(submitRequest) },
-    responses: { 200: one },
-  }),
-  async (c) =>
-    c.json(
-      {
-        report: await submitReport(
-          c.get("db"),
-          requireActor(c),
-          c.req.valid("param").id,
-          c.req.valid("json"),
-        ),
-      },
-      200,
-    ),
-);
-
-submissionRoutes.openapi(
-  createRoute({
+    schema: submitRequest,
+    run: submitReport,
+    status: 200,
+  },
+  {
     method: "post",
-    path: "/reports/{id}/revise",
-    tags,
+    path: "/revise",
     summary: "Lập phiên bản mới (bản nháp) của báo cáo bị trả lại hoặc đã được tiếp nhận",
-    request: { params: idParam },
-    responses: { 201: jsonContent(z.object({ report: savedReport }), "Phiên bản mới") },
-  }),
-  async (c) =>
-    c.json({ report: await reviseReport(c.get("db"), requireActor(c), c.req.valid("param").id) }, 201),
-);
+    schema: noBody,
+    run: (db: Db, actor: Actor, id: number) => reviseReport(db, actor, id),
+    status: 201,
+  },
+  {
+    method: "post",
+    path: "/return",
+    summary: "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do)",
+    schema: returnRequest,
+    run: returnReport,
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/accept",
+    summary: "Cấp trên tiếp nhận báo cáo đã nộp",
+    schema: noBody,
+    run: (db: Db, actor: Actor, id: number) => acceptReport(db, actor, id),
+    status: 200,
+  },
+] as const;
+
+for (const action of actions)
+  submissionRoutes.openapi(
+    createRoute({
+      method: action.method,
+      path: `/reports/{id}${action.path}`,
+      tags,
+      summary: action.summary,
+      request: {
+        params: idParam,
+        body: {
+          content: { "application/json": { schema: action.schema } },
+          required: action.schema !== noBody,
+        },
+      },
+      responses: { [action.status]: jsonContent(z.object({ report: savedReport }), "Báo cáo") },
+    }),
+    async (c) => {
+      const run = action.run as (db: Db, actor: Actor, id: number, body: unknown) => Promise<SavedReport>;
+      const report = await run(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ report }, action.status as 200);
+    },
+  );
 
 submissionRoutes.openapi(
   createRoute({
@@ -195,42 +207,6 @@ submissionRoutes.openapi(
       "Content-Disposition": `attachment; filename="${name}"`,
     });
   },
-);
-
-submissionRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/reports/{id}/return",
-    tags,
-    summary: "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do)",
-    request: { params: idParam, ...body(returnRequest) },
-    responses: { 200: one },
-  }),
-  async (c) =>
-    c.json(
-      {
-        report: await returnReport(
-          c.get("db"),
-          requireActor(c),
-          c.req.valid("param").id,
-          c.req.valid("json"),
-        ),
-      },
-      200,
-    ),
-);
-
-submissionRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/reports/{id}/accept",
-    tags,
-    summary: "Cấp trên tiếp nhận báo cáo đã nộp",
-    request: { params: idParam },
-    responses: { 200: one },
-  }),
-  async (c) =>
-    c.json({ report: await acceptReport(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
 );
 
 submissionRoutes.openapi(
