@@ -6,9 +6,9 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { chromiumAvailable } from "./helpers/browser";
+import { chromiumAvailable, horizontalOverflow } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
-import { browserSuite, eventually } from "./helpers/suite";
+import { browserSuite, eventually, PHONE } from "./helpers/suite";
 
 const available = chromiumAvailable();
 const desktop = { width: 1280, height: 900 };
@@ -96,6 +96,13 @@ describe.skipIf(!available)("report submission up the levels", () => {
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã nộp");
       await row(p, "Tây Hồ").getByRole("button", { name: "Tiếp nhận" }).click();
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã tiếp nhận");
+      for (const each of [p, page]) {
+        await each.setViewportSize(PHONE);
+        // The layout settles after the resize: the wide table scrolls inside its own box.
+        await eventually(async () => (await horizontalOverflow(each)).scrollWidth).toBeLessThanOrEqual(
+          PHONE.width + 1,
+        );
+      }
     } finally {
       await ward.context.close();
       await province.context.close();
