@@ -21,6 +21,7 @@ import { loadDemoCommendations } from "./demo-commendations";
 import { preparingDb } from "./demo-connection";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
+import { loadDemoReports } from "./demo-reports";
 import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
 import { addDemoUser, demoPassword, demoUsers, unitId } from "./demo-users";
 
@@ -146,6 +147,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoCentrePlans(prepared?.db ?? db, on);
     await loadDemoCentreRatings(prepared?.db ?? db, on);
     await loadDemoCommendations(prepared?.db ?? db, on);
+    await loadDemoReports(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }
