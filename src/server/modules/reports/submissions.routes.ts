@@ -31,6 +31,7 @@ import {
 export const submissionRoutes = createRouter();
 const tags = ["Báo cáo"];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 const one = jsonContent(z.object({ report: savedReport }), "Báo cáo");
 
@@ -197,13 +198,13 @@ submissionRoutes.openapi(
     summary: "Tệp .docx: bản đã lưu khi nộp (giống hệt từng byte), bản nháp thì tính từ số liệu hiện có",
     request: { params: idParam },
     responses: {
-      200: { description: "Tệp .docx", content: { "application/octet-stream": { schema: z.any() } } },
+      200: { description: "Tệp .docx", content: { [docxType]: { schema: z.any() } } },
     },
   }),
   async (c) => {
     const { bytes, name } = await reportDocx(c.get("db"), requireActor(c), c.req.valid("param").id);
     return c.body(new Uint8Array(bytes), 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Type": docxType,
       "Content-Disposition": `attachment; filename="${name}"`,
     });
   },
