@@ -47,6 +47,7 @@ import { privacyRoutes } from "./modules/privacy/privacy.routes";
 import { privacyRequestRoutes } from "./modules/privacy/requests.routes";
 import { readlogRoutes } from "./modules/readlog/readlog.routes";
 import { reportRoutes } from "./modules/reports/reports.routes";
+import { submissionRoutes } from "./modules/reports/submissions.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
@@ -112,6 +113,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     readlogRoutes,
     consentRoutes,
     deadlineRoutes,
+    submissionRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

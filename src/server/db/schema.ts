@@ -12,6 +12,7 @@ import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
 import type { ReadlogTables } from "./schema-readlog";
 import type { ReportTables } from "./schema-reports";
+import type { SubmissionTables } from "./schema-submissions";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -494,7 +495,8 @@ export type Database = {
   ReportTables &
   ReadlogTables &
   ConsentTables &
-  DeadlineTables;
+  DeadlineTables &
+  SubmissionTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -71,6 +71,31 @@ describeEachEngine("lived-in demo", (engine) => {
     expect(lines.filter((l) => l.includes("Hội Khuyến học:"))).toHaveLength(1);
   });
 
+  it("submits last year's annual reports of the demo wards; Hà Nội accepted Tây Hồ's", async () => {
+    expect(lines.filter((l) => l.startsWith("Báo cáo năm"))).toHaveLength(1);
+    const hanoi = await as("hanoi");
+    const province = Number(
+      (
+        await connection.db
+          .selectFrom("admin_units")
+          .select("id")
+          .where("level", "=", "province")
+          .where("code", "=", "01")
+          .where("valid_to", "is", null)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const status = await hanoi.get(
+      `/api/v1/report-status?unitId=${province}&level=commune&kind=year&from=${year - 1}-01-01&to=${year - 1}-12-31`,
+    );
+    expect(status.status).toBe(200);
+    const tayhoId = await ward("00103");
+    const tayho = status.body.units.find((u: any) => u.unitId === tayhoId);
+    expect(tayho).toMatchObject({ status: "accepted", version: 1 });
+    const docx = await hanoi.get(`/api/v1/reports/${tayho.reportId}/document.docx`);
+    expect(docx.status).toBe(200);
+  });
+
   it("records commendations in the wards through the service and proposes by the wards' rules", async () => {
     expect(lines.filter((l) => l.includes("Khen thưởng:"))).toHaveLength(1);
     const officer = await as("tayho");

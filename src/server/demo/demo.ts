@@ -24,6 +24,7 @@ import { loadDemoDeadlines } from "./demo-deadlines";
 import { loadDemoHistory } from "./demo-history";
 import { demoWardPlans } from "./demo-plan";
 import { loadDemoReadlog } from "./demo-readlog";
+import { loadDemoReports } from "./demo-reports";
 import { loadDemoRequests } from "./demo-requests";
 import { demoCommunes2025, demoProvinces2025, demoSuccession, demoUnits2025_03 } from "./demo-units";
 import { addDemoUser, demoPassword, demoUsers, unitId } from "./demo-users";
@@ -154,6 +155,7 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<b
     await loadDemoRequests(prepared?.db ?? db, on);
     await loadDemoReadlog(prepared?.db ?? db, on);
     await loadDemoDeadlines(prepared?.db ?? db, on);
+    await loadDemoReports(prepared?.db ?? db, on);
   } finally {
     await prepared?.release();
   }

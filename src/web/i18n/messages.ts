@@ -25,6 +25,7 @@ import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
+import { submissionsEn, submissionsVi } from "./submissions";
 import { prefillEn, prefillVi } from "./tt25-prefill";
 import { workEn, workVi } from "./work";
 
@@ -263,6 +264,7 @@ const vi = {
   ...privacyVi,
   ...readlogVi,
   ...deadlinesVi,
+  ...submissionsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -503,6 +505,7 @@ const en: Catalogue = {
   ...privacyEn,
   ...readlogEn,
   ...deadlinesEn,
+  ...submissionsEn,
 };
 
 export type Lang = "vi" | "en";

@@ -1,16 +1,21 @@
 /**
  * Báo cáo (/bao-cao): an officer picks a unit, a report template and a period, sees the template's sections with
  * their live figures (sentences and tables computed by the server) and a text box per section, and downloads the
- * report as .docx (NĐ 30/2020) or PDF. Nothing is saved yet: drafts, autosave and submission come later and will
- * hang on `narratives` and `fields` (docs/REPORTS.md).
+ * report as .docx (NĐ 30/2020) or PDF. "Lưu bản nháp" saves it: the text boxes then autosave (useDraft), and the
+ * draft is submitted to the level above (DraftBar). A province also sees its communes' submissions in a second tab
+ * (SubmissionTable). docs/REPORTS.md.
  */
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { allows } from "../../shared/capabilities";
 import { type BlockResult, reportKinds } from "../../shared/reports";
+import { submissionApi } from "../api/report-submissions";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
 import { PageTitle } from "../components/PageTitle";
+import { DraftBar } from "../components/reports/DraftBar";
+import { SubmissionTable } from "../components/reports/SubmissionTable";
+import { useDraft } from "../components/reports/useDraft";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
 import { errorText } from "../errors";
 import { useT } from "../i18n/messages";
@@ -89,6 +94,21 @@ export default function ReportsPage() {
 
   const readyId = ready?.unit.id ?? null;
   const level = ready?.unit.level;
+  const onError = useCallback((err: unknown) => setError(errorText(err, t)), [t]);
+  const draft = useDraft(readyId, templateId, period, onError);
+  const saved = draft.report;
+  // A saved report brings its texts and document fields onto the page.
+  useEffect(() => {
+    if (!saved) return;
+    setNarratives(Object.fromEntries(saved.sections.map((s) => [s.key, s.text])));
+    setFields((f) => ({
+      number: saved.document.number ?? "",
+      date: saved.document.date ?? "",
+      signerName: saved.document.signerName ?? "",
+      signerTitle: saved.document.signerTitle ?? f.signerTitle,
+    }));
+  }, [saved]);
+  const editable = !saved || saved.status === "draft";
   useEffect(() => {
     if (!readyId) return;
     setError(null);
@@ -148,6 +168,22 @@ export default function ReportsPage() {
     ready && can && !allowed ? (
       <RoleNote action="report.prepare" can={can} unit={placed(ready, "unit")} />
     ) : null;
+  const create = async () => {
+    if (!readyId || !body) return;
+    const created = await submissionApi.create(readyId, {
+      templateId: body.templateId,
+      period,
+      document: body.document,
+    });
+    for (const s of created.sections)
+      if (narratives[s.key]?.trim())
+        await submissionApi.saveSection(created.id, s.key, narratives[s.key]!, s.version);
+    draft.reload();
+  };
+  const saveFields = () => {
+    if (saved?.status === "draft" && body)
+      submissionApi.saveDocument(saved.id, body.document ?? {}).catch(onError);
+  };
   const field = (key: keyof Fields, label: string, type = "text") => (
     <Col xs={24} md={6} key={key}>
       <Form.Item label={label} htmlFor={`report-${key}`} style={{ marginBottom: 12 }}>
@@ -156,15 +192,17 @@ export default function ReportsPage() {
           type={type}
           value={fields[key]}
           onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+          onBlur={saveFields}
+          disabled={!editable}
           data-testid={`report-${key}`}
         />
       </Form.Item>
     </Col>
   );
 
-  return (
-    <Flex vertical gap={16} data-testid="reports-page">
-      <PageTitle>{t("report.title")}</PageTitle>
+  const template = templates.find((x) => x.id === templateId);
+  const writing = (
+    <Flex vertical gap={16}>
       <Card size="small">
         <UnitScopePicker
           scope={scope}
@@ -231,11 +269,24 @@ export default function ReportsPage() {
           ))}
         </Flex>
         {why}
+        {ready && body && (
+          <div style={{ marginTop: 12 }}>
+            <DraftBar
+              report={saved}
+              state={draft.state}
+              allowed={allowed}
+              create={create}
+              flush={draft.flush}
+              adopt={draft.adopt}
+              onError={onError}
+            />
+          </div>
+        )}
       </Card>
       {!unitId && <Alert type="info" showIcon title={t("report.pickUnit")} />}
       {ready && templates.length === 0 && <Alert type="info" showIcon title={t("report.noTemplates")} />}
       {error && <Alert type="error" showIcon title={error} data-testid="report-error" />}
-      <Alert type="info" showIcon title={t("report.notSaved")} />
+      {!saved && <Alert type="info" showIcon title={t("report.notSaved")} />}
       {preview && (
         <Flex vertical gap={12} data-testid="report-sections">
           <Typography.Title level={2} style={{ margin: 0, fontSize: 18, textAlign: "center" }}>
@@ -255,7 +306,12 @@ export default function ReportsPage() {
                   aria-label={`${t("report.narrative")}: ${section.heading}`}
                   autoSize={{ minRows: 2, maxRows: 12 }}
                   value={narratives[section.key] ?? ""}
-                  onChange={(e) => setNarratives({ ...narratives, [section.key]: e.target.value })}
+                  onChange={(e) => {
+                    setNarratives({ ...narratives, [section.key]: e.target.value });
+                    draft.change(section.key, e.target.value);
+                  }}
+                  onBlur={() => void draft.flush()}
+                  readOnly={!editable}
                   data-testid={`narrative-${section.key}`}
                 />
                 {section.blocks.map((block) => (
@@ -265,6 +321,33 @@ export default function ReportsPage() {
             </Card>
           ))}
         </Flex>
+      )}
+    </Flex>
+  );
+  return (
+    <Flex vertical gap={16} data-testid="reports-page">
+      <PageTitle>{t("report.title")}</PageTitle>
+      {ready && level === "province" && template ? (
+        <Tabs
+          items={[
+            { key: "write", label: t("report.tabDraft"), children: writing },
+            {
+              key: "receive",
+              label: t("report.tabReceive"),
+              children: (
+                <SubmissionTable
+                  unitId={ready.unit.id}
+                  level={template.level === "province" ? "commune" : template.level}
+                  kind={template.kind}
+                  period={period}
+                  mayReceive={Boolean(can?.review)}
+                />
+              ),
+            },
+          ]}
+        />
+      ) : (
+        writing
       )}
     </Flex>
   );

@@ -14,6 +14,7 @@ import { listsCases } from "./lists";
 import { readlogCases } from "./readlog";
 import { reportCases } from "./reports";
 import { requestCases } from "./requests";
+import { submissionCases } from "./submissions";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
 
@@ -33,4 +34,5 @@ export const caseModules: readonly CaseModule[] = [
   readlogCases,
   consentCases,
   deadlineCases,
+  submissionCases,
 ];

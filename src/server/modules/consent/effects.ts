@@ -6,7 +6,7 @@
  * unless its gift is anonymous. Applied when a year is published and again whenever the published disclosure is
  * read (page, JSON, CSV), so a withdrawal takes effect at once, on every year already published.
  */
-import { type SqlBool, sql } from "kysely";
+import { sql } from "kysely";
 import { anonymousDonor } from "../../../shared/consent";
 import type { DisclosureSnapshot } from "../../../shared/fund";
 import type { Db } from "../../db/connection";

@@ -1,7 +1,7 @@
 /**
  * A report generated from live data: the template's sections, the officer's narrative texts and the live blocks
  * computed for the unit and period (POST /units/{id}/reports/preview), and the same as a .docx in the NĐ 30 layout
- * or a PDF. Nothing is stored (drafts, autosave and submission come later: docs/REPORTS.md).
+ * or a PDF. Nothing is stored here: saved drafts and their submission are submissions.service.ts (docs/REPORTS.md).
  */
 import {
   type PreviewRequest,
@@ -66,7 +66,7 @@ const levelNames: Record<ReportTemplate["level"], string> = {
 export type ReportUnit = { id: number; name: string; level: string; inForce: boolean; provinceName: string };
 
 /** The unit (read scope and the capability to prepare reports), its province and the template, checked together. */
-async function reportFrame(tx: Db, actor: Actor, unitId: number, templateId: number) {
+export async function reportFrame(tx: Db, actor: Actor, unitId: number, templateId: number) {
   if (!(await canOnUnit(tx, actor, "read", unitId)))
     throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   await requireOnUnit(tx, actor, "report.prepare", unitId);
