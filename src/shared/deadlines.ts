@@ -69,6 +69,8 @@ export const missingCodes = [
   "no_fund",
   "no_reports_module",
   "no_week_records",
+  "report_not_submitted",
+  "report_returned",
 ] as const;
 export type MissingCode = (typeof missingCodes)[number];
 export const missingReason = z.object({
@@ -102,6 +104,10 @@ export function missingText(reason: MissingReason, year: number): string {
       return "Chưa có dữ liệu: phần mềm chưa có chức năng nộp báo cáo năm lên cấp trên";
     case "no_week_records":
       return "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời";
+    case "report_not_submitted":
+      return `Chưa nộp báo cáo năm ${year} lên cấp trên`;
+    case "report_returned":
+      return `Báo cáo năm ${year} bị trả lại, chưa nộp lại`;
   }
 }
 

@@ -164,9 +164,13 @@ describeEachEngine("programme deadlines", (engine) => {
     ).toBe(`${thisYear}-12-15`);
     // The status table carries each commune's own date.
     const table = await status(province, `unitId=${hanoi}&year=${thisYear}`);
+    // Nothing submitted yet and the date not reached: missing, not late.
     expect(cellsOf(table.body, tayho).annual_report).toMatchObject({
       due: `${thisYear}-11-30`,
-      status: "no_data",
+      status:
+        new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10) <= `${thisYear}-11-30`
+          ? "missing"
+          : "late",
     });
     const audit = await t.db
       .selectFrom("audit_log")
@@ -186,8 +190,9 @@ describeEachEngine("programme deadlines", (engine) => {
     expect(cells.tt25_dossier).toMatchObject({ status: "done", missing: [] });
     expect(cells.recognition.status).toBe("late");
     expect(cells.recognition.missing.join()).toContain("1 hồ sơ chưa tự đánh giá, bình xét");
-    expect(cells.annual_report.status).toBe("no_data");
-    expect(cells.annual_report.missing[0]).toContain("Chưa có dữ liệu");
+    // The annual report comes from the reports module: none submitted for that year, so late.
+    expect(cells.annual_report.status).toBe("late");
+    expect(cells.annual_report.missing[0]).toBe(`Chưa nộp báo cáo năm ${past} lên cấp trên`);
     // Another ward of Hà Nội has nothing: late.
     const others = before.body.communes.filter((c: any) => c.unit.id !== tayho);
     expect(others.length).toBeGreaterThan(0);

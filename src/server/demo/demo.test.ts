@@ -541,10 +541,10 @@ describeEachEngine("lived-in demo", (engine) => {
     });
     const table = (await province.get(`/api/v1/deadlines/status?year=${year - 1}`)).body;
     const own = table.communes.find((c: any) => c.unit.id === tayho).cells;
-    // Last year's dossier, decisions and fund disclosure are all in the demo; the annual report has no data yet.
-    for (const key of ["tt25_dossier", "recognition", "fund_disclosure"])
+    // Last year's dossier, decisions, fund disclosure and annual report (submitted, accepted) are all in the demo.
+    for (const key of ["tt25_dossier", "recognition", "fund_disclosure", "annual_report"])
       expect(own[key].status, key).toBe("done");
-    expect(own.annual_report).toMatchObject({ status: "no_data", due: `${year - 1}-11-30` });
+    expect(own.annual_report.due).toBe(`${year - 1}-11-30`);
   });
 
   it("was done by the demo users, not behind their backs", async () => {

@@ -42,6 +42,8 @@ export const deadlinesVi = {
   "deadlines.missing.no_fund": "Chưa có dữ liệu: xã, phường chưa có quỹ khuyến học trên phần mềm",
   "deadlines.missing.no_reports_module":
     "Chưa có dữ liệu: phần mềm chưa có chức năng nộp báo cáo năm lên cấp trên",
+  "deadlines.missing.report_not_submitted": "Chưa nộp báo cáo năm {year} lên cấp trên",
+  "deadlines.missing.report_returned": "Báo cáo năm {year} bị trả lại, chưa nộp lại",
   "deadlines.missing.no_week_records":
     "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời",
   "todo.step.deadline": "Hạn của chương trình",
@@ -91,6 +93,8 @@ export const deadlinesEn: Record<keyof typeof deadlinesVi, string> = {
   "deadlines.missing.no_fund": "No data yet: the commune keeps no learning-promotion fund in the application",
   "deadlines.missing.no_reports_module":
     "No data yet: the application does not submit annual reports up the levels yet",
+  "deadlines.missing.report_not_submitted": "The {year} report is not submitted",
+  "deadlines.missing.report_returned": "The {year} report was returned and is not submitted again",
   "deadlines.missing.no_week_records":
     "No data yet: the application does not record the lifelong learning week yet",
   "todo.step.deadline": "Programme deadline",

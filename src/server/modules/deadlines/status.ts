@@ -111,6 +111,41 @@ const fundDisclosure: StatusSource = async (tx, actor, communeIds, year) => {
 };
 
 /**
+ * A report of the commune's own level for the data year (migration 0043): done once its latest version is submitted
+ * or accepted; a returned one and a draft (or none) are missing.
+ */
+const reportSubmitted =
+  (kind: "year" | "week"): StatusSource =>
+  async (tx, actor, communeIds, year) => {
+    const rows = await tx
+      .selectFrom("reports as r")
+      .select(["r.commune_id", "r.status"])
+      .where("r.level", "=", "commune")
+      .where("r.kind", "=", kind)
+      .where(sql<SqlBool>`extract(year FROM r.period_to) = ${year}`)
+      .where(sql<SqlBool>`r.commune_id = ANY (${ids(communeIds)})`)
+      .where(unitInScope(actor, "read", "r.commune_id"))
+      .orderBy("r.version", "desc")
+      .execute();
+    const latest = new Map<number, string>();
+    for (const row of rows)
+      if (!latest.has(Number(row.commune_id))) latest.set(Number(row.commune_id), row.status);
+    return new Map(
+      communeIds.map((id): [number, Finding] => {
+        const status = latest.get(id);
+        if (status === "submitted" || status === "accepted") return [id, { status: "done", reasons: [] }];
+        return [
+          id,
+          {
+            status: "missing",
+            reasons: [{ code: status === "returned" ? "report_returned" : "report_not_submitted" }],
+          },
+        ];
+      }),
+    );
+  };
+
+/**
  * Where each deadline's status comes from. A module that starts holding the data (the reports module: the annual
  * report) sets its source here; until then the deadline reports "chưa có dữ liệu".
  */
@@ -118,6 +153,8 @@ export const statusSources: Partial<Record<DeadlineKey, StatusSource>> = {
   tt25_dossier: tt25Dossier,
   recognition,
   fund_disclosure: fundDisclosure,
+  annual_report: reportSubmitted("year"),
+  learning_week: reportSubmitted("week"),
 };
 
 /** Why a deadline without a source has no status (the codes of the others' "no data" are their own). */
