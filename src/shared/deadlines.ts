@@ -71,6 +71,8 @@ export const missingCodes = [
   "no_week_records",
   "report_not_submitted",
   "report_returned",
+  "week_report_not_submitted",
+  "week_report_returned",
 ] as const;
 export type MissingCode = (typeof missingCodes)[number];
 export const missingReason = z.object({
@@ -108,6 +110,10 @@ export function missingText(reason: MissingReason, year: number): string {
       return `Chưa nộp báo cáo năm ${year} lên cấp trên`;
     case "report_returned":
       return `Báo cáo năm ${year} bị trả lại, chưa nộp lại`;
+    case "week_report_not_submitted":
+      return `Chưa nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời năm ${year}`;
+    case "week_report_returned":
+      return `Báo cáo Tuần lễ hưởng ứng học tập suốt đời năm ${year} bị trả lại, chưa nộp lại`;
   }
 }
 

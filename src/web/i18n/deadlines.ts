@@ -44,6 +44,10 @@ export const deadlinesVi = {
     "Chưa có dữ liệu: phần mềm chưa có chức năng nộp báo cáo năm lên cấp trên",
   "deadlines.missing.report_not_submitted": "Chưa nộp báo cáo năm {year} lên cấp trên",
   "deadlines.missing.report_returned": "Báo cáo năm {year} bị trả lại, chưa nộp lại",
+  "deadlines.missing.week_report_not_submitted":
+    "Chưa nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời năm {year}",
+  "deadlines.missing.week_report_returned":
+    "Báo cáo Tuần lễ hưởng ứng học tập suốt đời năm {year} bị trả lại, chưa nộp lại",
   "deadlines.missing.no_week_records":
     "Chưa có dữ liệu: phần mềm chưa ghi kế hoạch, báo cáo Tuần lễ hưởng ứng học tập suốt đời",
   "todo.step.deadline": "Hạn của chương trình",
@@ -95,6 +99,9 @@ export const deadlinesEn: Record<keyof typeof deadlinesVi, string> = {
     "No data yet: the application does not submit annual reports up the levels yet",
   "deadlines.missing.report_not_submitted": "The {year} report is not submitted",
   "deadlines.missing.report_returned": "The {year} report was returned and is not submitted again",
+  "deadlines.missing.week_report_not_submitted": "The {year} Lifelong Learning Week report is not submitted",
+  "deadlines.missing.week_report_returned":
+    "The {year} Lifelong Learning Week report was returned and is not submitted again",
   "deadlines.missing.no_week_records":
     "No data yet: the application does not record the lifelong learning week yet",
   "todo.step.deadline": "Programme deadline",

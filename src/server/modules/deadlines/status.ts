@@ -138,7 +138,11 @@ const reportSubmitted =
           id,
           {
             status: "missing",
-            reasons: [{ code: status === "returned" ? "report_returned" : "report_not_submitted" }],
+            reasons: [
+              {
+                code: `${kind === "week" ? "week_" : ""}${status === "returned" ? "report_returned" : "report_not_submitted"}` as const,
+              },
+            ],
           },
         ];
       }),
