@@ -18,7 +18,7 @@ describe("the hieuhoc command", () => {
   it("has --help on every command", { timeout: 180_000 }, () => {
     const top = hieuhoc("--help");
     expect(top.status).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "units import", "users create"]) {
+    for (const command of ["serve", "migrate", "demo", "units import", "users create", "privacy retention"]) {
       const result = hieuhoc(...command.split(" "), "--help");
       expect(result.status, command).toBe(0);
       expect(result.stdout).toContain(`hieuhoc ${command}`);
