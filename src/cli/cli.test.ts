@@ -65,5 +65,10 @@ describe("the hieuhoc command", () => {
     );
     expect(created.stdout).toContain("Đã tạo tài khoản sogd");
     expect(hieuhoc("users", "create", "--username", "x", "--name", "X", "--role", "viewer").status).toBe(2);
+    // The retention job by hand (test/api/privacy-retention.test.ts checks what it does).
+    const retention = hieuhoc("privacy", "retention", "--dry-run");
+    expect(retention.status, retention.stderr).toBe(0);
+    expect(retention.stdout).toContain("Chạy thử ngày");
+    expect(retention.stdout).toContain("Chủ hộ (sổ hộ gia đình), thời hạn 10 năm");
   });
 });

@@ -13,7 +13,7 @@ export function printRetention(result: RetentionResult) {
       k.rows.length === 0
         ? "không có gì quá hạn"
         : `${result.dryRun ? "sẽ thay tên bằng bí danh" : "đã thay tên bằng bí danh"} ${k.rows.length} dòng`;
-    console.log(`${k.label} (${k.years} năm, lưu trữ trước ngày ${k.archivedBefore}): ${what}`);
+    console.log(`${k.label}, thời hạn ${k.years} năm (đã lưu trữ trước ngày ${k.archivedBefore}): ${what}`);
   }
   const total = result.kinds.reduce((n, k) => n + k.rows.length, 0);
   console.log(

@@ -43,7 +43,9 @@ export async function startServer(connection: Connection, config: Config): Promi
     closeServer = () => new Promise<void>((done) => server.close(() => done()));
   });
   // The retention job, once a day (docs/PRIVACY.md).
-  const stopRetention = scheduleRetention(connection.db, (line) => console.log(line));
+  const stopRetention = config.retentionJob
+    ? scheduleRetention(connection.db, (line) => console.log(line))
+    : async () => {};
   const close = async () => {
     await closeServer();
     await stopRetention();
