@@ -94,7 +94,13 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-e2e-"));
   await migratedDataDir(dataDir);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, HIEUHOC_DATA_DIR: dataDir, PORT: String(port) };
+  // HIEUHOC_RETENTION=off: the nightly retention job would change the data under the tests (docs/PRIVACY.md).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HIEUHOC_DATA_DIR: dataDir,
+    PORT: String(port),
+    HIEUHOC_RETENTION: "off",
+  };
   delete env.DATABASE_URL;
   delete env.NODE_ENV; // "test" under Vitest; the app runs as it would for users.
 

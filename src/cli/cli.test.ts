@@ -18,7 +18,7 @@ describe("the hieuhoc command", () => {
   it("has --help on every command", { timeout: 180_000 }, () => {
     const top = hieuhoc("--help");
     expect(top.status).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "units import", "users create"]) {
+    for (const command of ["serve", "migrate", "demo", "units import", "users create", "privacy retention"]) {
       const result = hieuhoc(...command.split(" "), "--help");
       expect(result.status, command).toBe(0);
       expect(result.stdout).toContain(`hieuhoc ${command}`);
@@ -65,5 +65,10 @@ describe("the hieuhoc command", () => {
     );
     expect(created.stdout).toContain("Đã tạo tài khoản sogd");
     expect(hieuhoc("users", "create", "--username", "x", "--name", "X", "--role", "viewer").status).toBe(2);
+    // The retention job by hand (test/api/privacy-retention.test.ts checks what it does).
+    const retention = hieuhoc("privacy", "retention", "--dry-run");
+    expect(retention.status, retention.stderr).toBe(0);
+    expect(retention.stdout).toContain("Chạy thử ngày");
+    expect(retention.stdout).toContain("Chủ hộ (sổ hộ gia đình), thời hạn 10 năm");
   });
 });

@@ -20,6 +20,7 @@ import type { Command } from "./args";
 import { backupCommand, restoreCommand } from "./backup";
 import { fundVerifyCommand } from "./fund";
 import { importCommand, printReport } from "./import";
+import { privacyRetentionCommand } from "./privacy";
 import { statsCommands } from "./stats";
 
 async function withDatabase(work: (connection: Connection) => Promise<number>): Promise<number> {
@@ -268,4 +269,5 @@ export const commands: Command[] = [
   restoreCommand,
   ...statsCommands,
   fundVerifyCommand,
+  privacyRetentionCommand,
 ];

@@ -12,6 +12,8 @@ export type Config = {
   secureCookies: boolean;
   sessionHours: number;
   logLevel: "silent" | "info";
+  /** The nightly retention job (docs/PRIVACY.md); HIEUHOC_RETENTION=off stops it (test servers). */
+  retentionJob: boolean;
   /**
    * The one source of absolute links (certificates' QR codes, anything sent out of the application):
    * HIEUHOC_PUBLIC_URL, else this server's own address. Never taken from a request's Host header.
@@ -108,6 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.HIEUHOC_SECURE_COOKIES === "1",
     sessionHours: Number(env.HIEUHOC_SESSION_HOURS ?? 12),
     logLevel: env.HIEUHOC_LOG === "silent" ? "silent" : "info",
+    retentionJob: env.HIEUHOC_RETENTION !== "off",
     publicUrl: parsePublicUrl(env.HIEUHOC_PUBLIC_URL, ownOrigin(host, port)),
     trustedProxies: parseTrustedProxies(env.HIEUHOC_TRUSTED_PROXIES),
     loginAddressLimit: positiveInteger("HIEUHOC_LOGIN_ADDRESS_LIMIT", env.HIEUHOC_LOGIN_ADDRESS_LIMIT, 20, 0),

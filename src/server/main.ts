@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import type { Config } from "./config";
 import type { Connection } from "./db/connection";
+import { scheduleRetention } from "./modules/privacy/retention-schedule";
 
 export type RunningServer = {
   /** The address and port the server actually listens on. */
@@ -41,8 +42,13 @@ export async function startServer(connection: Connection, config: Config): Promi
     server.once("error", failed);
     closeServer = () => new Promise<void>((done) => server.close(() => done()));
   });
+  // The retention job, once a day (docs/PRIVACY.md).
+  const stopRetention = config.retentionJob
+    ? scheduleRetention(connection.db, (line) => console.log(line))
+    : async () => {};
   const close = async () => {
     await closeServer();
+    await stopRetention();
     await connection.close();
   };
   return { address, url: urlOf(address), close };

@@ -24,6 +24,8 @@ export async function startServerProcess(
     HIEUHOC_DATA_DIR: dataDir,
     PORT: String(port),
     HIEUHOC_LOG: "silent",
+    // The nightly retention job would write to the database under the test (docs/PRIVACY.md).
+    HIEUHOC_RETENTION: "off",
     ...options.env,
   };
   delete env.DATABASE_URL;

@@ -12,6 +12,7 @@ import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
 import type { ReadlogTables } from "./schema-readlog";
 import type { ReportTables } from "./schema-reports";
+import type { RetentionTables } from "./schema-retention";
 import type { SubmissionTables } from "./schema-submissions";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
@@ -496,7 +497,8 @@ export type Database = {
   ReadlogTables &
   ConsentTables &
   DeadlineTables &
-  SubmissionTables;
+  SubmissionTables &
+  RetentionTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;
