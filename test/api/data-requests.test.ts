@@ -13,7 +13,7 @@ import { verifyCounters } from "../../src/server/modules/stats/stats.service";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { sheetXlsx, upload } from "../helpers/award";
 import { describeEachEngine } from "../helpers/db";
-import { createTestFund, type FundFixture, fundPeople } from "../helpers/fund";
+import { createTestFund, type FundFixture, fundPeople, sponsorScholarships } from "../helpers/fund";
 
 describeEachEngine("data-subject requests", (engine) => {
   let t: TestApp;
@@ -320,16 +320,7 @@ describeEachEngine("data-subject requests", (engine) => {
     const parent = "Đỗ Văn Hùng";
     const fund = await theFund();
     const { keeper, cashier, approver } = await fundPeople(t);
-    const sponsor = await keeper.post(`/api/v1/funds/${fund.id}/receipts`, {
-      receivedOn: "2026-08-20",
-      donorName: "Công ty Minh Phát",
-      donorKind: "organization",
-      reason: "Tài trợ học bổng",
-      amount: 20_000_000,
-      assetAccountId: fund.cash,
-      purposeAccountId: fund.poor,
-    });
-    expect(sponsor.status, JSON.stringify(sponsor.body)).toBe(201);
+    await sponsorScholarships(keeper, fund, "2026-08-20");
     // A disbursement to the pupil, received by her father (another person: his name stays).
     const proposed = await keeper.post(`/api/v1/funds/${fund.id}/disbursements`, {
       amount: 1_000_000,
@@ -507,6 +498,21 @@ describeEachEngine("data-subject requests", (engine) => {
       attempt(`UPDATE fund_disbursements SET amount = 1 WHERE id = ${disbursement}`),
     ).rejects.toThrow(/đã chi không được sửa/);
     await expect(attempt("UPDATE processing_log SET actor_name = 'x'")).rejects.toThrow(/append-only/);
+    // The application's role may update disbursements and could set the flag itself: the exception is not its.
+    const treasurer = await t.db
+      .selectFrom("app_users")
+      .select("id")
+      .where("username", "=", "thuquy")
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.db.transaction().execute(async (tx) => {
+        await sql`SELECT set_config('role', 'hieuhoc_app', true), set_config('hieuhoc.user_id', ${String(treasurer.id)}, true),
+          set_config('hieuhoc.pseudonymising', 'on', true)`.execute(tx);
+        await sql`UPDATE fund_disbursements SET beneficiary_name = 'Khác' WHERE id = ${disbursement}`.execute(
+          tx,
+        );
+      }),
+    ).rejects.toThrow(/đã chi không được sửa/);
     await expect(
       t.db
         .updateTable("fund_award_recipients")

@@ -3,11 +3,14 @@
 -- seals let ONE kind of update through, inside the hieuhoc_pseudonymise_*() functions only (the transaction-local
 -- flag they set and clear), and only when nothing but the named text columns changes.
 
--- The flag is on and only `allowed` columns differ between the old and the new row.
+-- The flag is on, the update runs inside a SECURITY DEFINER function (or as the owner: not as the application's
+-- role, which could set the flag itself and may update disbursements), and only `allowed` columns differ.
+CREATE FUNCTION hieuhoc_pseudonymising_flag() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT coalesce(current_setting('hieuhoc.pseudonymising', true), 'off') = 'on' AND current_user <> 'hieuhoc_app'
+$$;
 CREATE FUNCTION hieuhoc_pseudonymising(old_row jsonb, new_row jsonb, allowed text[]) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-  SELECT coalesce(current_setting('hieuhoc.pseudonymising', true), 'off') = 'on'
-    AND hieuhoc_only_changed(old_row, new_row, allowed)
+  SELECT hieuhoc_pseudonymising_flag() AND hieuhoc_only_changed(old_row, new_row, allowed)
 $$;
 
 -- Disbursements: the transition check (a paid one never changes, its beneficiary never changes) is skipped for the
@@ -24,7 +27,7 @@ DROP TRIGGER fund_award_recipients_guard ON fund_award_recipients;
 CREATE TRIGGER fund_award_recipients_guard BEFORE INSERT OR DELETE ON fund_award_recipients
   FOR EACH ROW EXECUTE FUNCTION fund_award_recipients_guard();
 CREATE TRIGGER fund_award_recipients_no_update BEFORE UPDATE ON fund_award_recipients FOR EACH ROW
-  WHEN (NOT (coalesce(current_setting('hieuhoc.pseudonymising', true), 'off') = 'on'
+  WHEN (NOT (hieuhoc_pseudonymising_flag()
     AND (OLD.commune_id, OLD.id, OLD.fund_id, OLD.round_id, OLD.line, OLD.kind, OLD.sex, OLD.birth_year, OLD.school,
       OLD.class, OLD.household_id, OLD.household_code, OLD.village_id, OLD.village_name, OLD.amount, OLD.note,
       OLD.as_of_year) IS NOT DISTINCT FROM (NEW.commune_id, NEW.id, NEW.fund_id, NEW.round_id, NEW.line, NEW.kind,
@@ -81,6 +84,20 @@ CREATE POLICY scope_read ON fund_award_pseudonymisations FOR SELECT USING ((SELE
     AND p.ancestor_id = ANY ((SELECT hieuhoc_roots('read'))::bigint[])));
 GRANT SELECT ON fund_award_pseudonymisations TO hieuhoc_app;
 
+-- The caller check of 0041's functions (the commune's administrator, or the command line), then the flag on.
+CREATE FUNCTION hieuhoc_begin_pseudonymising(p_commune bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT hieuhoc_may_pseudonymise(p_commune) THEN
+    RAISE EXCEPTION 'Chỉ quản trị của xã, phường được thay tên bằng bí danh' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  PERFORM set_config('hieuhoc.pseudonymising', 'on', true);
+END $$;
+
+-- LIKE patterns of the folded values (no diacritics, any case) of three characters or more.
+CREATE FUNCTION hieuhoc_fold_patterns(vals text[]) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg('%' || hieuhoc_fold(v) || '%'), '{}') FROM unnest(vals) v WHERE length(trim(v)) >= 3
+$$;
+
 -- The beneficiary's and the recipient's names of the commune's disbursements `p_ids`: a column is replaced when it
 -- holds one of `names` (folded: no diacritics, any case); a disbursement holding none of them (linked by hand)
 -- has its beneficiary's name replaced. Amounts, accounts, states and vouchers are unchanged. Returns the names
@@ -89,12 +106,8 @@ CREATE FUNCTION hieuhoc_pseudonymise_disbursements(p_commune bigint, p_ids bigin
 RETURNS text[] LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE folded text[]; replaced text[];
 BEGIN
-  IF NOT hieuhoc_may_pseudonymise(p_commune) THEN
-    RAISE EXCEPTION 'Chỉ quản trị của xã, phường được thay tên bằng bí danh' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  SELECT coalesce(array_agg('%' || hieuhoc_fold(x) || '%'), '{}') INTO folded
-  FROM unnest(names) x WHERE length(trim(x)) >= 3;
-  PERFORM set_config('hieuhoc.pseudonymising', 'on', true);
+  PERFORM hieuhoc_begin_pseudonymising(p_commune);
+  folded := hieuhoc_fold_patterns(names);
   WITH picked AS (
     SELECT d.id, d.beneficiary_name, d.recipient_name,
       coalesce(hieuhoc_fold(d.beneficiary_name) LIKE ANY (folded), false)
@@ -120,10 +133,7 @@ CREATE FUNCTION hieuhoc_pseudonymise_award_recipients(p_commune bigint, p_ids bi
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE total integer := 0; r record; before text; changed integer[];
 BEGIN
-  IF NOT hieuhoc_may_pseudonymise(p_commune) THEN
-    RAISE EXCEPTION 'Chỉ quản trị của xã, phường được thay tên bằng bí danh' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  PERFORM set_config('hieuhoc.pseudonymising', 'on', true);
+  PERFORM hieuhoc_begin_pseudonymising(p_commune);
   FOR r IN SELECT DISTINCT a.fund_id, a.round_id FROM fund_award_recipients a
       WHERE a.commune_id = p_commune AND a.id = ANY (p_ids) AND a.full_name <> pseudonym ORDER BY a.round_id LOOP
     before := hieuhoc_award_list_hash(p_commune, r.round_id);
@@ -148,12 +158,8 @@ CREATE FUNCTION hieuhoc_pseudonymise_processing_log(p_commune bigint, secrets te
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE n integer; folded text[];
 BEGIN
-  IF NOT hieuhoc_may_pseudonymise(p_commune) THEN
-    RAISE EXCEPTION 'Chỉ quản trị của xã, phường được thay tên bằng bí danh' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  SELECT coalesce(array_agg('%' || hieuhoc_fold(x) || '%'), '{}') INTO folded
-  FROM unnest(secrets) x WHERE length(trim(x)) >= 3;
-  PERFORM set_config('hieuhoc.pseudonymising', 'on', true);
+  PERFORM hieuhoc_begin_pseudonymising(p_commune);
+  folded := hieuhoc_fold_patterns(secrets);
   UPDATE processing_log l SET filter = (SELECT jsonb_object_agg(e.key, CASE WHEN jsonb_typeof(e.value) = 'string'
       AND hieuhoc_fold(e.value #>> '{}') LIKE ANY (folded) THEN to_jsonb(pseudonym) ELSE e.value END)
     FROM jsonb_each(l.filter) e)

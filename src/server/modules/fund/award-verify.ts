@@ -5,7 +5,7 @@
  * against the round's total: an edited name, amount or line of a paid list is found by `hieuhoc fund verify`.
  * The one accepted exception is a data-subject erasure (migration 0045): the database function that puts a
  * pseudonym in place of a recipient's name records the list's hash before and after; the list is valid when its
- * hash is reached from the sealed one through those records (`sealedHash`).
+ * hash is reached from the sealed one through those records (`pseudonymisedHashes`).
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/connection";
@@ -61,18 +61,21 @@ export function recipientListHash(recipients: HashedRecipient[]): string {
     .digest("hex");
 }
 
-/** The hash the list must have now: the sealed one, followed through its recorded pseudonymisations. */
-async function sealedHash(db: Db, communeId: number, roundId: number, sealed: string): Promise<string> {
+/** The hash each round's list must have now: the sealed one, followed through its recorded pseudonymisations. */
+async function pseudonymisedHashes(db: Db, fund: { commune_id: number; id: number }) {
   const steps = await db
     .selectFrom("fund_award_pseudonymisations")
-    .select(["hash_before", "hash_after"])
-    .where("commune_id", "=", communeId)
-    .where("round_id", "=", roundId)
+    .select(["round_id", "hash_before", "hash_after"])
+    .where("commune_id", "=", fund.commune_id)
+    .where("fund_id", "=", fund.id)
     .orderBy("id")
     .execute();
-  let hash = sealed;
-  for (const step of steps) if (step.hash_before === hash) hash = step.hash_after;
-  return hash;
+  return (roundId: number, sealed: string) => {
+    let hash = sealed;
+    for (const step of steps)
+      if (step.round_id === roundId && step.hash_before === hash) hash = step.hash_after;
+    return hash;
+  };
 }
 
 export type AwardBreak = { seq: number; transactionId: number | null; reason: string };
@@ -102,6 +105,7 @@ export async function verifyAwardRounds(
     .where("r.state", "=", "paid")
     .orderBy("t.seq")
     .execute();
+  const expectedHash = await pseudonymisedHashes(db, fund);
   for (const round of rounds) {
     const at = (reason: string): AwardBreak => ({
       seq: round.seq,
@@ -116,7 +120,7 @@ export async function verifyAwardRounds(
       .execute();
     const hash = recipientListHash(rows.map(hashedOf));
     const sum = rows.reduce((s, r) => s + r.amount, 0);
-    const expected = await sealedHash(db, fund.commune_id, round.id, round.list_hash);
+    const expected = expectedHash(round.id, round.list_hash);
     if (hash !== expected || !round.description.endsWith(`SHA-256 ${round.list_hash}`))
       return at(`Danh sách người nhận của đợt trao "${round.name}" đã bị thay đổi sau khi chi`);
     if (sum !== round.total || rows.length !== round.recipient_count)
