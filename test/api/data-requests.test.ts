@@ -11,8 +11,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { verifyFunds } from "../../src/server/modules/fund/verify";
 import { verifyCounters } from "../../src/server/modules/stats/stats.service";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
+import { sheetXlsx, upload } from "../helpers/award";
 import { describeEachEngine } from "../helpers/db";
-import { createTestFund } from "../helpers/fund";
+import { createTestFund, type FundFixture, fundPeople, sponsorScholarships } from "../helpers/fund";
 
 describeEachEngine("data-subject requests", (engine) => {
   let t: TestApp;
@@ -77,6 +78,12 @@ describeEachEngine("data-subject requests", (engine) => {
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
   });
   afterAll(() => t?.close());
+  // One fund of the ward for the fund cases (a ward's fund names are unique).
+  let wardFund: FundFixture | undefined;
+  const theFund = async () => {
+    wardFund ??= await createTestFund(officer, ward);
+    return wardFund;
+  };
 
   it("computes the due date in working days: Friday → Tuesday, holidays skipped", async () => {
     const friday = await officer.post("/api/v1/data-requests", request({ kind: "access" }));
@@ -257,7 +264,7 @@ describeEachEngine("data-subject requests", (engine) => {
   });
 
   it("pseudonymises a donor on a posted receipt: only the names change, the ledger still verifies", async () => {
-    const fund = await createTestFund(officer, ward);
+    const fund = await theFund();
     const receipt = await officer.post(`/api/v1/funds/${fund.id}/receipts`, {
       receivedOn: "2026-06-01",
       donorName: "Phạm Văn Thiện",
@@ -306,6 +313,232 @@ describeEachEngine("data-subject requests", (engine) => {
     await expect(
       t.db.updateTable("fund_receipts").set({ donor_name: "Khác" }).where("id", "=", found.id).execute(),
     ).rejects.toThrow(/không được sửa/);
+  });
+
+  it("pseudonymises a pupil paid by a disbursement and listed in a paid award round, and their searches in the processing log; the fund still verifies", async () => {
+    const pupil = "Đỗ Thị Hằng Nga";
+    const parent = "Đỗ Văn Hùng";
+    const fund = await theFund();
+    const { keeper, cashier, approver } = await fundPeople(t);
+    await sponsorScholarships(keeper, fund, "2026-08-20");
+    // A disbursement to the pupil, received by her father (another person: his name stays).
+    const proposed = await keeper.post(`/api/v1/funds/${fund.id}/disbursements`, {
+      amount: 1_000_000,
+      assetAccountId: fund.cash,
+      purposeAccountId: fund.poor,
+      beneficiaryKind: "student",
+      beneficiaryName: pupil,
+      beneficiaryMinor: true,
+      beneficiarySchool: "Trường THCS Chu Văn An",
+      beneficiaryClass: "7A",
+      recipientName: parent,
+      reason: "Học bổng học sinh nghèo vượt khó",
+    });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const disbursement = proposed.body.disbursement.id;
+    const dPath = (action: string) => `/api/v1/funds/${fund.id}/disbursements/${disbursement}/${action}`;
+    expect((await approver.post(dPath("approve"))).status).toBe(200);
+    const paid = await cashier.post(dPath("pay"), { paidOn: "2026-08-25" });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    // A paid award round of three pupils, the second one her.
+    const village = (await t.db
+      .selectFrom("admin_units")
+      .select("name")
+      .where("parent_id", "=", ward)
+      .where("valid_to", "is", null)
+      .orderBy("code")
+      .executeTakeFirstOrThrow())!.name;
+    const sheet = ["Lê Minh Châu", pupil, "Vũ Đức Hải"].map((name, i) => ({
+      name,
+      kind: "Học sinh",
+      sex: i === 2 ? "Nam" : "Nữ",
+      birth: "2014",
+      school: "Trường THCS Bình Minh",
+      class: "7A",
+      household: "",
+      village,
+      amount: "1.000.000",
+      dong: 1_000_000,
+      minor: true,
+    }));
+    const base = `/api/v1/funds/${fund.id}/award-rounds`;
+    const created = await keeper.post(base, {
+      name: "Lễ trao học bổng năm học 2026–2027",
+      schoolYear: "2026-2027",
+      decisionNumber: "15/QĐ-HKH",
+      decisionDate: "2026-09-01",
+      purposeAccountId: fund.poor,
+      assetAccountId: fund.cash,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const round = created.body.awardRound.id;
+    const imported = await upload(
+      keeper,
+      `${base}/${round}/recipients/import?dryRun=0`,
+      await sheetXlsx(sheet),
+      "hoc-bong.xlsx",
+    );
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect((await approver.post(`${base}/${round}/approve`)).status).toBe(200);
+    const roundPaid = await cashier.post(`${base}/${round}/pay`, { paidOn: "2026-09-05" });
+    expect(roundPaid.status, JSON.stringify(roundPaid.body)).toBe(200);
+    // Somebody searched the ward's households for her name (without marks): the processing log keeps the search.
+    const tayho = await t.as("tayho");
+    const villageId = (await tayho.get(`/api/v1/units/${ward}/children`)).body.units[0].id;
+    expect((await tayho.get(`/api/v1/households?unitId=${villageId}&q=do%20thi%20hang%20nga`)).status).toBe(
+      200,
+    );
+    const logged = () =>
+      t.db
+        .selectFrom("processing_log")
+        .selectAll()
+        .where("unit_id", "=", villageId)
+        .where(sql<boolean>`filter ? 'q'`)
+        .orderBy("id")
+        .execute();
+    const logBefore = await logged();
+    expect(logBefore.map((r) => (r.filter as any).q)).toContain("do thi hang nga");
+    const roundBefore = await t.db
+      .selectFrom("fund_award_rounds")
+      .selectAll()
+      .where("id", "=", round)
+      .executeTakeFirstOrThrow();
+    const recipientsOf = () =>
+      t.db
+        .selectFrom("fund_award_recipients")
+        .selectAll()
+        .where("round_id", "=", round)
+        .orderBy("line")
+        .execute();
+    const recipientsBefore = await recipientsOf();
+    const disbursementOf = () =>
+      t.db
+        .selectFrom("fund_disbursements")
+        .selectAll()
+        .where("id", "=", disbursement)
+        .executeTakeFirstOrThrow();
+    const disbursementBefore = await disbursementOf();
+    expect((await verifyFunds(t.db, { fundId: fund.id })).broken).toBeNull();
+
+    const request2 = await officer.post("/api/v1/data-requests", request({ personName: pupil }));
+    const id = request2.body.request.id;
+    const matches = (await officer.get(`/api/v1/data-requests/${id}/matches`)).body.matches as any[];
+    const mine = matches.filter((m) => m.source === "disbursement" || m.source === "award_recipient");
+    expect(mine.map((m) => m.source).sort()).toEqual(["award_recipient", "disbursement"]);
+    const linked = await officer.request("PUT", `/api/v1/data-requests/${id}/records`, {
+      version: 1,
+      records: mine.map(({ source, id }) => ({ source, id })),
+    });
+    const erased = await officer.post(`/api/v1/data-requests/${id}/erase`, {
+      version: linked.body.request.version,
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    const outcome: string = erased.body.request.outcome;
+    const pseudonym = /"(Ẩn danh [A-Z0-9]{6})"/.exec(outcome)![1]!;
+    expect(outcome).not.toContain("giữ nguyên, chỉ người giữ sổ quỹ");
+    expect(outcome).toMatch(/disbursement \d+: giữ lại dưới dạng bí danh/);
+    expect(outcome).toMatch(/award_recipient \d+: giữ lại dưới dạng bí danh/);
+    expect(outcome).toContain("Nhật ký xử lý dữ liệu: 1 dòng");
+
+    // The disbursement: only the pupil's name changed; the father's, the amount, the voucher stay.
+    const { beneficiary_name, version: _v, ...rest } = await disbursementOf();
+    const { beneficiary_name: nameBefore, version: _w, ...restBefore } = disbursementBefore;
+    expect(nameBefore).toBe(pupil);
+    expect(beneficiary_name).toBe(pseudonym);
+    expect(rest).toEqual(restBefore);
+    expect(rest.recipient_name).toBe(parent);
+    // The round's list: only her line's name; the round itself (its sealed hash) untouched.
+    const recipientsAfter = await recipientsOf();
+    expect(recipientsAfter.map((r) => r.full_name)).toEqual(["Lê Minh Châu", pseudonym, "Vũ Đức Hải"]);
+    expect(recipientsAfter.map(({ full_name, ...r }) => r)).toEqual(
+      recipientsBefore.map(({ full_name, ...r }) => r),
+    );
+    expect(
+      await t.db
+        .selectFrom("fund_award_rounds")
+        .selectAll()
+        .where("id", "=", round)
+        .executeTakeFirstOrThrow(),
+    ).toEqual(roundBefore);
+    const exception = await t.db
+      .selectFrom("fund_award_pseudonymisations")
+      .selectAll()
+      .where("round_id", "=", round)
+      .execute();
+    expect(exception).toMatchObject([{ lines: [2], pseudonym, hash_before: roundBefore.list_hash }]);
+    // The fund verifies (the exception is accepted), and only through the recorded exception.
+    expect((await verifyFunds(t.db, { fundId: fund.id })).broken).toBeNull();
+    const left = await sql<{ n: number }>`SELECT
+        (SELECT count(*) FROM fund_disbursements WHERE commune_id = ${ward}
+          AND (beneficiary_name = ${pupil} OR recipient_name = ${pupil}))
+      + (SELECT count(*) FROM fund_award_recipients WHERE commune_id = ${ward} AND full_name = ${pupil})
+      + (SELECT count(*) FROM audit_log WHERE strpos(before::text || coalesce(after::text, ''), ${pupil}) > 0
+          AND entity <> 'data_subject_request') AS n`.execute(t.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+    // The processing log: the search text is the pseudonym; who, when, what and the rows listed are unchanged.
+    const logAfter = await logged();
+    expect(logAfter.map((r) => (r.filter as any).q)).not.toContain("do thi hang nga");
+    expect(logAfter.map(({ filter, ...r }) => r)).toEqual(logBefore.map(({ filter, ...r }) => r));
+    expect(logAfter.map((r) => ({ ...(r.filter as any), q: undefined }))).toEqual(
+      logBefore.map((r) => ({ ...(r.filter as any), q: undefined })),
+    );
+    // Counters equal a recount (the fund's included).
+    const { differences } = await verifyCounters(t.db, { unitCode: "00103" });
+    expect(differences).toEqual([]);
+    // The seals still refuse any other change, with or without the flag.
+    const attempt = (change: string) =>
+      t.db.transaction().execute(async (tx) => {
+        await sql`SELECT set_config('hieuhoc.pseudonymising', 'on', true)`.execute(tx);
+        await sql.raw(change).execute(tx);
+      });
+    await expect(
+      attempt(`UPDATE fund_award_recipients SET amount = 1 WHERE round_id = ${round}`),
+    ).rejects.toThrow(/Không sửa từng người nhận/);
+    await expect(
+      attempt(`UPDATE fund_disbursements SET amount = 1 WHERE id = ${disbursement}`),
+    ).rejects.toThrow(/đã chi không được sửa/);
+    await expect(attempt("UPDATE processing_log SET actor_name = 'x'")).rejects.toThrow(/append-only/);
+    // The application's role may update disbursements and could set the flag itself: the exception is not its.
+    const treasurer = await t.db
+      .selectFrom("app_users")
+      .select("id")
+      .where("username", "=", "thuquy")
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.db.transaction().execute(async (tx) => {
+        await sql`SELECT set_config('role', 'hieuhoc_app', true), set_config('hieuhoc.user_id', ${String(treasurer.id)}, true),
+          set_config('hieuhoc.pseudonymising', 'on', true)`.execute(tx);
+        await sql`UPDATE fund_disbursements SET beneficiary_name = 'Khác' WHERE id = ${disbursement}`.execute(
+          tx,
+        );
+      }),
+    ).rejects.toThrow(/đã chi không được sửa/);
+    await expect(
+      t.db
+        .updateTable("fund_award_recipients")
+        .set({ full_name: "Khác" })
+        .where("round_id", "=", round)
+        .execute(),
+    ).rejects.toThrow(/Không sửa từng người nhận/);
+    // A name changed behind the functions' back breaks the verification.
+    await t.db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`ALTER TABLE fund_award_recipients DISABLE TRIGGER fund_award_recipients_no_update`.execute(
+          tx,
+        );
+        await sql`UPDATE fund_award_recipients SET full_name = 'Người Khác' WHERE round_id = ${round} AND line = 1`.execute(
+          tx,
+        );
+        expect((await verifyFunds(tx, { fundId: fund.id })).broken?.reason).toContain(
+          "đã bị thay đổi sau khi chi",
+        );
+        await sql`ALTER TABLE fund_award_recipients ENABLE TRIGGER fund_award_recipients_no_update`.execute(
+          tx,
+        );
+        await sql`SELECT 1/0`.execute(tx); // roll back
+      })
+      .catch((e) => expect(String(e)).toContain("division by zero"));
   });
 
   it("shows the open requests on the to-do list with their due dates", async () => {

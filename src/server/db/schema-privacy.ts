@@ -48,7 +48,22 @@ export type PrivacyRetentionTable = {
   version: Generated<number>;
 };
 
+/** An award round's list pseudonymised (migration 0045): the list's hash before and after, for the verifier. */
+export type FundAwardPseudonymisationTable = {
+  commune_id: number;
+  id: Generated<number>;
+  fund_id: number;
+  round_id: number;
+  lines: number[];
+  pseudonym: string;
+  hash_before: string;
+  hash_after: string;
+  done_by: number | null;
+  done_at: Generated<Timestamp>;
+};
+
 export type PrivacyTables = {
+  fund_award_pseudonymisations: FundAwardPseudonymisationTable;
   privacy_retention: PrivacyRetentionTable;
   public_holidays: PublicHolidayTable;
   data_subject_requests: DataSubjectRequestTable;

@@ -3,6 +3,9 @@
  * round's transaction, which the chain's hash covers. `verifyAwardRounds` recomputes each paid round's list hash
  * from the stored recipients and checks it against the round and its transaction, and the transaction's amount
  * against the round's total: an edited name, amount or line of a paid list is found by `hieuhoc fund verify`.
+ * The one accepted exception is a data-subject erasure (migration 0045): the database function that puts a
+ * pseudonym in place of a recipient's name records the list's hash before and after; the list is valid when its
+ * hash is reached from the sealed one through those records (`pseudonymisedHashes`).
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/connection";
@@ -58,6 +61,23 @@ export function recipientListHash(recipients: HashedRecipient[]): string {
     .digest("hex");
 }
 
+/** The hash each round's list must have now: the sealed one, followed through its recorded pseudonymisations. */
+async function pseudonymisedHashes(db: Db, fund: { commune_id: number; id: number }) {
+  const steps = await db
+    .selectFrom("fund_award_pseudonymisations")
+    .select(["round_id", "hash_before", "hash_after"])
+    .where("commune_id", "=", fund.commune_id)
+    .where("fund_id", "=", fund.id)
+    .orderBy("id")
+    .execute();
+  return (roundId: number, sealed: string) => {
+    let hash = sealed;
+    for (const step of steps)
+      if (step.round_id === roundId && step.hash_before === hash) hash = step.hash_after;
+    return hash;
+  };
+}
+
 export type AwardBreak = { seq: number; transactionId: number | null; reason: string };
 
 /** The first paid round of the fund whose list, total or transaction no longer agree, or null. */
@@ -85,6 +105,7 @@ export async function verifyAwardRounds(
     .where("r.state", "=", "paid")
     .orderBy("t.seq")
     .execute();
+  const expectedHash = await pseudonymisedHashes(db, fund);
   for (const round of rounds) {
     const at = (reason: string): AwardBreak => ({
       seq: round.seq,
@@ -99,7 +120,8 @@ export async function verifyAwardRounds(
       .execute();
     const hash = recipientListHash(rows.map(hashedOf));
     const sum = rows.reduce((s, r) => s + r.amount, 0);
-    if (hash !== round.list_hash || !round.description.endsWith(`SHA-256 ${hash}`))
+    const expected = expectedHash(round.id, round.list_hash);
+    if (hash !== expected || !round.description.endsWith(`SHA-256 ${round.list_hash}`))
       return at(`Danh sách người nhận của đợt trao "${round.name}" đã bị thay đổi sau khi chi`);
     if (sum !== round.total || rows.length !== round.recipient_count)
       return at(`Tổng tiền của đợt trao "${round.name}" không khớp danh sách người nhận`);

@@ -8,11 +8,14 @@
  * - a person-only registry row with nothing holding it (citizen, member, donor, beneficiary) is also archived, so
  *   it leaves the lists; a household stays (it is a household of the village, counted as such) under the pseudonym;
  * - posted receipts take the pseudonym through hieuhoc_pseudonymise_receipts (migration 0041: only the names
- *   change; the hash chain does not cover them); disbursements and award rounds' lists are accounting documents
- *   sealed by their own checks and are kept as they are (the step says so);
+ *   change; the hash chain does not cover them); disbursements (the payee's or the recipient's name, whichever is
+ *   the person's) and award rounds' recipients through hieuhoc_pseudonymise_disbursements and
+ *   hieuhoc_pseudonymise_award_recipients (migration 0045: only the names change; a round's list hash covers the
+ *   names, so each change is recorded with the hash before and after, and `hieuhoc fund verify` accepts it);
  * - survey answers are unlinked from the person (the answer still counts, anonymous);
  * - the audit log's before/after values equal to the names, phones or addresses are replaced by the pseudonym
- *   (hieuhoc_pseudonymise_audit).
+ *   (hieuhoc_pseudonymise_audit), and the processing log's list filters holding them (the search text) too
+ *   (hieuhoc_pseudonymise_processing_log).
  * Counters are kept by triggers on the same rows: a name change moves none of them (test/api/data-requests.test.ts
  * checks them against a recount). The caller audits the result; no step carries the person's data.
  */
@@ -27,9 +30,17 @@ export type PseudonymiseInput = {
   records: readonly { source: PersonSource; id: number }[];
   /** A pseudonym to use (the request's, for a second pass); a new one when not given. */
   pseudonym?: string;
+  /** The person's name as the request gives it: tells which name of a disbursement is theirs. */
+  personName?: string;
 };
 
-export type PseudonymiseResult = { pseudonym: string; steps: ErasureStep[]; auditRows: number };
+export type PseudonymiseResult = {
+  pseudonym: string;
+  steps: ErasureStep[];
+  auditRows: number;
+  /** Rows of the processing log whose list filter held the person's name or phone. */
+  processingLogRows: number;
+};
 
 const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const newPseudonym = () =>
@@ -47,14 +58,14 @@ const personRows: Partial<
 };
 
 const keptReason: Partial<Record<PersonSource, string>> = {
-  disbursement: "chứng từ chi của quỹ (Luật Kế toán): giữ nguyên, chỉ người giữ sổ quỹ xem được",
-  award_recipient: "danh sách đợt trao học bổng có mã kiểm tra và chữ ký nhận: giữ nguyên",
   registration: "hồ sơ không ghi tên; phụ lục quyết định hiện tên đã thay bằng bí danh",
   learner: "danh sách học viên trỏ tới công dân đã thay bằng bí danh",
 };
 
 async function secretsOf(tx: Db, communeId: number, matches: PersonMatch[]): Promise<string[]> {
-  const secrets = new Set(matches.map((m) => m.name));
+  // A disbursement's name may be another person's (the pupil's, when the parent asks): its names come from
+  // hieuhoc_pseudonymise_disbursements.
+  const secrets = new Set(matches.filter((m) => m.source !== "disbursement").map((m) => m.name));
   for (const [source, spec] of Object.entries(personRows)) {
     const ids = matches.filter((m) => m.source === source).map((m) => m.id);
     if (!spec || ids.length === 0 || spec.clear.length === 0) continue;
@@ -87,6 +98,7 @@ export async function pseudonymisePerson(tx: Db, input: PseudonymiseInput): Prom
   }
   const secrets = await secretsOf(tx, c, matches);
   const steps: ErasureStep[] = [];
+  const ids = (source: PersonSource) => matches.filter((m) => m.source === source).map((m) => m.id);
 
   for (const m of matches) {
     const spec = personRows[m.source];
@@ -135,6 +147,34 @@ export async function pseudonymisePerson(tx: Db, input: PseudonymiseInput): Prom
       reason: "giữ lại dưới dạng bí danh vì phiếu thu đã ghi sổ quỹ (sổ quỹ không sửa, không xóa)",
     });
 
+  const disbursements = ids("disbursement");
+  if (disbursements.length > 0) {
+    const names = [input.personName ?? "", ...secrets];
+    const { rows: replaced } = await sql<{ names: string[] }>`SELECT hieuhoc_pseudonymise_disbursements(${c},
+      ${sql.val(disbursements)}::bigint[], ${sql.val(names)}::text[], ${pseudonym}) AS names`.execute(tx);
+    secrets.push(...(replaced[0]?.names ?? []));
+  }
+  for (const id of disbursements)
+    steps.push({
+      source: "disbursement",
+      id,
+      action: "pseudonymised",
+      reason:
+        "giữ lại dưới dạng bí danh vì khoản chi là chứng từ kế toán của quỹ (số tiền, ngày, số phiếu chi giữ nguyên)",
+    });
+  const awards = ids("award_recipient");
+  if (awards.length > 0)
+    await sql`SELECT hieuhoc_pseudonymise_award_recipients(${c}, ${sql.val(awards)}::bigint[],
+      ${pseudonym})`.execute(tx);
+  for (const id of awards)
+    steps.push({
+      source: "award_recipient",
+      id,
+      action: "pseudonymised",
+      reason:
+        "giữ lại dưới dạng bí danh vì danh sách đợt trao là chứng từ kế toán; mã kiểm tra của danh sách trước và sau khi thay tên được ghi lại để sổ quỹ vẫn kiểm tra được",
+    });
+
   // Survey answers of the linked households and citizens, and those linked directly.
   const households = input.records.filter((r) => r.source === "household").map((r) => r.id);
   const citizens = input.records.filter((r) => r.source === "citizen").map((r) => r.id);
@@ -161,5 +201,13 @@ export async function pseudonymisePerson(tx: Db, input: PseudonymiseInput): Prom
     n: number;
   }>`SELECT hieuhoc_pseudonymise_audit(${c}, ${sql.val(secrets)}::text[],
     ${pseudonym}) AS n`.execute(tx);
-  return { pseudonym, steps, auditRows: Number(rows[0]?.n ?? 0) };
+  const searched = [...secrets, ...(input.personName ? [input.personName] : [])];
+  const { rows: logged } = await sql<{ n: number }>`SELECT hieuhoc_pseudonymise_processing_log(${c},
+    ${sql.val(searched)}::text[], ${pseudonym}) AS n`.execute(tx);
+  return {
+    pseudonym,
+    steps,
+    auditRows: Number(rows[0]?.n ?? 0),
+    processingLogRows: Number(logged[0]?.n ?? 0),
+  };
 }

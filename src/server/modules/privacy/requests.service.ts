@@ -306,12 +306,17 @@ export async function eraseRequest(db: Db, actor: Actor, id: number, version: nu
         "records",
         "Yêu cầu chưa xác định được người: hãy tìm và chọn hồ sơ của người yêu cầu trước khi xóa",
       );
-    const result = await pseudonymisePerson(tx, { communeId: before.communeId, records: before.records });
+    const result = await pseudonymisePerson(tx, {
+      communeId: before.communeId,
+      records: before.records,
+      personName: before.personName,
+    });
     const lines = result.steps.map((s) => `- ${s.source} ${s.id}: ${s.reason}`);
     const outcome = [
       `Đã xử lý yêu cầu xóa ngày ${today()}: tên thay bằng bí danh "${result.pseudonym}".`,
       ...lines,
       `Nhật ký thay đổi: ${result.auditRows} dòng đã thay tên bằng bí danh.`,
+      `Nhật ký xử lý dữ liệu: ${result.processingLogRows} dòng có từ khóa tìm kiếm là tên, số điện thoại đã thay bằng bí danh.`,
     ].join("\n");
     return save(
       tx,
@@ -326,7 +331,7 @@ export async function eraseRequest(db: Db, actor: Actor, id: number, version: nu
         closed_at: sql`now()`,
       },
       "erase",
-      { steps: result.steps, auditRows: result.auditRows },
+      { steps: result.steps, auditRows: result.auditRows, processingLogRows: result.processingLogRows },
     );
   });
 }
