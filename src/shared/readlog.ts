@@ -32,6 +32,10 @@ export const documentKinds = [
   "commendation_proposals",
   "award_recipients",
   "decision",
+  "title_list",
+  "voucher",
+  "cash_book",
+  "completion_certificates",
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 

@@ -198,7 +198,14 @@ describeEachEngine("the year's lists, review minutes and open data", (engine) =>
     expect(body).toHaveLength(all.length);
     const byName = new Map(all.map((r) => [`${r.subject.name}|${r.village?.name}`, r]));
     for (const row of body) expect(byName.has(`${row[1]}|${row[2]}`), row.join(";")).toBe(true);
-    expect(rows.flat().some((c) => c.startsWith("Xuất từ Hiếu Học bởi"))).toBe(true);
+    expect(rows.flat().some((c) => /^Xuất bởi .+ lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/.test(c))).toBe(true);
+    // The export is in the processing log, with every record listed.
+    const logged = await t.db
+      .selectFrom("processing_log")
+      .select(["action", "format", "record_count"])
+      .where("kind", "=", "title_list")
+      .execute();
+    expect(logged).toContainEqual({ action: "export", format: "xlsx", record_count: all.length });
 
     const recognised = all.filter((r) => r.status === "recognized");
     expect(recognised.length).toBeGreaterThan(0);
@@ -212,7 +219,7 @@ describeEachEngine("the year's lists, review minutes and open data", (engine) =>
       expect(text).toContain("ĐƯỢC CÔNG NHẬN DANH HIỆU");
       for (const r of recognised) expect(text, r.subject.name).toContain(r.subject.name);
       expect(text).toContain(`Tổng số: ${recognised.length} hộ gia đình.`);
-      expect(text).toMatch(/Xuất từ Hiếu Học bởi .+ lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/);
+      expect(text).toMatch(/Xuất bởi .+ lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/);
       for (const r of recognised.filter((x) => x.subject.code))
         expect(text).not.toContain(` ${r.subject.code} `);
     }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
+import { logExport } from "../readlog/processing-log";
 import { cashBook, cashBookFileName, cashBookSheet } from "./cash-book";
 import { paymentVoucher, receiptVoucher, roundVoucher } from "./vouchers.service";
 
@@ -72,8 +73,15 @@ voucherRoutes.openapi(
   }),
   async (c) => {
     const { id, accountId } = c.req.valid("param");
-    const book = await cashBook(c.get("db"), requireActor(c), id, accountId, c.req.valid("query").year);
+    const actor = requireActor(c);
+    const year = c.req.valid("query").year;
+    const book = await cashBook(c.get("db"), actor, id, accountId, year);
+    const exportedBy = await logExport(c.get("db"), actor, {
+      kind: "cash_book",
+      format: "xlsx",
+      filter: { fundId: id, accountId, year },
+    });
     const { sheet, rows } = cashBookSheet(book);
-    return xlsxResponse(c, sheet, rows, cashBookFileName(id, book));
+    return xlsxResponse(c, { ...sheet, exportedBy }, rows, cashBookFileName(id, book));
   },
 );

@@ -3,6 +3,7 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { renderVoucher, type VoucherData } from "../../documents/voucher.pdf";
 import { AppError, notFound } from "../../errors";
+import { logExport } from "../readlog/processing-log";
 import { vietnamTime } from "../territory/dates";
 import { fundInScope } from "./funds.service";
 import { vnDate } from "./ledger";
@@ -62,6 +63,13 @@ export async function receiptVoucher(db: Db, actor: Actor, fundId: number, recei
         { title: "Thủ quỹ" },
       ],
     };
+    await logExport(tx, actor, {
+      kind: "voucher",
+      format: "pdf",
+      print: true,
+      filter: { fundId: fund.id, number: data.number },
+      unitId: fund.commune_id,
+    });
     return { bytes: await renderVoucher(data), name: `phieu-thu-${r.number}-${r.year}.pdf` };
   });
 }
@@ -135,6 +143,13 @@ export async function paymentVoucher(db: Db, actor: Actor, fundId: number, disbu
         true,
       ),
     };
+    await logExport(tx, actor, {
+      kind: "voucher",
+      format: "pdf",
+      print: true,
+      filter: { fundId: fund.id, number: data.number },
+      unitId: fund.commune_id,
+    });
     return { bytes: await renderVoucher(data), name: `phieu-chi-${d.number}-${d.year}.pdf` };
   });
 }
@@ -182,6 +197,13 @@ export async function roundVoucher(db: Db, actor: Actor, fundId: number, roundId
         false,
       ),
     };
+    await logExport(tx, actor, {
+      kind: "voucher",
+      format: "pdf",
+      print: true,
+      filter: { fundId: fund.id, number: data.number },
+      unitId: fund.commune_id,
+    });
     return { bytes: await renderVoucher(data), name: `phieu-chi-${r.number}-${r.year}.pdf` };
   });
 }

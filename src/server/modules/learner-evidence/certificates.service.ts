@@ -15,6 +15,7 @@ import { placeList, placeName } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { newCertificateCode } from "../cycle/decisions.service";
+import { logExport } from "../readlog/processing-log";
 import { today } from "../territory/dates";
 import { hoursText, shortCentre } from "./hours.service";
 
@@ -202,6 +203,14 @@ export async function activityCertificates(db: Db, actor: Actor, activityId: num
         place: placeName(activity.commune),
       },
     }));
+    await logExport(tx, actor, {
+      kind: "completion_certificates",
+      format: "pdf",
+      print: true,
+      recordIds: eligible.map((l) => Number(l.citizen_id)),
+      filter: { activityId: activity.id },
+      unitId: activity.commune_id,
+    });
     return renderCompletionCertificates(data, { verifyBaseUrl });
   });
 }

@@ -14,7 +14,8 @@ import { formatDmy } from "../../documents/nd30.docx";
 import { placeList, placeName } from "../../documents/nd30-names";
 import { renderYearList } from "../../documents/year-list.pdf";
 import type { XlsxCell, XlsxSheet } from "../../lib/xlsx-stream";
-import { today, vietnamTime } from "../territory/dates";
+import { logExport } from "../readlog/processing-log";
+import { today } from "../territory/dates";
 import { agencyOf, type YearRecord, type YearUnit, yearRecords, yearUnit } from "./year-records";
 
 export const statusLabels: Record<YearRecord["status"], string> = {
@@ -33,7 +34,8 @@ type ListTable = {
   columns: { header: string; weight: number }[];
   rows: string[][];
   summary: string;
-  footer: string;
+  /** The records listed (for the processing log). */
+  ids: number[];
   fileName: string;
 };
 
@@ -66,7 +68,6 @@ async function listTable(
           };
     const verb = list === "registered" ? "ĐĂNG KÝ" : "ĐƯỢC CÔNG NHẬN";
     const ancestors = unit.level === "village" ? [unit.name, unit.commune] : [unit.name];
-    const at = vietnamTime(new Date());
     return {
       unit,
       titleLines: [
@@ -80,7 +81,7 @@ async function listTable(
       ],
       rows: records.map((r) => [r.name, ...(village ? [r.village] : []), last.cell(r)]),
       summary: `Tổng số: ${records.length} ${noun}.`,
-      footer: `Xuất từ Hiếu Học bởi ${actor.name} lúc ${at.slice(11, 16)} ngày ${formatDmy(at.slice(0, 10))}`,
+      ids: records.map((r) => r.id),
       fileName: `danh-sach-${list === "registered" ? "dang-ky" : "cong-nhan"}-${query.title}-${query.year}`,
     };
   });
@@ -99,6 +100,13 @@ export async function yearList(
 ): Promise<YearListOutput> {
   const [list, format] = file.split(".") as ["registered" | "recognized", "xlsx" | "pdf"];
   const table = await listTable(db, actor, unitId, list, query);
+  const footer = await logExport(db, actor, {
+    kind: "title_list",
+    format,
+    recordIds: table.ids,
+    filter: { list, year: query.year, title: query.title },
+    unitId: table.unit.id,
+  });
   const agency = agencyOf(table.unit);
   if (format === "pdf") {
     const bytes = await renderYearList({
@@ -107,7 +115,7 @@ export async function yearList(
       columns: table.columns,
       rows: table.rows,
       summary: table.summary,
-      footer: table.footer,
+      footer,
     });
     return { format, bytes, fileName: `${table.fileName}.pdf` };
   }
@@ -128,7 +136,7 @@ export async function yearList(
       bordered: true,
       footer: [
         { cells: [{ text: table.summary, span, left: true, italic: true }] },
-        { cells: [{ text: table.footer, span, left: true, italic: true }] },
+        { cells: [{ text: footer, span, left: true, italic: true }] },
       ],
     },
     rows: table.rows.map((cells, i) => [i + 1, ...cells]),
