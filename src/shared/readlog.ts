@@ -36,6 +36,7 @@ export const documentKinds = [
   "voucher",
   "cash_book",
   "completion_certificates",
+  "registrations",
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 

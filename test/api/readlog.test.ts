@@ -53,6 +53,22 @@ describeEachEngine("processing log and breach register", (engine) => {
       household = page.body.households[0];
     });
 
+    it("logs a member search and a year's registrations list as one row each, with the ids found", async () => {
+      const before = await logCount();
+      const found = await admin.get("/api/v1/members/search?q=nguyen");
+      expect(found.status).toBe(200);
+      expect(await logCount()).toBe(before + 1);
+      const search = await lastRow();
+      expect(search).toMatchObject({ action: "list", kind: "members" });
+      expect(search.filter).toMatchObject({ q: "nguyen", route: "members/search" });
+      expect(search.record_ids.map(Number).sort()).toEqual(found.body.members.map((m: any) => m.id).sort());
+      const year = new Date().getFullYear();
+      const registrations = await officer.get(`/api/v1/registrations?unitId=${ward}&year=${year}`);
+      expect(registrations.status).toBe(200);
+      expect(await logCount()).toBe(before + 2);
+      expect(await lastRow()).toMatchObject({ action: "list", kind: "registrations" });
+    });
+
     it("logs the read of one household's record once, seen by the administrator and on its 'who has seen' list", async () => {
       const before = await logCount();
       expect((await officer.get(`/api/v1/households/${household.id}`)).status).toBe(200);

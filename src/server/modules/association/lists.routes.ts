@@ -13,6 +13,7 @@ import {
 } from "../../../shared/association-lists";
 import { createRouter, jsonContent, requireActor } from "../../http/context";
 import { todayIso } from "../../registry/rules";
+import { logProcessing } from "../readlog/processing-log";
 import { chapterSummary } from "./chapter-summary.service";
 import { chapterMembers, searchMembers } from "./member-lists.service";
 
@@ -32,7 +33,20 @@ associationListRoutes.openapi(
     request: { query: memberSearchQuery },
     responses: { 200: jsonContent(memberSearchResponse, "Hội viên tìm được") },
   }),
-  async (c) => c.json(await searchMembers(c.get("db"), requireActor(c), c.req.valid("query")), 200),
+  async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid("query");
+    const found = await searchMembers(c.get("db"), actor, query);
+    // A search of people is a read of their data (the processing log): one row with the query and the hits.
+    await logProcessing(c.get("db"), actor, {
+      action: "list",
+      kind: "members",
+      format: "json",
+      recordIds: found.members.map((m) => m.id),
+      filter: { ...query, route: "members/search" },
+    });
+    return c.json(found, 200);
+  },
 );
 
 associationListRoutes.openapi(
@@ -45,8 +59,18 @@ associationListRoutes.openapi(
     responses: { 200: jsonContent(chapterMembersResponse, "Hội viên của chi hội") },
   }),
   async (c) => {
+    const actor = requireActor(c);
     const date = c.req.valid("query").date ?? todayIso();
-    return c.json(await chapterMembers(c.get("db"), requireActor(c), c.req.valid("param").id, date), 200);
+    const list = await chapterMembers(c.get("db"), actor, c.req.valid("param").id, date);
+    await logProcessing(c.get("db"), actor, {
+      action: "list",
+      kind: "members",
+      format: "json",
+      recordIds: list.members.map((m) => m.id),
+      filter: { chapterId: list.chapter.id, date },
+      unitId: list.members[0]?.commune.id ?? null,
+    });
+    return c.json(list, 200);
   },
 );
 

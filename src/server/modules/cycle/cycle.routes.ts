@@ -22,6 +22,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 import { asActor } from "../../auth/scope";
 import { type AppEnv, createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { uploadedFile } from "../../http/upload";
+import { logProcessing } from "../readlog/processing-log";
 import { today } from "../territory/dates";
 import { checkCertificate, decisionCertificates, registrationCertificate } from "./certificates.service";
 import {
@@ -70,11 +71,21 @@ cycleRoutes.openapi(
     },
     responses: { 200: jsonContent(registrationListResponse, "Danh sách hồ sơ") },
   }),
-  async (c) =>
-    c.json(
-      { registrations: await listRegistrations(c.get("db"), requireActor(c), c.req.valid("query")) },
-      200,
-    ),
+  async (c) => {
+    const actor = requireActor(c);
+    const query = c.req.valid("query");
+    const registrations = await listRegistrations(c.get("db"), actor, query);
+    // The list names households and people: one processing-log row with the filter and the records.
+    await logProcessing(c.get("db"), actor, {
+      action: "list",
+      kind: "registrations",
+      format: "json",
+      recordIds: registrations.map((r) => r.id),
+      filter: query,
+      unitId: query.unitId,
+    });
+    return c.json({ registrations }, 200);
+  },
 );
 
 cycleRoutes.openapi(
