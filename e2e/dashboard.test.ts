@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Download, Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { chooseOption } from "./helpers/antd";
+import { chooseOption, confirmPopup } from "./helpers/antd";
 import { chromiumAvailable, uiLogin } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend, DEMO_PASSWORD } from "./helpers/server";
 import { browserSuite, eventually, expectNoOverflow, PHONE, rows } from "./helpers/suite";
@@ -228,10 +228,7 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
       await eventually(() => card.textContent()).toContain("85,00%");
       await eventually(() => panel.getByTestId("targets-table").textContent()).toContain("291/KH-UBND");
       await panel.getByTestId("target-delete").click();
-      await page
-        .locator(".ant-popconfirm")
-        .getByRole("button", { name: /OK|Có|Đồng ý/ })
-        .click();
+      await confirmPopup(page, /OK|Có|Đồng ý/);
       await eventually(() => card.textContent()).toContain("70,00% (quốc gia)");
     } finally {
       await context.close();

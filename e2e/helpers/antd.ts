@@ -42,9 +42,24 @@ export async function chooseOption(page: Page, testId: string, text: string): Pr
   await pickOption(page, new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
 
-/** Confirms the open Popconfirm with its button named `name`. */
-export async function confirmPopup(page: Page, name: string): Promise<void> {
-  await page.locator(".ant-popconfirm:visible").getByRole("button", { name }).click();
+/**
+ * Confirms the open Popconfirm with its button named `name` and waits until it has closed; a Popconfirm still open a
+ * few seconds later lost the click (it landed while the popup was still opening on a loaded machine) and is clicked
+ * again.
+ */
+export async function confirmPopup(page: Page, name: string | RegExp, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const popup = page.locator(".ant-popconfirm:visible");
+  for (;;) {
+    await popup.getByRole("button", { name }).click({ timeout: Math.max(1_000, deadline - Date.now()) });
+    try {
+      await popup.waitFor({ state: "hidden", timeout: 5_000 });
+      return;
+    } catch (error) {
+      if ((await popup.count()) === 0) return;
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /**
