@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
-import { pickOption, submitForm } from "./helpers/antd";
+import { fillDate, pickOption, submitForm } from "./helpers/antd";
 import { chromiumAvailable, uiLogin } from "./helpers/browser";
 import { apiGet, apiLogin, DEMO_PASSWORD } from "./helpers/server";
 import { browserSuite, communeUnits, eventually, expectNoOverflow, PHONE, rows } from "./helpers/suite";
@@ -42,7 +42,7 @@ describe.skipIf(!available)("commendations", () => {
     await page.keyboard.type(home.headName);
     await pickOption(page, home.headName);
     await page.getByTestId("commendation-decision-number").fill("12/QĐ-UBND");
-    await page.getByTestId("commendation-decision-date").fill(today);
+    await fillDate(page, "commendation-decision-date", today);
     const saved = await submitForm(
       page,
       "commendation-save",

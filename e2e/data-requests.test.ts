@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { addWorkingDays } from "../src/shared/working-days";
-import { submitForm } from "./helpers/antd";
+import { fillDate, submitForm } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
 import { browserSuite, eventually, expectNoOverflow, PHONE, rows } from "./helpers/suite";
@@ -81,7 +81,7 @@ describe.skipIf(!available)("data-subject requests", () => {
       await page.getByTestId("dsr-add").click();
       await page.getByTestId("dsr-form").waitFor();
       await page.getByTestId("dsr-person").fill(name);
-      await page.getByTestId("dsr-received-on").fill(received);
+      await fillDate(page, "dsr-received-on", received);
       await page.getByTestId("dsr-kind").click();
       await page.locator(".ant-select-item-option").filter({ hasText: "Nhận bản sao dữ liệu" }).click();
       const saved = await submitForm(

@@ -4,6 +4,7 @@
  * confirmed, an item is added); the old version stays as it was. A province administrator only reads a national set.
  */
 import { beforeAll, describe, expect, test } from "vitest";
+import { fillDate } from "./helpers/antd";
 import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin } from "./helpers/server";
 import { browserSuite, eventually, expectNoOverflow } from "./helpers/suite";
@@ -38,8 +39,8 @@ describe.skipIf(!available)("criteria-set editor in the browser", () => {
 
       // The server refuses an end before the start; its message is shown on the field.
       await page.getByTestId("legal-number").fill("99/2026/QĐ-BGDĐT");
-      await page.getByTestId("effective-from").fill("2027-01-01");
-      await page.getByTestId("effective-to").fill("2026-01-01");
+      await fillDate(page, "effective-from", "2027-01-01");
+      await fillDate(page, "effective-to", "2026-01-01");
       const [refused] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/api/v1/rubrics") && r.request().method() === "POST"),
         page.getByTestId("rubric-save").click(),
@@ -49,7 +50,7 @@ describe.skipIf(!available)("criteria-set editor in the browser", () => {
       await eventually(() => field.locator(".ant-form-item-explain-error").textContent()).toBe(
         "Ngày hết hiệu lực phải sau ngày có hiệu lực",
       );
-      await page.getByTestId("effective-to").fill("");
+      await fillDate(page, "effective-to", "");
 
       // Confirm every unverified value, and add an item to the first criterion.
       while ((await page.getByTestId("confirm-value").count()) > 0)

@@ -108,3 +108,24 @@ export async function closeDialogWith(dialog: Locator, testId: string, timeout =
     }
   }
 }
+
+/**
+ * Types an ISO date ("2026-03-31") into an antd DatePicker (`IsoDateField`, shown DD/MM/YYYY) and commits it with
+ * Enter, which also closes its calendar; an empty string clears the field with its clear button.
+ */
+export async function fillDate(page: Page, testId: string, iso: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  if (iso === "") {
+    const picker = page.locator(".ant-picker").filter({ has: input });
+    await picker.hover();
+    await picker.locator(".ant-picker-clear").click();
+    return;
+  }
+  const [y, m, d] = iso.split("-");
+  await input.click();
+  await input.fill(`${d}/${m}/${y}`);
+  await input.press("Enter");
+  await page.waitForFunction(
+    () => !document.querySelector(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)"),
+  );
+}

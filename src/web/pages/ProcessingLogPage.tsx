@@ -1,5 +1,5 @@
 /** /nhat-ky-xu-ly: the processing log for administrators, filtered by unit, user, kind of data and dates. */
-import { Alert, Button, Card, Flex, Form, Input, Select, Typography } from "antd";
+import { Alert, Button, Card, Flex, Form, Select, Typography } from "antd";
 import { useEffect, useState } from "react";
 import type { UserSummary } from "../../shared/api";
 import {
@@ -10,6 +10,7 @@ import {
 } from "../../shared/readlog";
 import { api } from "../api/client";
 import { readlogApi } from "../api/readlog";
+import { IsoDateField } from "../components/IsoDateField";
 import { PageTitle } from "../components/PageTitle";
 import { ProcessingTable, useKindLabel } from "../components/readlog/ProcessingTable";
 import { UnitSelect } from "../components/UnitSelect";
@@ -108,18 +109,10 @@ export default function ProcessingLogPage() {
               />
             </Form.Item>
             <Form.Item label={t("plog.from")} style={{ marginBottom: 0, flex: "0 1 160px" }}>
-              <Input
-                type="date"
-                value={filter.from ?? ""}
-                onChange={(e) => set({ from: e.target.value || undefined })}
-              />
+              <IsoDateField value={filter.from} onChange={(from) => set({ from })} />
             </Form.Item>
             <Form.Item label={t("plog.to")} style={{ marginBottom: 0, flex: "0 1 160px" }}>
-              <Input
-                type="date"
-                value={filter.to ?? ""}
-                onChange={(e) => set({ to: e.target.value || undefined })}
-              />
+              <IsoDateField value={filter.to} onChange={(to) => set({ to })} />
             </Form.Item>
           </Flex>
         </Form>

@@ -16,6 +16,7 @@ import { registryKinds } from "../../../shared/registry/kinds";
 import { commendationApi } from "../../api/commendations";
 import { registryApi } from "../../api/registries";
 import { type MessageKey, useLang, useT } from "../../i18n/messages";
+import { IsoDateField } from "../IsoDateField";
 import { useDebounced } from "../useDebounced";
 import { useSubmit } from "../useSubmit";
 import { formOptions, kindOptions, levelOptions } from "./labels";
@@ -213,7 +214,7 @@ export function CommendationDialog({
             rules={required()}
             style={{ flex: "1 1 160px" }}
           >
-            <Input type="date" data-testid="commendation-decision-date" />
+            <IsoDateField testId="commendation-decision-date" />
           </Form.Item>
         </Flex>
         <Form.Item name="issuer" label={t("commend.issuer")}>

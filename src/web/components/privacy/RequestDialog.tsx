@@ -5,6 +5,7 @@ import type { DataRequestCreate } from "../../../shared/privacy-requests";
 import { type DataRequest, dataRequestApi } from "../../api/privacy-requests";
 import { todayIso } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
+import { IsoDateField } from "../IsoDateField";
 import { useSubmit } from "../useSubmit";
 import { channelOptions, kindOptions } from "./labels";
 
@@ -74,7 +75,7 @@ export function RequestDialog({
           <Select options={kindOptions(lang)} data-testid="dsr-kind" />
         </Form.Item>
         <Form.Item name="receivedOn" label={t("dsr.receivedOn")} rules={[{ required: true }]}>
-          <Input type="date" data-testid="dsr-received-on" />
+          <IsoDateField testId="dsr-received-on" />
         </Form.Item>
         <Form.Item name="channel" label={t("dsr.channel")} rules={[{ required: true }]}>
           <Select options={channelOptions(lang)} data-testid="dsr-channel" />

@@ -28,6 +28,7 @@ import { cycleApi } from "../../api/cycle";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 import { UnconfirmedTag } from "../cycle/common";
+import { IsoDateField } from "../IsoDateField";
 
 /** Drops every "chưa xác minh" flag (a confirmed version's flags no longer apply). */
 function withoutFlags<T>(value: T): T {
@@ -205,7 +206,7 @@ export function RubricEditor({ stored, onSaved, onCancel }: Props) {
                 rules={required}
                 style={tight}
               >
-                <Input type="date" data-testid="legal-date" />
+                <IsoDateField testId="legal-date" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
@@ -225,12 +226,12 @@ export function RubricEditor({ stored, onSaved, onCancel }: Props) {
                 rules={required}
                 style={tight}
               >
-                <Input type="date" data-testid="effective-from" />
+                <IsoDateField testId="effective-from" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
               <Form.Item name={["meta", "effectiveTo"]} label={t("rubrics.editor.effectiveTo")} style={tight}>
-                <Input type="date" data-testid="effective-to" />
+                <IsoDateField testId="effective-to" />
               </Form.Item>
             </Col>
             <Col xs={24}>
