@@ -3,7 +3,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   createReportRequest,
   reportChange,
-  returnRequest,
   type SavedReport,
   saveDocumentRequest,
   savedReport,
@@ -12,6 +11,7 @@ import {
   statusRow,
   submitRequest,
 } from "../../../shared/report-submissions";
+import { returnWithComments } from "../../../shared/report-review";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
@@ -139,8 +139,8 @@ const actions = [
   {
     method: "post",
     path: "/return",
-    summary: "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do)",
-    schema: returnRequest,
+    summary: "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do), có thể kèm góp ý theo từng mục (comments)",
+    schema: returnWithComments,
     run: returnReport,
     status: 200,
   },
