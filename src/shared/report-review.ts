@@ -4,7 +4,7 @@
  * and "Làm mới số liệu" with what changed since the previous refresh. Rules: docs/REPORTS.md.
  */
 import { z } from "zod";
-import { returnRequest, reportChange } from "./report-submissions";
+import { reportChange, returnRequest } from "./report-submissions";
 import { reportPreview } from "./reports";
 
 export const commentInput = z

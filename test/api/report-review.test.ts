@@ -48,8 +48,8 @@ describeEachEngine("report review", (engine) => {
   afterAll(() => t?.close());
 
   it("refreshes a draft's live blocks listing what changed since the last refresh", async () => {
-    const report = (await officer.post(`/api/v1/units/${ward}/reports`, { templateId: template, period })).body
-      .report;
+    const report = (await officer.post(`/api/v1/units/${ward}/reports`, { templateId: template, period }))
+      .body.report;
     const first = await officer.post(`/api/v1/reports/${report.id}/refresh`);
     ok(first, "first refresh");
     expect(first.body).toMatchObject({ changes: null, previousAt: null });
@@ -141,7 +141,9 @@ describeEachEngine("report review", (engine) => {
     // No leak: another ward of TP.HCM and another province see neither the report nor its comments.
     for (const other of [neighbour, outsider]) {
       expect((await other.get(`/api/v1/reports/${report.id}/comments`)).status).toBe(404);
-      expect((await other.post(`/api/v1/reports/${report.id}/comments/${seen[0].id}/resolve`)).status).toBe(404);
+      expect((await other.post(`/api/v1/reports/${report.id}/comments/${seen[0].id}/resolve`)).status).toBe(
+        404,
+      );
     }
 
     // The next version's draft shows the comments of version 1; the ward marks one handled, once.
@@ -156,7 +158,9 @@ describeEachEngine("report review", (engine) => {
       409,
     );
     expect((await officer.post(`/api/v1/reports/${draft.id}/comments/999999/resolve`)).status).toBe(404);
-    expect((await hcm.get(`/api/v1/reports/${draft.id}/comments`)).body.comments[0].resolvedAt).not.toBeNull();
+    expect(
+      (await hcm.get(`/api/v1/reports/${draft.id}/comments`)).body.comments[0].resolvedAt,
+    ).not.toBeNull();
 
     const actions = (
       await t.db

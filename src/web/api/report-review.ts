@@ -16,8 +16,7 @@ export const reviewApi = {
       (r) => r.comment,
     ),
   refresh: (id: number) => request<RefreshResult>("POST", `/reports/${id}/refresh`),
-  report: (id: number) =>
-    request<{ report: SavedReport }>("GET", `/reports/${id}`).then((r) => r.report),
+  report: (id: number) => request<{ report: SavedReport }>("GET", `/reports/${id}`).then((r) => r.report),
   template: (id: number) =>
     request<{ template: ReportTemplate }>("GET", `/report-templates/${id}`).then((r) => r.template),
 };

@@ -38,7 +38,9 @@ reviewRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      { comment: await addComment(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) },
+      {
+        comment: await addComment(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json")),
+      },
       201,
     ),
 );

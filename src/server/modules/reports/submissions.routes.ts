@@ -1,5 +1,6 @@
 /** Saved reports: drafts with autosave, submission with a snapshot, and the level above returning or accepting. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { returnWithComments } from "../../../shared/report-review";
 import {
   createReportRequest,
   reportChange,
@@ -11,7 +12,6 @@ import {
   statusRow,
   submitRequest,
 } from "../../../shared/report-submissions";
-import { returnWithComments } from "../../../shared/report-review";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
@@ -139,7 +139,8 @@ const actions = [
   {
     method: "post",
     path: "/return",
-    summary: "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do), có thể kèm góp ý theo từng mục (comments)",
+    summary:
+      "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do), có thể kèm góp ý theo từng mục (comments)",
     schema: returnWithComments,
     run: returnReport,
     status: 200,

@@ -16,7 +16,12 @@ export function RefreshChanges({ refreshed }: { refreshed: RefreshResult | null 
   const time = formatDateTime(previousAt);
   if (changes.length === 0)
     return (
-      <Alert type="success" showIcon title={t("report.refreshSame", { time })} data-testid="refresh-changes" />
+      <Alert
+        type="success"
+        showIcon
+        title={t("report.refreshSame", { time })}
+        data-testid="refresh-changes"
+      />
     );
   const sections = [...new Set(changes.map((c) => c.heading))];
   return (

@@ -5,8 +5,8 @@
  */
 import { Alert, Button, Drawer, Flex, Input, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
-import type { SavedReport } from "../../api/report-submissions";
 import { type ReportComment, reviewApi } from "../../api/report-review";
+import type { SavedReport } from "../../api/report-submissions";
 import type { ReportTemplate } from "../../api/reports";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";

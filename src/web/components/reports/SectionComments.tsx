@@ -42,11 +42,7 @@ export function SectionComments(props: {
                 </Typography.Text>
               ) : (
                 props.resolve && (
-                  <Button
-                    size="small"
-                    onClick={() => props.resolve?.(c.id)}
-                    data-testid={`resolve-${c.id}`}
-                  >
+                  <Button size="small" onClick={() => props.resolve?.(c.id)} data-testid={`resolve-${c.id}`}>
                     {t("report.resolve")}
                   </Button>
                 )

@@ -3,18 +3,19 @@
  * marking one handled, and "Làm mới số liệu" of a draft with what changed since its previous refresh.
  */
 import { useCallback, useEffect, useState } from "react";
-import type { SavedReport } from "../../api/report-submissions";
 import { type RefreshResult, type ReportComment, reviewApi } from "../../api/report-review";
+import type { SavedReport } from "../../api/report-submissions";
 
 export function useReview(report: SavedReport | null, onError: (err: unknown) => void) {
   const [comments, setComments] = useState<ReportComment[]>([]);
   const [refreshed, setRefreshed] = useState<RefreshResult | null>(null);
   const id = report?.id ?? null;
+  // A newly loaded, submitted or revised version: its comments; the previous refresh's result no longer applies.
   useEffect(() => {
     setComments([]);
+    setRefreshed(null);
     if (id !== null && report) reviewApi.comments(id).then(setComments, onError);
   }, [id, report, onError]);
-  useEffect(() => setRefreshed(null), [id]);
 
   const resolve = useCallback(
     async (commentId: number) => {
