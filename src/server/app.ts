@@ -47,6 +47,7 @@ import { privacyRoutes } from "./modules/privacy/privacy.routes";
 import { privacyRequestRoutes } from "./modules/privacy/requests.routes";
 import { readlogRoutes } from "./modules/readlog/readlog.routes";
 import { reportRoutes } from "./modules/reports/reports.routes";
+import { reviewRoutes } from "./modules/reports/review.routes";
 import { submissionRoutes } from "./modules/reports/submissions.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
@@ -114,6 +115,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     consentRoutes,
     deadlineRoutes,
     submissionRoutes,
+    reviewRoutes,
   ])
     api.route("/", routes);
   serveDocument(api, {

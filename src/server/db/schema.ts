@@ -11,6 +11,7 @@ import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
 import type { PrivacyTables } from "./schema-privacy";
 import type { ReadlogTables } from "./schema-readlog";
+import type { ReportReviewTables } from "./schema-report-review";
 import type { ReportTables } from "./schema-reports";
 import type { RetentionTables } from "./schema-retention";
 import type { SubmissionTables } from "./schema-submissions";
@@ -498,7 +499,8 @@ export type Database = {
   ConsentTables &
   DeadlineTables &
   SubmissionTables &
-  RetentionTables;
+  RetentionTables &
+  ReportReviewTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

@@ -21,6 +21,7 @@ import { privacyEn, privacyVi } from "./privacy";
 import { privacyRequestsEn, privacyRequestsVi } from "./privacy-requests";
 import { readlogEn, readlogVi } from "./readlog";
 import { registriesEn, registriesVi } from "./registries";
+import { reportReviewEn, reportReviewVi } from "./report-review";
 import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
@@ -265,6 +266,7 @@ const vi = {
   ...readlogVi,
   ...deadlinesVi,
   ...submissionsVi,
+  ...reportReviewVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -506,6 +508,7 @@ const en: Catalogue = {
   ...readlogEn,
   ...deadlinesEn,
   ...submissionsEn,
+  ...reportReviewEn,
 };
 
 export type Lang = "vi" | "en";

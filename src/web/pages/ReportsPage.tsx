@@ -14,8 +14,11 @@ import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi
 import { canOn, placed, RoleNote } from "../components/Capability";
 import { PageTitle } from "../components/PageTitle";
 import { DraftBar } from "../components/reports/DraftBar";
+import { RefreshChanges } from "../components/reports/RefreshChanges";
+import { SectionComments } from "../components/reports/SectionComments";
 import { SubmissionTable } from "../components/reports/SubmissionTable";
 import { useDraft } from "../components/reports/useDraft";
+import { useReview } from "../components/reports/useReview";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
 import { errorText } from "../errors";
 import { useT } from "../i18n/messages";
@@ -97,6 +100,7 @@ export default function ReportsPage() {
   const onError = useCallback((err: unknown) => setError(errorText(err, t)), [t]);
   const draft = useDraft(readyId, templateId, period, onError);
   const saved = draft.report;
+  const review = useReview(saved, onError);
   // A saved report brings its texts and document fields onto the page.
   useEffect(() => {
     if (!saved) return;
@@ -164,6 +168,18 @@ export default function ReportsPage() {
 
   const can = ready ? canOn(ready, "unit") : null;
   const allowed = can ? allows(can, "report.prepare") : false;
+  // A saved draft is refreshed on the server, which lists what changed since its previous refresh.
+  const refreshing = saved?.status === "draft" && allowed;
+  const refresh = () => {
+    if (!refreshing) return compute();
+    setBusy("preview");
+    setError(null);
+    draft
+      .flush()
+      .then(review.refresh)
+      .then(setPreview, onError)
+      .finally(() => setBusy(null));
+  };
   const why =
     ready && can && !allowed ? (
       <RoleNote action="report.prepare" can={can} unit={placed(ready, "unit")} />
@@ -248,12 +264,12 @@ export default function ReportsPage() {
         </Form>
         <Flex gap={8} wrap align="flex-start">
           <Button
-            onClick={compute}
+            onClick={refresh}
             loading={busy === "preview"}
             disabled={!body}
             data-testid="report-refresh"
           >
-            {t("report.refresh")}
+            {t(refreshing ? "report.refreshDraft" : "report.refresh")}
           </Button>
           {(["docx", "pdf"] as const).map((format) => (
             <Button
@@ -269,6 +285,11 @@ export default function ReportsPage() {
           ))}
         </Flex>
         {why}
+        {refreshing && (
+          <div style={{ marginTop: 12 }}>
+            <RefreshChanges refreshed={review.refreshed} />
+          </div>
+        )}
         {ready && body && (
           <div style={{ marginTop: 12 }}>
             <DraftBar
@@ -301,6 +322,11 @@ export default function ReportsPage() {
               data-testid={`section-${section.key}`}
             >
               <Flex vertical gap={8}>
+                <SectionComments
+                  comments={review.comments}
+                  section={section.key}
+                  resolve={allowed ? review.resolve : undefined}
+                />
                 {section.prompt && <Typography.Text type="secondary">{section.prompt}</Typography.Text>}
                 <Input.TextArea
                   aria-label={`${t("report.narrative")}: ${section.heading}`}

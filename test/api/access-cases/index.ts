@@ -14,6 +14,7 @@ import { listsCases } from "./lists";
 import { readlogCases } from "./readlog";
 import { reportCases } from "./reports";
 import { requestCases } from "./requests";
+import { reviewCases } from "./review";
 import { submissionCases } from "./submissions";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
@@ -35,4 +36,5 @@ export const caseModules: readonly CaseModule[] = [
   consentCases,
   deadlineCases,
   submissionCases,
+  reviewCases,
 ];

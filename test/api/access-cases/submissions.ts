@@ -1,26 +1,13 @@
 /** Access cases of the saved reports: drafts, autosave, submission, return and accept, the status table (issue 11). */
+import { wardReports } from "./report-fixtures";
 import type { CaseModule } from "./types";
 
 export const submissionCases: CaseModule = {
   tables: ["reports"],
   async addCases({ hcm, hcmProvince, ward, add }) {
-    const templates = (await hcm.get(`/api/v1/report-templates?unitId=${ward}`)).body.templates as any[];
-    const templateId = templates.find((x) => x.code === "xa-nam" && x.current).id;
-    const create = async (year: number) =>
-      (
-        await hcm.post(`/api/v1/units/${ward}/reports`, {
-          templateId,
-          period: { from: `${year}-01-01`, to: `${year}-12-31` },
-        })
-      ).body.report;
+    const { templateId, draft: create, submitted: submit } = await wardReports({ hcm, ward });
     const draft = await create(2025);
-    const submitted = await create(2024);
-    for (const s of submitted.sections)
-      await hcm.patch(`/api/v1/reports/${submitted.id}/sections/${s.key}`, {
-        text: "Nội dung.",
-        version: s.version,
-      });
-    await hcm.post(`/api/v1/reports/${submitted.id}/submit`, {});
+    const submitted = await submit(2024);
     const section = draft.sections[0];
 
     add("POST /units/{id}/reports", {

@@ -4,7 +4,8 @@
  * it, and sees per template level, kind and period every unit's status, on time or late against a due date.
  */
 import { sql } from "kysely";
-import { returnRequest, type StatusRow, statusQuery } from "../../../shared/report-submissions";
+import { type CommentInput, returnWithComments } from "../../../shared/report-review";
+import { type StatusRow, statusQuery } from "../../../shared/report-submissions";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
@@ -12,10 +13,11 @@ import { validationError } from "../../http/context";
 import { recordAudit } from "../audit/audit.repo";
 import { today, vietnamTime } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
+import { insertComments } from "./comments.repo";
 import { type ReportRow, reportRow, savedReport } from "./submissions.service";
 
 /** The receiver: a reviewer (Phê duyệt, Quản trị đơn vị) of the province for a commune's, the nation for a province's. */
-async function requireReceiver(tx: Db, actor: Actor, row: ReportRow) {
+export async function requireReceiver(tx: Db, actor: Actor, row: ReportRow) {
   if (Number(row.commune_id) === Number(row.province_id)) {
     if (!actor.global)
       throw forbidden("Báo cáo của tỉnh, thành phố do cấp trung ương (Quản trị hệ thống) tiếp nhận");
@@ -33,7 +35,14 @@ async function requireReceiver(tx: Db, actor: Actor, row: ReportRow) {
     );
 }
 
-async function decide(db: Db, actor: Actor, id: number, accept: boolean, reason: string | null) {
+async function decide(
+  db: Db,
+  actor: Actor,
+  id: number,
+  accept: boolean,
+  reason: string | null,
+  comments: readonly CommentInput[] = [],
+) {
   return asActor(db, actor, async (tx) => {
     const row = await reportRow(tx, actor, id, true);
     await requireReceiver(tx, actor, row);
@@ -56,6 +65,7 @@ async function decide(db: Db, actor: Actor, id: number, accept: boolean, reason:
       .where("commune_id", "=", row.commune_id)
       .where("id", "=", row.id)
       .execute();
+    await insertComments(tx, actor, row, comments, (i) => `comments.${i}.section`);
     const after = await savedReport(tx, await reportRow(tx, actor, id));
     await recordAudit(tx, actor, {
       action: accept ? "report.accept" : "report.return",
@@ -72,13 +82,13 @@ async function decide(db: Db, actor: Actor, id: number, accept: boolean, reason:
 export const acceptReport = (db: Db, actor: Actor, id: number) => decide(db, actor, id, true, null);
 
 export async function returnReport(db: Db, actor: Actor, id: number, body: unknown) {
-  const parsed = returnRequest.safeParse(body);
+  const parsed = returnWithComments.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   if (!parsed.data.reason)
     throw new AppError("validation", "Nhập lý do trả lại (reason)", {
       fields: { reason: "Nhập lý do trả lại" },
     });
-  return decide(db, actor, id, false, parsed.data.reason);
+  return decide(db, actor, id, false, parsed.data.reason, parsed.data.comments);
 }
 
 /** Every commune of the province (or every province, for the nation) with its report's status for the period. */

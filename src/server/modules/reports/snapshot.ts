@@ -39,8 +39,14 @@ function blockLines(block: BlockResult): string[] {
   return [...block.sentences, ...(block.table?.rows.map((r) => r.cells.join(" | ")) ?? []), ...block.notes];
 }
 
-/** What changed from one version (or its live redo) to the next: section texts, and block lines by position. */
-export function reportChanges(before: ReportPreview, after: ReportPreview): ReportChange[] {
+/**
+ * What changed from one version (or its live redo) to the next: section texts, and block lines by position. Also
+ * used between two refreshes of a draft's live blocks (refresh.service.ts).
+ */
+export function reportChanges(
+  before: Pick<ReportPreview, "sections">,
+  after: Pick<ReportPreview, "sections">,
+): ReportChange[] {
   const changes: ReportChange[] = [];
   const old = new Map(before.sections.map((s) => [s.key, s]));
   for (const section of after.sections) {

@@ -1,9 +1,9 @@
 /** Saved reports: drafts with autosave, submission with a snapshot, and the level above returning or accepting. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { returnWithComments } from "../../../shared/report-review";
 import {
   createReportRequest,
   reportChange,
-  returnRequest,
   type SavedReport,
   saveDocumentRequest,
   savedReport,
@@ -139,8 +139,9 @@ const actions = [
   {
     method: "post",
     path: "/return",
-    summary: "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do)",
-    schema: returnRequest,
+    summary:
+      "Cấp trên trả lại báo cáo đã nộp (bắt buộc nêu lý do), có thể kèm góp ý theo từng mục (comments)",
+    schema: returnWithComments,
     run: returnReport,
     status: 200,
   },

@@ -180,7 +180,7 @@ export const getReport = (db: Db, actor: Actor, id: number) =>
   asActor(db, actor, async (tx) => savedReport(tx, await reportRow(tx, actor, id)));
 
 /** The draft of the caller's unit, locked, with the capability to prepare it checked. */
-async function draftRow(tx: Db, actor: Actor, id: number) {
+export async function draftRow(tx: Db, actor: Actor, id: number) {
   const row = await reportRow(tx, actor, id, true);
   await requireOnUnit(tx, actor, "report.prepare", row.commune_id);
   if (row.status !== "draft")

@@ -11,6 +11,7 @@ import { type StatusRow, submissionApi } from "../../api/report-submissions";
 import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
+import { ReviewDrawer } from "./ReviewDrawer";
 
 const color = { missing: "red", draft: "default", submitted: "blue", returned: "orange", accepted: "green" };
 
@@ -27,6 +28,7 @@ export function SubmissionTable(props: {
   const [error, setError] = useState<string | null>(null);
   const [returning, setReturning] = useState<StatusRow | null>(null);
   const [reason, setReason] = useState("");
+  const [reviewing, setReviewing] = useState<number | null>(null);
   const { unitId, level, kind, period } = props;
   const load = useCallback(() => {
     setError(null);
@@ -96,6 +98,9 @@ export function SubmissionTable(props: {
                   <Typography.Link href={submissionApi.docxUrl(r.reportId)}>
                     {t("report.open")}
                   </Typography.Link>
+                  <Button size="small" onClick={() => setReviewing(r.reportId)} data-testid="report-review">
+                    {t("report.review")}
+                  </Button>
                   <Button
                     size="small"
                     disabled={!props.mayReceive}
@@ -117,6 +122,7 @@ export function SubmissionTable(props: {
           },
         ]}
       />
+      <ReviewDrawer reportId={reviewing} mayReceive={props.mayReceive} onClose={() => setReviewing(null)} />
       <Modal
         open={returning !== null}
         title={t("report.return")}
