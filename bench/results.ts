@@ -37,6 +37,10 @@ export const defaultAdminUrl = (flag: string | undefined) =>
 export const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 export const ms = (t0: number) => Math.round(performance.now() - t0);
 
+/** The q-quantile (0 < q ≤ 1) of ascending samples by the nearest-rank rule. */
+export const nearestRank = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
 /** Three warm-up calls, then `times` timed calls of `work(i)`: p50/p95/max. */
 export async function sample(times: number, work: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await work(-1 - i);

@@ -13,6 +13,7 @@ import { rollup } from "../../src/server/modules/stats/stats.service";
 import { importColumns } from "../../src/server/registry/cells";
 import { importItems } from "../../src/server/registry/import";
 import { households } from "../../src/shared/registry/kinds";
+import { nearestRank } from "../results";
 import { csvLine, familyItems, hash01 } from "./data";
 import type { BenchEngine } from "./engine";
 import {
@@ -29,7 +30,7 @@ const significant = (value: number) => Number(value.toPrecision(3));
 
 export function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const at = (q: number) => nearestRank(sorted, q);
   return {
     n: sorted.length,
     p50Ms: round(at(0.5), 2),
