@@ -1,6 +1,6 @@
 /**
  * Report submission in the browser (issue 11's acceptance): Tây Hồ's data entry saves the annual report as a draft,
- * writes the required sections (autosaved: "Đã lưu lúc …") and submits; Hà Nội sees it among its 3 wards (Ba Đình
+ * writes the required sections (autosaved: "Đã lưu lúc …") and submits; Hà Nội sees it among its wards (Ba Đình
  * submitted through the API, late against a due date set before the day it submitted; Hồng Hà not submitted),
  * returns it with a reason; the ward makes a new version and resubmits; Hà Nội accepts it and builds its own report
  * from the accepted figures ("Số liệu: từ báo cáo xã đã tiếp nhận"), kept in its draft. The late case with dates
@@ -95,7 +95,8 @@ describe.skipIf(!available)("report submission up the levels", () => {
       await p.goto(`${app.url}/bao-cao`);
       await p.getByRole("tab", { name: "Tình hình nộp của cấp dưới" }).click();
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã nộp");
-      expect(await p.getByTestId("submission-table").locator("tbody tr.ant-table-row").count()).toBe(3);
+      const wards = await p.getByTestId("submission-table").locator("tbody tr.ant-table-row").count();
+      expect(wards).toBeGreaterThanOrEqual(3);
       expect(await row(p, "Hồng Hà").textContent()).toContain("Chưa nộp");
       // Against a due date of yesterday, Ba Đình's submission of today is late.
       await p.getByTestId("submission-table").locator("input[type=date]").fill(yesterday);
@@ -120,7 +121,7 @@ describe.skipIf(!available)("report submission up the levels", () => {
       // Hà Nội builds its own report from the accepted figures: Tây Hồ's, summed alone; the report says so.
       await p.getByRole("tab", { name: "Soạn báo cáo" }).click();
       await p.getByTestId("report-source").getByText("Từ báo cáo xã đã tiếp nhận").click();
-      const note = "Số liệu tổng hợp từ báo cáo đã tiếp nhận của 1/3 xã, phường; chưa có: ";
+      const note = `Số liệu tổng hợp từ báo cáo đã tiếp nhận của 1/${wards} xã, phường; chưa có: `;
       const overview = p.getByTestId("block-titles.overview");
       await eventually(() => overview.textContent()).toContain(note);
       const cells = () =>
