@@ -1,11 +1,14 @@
 /**
- * Report submission in the browser (issue 11): Tây Hồ's data entry saves the annual report as a draft, writes the
- * required sections (autosaved: "Đã lưu lúc …") and submits; Hà Nội sees it among its wards (Ba Đình submitted
- * through the API, the others not), returns it with a reason; the ward makes a new version and resubmits; Hà Nội
- * accepts it. The late case (a due date before the submission) is covered by test/api/report-submission.test.ts.
+ * Report submission in the browser (issue 11's acceptance): Tây Hồ's data entry saves the annual report as a draft,
+ * writes the required sections (autosaved: "Đã lưu lúc …") and submits; Hà Nội sees it among its wards (Ba Đình
+ * submitted through the API, late against a due date set before the day it submitted; Hồng Hà not submitted),
+ * returns it with a reason; the ward makes a new version and resubmits; Hà Nội accepts it and builds its own report
+ * from the accepted figures ("Số liệu: từ báo cáo xã đã tiếp nhận"), kept in its draft. The late case with dates
+ * apart (one ward on time, one late) is test/api/report-submission.test.ts, which can set the submission time.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { closeDialogWith } from "./helpers/antd";
 import { chromiumAvailable, horizontalOverflow } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
 import { browserSuite, eventually, PHONE } from "./helpers/suite";
@@ -14,6 +17,8 @@ const available = chromiumAvailable();
 const desktop = { width: 1280, height: 900 };
 const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+/** Yesterday in Vietnam: a due date every submission of today is late against. */
+const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
 const row = (page: Page, name: string) =>
   page.getByTestId("submission-table").locator("tbody tr", { hasText: name });
@@ -54,6 +59,21 @@ describe.skipIf(!available)("report submission up the levels", () => {
     expect(
       (await apiSend(app.url, hanoiApi, "POST", `/api/v1/reports/${other.body.report.id}/submit`, {})).status,
     ).toBe(200);
+    // Tây Hồ's figures as its report shows them (no data change follows): what Hà Nội's report will sum.
+    const tayho = (
+      await apiGet<{ units: { id: number; name: string }[] }>(
+        app.url,
+        hanoiApi,
+        "/api/v1/units/search?q=tay%20ho",
+      )
+    ).units.find((u) => u.name === "Phường Tây Hồ")!.id;
+    const own = await apiSend<{
+      sections: { blocks: { id: string; table?: { rows: { cells: string[] }[] } }[] }[];
+    }>(app.url, hanoiApi, "POST", `/api/v1/units/${tayho}/reports/preview`, { templateId, period });
+    const family = own.body.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.id === "titles.overview")!
+      .table!.rows.find((r) => r.cells[0] === "Gia đình học tập")!.cells;
 
     const ward = await app.signedIn("tayho", desktop);
     const province = await app.signedIn("hanoi", desktop);
@@ -75,14 +95,15 @@ describe.skipIf(!available)("report submission up the levels", () => {
       await p.goto(`${app.url}/bao-cao`);
       await p.getByRole("tab", { name: "Tình hình nộp của cấp dưới" }).click();
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã nộp");
-      expect(await row(p, "Ba Đình").textContent()).toContain("Đã nộp");
+      const wards = await p.getByTestId("submission-table").locator("tbody tr.ant-table-row").count();
+      expect(wards).toBeGreaterThanOrEqual(3);
       expect(await row(p, "Hồng Hà").textContent()).toContain("Chưa nộp");
+      // Against a due date of yesterday, Ba Đình's submission of today is late.
+      await p.getByTestId("submission-table").locator("input[type=date]").fill(yesterday);
+      await eventually(() => row(p, "Ba Đình").textContent()).toMatch(/Đã nộp.*Muộn/);
       await row(p, "Tây Hồ").getByRole("button", { name: "Trả lại" }).click();
       await p.getByRole("dialog").locator("textarea").fill("Bổ sung kết quả Tuần lễ học tập suốt đời");
-      await p
-        .getByRole("dialog")
-        .getByRole("button", { name: /OK|Đồng ý/ })
-        .click();
+      await closeDialogWith(p.getByRole("dialog"), "report-return-ok");
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Lần 1: Bổ sung kết quả");
 
       await page.reload();
@@ -96,6 +117,22 @@ describe.skipIf(!available)("report submission up the levels", () => {
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã nộp");
       await row(p, "Tây Hồ").getByRole("button", { name: "Tiếp nhận" }).click();
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã tiếp nhận");
+
+      // Hà Nội builds its own report from the accepted figures: Tây Hồ's, summed alone; the report says so.
+      await p.getByRole("tab", { name: "Soạn báo cáo" }).click();
+      await p.getByTestId("report-source").getByText("Từ báo cáo xã đã tiếp nhận").click();
+      const note = `Số liệu tổng hợp từ báo cáo đã tiếp nhận của 1/${wards} xã, phường; chưa có: `;
+      const overview = p.getByTestId("block-titles.overview");
+      await eventually(() => overview.textContent()).toContain(note);
+      const cells = () =>
+        overview.locator("tbody tr", { hasText: "Gia đình học tập" }).locator("td").allTextContents();
+      await eventually(async () => (await cells()).slice(1, 4)).toEqual(family.slice(1, 4));
+      expect(await p.getByTestId("block-titles.sentences").textContent()).toContain(note);
+      // The choice is kept in the draft: after a reload the page computes from the accepted reports again.
+      await p.getByTestId("report-create").click();
+      await eventually(() => p.getByTestId("report-status").textContent()).toContain("Đang soạn");
+      await p.reload();
+      await eventually(() => p.getByTestId("block-titles.overview").textContent()).toContain(note);
       for (const each of [p, page]) {
         await each.setViewportSize(PHONE);
         // The layout settles after the resize: the wide table scrolls inside its own box.

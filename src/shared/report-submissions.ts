@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { isoDate, recordVersion } from "./api";
-import { documentFields, reportKinds, reportLevels } from "./reports";
+import { documentFields, reportKinds, reportLevels, reportSource } from "./reports";
 
 export const reportStatuses = ["draft", "submitted", "returned", "accepted"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
@@ -27,11 +27,15 @@ export const createReportRequest = z
     templateId: z.number({ message: "Chọn mẫu báo cáo (templateId)" }).int().positive(),
     period,
     document: documentFields.default({}),
+    /** A province's: its title figures live or from the accepted commune reports. */
+    source: reportSource.default("live"),
   })
   .strict();
 
 export const saveSectionRequest = z.object({ text: z.string().max(20000), version: recordVersion }).strict();
-export const saveDocumentRequest = z.object({ document: documentFields }).strict();
+export const saveDocumentRequest = z
+  .object({ document: documentFields, source: reportSource.optional() })
+  .strict();
 export const submitRequest = z
   .object({
     /** Required when the previous version was accepted. */
@@ -65,6 +69,8 @@ export const savedReport = z.object({
   previousId: z.number().nullable(),
   status: z.enum(reportStatuses),
   document: documentFields,
+  /** Where a province's title figures come from (a submitted version: as frozen in its snapshot). */
+  source: reportSource,
   sections: z.array(
     z.object({ key: z.string(), text: z.string(), version: z.number(), savedAt: z.string() }),
   ),

@@ -137,6 +137,16 @@ export const documentFields = z
   })
   .strict();
 
+/**
+ * Where a province's title figures come from: the live statistics, or the snapshots of its communes' accepted
+ * reports for the same period (docs/REPORTS.md, "Nguồn số liệu của báo cáo tỉnh").
+ */
+export const reportSources = ["live", "accepted"] as const;
+export type ReportSource = (typeof reportSources)[number];
+export const reportSource = z.enum(reportSources, {
+  message: "Nguồn số liệu là live (trực tiếp) hoặc accepted (từ báo cáo xã đã tiếp nhận)",
+});
+
 export const previewRequest = z
   .object({
     templateId: z.number({ message: "Chọn mẫu báo cáo (templateId)" }).int().positive(),
@@ -150,6 +160,8 @@ export const previewRequest = z
     /** The officer's text for each section key; blank lines separate paragraphs. */
     narratives: z.record(z.string(), z.string().max(20000)).default({}),
     document: documentFields.default({}),
+    /** Only a province's report may take "accepted". */
+    source: reportSource.default("live"),
   })
   .strict();
 export type PreviewRequest = z.input<typeof previewRequest>;

@@ -20,6 +20,8 @@ export type ReportTable = {
   previous_id: number | null;
   /** documentFields of src/shared/reports.ts. */
   document: ColumnType<unknown, string | undefined, string>;
+  /** Where a province's title figures come from (migration 0046). */
+  source: Generated<"live" | "accepted">;
   status: Generated<ReportStatus>;
   submitted_at: Timestamp | null;
   submitted_by_name: string | null;

@@ -1,5 +1,6 @@
 /** The saved reports API: drafts, autosave of one section, submission, revision, return and accept, status table. */
 import type { ReportChange, SavedReport, StatusRow } from "../../shared/report-submissions";
+import type { ReportSource } from "../../shared/reports";
 import { request } from "./client";
 
 export type { ReportChange, SavedReport, StatusRow };
@@ -10,14 +11,21 @@ export const submissionApi = {
     request<{ reports: SavedReport[] }>("GET", `/units/${unitId}/reports`).then((r) => r.reports),
   create: (
     unitId: number,
-    body: { templateId: number; period: { from: string; to: string }; document?: object },
+    body: {
+      templateId: number;
+      period: { from: string; to: string };
+      document?: object;
+      source?: ReportSource;
+    },
   ) => request<{ report: SavedReport }>("POST", `/units/${unitId}/reports`, { body }).then((r) => r.report),
   saveSection: (id: number, key: string, text: string, version: number) =>
     request<{ section: SavedSection }>("PATCH", `/reports/${id}/sections/${key}`, {
       body: { text, version },
     }).then((r) => r.section),
-  saveDocument: (id: number, document: object) =>
-    request<{ report: SavedReport }>("PATCH", `/reports/${id}`, { body: { document } }).then((r) => r.report),
+  saveDocument: (id: number, document: object, source?: ReportSource) =>
+    request<{ report: SavedReport }>("PATCH", `/reports/${id}`, { body: { document, source } }).then(
+      (r) => r.report,
+    ),
   submit: (id: number, reason?: string) =>
     request<{ report: SavedReport }>("POST", `/reports/${id}/submit`, {
       body: reason ? { reason } : {},

@@ -6,9 +6,9 @@
  * (SubmissionTable). docs/REPORTS.md.
  */
 import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tabs, Tag, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { allows } from "../../shared/capabilities";
-import { type BlockResult, reportKinds } from "../../shared/reports";
+import { type BlockResult, type ReportSource, reportKinds } from "../../shared/reports";
 import { submissionApi } from "../api/report-submissions";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
@@ -16,6 +16,7 @@ import { PageTitle } from "../components/PageTitle";
 import { DraftBar } from "../components/reports/DraftBar";
 import { RefreshChanges } from "../components/reports/RefreshChanges";
 import { SectionComments } from "../components/reports/SectionComments";
+import { SourceChoice } from "../components/reports/SourceChoice";
 import { SubmissionTable } from "../components/reports/SubmissionTable";
 import { useDraft } from "../components/reports/useDraft";
 import { useReview } from "../components/reports/useReview";
@@ -85,6 +86,7 @@ export default function ReportsPage() {
   const [templateId, setTemplateId] = useState<number | null>(null);
   const [period, setPeriod] = useState({ from: `${year}-01-01`, to: `${year}-12-31` });
   const [narratives, setNarratives] = useState<Record<string, string>>({});
+  const [chosenSource, setSource] = useState<ReportSource>("live");
   const [fields, setFields] = useState<Fields>({
     number: "",
     date: "",
@@ -97,6 +99,8 @@ export default function ReportsPage() {
 
   const readyId = ready?.unit.id ?? null;
   const level = ready?.unit.level;
+  // Only a province's report may sum its communes' accepted reports.
+  const source: ReportSource = level === "province" ? chosenSource : "live";
   const onError = useCallback((err: unknown) => setError(errorText(err, t)), [t]);
   const draft = useDraft(readyId, templateId, period, onError);
   const saved = draft.report;
@@ -105,6 +109,7 @@ export default function ReportsPage() {
   useEffect(() => {
     if (!saved) return;
     setNarratives(Object.fromEntries(saved.sections.map((s) => [s.key, s.text])));
+    setSource(saved.source);
     setFields((f) => ({
       number: saved.document.number ?? "",
       date: saved.document.date ?? "",
@@ -138,19 +143,25 @@ export default function ReportsPage() {
   const body = useMemo((): PreviewRequest | null => {
     if (!templateId) return null;
     const document = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ""));
-    return { templateId, period, narratives, document };
-  }, [templateId, period, narratives, fields]);
+    return { templateId, period, narratives, document, source };
+  }, [templateId, period, narratives, fields, source]);
 
   // The figures are recomputed when the unit, the template or the period changes; the texts stay on the page.
+  // Only the latest request's answer is shown (a slower earlier one, e.g. before the draft's source, is dropped).
+  const asked = useRef(0);
   const compute = useCallback(() => {
     if (!readyId || !templateId) return;
+    const request = ++asked.current;
     setBusy("preview");
     setError(null);
     reportApi
-      .preview(readyId, { templateId, period })
-      .then(setPreview, (err: unknown) => setError(errorText(err, t)))
+      .preview(readyId, { templateId, period, source })
+      .then(
+        (answer) => request === asked.current && setPreview(answer),
+        (err: unknown) => setError(errorText(err, t)),
+      )
       .finally(() => setBusy(null));
-  }, [readyId, templateId, period, t]);
+  }, [readyId, templateId, period, source, t]);
   useEffect(compute, [compute]);
 
   const download = async (format: "docx" | "pdf") => {
@@ -190,11 +201,17 @@ export default function ReportsPage() {
       templateId: body.templateId,
       period,
       document: body.document,
+      source,
     });
     for (const s of created.sections)
       if (narratives[s.key]?.trim())
         await submissionApi.saveSection(created.id, s.key, narratives[s.key]!, s.version);
     draft.reload();
+  };
+  const chooseSource = (next: ReportSource) => {
+    setSource(next);
+    if (saved?.status === "draft" && body)
+      submissionApi.saveDocument(saved.id, body.document ?? {}, next).then(draft.adopt, onError);
   };
   const saveFields = () => {
     if (saved?.status === "draft" && body)
@@ -262,6 +279,7 @@ export default function ReportsPage() {
             {field("signerTitle", t("report.signerTitle"))}
           </Row>
         </Form>
+        {level === "province" && <SourceChoice value={source} onChange={chooseSource} disabled={!editable} />}
         <Flex gap={8} wrap align="flex-start">
           <Button
             onClick={refresh}

@@ -17,8 +17,10 @@ import { AppError, notFound } from "../../errors";
 import { validationError } from "../../http/context";
 import { today } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
+import { acceptedBlocks, acceptedFigures, loadAccepted } from "./accepted-source";
 import { type BlockContext, type Period, runBlock } from "./blocks";
 import type { DocumentFields } from "./reports.document";
+import { liveFigures, type SnapshotFigures } from "./snapshot-figures";
 import { loadTemplate } from "./templates.service";
 
 /** At most this many calendar years in one report (a tổng kết 2021–2030 is ten). */
@@ -122,6 +124,22 @@ export async function previewReport(
   unitId: number,
   body: PreviewRequest | unknown,
 ): Promise<ReportPreview & { unitInfo: ReportUnit; fields: DocumentFields }> {
+  const { figures: _figures, ...report } = await buildReport(db, actor, unitId, body);
+  return report;
+}
+
+/**
+ * The report and, for its snapshot, the numbers behind its title figures (snapshot-figures.ts), both from the
+ * same source: the live statistics, or for a province the accepted commune reports (accepted-source.ts).
+ */
+export async function buildReport(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  body: PreviewRequest | unknown,
+): Promise<
+  ReportPreview & { unitInfo: ReportUnit; fields: DocumentFields; figures: () => Promise<SnapshotFigures> }
+> {
   const parsed = previewRequest.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
@@ -133,11 +151,13 @@ export async function previewReport(
   const unknown = Object.keys(input.narratives).find((key) => !keys.has(key));
   if (unknown !== undefined) throw invalid(`narratives.${unknown}`, `Mẫu báo cáo không có mục "${unknown}"`);
   const ctx: BlockContext = { db, actor, unit, level: template.level, period };
+  const accepted = input.source === "accepted" ? await loadAccepted(ctx, template.kind) : null;
+  const registry = accepted ? acceptedBlocks(accepted) : undefined;
   const sections: ReportPreview["sections"] = [];
   // One block after another: each reads in its own transaction, and the embedded database has one connection.
   for (const section of template.outline.sections) {
     const computed = [];
-    for (const ref of section.blocks) computed.push(await runBlock(ctx, ref));
+    for (const ref of section.blocks) computed.push(await runBlock(ctx, ref, registry));
     sections.push({
       key: section.key,
       heading: section.heading,
@@ -156,5 +176,6 @@ export async function previewReport(
     sections,
     unitInfo: unit,
     fields: input.document,
+    figures: async () => (accepted ? acceptedFigures(ctx, accepted) : liveFigures(ctx)),
   };
 }

@@ -5,10 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import type { ReportChange } from "../../../shared/report-submissions";
-import type { BlockResult, ReportPreview } from "../../../shared/reports";
+import type { BlockResult, ReportPreview, ReportSource } from "../../../shared/reports";
 import { renderNd30Document } from "../../documents/nd30.docx";
 import { type DocumentFields, reportDocument } from "./reports.document";
 import type { ReportUnit } from "./reports.service";
+import type { SnapshotFigures } from "./snapshot-figures";
 
 export type ReportSnapshot = {
   /** What the figures were asked for: enough to compute them again. */
@@ -18,10 +19,14 @@ export type ReportSnapshot = {
     period: { from: string; to: string };
     narratives: Record<string, string>;
     document: DocumentFields;
+    /** Absent before the choice existed (then the figures were live). */
+    source?: ReportSource;
   };
   takenAt: string;
   unit: ReportUnit;
   preview: ReportPreview;
+  /** The numbers behind the title figures (snapshot-figures.ts); absent in snapshots taken before it existed. */
+  figures?: SnapshotFigures;
 };
 
 export function snapshotHash(snapshot: ReportSnapshot): { json: string; sha256: string } {

@@ -22,8 +22,9 @@ import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
+import { notProvince } from "./accepted-source";
 import type { DocumentFields } from "./reports.document";
-import { periodOf, previewReport, reportFrame } from "./reports.service";
+import { buildReport, periodOf, previewReport, reportFrame } from "./reports.service";
 import { type ReportSnapshot, reportChanges, snapshotDocx, snapshotHash } from "./snapshot";
 import { loadTemplate } from "./templates.service";
 
@@ -79,6 +80,7 @@ export async function savedReport(tx: Db, row: ReportRow): Promise<SavedReport> 
     previousId: row.previous_id === null ? null : Number(row.previous_id),
     status: row.status,
     document: row.document as DocumentFields,
+    source: row.source,
     sections: template.outline.sections.flatMap((s) => {
       const r = saved.get(s.key);
       return r ? [{ key: s.key, text: r.body, version: r.version, savedAt: iso(r.updated_at)! }] : [];
@@ -112,7 +114,8 @@ export async function createReport(db: Db, actor: Actor, unitId: number, body: u
   const input = parse(createReportRequest, body);
   periodOf(input.period.from, input.period.to);
   return asActor(db, actor, async (tx) => {
-    const { template } = await reportFrame(tx, actor, unitId, input.templateId);
+    const { template, unit } = await reportFrame(tx, actor, unitId, input.templateId);
+    if (input.source === "accepted" && unit.level !== "province") throw notProvince();
     const existing = await tx
       .selectFrom("reports")
       .select("id")
@@ -145,6 +148,7 @@ export async function createReport(db: Db, actor: Actor, unitId: number, body: u
         period_from: input.period.from,
         period_to: input.period.to,
         document: JSON.stringify(input.document),
+        source: input.source,
         created_by: actor.userId,
       })
       .returningAll()
@@ -224,10 +228,12 @@ export async function saveDocument(db: Db, actor: Actor, id: number, body: unkno
   const input = parse(saveDocumentRequest, body);
   return asActor(db, actor, async (tx) => {
     const row = await draftRow(tx, actor, id);
+    if (input.source === "accepted" && Number(row.commune_id) !== Number(row.province_id))
+      throw notProvince();
     const before = await savedReport(tx, row);
     await tx
       .updateTable("reports")
-      .set({ document: JSON.stringify(input.document) })
+      .set({ document: JSON.stringify(input.document), ...(input.source ? { source: input.source } : {}) })
       .where("commune_id", "=", row.commune_id)
       .where("id", "=", row.id)
       .execute();
@@ -235,15 +241,21 @@ export async function saveDocument(db: Db, actor: Actor, id: number, body: unkno
   });
 }
 
-/** The version's live figures with its current texts (a draft), or as frozen (a submitted version). */
-export async function livePreview(db: Db, actor: Actor, report: SavedReport, date?: string) {
+/** What a saved version asks the preview for: its template, period, texts, document fields and source. */
+function requestOf(report: SavedReport, date?: string) {
   const document = { ...report.document, ...(date ? { date: report.document.date ?? date } : {}) };
-  return previewReport(db, actor, report.unitId, {
+  return {
     templateId: report.templateId,
     period: report.period,
     narratives: Object.fromEntries(report.sections.map((s) => [s.key, s.text])),
     document,
-  });
+    source: report.source,
+  };
+}
+
+/** The version's live figures with its current texts (a draft), or as frozen (a submitted version). */
+export async function livePreview(db: Db, actor: Actor, report: SavedReport, date?: string) {
+  return previewReport(db, actor, report.unitId, requestOf(report, date));
 }
 
 async function previousSnapshot(tx: Db, actor: Actor, report: SavedReport) {
@@ -279,7 +291,8 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
       "Báo cáo trước đã được cấp trên tiếp nhận: nhập lý do nộp lại (reason)",
       { fields: { reason: "Nhập lý do nộp lại" } },
     );
-  const { unitInfo, fields, ...preview } = await livePreview(db, actor, report, today());
+  const built = await buildReport(db, actor, report.unitId, requestOf(report, today()));
+  const { unitInfo, fields, figures, ...preview } = built;
   const snapshot: ReportSnapshot = {
     inputs: {
       unitId: report.unitId,
@@ -287,10 +300,12 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
       period: report.period,
       narratives: Object.fromEntries(report.sections.map((s) => [s.key, s.text])),
       document: fields,
+      source: report.source,
     },
     takenAt: new Date().toISOString(),
     unit: unitInfo,
     preview,
+    figures: await figures(),
   };
   const { json, sha256 } = snapshotHash(snapshot);
   const docx = await snapshotDocx(snapshot);
@@ -352,6 +367,7 @@ export async function reviseReport(db: Db, actor: Actor, id: number) {
         version: row.version + 1,
         previous_id: row.id,
         document: JSON.stringify(row.document),
+        source: row.source,
         created_by: actor.userId,
       })
       .returningAll()

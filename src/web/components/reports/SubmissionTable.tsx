@@ -126,7 +126,10 @@ export function SubmissionTable(props: {
       <Modal
         open={returning !== null}
         title={t("report.return")}
-        okButtonProps={{ disabled: reason.trim() === "" }}
+        okButtonProps={{
+          disabled: reason.trim() === "",
+          ...({ "data-testid": "report-return-ok" } as object),
+        }}
         onOk={() => returning && decide(returning, false)}
         onCancel={() => setReturning(null)}
       >

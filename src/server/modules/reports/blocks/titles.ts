@@ -6,7 +6,7 @@
  */
 import type { BlockTable } from "../../../../shared/reports";
 import { type RecognitionTitle, titleLabels } from "../../../../shared/rubric";
-import type { Figures } from "../../../../shared/stats";
+import type { Figures, TargetProgress } from "../../../../shared/stats";
 import { type Rollup, rollup, series } from "../../stats/stats.service";
 import {
   type BlockContext,
@@ -49,7 +49,7 @@ function yearRollup(ctx: BlockContext, year: number): Promise<Rollup> {
   });
 }
 
-const chosen = (ctx: BlockContext, params: { titles?: RecognitionTitle[] }) =>
+export const chosen = (ctx: BlockContext, params: { titles?: RecognitionTitle[] }) =>
   params.titles ?? levelTitles(ctx);
 
 function titleOf(result: Rollup, title: RecognitionTitle) {
@@ -60,20 +60,83 @@ function titleOf(result: Rollup, title: RecognitionTitle) {
 
 const shown = (f: Figures) => f.total > 0 || f.registered > 0 || f.recognized > 0;
 
-function sentence(ctx: BlockContext, title: RecognitionTitle, now: Rollup, before: Rollup): string | null {
-  const current = titleOf(now, title);
-  const f = current.figures;
+/** One title's sentence from its figures: recognised / total and rate, the previous year's, the target. */
+export function titleSentence(
+  unitName: string,
+  title: RecognitionTitle,
+  year: { previous: number; f: Figures; p: Figures },
+  target: TargetProgress | null,
+): string | null {
+  const { f, p } = year;
   if (!shown(f)) return null;
   const noun = nouns[title];
-  const p = titleOf(before, title).figures;
   const parts = [
-    `${wholeArea(ctx.unit.name)} có ${count(f.recognized)} ${noun.recognised} / ${count(f.total)} ${noun.total}, đạt ${rate(f.recognizedRate)}%`,
-    `năm ${before.year}: ${count(p.recognized)} / ${count(p.total)}, đạt ${rate(p.recognizedRate)}%`,
+    `${wholeArea(unitName)} có ${count(f.recognized)} ${noun.recognised} / ${count(f.total)} ${noun.total}, đạt ${rate(f.recognizedRate)}%`,
+    `năm ${year.previous}: ${count(p.recognized)} / ${count(p.total)}, đạt ${rate(p.recognizedRate)}%`,
   ];
-  const target = targetPhrase(pickTarget(current.targets, "recognizedRate"));
-  if (target) parts.push(target);
+  const phrase = targetPhrase(target);
+  if (phrase) parts.push(phrase);
   return `${parts.join("; ")}.`;
 }
+
+function sentence(ctx: BlockContext, title: RecognitionTitle, now: Rollup, before: Rollup): string | null {
+  const current = titleOf(now, title);
+  return titleSentence(
+    ctx.unit.name,
+    title,
+    { previous: before.year, f: current.figures, p: titleOf(before, title).figures },
+    pickTarget(current.targets, "recognizedRate"),
+  );
+}
+
+/** The overview table: per title its counts, rate, the previous year's rate and the target. */
+export function overviewTable(
+  years: { now: number; before: number },
+  rows: { title: RecognitionTitle; f: Figures; p: Figures; target: TargetProgress | null }[],
+): BlockTable {
+  return {
+    columns: [
+      { title: "Danh hiệu", align: "left" },
+      { title: "Tổng số", align: "right" },
+      { title: "Đăng ký", align: "right" },
+      { title: "Đạt", align: "right" },
+      { title: `Tỷ lệ đạt năm ${years.now} (%)`, align: "right" },
+      { title: `Năm ${years.before} (%)`, align: "right" },
+      { title: "Chỉ tiêu (%)", align: "right" },
+    ],
+    rows: rows.map(({ title, f, p, target }) => ({
+      cells: [
+        titleLabels[title],
+        count(f.total),
+        count(f.registered),
+        count(f.recognized),
+        rate(f.recognizedRate),
+        rate(p.recognizedRate),
+        targetCell(target),
+      ],
+    })),
+  };
+}
+
+/** The titles of the table by child unit: households in a commune, also clans and villages in a province. */
+export const childTitles = (ctx: BlockContext, params: { titles?: RecognitionTitle[] }): RecognitionTitle[] =>
+  params.titles ??
+  (ctx.unit.level === "commune"
+    ? ["learning_family"]
+    : ["learning_family", "learning_clan", "learning_community_village"]);
+
+/** The columns of the table by child unit, and a child's two cells per title ("4/6", "66,67"). */
+export const childColumns = (titles: RecognitionTitle[]): BlockTable["columns"] => [
+  { title: "Đơn vị", align: "left" },
+  ...titles.flatMap((title) => [
+    { title: `${nouns[title].short}: đạt/tổng số`, align: "center" as const },
+    { title: "Tỷ lệ (%)", align: "right" as const },
+  ]),
+];
+export const childCells = (f: Figures) => [
+  `${count(f.recognized)}/${count(f.total)}`,
+  rate(f.recognizedRate),
+];
 
 const sentences: BlockDefinition = {
   id: "titles.sentences",
@@ -96,32 +159,14 @@ const overview: BlockDefinition = {
       yearRollup(ctx, endYear(ctx)),
       yearRollup(ctx, previousYear(ctx)),
     ]);
-    const table: BlockTable = {
-      columns: [
-        { title: "Danh hiệu", align: "left" },
-        { title: "Tổng số", align: "right" },
-        { title: "Đăng ký", align: "right" },
-        { title: "Đạt", align: "right" },
-        { title: `Tỷ lệ đạt năm ${now.year} (%)`, align: "right" },
-        { title: `Năm ${before.year} (%)`, align: "right" },
-        { title: "Chỉ tiêu (%)", align: "right" },
-      ],
-      rows: chosen(ctx, params).map((title) => {
+    const table = overviewTable(
+      { now: now.year, before: before.year },
+      chosen(ctx, params).map((title) => {
         const current = titleOf(now, title);
-        const f = current.figures;
-        return {
-          cells: [
-            titleLabels[title],
-            count(f.total),
-            count(f.registered),
-            count(f.recognized),
-            rate(f.recognizedRate),
-            rate(titleOf(before, title).figures.recognizedRate),
-            targetCell(pickTarget(current.targets, "recognizedRate")),
-          ],
-        };
+        const p = titleOf(before, title).figures;
+        return { title, f: current.figures, p, target: pickTarget(current.targets, "recognizedRate") };
       }),
-    };
+    );
     return { sentences: [], table };
   },
 };
@@ -130,23 +175,13 @@ const children: BlockDefinition = {
   id: "titles.children",
   async compute(ctx, params) {
     const now = await yearRollup(ctx, endYear(ctx));
-    const titles =
-      params.titles ??
-      (ctx.unit.level === "commune"
-        ? (["learning_family"] as RecognitionTitle[])
-        : (["learning_family", "learning_clan", "learning_community_village"] as RecognitionTitle[]));
+    const titles = childTitles(ctx, params);
     const tables = titles.map((title) => titleOf(now, title));
     if (tables[0]!.children.length === 0)
       return { sentences: [], notes: ["Đơn vị không có đơn vị trực thuộc đang có hiệu lực."] };
-    const cells = (f: Figures) => [`${count(f.recognized)}/${count(f.total)}`, rate(f.recognizedRate)];
+    const cells = childCells;
     const table: BlockTable = {
-      columns: [
-        { title: "Đơn vị", align: "left" },
-        ...titles.flatMap((title) => [
-          { title: `${nouns[title].short}: đạt/tổng số`, align: "center" as const },
-          { title: "Tỷ lệ (%)", align: "right" as const },
-        ]),
-      ],
+      columns: childColumns(titles),
       rows: [
         ...tables[0]!.children.map((child, i) => ({
           cells: [child.unit.name, ...tables.flatMap((t) => cells(t.children[i]!.figures))],
