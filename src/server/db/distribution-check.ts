@@ -1,0 +1,104 @@
+/**
+ * Reads the catalog (pg_class, pg_index, pg_constraint: PostgreSQL and PGlite alike) and lists what would stop the
+ * schema from being distributed as `distribution.ts` says (docs/SCALE-OUT.md): an unclassified table, a distributed
+ * table without its distribution column (NOT NULL), without a primary key, or with a primary, unique or exclusion key
+ * that leaves the column out, a foreign key between distributed tables that does not pair the column with itself,
+ * and a foreign key Citus refuses (a distributed table to a local one, a reference or local table to a distributed
+ * one, a reference table to a local one).
+ */
+import { sql } from "kysely";
+import type { Db } from "./connection";
+import { classOf, type DistributionClass, distribution, distributionColumn } from "./distribution";
+
+export type CheckOptions = {
+  /** The schema to read (public by default). */
+  schema?: string;
+  /** The class of a table (`distribution.ts` by default). */
+  classify?: (table: string) => DistributionClass | undefined;
+  /** Also report tables of the list that the schema lacks (default: with the default list only). */
+  listed?: readonly string[];
+};
+
+const distributed = (c: DistributionClass | undefined): c is "commune" | "province" =>
+  c === "commune" || c === "province";
+
+export async function distributionProblems(db: Db, options: CheckOptions = {}): Promise<string[]> {
+  const schema = options.schema ?? "public";
+  const classify = options.classify ?? classOf;
+  const listed = options.listed ?? (options.classify ? [] : Object.values(distribution).flat());
+  const problems: string[] = [];
+
+  const tables = await sql<{ name: string; columns: string }>`
+    SELECT c.relname AS name,
+      (SELECT string_agg(a.attname || ':' || a.attnotnull::text, ',') FROM pg_attribute a
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    ORDER BY c.relname`.execute(db);
+  const present = new Set(tables.rows.map((t) => t.name));
+  for (const name of listed)
+    if (!present.has(name)) problems.push(`${name}: listed in distribution.ts but not in the schema`);
+  for (const t of tables.rows) {
+    const cls = classify(t.name);
+    if (!cls) {
+      problems.push(`${t.name}: not classified in src/server/db/distribution.ts`);
+      continue;
+    }
+    if (!distributed(cls)) continue;
+    const column = distributionColumn[cls];
+    const notNull = new Map(
+      (t.columns ?? "").split(",").map((c) => c.split(":") as [string, string]),
+    ).get(column);
+    if (notNull === undefined) problems.push(`${t.name}: no ${column} column (distributed by ${column})`);
+    else if (notNull !== "true") problems.push(`${t.name}: ${column} may be null`);
+  }
+
+  const keys = await sql<{ table: string; index: string; primary: boolean; columns: string | null }>`
+    SELECT t.relname AS table, ic.relname AS index, i.indisprimary AS primary,
+      (SELECT string_agg(a.attname, ',') FROM unnest(i.indkey::int2[]) AS k (attnum)
+        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS columns
+    FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = ${schema} AND NOT t.relispartition AND (i.indisunique OR i.indisexclusion)
+    ORDER BY t.relname, ic.relname`.execute(db);
+  const withKey = new Set<string>();
+  for (const k of keys.rows) {
+    const cls = classify(k.table);
+    if (!distributed(cls)) continue;
+    if (k.primary) withKey.add(k.table);
+    const column = distributionColumn[cls];
+    if (!(k.columns ?? "").split(",").includes(column))
+      problems.push(
+        `${k.table}: ${k.primary ? "primary key" : "unique key"} ${k.index} (${k.columns ?? "expressions"}) leaves out ${column}`,
+      );
+  }
+  for (const t of tables.rows) {
+    const cls = classify(t.name);
+    if (distributed(cls) && !withKey.has(t.name)) problems.push(`${t.name}: no primary key`);
+  }
+
+  const foreign = await sql<{ table: string; name: string; target: string; pairs: string }>`
+    SELECT t.relname AS table, c.conname AS name, f.relname AS target,
+      (SELECT string_agg(a.attname || '=' || b.attname, ',') FROM unnest(c.conkey, c.confkey) AS k (x, y)
+        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.x
+        JOIN pg_attribute b ON b.attrelid = c.confrelid AND b.attnum = k.y) AS pairs
+    FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class f ON f.oid = c.confrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = ${schema} AND c.contype = 'f' AND NOT t.relispartition
+    ORDER BY t.relname, c.conname`.execute(db);
+  for (const fk of foreign.rows) {
+    const from = classify(fk.table);
+    const to = classify(fk.target);
+    if (!from || !to) continue; // reported above
+    const what = `${fk.table}: foreign key ${fk.name} (${fk.pairs}) to ${fk.target}`;
+    if (distributed(from)) {
+      if (to === "reference") continue;
+      if (to !== from) problems.push(`${what}: ${from}-distributed table to a ${to} table`);
+      else if (!fk.pairs.split(",").includes(`${distributionColumn[from]}=${distributionColumn[to]}`))
+        problems.push(`${what}: does not pair ${distributionColumn[from]} with ${distributionColumn[to]}`);
+    } else if (from === "reference" && to !== "reference")
+      problems.push(`${what}: a reference table may only reference reference tables`);
+    else if (from === "local" && distributed(to)) problems.push(`${what}: a local table to a distributed table`);
+  }
+  return problems;
+}
