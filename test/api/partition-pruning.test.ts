@@ -17,7 +17,6 @@
 import { type CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kindNamed } from "../../src/shared/registry/kinds";
 import type { Actor } from "../../src/server/auth/scope";
 import type { Db } from "../../src/server/db/connection";
 import { distribution } from "../../src/server/db/distribution";
@@ -26,6 +25,7 @@ import { actorOf } from "../../src/server/demo/demo-history";
 import { listTransactions } from "../../src/server/modules/fund/books.service";
 import { rollup, series } from "../../src/server/modules/stats/stats.service";
 import { getItem, listItems } from "../../src/server/registry/service";
+import { kindNamed } from "../../src/shared/registry/kinds";
 import { demoApp, type TestApp } from "../helpers/api";
 import { engines } from "../helpers/db";
 import { createTestFund, fundPeople, sponsorScholarships } from "../helpers/fund";
@@ -121,7 +121,11 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
       unitId: people.ward,
     });
     const village = (await hanoi.get(`/api/v1/units/${people.ward}/children`)).body.units[0].id;
-    const chapter = await hoi.post("/api/v1/chapters", { unitId: village, name: "Chi hội Tổ 1", kind: "village" });
+    const chapter = await hoi.post("/api/v1/chapters", {
+      unitId: village,
+      name: "Chi hội Tổ 1",
+      kind: "village",
+    });
     for (const fullName of ["Nguyễn Văn An", "Trần Thị Bình"]) {
       const member = await hoi.post("/api/v1/members", {
         unitId: village,
@@ -164,7 +168,10 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
   const members = kindNamed("members");
   const operations: [string, () => Promise<unknown>][] = [
     ["a commune's household list", () => listItems(logged, actor, households, { unitId: ids.commune })],
-    ["a commune's household search", () => listItems(logged, actor, households, { unitId: ids.commune, q: "nguyen" })],
+    [
+      "a commune's household search",
+      () => listItems(logged, actor, households, { unitId: ids.commune, q: "nguyen" }),
+    ],
     [
       "one household by id and commune",
       () => getItem(logged, actor, households, ids.household, undefined, ids.commune),
@@ -177,10 +184,18 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
     [
       "a commune's counters over the years",
       () =>
-        series(logged, actor, { unitId: ids.commune, title: "learning_family", from: ids.year - 3, to: ids.year }),
+        series(logged, actor, {
+          unitId: ids.commune,
+          title: "learning_family",
+          from: ids.year - 3,
+          to: ids.year,
+        }),
     ],
     ["a fund's ledger", () => listTransactions(logged, actor, ids.fund, {})],
-    ["one household by id alone (GET /households/{id})", () => getItem(logged, actor, households, ids.household)],
+    [
+      "one household by id alone (GET /households/{id})",
+      () => getItem(logged, actor, households, ids.household),
+    ],
   ];
 
   for (const [name, run] of operations)

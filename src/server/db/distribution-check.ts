@@ -46,9 +46,9 @@ export async function distributionProblems(db: Db, options: CheckOptions = {}): 
     }
     if (!distributed(cls)) continue;
     const column = distributionColumn[cls];
-    const notNull = new Map(
-      (t.columns ?? "").split(",").map((c) => c.split(":") as [string, string]),
-    ).get(column);
+    const notNull = new Map((t.columns ?? "").split(",").map((c) => c.split(":") as [string, string])).get(
+      column,
+    );
     if (notNull === undefined) problems.push(`${t.name}: no ${column} column (distributed by ${column})`);
     else if (notNull !== "true") problems.push(`${t.name}: ${column} may be null`);
   }
@@ -98,7 +98,8 @@ export async function distributionProblems(db: Db, options: CheckOptions = {}): 
         problems.push(`${what}: does not pair ${distributionColumn[from]} with ${distributionColumn[to]}`);
     } else if (from === "reference" && to !== "reference")
       problems.push(`${what}: a reference table may only reference reference tables`);
-    else if (from === "local" && distributed(to)) problems.push(`${what}: a local table to a distributed table`);
+    else if (from === "local" && distributed(to))
+      problems.push(`${what}: a local table to a distributed table`);
   }
   return problems;
 }

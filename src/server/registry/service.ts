@@ -124,7 +124,14 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
  * One row by id, in the caller's scope. Given its commune (known after a write, or to a caller that has it), the
  * lookup names the distribution column and reads one shard (docs/SCALE-OUT.md); by id alone it reads them all.
  */
-async function loadItem(tx: Db, actor: Actor, kind: KindDeclaration, id: number, kinds: Kinds, communeId?: number) {
+async function loadItem(
+  tx: Db,
+  actor: Actor,
+  kind: KindDeclaration,
+  id: number,
+  kinds: Kinds,
+  communeId?: number,
+) {
   let query = selectItem(baseQuery(tx, actor, kind), kind, actor, kinds).where("r.id", "=", id);
   if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
   const row = await query.executeTakeFirst();
