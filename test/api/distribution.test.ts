@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Connection } from "../../src/server/db/connection";
 import { type DistributionClass, distribution } from "../../src/server/db/distribution";
-import { distributionProblems } from "../../src/server/db/distribution-check";
+import { citusScript, distributionProblems } from "../../src/server/db/distribution-check";
 import { describeEachEngine, freshDatabase } from "../helpers/db";
 
 describeEachEngine("distribution by commune", (engine) => {
@@ -20,6 +20,22 @@ describeEachEngine("distribution by commune", (engine) => {
 
   it("every table is classified, and every key and foreign key suits its class", async () => {
     expect(await distributionProblems(connection.db)).toEqual([]);
+  });
+
+  it("the Citus script places every table once, each after the tables it references", async () => {
+    const script = await citusScript(connection.db);
+    const placed = script.flatMap((line) => line.match(/\('([a-z_]+)'/)?.[1] ?? []);
+    expect([...placed].sort()).toEqual(Object.values(distribution).flat().sort());
+    const keys = await sql<{ table: string; target: string }>`
+      SELECT t.relname AS table, f.relname AS target FROM pg_constraint c
+        JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class f ON f.oid = c.confrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = 'public' AND c.contype = 'f' AND c.conrelid <> c.confrelid`.execute(connection.db);
+    for (const { table, target } of keys.rows)
+      expect(placed.indexOf(target), `${table} after ${target}`).toBeLessThan(placed.indexOf(table));
+    expect(script).toContain(
+      "SELECT create_distributed_table('audit_log', 'province_id', colocate_with => 'none');",
+    );
   });
 
   it("the check finds each kind of violation in a scratch schema", async () => {

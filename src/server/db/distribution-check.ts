@@ -103,3 +103,42 @@ export async function distributionProblems(db: Db, options: CheckOptions = {}): 
   }
   return problems;
 }
+
+/**
+ * The Citus commands that distribute the schema as `distribution.ts` says (docs/SCALE-OUT.md): reference tables,
+ * then the commune group colocated with its first table, then the province group, then the local tables; within a
+ * class each table after the tables it references (Citus needs the referenced table distributed first).
+ */
+export async function citusScript(db: Db, shardCount = 64): Promise<string[]> {
+  const foreign = await sql<{ table: string; target: string }>`
+    SELECT DISTINCT t.relname AS table, f.relname AS target
+    FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class f ON f.oid = c.confrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = 'public' AND c.contype = 'f' AND c.conrelid <> c.confrelid`.execute(db);
+  const order: string[] = [];
+  const visiting = new Set<string>(); // a cycle of keys (none today) is broken rather than followed for ever
+  const visit = (table: string, within: readonly string[]) => {
+    if (order.includes(table) || visiting.has(table)) return;
+    visiting.add(table);
+    for (const fk of foreign.rows)
+      if (fk.table === table && within.includes(fk.target)) visit(fk.target, within);
+    order.push(table);
+  };
+  const lines = ["CREATE EXTENSION IF NOT EXISTS citus;", "SET citus.enable_unsafe_triggers = on;"];
+  for (const table of distribution.reference) visit(table, distribution.reference);
+  lines.push(...order.map((t) => `SELECT create_reference_table('${t}');`));
+  order.length = 0;
+  for (const table of distribution.commune) visit(table, distribution.commune);
+  const [first, ...rest] = order;
+  lines.push(`SELECT create_distributed_table('${first}', 'commune_id', shard_count => ${shardCount});`);
+  lines.push(
+    ...rest.map((t) => `SELECT create_distributed_table('${t}', 'commune_id', colocate_with => '${first}');`),
+  );
+  lines.push(
+    ...distribution.province.map(
+      (t) => `SELECT create_distributed_table('${t}', 'province_id', colocate_with => 'none');`,
+    ),
+  );
+  lines.push(...distribution.local.map((t) => `SELECT citus_add_local_table_to_metadata('${t}');`));
+  return lines;
+}
