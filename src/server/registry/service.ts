@@ -91,9 +91,11 @@ export const unitOf = (kind: KindDeclaration, item: Item) =>
  */
 export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: ListOptions, kinds?: Kinds) {
   return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, options.unitId);
+    const { communeId } = await readableUnit(tx, actor, options.unitId);
     let query = baseQuery(tx, actor, kind)
       .where(underUnit(options.unitId, `r.${kind.unit.column}`))
+      // Rows under a commune or a village are the commune's rows: naming it reads one shard (docs/SCALE-OUT.md).
+      .where((eb) => (communeId === null ? eb.lit(true) : eb("r.commune_id", "=", communeId)))
       .where("r.archived_at", options.archived ? "is not" : "is", null);
     for (const [key, id] of Object.entries(options.filters ?? {}))
       query = query.where(`r.${(kind.fields[key] as { column: string }).column}`, "=", id);
@@ -118,17 +120,34 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
   });
 }
 
-async function loadItem(tx: Db, actor: Actor, kind: KindDeclaration, id: number, kinds: Kinds) {
-  const row = await selectItem(baseQuery(tx, actor, kind), kind, actor, kinds)
-    .where("r.id", "=", id)
-    .executeTakeFirst();
+/**
+ * One row by id, in the caller's scope. Given its commune (known after a write, or to a caller that has it), the
+ * lookup names the distribution column and reads one shard (docs/SCALE-OUT.md); by id alone it reads them all.
+ */
+async function loadItem(
+  tx: Db,
+  actor: Actor,
+  kind: KindDeclaration,
+  id: number,
+  kinds: Kinds,
+  communeId?: number,
+) {
+  let query = selectItem(baseQuery(tx, actor, kind), kind, actor, kinds).where("r.id", "=", id);
+  if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+  const row = await query.executeTakeFirst();
   const noun = kind.noun.vi;
   if (!row) throw notFound(`Không tìm thấy ${noun}, hoặc ${noun} nằm ngoài phạm vi của bạn`);
   return presentItem(kind, row);
 }
 
-export const getItem = (db: Db, actor: Actor, kind: KindDeclaration, id: number, kinds?: Kinds) =>
-  asActor(db, actor, (tx) => loadItem(tx, actor, kind, id, kinds));
+export const getItem = (
+  db: Db,
+  actor: Actor,
+  kind: KindDeclaration,
+  id: number,
+  kinds?: Kinds,
+  communeId?: number,
+) => asActor(db, actor, (tx) => loadItem(tx, actor, kind, id, kinds, communeId));
 
 /** A unique column's value taken already: 409 naming the field. */
 function duplicate(kind: KindDeclaration, error: unknown, values: Record<string, unknown>) {
@@ -210,7 +229,7 @@ export function createItem(
       .catch((error: unknown) => {
         throw duplicate(kind, error, values);
       });
-    const created = await loadItem(tx, actor, kind, Number(inserted.id), kinds);
+    const created = await loadItem(tx, actor, kind, Number(inserted.id), kinds, place.communeId);
     await recordAudit(tx, actor, {
       action: "create",
       entity: kind.entity,
@@ -288,8 +307,9 @@ export function updateItem(
       .catch((error: unknown) => {
         throw duplicate(kind, error, values);
       });
-    await ensureUpdated(tx, record, result, async () => (await loadItem(tx, actor, kind, id, kinds)).version);
-    const after = await loadItem(tx, actor, kind, id, kinds);
+    const reload = () => loadItem(tx, actor, kind, id, kinds, before.communeId);
+    await ensureUpdated(tx, record, result, async () => (await reload()).version);
+    const after = await reload();
     await recordAudit(tx, actor, {
       action: "update",
       entity: kind.entity,
@@ -387,7 +407,7 @@ export function setMembers(
     const joining = wanted.filter((m) => !current.includes(m));
     await move(leaving, null, id);
     await move(joining, id, null);
-    const after = await loadItem(tx, actor, kind, id, kinds);
+    const after = await loadItem(tx, actor, kind, id, kinds, before.communeId);
     if (joining.length + leaving.length > 0)
       await recordAudit(tx, actor, {
         action: "update",

@@ -18,10 +18,14 @@ export const underUnit = (unitId: number, column: string) =>
 /** The folded search text for a LIKE on search_name, without LIKE's wildcards ("" when there is nothing to find). */
 export const searchPattern = (q: string | undefined) => foldText(q ?? "").replace(/[%_\\]/g, "");
 
-/** Throws 404 unless the caller may read the unit a list is asked for. */
+/**
+ * Throws 404 unless the caller may read the unit a list is asked for; answers the unit's commune (the unit itself or
+ * its commune for a village, null above a commune).
+ */
 export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
-  if (!(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  const context = (await canOnUnit(tx, actor, "read", unitId)) ? await unitContext(tx, unitId) : null;
+  if (!context) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  return { communeId: context.communeId };
 }
 
 /**

@@ -84,7 +84,7 @@ export function searchMembers(db: Db, actor: Actor, options: MemberSearchOptions
     throw refuse("q", "Nhập ít nhất 2 chữ cái hoặc chữ số của họ tên hoặc số thẻ");
   if (!readsMembers(actor)) throw forbidden("Bạn không có quyền xem hội viên");
   return asActor(db, actor, async (tx) => {
-    if (options.unitId !== undefined) await readableUnit(tx, actor, options.unitId);
+    const unit = options.unitId === undefined ? null : await readableUnit(tx, actor, options.unitId);
     const words = folded.split(" ").filter(Boolean);
     let query = memberRows(tx, actor).where((eb) =>
       eb.or([
@@ -93,6 +93,8 @@ export function searchMembers(db: Db, actor: Actor, options: MemberSearchOptions
       ]),
     );
     if (options.unitId !== undefined) query = query.where(underUnit(options.unitId, "m.unit_id"));
+    // Under a commune or a village: the commune's members, one shard (docs/SCALE-OUT.md).
+    if (unit?.communeId) query = query.where("m.commune_id", "=", unit.communeId);
     if (options.birthYear !== undefined) query = query.where(keptBirthYear(actor), "=", options.birthYear);
     const rows = await query
       .orderBy(sql`m.search_name = ${folded}`, "desc")

@@ -7,6 +7,7 @@ import type { Db } from "../../db/connection";
 import { renderCertificates } from "../../documents/certificate.pdf";
 import { householdHolder, placeList, placeName, signatureBlock } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
+import { byCommune, codeCommune } from "../../lib/certificate-code";
 import { logProcessing } from "../readlog/processing-log";
 import { loadDecision } from "./decisions.service";
 import { loadRegistration } from "./registrations.service";
@@ -157,7 +158,9 @@ export async function checkCertificate(db: Db, code: string): Promise<Certificat
           WHERE s.commune_id = r.commune_id AND s.id = r.subject_id) END AS head_sex,
         coalesce(r.village_id, r.commune_id) AS unit_id, d.number, d.signed_on
       FROM registrations r JOIN decisions d ON d.commune_id = r.commune_id AND d.id = r.decision_id
-      WHERE r.certificate_code = ${code} AND d.status = 'issued'`.execute(db);
+      WHERE r.certificate_code = ${code}${byCommune(codeCommune(code), "r")} AND d.status = 'issued'`.execute(
+    db,
+  );
   const row = rows[0];
   if (!row) throw notFound("Không tìm thấy giấy công nhận với mã này");
   const minor = row.birth_year !== null && new Date().getFullYear() - row.birth_year < 18;

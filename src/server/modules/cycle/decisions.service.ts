@@ -3,7 +3,6 @@
  * by one person and issued by another (reviewer); issuing locks its records and gives each a certificate code
  * (not a rating's: a centre's xếp loại is written in its decision).
  */
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { z } from "zod";
 import type { Decision, decisionRequest, ReviewRequest } from "../../../shared/cycle";
@@ -12,6 +11,7 @@ import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
+import { newCertificateCode } from "../../lib/certificate-code";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
@@ -242,13 +242,6 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
   });
 }
 
-const certificateAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-/** 10 characters without look-alikes (no I, O, 0, 1): about 50 bits, unguessable for the public check page. */
-export function newCertificateCode(): string {
-  return Array.from(randomBytes(10), (b) => certificateAlphabet[b % certificateAlphabet.length]).join("");
-}
-
 /**
  * Locks a decision and then its records (always in that order, records by id), and reads the decision again
  * after the lock: issuing and cancelling the same draft at once cannot both go through. With `version`, a draft
@@ -297,7 +290,7 @@ export async function issueDecision(db: Db, actor: Actor, id: number, version?: 
         ? { numAffectedRows: 0n }
         : decision.kind === "recognition"
           ? await sql`UPDATE registrations r SET status = 'recognized', certificate_code = v.code
-                FROM unnest(${ids}::bigint[], ${ids.map(() => (rating ? null : newCertificateCode()))}::text[]) AS v (id, code)
+                FROM unnest(${ids}::bigint[], ${ids.map(() => (rating ? null : newCertificateCode(decision.communeId)))}::text[]) AS v (id, code)
                 WHERE r.commune_id = ${decision.communeId} AND r.id = v.id`.execute(tx)
           : await sql`UPDATE registrations SET status = 'revoked'
               WHERE commune_id = ${decision.communeId} AND id = ANY (${ids}::bigint[])`.execute(tx);

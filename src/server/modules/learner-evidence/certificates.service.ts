@@ -13,8 +13,8 @@ import type { Db } from "../../db/connection";
 import { type CompletionData, renderCompletionCertificates } from "../../documents/completion.pdf";
 import { placeList, placeName } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
+import { byCommune, codeCommune, newCertificateCode } from "../../lib/certificate-code";
 import { recordAudit } from "../audit/audit.repo";
-import { newCertificateCode } from "../cycle/decisions.service";
 import { logExport } from "../readlog/processing-log";
 import { today } from "../territory/dates";
 import { hoursText, shortCentre } from "./hours.service";
@@ -132,7 +132,7 @@ async function codesFor(
     activity_id: activity.id,
     citizen_id,
     province_id: activity.province_id,
-    code: newCertificateCode(),
+    code: newCertificateCode(activity.commune_id),
   }));
   await tx.insertInto("activity_certificates").values(rows).execute();
   for (const r of rows) codes.set(r.citizen_id, r.code);
@@ -233,7 +233,7 @@ export async function checkCompletion(db: Db, code: string): Promise<CompletionC
       JOIN citizens p ON p.commune_id = k.commune_id AND p.id = k.citizen_id
       JOIN centre_activities a ON a.commune_id = k.commune_id AND a.id = k.activity_id
       JOIN learning_centres c ON c.commune_id = a.commune_id AND c.id = a.centre_id
-      WHERE k.code = ${code}`.execute(db);
+      WHERE k.code = ${code}${byCommune(codeCommune(code), "k")}`.execute(db);
   const row = rows[0];
   if (!row) throw missing();
   const minor = row.birth_year !== null && Number(today().slice(0, 4)) - row.birth_year < 16;

@@ -1,0 +1,216 @@
+/**
+ * Partition pruning as a stand-in for shards (issue 13, point 7; docs/SCALE-OUT.md): in a copy of the demo database,
+ * every table distributed by commune (src/server/db/distribution.ts) is copied into schema `shards`,
+ * hash-partitioned by commune_id into 8 partitions with the same keys and indexes (PostgreSQL refuses a unique key
+ * without the partition key: a second check of the catalog test's rule). The product's commune-scoped operations run
+ * through their real service functions; every SELECT they send is captured (Kysely's log) and run again with
+ * EXPLAIN (ANALYZE, FORMAT JSON) against the partitioned copies (search_path shards, public). A table whose
+ * partitions the plan visited more than one of is a fan-out: on Citus, a query sent to every shard.
+ *
+ * ANALYZE rather than a bare EXPLAIN: a correlated subquery (`consents c WHERE c.commune_id = r.commune_id`) is
+ * pruned at run time, as Citus routes it by the outer row's commune; a bare EXPLAIN lists every partition there.
+ * A partition counts as visited when its node ran at least once.
+ *
+ * PostgreSQL only: PGlite lacks nothing here in principle, but one engine is enough for a planner's property and the
+ * copies double the database; on PGlite the suite prints a notice and skips.
+ */
+import { type CompiledQuery, Kysely, PostgresDialect } from "kysely";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/server/auth/scope";
+import type { Db } from "../../src/server/db/connection";
+import { distribution } from "../../src/server/db/distribution";
+import type { Database } from "../../src/server/db/schema";
+import { actorOf } from "../../src/server/demo/demo-history";
+import { listTransactions } from "../../src/server/modules/fund/books.service";
+import { rollup, series } from "../../src/server/modules/stats/stats.service";
+import { getItem, listItems } from "../../src/server/registry/service";
+import { kindNamed } from "../../src/shared/registry/kinds";
+import { demoApp, type TestApp } from "../helpers/api";
+import { engines } from "../helpers/db";
+import { createTestFund, fundPeople, sponsorScholarships } from "../helpers/fund";
+import { signedInUser } from "../helpers/users";
+
+const partitions = 8;
+const partitionOf = new Map<string, string>();
+for (const table of distribution.commune)
+  for (let i = 0; i < partitions; i++) partitionOf.set(`${table}_p${i}`, table);
+
+async function buildShards(client: pg.PoolClient) {
+  await client.query("CREATE SCHEMA shards");
+  for (const table of distribution.commune) {
+    await client.query(`CREATE TABLE shards.${table} (LIKE public.${table} INCLUDING DEFAULTS INCLUDING GENERATED
+      INCLUDING INDEXES) PARTITION BY HASH (commune_id)`);
+    for (let i = 0; i < partitions; i++)
+      await client.query(
+        `CREATE TABLE shards.${table}_p${i} PARTITION OF shards.${table} FOR VALUES WITH (MODULUS ${partitions}, REMAINDER ${i})`,
+      );
+    const { rows } = await client.query<{ columns: string }>(
+      `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS columns FROM pg_attribute
+        WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+      [`public.${table}`],
+    );
+    await client.query(
+      `INSERT INTO shards.${table} (${rows[0]!.columns}) SELECT ${rows[0]!.columns} FROM public.${table}`,
+    );
+  }
+  await client.query("ANALYZE");
+}
+
+type Plan = { "Relation Name"?: string; "Actual Loops"?: number; Plans?: Plan[] };
+
+/** The distributed tables of which a statement visited more than one partition. */
+async function fannedOut(client: pg.PoolClient, query: CompiledQuery): Promise<string[]> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SET LOCAL search_path = shards, public");
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, [...query.parameters]);
+    const visited = new Map<string, Set<string>>();
+    const walk = (node: Plan) => {
+      const table = node["Relation Name"] && partitionOf.get(node["Relation Name"]);
+      if (table && (node["Actual Loops"] ?? 0) > 0)
+        visited.set(table, (visited.get(table) ?? new Set()).add(node["Relation Name"]!));
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk((rows[0]["QUERY PLAN"] as { Plan: Plan }[])[0]!.Plan);
+    return [...visited].filter(([, parts]) => parts.size > 1).map(([table]) => table);
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
+/**
+ * What still fans out, by operation: the routes that look a subject up by id alone (docs/SCALE-OUT.md, "Lookups
+ * without their commune"). The test fails when this changes either way, so the list and the document stay true.
+ */
+const knownFanOuts: Record<string, string[]> = {
+  // The roll-up sums a unit's subtree through the closure table by unit_id, without commune_id.
+  "a commune's dashboard (titles)": ["title_counters", "title_totals"],
+  "a commune's counters over the years": ["title_counters", "title_totals"],
+  // /funds/{id}/…: the fund is read by id (fundInScope), the ledger's own queries then name the commune.
+  "a fund's ledger": ["funds"],
+  // GET /households/{id}: the negative control, and what every registry kind's GET/PATCH/archive by id does today.
+  "one household by id alone (GET /households/{id})": ["households"],
+};
+
+const runsOnPostgres = engines.includes("postgres");
+if (!runsOnPostgres)
+  console.info("partition-pruning.test.ts: skipped, it needs PostgreSQL (TEST_DATABASE_URL)");
+
+describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () => {
+  let t: TestApp;
+  let captured: CompiledQuery[] = [];
+  let logged: Db;
+  let actor: Actor;
+  let association: Actor;
+  const ids = { commune: 0, household: 0, member: 0, fund: 0, year: new Date().getFullYear() };
+
+  beforeAll(async () => {
+    // The test demo (registries and titles of several wards), with a fund with a receipt and a chapter with members
+    // in Tây Hồ, made through the API.
+    t = await demoApp("postgres");
+    const people = await fundPeople(t);
+    ids.commune = people.ward;
+    const fund = await createTestFund(people.keeper, people.ward);
+    await sponsorScholarships(people.keeper, fund, `${ids.year}-01-05`);
+    ids.fund = fund.id;
+    const hanoi = await t.as("hanoi");
+    const hoi = await signedInUser(t, hanoi, {
+      username: "hoi.shard",
+      role: "association_admin",
+      unitId: people.ward,
+    });
+    const village = (await hanoi.get(`/api/v1/units/${people.ward}/children`)).body.units[0].id;
+    const chapter = await hoi.post("/api/v1/chapters", {
+      unitId: village,
+      name: "Chi hội Tổ 1",
+      kind: "village",
+    });
+    for (const fullName of ["Nguyễn Văn An", "Trần Thị Bình"]) {
+      const member = await hoi.post("/api/v1/members", {
+        unitId: village,
+        chapterId: chapter.body.chapter.id,
+        fullName,
+        joinedOn: "2019-05-10",
+      });
+      expect(member.status, JSON.stringify(member.body)).toBe(201);
+      ids.member ||= member.body.member.id;
+    }
+    ids.household = Number(
+      (
+        await t.db
+          .selectFrom("households")
+          .select("id")
+          .where("commune_id", "=", ids.commune)
+          .orderBy("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const pool = t.connection.pool;
+    const client = await pool.connect();
+    try {
+      await buildShards(client);
+    } finally {
+      client.release();
+    }
+    logged = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      log: (event) => {
+        if (event.level === "query") captured.push(event.query);
+      },
+    });
+    actor = await actorOf(t.db, "tayho");
+    association = await actorOf(t.db, "hoi.shard");
+  });
+  afterAll(() => t.close());
+
+  const households = kindNamed("households");
+  const members = kindNamed("members");
+  const operations: [string, () => Promise<unknown>][] = [
+    ["a commune's household list", () => listItems(logged, actor, households, { unitId: ids.commune })],
+    [
+      "a commune's household search",
+      () => listItems(logged, actor, households, { unitId: ids.commune, q: "nguyen" }),
+    ],
+    [
+      "one household by id and commune",
+      () => getItem(logged, actor, households, ids.household, undefined, ids.commune),
+    ],
+    [
+      "one member by id and commune",
+      () => getItem(logged, association, members, ids.member, undefined, ids.commune),
+    ],
+    ["a commune's dashboard (titles)", () => rollup(logged, actor, { unitId: ids.commune, year: ids.year })],
+    [
+      "a commune's counters over the years",
+      () =>
+        series(logged, actor, {
+          unitId: ids.commune,
+          title: "learning_family",
+          from: ids.year - 3,
+          to: ids.year,
+        }),
+    ],
+    ["a fund's ledger", () => listTransactions(logged, actor, ids.fund, {})],
+    [
+      "one household by id alone (GET /households/{id})",
+      () => getItem(logged, actor, households, ids.household),
+    ],
+  ];
+
+  for (const [name, run] of operations)
+    it(`${name}: every statement reads one partition`, async () => {
+      captured = [];
+      await run();
+      const reads = captured.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
+      expect(reads.length).toBeGreaterThan(0);
+      const client = await t.connection.pool.connect();
+      const found = new Set<string>();
+      try {
+        for (const query of reads) for (const table of await fannedOut(client, query)) found.add(table);
+      } finally {
+        client.release();
+      }
+      expect([...found].sort()).toEqual(knownFanOuts[name] ?? []);
+    });
+});
