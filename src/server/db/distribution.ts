@@ -78,6 +78,9 @@ export const distribution = {
     // reports' submissions
     "reports",
     "report_sections",
+    "report_comments",
+    "report_comment_resolutions",
+    "report_refreshes",
     // personal data: consents, data subjects' requests, the processing log
     "consents",
     "data_subject_requests",
