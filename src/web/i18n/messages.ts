@@ -25,6 +25,7 @@ import { reportsEn, reportsVi } from "./reports";
 import { rolesEn, rolesVi } from "./roles";
 import { rubricsEn, rubricsVi } from "./rubrics";
 import { statsEn, statsVi } from "./stats";
+import { planTargetsEn, planTargetsVi } from "./plan-targets";
 import { submissionsEn, submissionsVi } from "./submissions";
 import { prefillEn, prefillVi } from "./tt25-prefill";
 import { workEn, workVi } from "./work";
@@ -265,6 +266,7 @@ const vi = {
   ...readlogVi,
   ...deadlinesVi,
   ...submissionsVi,
+  ...planTargetsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -506,6 +508,7 @@ const en: Catalogue = {
   ...readlogEn,
   ...deadlinesEn,
   ...submissionsEn,
+  ...planTargetsEn,
 };
 
 export type Lang = "vi" | "en";

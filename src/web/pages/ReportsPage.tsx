@@ -8,12 +8,14 @@
 import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { allows } from "../../shared/capabilities";
+import type { PlanTarget } from "../../shared/plan-targets";
 import { type BlockResult, reportKinds } from "../../shared/reports";
 import { submissionApi } from "../api/report-submissions";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
 import { PageTitle } from "../components/PageTitle";
 import { DraftBar } from "../components/reports/DraftBar";
+import { PlanTargets } from "../components/reports/PlanTargets";
 import { SubmissionTable } from "../components/reports/SubmissionTable";
 import { useDraft } from "../components/reports/useDraft";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
@@ -88,6 +90,7 @@ export default function ReportsPage() {
     signerName: "",
     signerTitle: "Chủ tịch",
   });
+  const [planTargets, setPlanTargets] = useState<PlanTarget[]>([]);
   const [preview, setPreview] = useState<ReportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"preview" | "docx" | "pdf" | null>(null);
@@ -107,6 +110,7 @@ export default function ReportsPage() {
       signerName: saved.document.signerName ?? "",
       signerTitle: saved.document.signerTitle ?? f.signerTitle,
     }));
+    setPlanTargets(saved.document.planTargets ?? []);
   }, [saved]);
   const editable = !saved || saved.status === "draft";
   useEffect(() => {
@@ -131,11 +135,18 @@ export default function ReportsPage() {
     );
   }, [readyId, level, t]);
 
+  const isPlan = templates.find((x) => x.id === templateId)?.kind === "plan";
+  const documentOf = useCallback(
+    (f: Fields, targets: PlanTarget[]) => ({
+      ...Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== "")),
+      ...(isPlan && targets.length > 0 ? { planTargets: targets } : {}),
+    }),
+    [isPlan],
+  );
   const body = useMemo((): PreviewRequest | null => {
     if (!templateId) return null;
-    const document = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ""));
-    return { templateId, period, narratives, document };
-  }, [templateId, period, narratives, fields]);
+    return { templateId, period, narratives, document: documentOf(fields, planTargets) };
+  }, [templateId, period, narratives, fields, planTargets, documentOf]);
 
   // The figures are recomputed when the unit, the template or the period changes; the texts stay on the page.
   const compute = useCallback(() => {
@@ -180,9 +191,8 @@ export default function ReportsPage() {
         await submissionApi.saveSection(created.id, s.key, narratives[s.key]!, s.version);
     draft.reload();
   };
-  const saveFields = () => {
-    if (saved?.status === "draft" && body)
-      submissionApi.saveDocument(saved.id, body.document ?? {}).catch(onError);
+  const saveFields = (document = body?.document) => {
+    if (saved?.status === "draft" && document) submissionApi.saveDocument(saved.id, document).catch(onError);
   };
   const field = (key: keyof Fields, label: string, type = "text") => (
     <Col xs={24} md={6} key={key}>
@@ -192,7 +202,7 @@ export default function ReportsPage() {
           type={type}
           value={fields[key]}
           onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-          onBlur={saveFields}
+          onBlur={() => saveFields()}
           disabled={!editable}
           data-testid={`report-${key}`}
         />
@@ -246,6 +256,19 @@ export default function ReportsPage() {
             {field("signerTitle", t("report.signerTitle"))}
           </Row>
         </Form>
+        {isPlan && (
+          <div style={{ marginBottom: 12 }}>
+            <PlanTargets
+              value={planTargets}
+              year={Number(period.to.slice(0, 4))}
+              disabled={!editable}
+              onChange={(next, now) => {
+                setPlanTargets(next);
+                if (now) saveFields(documentOf(fields, next));
+              }}
+            />
+          </div>
+        )}
         <Flex gap={8} wrap align="flex-start">
           <Button
             onClick={compute}

@@ -12,6 +12,7 @@ import { validationError } from "../../http/context";
 import { recordAudit } from "../audit/audit.repo";
 import { today, vietnamTime } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
+import { statusDue } from "./report-due";
 import { type ReportRow, reportRow, savedReport } from "./submissions.service";
 
 /** The receiver: a reviewer (Phê duyệt, Quản trị đơn vị) of the province for a commune's, the nation for a province's. */
@@ -90,7 +91,6 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
     throw new AppError("validation", "Ngày bắt đầu kỳ báo cáo sau ngày kết thúc (from)", {
       fields: { from: "Ngày bắt đầu kỳ báo cáo sau ngày kết thúc" },
     });
-  const due = q.due ?? q.to;
   return asActor(db, actor, async (tx) => {
     let units = tx
       .selectFrom("admin_units as u")
@@ -108,6 +108,8 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
       if (!actor.global) throw forbidden("Bảng nộp báo cáo của các tỉnh, thành phố dành cho cấp trung ương");
       units = units.where("u.level", "=", "province");
     }
+    const dueFrom = await statusDue(tx, q);
+    const due = dueFrom.date;
     const list = await units.execute();
     const ids = list.map((u) => Number(u.id));
     const rows =
@@ -144,6 +146,6 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
         ),
       };
     });
-    return { due, units: table };
+    return { due, dueFrom, units: table };
   });
 }

@@ -23,6 +23,7 @@ import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
 import type { DocumentFields } from "./reports.document";
+import { checkPlanFields, issuePlanTargets, requirePlanIssuer } from "./plan-targets";
 import { periodOf, previewReport, reportFrame } from "./reports.service";
 import { type ReportSnapshot, reportChanges, snapshotDocx, snapshotHash } from "./snapshot";
 import { loadTemplate } from "./templates.service";
@@ -113,6 +114,7 @@ export async function createReport(db: Db, actor: Actor, unitId: number, body: u
   periodOf(input.period.from, input.period.to);
   return asActor(db, actor, async (tx) => {
     const { template } = await reportFrame(tx, actor, unitId, input.templateId);
+    checkPlanFields(template.kind, input.document);
     const existing = await tx
       .selectFrom("reports")
       .select("id")
@@ -224,6 +226,7 @@ export async function saveDocument(db: Db, actor: Actor, id: number, body: unkno
   const input = parse(saveDocumentRequest, body);
   return asActor(db, actor, async (tx) => {
     const row = await draftRow(tx, actor, id);
+    checkPlanFields(row.kind, input.document);
     const before = await savedReport(tx, row);
     await tx
       .updateTable("reports")
@@ -257,6 +260,7 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
   const input = parse(submitRequest, body);
   const { report, template, previous } = await asActor(db, actor, async (tx) => {
     const report = await savedReport(tx, await draftRow(tx, actor, id));
+    await requirePlanIssuer(tx, actor, report);
     return {
       report,
       template: await loadTemplate(tx, report.templateId),
@@ -315,6 +319,7 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
       .where("commune_id", "=", row.commune_id)
       .where("id", "=", row.id)
       .execute();
+    await issuePlanTargets(tx, actor, row, snapshot);
     return audited(tx, actor, "submit", row);
   });
 }

@@ -1,0 +1,54 @@
+/**
+ * The receiving level's status table takes its due date from the deadlines calendar when no `due` is given
+ * (docs/REPORTS.md, "Tình hình nộp"; docs/DEADLINES.md): Hà Nội's own 30/11 for its wards' annual report (the demo
+ * sets it from data year 2025), the national 15/12 for TP.HCM's wards and for the provinces' reports to the nation,
+ * the period's last day for a kind the calendar has no date for; an explicit `due` wins. The table says which.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { demoApp, type TestApp } from "../helpers/api";
+import { describeEachEngine } from "../helpers/db";
+
+const period = "from=2025-01-01&to=2025-12-31";
+
+describeEachEngine("report status due dates", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp(engine);
+  }, 400_000);
+  afterAll(() => t?.close());
+
+  it("takes the calendar's date for the kind and period, a province's own first, and says where it comes from", async () => {
+    const hanoi = await t.as("hanoi");
+    const hanoiId = await t.unitId("01");
+    const tayho = await t.unitId("00103");
+    const status = (query: string) =>
+      hanoi.get(`/api/v1/report-status?unitId=${hanoiId}&level=commune&${period}&${query}`);
+
+    const own = await status("kind=year");
+    expect(own.status).toBe(200);
+    expect(own.body.due).toBe("2025-11-30");
+    expect(own.body.dueFrom).toMatchObject({ date: "2025-11-30", source: "province" });
+    expect(own.body.dueFrom.text).toContain("Hạn riêng của Thành phố Hà Nội: 30/11/2025");
+    // The demo's Tây Hồ report was submitted after Hà Nội's date: late.
+    expect(own.body.units.find((u: any) => u.unitId === tayho)).toMatchObject({ status: "accepted", onTime: false });
+
+    const given = await status("kind=year&due=2099-12-31");
+    expect(given.body.dueFrom).toMatchObject({ date: "2099-12-31", source: "param", deadlineId: null });
+    expect(given.body.units.find((u: any) => u.unitId === tayho)).toMatchObject({ onTime: true });
+
+    const plan = await status("kind=plan");
+    expect(plan.body.dueFrom).toMatchObject({ date: "2025-12-31", source: "period_end" });
+    expect(plan.body.dueFrom.text).toContain("Ngày cuối kỳ báo cáo");
+
+    const hcm = await t.as("hcm");
+    const national = await hcm.get(
+      `/api/v1/report-status?unitId=${await t.unitId("79")}&level=commune&kind=year&${period}`,
+    );
+    expect(national.body.dueFrom).toMatchObject({ date: "2025-12-15", source: "national" });
+    expect(national.body.dueFrom.text).toContain("Hạn chung toàn quốc: 15/12/2025");
+
+    const nation = await (await t.as("quantri")).get(`/api/v1/report-status?level=province&kind=year&${period}`);
+    expect(nation.status).toBe(200);
+    expect(nation.body.dueFrom).toMatchObject({ date: "2025-12-15", source: "national" });
+  });
+});
