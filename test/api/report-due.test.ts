@@ -19,7 +19,7 @@ describeEachEngine("report status due dates", (engine) => {
 
   it("takes the calendar's date for the kind and period, a province's own first, and says where it comes from", async () => {
     const hanoi = await t.as("hanoi");
-    const hanoiId = await t.unitId("01");
+    const hanoiId = await t.unitId("01", { level: "province" });
     const tayho = await t.unitId("00103");
     const status = (query: string) =>
       hanoi.get(`/api/v1/report-status?unitId=${hanoiId}&level=commune&${period}&${query}`);
@@ -30,7 +30,10 @@ describeEachEngine("report status due dates", (engine) => {
     expect(own.body.dueFrom).toMatchObject({ date: "2025-11-30", source: "province" });
     expect(own.body.dueFrom.text).toContain("Hạn riêng của Thành phố Hà Nội: 30/11/2025");
     // The demo's Tây Hồ report was submitted after Hà Nội's date: late.
-    expect(own.body.units.find((u: any) => u.unitId === tayho)).toMatchObject({ status: "accepted", onTime: false });
+    expect(own.body.units.find((u: any) => u.unitId === tayho)).toMatchObject({
+      status: "accepted",
+      onTime: false,
+    });
 
     const given = await status("kind=year&due=2099-12-31");
     expect(given.body.dueFrom).toMatchObject({ date: "2099-12-31", source: "param", deadlineId: null });
@@ -42,12 +45,14 @@ describeEachEngine("report status due dates", (engine) => {
 
     const hcm = await t.as("hcm");
     const national = await hcm.get(
-      `/api/v1/report-status?unitId=${await t.unitId("79")}&level=commune&kind=year&${period}`,
+      `/api/v1/report-status?unitId=${await t.unitId("79", { level: "province" })}&level=commune&kind=year&${period}`,
     );
     expect(national.body.dueFrom).toMatchObject({ date: "2025-12-15", source: "national" });
     expect(national.body.dueFrom.text).toContain("Hạn chung toàn quốc: 15/12/2025");
 
-    const nation = await (await t.as("quantri")).get(`/api/v1/report-status?level=province&kind=year&${period}`);
+    const nation = await (await t.as("quantri")).get(
+      `/api/v1/report-status?level=province&kind=year&${period}`,
+    );
     expect(nation.status).toBe(200);
     expect(nation.body.dueFrom).toMatchObject({ date: "2025-12-15", source: "national" });
   });

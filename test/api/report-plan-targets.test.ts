@@ -23,7 +23,13 @@ describeEachEngine("plan targets", (engine) => {
     expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
   const fill = async (client: ApiClient, report: any) => {
     for (const s of report.sections)
-      ok(await client.patch(`/api/v1/reports/${report.id}/sections/${s.key}`, { text: "Nội dung.", version: s.version }), s.key);
+      ok(
+        await client.patch(`/api/v1/reports/${report.id}/sections/${s.key}`, {
+          text: "Nội dung.",
+          version: s.version,
+        }),
+        s.key,
+      );
   };
   const local = async () =>
     ((await officer.get(`/api/v1/targets?unitId=${tayho}&year=2026`)).body.targets as any[]).filter(
@@ -45,7 +51,10 @@ describeEachEngine("plan targets", (engine) => {
       }),
       "admin user",
     );
-    admin = await new (hanoi.constructor as typeof ApiClient)(t.app).login("quantri.tayho", "mat-khau-du-dai-2026");
+    admin = await new (hanoi.constructor as typeof ApiClient)(t.app).login(
+      "quantri.tayho",
+      "mat-khau-du-dai-2026",
+    );
     const templates = (await officer.get(`/api/v1/report-templates?unitId=${tayho}`)).body.templates as any[];
     plan = templates.find((x) => x.code === "xa-ke-hoach" && x.current).id;
   }, 400_000);
@@ -115,17 +124,26 @@ describeEachEngine("plan targets", (engine) => {
     expect(familyTarget).toMatchObject({ value: 75, targetYear: 2027, source: "local", unitId: tayho });
     expect(familyTarget.basis).toContain("05/KH-UBND");
 
-    const text = (await docxParagraphs((await officer.get(`/api/v1/reports/${draft.id}/document.docx`)).body)).join("\n");
+    const text = (
+      await docxParagraphs((await officer.get(`/api/v1/reports/${draft.id}/document.docx`)).body)
+    ).join("\n");
     expect(text).toContain("Chỉ tiêu của kế hoạch:");
     expect(text).toContain("Gia đình học tập");
     expect(text).toContain("80,5");
 
     // Re-issue: returned by the province, a new version drops the clans' target and raises the households'.
-    ok(await hanoi.post(`/api/v1/reports/${draft.id}/return`, { reason: "Nâng chỉ tiêu hộ gia đình" }), "return");
+    ok(
+      await hanoi.post(`/api/v1/reports/${draft.id}/return`, { reason: "Nâng chỉ tiêu hộ gia đình" }),
+      "return",
+    );
     const second = (await officer.post(`/api/v1/reports/${draft.id}/revise`)).body.report;
     ok(
       await officer.patch(`/api/v1/reports/${second.id}`, {
-        document: { number: "09/KH-UBND", date: "2027-02-01", planTargets: [{ title: "learning_family", year: 2027, value: 78 }] },
+        document: {
+          number: "09/KH-UBND",
+          date: "2027-02-01",
+          planTargets: [{ title: "learning_family", year: 2027, value: 78 }],
+        },
       }),
       "document v2",
     );

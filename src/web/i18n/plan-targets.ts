@@ -26,7 +26,8 @@ export const planTargetsVi = {
   "deadlines.ownNone": "Tỉnh chưa đặt hạn riêng: xã, phường theo hạn chung toàn quốc",
   "deadlines.ownDelete": "Xóa",
   "deadlines.ownDeleteConfirm": "Xóa hạn riêng này? Xã, phường trở lại hạn chung.",
-  "deadlines.ownAdminOnly": "Chỉ Quản trị đơn vị của tỉnh, thành phố hoặc Quản trị hệ thống đặt hạn riêng của tỉnh",
+  "deadlines.ownAdminOnly":
+    "Chỉ Quản trị đơn vị của tỉnh, thành phố hoặc Quản trị hệ thống đặt hạn riêng của tỉnh",
   "deadlines.ownYearOffset": "năm sau",
 };
 
@@ -53,6 +54,7 @@ export const planTargetsEn: Record<keyof typeof planTargetsVi, string> = {
   "deadlines.ownNone": "No own deadline: the communes follow the national dates",
   "deadlines.ownDelete": "Delete",
   "deadlines.ownDeleteConfirm": "Delete this own deadline? The communes return to the national date.",
-  "deadlines.ownAdminOnly": "Only the province's unit administrators or system administrators set its own deadlines",
+  "deadlines.ownAdminOnly":
+    "Only the province's unit administrators or system administrators set its own deadlines",
   "deadlines.ownYearOffset": "next year",
 };

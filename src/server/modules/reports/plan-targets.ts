@@ -12,8 +12,8 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { Nd30Block } from "../../documents/nd30.docx";
 import { AppError, forbidden } from "../../errors";
-import { canOnUnit } from "../territory/territory.repo";
 import { createTarget, deleteTarget, metricLabels, updateTarget } from "../stats/targets.service";
+import { canOnUnit } from "../territory/territory.repo";
 import { rate } from "./blocks/format";
 import type { DocumentFields } from "./reports.document";
 import type { ReportSnapshot } from "./snapshot";
@@ -94,7 +94,9 @@ export async function issuePlanTargets(tx: Db, actor: Actor, row: ReportRow, sna
   const unitId = Number(row.commune_id);
   const earlier = await tx
     .selectFrom("target_bases as b")
-    .innerJoin("reports as r", (join) => join.onRef("r.commune_id", "=", "b.unit_id").onRef("r.id", "=", "b.report_id"))
+    .innerJoin("reports as r", (join) =>
+      join.onRef("r.commune_id", "=", "b.unit_id").onRef("r.id", "=", "b.report_id"),
+    )
     .select("b.id")
     .where("r.commune_id", "=", unitId)
     .where("r.level", "=", row.level)
@@ -121,12 +123,20 @@ export async function issuePlanTargets(tx: Db, actor: Actor, row: ReportRow, sna
   const kept = new Set<number>();
   for (const t of ordered(fields)) {
     const metric = planMetric(t);
-    const found = existing.find((e) => e.title === t.title && e.metric === metric && Number(e.year) === t.year);
+    const found = existing.find(
+      (e) => e.title === t.title && e.metric === metric && Number(e.year) === t.year,
+    );
     if (found) {
       kept.add(Number(found.id));
-      await updateTarget(tx, actor, Number(found.id), { value: t.value, basis, version: Number(found.version) });
-    } else await createTarget(tx, actor, { unitId, title: t.title, metric, year: t.year, value: t.value, basis });
+      await updateTarget(tx, actor, Number(found.id), {
+        value: t.value,
+        basis,
+        version: Number(found.version),
+      });
+    } else
+      await createTarget(tx, actor, { unitId, title: t.title, metric, year: t.year, value: t.value, basis });
   }
   for (const e of existing)
-    if (earlierBases.has(Number(e.basis_id)) && !kept.has(Number(e.id))) await deleteTarget(tx, actor, Number(e.id));
+    if (earlierBases.has(Number(e.basis_id)) && !kept.has(Number(e.id)))
+      await deleteTarget(tx, actor, Number(e.id));
 }

@@ -82,7 +82,12 @@ export function PlanTargets(props: {
                 danger
                 size="small"
                 disabled={disabled}
-                onClick={() => onChange(value.filter((_, j) => j !== row.key), true)}
+                onClick={() =>
+                  onChange(
+                    value.filter((_, j) => j !== row.key),
+                    true,
+                  )
+                }
               >
                 {t("plan.remove")}
               </Button>
