@@ -17,12 +17,38 @@ describeEachEngine("report status due dates", (engine) => {
   }, 400_000);
   afterAll(() => t?.close());
 
-  it("takes the calendar's date for the kind and period, a province's own first, and says where it comes from", async () => {
+  it("takes the calendar's date for the kind and period, a province's own first, and says where it comes from", {
+    timeout: 300_000,
+  }, async () => {
     const hanoi = await t.as("hanoi");
     const hanoiId = await t.unitId("01", { level: "province" });
     const tayho = await t.unitId("00103");
     const status = (query: string) =>
       hanoi.get(`/api/v1/report-status?unitId=${hanoiId}&level=commune&${period}&${query}`);
+
+    // Hà Nội's own date for its wards' annual report, as the full demo sets it; Tây Hồ submits its 2025 report now.
+    const set = await hanoi.post("/api/v1/deadlines", {
+      provinceId: hanoiId,
+      key: "annual_report",
+      level: "commune",
+      day: 30,
+      month: 11,
+      yearOffset: 0,
+      validFrom: 2025,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const templates = (await hanoi.get(`/api/v1/report-templates?unitId=${tayho}`)).body.templates as any[];
+    const created = await hanoi.post(`/api/v1/units/${tayho}/reports`, {
+      templateId: templates.find((x) => x.code === "xa-nam" && x.current).id,
+      period: { from: "2025-01-01", to: "2025-12-31" },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    for (const s of created.body.report.sections)
+      await hanoi.patch(`/api/v1/reports/${created.body.report.id}/sections/${s.key}`, {
+        text: "Nội dung.",
+        version: s.version,
+      });
+    expect((await hanoi.post(`/api/v1/reports/${created.body.report.id}/submit`, {})).status).toBe(200);
 
     const own = await status("kind=year");
     expect(own.status).toBe(200);
