@@ -55,9 +55,9 @@ describeEachEngine("report status due dates", (engine) => {
     expect(own.body.due).toBe("2025-11-30");
     expect(own.body.dueFrom).toMatchObject({ date: "2025-11-30", source: "province" });
     expect(own.body.dueFrom.text).toContain("Hạn riêng của Thành phố Hà Nội: 30/11/2025");
-    // The demo's Tây Hồ report was submitted after Hà Nội's date: late.
+    // Tây Hồ submitted after Hà Nội's date: late.
     expect(own.body.units.find((u: any) => u.unitId === tayho)).toMatchObject({
-      status: "accepted",
+      status: "submitted",
       onTime: false,
     });
 
