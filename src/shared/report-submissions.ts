@@ -92,7 +92,7 @@ export const statusQuery = z.object({
   kind: z.enum(reportKinds),
   from: isoDate,
   to: isoDate,
-  /** The due date (default: the period's last day). */
+  /** The due date; without it, the deadlines calendar's for the kind and period, else the period's last day. */
   due: isoDate.optional(),
 });
 
@@ -108,3 +108,20 @@ export const statusRow = z.object({
   returnReasons: z.array(z.string()),
 });
 export type StatusRow = z.infer<typeof statusRow>;
+
+/**
+ * Where the status table's due date comes from: the `due` parameter, the deadlines calendar (a province's own date
+ * or the national one, for the annual report and the learning week), or the period's last day when the calendar
+ * has no date for the report's kind.
+ */
+export const dueSources = ["param", "province", "national", "period_end"] as const;
+export const statusDue = z.object({
+  date: z.string(),
+  source: z.enum(dueSources),
+  /** The calendar row used (docs/DEADLINES.md), when the date comes from the calendar. */
+  deadlineId: z.number().nullable(),
+  /** In Vietnamese: "Hạn riêng của Thành phố Hà Nội: 30/11/2025 (lịch hạn)". */
+  text: z.string(),
+});
+export type StatusDue = z.infer<typeof statusDue>;
+export const statusResponse = z.object({ due: z.string(), dueFrom: statusDue, units: z.array(statusRow) });

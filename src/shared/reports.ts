@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isoDate } from "./api";
+import { planTargets } from "./plan-targets";
 import { recognitionTitles } from "./rubric";
 
 /** In the order the report page offers them: the annual report first. */
@@ -134,6 +135,8 @@ export const documentFields = z
     signerName: z.string().trim().max(200).optional(),
     signerTitle: z.string().trim().max(100).optional(),
     recipients: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
+    /** A plan's targets (kind `plan` only): the unit's local targets once the plan is issued. */
+    planTargets: planTargets.optional(),
   })
   .strict();
 

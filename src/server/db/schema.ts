@@ -9,6 +9,7 @@ import type { ConsentTables } from "./schema-consent";
 import type { DeadlineTables } from "./schema-deadlines";
 import type { FundTables } from "./schema-fund";
 import type { LearnerEvidenceTables } from "./schema-learner-evidence";
+import type { PlanTargetTables } from "./schema-plan-targets";
 import type { PrivacyTables } from "./schema-privacy";
 import type { ReadlogTables } from "./schema-readlog";
 import type { ReportReviewTables } from "./schema-report-review";
@@ -486,6 +487,7 @@ export type Database = {
   login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
 } & FundTables &
+  PlanTargetTables &
   CentreTables &
   CommendationTables &
   CentreOrgTables &

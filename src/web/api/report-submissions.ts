@@ -1,9 +1,9 @@
 /** The saved reports API: drafts, autosave of one section, submission, revision, return and accept, status table. */
-import type { ReportChange, SavedReport, StatusRow } from "../../shared/report-submissions";
+import type { ReportChange, SavedReport, StatusDue, StatusRow } from "../../shared/report-submissions";
 import type { ReportSource } from "../../shared/reports";
 import { request } from "./client";
 
-export type { ReportChange, SavedReport, StatusRow };
+export type { ReportChange, SavedReport, StatusDue, StatusRow };
 export type SavedSection = SavedReport["sections"][number];
 
 export const submissionApi = {
@@ -39,6 +39,6 @@ export const submissionApi = {
       body: accept ? undefined : { reason },
     }).then((r) => r.report),
   status: (query: { unitId: number; level: string; kind: string; from: string; to: string; due?: string }) =>
-    request<{ due: string; units: StatusRow[] }>("GET", "/report-status", { query }),
+    request<{ due: string; dueFrom: StatusDue; units: StatusRow[] }>("GET", "/report-status", { query }),
   docxUrl: (id: number) => `/api/v1/reports/${id}/document.docx`,
 };

@@ -17,6 +17,7 @@ import { fundEn, fundVi } from "./fund";
 import { householdsEn, householdsVi } from "./households";
 import { learnerEvidenceEn, learnerEvidenceVi } from "./learner-evidence";
 import { listsEn, listsVi } from "./lists";
+import { planTargetsEn, planTargetsVi } from "./plan-targets";
 import { privacyEn, privacyVi } from "./privacy";
 import { privacyRequestsEn, privacyRequestsVi } from "./privacy-requests";
 import { readlogEn, readlogVi } from "./readlog";
@@ -267,6 +268,7 @@ const vi = {
   ...deadlinesVi,
   ...submissionsVi,
   ...reportReviewVi,
+  ...planTargetsVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -509,6 +511,7 @@ const en: Catalogue = {
   ...deadlinesEn,
   ...submissionsEn,
   ...reportReviewEn,
+  ...planTargetsEn,
 };
 
 export type Lang = "vi" | "en";

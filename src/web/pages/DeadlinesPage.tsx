@@ -19,6 +19,7 @@ import {
   type DeadlineStatusTable,
   deadlineApi,
 } from "../api/deadlines";
+import { OwnDeadline, useOwnProvince } from "../components/deadlines/OwnDeadline";
 import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { UnitSelect } from "../components/UnitSelect";
@@ -81,6 +82,7 @@ export default function DeadlinesPage() {
     };
   }, [filterKey, version, t]);
   const table = loaded?.key === filterKey ? loaded.table : null;
+  const ownProvince = useOwnProvince(table?.unit?.level === "province" ? table.unit.id : null);
 
   const cell = (c: DeadlineCell | undefined, columnDue: string, year: number) =>
     c ? (
@@ -205,6 +207,14 @@ export default function DeadlinesPage() {
           </Button>
         </Flex>
       </Card>
+      {table && ownProvince && (
+        <OwnDeadline
+          provinceId={ownProvince}
+          year={table.year}
+          deadlines={table.deadlines}
+          onSaved={() => setVersion((v) => v + 1)}
+        />
+      )}
       {error && <LoadFailed message={error} onRetry={() => setVersion((v) => v + 1)} />}
       {!error && !table && <PageLoading />}
       {table && (

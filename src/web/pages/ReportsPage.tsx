@@ -8,12 +8,14 @@
 import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { allows } from "../../shared/capabilities";
+import type { PlanTarget } from "../../shared/plan-targets";
 import { type BlockResult, type ReportSource, reportKinds } from "../../shared/reports";
 import { submissionApi } from "../api/report-submissions";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
 import { PageTitle } from "../components/PageTitle";
 import { DraftBar } from "../components/reports/DraftBar";
+import { PlanTargets } from "../components/reports/PlanTargets";
 import { RefreshChanges } from "../components/reports/RefreshChanges";
 import { SectionComments } from "../components/reports/SectionComments";
 import { SourceChoice } from "../components/reports/SourceChoice";
@@ -93,6 +95,7 @@ export default function ReportsPage() {
     signerName: "",
     signerTitle: "Chủ tịch",
   });
+  const [planTargets, setPlanTargets] = useState<PlanTarget[]>([]);
   const [preview, setPreview] = useState<ReportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"preview" | "docx" | "pdf" | null>(null);
@@ -116,6 +119,7 @@ export default function ReportsPage() {
       signerName: saved.document.signerName ?? "",
       signerTitle: saved.document.signerTitle ?? f.signerTitle,
     }));
+    setPlanTargets(saved.document.planTargets ?? []);
   }, [saved]);
   const editable = !saved || saved.status === "draft";
   useEffect(() => {
@@ -140,11 +144,18 @@ export default function ReportsPage() {
     );
   }, [readyId, level, t]);
 
+  const isPlan = templates.find((x) => x.id === templateId)?.kind === "plan";
+  const documentOf = useCallback(
+    (f: Fields, targets: PlanTarget[]) => ({
+      ...Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== "")),
+      ...(isPlan && targets.length > 0 ? { planTargets: targets } : {}),
+    }),
+    [isPlan],
+  );
   const body = useMemo((): PreviewRequest | null => {
     if (!templateId) return null;
-    const document = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ""));
-    return { templateId, period, narratives, document, source };
-  }, [templateId, period, narratives, fields, source]);
+    return { templateId, period, narratives, document: documentOf(fields, planTargets), source };
+  }, [templateId, period, narratives, fields, planTargets, documentOf, source]);
 
   // The figures are recomputed when the unit, the template or the period changes; the texts stay on the page.
   // Only the latest request's answer is shown (a slower earlier one, e.g. before the draft's source, is dropped).
@@ -213,9 +224,8 @@ export default function ReportsPage() {
     if (saved?.status === "draft" && body)
       submissionApi.saveDocument(saved.id, body.document ?? {}, next).then(draft.adopt, onError);
   };
-  const saveFields = () => {
-    if (saved?.status === "draft" && body)
-      submissionApi.saveDocument(saved.id, body.document ?? {}).catch(onError);
+  const saveFields = (document = body?.document) => {
+    if (saved?.status === "draft" && document) submissionApi.saveDocument(saved.id, document).catch(onError);
   };
   const field = (key: keyof Fields, label: string, type = "text") => (
     <Col xs={24} md={6} key={key}>
@@ -225,7 +235,7 @@ export default function ReportsPage() {
           type={type}
           value={fields[key]}
           onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-          onBlur={saveFields}
+          onBlur={() => saveFields()}
           disabled={!editable}
           data-testid={`report-${key}`}
         />
@@ -280,6 +290,19 @@ export default function ReportsPage() {
           </Row>
         </Form>
         {level === "province" && <SourceChoice value={source} onChange={chooseSource} disabled={!editable} />}
+        {isPlan && (
+          <div style={{ marginBottom: 12 }}>
+            <PlanTargets
+              value={planTargets}
+              year={Number(period.to.slice(0, 4))}
+              disabled={!editable}
+              onChange={(next, now) => {
+                setPlanTargets(next);
+                if (now) saveFields(documentOf(fields, next));
+              }}
+            />
+          </div>
+        )}
         <Flex gap={8} wrap align="flex-start">
           <Button
             onClick={refresh}

@@ -39,6 +39,7 @@ export const deadlineCases: CaseModule = {
         validFrom: 2026,
       },
     });
+    add("GET /deadlines/own", { kind: "target", path: `/deadlines/own?provinceId=${hcmProvince}` });
     add("DELETE /deadlines/{id}", { kind: "target", path: `/deadlines/${own.id}` });
     add("GET /deadlines/status", {
       kind: "target",

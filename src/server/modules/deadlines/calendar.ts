@@ -109,6 +109,22 @@ export async function provinceOf(tx: Db, unitId: number | null): Promise<number 
   return row ? Number(row.id) : null;
 }
 
+/** One deadline as it applies to a province (or the nation), or null when the calendar has none that year. */
+export async function effectiveFor(
+  tx: Db,
+  provinceId: number | null,
+  key: DeadlineKey,
+  level: DeadlineLevel,
+  dataYear: number,
+): Promise<EffectiveDeadline | null> {
+  const rows = await candidateRows(tx, provinceId === null ? [] : [provinceId], dataYear);
+  const row = resolveRows(
+    rows.filter((r) => r.key === key && r.level === level),
+    provinceId,
+  )[0];
+  return row ? toEffective(row, dataYear) : null;
+}
+
 /** The due date of one deadline for a province (or the nation), or null when the calendar has none that year. */
 export async function dueDate(
   tx: Db,
@@ -117,12 +133,7 @@ export async function dueDate(
   level: DeadlineLevel,
   dataYear: number,
 ): Promise<string | null> {
-  const rows = await candidateRows(tx, provinceId === null ? [] : [provinceId], dataYear);
-  const row = resolveRows(
-    rows.filter((r) => r.key === key && r.level === level),
-    provinceId,
-  )[0];
-  return row ? toEffective(row, dataYear).due : null;
+  return (await effectiveFor(tx, provinceId, key, level, dataYear))?.due ?? null;
 }
 
 /** SQL: whether a unit is in force on a date (valid_from NULL: before records). */

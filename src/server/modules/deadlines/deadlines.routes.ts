@@ -15,7 +15,7 @@ import { daysInMonth } from "../../../shared/rubric";
 import { createRouter, csvContent, csvResponse, jsonContent, requireActor } from "../../http/context";
 import { writeCsv } from "../../lib/csv";
 import { today } from "../territory/dates";
-import { calendar, deleteDeadline, setDeadline, statusTable } from "./deadlines.service";
+import { calendar, deleteDeadline, ownVersions, setDeadline, statusTable } from "./deadlines.service";
 
 export const deadlineRoutes = createRouter();
 const tags = ["Lịch hạn"];
@@ -122,6 +122,28 @@ deadlineRoutes.openapi(
   }),
   async (c) =>
     c.json({ deadline: await setDeadline(c.get("db"), requireActor(c), c.req.valid("json")) }, 200),
+);
+
+deadlineRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/deadlines/own",
+    tags,
+    summary:
+      "Các phiên bản hạn riêng của một tỉnh (mỗi phiên bản áp dụng từ một năm số liệu) và người xem có được sửa không",
+    request: { query: z.object({ provinceId: z.coerce.number().int().positive() }) },
+    responses: {
+      200: jsonContent(
+        z.object({
+          province: z.object({ id: z.number(), name: z.string() }),
+          mayEdit: z.boolean().openapi({ description: "Quản trị đơn vị của tỉnh hoặc Quản trị hệ thống" }),
+          versions: z.array(effectiveDeadline).openapi({ description: "dataYear: năm bắt đầu áp dụng" }),
+        }),
+        "Hạn riêng của tỉnh",
+      ),
+    },
+  }),
+  async (c) => c.json(await ownVersions(c.get("db"), requireActor(c), c.req.valid("query").provinceId), 200),
 );
 
 deadlineRoutes.openapi(

@@ -237,3 +237,33 @@ export async function deleteDeadline(db: Db, actor: Actor, id: number): Promise<
     });
   });
 }
+
+/**
+ * Every version of a province's own dates (each applies from its first data year until a later one), newest first,
+ * with whether the caller may set or delete them (the province's admins, system administrators).
+ */
+export async function ownVersions(db: Db, actor: Actor, provinceId: number) {
+  return asActor(db, actor, async (tx) => {
+    const unit = await readableUnit(tx, actor, provinceId);
+    if (unit.level !== "province")
+      throw new AppError("validation", `Chỉ tỉnh, thành phố có hạn riêng; ${unit.name} là cấp khác`, {
+        fields: { provinceId: "Đơn vị không phải tỉnh, thành phố" },
+      });
+    const rows = await tx
+      .selectFrom("programme_deadlines as d")
+      .leftJoin("admin_units as o", "o.id", "d.owner_unit_id")
+      .selectAll("d")
+      .select("o.name as owner_name")
+      .where("d.owner_unit_id", "=", unit.id)
+      .orderBy("d.key")
+      .orderBy("d.valid_from", "desc")
+      .execute();
+    return {
+      province: { id: unit.id, name: unit.name },
+      mayEdit: await canOnUnit(tx, actor, "admin", unit.id),
+      versions: rows.map((row) =>
+        toEffective({ ...row, id: Number(row.id), owner_name: row.owner_name }, row.valid_from),
+      ),
+    };
+  });
+}

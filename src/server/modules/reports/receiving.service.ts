@@ -14,6 +14,7 @@ import { recordAudit } from "../audit/audit.repo";
 import { today, vietnamTime } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
 import { insertComments } from "./comments.repo";
+import { statusDue } from "./report-due";
 import { type ReportRow, reportRow, savedReport } from "./submissions.service";
 
 /** The receiver: a reviewer (Phê duyệt, Quản trị đơn vị) of the province for a commune's, the nation for a province's. */
@@ -100,7 +101,6 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
     throw new AppError("validation", "Ngày bắt đầu kỳ báo cáo sau ngày kết thúc (from)", {
       fields: { from: "Ngày bắt đầu kỳ báo cáo sau ngày kết thúc" },
     });
-  const due = q.due ?? q.to;
   return asActor(db, actor, async (tx) => {
     let units = tx
       .selectFrom("admin_units as u")
@@ -118,6 +118,8 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
       if (!actor.global) throw forbidden("Bảng nộp báo cáo của các tỉnh, thành phố dành cho cấp trung ương");
       units = units.where("u.level", "=", "province");
     }
+    const dueFrom = await statusDue(tx, q);
+    const due = dueFrom.date;
     const list = await units.execute();
     const ids = list.map((u) => Number(u.id));
     const rows =
@@ -154,6 +156,6 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
         ),
       };
     });
-    return { due, units: table };
+    return { due, dueFrom, units: table };
   });
 }

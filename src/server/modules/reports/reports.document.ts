@@ -15,6 +15,7 @@ import {
   unitInSentence,
 } from "../../documents/nd30-names";
 import { today } from "../territory/dates";
+import { planTargetBlocks, targetsSection } from "./plan-targets";
 import type { ReportUnit } from "./reports.service";
 
 export type DocumentFields = z.infer<typeof documentFields>;
@@ -109,10 +110,12 @@ export function reportDocument(
   fields: DocumentFields,
 ): Nd30Document {
   const who = issuer(preview, unit);
+  const targetsAt = preview.template.kind === "plan" ? targetsSection(preview.sections) : undefined;
   const body: Nd30Block[] = preview.sections.flatMap((section) => [
     { kind: "heading", level: headingLevel(section.heading), text: section.heading } as Nd30Block,
     ...paragraphs(section.narrative),
     ...section.blocks.flatMap(blockBlocks),
+    ...(section.key === targetsAt ? planTargetBlocks(fields) : []),
   ]);
   return {
     agencyParent: who.agencyParent,

@@ -9,7 +9,7 @@ import {
   savedReport,
   saveSectionRequest,
   statusQuery,
-  statusRow,
+  statusResponse,
   submitRequest,
 } from "../../../shared/report-submissions";
 import type { Actor } from "../../auth/scope";
@@ -220,7 +220,7 @@ submissionRoutes.openapi(
       "Tình hình nộp báo cáo của các xã trong tỉnh (unitId) hoặc các tỉnh (cấp trung ương): chưa nộp, đã nộp, trả lại, đã tiếp nhận; đúng hạn hay muộn",
     request: { query: statusQuery },
     responses: {
-      200: jsonContent(z.object({ due: z.string(), units: z.array(statusRow) }), "Bảng tình hình nộp"),
+      200: jsonContent(statusResponse, "Bảng tình hình nộp; dueFrom: hạn lấy từ đâu"),
     },
   }),
   async (c) => c.json(await statusTable(c.get("db"), requireActor(c), c.req.valid("query")), 200),

@@ -23,6 +23,7 @@ import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
 import { notProvince } from "./accepted-source";
+import { checkPlanFields, issuePlanTargets, requirePlanIssuer } from "./plan-targets";
 import type { DocumentFields } from "./reports.document";
 import { buildReport, periodOf, previewReport, reportFrame } from "./reports.service";
 import { type ReportSnapshot, reportChanges, snapshotDocx, snapshotHash } from "./snapshot";
@@ -116,6 +117,7 @@ export async function createReport(db: Db, actor: Actor, unitId: number, body: u
   return asActor(db, actor, async (tx) => {
     const { template, unit } = await reportFrame(tx, actor, unitId, input.templateId);
     if (input.source === "accepted" && unit.level !== "province") throw notProvince();
+    checkPlanFields(template.kind, input.document);
     const existing = await tx
       .selectFrom("reports")
       .select("id")
@@ -230,6 +232,7 @@ export async function saveDocument(db: Db, actor: Actor, id: number, body: unkno
     const row = await draftRow(tx, actor, id);
     if (input.source === "accepted" && Number(row.commune_id) !== Number(row.province_id))
       throw notProvince();
+    checkPlanFields(row.kind, input.document);
     const before = await savedReport(tx, row);
     await tx
       .updateTable("reports")
@@ -269,6 +272,7 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
   const input = parse(submitRequest, body);
   const { report, template, previous } = await asActor(db, actor, async (tx) => {
     const report = await savedReport(tx, await draftRow(tx, actor, id));
+    await requirePlanIssuer(tx, actor, report);
     return {
       report,
       template: await loadTemplate(tx, report.templateId),
@@ -330,6 +334,7 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
       .where("commune_id", "=", row.commune_id)
       .where("id", "=", row.id)
       .execute();
+    await issuePlanTargets(tx, actor, row, snapshot);
     return audited(tx, actor, "submit", row);
   });
 }

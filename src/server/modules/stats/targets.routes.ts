@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isoDate, recordVersion } from "../../../shared/api";
+import { targetPercent } from "../../../shared/plan-targets";
 import { targetSubjects } from "../../../shared/stats";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
@@ -21,11 +22,7 @@ const basisInput = z.object({
   issuer: z.string().trim().min(1, "Thiếu cơ quan ban hành").max(200, "Cơ quan ban hành tối đa 200 ký tự"),
   name: z.string().max(500, "Trích yếu tối đa 500 ký tự").optional(),
 });
-const percentValue = z
-  .number({ message: "Chỉ tiêu phải là một số" })
-  .min(0, "Chỉ tiêu từ 0 đến 100 (%)")
-  .max(100, "Chỉ tiêu từ 0 đến 100 (%)")
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Chỉ tiêu có tối đa 2 chữ số thập phân");
+const percentValue = targetPercent;
 
 const target = z.object({
   id: z.number(),

@@ -337,7 +337,14 @@ export async function listTargets(db: Db, actor: Actor, options: { unitId: numbe
   });
 }
 
-export type BasisInput = { number: string; signedOn?: IsoDate | null; issuer: string; name?: string };
+/** `reportId`: the issued plan version the targets come from (reports/plan-targets.ts), one basis per version. */
+export type BasisInput = {
+  number: string;
+  signedOn?: IsoDate | null;
+  issuer: string;
+  name?: string;
+  reportId?: number;
+};
 export type TargetInput = {
   unitId: number;
   title: TargetSubject;
@@ -356,8 +363,10 @@ async function basisFor(tx: Db, actor: Actor, unitId: number, basis: BasisInput)
     .selectFrom("target_bases")
     .select("id")
     .where("unit_id", "=", unitId)
-    .where("number", "=", number)
-    .where("issuer", "=", issuer)
+    .$if(basis.reportId === undefined, (q) =>
+      q.where("number", "=", number).where("issuer", "=", issuer).where("report_id", "is", null),
+    )
+    .$if(basis.reportId !== undefined, (q) => q.where("report_id", "=", basis.reportId!))
     .executeTakeFirst();
   if (found) return Number(found.id);
   const created = await tx
@@ -368,6 +377,7 @@ async function basisFor(tx: Db, actor: Actor, unitId: number, basis: BasisInput)
       issuer,
       signed_on: basis.signedOn ?? null,
       name: basis.name?.trim() ?? "",
+      report_id: basis.reportId ?? null,
       created_by: actor.userId,
     })
     .returning("id")

@@ -7,7 +7,7 @@
 import { Alert, Button, Flex, Input, Modal, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { reportStatusLabels } from "../../../shared/report-submissions";
-import { type StatusRow, submissionApi } from "../../api/report-submissions";
+import { type StatusDue, type StatusRow, submissionApi } from "../../api/report-submissions";
 import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
@@ -23,7 +23,9 @@ export function SubmissionTable(props: {
   mayReceive: boolean;
 }) {
   const t = useT();
-  const [due, setDue] = useState(props.period.to);
+  // Empty: the server takes the deadlines calendar's date (or the period's last day) and says which.
+  const [due, setDue] = useState("");
+  const [dueFrom, setDueFrom] = useState<StatusDue | null>(null);
   const [rows, setRows] = useState<StatusRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [returning, setReturning] = useState<StatusRow | null>(null);
@@ -33,7 +35,10 @@ export function SubmissionTable(props: {
   const load = useCallback(() => {
     setError(null);
     submissionApi.status({ unitId, level, kind, from: period.from, to: period.to, due }).then(
-      (r) => setRows(r.units),
+      (r) => {
+        setRows(r.units);
+        setDueFrom(r.dueFrom);
+      },
       (err: unknown) => setError(errorText(err, t)),
     );
   }, [unitId, level, kind, period.from, period.to, due, t]);
@@ -53,7 +58,19 @@ export function SubmissionTable(props: {
     <Flex vertical gap={12} data-testid="submission-table">
       <Flex gap={8} align="center" wrap>
         <Typography.Text>{t("report.due")}</Typography.Text>
-        <Input type="date" style={{ maxWidth: 180 }} value={due} onChange={(e) => setDue(e.target.value)} />
+        <Input
+          type="date"
+          style={{ maxWidth: 180 }}
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          title={t("report.dueAuto")}
+          data-testid="report-due"
+        />
+        {dueFrom && (
+          <Typography.Text type="secondary" data-testid="report-due-source">
+            {dueFrom.text}
+          </Typography.Text>
+        )}
       </Flex>
       {error && <Alert type="error" showIcon title={error} />}
       <Table<StatusRow>

@@ -1,0 +1,13 @@
+-- A plan's targets become the unit's local targets when the plan is issued (issue 11, item 3; docs/REPORTS.md,
+-- "Chỉ tiêu của kế hoạch"). The targets are entered in the plan's document fields (reports.document.planTargets,
+-- frozen with the version on submission); the basis of the targets it gives is the issued version itself, so a
+-- re-issued version finds and replaces the targets of the versions before it. Two versions may carry the same
+-- number (số, ký hiệu): a basis made from a plan is keyed by its report, the others by number and issuer as before.
+ALTER TABLE target_bases ADD COLUMN report_id bigint;
+ALTER TABLE target_bases ADD CONSTRAINT target_bases_report
+  FOREIGN KEY (unit_id, report_id) REFERENCES reports (commune_id, id);
+ALTER TABLE target_bases ADD CONSTRAINT target_bases_report_unit CHECK (report_id IS NULL OR unit_id IS NOT NULL);
+DROP INDEX target_bases_local;
+CREATE UNIQUE INDEX target_bases_local ON target_bases (unit_id, number, issuer)
+  WHERE unit_id IS NOT NULL AND report_id IS NULL;
+CREATE UNIQUE INDEX target_bases_plan ON target_bases (report_id) WHERE report_id IS NOT NULL;
