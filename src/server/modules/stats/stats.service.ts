@@ -361,15 +361,8 @@ export async function verifyCounters(
   const year = options.year ?? null;
   const differences: CounterDifference[] = [];
   const check = async (commune: { id: number; code: string }, level: "commune" | "province") => {
-    const { rows } = await sql<{
-      unit_id: number;
-      unit_name: string | null;
-      year: number | null;
-      title: string;
-      measure: string;
-      stored: string;
-      expected: string;
-    }>`SELECT d.unit_id, d.year, d.title, d.measure, d.stored::text AS stored, d.expected::text AS expected,
+    const { rows } =
+      await sql<LevelDifference>`SELECT d.unit_id, d.year, d.title, d.measure, d.stored::text AS stored, d.expected::text AS expected,
         u.name AS unit_name
       FROM (${
         level === "commune"
