@@ -486,8 +486,9 @@ describe("hieuhoc stats", () => {
     expect(good.status, good.stderr).toBe(0);
     // A level row (0051) tampered with as the owner: verify fails naming it, rebuild repairs it.
     const again = await connect({ dataDir: path.join(dataDir, "pglite") });
-    await sql`UPDATE title_nation_counters SET registered = registered + 1 WHERE ctid = (
-      SELECT ctid FROM title_nation_counters LIMIT 1)`.execute(again.db);
+    await sql`INSERT INTO title_nation_counters AS n (year, title, stripe, registered)
+      VALUES (2025, 'learning_family', 15, 1)
+      ON CONFLICT (year, title, stripe) DO UPDATE SET registered = n.registered + 1`.execute(again.db);
     await again.close();
     const tampered = await hieuhoc("stats", "verify", "--unit", "07069");
     expect(tampered.status).toBe(1);
