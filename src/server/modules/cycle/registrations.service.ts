@@ -3,23 +3,15 @@
  * evaluation always uses the criteria set in force for the registration's year, stored with the registration.
  */
 import { type SqlBool, sql } from "kysely";
-import {
-  type Assessment,
-  type Registration,
-  type SubjectKindName,
-  subjectKindOfTitle,
-} from "../../../shared/cycle";
-import type { Evaluation, RubricDefinition, Title } from "../../../shared/rubric";
+import { type Registration, type SubjectKindName, subjectKindOfTitle } from "../../../shared/cycle";
+import type { Title } from "../../../shared/rubric";
 import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
-import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
-import { evaluate } from "../rubrics/rubric.evaluate";
-import { loadRubric, rubricForYear } from "../rubrics/rubrics.service";
+import { rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
-import { lockedOrForbidden, lockRegistrations, registrationRecord } from "./locks";
 
 /** Name and code of the subject of each kind, from its own table. */
 const subjectName = sql<string>`CASE r.subject_kind
