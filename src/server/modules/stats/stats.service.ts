@@ -13,6 +13,7 @@ import { canOnUnit, inForce } from "../territory/territory.repo";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import {
   type LevelBucket,
+  type LevelDifference,
   levelCounters,
   levelDifferences,
   nationCounters,
