@@ -7,7 +7,7 @@
  * (BENCH_LITE_HOUSEHOLDS, default min(N, 300,000)), --years 2024,2025,2026, --seed 1, --engines postgres,pglite,
  * --xlsx-rows 1000000, --import-rows 20000, --evaluation-rows 3000, --writes 200,
  * --label x (writes <date>-national-x.json), --database-url (BENCH_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres: a server where the
- * benchmark may create and drop the database hieuhoc_bench).
+ * benchmark may create and drop the database hieuhoc_bench, or --database-name's, so that two runs do not share one).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,6 +24,7 @@ const { values: flags } = parseArgs({
   options: {
     households: { type: "string" },
     "lite-households": { type: "string" },
+    "database-name": { type: "string" },
     years: { type: "string" },
     seed: { type: "string" },
     engines: { type: "string" },
@@ -48,6 +49,7 @@ const engines = (flags.engines ?? "postgres,pglite").split(",");
 const xlsxRows = number(flags["xlsx-rows"], 1_000_000);
 const adminUrl =
   flags["database-url"] ?? process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const databaseName = flags["database-name"] ?? "hieuhoc_bench";
 const measureOptions = {
   householdImportRows: number(flags["import-rows"], 20_000),
   evaluationImportRows: number(flags["evaluation-rows"], 3_000),
@@ -111,7 +113,8 @@ export async function runNational() {
   for (const name of engines) {
     const n = name === "postgres" ? households : liteHouseholds;
     log(`${name}: ${n.toLocaleString("en")} households, years ${years.join(", ")}`);
-    const engine: BenchEngine = name === "postgres" ? await postgresEngine(adminUrl) : await pgliteEngine();
+    const engine: BenchEngine =
+      name === "postgres" ? await postgresEngine(adminUrl, databaseName) : await pgliteEngine();
     try {
       const t0 = performance.now();
       const loaded = await loadNational(engine, { households: n, years, seed }, (l) => log(l));
@@ -122,7 +125,7 @@ export async function runNational() {
       if (name === "postgres" && xlsxRows > 0) {
         log(`  XLSX export of ${xlsxRows.toLocaleString("en")} rows…`);
         const url = new URL(adminUrl);
-        url.pathname = "/hieuhoc_bench";
+        url.pathname = `/${databaseName}`;
         xlsx = await xlsxExport(url.toString(), xlsxRows);
       }
       results[name] = {

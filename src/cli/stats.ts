@@ -54,7 +54,7 @@ export const statsVerifyCommand: Command = {
       const { communes, differences } = await verifyCounters(db, { unitCode, year });
       for (const d of differences)
         console.error(
-          `Xã ${d.communeCode}, ${d.unitName || `đơn vị ${d.unitId}`}, ${d.year ?? "hiện tại"}, ${d.title}, ${d.measure}: bộ đếm ${d.stored}, đếm lại ${d.expected}`,
+          `${d.communeCode ? `Xã ${d.communeCode}, ` : ""}${d.unitName || `đơn vị ${d.unitId}`}, ${d.year ?? "hiện tại"}, ${d.title}, ${d.measure}: bộ đếm ${d.stored}, đếm lại ${d.expected}`,
         );
       if (differences.length > 0) {
         console.error(

@@ -484,9 +484,20 @@ describe("hieuhoc stats", () => {
     expect((await hieuhoc("stats", "rebuild")).status).toBe(0);
     const good = await hieuhoc("stats", "verify");
     expect(good.status, good.stderr).toBe(0);
+    // A level row (0051) tampered with as the owner: verify fails naming it, rebuild repairs it.
+    const again = await connect({ dataDir: path.join(dataDir, "pglite") });
+    await sql`INSERT INTO title_nation_counters AS n (year, title, stripe, registered)
+      VALUES (2025, 'learning_family', 15, 1)
+      ON CONFLICT (year, title, stripe) DO UPDATE SET registered = n.registered + 1`.execute(again.db);
+    await again.close();
+    const tampered = await hieuhoc("stats", "verify", "--unit", "07069");
+    expect(tampered.status).toBe(1);
+    expect(tampered.stderr).toMatch(/nation:registered/);
+    expect((await hieuhoc("stats", "rebuild")).status).toBe(0);
+    expect((await hieuhoc("stats", "verify")).status).toBe(0);
     const shown = await hieuhoc("stats", "show", "--unit", "00103", "--year", "2025", "--json");
     expect(shown.status, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout).titles[0].figures.total).toBeGreaterThan(0);
     expect((await hieuhoc("stats", "show", "--unit", "00103")).status).toBe(2);
-  }, 120_000);
+  }, 300_000);
 });

@@ -11,27 +11,29 @@ export type AuditRecord = {
   after?: unknown;
 };
 
-/** Appends one entry to the audit log, in the caller's transaction: who, when, what, before and after. */
-export async function recordAudit(tx: Db, actor: Actor, record: AuditRecord): Promise<void> {
+/** The audit_log row of a record: who, when, what, before and after (its province found from the unit). */
+export function auditValues(actor: Actor, record: AuditRecord) {
   const unitId = record.unitId ?? null;
   const provinceId =
     unitId === null
       ? sql<number>`0`
       : sql<number>`coalesce((SELECT p.ancestor_id FROM admin_unit_paths p
           WHERE p.descendant_id = ${unitId} ORDER BY p.depth DESC LIMIT 1), 0)`;
-  await tx
-    .insertInto("audit_log")
-    .values({
-      province_id: provinceId,
-      actor_id: actor.userId,
-      actor_name: actor.name,
-      action: record.action,
-      entity: record.entity,
-      entity_id: record.entityId === undefined || record.entityId === null ? null : String(record.entityId),
-      unit_id: unitId,
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-      request_id: actor.requestId ?? null,
-    })
-    .execute();
+  return {
+    province_id: provinceId,
+    actor_id: actor.userId,
+    actor_name: actor.name,
+    action: record.action,
+    entity: record.entity,
+    entity_id: record.entityId === undefined || record.entityId === null ? null : String(record.entityId),
+    unit_id: unitId,
+    before: record.before === undefined ? null : JSON.stringify(record.before),
+    after: record.after === undefined ? null : JSON.stringify(record.after),
+    request_id: actor.requestId ?? null,
+  };
+}
+
+/** Appends one entry to the audit log, in the caller's transaction. */
+export async function recordAudit(tx: Db, actor: Actor, record: AuditRecord): Promise<void> {
+  await tx.insertInto("audit_log").values(auditValues(actor, record)).execute();
 }

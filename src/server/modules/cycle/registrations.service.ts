@@ -3,23 +3,15 @@
  * evaluation always uses the criteria set in force for the registration's year, stored with the registration.
  */
 import { type SqlBool, sql } from "kysely";
-import {
-  type Assessment,
-  type Registration,
-  type SubjectKindName,
-  subjectKindOfTitle,
-} from "../../../shared/cycle";
-import type { Evaluation, RubricDefinition, Title } from "../../../shared/rubric";
+import { type Registration, type SubjectKindName, subjectKindOfTitle } from "../../../shared/cycle";
+import type { Title } from "../../../shared/rubric";
 import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
-import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
-import { evaluate } from "../rubrics/rubric.evaluate";
-import { loadRubric, rubricForYear } from "../rubrics/rubrics.service";
+import { rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
-import { lockedOrForbidden, lockRegistrations, registrationRecord } from "./locks";
 
 /** Name and code of the subject of each kind, from its own table. */
 const subjectName = sql<string>`CASE r.subject_kind
@@ -261,108 +253,4 @@ export async function registerSubjects(
   });
 }
 
-/** The year's previous valid recognition at a level, for the TT 25/2023 rule on level 2. */
-async function heldLevel(tx: Db, registration: Registration) {
-  const row = await tx
-    .selectFrom("registrations as r")
-    .innerJoin("decisions as d", (join) =>
-      join.onRef("d.commune_id", "=", "r.commune_id").onRef("d.id", "=", "r.decision_id"),
-    )
-    .select(["r.level", "d.signed_on"])
-    .where("r.commune_id", "=", registration.communeId)
-    .where("r.subject_kind", "=", registration.subject.kind)
-    .where("r.subject_id", "=", registration.subject.id)
-    .where("r.title", "=", registration.title)
-    .where("r.status", "=", "recognized")
-    .where("r.year", "<", registration.year)
-    .where("r.level", "is not", null)
-    .orderBy("d.signed_on", "desc")
-    .executeTakeFirst();
-  return row?.level ? { level: row.level as 1 | 2, recognizedOn: row.signed_on } : undefined;
-}
-
-/**
- * A score sheet with a score out of range (above the item's maximum, negative, a fraction) or an unknown item is
- * refused with 422 naming each item and its criterion, never stored nor silently clamped.
- */
-function refuseInvalidScores(definition: RubricDefinition, result: Evaluation): void {
-  if (result.scheme !== "points" || definition.scheme !== "points" || result.invalidItems.length === 0)
-    return;
-  const fields: Record<string, string> = {};
-  const lines = result.invalidItems.map(({ key, message }) => {
-    const criterion = definition.criteria.find((c) => c.items.some((item) => item.key === key));
-    const item = criterion?.items.find((i) => i.key === key);
-    fields[key] = message;
-    return criterion && item
-      ? `Tiêu chí "${criterion.name}", nội dung "${item.text}": ${message}`
-      : `${key}: ${message}`;
-  });
-  throw new AppError("validation", lines.join("; "), { fields });
-}
-
-/**
- * Saves a self-assessment. The registration is locked first and its state read after the lock (locks.ts), so a
- * review or decision recorded at the same moment is either seen (and the save refused) or waits for it. With
- * `version` (always from the web), a save of an older version is refused with 409 naming who changed it; the
- * Excel import, which replaces results by design, sends none.
- */
-export async function assessRegistration(
-  db: Db,
-  actor: Actor,
-  id: number,
-  input: Assessment & { version?: number },
-) {
-  const { version, ...assessment } = input;
-  return asActor(db, actor, async (tx) => {
-    const locked = await lockRegistrations(tx, [id]);
-    const before = await loadRegistration(tx, actor, id);
-    await requireOnUnit(
-      tx,
-      actor,
-      "cycle.assess",
-      before.village?.id ?? before.communeId,
-      "đơn vị của hồ sơ này",
-    );
-    const row = lockedOrForbidden(locked, id);
-    if (version !== undefined) await expectVersion(tx, registrationRecord(row), version, row.version);
-    if (!["registered", "assessed"].includes(before.status))
-      throw new AppError(
-        "validation",
-        "Hồ sơ đã qua bình xét hoặc đã có quyết định; không sửa kết quả tự đánh giá được",
-      );
-    const rubric = await loadRubric(tx, before.rubric.id);
-    const assessedOn = `${before.year}-12-31`;
-    const result = evaluate(rubric.definition, {
-      ...assessment,
-      // Only a levels scheme has a level to hold (points schemes never read it).
-      heldLevel: rubric.scheme === "levels" ? await heldLevel(tx, before) : undefined,
-      assessedOn,
-    });
-    refuseInvalidScores(rubric.definition, result);
-    await tx
-      .updateTable("registrations")
-      .set({
-        assessment: JSON.stringify(assessment),
-        result: JSON.stringify(result),
-        passed: result.recognized,
-        grade: result.scheme === "points" ? result.grade : null,
-        level: result.scheme === "levels" ? result.levelReached || null : null,
-        status: "assessed",
-        assessed_by: actor.userId,
-        assessed_at: new Date(),
-      })
-      .where("commune_id", "=", before.communeId)
-      .where("id", "=", id)
-      .execute();
-    const after = await loadRegistration(tx, actor, id);
-    await recordAudit(tx, actor, {
-      action: "assess",
-      entity: "registration",
-      entityId: id,
-      unitId: before.village?.id ?? before.communeId,
-      before: { assessment: before.assessment, passed: before.passed },
-      after: { assessment, passed: after.passed, label: result.label },
-    });
-    return after;
-  });
-}
+export { assessRegistration } from "./assessment.service";

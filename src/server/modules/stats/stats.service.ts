@@ -12,6 +12,14 @@ import { addDays, today } from "../territory/dates";
 import { canOnUnit, inForce } from "../territory/territory.repo";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import {
+  type LevelBucket,
+  type LevelDifference,
+  levelCounters,
+  levelDifferences,
+  nationCounters,
+  rebuildUpperLevels,
+} from "./levels";
+import {
   addCounts,
   type CounterColumns,
   type Counts,
@@ -54,17 +62,19 @@ const estimate = (notes: Set<string>): Estimate =>
 type CountRow = CounterColumns & { unit_id: number; title: Title };
 
 /**
- * Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. Provinces (the nation's
- * children) are summed by the counters' own province_id instead of through the closure table: the same rows (a
- * counter's province is the province above its unit), without joining the ~100,000 village descendants.
+ * Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. The counters come from
+ * the coarsest level that holds each unit (levels.ts: a province's or a commune's own rows). The totals of
+ * provinces (the nation's children) are summed by their own province_id instead of through the closure table: the
+ * same rows (a total's province is the province above its unit), without joining the village descendants.
  */
 async function subtreeCounts(
   tx: Db,
-  unitIds: number[],
+  buckets: LevelBucket[],
   year: number,
   title?: Title,
   by: "subtree" | "province" = "subtree",
 ) {
+  const unitIds = buckets.map((b) => b.id);
   const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
   const source = (table: string, alias: string) =>
     by === "province"
@@ -77,14 +87,7 @@ async function subtreeCounts(
       SELECT ${group("t")} AS unit_id, t.title, sum(t.total)::int AS total
       FROM ${source("title_totals", "t")} ${titleFilter("t.title")}
       GROUP BY 1, 2
-    ), counters AS (
-      SELECT ${group("c")} AS unit_id, c.title, sum(c.registered)::int AS registered,
-        sum(c.recognized)::int AS recognized, sum(c.recognized_good)::int AS recognized_good,
-        sum(c.recognized_fair)::int AS recognized_fair, sum(c.recognized_average)::int AS recognized_average,
-        sum(c.level1)::int AS level1, sum(c.level2)::int AS level2
-      FROM ${source("title_counters", "c")} AND c.year = ${year} ${titleFilter("c.title")}
-      GROUP BY 1, 2
-    )
+    ), counters AS (${levelCounters(buckets, year, title)})
     SELECT coalesce(t.unit_id, c.unit_id) AS unit_id, coalesce(t.title, c.title) AS title,
       coalesce(t.total, 0) AS total, coalesce(c.registered, 0) AS registered,
       coalesce(c.recognized, 0) AS recognized, coalesce(c.recognized_good, 0) AS recognized_good,
@@ -110,13 +113,9 @@ async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: 
   const totals = await sql<{ title: Title; total: number }>`
     SELECT t.title, sum(t.total)::int AS total FROM title_totals t WHERE true ${titleFilter("t.title")}
     GROUP BY t.title`.execute(tx);
-  const counters = await sql<CountRow & { year: number }>`
-    SELECT c.year::int AS year, c.title, 0 AS total, sum(c.registered)::int AS registered,
-      sum(c.recognized)::int AS recognized, sum(c.recognized_good)::int AS recognized_good,
-      sum(c.recognized_fair)::int AS recognized_fair, sum(c.recognized_average)::int AS recognized_average,
-      sum(c.level1)::int AS level1, sum(c.level2)::int AS level2
-    FROM title_counters c WHERE c.year BETWEEN ${fromYear} AND ${toYear} ${titleFilter("c.title")}
-    GROUP BY c.year, c.title`.execute(tx);
+  const counters = await sql<CountRow & { year: number }>`${nationCounters(fromYear, toYear, title)}`.execute(
+    tx,
+  );
   const totalOf = new Map(totals.rows.map((r) => [r.title, Number(r.total)]));
   const byKey = new Map(counters.rows.map((r) => [`${r.year}:${r.title}`, r]));
   return (year: number, t: Title): Counts => {
@@ -190,7 +189,8 @@ export async function rollup(
       own = (title) => counts(unit.id, title);
     }
     const nation = options.unitId === undefined;
-    const bucketIds = nation ? children.map((c) => c.id) : [unit.id, ...children.map((c) => c.id)];
+    const buckets = nation ? children : [unit, ...children];
+    const bucketIds = buckets.map((c) => c.id);
     let counts: (unitId: number, title: Title) => { counts: Counts; notes: Set<string> };
     if (boundaries === "current") {
       const mapped = await boundaryCounts(tx, {
@@ -205,7 +205,7 @@ export async function rollup(
     } else {
       const recorded = await subtreeCounts(
         tx,
-        bucketIds,
+        buckets,
         options.year,
         options.title,
         nation ? "province" : "subtree",
@@ -362,15 +362,8 @@ export async function verifyCounters(
   const year = options.year ?? null;
   const differences: CounterDifference[] = [];
   const check = async (commune: { id: number; code: string }, level: "commune" | "province") => {
-    const { rows } = await sql<{
-      unit_id: number;
-      unit_name: string | null;
-      year: number | null;
-      title: string;
-      measure: string;
-      stored: string;
-      expected: string;
-    }>`SELECT d.unit_id, d.year, d.title, d.measure, d.stored::text AS stored, d.expected::text AS expected,
+    const { rows } =
+      await sql<LevelDifference>`SELECT d.unit_id, d.year, d.title, d.measure, d.stored::text AS stored, d.expected::text AS expected,
         u.name AS unit_name
       FROM (${
         level === "commune"
@@ -378,6 +371,7 @@ export async function verifyCounters(
         UNION ALL SELECT * FROM hieuhoc_association_differences(${commune.id}, ${year}::smallint)
         UNION ALL SELECT * FROM hieuhoc_centre_differences(${commune.id}, ${year}::smallint)
         UNION ALL SELECT * FROM hieuhoc_commendation_differences(${commune.id}, ${year}::smallint)
+        UNION ALL SELECT * FROM hieuhoc_title_level_differences(${commune.id}, ${year}::smallint)
         UNION ALL `
           : sql``
       }SELECT * FROM hieuhoc_fund_differences(${commune.id}, ${year}::smallint)
@@ -397,6 +391,19 @@ export async function verifyCounters(
   };
   for (const commune of communes) await check(commune, "commune");
   for (const province of provinces) await check(province, "province");
+  // The province and nation rows against the commune rows: one check of the whole country, whatever the unit.
+  for (const row of await levelDifferences(db, null, year))
+    differences.push({
+      communeId: 0,
+      communeCode: "",
+      unitId: Number(row.unit_id),
+      unitName: row.unit_name ?? NATION.name,
+      year: row.year,
+      title: row.title,
+      measure: row.measure,
+      stored: row.stored,
+      expected: row.expected,
+    });
   return { communes: communes.length, differences };
 }
 
@@ -414,6 +421,7 @@ export async function rebuildCounters(
     for (const commune of communes)
       await sql`SELECT hieuhoc_recount_commune(${commune.id}, ${options.year ?? null}::smallint)`.execute(tx);
     for (const province of provinces) await sql`SELECT hieuhoc_recount_fund(${province.id})`.execute(tx);
+    await rebuildUpperLevels(tx, options.year ?? null);
   });
   return { communes: communes.length };
 }
