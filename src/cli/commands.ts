@@ -22,6 +22,7 @@ import { fundVerifyCommand } from "./fund";
 import { importCommand, printReport } from "./import";
 import { privacyRetentionCommand } from "./privacy";
 import { statsCommands } from "./stats";
+import { yearCloseCommands } from "./year-close";
 
 async function withDatabase(work: (connection: Connection) => Promise<number>): Promise<number> {
   const connection = await openDatabase(readConfig(), (line) => console.error(line));
@@ -268,6 +269,7 @@ export const commands: Command[] = [
   backupCommand,
   restoreCommand,
   ...statsCommands,
+  ...yearCloseCommands,
   fundVerifyCommand,
   privacyRetentionCommand,
 ];

@@ -52,6 +52,7 @@ import { submissionRoutes } from "./modules/reports/submissions.routes";
 import { rubricRoutes } from "./modules/rubrics/rubrics.routes";
 import { statsRoutes } from "./modules/stats/stats.routes";
 import { targetRoutes } from "./modules/stats/targets.routes";
+import { yearCloseRoutes } from "./modules/stats/year-close.routes";
 import { territoryRoutes } from "./modules/territory/territory.routes";
 import { userRoutes } from "./modules/users/users.routes";
 import { repoRoot } from "./paths";
@@ -96,6 +97,7 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     learnerEvidenceRoutes,
     rubricRoutes,
     statsRoutes,
+    yearCloseRoutes,
     targetRoutes,
     fundRoutes,
     disbursementRoutes,

@@ -143,6 +143,11 @@ export const capabilities = {
     vi: "duyệt và mở lại kế hoạch hoạt động năm của trung tâm học tập cộng đồng",
     en: "approve and reopen a learning centre's yearly plan",
   },
+  "stats.year.close": {
+    permissions: ["review"],
+    vi: "khóa số liệu năm (chốt tổng số để tính tỷ lệ) và mở lại",
+    en: "close a year's figures (freeze the totals the rates divide by) and reopen it",
+  },
   "report.prepare": {
     permissions: ["write", "review", "association"],
     vi: "lập báo cáo, kế hoạch từ số liệu (xem trước, tải .docx, .pdf)",

@@ -43,7 +43,7 @@ export const reviewMinutesDefaults = {
 /** What each figure of the open data means: in the JSON (`definitions`) and on the page /du-lieu-mo. */
 export const openDataDefinitions = {
   total:
-    "Tổng số: số đối tượng của danh hiệu có trong sổ theo dõi của xã, phường (hộ gia đình, dòng họ, thôn và tổ dân phố, cơ quan và đơn vị, công dân chưa lưu trữ; xã, phường đang có hiệu lực), như sổ hiện nay ghi",
+    "Tổng số: số đối tượng của danh hiệu có trong sổ theo dõi của xã, phường (hộ gia đình, dòng họ, thôn và tổ dân phố, cơ quan và đơn vị, công dân chưa lưu trữ; xã, phường đang có hiệu lực), như sổ hiện nay ghi; năm xã, phường đã khóa số liệu thì là tổng số đã chốt khi khóa",
   registered: "Đăng ký: số hồ sơ đăng ký danh hiệu trong năm, không kể hồ sơ đã rút",
   recognized:
     "Đạt: số đối tượng được công nhận bằng quyết định đã ban hành, không kể trường hợp đã bị thu hồi",

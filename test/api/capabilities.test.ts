@@ -118,6 +118,10 @@ describeEachEngine("capability table", (engine) => {
       items: [{ quarter: 2, activityKind: "talk", topic: "law", plannedCount: 2, expectedParticipants: 80 }],
     });
     ok(plan, "plan");
+    // A year closed by someone else, far ahead so that no other call touches it: the probe reopens it.
+    await sql`INSERT INTO year_closures (commune_id, province_id, year, closed_by_name)
+      SELECT ${ward}, a.id, ${year + 50}, 'Thử vai trò' FROM admin_unit_paths p JOIN admin_units a ON a.id = p.ancestor_id
+      WHERE p.descendant_id = ${ward} AND a.level = 'province'`.execute(t.db);
     return {
       "registry.edit": (c) =>
         c.post("/api/v1/households", { villageId: village, headName: `Chủ hộ ${year}`, members: 3 }),
@@ -177,6 +181,8 @@ describeEachEngine("capability table", (engine) => {
         }),
       "centre.plan.approve": (c) =>
         c.post(`/api/v1/centres/${centre}/plans/${year}/approve`, { version: plan.body.plan.version }),
+      "stats.year.close": (c) =>
+        c.post("/api/v1/stats/year-close/reopen", { unitId: ward, year: year + 50, reason: "Thử vai trò" }),
       "report.prepare": (c) =>
         c.post(`/api/v1/units/${ward}/reports/preview`, {
           templateId: reportTemplate,

@@ -28,6 +28,9 @@ export const distribution = {
     // statistics counters kept per commune (the province and nation figures are sums of these rows)
     "title_totals",
     "title_counters",
+    "title_commune_counters",
+    "year_closures",
+    "year_totals",
     "association_counters",
     "association_commune_counters",
     "fund_counters",
@@ -86,7 +89,8 @@ export const distribution = {
     "data_subject_requests",
     "processing_log",
   ],
-  province: ["audit_log"],
+  // The province level of the titles' counters (striped rows, migration 0051) lives with the province's audit rows.
+  province: ["audit_log", "title_province_counters"],
   reference: [
     "admin_units",
     "admin_unit_paths",
@@ -102,7 +106,16 @@ export const distribution = {
     "privacy_retention",
     "data_breaches",
   ],
-  local: ["schema_migrations", "sessions", "login_attempts", "login_throttles", "privacy_retention_runs"],
+  // The nation's striped counter rows: on one server a trigger keeps them; on Citus the nation is the sum of the
+  // province rows instead (docs/SCALE-OUT.md), so they stay on the coordinator and are not kept there.
+  local: [
+    "schema_migrations",
+    "sessions",
+    "login_attempts",
+    "login_throttles",
+    "privacy_retention_runs",
+    "title_nation_counters",
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DistributionClass = keyof typeof distribution;

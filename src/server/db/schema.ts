@@ -16,6 +16,7 @@ import type { ReportReviewTables } from "./schema-report-review";
 import type { ReportTables } from "./schema-reports";
 import type { RetentionTables } from "./schema-retention";
 import type { SubmissionTables } from "./schema-submissions";
+import type { YearCloseTables } from "./schema-year-close";
 
 /** ISO date 'YYYY-MM-DD' (DATE columns are read as strings, see connection.ts). */
 export type IsoDate = string;
@@ -502,7 +503,8 @@ export type Database = {
   DeadlineTables &
   SubmissionTables &
   RetentionTables &
-  ReportReviewTables;
+  ReportReviewTables &
+  YearCloseTables;
 
 export type AdminUnit = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;

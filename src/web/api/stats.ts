@@ -50,6 +50,10 @@ export type Rollup = {
   date: string;
   boundaries?: Boundaries;
   titles: TitleRollup[];
+  /** When every commune of the unit closed the year: the last closing (the totals are frozen); else null. */
+  totalsFrozenAt?: string | null;
+  totalsFrozenCommunes?: number;
+  totalsCommunes?: number;
 };
 
 export type SeriesPoint = { year: number; figures: Figures; estimated: boolean; estimateNote?: string };

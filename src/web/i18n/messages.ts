@@ -30,6 +30,7 @@ import { statsEn, statsVi } from "./stats";
 import { submissionsEn, submissionsVi } from "./submissions";
 import { prefillEn, prefillVi } from "./tt25-prefill";
 import { workEn, workVi } from "./work";
+import { yearCloseEn, yearCloseVi } from "./year-close";
 
 const baseVi = {
   "app.name": "Hiếu Học",
@@ -269,6 +270,7 @@ const vi = {
   ...submissionsVi,
   ...reportReviewVi,
   ...planTargetsVi,
+  ...yearCloseVi,
 };
 
 export type MessageKey = keyof typeof vi;
@@ -512,6 +514,7 @@ const en: Catalogue = {
   ...submissionsEn,
   ...reportReviewEn,
   ...planTargetsEn,
+  ...yearCloseEn,
 };
 
 export type Lang = "vi" | "en";

@@ -25,11 +25,12 @@ import { MetricCards } from "../components/stats/MetricCards";
 import { RatingStats } from "../components/stats/RatingStats";
 import { TargetsPanel } from "../components/stats/TargetsPanel";
 import { TrendChart } from "../components/stats/TrendChart";
+import { YearClose } from "../components/stats/YearClose";
 import { defaultUnitId } from "../components/UnitScope";
 import { UnitSelect } from "../components/UnitSelect";
 import { titleList } from "../constants";
 import { errorText } from "../errors";
-import { formatDate } from "../format";
+import { formatDate, formatDateTime } from "../format";
 import { useT } from "../i18n/messages";
 import { navigate, paths, useLocation } from "../router";
 import { useMe } from "../session";
@@ -254,7 +255,15 @@ export default function DashboardPage() {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t("stats.totalDefinition", { definition: table.totalDefinition })}.{" "}
                 {t("stats.asOf", { date: formatDate(rollup.date) })}
+                {rollup.totalsFrozenAt
+                  ? ` ${t("yearClose.frozenNote", { when: formatDateTime(rollup.totalsFrozenAt) })}`
+                  : rollup.totalsFrozenCommunes
+                    ? ` ${t("yearClose.frozenSome", { closed: rollup.totalsFrozenCommunes, total: rollup.totalsCommunes ?? 0 })}`
+                    : ""}
               </Typography.Text>
+              {unitId !== undefined && (
+                <YearClose unitId={unitId} year={year} onChanged={() => setVersion((v) => v + 1)} />
+              )}
             </Flex>
             <Flex wrap gap={8}>
               <Button

@@ -18,6 +18,7 @@ import { reviewCases } from "./review";
 import { submissionCases } from "./submissions";
 import { tt25PrefillCases } from "./tt25-prefill";
 import type { CaseModule } from "./types";
+import { yearCloseCases } from "./year-close";
 
 export const caseModules: readonly CaseModule[] = [
   centreCases,
@@ -37,4 +38,5 @@ export const caseModules: readonly CaseModule[] = [
   deadlineCases,
   submissionCases,
   reviewCases,
+  yearCloseCases,
 ];

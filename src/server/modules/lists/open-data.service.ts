@@ -17,6 +17,7 @@ import {
 import { type RecognitionTitle, recognitionTitles, titleLabels } from "../../../shared/rubric";
 import type { Db } from "../../db/connection";
 import { type CsvCell, writeCsv } from "../../lib/csv";
+import { communeYearTotal } from "../stats/frozen-totals";
 import { percent } from "../stats/metrics";
 
 type CommuneRow = {
@@ -51,8 +52,7 @@ async function publishedCommunes(db: Db, query: OpenDataQuery): Promise<CommuneR
         AND c.year = p.year AND c.title = p.title), 0)::int AS registered,
       coalesce((SELECT sum(c.recognized) FROM title_counters c WHERE c.commune_id = p.commune_id
         AND c.year = p.year AND c.title = p.title), 0)::int AS recognized,
-      coalesce((SELECT sum(t.total) FROM title_totals t WHERE t.commune_id = p.commune_id
-        AND t.title = p.title), 0)::int AS total
+      ${communeYearTotal(sql`p.commune_id`, sql`p.year`, sql`p.title`)}::int AS total
     FROM published p
     JOIN admin_units cu ON cu.id = p.commune_id
     JOIN admin_units pu ON pu.id = p.province_id

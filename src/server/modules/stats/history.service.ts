@@ -19,6 +19,7 @@ import type { Title } from "../../../shared/rubric";
 import type { Db } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
 import { inForce } from "../territory/territory.repo";
+import { frozenTotalDeltas } from "./frozen-totals";
 import { addCounts, type CounterColumns, type Counts, countsOfRow, zeroCounts } from "./metrics";
 
 export type Boundaries = "historical" | "current";
@@ -65,8 +66,9 @@ const titleFilter = (column: string, title?: Title) =>
   title ? sql`AND ${sql.ref(column)} = ${title}` : sql``;
 
 /**
- * Counts of `bucketIds` (a unit and its children, all in force on `date`) for the years `fromYear`..`toYear`,
- * with the figures of units not in force on `date` mapped onto them. `zoneId` is the unit whose subtree and
+ * Counts of `bucketIds` (a unit and its children, all in force on `date`) for the years `fromYear`..`toYear`
+ * (totals: today's under `*`, and for a year closed by a commune the correction to its frozen totals under the
+ * year, frozen-totals.ts), with the figures of units not in force on `date` mapped onto them. `zoneId` is the unit whose subtree and
  * successions are searched (the unit of the roll-up). Runs in the caller's transaction, under its scope.
  */
 export async function boundaryCounts(
@@ -110,6 +112,11 @@ export async function boundaryCounts(
     FROM admin_unit_paths p JOIN title_counters x ON x.unit_id = p.descendant_id
     WHERE p.ancestor_id = ANY (${bucketIds}::bigint[]) AND ${communeInForce}
       AND x.year BETWEEN ${fromYear} AND ${toYear} ${titleFilter("x.title", title)}
+    GROUP BY p.ancestor_id, x.year, x.title
+    UNION ALL
+    SELECT p.ancestor_id, 0, x.year, x.title, sum(x.total)::int, 0, 0, 0, 0, 0, 0, 0
+    FROM admin_unit_paths p JOIN ${frozenTotalDeltas(fromYear, toYear, title)} x ON x.unit_id = p.descendant_id
+    WHERE p.ancestor_id = ANY (${bucketIds}::bigint[]) AND ${communeInForce}
     GROUP BY p.ancestor_id, x.year, x.title`.execute(tx);
   for (const row of direct.rows)
     land(Number(row.unit_id), row.year === null ? "*" : Number(row.year), row.title, countsOfRow(row), []);
@@ -147,9 +154,11 @@ export async function boundaryCounts(
     SELECT x.unit_id, x.commune_id, x.year::int, x.title, 0, x.registered, x.recognized, x.recognized_good,
       x.recognized_fair, x.recognized_average, x.level1, x.level2
     FROM title_counters x JOIN attached a ON a.id = x.unit_id
-    WHERE NOT ${communeInForce} AND x.year BETWEEN ${fromYear} AND ${toYear} ${titleFilter("x.title", title)}`.execute(
-    tx,
-  );
+    WHERE NOT ${communeInForce} AND x.year BETWEEN ${fromYear} AND ${toYear} ${titleFilter("x.title", title)}
+    UNION ALL
+    SELECT x.unit_id, x.commune_id, x.year, x.title, x.total, 0, 0, 0, 0, 0, 0, 0
+    FROM ${frozenTotalDeltas(fromYear, toYear, title)} x JOIN attached a ON a.id = x.unit_id
+    WHERE NOT ${communeInForce}`.execute(tx);
   if (foreign.rows.length > 0) {
     const graph = await loadGraph(
       tx,

@@ -50,6 +50,9 @@ function bigRollup(): Rollup {
     year: 2025,
     date: "2025-07-01",
     boundaries: "historical",
+    totalsFrozenAt: null,
+    totalsFrozenCommunes: 0,
+    totalsCommunes: 0,
     titles: titles.map((label) => ({
       title: "learning_family",
       label,

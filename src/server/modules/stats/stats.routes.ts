@@ -113,11 +113,21 @@ export const targetProgress = z.object({
   actual: z.number().nullable().openapi({ description: "Tỷ lệ thực tế của đơn vị (figures[metric])" }),
   status: z.enum(["met", "not_met", "exceeded"]).nullable().openapi({ description: statusRule }),
 });
+/** Which totals the rates divide by: frozen when the year was closed (docs/STATISTICS.md, "Closing a year"). */
+const frozenFields = {
+  totalsFrozenAt: z.string().nullable().openapi({
+    description:
+      "Thời điểm khóa số liệu năm khi mọi xã của đơn vị đã khóa (tổng số là số đã chốt); null: tổng số hôm nay (hoặc chỉ một số xã đã khóa)",
+  }),
+  totalsFrozenCommunes: z.number().openapi({ description: "Số xã của đơn vị dùng tổng số đã chốt cho năm" }),
+  totalsCommunes: z.number().openapi({ description: "Số xã của đơn vị (có hiệu lực vào ngày chọn)" }),
+};
 const rollupResponse = z.object({
   unit: statsUnit,
   year: z.number(),
   date: z.string(),
   boundaries: z.enum(["historical", "current"]),
+  ...frozenFields,
   titles: z.array(
     z.object({
       title: z.enum(titles),
@@ -217,6 +227,7 @@ statsRoutes.openapi(
               figures,
               estimated: z.boolean(),
               estimateNote: z.string().optional(),
+              totalsFrozenAt: frozenFields.totalsFrozenAt,
             }),
           ),
         }),

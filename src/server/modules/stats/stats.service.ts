@@ -3,13 +3,14 @@
  * children, each summed over its subtree, so a province costs a few hundred counter rows whatever the number of
  * households. Verification and rebuild recount from the registries.
  */
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { isRecognitionTitle, type Title, titleLabels, titles } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { addDays, today } from "../territory/dates";
 import { canOnUnit, inForce } from "../territory/territory.repo";
+import { type FrozenState, frozenStates, frozenTotalDeltas } from "./frozen-totals";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import {
   type LevelBucket,
@@ -54,7 +55,7 @@ export type Rollup = {
   date: string;
   boundaries: Boundaries;
   titles: TitleRollup[];
-};
+} & FrozenState;
 
 const estimate = (notes: Set<string>): Estimate =>
   notes.size > 0 ? { estimated: true, estimateNote: [...notes].join("; ") } : {};
@@ -76,17 +77,26 @@ async function subtreeCounts(
 ) {
   const unitIds = buckets.map((b) => b.id);
   const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
-  const source = (table: string, alias: string) =>
-    by === "province"
-      ? sql`${sql.table(table)} ${sql.raw(alias)} WHERE ${sql.ref(`${alias}.province_id`)} = ANY (${unitIds}::bigint[])`
-      : sql`admin_unit_paths p JOIN ${sql.table(table)} ${sql.raw(alias)} ON ${sql.ref(`${alias}.unit_id`)} = p.descendant_id
+  const source = (table: string | RawBuilder<unknown>, alias: string) => {
+    const from = typeof table === "string" ? sql.table(table) : table;
+    return by === "province"
+      ? sql`${from} ${sql.raw(alias)} WHERE ${sql.ref(`${alias}.province_id`)} = ANY (${unitIds}::bigint[])`
+      : sql`admin_unit_paths p JOIN ${from} ${sql.raw(alias)} ON ${sql.ref(`${alias}.unit_id`)} = p.descendant_id
       WHERE p.ancestor_id = ANY (${unitIds}::bigint[])`;
+  };
   const group = (alias: string) => (by === "province" ? sql.ref(`${alias}.province_id`) : sql`p.ancestor_id`);
+  // Today's totals, corrected to the frozen ones of the communes that closed the year (frozen-totals.ts).
   const { rows } = await sql<CountRow>`
     WITH totals AS (
-      SELECT ${group("t")} AS unit_id, t.title, sum(t.total)::int AS total
-      FROM ${source("title_totals", "t")} ${titleFilter("t.title")}
-      GROUP BY 1, 2
+      SELECT unit_id, title, sum(total)::int AS total FROM (
+        SELECT ${group("t")} AS unit_id, t.title, sum(t.total) AS total
+        FROM ${source("title_totals", "t")} ${titleFilter("t.title")}
+        GROUP BY 1, 2
+        UNION ALL
+        SELECT ${group("f")}, f.title, sum(f.total)
+        FROM ${source(frozenTotalDeltas(year, year, title), "f")}
+        GROUP BY 1, 2
+      ) x GROUP BY 1, 2
     ), counters AS (${levelCounters(buckets, year, title)})
     SELECT coalesce(t.unit_id, c.unit_id) AS unit_id, coalesce(t.title, c.title) AS title,
       coalesce(t.total, 0) AS total, coalesce(c.registered, 0) AS registered,
@@ -113,14 +123,24 @@ async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: 
   const totals = await sql<{ title: Title; total: number }>`
     SELECT t.title, sum(t.total)::int AS total FROM title_totals t WHERE true ${titleFilter("t.title")}
     GROUP BY t.title`.execute(tx);
-  const counters = await sql<CountRow & { year: number }>`${nationCounters(fromYear, toYear, title)}`.execute(
-    tx,
-  );
+  // With each year's correction of the totals for the communes that closed it (frozen-totals.ts).
+  const counters = await sql<CountRow & { year: number }>`
+    WITH c AS (${nationCounters(fromYear, toYear, title)}), f AS (
+      SELECT f.year, f.title, sum(f.total)::int AS total FROM ${frozenTotalDeltas(fromYear, toYear, title)} f
+      GROUP BY 1, 2
+    )
+    SELECT coalesce(c.year, f.year) AS year, coalesce(c.title, f.title) AS title, coalesce(f.total, 0) AS total,
+      coalesce(c.registered, 0) AS registered, coalesce(c.recognized, 0) AS recognized,
+      coalesce(c.recognized_good, 0) AS recognized_good, coalesce(c.recognized_fair, 0) AS recognized_fair,
+      coalesce(c.recognized_average, 0) AS recognized_average, coalesce(c.level1, 0) AS level1,
+      coalesce(c.level2, 0) AS level2
+    FROM c FULL JOIN f ON f.year = c.year AND f.title = c.title`.execute(tx);
   const totalOf = new Map(totals.rows.map((r) => [r.title, Number(r.total)]));
   const byKey = new Map(counters.rows.map((r) => [`${r.year}:${r.title}`, r]));
   return (year: number, t: Title): Counts => {
     const row = byKey.get(`${year}:${t}`);
-    return { ...(row ? countsOfRow(row) : zeroCounts()), total: totalOf.get(t) ?? 0 };
+    const counts = row ? countsOfRow(row) : zeroCounts();
+    return { ...counts, total: (totalOf.get(t) ?? 0) + counts.total };
   };
 }
 
@@ -238,11 +258,13 @@ export async function rollup(
       options.year,
       tables.flatMap((table) => (isRecognitionTitle(table.title) ? [{ ...table, title: table.title }] : [])),
     );
+    const frozen = await frozenStates(tx, nation ? null : unit.id, options.year, options.year, date);
     return {
       unit,
       year: options.year,
       date,
       boundaries,
+      ...frozen(options.year),
       titles: tables.map((table) => ({
         ...table,
         targets: isRecognitionTitle(table.title) ? (progress.get(table.title) ?? []) : [],
@@ -251,7 +273,10 @@ export async function rollup(
   });
 }
 
-export type SeriesPoint = { year: number; figures: Figures } & { estimated: boolean; estimateNote?: string };
+export type SeriesPoint = { year: number; figures: Figures } & {
+  estimated: boolean;
+  estimateNote?: string;
+} & Pick<FrozenState, "totalsFrozenAt">;
 
 /**
  * One unit's figures for a title over the years, in the unit's own boundaries (as in force today, or on its last
@@ -267,9 +292,15 @@ export async function series(
     if (options.unitId === undefined) {
       await nationalScope(tx, actor);
       const nation = await nationalCounts(tx, options.from, options.to, options.title);
+      const frozen = await frozenStates(tx, null, options.from, options.to, today());
       const points: SeriesPoint[] = [];
       for (let year = options.from; year <= options.to; year++)
-        points.push({ year, figures: figures(nation(year, options.title), options.title), estimated: false });
+        points.push({
+          year,
+          figures: figures(nation(year, options.title), options.title),
+          estimated: false,
+          totalsFrozenAt: frozen(year).totalsFrozenAt,
+        });
       return { unit: NATION, title: options.title, label: titleLabels[options.title], date: today(), points };
     }
     if (!(await canOnUnit(tx, actor, "read", options.unitId)))
@@ -294,6 +325,7 @@ export async function series(
       toYear: options.to,
       title: options.title,
     });
+    const frozen = await frozenStates(tx, unit.id, options.from, options.to, date);
     const points: SeriesPoint[] = [];
     for (let year = options.from; year <= options.to; year++) {
       const c = mapped.get(unit.id, year, options.title);
@@ -302,6 +334,7 @@ export async function series(
         figures: figures(c.counts, options.title),
         estimated: c.notes.size > 0,
         ...estimate(c.notes),
+        totalsFrozenAt: frozen(year).totalsFrozenAt,
       });
     }
     return {
