@@ -92,9 +92,8 @@ export async function assessRegistration(
       .executeTakeFirst();
     // Not readable (404), or readable but not writable by the caller's scope (403): the old path says which.
     if (!row) {
-      lockedOrForbidden(await lockRegistrations(tx, [id]), id);
       await loadRegistration(tx, actor, id);
-      throw forbidden("Bạn không có quyền sửa hồ sơ này");
+      throw forbidden(refusal("cycle.assess", "đơn vị của hồ sơ này"));
     }
     const before = presentRegistration(row);
     if (!row.may_assess) throw forbidden(refusal("cycle.assess", "đơn vị của hồ sơ này"));
