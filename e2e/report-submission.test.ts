@@ -8,7 +8,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { closeDialogWith } from "./helpers/antd";
+import { closeDialogWith, fillDate } from "./helpers/antd";
 import { chromiumAvailable, horizontalOverflow } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
 import { browserSuite, eventually, PHONE } from "./helpers/suite";
@@ -99,7 +99,7 @@ describe.skipIf(!available)("report submission up the levels", () => {
       expect(wards).toBeGreaterThanOrEqual(3);
       expect(await row(p, "Hồng Hà").textContent()).toContain("Chưa nộp");
       // Against a due date of yesterday, Ba Đình's submission of today is late.
-      await p.getByTestId("submission-table").locator("input[type=date]").fill(yesterday);
+      await fillDate(p, "report-due", yesterday);
       await eventually(() => row(p, "Ba Đình").textContent()).toMatch(/Đã nộp.*Muộn/);
       await row(p, "Tây Hồ").getByRole("button", { name: "Trả lại" }).click();
       await p.getByRole("dialog").locator("textarea").fill("Bổ sung kết quả Tuần lễ học tập suốt đời");
@@ -113,7 +113,7 @@ describe.skipIf(!available)("report submission up the levels", () => {
       await page.getByTestId("report-submit").click();
       await eventually(() => page.getByTestId("report-status").textContent()).toContain("Đã nộp");
 
-      await p.getByTestId("submission-table").locator("input[type=date]").fill(`${year}-12-30`);
+      await fillDate(p, "report-due", `${year}-12-30`);
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã nộp");
       await row(p, "Tây Hồ").getByRole("button", { name: "Tiếp nhận" }).click();
       await eventually(() => row(p, "Tây Hồ").textContent()).toContain("Đã tiếp nhận");

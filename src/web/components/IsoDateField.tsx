@@ -18,6 +18,7 @@ export function IsoDateField({
   allowClear = true,
   style,
   disabled,
+  placeholder,
 }: {
   value?: string | null;
   onChange?: (value: string | undefined) => void;
@@ -27,6 +28,7 @@ export function IsoDateField({
   allowClear?: boolean;
   style?: CSSProperties;
   disabled?: boolean;
+  placeholder?: string;
 }) {
   const day = value ? dayjs(value, "YYYY-MM-DD", true) : null;
   return (
@@ -36,6 +38,7 @@ export function IsoDateField({
       format={DATE_FORMAT}
       allowClear={allowClear}
       disabled={disabled}
+      placeholder={placeholder}
       style={{ width: "100%", minWidth: 140, ...style }}
       onChange={(d) => onChange?.(d ? d.format("YYYY-MM-DD") : undefined)}
       {...(testId ? { "data-testid": testId } : {})}

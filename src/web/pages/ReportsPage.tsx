@@ -13,6 +13,7 @@ import { type BlockResult, type ReportSource, reportKinds } from "../../shared/r
 import { submissionApi } from "../api/report-submissions";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
+import { IsoDateField } from "../components/IsoDateField";
 import { PageTitle } from "../components/PageTitle";
 import { DraftBar } from "../components/reports/DraftBar";
 import { PlanTargets } from "../components/reports/PlanTargets";
@@ -273,12 +274,12 @@ export default function ReportsPage() {
             {(["from", "to"] as const).map((key) => (
               <Col xs={12} md={6} key={key}>
                 <Form.Item label={t(`report.${key}`)} htmlFor={`report-${key}`} style={{ marginBottom: 12 }}>
-                  <Input
+                  <IsoDateField
                     id={`report-${key}`}
-                    type="date"
                     value={period[key]}
-                    onChange={(e) => setPeriod({ ...period, [key]: e.target.value })}
-                    data-testid={`report-${key}`}
+                    onChange={(v) => setPeriod({ ...period, [key]: v ?? "" })}
+                    testId={`report-${key}`}
+                    allowClear={false}
                   />
                 </Form.Item>
               </Col>

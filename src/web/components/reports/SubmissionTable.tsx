@@ -11,6 +11,7 @@ import { type StatusDue, type StatusRow, submissionApi } from "../../api/report-
 import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
+import { IsoDateField } from "../IsoDateField";
 import { ReviewDrawer } from "./ReviewDrawer";
 
 const color = { missing: "red", draft: "default", submitted: "blue", returned: "orange", accepted: "green" };
@@ -58,13 +59,12 @@ export function SubmissionTable(props: {
     <Flex vertical gap={12} data-testid="submission-table">
       <Flex gap={8} align="center" wrap>
         <Typography.Text>{t("report.due")}</Typography.Text>
-        <Input
-          type="date"
-          style={{ maxWidth: 180 }}
+        <IsoDateField
           value={due}
-          onChange={(e) => setDue(e.target.value)}
-          title={t("report.dueAuto")}
-          data-testid="report-due"
+          onChange={(v) => setDue(v ?? "")}
+          testId="report-due"
+          placeholder={t("report.dueAuto")}
+          style={{ maxWidth: 220 }}
         />
         {dueFrom && (
           <Typography.Text type="secondary" data-testid="report-due-source">
