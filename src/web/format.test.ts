@@ -1,8 +1,18 @@
-import { describe, expect, test } from "vitest";
-import { dayBefore, formatDate, formatMoney, groupDigits, parseMoney } from "./format";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { dayBefore, formatDate, formatMoney, groupDigits, parseMoney, todayIso } from "./format";
 import { matchPath } from "./router";
 
 describe("web helpers", () => {
+  afterEach(() => vi.useRealTimers());
+
+  test("today is Vietnam's date whatever the computer's zone: 17:30 UTC is already tomorrow in Hà Nội", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-12-01T17:30:00Z"));
+    expect(todayIso()).toBe("2026-12-02");
+    vi.setSystemTime(new Date("2026-12-01T16:59:00Z"));
+    expect(todayIso()).toBe("2026-12-01");
+  });
+
   test("dates are shown as dd/mm/yyyy", () => {
     expect(formatDate("2025-07-01")).toBe("01/07/2025");
     expect(formatDate(null)).toBe("");

@@ -4,10 +4,13 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** Today's date in local time as 'YYYY-MM-DD'. */
+/**
+ * Today's date in Vietnam (UTC+7, no daylight saving) as 'YYYY-MM-DD', whatever the computer's time zone: the date
+ * the server checks against (territory/dates.ts), so a form's default date is never "tomorrow" or "yesterday" to
+ * the server on a laptop set to another zone.
+ */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' (other strings are returned unchanged). */

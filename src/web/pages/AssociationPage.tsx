@@ -17,6 +17,7 @@ import { PageTitle } from "../components/PageTitle";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
+import { todayIso } from "../format";
 import { useLang, useT } from "../i18n/messages";
 import { Link, paths, setQuery, useLocation } from "../router";
 import { useMe } from "../session";
@@ -157,7 +158,7 @@ export default function AssociationPage() {
               id="tree-date"
               format="DD/MM/YYYY"
               allowClear
-              value={date ? dayjs(date) : dayjs()}
+              value={dayjs(date || todayIso())}
               onChange={(d) => setQuery({ date: d ? d.format("YYYY-MM-DD") : null })}
               style={{ width: "100%" }}
               data-testid="tree-date"

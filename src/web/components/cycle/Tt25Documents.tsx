@@ -4,11 +4,12 @@ import { Button, Card, Col, DatePicker, Flex, Form, Input, Row } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { cycleApi } from "../../api/cycle";
+import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 
 export function Tt25Documents({ registrationId }: { registrationId: number }) {
   const t = useT();
-  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [date, setDate] = useState<Dayjs>(() => dayjs(todayIso()));
   const [signerName, setSignerName] = useState("");
   const [signerTitle, setSignerTitle] = useState("CHỦ TỊCH");
   const query = { date: date.format("YYYY-MM-DD"), signerName, signerTitle };
@@ -21,7 +22,7 @@ export function Tt25Documents({ registrationId }: { registrationId: number }) {
             <Form.Item label={t("tt25.date")} style={{ marginBottom: 8 }}>
               <DatePicker
                 value={date}
-                onChange={(value) => setDate(value ?? dayjs())}
+                onChange={(value) => setDate(value ?? dayjs(todayIso()))}
                 format="DD/MM/YYYY"
                 allowClear={false}
                 style={{ width: "100%" }}

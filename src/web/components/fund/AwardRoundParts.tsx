@@ -6,7 +6,7 @@
 import { DatePicker, Flex, Form, Input, Select, Tag } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type AwardRound, awardApi } from "../../api/fund";
-import { formatDate } from "../../format";
+import { formatDate, todayIso } from "../../format";
 import { type Translate, useT } from "../../i18n/messages";
 import {
   ActionDialog,
@@ -49,7 +49,7 @@ export function decisionText(
 
 /** The school year a round made today most likely belongs to: from August on, the one starting this year. */
 function currentSchoolYear(): string {
-  const now = dayjs();
+  const now = dayjs(todayIso());
   const first = now.month() >= 7 ? now.year() : now.year() - 1;
   return `${first}–${first + 1}`;
 }

@@ -10,7 +10,7 @@ import type { Me } from "../../../shared/api";
 import type { Can } from "../../../shared/capabilities";
 import type { FundAccount, FundDetail } from "../../../shared/fund";
 import { errorText } from "../../errors";
-import { groupDigits, parseMoney } from "../../format";
+import { groupDigits, parseMoney, todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 import type { PlacedUnit } from "../Capability";
 import { useSubmit } from "../useSubmit";
@@ -111,7 +111,7 @@ export function DateInput(props: { value?: Dayjs; onChange?: (value: Dayjs | nul
 }
 
 export const isoOf = (day: Dayjs) => day.format("YYYY-MM-DD");
-export const today = () => dayjs();
+export const today = () => dayjs(todayIso());
 
 /**
  * A dialog with a form: "OK" submits, the request runs, the server's message (or its field errors) shows on
