@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { smallProvinces2025, smallUnits2025_03 } from "../../test/fixtures/units";
+import { describeEmbedded } from "../../test/helpers/db";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-cli-"));
 const hieuhoc = (...args: string[]) =>
@@ -12,7 +13,7 @@ const hieuhoc = (...args: string[]) =>
     env: { ...process.env, HIEUHOC_DATA_DIR: dataDir, DATABASE_URL: "", HIEUHOC_PASSWORD: "mat-khau-dai-du" },
   });
 
-describe("the hieuhoc command", () => {
+describeEmbedded("the hieuhoc command", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("has --help on every command", { timeout: 180_000 }, () => {

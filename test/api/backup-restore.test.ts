@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { readConfig } from "../../src/server/config";
 import { connect } from "../../src/server/db/connection";
 import { migrate } from "../../src/server/db/migrate";
@@ -14,6 +14,7 @@ import { openDatabase } from "../../src/server/db/open";
 import { loadDemo } from "../../src/server/demo/demo";
 import { ensureSeedRubrics } from "../../src/server/modules/rubrics/rubrics.service";
 import { hieuhoc } from "../helpers/cli";
+import { describeEmbedded } from "../helpers/db";
 import { startServerProcess } from "../helpers/server-process";
 
 const root = mkdtempSync(path.join(tmpdir(), "hieuhoc-backup-"));
@@ -38,7 +39,7 @@ async function fingerprint(dataDir: string): Promise<Record<string, string>> {
   }
 }
 
-describe("hieuhoc backup and restore", () => {
+describeEmbedded("hieuhoc backup and restore", () => {
   let original: Record<string, string> | undefined;
   beforeAll(async () => {
     // The basic demo (units, villages, households, accounts) loaded through the demo services.

@@ -4,11 +4,12 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { bombs } from "../fixtures/bombs";
 import { COMMUNE_CODE, communeDataDir, hieuhoc } from "../helpers/cli";
+import { describeEmbedded } from "../helpers/db";
 
-describe("hieuhoc import with a hostile file", () => {
+describeEmbedded("hieuhoc import with a hostile file", () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await communeDataDir("hieuhoc-cli-bombs-");

@@ -6,11 +6,12 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { readConfig } from "../../src/server/config";
 import { openDatabase } from "../../src/server/db/open";
 import { householdCsv } from "../fixtures/households";
 import { COMMUNE_CODE, communeDataDir, startHieuhoc, VILLAGES } from "../helpers/cli";
+import { describeEmbedded } from "../helpers/db";
 
 const ROWS = 50_000;
 const dirs: string[] = [];
@@ -54,7 +55,7 @@ async function writesBegin(walDir: string, gone: () => boolean): Promise<boolean
   return false;
 }
 
-describe("an import killed with SIGKILL", () => {
+describeEmbedded("an import killed with SIGKILL", () => {
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });

@@ -3,8 +3,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { householdCsv } from "../fixtures/households";
+import { describeEmbedded } from "../helpers/db";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-cli-import-"));
 const hieuhoc = (...args: string[]) =>
@@ -13,7 +14,7 @@ const hieuhoc = (...args: string[]) =>
     env: { ...process.env, HIEUHOC_DATA_DIR: dataDir, DATABASE_URL: "" },
   });
 
-describe("hieuhoc import", () => {
+describeEmbedded("hieuhoc import", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("imports a household list into a commune with a dry run first, and reports bad rows", {

@@ -7,8 +7,9 @@ import { existsSync, rmSync } from "node:fs";
 import { connect as connectTcp } from "node:net";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { communeDataDir, hieuhoc } from "../helpers/cli";
+import { describeEmbedded } from "../helpers/db";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process";
 
 const READY = /Sẵn sàng sau \d+ ms/;
@@ -36,7 +37,7 @@ function probe(host: string, port: number): Promise<string> {
   });
 }
 
-describe("the server process", () => {
+describeEmbedded("the server process", () => {
   let dataDir: string;
   const running: ServerProcess[] = [];
   const start = async (options: Parameters<typeof startServerProcess>[1] = {}) => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { runCommand } from "../../src/cli/args";
 import { statsCommands } from "../../src/cli/stats";
 import { connect } from "../../src/server/db/connection";
@@ -17,7 +17,7 @@ import type { SubjectKind, TitleCode } from "../../src/server/db/schema";
 import { loadDemo } from "../../src/server/demo/demo";
 import { verifyCounters } from "../../src/server/modules/stats/stats.service";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
-import { describeEachEngine } from "../helpers/db";
+import { describeEachEngine, describeEmbedded } from "../helpers/db";
 
 /** A small seeded generator (mulberry32): the same operations on every run. */
 function random(seed: number) {
@@ -432,7 +432,7 @@ describeEachEngine("statistics counters", (engine) => {
   }, 120_000);
 });
 
-describe("hieuhoc stats", () => {
+describeEmbedded("hieuhoc stats", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-stats-"));
   const saved = { dir: process.env.HIEUHOC_DATA_DIR, url: process.env.DATABASE_URL };
   afterAll(() => {

@@ -22,6 +22,15 @@ if (chosen && (engines.length === 0 || chosen.some((e) => !available.includes(e 
     `HIEUHOC_TEST_ENGINES=${process.env.HIEUHOC_TEST_ENGINES}: choose among ${available.join(", ")} (postgres needs TEST_DATABASE_URL)`,
   );
 
+/**
+ * A suite of the `hieuhoc` process itself (commands, the server, backup), which always runs on the embedded PGlite of a
+ * data directory whatever the engines: it runs when PGlite is among the chosen engines, so `.ci/run` runs it once, in
+ * its PGlite pass under Node 24 (what users install), not again in its PostgreSQL pass under Node 20.
+ */
+export function describeEmbedded(name: string, suite: () => void): void {
+  describe.skipIf(!engines.includes("pglite"))(name, suite);
+}
+
 /** Runs a suite once per engine; each run gets its own fresh, migrated database. */
 export function describeEachEngine(name: string, suite: (engine: Engine) => void): void {
   for (const engine of engines) describe(`${name} [${engine}]`, () => suite(engine));

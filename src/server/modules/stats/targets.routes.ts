@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isoDate, recordVersion } from "../../../shared/api";
-import { targetPercent } from "../../../shared/plan-targets";
+import { planTarget, targetPercent } from "../../../shared/plan-targets";
 import { targetSubjects } from "../../../shared/stats";
 import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
@@ -100,16 +100,10 @@ targetRoutes.openapi(
         required: true,
         content: {
           "application/json": {
+            // A plan's target (title, metric, year, value) with the unit, its basis and a note.
             schema: z.object({
+              ...planTarget.shape,
               unitId: z.number().int().positive(),
-              title: z.enum(targetSubjects, { message: "Danh hiệu không hợp lệ" }),
-              metric: z.enum(targetMetrics, { message: "Chỉ số không hợp lệ" }).optional(),
-              year: z
-                .number({ message: "Năm phải là một số" })
-                .int("Năm phải là số nguyên")
-                .min(2000, "Năm từ 2000 đến 2100")
-                .max(2100, "Năm từ 2000 đến 2100"),
-              value: percentValue,
               basis: basisInput,
               note: z.string().max(1000, "Ghi chú tối đa 1000 ký tự").nullable().optional(),
             }),
