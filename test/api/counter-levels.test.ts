@@ -16,6 +16,7 @@ import { rebuildCounters, rollup, verifyCounters } from "../../src/server/module
 import { registerHouseholds, scoresFor } from "../fixtures/cycle";
 import { demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
+import { loggedStatements } from "../helpers/statements";
 
 const MAO_KHE = "07069";
 
@@ -95,26 +96,7 @@ describeEachEngine("counters at every level", (engine) => {
         AND status IN ('registered', 'assessed') ORDER BY id LIMIT 2`.execute(t.db);
     expect(rows.length).toBe(2);
     const rubric = await loadRubric(t.db, rows[0]!.rubric_id);
-    const log: string[] = [];
-    const pool = t.connection.pool;
-    const connect = pool.connect.bind(pool);
-    // Every query sent on a client of the pool during the save, BEGIN and COMMIT included.
-    (pool as any).connect = async () => {
-      const client = await connect();
-      const query = client.query.bind(client);
-      (client as any).query = (text: any, ...rest: any[]) => {
-        log.push(typeof text === "string" ? text : text.text);
-        return (query as any)(text, ...rest);
-      };
-      const release = client.release.bind(client);
-      client.release = (...args: any[]) => {
-        (client as any).query = query;
-        client.release = release;
-        return release(...args);
-      };
-      return client;
-    };
-    try {
+    await loggedStatements(t.connection.pool, async (log) => {
       for (const [i, row] of rows.entries()) {
         log.length = 0;
         const saved = await assessRegistration(t.db, tayho, row.id, { scores: scoresFor(rubric, i) });
@@ -126,9 +108,7 @@ describeEachEngine("counters at every level", (engine) => {
         expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(3);
         expect(log.length).toBeLessThanOrEqual(5);
       }
-    } finally {
-      (pool as any).connect = connect;
-    }
+    });
     const { rows: audit } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log
       WHERE entity = 'registration' AND action = 'assess' AND entity_id = ${String(rows[1]!.id)}`.execute(
       t.db,

@@ -7,10 +7,11 @@
  * A criteria set never changes once stored (a new version is a new row), so its definition is kept per database.
  */
 import { sql } from "kysely";
-import { capabilities, refusal } from "../../../shared/capabilities";
+import { refusal } from "../../../shared/capabilities";
 import type { Assessment } from "../../../shared/cycle";
 import type { Evaluation, RubricDefinition } from "../../../shared/rubric";
-import { type Actor, asActor, unitInScope } from "../../auth/scope";
+import { actionInScope } from "../../auth/capabilities";
+import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, forbidden } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
@@ -29,19 +30,85 @@ function cacheOf(db: Db) {
   return cache;
 }
 
-/** The year's previous valid recognition at a level (TT 25/2023 rule on level 2), as one JSON value. */
-const heldLevel = sql<{ level: 1 | 2; signed_on: string } | null>`CASE WHEN b.scheme = 'levels' THEN (
-    SELECT json_build_object('level', h.level, 'signed_on', d.signed_on) FROM registrations h
+export type HeldLevelRow = { level: 1 | 2; signed_on: string } | null;
+
+/**
+ * A subject's previous valid recognition at a level before a year (TT 25/2023 rule on level 2), as one JSON value;
+ * the columns name the subject (commune, kind, id, title, year) in the surrounding query.
+ */
+export const heldLevelOf = (c: { commune: string; kind: string; id: string; title: string; year: string }) =>
+  sql<HeldLevelRow>`(SELECT json_build_object('level', h.level, 'signed_on', d.signed_on) FROM registrations h
     JOIN decisions d ON d.commune_id = h.commune_id AND d.id = h.decision_id
-    WHERE h.commune_id = r.commune_id AND h.subject_kind = r.subject_kind AND h.subject_id = r.subject_id
-      AND h.title = r.title AND h.status = 'recognized' AND h.year < r.year AND h.level IS NOT NULL
-    ORDER BY d.signed_on DESC LIMIT 1) END`;
+    WHERE h.commune_id = ${sql.ref(c.commune)} AND h.subject_kind = ${sql.ref(c.kind)}
+      AND h.subject_id = ${sql.ref(c.id)} AND h.title = ${sql.ref(c.title)} AND h.status = 'recognized'
+      AND h.year < ${sql.ref(c.year)} AND h.level IS NOT NULL
+    ORDER BY d.signed_on DESC LIMIT 1)`;
+
+const heldLevel = sql<HeldLevelRow>`CASE WHEN b.scheme = 'levels' THEN ${heldLevelOf({
+  commune: "r.commune_id",
+  kind: "r.subject_kind",
+  id: "r.subject_id",
+  title: "r.title",
+  year: "r.year",
+})} END`;
+
+/** The evaluation of a score sheet with the set's definition, the level held and the end of the year. */
+export function evaluateAssessment(
+  rubric: { scheme: "points" | "levels"; definition: RubricDefinition },
+  assessment: Assessment,
+  held: HeldLevelRow,
+  year: number,
+): Evaluation {
+  return evaluate(rubric.definition, {
+    ...assessment,
+    // Only a levels scheme has a level to hold (points schemes never read it).
+    heldLevel:
+      rubric.scheme === "levels" && held ? { level: held.level, recognizedOn: held.signed_on } : undefined,
+    assessedOn: `${year}-12-31`,
+  });
+}
+
+/** What a registration keeps of its evaluation besides the whole result. */
+export const evaluationColumns = (result: Evaluation) => ({
+  passed: result.recognized,
+  grade: result.scheme === "points" ? result.grade : null,
+  level: result.scheme === "levels" ? result.levelReached || null : null,
+});
+
+/** The columns a self-assessment sets. */
+export const assessedValues = (actor: Actor, assessment: Assessment, result: Evaluation, at: Date) => ({
+  assessment: JSON.stringify(assessment),
+  result: JSON.stringify(result),
+  ...evaluationColumns(result),
+  status: "assessed" as const,
+  assessed_by: actor.userId,
+  assessed_at: at,
+});
+
+/** Its audit entry: the results before and after, on the registration's village or commune. */
+export const assessedAudit = (
+  id: number,
+  unitId: number,
+  before: { assessment: unknown; passed: boolean | null },
+  assessment: Assessment,
+  result: Evaluation,
+) => ({
+  action: "assess",
+  entity: "registration",
+  entityId: id,
+  unitId,
+  before: { assessment: before.assessment, passed: before.passed },
+  after: { assessment, passed: result.recognized, label: result.label },
+});
+
+export const pastSelfAssessment =
+  "Hồ sơ đã qua bình xét hoặc đã có quyết định; không sửa kết quả tự đánh giá được";
 
 /**
  * A score sheet with a score out of range (above the item's maximum, negative, a fraction) or an unknown item is
  * refused with 422 naming each item and its criterion, never stored nor silently clamped.
  */
-function refuseInvalidScores(definition: RubricDefinition, result: Evaluation): void {
+export function refuseInvalidScores(definition: RubricDefinition, result: Evaluation): void {
   if (result.scheme !== "points" || definition.scheme !== "points" || result.invalidItems.length === 0)
     return;
   const fields: Record<string, string> = {};
@@ -71,16 +138,12 @@ export async function assessRegistration(
   const { version, ...assessment } = input;
   const cache = cacheOf(db);
   return asActor(db, actor, async (tx) => {
-    const permissions = capabilities["cycle.assess"].permissions;
     const row = await registrationQuery(tx, actor)
       .select([
         "r.review_id as locked_review_id",
         "r.revocation_id as locked_revocation_id",
         "b.scheme as rubric_scheme",
-        sql<boolean>`${sql.join(
-          permissions.map((p) => unitInScope(actor, p, "r.scope_unit_id")),
-          sql` OR `,
-        )}`.as("may_assess"),
+        sql<boolean>`${actionInScope(actor, "cycle.assess", "r.scope_unit_id")}`.as("may_assess"),
         heldLevel.as("held"),
       ])
       .select(
@@ -113,38 +176,18 @@ export async function assessRegistration(
         row.version,
       );
     if (!["registered", "assessed"].includes(before.status))
-      throw new AppError(
-        "validation",
-        "Hồ sơ đã qua bình xét hoặc đã có quyết định; không sửa kết quả tự đánh giá được",
-      );
+      throw new AppError("validation", pastSelfAssessment);
     if (row.rubric_definition !== null)
       cache.set(row.rubric_id, { scheme: row.rubric_scheme, definition: row.rubric_definition });
     const rubric = cache.get(row.rubric_id)!;
-    const result = evaluate(rubric.definition, {
-      ...assessment,
-      // Only a levels scheme has a level to hold (points schemes never read it).
-      heldLevel:
-        rubric.scheme === "levels" && row.held
-          ? { level: row.held.level, recognizedOn: row.held.signed_on }
-          : undefined,
-      assessedOn: `${before.year}-12-31`,
-    });
+    const result = evaluateAssessment(rubric, assessment, row.held, before.year);
     refuseInvalidScores(rubric.definition, result);
     const unitId = before.village?.id ?? before.communeId;
     const saved = await tx
       .with("saved", (q) =>
         q
           .updateTable("registrations")
-          .set({
-            assessment: JSON.stringify(assessment),
-            result: JSON.stringify(result),
-            passed: result.recognized,
-            grade: result.scheme === "points" ? result.grade : null,
-            level: result.scheme === "levels" ? result.levelReached || null : null,
-            status: "assessed",
-            assessed_by: actor.userId,
-            assessed_at: new Date(),
-          })
+          .set(assessedValues(actor, assessment, result, new Date()))
           .where("commune_id", "=", before.communeId)
           .where("id", "=", id)
           .returning([
@@ -161,16 +204,7 @@ export async function assessRegistration(
       .with("audited", (q) =>
         q
           .insertInto("audit_log")
-          .values(
-            auditValues(actor, {
-              action: "assess",
-              entity: "registration",
-              entityId: id,
-              unitId,
-              before: { assessment: before.assessment, passed: before.passed },
-              after: { assessment, passed: result.recognized, label: result.label },
-            }),
-          )
+          .values(auditValues(actor, assessedAudit(id, unitId, before, assessment, result)))
           .returning("id"),
       )
       .selectFrom("saved")

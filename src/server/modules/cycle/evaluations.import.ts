@@ -12,12 +12,12 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { parseInteger, parseYesNo } from "../../lib/cell-values";
-import { inImportTransaction, rowInSavepoint } from "../../lib/import-transaction";
+import { inImportTransaction } from "../../lib/import-transaction";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
-import { lockRegistrations } from "./locks";
-import { assessRegistration, registerSubjects } from "./registrations.service";
+import { type EvaluationFile, type PlannedEvaluation, writeEvaluations } from "./evaluations.write";
+import { registrationUnitLevel } from "./registrations.service";
 
 /** Field lengths as in the API: household and organisation codes 30, clan and village names 200. */
 const subjectColumn: Record<SubjectKindName, ColumnSpec> = {
@@ -47,17 +47,6 @@ const subjectColumn: Record<SubjectKindName, ColumnSpec> = {
   commune: { key: "subject", label: "Mã xã", aliases: [], required: true, maxLength: 30 },
   centre: { key: "subject", label: "Mã trung tâm", aliases: ["Mã TTHTCĐ"], required: true, maxLength: 30 },
 };
-
-/** JSON with sorted keys: jsonb does not keep the order in which keys were written. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object")
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value ?? null);
-}
 
 type Item = { key: string; text: string; maxPoints?: number };
 
@@ -94,7 +83,25 @@ async function setup(db: Db, actor: Actor, unitId: number, title: Title, year: n
       unit.provinceId,
       kind === "organization" ? "commune" : undefined,
     );
-    return { communeId, kind, rubric, items: itemsOf(rubric.definition) };
+    // The set a new registration is given, as registerSubjects asks for it (ĐVHT cấp xã for centres too).
+    const registrationRubric =
+      registrationUnitLevel(kind) === (kind === "organization" ? "commune" : undefined)
+        ? rubric
+        : await rubricForYear(tx, title, year, unit.provinceId, registrationUnitLevel(kind)).catch(
+            (error) => {
+              if (error instanceof AppError) return error.message;
+              throw error;
+            },
+          );
+    const file: EvaluationFile = {
+      communeId,
+      provinceId: unit.provinceId,
+      year,
+      title,
+      kind,
+      registrationRubric,
+    };
+    return { communeId, kind, rubric, items: itemsOf(rubric.definition), file };
   });
 }
 
@@ -178,7 +185,13 @@ export async function importEvaluations(
     dryRun: boolean;
   },
 ): Promise<ImportReport> {
-  const { communeId, kind, rubric, items } = await setup(db, actor, input.unitId, input.title, input.year);
+  const { communeId, kind, rubric, items, file } = await setup(
+    db,
+    actor,
+    input.unitId,
+    input.title,
+    input.year,
+  );
   const records = await readTable(
     input.file.bytes,
     input.file.name,
@@ -198,15 +211,11 @@ export async function importEvaluations(
   };
   const label = subjectColumn[kind].label;
   // The dry run and the real run are one code path: every write runs, in one transaction, and is rolled back unless
-  // this is a real run without errors. A row the services refuse (already reviewed, decided…) is named.
+  // this is a real run without errors. A row the services would refuse (already reviewed, decided, out of the
+  // caller's village…) is named; the writes are set-based (evaluations.write.ts).
   await inImportTransaction(db, actor, { dryRun: input.dryRun, errors }, async (tx) => {
     const index = await subjectIndex(tx, actor, kind, communeId);
-    const planned: {
-      line: number;
-      subjectId: number;
-      scores?: Record<string, number | null>;
-      items?: Record<string, boolean | null>;
-    }[] = [];
+    const planned: PlannedEvaluation[] = [];
     const seen = new Map<number, number>();
     for (const { line, values } of records) {
       const subjectId = index.get(foldText(values.subject ?? ""));
@@ -236,51 +245,16 @@ export async function importEvaluations(
         else if (rubric.scheme === "points") scores[item.key] = parsed.value as number;
         else met[item.key] = parsed.value as boolean;
       }
-      planned.push(
-        rubric.scheme === "points" ? { line, subjectId, scores } : { line, subjectId, items: met },
-      );
+      planned.push({ line, subjectId, assessment: rubric.scheme === "points" ? { scores } : { items: met } });
     }
     if (errors.length > 0) return;
-    // The file's existing registrations locked at once, in id order (locks.ts), before any is assessed, so that a
-    // review or decision running at the same time cannot deadlock with the import or leave a row between states.
-    const existing = await tx
-      .selectFrom("registrations")
-      .select("id")
-      .where("commune_id", "=", communeId)
-      .where("year", "=", input.year)
-      .where("title", "=", input.title)
-      .where("subject_kind", "=", kind)
-      .where("subject_id", "in", planned.length > 0 ? planned.map((p) => p.subjectId) : [-1])
-      .execute();
-    await lockRegistrations(
-      tx,
-      existing.map((r) => r.id),
-    );
-    for (const p of planned) {
-      const refused = await rowInSavepoint(tx, async () => {
-        const registered = await registerSubjects(tx, actor, {
-          year: input.year,
-          title: input.title,
-          subjects: [{ kind, id: p.subjectId }],
-        });
-        const registration = await tx
-          .selectFrom("registrations")
-          .select(["id", "assessment"])
-          .where("commune_id", "=", communeId)
-          .where("year", "=", input.year)
-          .where("title", "=", input.title)
-          .where("subject_kind", "=", kind)
-          .where("subject_id", "=", p.subjectId)
-          .executeTakeFirstOrThrow();
-        const next = p.scores ? { scores: p.scores } : { items: p.items };
-        const same = stableJson(registration.assessment) === stableJson(next);
-        if (!same) await assessRegistration(tx, actor, registration.id, next);
-        report.created += registered.created;
-        if (same) report.unchanged++;
-        else report.updated++;
-      });
-      if (refused) errors.push({ row: p.line, column: label, message: refused });
-    }
+    const written = await writeEvaluations(tx, actor, file, planned);
+    for (const { line, message } of written.refused) errors.push({ row: line, column: label, message });
+    Object.assign(report, {
+      created: written.created,
+      updated: written.updated,
+      unchanged: written.unchanged,
+    });
   });
   if (errors.length > 0) Object.assign(report, { created: 0, updated: 0, unchanged: 0 });
   return report;

@@ -153,32 +153,47 @@ export async function listRegistrations(
   });
 }
 
+/** The table of a subject kind and its column naming the subject's unit (its village, or its commune). */
+export const subjectUnitColumn: Partial<
+  Record<
+    SubjectKindName,
+    ["households" | "clans" | "organizations" | "citizens" | "learning_centres", string]
+  >
+> = {
+  household: ["households", "village_id"],
+  clan: ["clans", "commune_id"],
+  organization: ["organizations", "unit_id"],
+  citizen: ["citizens", "village_id"],
+  centre: ["learning_centres", "commune_id"],
+};
+
+/** The level of the criteria set a kind is evaluated with (ĐVHT cấp xã); undefined for the others. */
+export const registrationUnitLevel = (kind: SubjectKindName) =>
+  ["commune", "organization", "centre"].includes(kind) ? ("commune" as const) : undefined;
+
+/** The audit entry of a new registration. */
+export const registeredAudit = (
+  id: number,
+  unitId: number,
+  input: { year: number; title: Title; subject: { kind: SubjectKindName; id: number }; rubricId: number },
+) => ({ action: "register", entity: "registration", entityId: id, unitId, after: input });
+
+export const archivedSubject = "Đối tượng đã lưu trữ, không đăng ký được";
+export const subjectNotFound = "Không tìm thấy đối tượng, hoặc đối tượng nằm ngoài phạm vi của bạn";
+
 /** Where a subject lives: its village (if any), commune and province; refuses archived or out-of-scope subjects. */
 async function locateSubject(tx: Db, kind: SubjectKindName, id: number) {
-  const fromTable = async (
-    table: "households" | "clans" | "organizations" | "citizens" | "learning_centres",
-    unitColumn: string,
-  ) => {
+  const located = subjectUnitColumn[kind];
+  let unitId: number | null = id;
+  if (located) {
     const { rows } = await sql<{ unit_id: number; archived: boolean }>`
-      SELECT ${sql.ref(unitColumn)} AS unit_id, archived_at IS NOT NULL AS archived FROM ${sql.table(table)}
+      SELECT ${sql.ref(located[1])} AS unit_id, archived_at IS NOT NULL AS archived FROM ${sql.table(located[0])}
       WHERE id = ${id}`.execute(tx);
     const row = rows[0];
     if (!row) return null;
-    if (row.archived) throw new AppError("validation", "Đối tượng đã lưu trữ, không đăng ký được");
-    return row.unit_id;
-  };
-  const unitId =
-    kind === "household"
-      ? await fromTable("households", "village_id")
-      : kind === "clan"
-        ? await fromTable("clans", "commune_id")
-        : kind === "organization"
-          ? await fromTable("organizations", "unit_id")
-          : kind === "citizen"
-            ? await fromTable("citizens", "village_id")
-            : kind === "centre"
-              ? await fromTable("learning_centres", "commune_id")
-              : id;
+    if (row.archived) throw new AppError("validation", archivedSubject);
+    unitId = row.unit_id;
+  }
   if (unitId === null) return null;
   const context = await unitContext(tx, unitId);
   if (!context) return null;
@@ -213,11 +228,15 @@ export async function registerSubjects(
           `Danh hiệu này dành cho đối tượng loại "${expected}", không phải "${subject.kind}"`,
         );
       const where = await locateSubject(tx, subject.kind, subject.id);
-      if (!where || !(await canOnUnit(tx, actor, "read", where.unitId)))
-        throw notFound("Không tìm thấy đối tượng, hoặc đối tượng nằm ngoài phạm vi của bạn");
+      if (!where || !(await canOnUnit(tx, actor, "read", where.unitId))) throw notFound(subjectNotFound);
       await requireOnUnit(tx, actor, "cycle.register", where.unitId, "đơn vị của đối tượng này");
-      const unitLevel = ["commune", "organization", "centre"].includes(subject.kind) ? "commune" : undefined;
-      const rubric = await rubricForYear(tx, input.title, input.year, where.provinceId, unitLevel);
+      const rubric = await rubricForYear(
+        tx,
+        input.title,
+        input.year,
+        where.provinceId,
+        registrationUnitLevel(subject.kind),
+      );
       const inserted = await tx
         .insertInto("registrations")
         .values({
@@ -241,13 +260,16 @@ export async function registerSubjects(
         continue;
       }
       created++;
-      await recordAudit(tx, actor, {
-        action: "register",
-        entity: "registration",
-        entityId: inserted.id,
-        unitId: where.unitId,
-        after: { year: input.year, title: input.title, subject, rubricId: rubric.id },
-      });
+      await recordAudit(
+        tx,
+        actor,
+        registeredAudit(inserted.id, where.unitId, {
+          year: input.year,
+          title: input.title,
+          subject,
+          rubricId: rubric.id,
+        }),
+      );
     }
     return { created, skipped };
   });
