@@ -1,6 +1,7 @@
 import { deflateSync } from "node:zlib";
 import type { PDFDocument, PDFEmbeddedPage, PDFFont, PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
+import { getOrMake } from "../lib/memo";
 import { rgb, type SerifFonts, serifPdf } from "./fonts";
 import { formatDmy, formatNd30PlaceDate } from "./nd30.docx";
 
@@ -258,16 +259,8 @@ function layoutOnce(fonts: Fonts): Fonts {
     const widths = new Map<string, number>();
     const encode = font.encodeText.bind(font);
     const width = font.widthOfTextAtSize.bind(font);
-    font.encodeText = (text) => {
-      let value = encoded.get(text);
-      if (!value) encoded.set(text, (value = encode(text)));
-      return value;
-    };
-    font.widthOfTextAtSize = (text, size) => {
-      let value = widths.get(text);
-      if (value === undefined) widths.set(text, (value = width(text, 1)));
-      return value * size;
-    };
+    font.encodeText = (text) => getOrMake(encoded, text, encode);
+    font.widthOfTextAtSize = (text, size) => getOrMake(widths, text, (t) => width(t, 1)) * size;
   }
   return fonts;
 }
@@ -290,14 +283,13 @@ async function drawTemplate(authority: CertificateData["authority"], date: strin
 
 function templateOf(pdf: PDFDocument, authority: CertificateData["authority"], date: string) {
   let byKey = templates.get(pdf);
-  if (!byKey) templates.set(pdf, (byKey = new Map()));
-  const key = JSON.stringify([authority, date]);
-  let template = byKey.get(key);
-  if (!template) {
-    template = drawTemplate(authority, date).then(async (bytes) => (await pdf.embedPdf(bytes))[0]!);
-    byKey.set(key, template);
+  if (!byKey) {
+    byKey = new Map();
+    templates.set(pdf, byKey);
   }
-  return template;
+  return getOrMake(byKey, JSON.stringify([authority, date]), () =>
+    drawTemplate(authority, date).then(async (bytes) => (await pdf.embedPdf(bytes))[0]!),
+  );
 }
 
 /** One page in the certificates' frame: header, the body `drawBody` draws, date line and signer, QR code. */

@@ -8,6 +8,7 @@ import { renderCertificates } from "../../documents/certificate.pdf";
 import { householdHolder, placeList, placeName, signatureBlock } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
 import { byCommune, codeCommune } from "../../lib/certificate-code";
+import { getOrMake } from "../../lib/memo";
 import { logProcessing } from "../readlog/processing-log";
 import { loadRegistrations } from "./bulk-read";
 import { loadDecision } from "./decisions.service";
@@ -34,16 +35,6 @@ const personalSubjects: Record<string, string> = {
   citizen: "citizens",
 };
 
-/** One value per key, computed once (a decision's units and the decision itself are the same for every page). */
-function cacheOf<K, V>(load: (key: K) => Promise<V>) {
-  const values = new Map<K, Promise<V>>();
-  return (key: K) => {
-    let value = values.get(key);
-    if (!value) values.set(key, (value = load(key)));
-    return value;
-  };
-}
-
 /**
  * What each certificate prints, for a list of registrations: read in a few statements whatever its length (the
  * records at once, the household heads' sex at once, each decision and each unit's names once).
@@ -52,8 +43,11 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
   const out = [];
   const printed = new Map<string, { ids: number[]; unitId: number }>();
   const registrations = await loadRegistrations(tx, actor, registrationIds);
-  const names = cacheOf((unitId: number) => unitNames(tx, unitId));
-  const decisions = cacheOf((id: number) => loadDecision(tx, actor, id));
+  // Each decision and each unit's names read once: the same for every page of a decision.
+  const nameCache = new Map<number, ReturnType<typeof unitNames>>();
+  const names = (unitId: number) => getOrMake(nameCache, unitId, (id) => unitNames(tx, id));
+  const decisionCache = new Map<number, ReturnType<typeof loadDecision>>();
+  const decisions = (id: number) => getOrMake(decisionCache, id, (key) => loadDecision(tx, actor, key));
   const sexes = new Map<string, "male" | "female" | null>();
   const loaded = await Promise.all(registrationIds.map((id) => registrations.get(id)));
   for (const { rows } of await Promise.all(
