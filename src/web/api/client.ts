@@ -164,11 +164,16 @@ export async function requestBlob(path: string, body: unknown): Promise<Blob> {
     throw new ApiRequestError(0, "network", "");
   }
   if (response.ok) return response.blob();
+  throw await fileError(response);
+}
+
+/** The API's error answered instead of a file, as ApiRequestError (a 401 also ends the session on the page). */
+async function fileError(response: Response): Promise<ApiRequestError> {
   const data = (await response.json().catch(() => null)) as {
     error?: { code?: string; message?: string; details?: unknown };
   } | null;
   if (response.status === 401 && onUnauthorized) onUnauthorized();
-  throw new ApiRequestError(
+  return new ApiRequestError(
     response.status,
     data?.error?.code ?? `http_${response.status}`,
     data?.error?.message ?? "",
@@ -191,18 +196,7 @@ export async function downloadWithProgress(
   } catch {
     throw new ApiRequestError(0, "network", "");
   }
-  if (!response.ok) {
-    const data = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; details?: unknown };
-    } | null;
-    if (response.status === 401 && onUnauthorized) onUnauthorized();
-    throw new ApiRequestError(
-      response.status,
-      data?.error?.code ?? `http_${response.status}`,
-      data?.error?.message ?? "",
-      data?.error?.details,
-    );
-  }
+  if (!response.ok) throw await fileError(response);
   const length = Number(response.headers.get("content-length"));
   const total = Number.isFinite(length) && length > 0 ? length : null;
   if (!response.body) return response.blob();
