@@ -1,5 +1,7 @@
-import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
+import { deflateSync } from "node:zlib";
+import type { PDFDocument, PDFEmbeddedPage, PDFFont, PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
+import { getOrMake } from "../lib/memo";
 import { rgb, type SerifFonts, serifPdf } from "./fonts";
 import { formatDmy, formatNd30PlaceDate } from "./nd30.docx";
 
@@ -216,24 +218,78 @@ function drawSignature(page: PDFPage, fonts: Fonts, authority: CertificateData["
   drawCentered(page, fitLines(fonts.bold, authority.signerName, 15, 10, 330), cx, 75);
 }
 
-async function drawQr(
-  pdf: PDFDocument,
-  page: PDFPage,
-  fonts: Fonts,
-  cert: { code: string },
-  baseUrl: string,
-) {
-  const png = await QRCode.toBuffer(verifyUrl(baseUrl, cert.code), {
-    type: "png",
-    errorCorrectionLevel: "M",
-    margin: 1,
-    width: 360,
-  });
-  const image = await pdf.embedPng(png);
+/**
+ * The QR code as vector rectangles (one per run of dark modules in a row) on a white square with a one-module quiet
+ * zone: what the 360-pixel PNG drew, without encoding a PNG and decoding it again for every page (60 ms a page).
+ * Written as a raw content stream of its own, compressed by zlib: a few hundred rectangles as pdf-lib operators
+ * made most of the garbage of a 15,000-page decision (issue 13 §4).
+ */
+function drawQr(page: PDFPage, fonts: Fonts, cert: { code: string }, baseUrl: string) {
   const size = 92;
   const cx = 110;
-  page.drawImage(image, { x: cx - size / 2, y: 64, width: size, height: size });
+  const { modules } = QRCode.create(verifyUrl(baseUrl, cert.code), { errorCorrectionLevel: "M" });
+  const n = modules.size;
+  const unit = size / (n + 2);
+  let ops = `q 1 g ${cx - size / 2} 64 ${size} ${size} re f 0 g ${unit.toFixed(5)} 0 0 ${unit.toFixed(5)} ${cx - size / 2} ${64 + size} cm\n`;
+  for (let row = 0; row < n; row++)
+    for (let col = 0; col < n; ) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < n && modules.get(row, col)) col++;
+      ops += `${start + 1} ${-row - 2} ${col - start} 1 re\n`;
+    }
+  ops += "f Q\n";
+  // A small window: a QR's stream is a few kilobytes, and zlib's default state costs more to set up than to use.
+  const bytes = deflateSync(ops, { windowBits: 11, memLevel: 3 });
+  const { context } = page.doc;
+  page.node.addContentStream(context.register(context.stream(bytes, { Filter: "FlateDecode" })));
   drawCentered(page, fitLines(fonts.regular, `Mã xác minh: ${cert.code}`, 9, 6, 160), cx, 52);
+}
+
+/**
+ * The fonts of one document, each distinct text laid out once (fontkit's layout is most of a page's time when the
+ * same title, place and decision lines repeat on every certificate of a decision). Widths scale with the size.
+ */
+function layoutOnce(fonts: Fonts): Fonts {
+  for (const font of Object.values(fonts)) {
+    const encoded = new Map<string, ReturnType<PDFFont["encodeText"]>>();
+    const widths = new Map<string, number>();
+    const encode = font.encodeText.bind(font);
+    const width = font.widthOfTextAtSize.bind(font);
+    font.encodeText = (text) => getOrMake(encoded, text, encode);
+    font.widthOfTextAtSize = (text, size) => getOrMake(widths, text, (t) => width(t, 1)) * size;
+  }
+  return fonts;
+}
+
+/**
+ * What every page of one authority and date shares (frame, header, date line and signer), drawn once into a page
+ * of its own document and embedded as a form XObject that each page draws: a decision's 15,000 certificates lay
+ * out and store those lines once instead of 15,000 times (issue 13 §4). By document, then by authority and date.
+ */
+const templates = new WeakMap<PDFDocument, Map<string, Promise<PDFEmbeddedPage>>>();
+
+async function drawTemplate(authority: CertificateData["authority"], date: string) {
+  const { pdf, fonts } = await serifPdf();
+  const page = pdf.addPage([WIDTH, HEIGHT]);
+  drawFrame(page);
+  drawHeader(page, fonts, { authority });
+  drawSignature(page, fonts, authority, date);
+  return pdf.save();
+}
+
+function templateOf(pdf: PDFDocument, authority: CertificateData["authority"], date: string) {
+  let byKey = templates.get(pdf);
+  if (!byKey) {
+    byKey = new Map();
+    templates.set(pdf, byKey);
+  }
+  return getOrMake(byKey, JSON.stringify([authority, date]), () =>
+    drawTemplate(authority, date).then(async (bytes) => (await pdf.embedPdf(bytes))[0]!),
+  );
 }
 
 /** One page in the certificates' frame: header, the body `drawBody` draws, date line and signer, QR code. */
@@ -245,19 +301,19 @@ export async function certificatePage(
   baseUrl: string,
   drawBody: (page: PDFPage) => void,
 ) {
+  const template = await templateOf(pdf, cert.authority, date);
   const page = pdf.addPage([WIDTH, HEIGHT]);
-  drawFrame(page);
-  drawHeader(page, fonts, cert);
+  page.drawPage(template, { x: 0, y: 0, width: WIDTH, height: HEIGHT });
   drawBody(page);
-  drawSignature(page, fonts, cert.authority, date);
-  await drawQr(pdf, page, fonts, cert, baseUrl);
+  drawQr(page, fonts, cert, baseUrl);
 }
 
 export async function renderCertificates(
   certificates: readonly CertificateData[],
   options: CertificateOptions,
 ): Promise<Uint8Array> {
-  const { pdf, fonts } = await serifPdf();
+  const { pdf, fonts: plain } = await serifPdf();
+  const fonts = layoutOnce(plain);
   const first = certificates[0];
   pdf.setTitle(first ? `Giấy công nhận ${first.titleLabel} năm ${first.year}` : "Giấy công nhận", {
     showInWindowTitleBar: true,

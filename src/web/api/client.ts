@@ -164,16 +164,54 @@ export async function requestBlob(path: string, body: unknown): Promise<Blob> {
     throw new ApiRequestError(0, "network", "");
   }
   if (response.ok) return response.blob();
+  throw await fileError(response);
+}
+
+/** The API's error answered instead of a file, as ApiRequestError (a 401 also ends the session on the page). */
+async function fileError(response: Response): Promise<ApiRequestError> {
   const data = (await response.json().catch(() => null)) as {
     error?: { code?: string; message?: string; details?: unknown };
   } | null;
   if (response.status === 401 && onUnauthorized) onUnauthorized();
-  throw new ApiRequestError(
+  return new ApiRequestError(
     response.status,
     data?.error?.code ?? `http_${response.status}`,
     data?.error?.message ?? "",
     data?.error?.details,
   );
+}
+
+/**
+ * A GET answered with a large file, read chunk by chunk so the page can show how much has arrived: `onProgress`
+ * gets the bytes received and the size the server announced (Content-Length; null when it did not). The API's
+ * error is thrown as ApiRequestError like `request`.
+ */
+export async function downloadWithProgress(
+  url: string,
+  onProgress: (received: number, total: number | null) => void,
+): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: "same-origin" });
+  } catch {
+    throw new ApiRequestError(0, "network", "");
+  }
+  if (!response.ok) throw await fileError(response);
+  const length = Number(response.headers.get("content-length"));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  if (!response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress(received, total);
+  }
+  return new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? undefined });
 }
 
 export type Session = { user: Me; csrfToken: string };

@@ -8,9 +8,10 @@ import { renderCertificates } from "../../documents/certificate.pdf";
 import { householdHolder, placeList, placeName, signatureBlock } from "../../documents/nd30-names";
 import { AppError, notFound } from "../../errors";
 import { byCommune, codeCommune } from "../../lib/certificate-code";
+import { getOrMake } from "../../lib/memo";
 import { logProcessing } from "../readlog/processing-log";
+import { loadRegistrations } from "./bulk-read";
 import { loadDecision } from "./decisions.service";
-import { loadRegistration } from "./registrations.service";
 
 /** A rating's result is its decision: no certificate is printed for it (docs/CENTRES.md, "Xếp loại trung tâm"). */
 const noRatingCertificate = () =>
@@ -27,17 +28,6 @@ async function unitNames(tx: Db, unitId: number) {
   return rows.map((r) => r.name);
 }
 
-/** The recorded sex of a household's head (null when not recorded), for "ông" or "bà" on the certificate. */
-export async function headSex(tx: Db, communeId: number, householdId: number) {
-  const row = await tx
-    .selectFrom("households")
-    .select("head_sex")
-    .where("commune_id", "=", communeId)
-    .where("id", "=", householdId)
-    .executeTakeFirst();
-  return row?.head_sex ?? null;
-}
-
 /** The registry kinds whose holders are persons: their certificates are logged as printed (processing log). */
 const personalSubjects: Record<string, string> = {
   household: "households",
@@ -45,11 +35,31 @@ const personalSubjects: Record<string, string> = {
   citizen: "citizens",
 };
 
+/**
+ * What each certificate prints, for a list of registrations: read in a few statements whatever its length (the
+ * records at once, the household heads' sex at once, each decision and each unit's names once).
+ */
 async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) {
   const out = [];
   const printed = new Map<string, { ids: number[]; unitId: number }>();
-  for (const id of registrationIds) {
-    const r = await loadRegistration(tx, actor, id);
+  const registrations = await loadRegistrations(tx, actor, registrationIds);
+  // Each decision and each unit's names read once: the same for every page of a decision.
+  const nameCache = new Map<number, ReturnType<typeof unitNames>>();
+  const names = (unitId: number) => getOrMake(nameCache, unitId, (id) => unitNames(tx, id));
+  const decisionCache = new Map<number, ReturnType<typeof loadDecision>>();
+  const decisions = (id: number) => getOrMake(decisionCache, id, (key) => loadDecision(tx, actor, key));
+  const sexes = new Map<string, "male" | "female" | null>();
+  const loaded = await Promise.all(registrationIds.map((id) => registrations.get(id)));
+  for (const { rows } of await Promise.all(
+    [...new Set(loaded.map((r) => r.communeId))].map((communeId) =>
+      sql<{ id: number; head_sex: "male" | "female" | null }>`SELECT id, head_sex FROM households
+        WHERE commune_id = ${communeId} AND id = ANY (${loaded
+          .filter((r) => r.communeId === communeId && r.subject.kind === "household")
+          .map((r) => r.subject.id)}::bigint[])`.execute(tx),
+    ),
+  ))
+    for (const row of rows) sexes.set(String(row.id), row.head_sex);
+  for (const r of loaded) {
     const kind = personalSubjects[r.subject.kind];
     if (kind) {
       const group = printed.get(kind) ?? { ids: [], unitId: r.communeId };
@@ -59,16 +69,16 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
     if (isRatingTitle(r.title)) throw noRatingCertificate();
     if (r.status !== "recognized" || !r.certificateCode || r.decisionId === null)
       throw new AppError("validation", `"${r.subject.name}" chưa có quyết định công nhận đã ban hành`);
-    const { decision } = await loadDecision(tx, actor, r.decisionId);
-    const places = await unitNames(tx, r.village?.id ?? r.communeId);
-    const commune = (await unitNames(tx, r.communeId))[0] ?? "";
+    const { decision } = await decisions(r.decisionId);
+    const places = await names(r.village?.id ?? r.communeId);
+    const commune = (await names(r.communeId))[0] ?? "";
     out.push({
       code: r.certificateCode,
       titleLabel: titleLabels[r.title],
       year: r.year,
       holderName:
         r.subject.kind === "household"
-          ? householdHolder(r.subject.name, await headSex(tx, r.communeId, r.subject.id))
+          ? householdHolder(r.subject.name, sexes.get(String(r.subject.id)) ?? null)
           : r.subject.name,
       holderDetail: placeList(
         r.subject.kind === "commune" || r.subject.kind === "village" ? places.slice(1) : places,

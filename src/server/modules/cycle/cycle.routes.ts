@@ -258,8 +258,10 @@ cycleRoutes.openapi(
       c.req.valid("param").id,
       publicBase(c),
     );
+    // The length lets the page show the download's progress (CertificatesButton).
     return c.body(new Uint8Array(bytes), 200, {
       "Content-Type": "application/pdf",
+      "Content-Length": String(bytes.byteLength),
       "Content-Disposition": `inline; filename="giay-cong-nhan-${c.req.valid("param").id}.pdf"`,
     });
   },

@@ -3,7 +3,7 @@
  * by one person and issued by another (reviewer); issuing locks its records and gives each a certificate code
  * (not a rating's: a centre's xếp loại is written in its decision).
  */
-import { sql } from "kysely";
+import { type SqlBool, sql } from "kysely";
 import type { z } from "zod";
 import type { Decision, decisionRequest, ReviewRequest } from "../../../shared/cycle";
 import { isRatingTitle } from "../../../shared/rubric";
@@ -15,6 +15,7 @@ import { newCertificateCode } from "../../lib/certificate-code";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { lastOfEach, loadRegistrations, unitsUnder } from "./bulk-read";
 import {
   lockDecision,
   lockDecisionRegistrations,
@@ -22,7 +23,6 @@ import {
   lockRegistrations,
   registrationRecord,
 } from "./locks";
-import { loadRegistration } from "./registrations.service";
 
 export type ReviewInput = ReviewRequest;
 
@@ -54,20 +54,23 @@ export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const locked = await lockRegistrations(
-      tx,
-      input.outcomes.map((o) => o.registrationId),
-    );
+    // Locked before their state is checked (locks.ts), then read and checked in memory in the list's order (the
+    // first refused record is named as before), and moved in one statement: the counters' statement triggers run
+    // once for the whole meeting (issue 13 §4).
+    const ids = input.outcomes.map((o) => o.registrationId);
+    const locked = await lockRegistrations(tx, ids);
+    const registrations = await loadRegistrations(tx, actor, ids);
+    const inUnit = await unitsUnder(tx, input.unitId);
     for (const outcome of input.outcomes) {
-      const registration = await loadRegistration(tx, actor, outcome.registrationId);
-      const row = lockedOrForbidden(locked, registration.id);
+      const registration = await registrations.get(outcome.registrationId);
+      const row = lockedOrForbidden(locked, registration.id, registration.subject.name);
       if (outcome.version !== undefined)
         await expectVersion(tx, registrationRecord(row), outcome.version, row.version);
-      const inUnit = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM admin_unit_paths
-        WHERE ancestor_id = ${input.unitId} AND descendant_id = ${registration.village?.id ?? registration.communeId}) AS ok`.execute(
-        tx,
-      );
-      if (!inUnit.rows[0]?.ok || registration.year !== input.year || registration.title !== input.title)
+      if (
+        !inUnit.has(registration.village?.id ?? registration.communeId) ||
+        registration.year !== input.year ||
+        registration.title !== input.title
+      )
         throw new AppError(
           "validation",
           `Hồ sơ của "${registration.subject.name}" không thuộc đơn vị, năm hoặc danh hiệu của cuộc họp`,
@@ -86,19 +89,18 @@ export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
           "validation",
           `Hồ sơ của "${registration.subject.name}" chưa tự đánh giá hoặc đã có quyết định`,
         );
-      await tx
-        .updateTable("registrations")
-        .set({
-          status: outcome.proposed ? "proposed" : "not_proposed",
-          review_id: review.id,
-          review_note: outcome.note ?? null,
-          reviewed_by: actor.userId,
-          reviewed_at: new Date(),
-        })
-        .where("commune_id", "=", registration.communeId)
-        .where("id", "=", registration.id)
-        .execute();
     }
+    const outcomes = lastOfEach(input.outcomes);
+    const reviewed = await sql`UPDATE registrations r
+      SET status = v.status, review_id = ${review.id}, review_note = v.note, reviewed_by = ${actor.userId},
+        reviewed_at = ${new Date()}
+      FROM unnest(${outcomes.map((o) => o.registrationId)}::bigint[],
+        ${outcomes.map((o) => (o.proposed ? "proposed" : "not_proposed"))}::text[],
+        ${outcomes.map((o) => o.note ?? null)}::text[]) AS v (id, status, note)
+      WHERE r.commune_id = ${communeId} AND r.id = v.id`.execute(tx);
+    // Row-level security filters an update it does not allow; never report that as done.
+    if (Number(reviewed.numAffectedRows ?? 0) !== outcomes.length)
+      throw forbidden("Bạn không có quyền sửa tất cả hồ sơ của cuộc họp này");
     await recordAudit(tx, actor, {
       action: "review",
       entity: "review",
@@ -207,10 +209,12 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
         throw error;
       });
     // Locked before their state is checked: a review or self-assessment at the same moment waits, or is seen.
+    // Read and checked in memory in the list's order, then moved in one statement (issue 13 §4).
     const locked = await lockRegistrations(tx, input.registrationIds);
+    const registrations = await loadRegistrations(tx, actor, input.registrationIds);
     for (const registrationId of input.registrationIds) {
-      const r = await loadRegistration(tx, actor, registrationId);
-      const row = lockedOrForbidden(locked, r.id);
+      const r = await registrations.get(registrationId);
+      const row = lockedOrForbidden(locked, r.id, r.subject.name);
       const wrongList = r.communeId !== input.communeId || r.year !== input.year || r.title !== input.title;
       if (input.kind === "recognition" && (wrongList || r.status !== "proposed" || r.decisionId !== null))
         throw new AppError(
@@ -224,13 +228,17 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
           "validation",
           `"${r.subject.name}" đã có trong một dự thảo quyết định thu hồi khác; hãy hủy dự thảo đó trước`,
         );
-      await tx
-        .updateTable("registrations")
-        .set(input.kind === "recognition" ? { decision_id: id } : { revocation_id: id })
-        .where("commune_id", "=", r.communeId)
-        .where("id", "=", r.id)
-        .execute();
     }
+    const ids = [...new Set(input.registrationIds)];
+    const drafted = await tx
+      .updateTable("registrations")
+      .set(input.kind === "recognition" ? { decision_id: id } : { revocation_id: id })
+      .where("commune_id", "=", input.communeId)
+      .where(sql<SqlBool>`id = ANY (${ids}::bigint[])`)
+      .executeTakeFirst();
+    // Row-level security filters an update it does not allow; never report that as done.
+    if (Number(drafted.numUpdatedRows) !== ids.length)
+      throw forbidden("Bạn không có quyền sửa tất cả hồ sơ của dự thảo này");
     await recordAudit(tx, actor, {
       action: "draft",
       entity: "decision",

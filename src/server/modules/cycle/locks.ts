@@ -72,10 +72,18 @@ export async function lockRegistrations(tx: Db, ids: number[]): Promise<Map<numb
   return new Map(rows.map((r) => [r.id, present(r)]));
 }
 
-/** The one locked row, or 403 when row-level security keeps it from the caller (who could read it). */
-export function lockedOrForbidden(locked: Map<number, LockedRegistration>, id: number): LockedRegistration {
+/**
+ * The one locked row, or 403 when row-level security keeps it from the caller (who could read it), naming the
+ * record's holder when given (a list's refused row).
+ */
+export function lockedOrForbidden(
+  locked: Map<number, LockedRegistration>,
+  id: number,
+  name?: string,
+): LockedRegistration {
   const row = locked.get(id);
-  if (!row) throw forbidden("Bạn không có quyền sửa hồ sơ này");
+  if (!row)
+    throw forbidden(name ? `Bạn không có quyền sửa hồ sơ của "${name}"` : "Bạn không có quyền sửa hồ sơ này");
   return row;
 }
 

@@ -1,7 +1,6 @@
 import {
   DeleteOutlined,
   FileWordOutlined,
-  PrinterOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
 } from "@ant-design/icons";
@@ -18,6 +17,7 @@ import { useMe } from "../../session";
 import { useRoleNames, WhyNot } from "../Capability";
 import { useCompact } from "../useCompact";
 import { useSaveErrors } from "../useSubmit";
+import { CertificatesButton } from "./CertificatesButton";
 import { RevocationDraft } from "./RevocationDraft";
 
 type Props = {
@@ -169,18 +169,7 @@ export function DecisionList({ decisions, onDone, can }: Props) {
     ) : d.kind === "recognition" ? (
       <Flex wrap gap={4}>
         {/* A rating (xếp loại TTHTCĐ) is written in the decision: no certificates to print. */}
-        {!isRatingTitle(d.title) && (
-          <Button
-            size="small"
-            icon={<PrinterOutlined />}
-            href={cycleApi.decisionCertificatesUrl(d.id)}
-            target="_blank"
-            rel="noopener"
-            data-testid="print-certificates"
-          >
-            {t("decision.print")}
-          </Button>
-        )}
+        {!isRatingTitle(d.title) && <CertificatesButton decision={d} />}
         {canDraft && (
           <Button
             size="small"
