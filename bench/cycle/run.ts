@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
+import { communeId } from "../../src/cli/import";
 import { commandLineActor } from "../../src/server/auth/scope";
 import { type Connection, connect } from "../../src/server/db/connection";
 import { migrate } from "../../src/server/db/migrate";
@@ -120,13 +121,9 @@ async function main() {
     const t0 = performance.now();
     await migrate(db);
     await loadDemo(db);
-    const ward = await db
-      .selectFrom("admin_units")
-      .select("id")
-      .where("code", "=", WARD)
-      .where("level", "=", "commune")
-      .where("valid_to", "is", null)
-      .executeTakeFirstOrThrow();
+    const wardId = await communeId(db, WARD);
+    if (wardId === null) throw new Error(`The demo has no commune ${WARD}`);
+    const ward = { id: wardId };
     const officer = await actorOf(db, "tayho");
     const reviewer = await actorOf(db, "tayho.duyet");
     const existing = await db

@@ -14,7 +14,8 @@ import { households } from "../shared/registry/kinds";
 import { type Title, titles } from "../shared/rubric";
 import type { Command } from "./args";
 
-async function communeId(db: Db, code: string): Promise<number | null> {
+/** The commune in force with this code (mã xã), or null. */
+export async function communeId(db: Db, code: string): Promise<number | null> {
   const unit = await db
     .selectFrom("admin_units")
     .select("id")

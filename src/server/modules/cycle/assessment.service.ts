@@ -17,7 +17,7 @@ import { AppError, forbidden } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { auditValues } from "../audit/audit.repo";
 import { evaluate } from "../rubrics/rubric.evaluate";
-import { lockedOrForbidden, lockRegistrations, registrationRecord } from "./locks";
+import { registrationRecord } from "./locks";
 import { loadRegistration, presentRegistration, registrationQuery } from "./registrations.service";
 
 type CachedRubric = { scheme: "points" | "levels"; definition: RubricDefinition };

@@ -10,14 +10,15 @@ import { loadRegistration, presentRegistration, registrationQuery } from "./regi
 
 /**
  * The registrations with these ids the caller may read, by id; `get` answers each one or throws what
- * loadRegistration throws for it (404 outside the caller's scope).
+ * loadRegistration throws for it (404 outside the caller's scope). With the list's commune the read stays on its
+ * rows (the key is (commune_id, id): one index range, one shard); an id of another commune is then read by
+ * loadRegistration, so the caller's checks still see it and name it.
  */
-export async function loadRegistrations(tx: Db, actor: Actor, ids: readonly number[]) {
+export async function loadRegistrations(tx: Db, actor: Actor, ids: readonly number[], communeId?: number) {
   const unique = [...new Set(ids)];
-  const rows =
-    unique.length === 0
-      ? []
-      : await registrationQuery(tx, actor).where(sql<SqlBool>`r.id = ANY (${unique}::bigint[])`).execute();
+  let query = registrationQuery(tx, actor).where(sql<SqlBool>`r.id = ANY (${unique}::bigint[])`);
+  if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+  const rows = unique.length === 0 ? [] : await query.execute();
   const found = new Map<number, Registration>(rows.map((row) => [row.id, presentRegistration(row)]));
   return {
     get: async (id: number) => found.get(id) ?? (await loadRegistration(tx, actor, id)),

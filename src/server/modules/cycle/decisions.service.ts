@@ -59,7 +59,7 @@ export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
     // once for the whole meeting (issue 13 §4).
     const ids = input.outcomes.map((o) => o.registrationId);
     const locked = await lockRegistrations(tx, ids);
-    const registrations = await loadRegistrations(tx, actor, ids);
+    const registrations = await loadRegistrations(tx, actor, ids, communeId);
     const inUnit = await unitsUnder(tx, input.unitId);
     for (const outcome of input.outcomes) {
       const registration = await registrations.get(outcome.registrationId);
@@ -211,7 +211,7 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
     // Locked before their state is checked: a review or self-assessment at the same moment waits, or is seen.
     // Read and checked in memory in the list's order, then moved in one statement (issue 13 §4).
     const locked = await lockRegistrations(tx, input.registrationIds);
-    const registrations = await loadRegistrations(tx, actor, input.registrationIds);
+    const registrations = await loadRegistrations(tx, actor, input.registrationIds, input.communeId);
     for (const registrationId of input.registrationIds) {
       const r = await registrations.get(registrationId);
       const row = lockedOrForbidden(locked, r.id, r.subject.name);

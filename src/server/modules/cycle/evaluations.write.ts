@@ -99,7 +99,7 @@ async function readStates(tx: Db, actor: Actor, file: EvaluationFile, subjectIds
   const located = subjectUnitColumn[file.kind];
   const subjects = located
     ? sql`SELECT id, ${sql.ref(located[1])} AS unit_id, archived_at IS NOT NULL AS archived
-        FROM ${sql.table(located[0])}`
+        FROM ${sql.table(located[0])} WHERE commune_id = ${file.communeId}`
     : sql`SELECT id, id AS unit_id, false AS archived FROM admin_units`;
   const newRubric = typeof file.registrationRubric === "string" ? null : file.registrationRubric.id;
   const { rows } = await sql<State>`SELECT x.*,
