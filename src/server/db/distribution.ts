@@ -29,6 +29,7 @@ export const distribution = {
     "title_totals",
     "title_counters",
     "title_commune_counters",
+    "title_commune_totals",
     "year_closures",
     "year_totals",
     "association_counters",
@@ -89,8 +90,8 @@ export const distribution = {
     "data_subject_requests",
     "processing_log",
   ],
-  // The province level of the titles' counters (striped rows, migration 0051) lives with the province's audit rows.
-  province: ["audit_log", "title_province_counters"],
+  // The province level of the titles' counters and totals (striped rows, migrations 0051, 0052) lives with the province's audit rows.
+  province: ["audit_log", "title_province_counters", "title_province_totals"],
   reference: [
     "admin_units",
     "admin_unit_paths",
@@ -106,7 +107,7 @@ export const distribution = {
     "privacy_retention",
     "data_breaches",
   ],
-  // The nation's striped counter rows: on one server a trigger keeps them; on Citus the nation is the sum of the
+  // The nation's striped counter and total rows: on one server a trigger keeps them; on Citus the nation is the sum of the
   // province rows instead (docs/SCALE-OUT.md), so they stay on the coordinator and are not kept there.
   local: [
     "schema_migrations",
@@ -115,6 +116,7 @@ export const distribution = {
     "login_throttles",
     "privacy_retention_runs",
     "title_nation_counters",
+    "title_nation_totals",
   ],
 } as const satisfies Record<string, readonly string[]>;
 

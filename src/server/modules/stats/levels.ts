@@ -1,7 +1,7 @@
 /**
- * The title counters at every level (migration 0051): which rows a roll-up reads for a unit, by its level. A
- * province reads its striped province rows, a commune its commune row, a village its own row, the nation its
- * striped national rows; only a district (a pre-2025 level) still sums its villages through the closure table. Every
+ * The title counters and totals at every level (migrations 0051, 0052): which rows a roll-up reads for a unit, by
+ * its level. A province reads its striped province rows, a commune its commune row, a village its own row, the nation
+ * its striped national rows; only a district (a pre-2025 level) still sums its villages through the closure table. Every
  * level is keyed by the unit where the counts were recorded, so these are the same sums as the closure-table
  * roll-up (boundaries=historical); mapping across boundary changes reads the village rows (history.service.ts).
  */
@@ -15,40 +15,78 @@ const sums = sql`sum(c.registered)::int AS registered, sum(c.recognized)::int AS
   sum(c.recognized_good)::int AS recognized_good, sum(c.recognized_fair)::int AS recognized_fair,
   sum(c.recognized_average)::int AS recognized_average, sum(c.level1)::int AS level1, sum(c.level2)::int AS level2`;
 
+type LevelTables = { province: string; commune: string; unit: string };
+
+/**
+ * One row per bucket and title of `columns` summed over the bucket's subtree, each bucket read from the coarsest
+ * level that holds it: a province's rows, a commune's, a village's own; a district through the closure table.
+ */
+function byLevel(
+  buckets: LevelBucket[],
+  tables: LevelTables,
+  columns: RawBuilder<unknown>,
+  filter: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const ids = (level: string) => buckets.filter((b) => b.level === level).map((b) => b.id);
+  const parts: RawBuilder<unknown>[] = [];
+  const levels: [string, string, string][] = [
+    ["province", "province_id", tables.province],
+    ["commune", "commune_id", tables.commune],
+    ["village", "unit_id", tables.unit],
+  ];
+  for (const [level, key, table] of levels) {
+    const chosen = ids(level);
+    if (chosen.length > 0)
+      parts.push(sql`SELECT ${sql.ref(`c.${key}`)} AS unit_id, c.title, ${columns} FROM ${sql.table(table)} c
+        WHERE ${sql.ref(`c.${key}`)} = ANY (${chosen}::bigint[]) ${filter} GROUP BY 1, 2`);
+  }
+  const other = buckets.filter((b) => !levels.some(([level]) => level === b.level)).map((b) => b.id);
+  if (other.length > 0)
+    parts.push(sql`SELECT p.ancestor_id AS unit_id, c.title, ${columns}
+      FROM admin_unit_paths p JOIN ${sql.table(tables.unit)} c ON c.unit_id = p.descendant_id
+      WHERE p.ancestor_id = ANY (${other}::bigint[]) ${filter} GROUP BY 1, 2`);
+  if (parts.length === 0)
+    return sql`SELECT NULL::bigint AS unit_id, NULL::text AS title, ${columns} FROM ${sql.table(tables.unit)} c
+      WHERE false`;
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+const titleOnly = (title?: Title) => (title ? sql`AND c.title = ${title}` : sql``);
+
 /**
  * A query of (unit_id, title, the seven counter sums) for one year: one row per bucket and title, each bucket summed
  * over its subtree from the coarsest level that holds it.
  */
 export function levelCounters(buckets: LevelBucket[], year: number, title?: Title): RawBuilder<unknown> {
-  const ids = (levels: string[]) => buckets.filter((b) => levels.includes(b.level)).map((b) => b.id);
-  const titleFilter = title ? sql`AND c.title = ${title}` : sql``;
-  const parts: RawBuilder<unknown>[] = [];
-  const byLevel: [string[], RawBuilder<unknown>, RawBuilder<unknown>][] = [
-    [["province"], sql`c.province_id`, sql`title_province_counters c WHERE c.province_id`],
-    [["commune"], sql`c.commune_id`, sql`title_commune_counters c WHERE c.commune_id`],
-    [["village"], sql`c.unit_id`, sql`title_counters c WHERE c.unit_id`],
-  ];
-  for (const [levels, key, from] of byLevel) {
-    const chosen = ids(levels);
-    if (chosen.length > 0)
-      parts.push(sql`SELECT ${key} AS unit_id, c.title, ${sums} FROM ${from} = ANY (${chosen}::bigint[])
-        AND c.year = ${year} ${titleFilter} GROUP BY 1, 2`);
-  }
-  const other = buckets.filter((b) => !["province", "commune", "village"].includes(b.level)).map((b) => b.id);
-  if (other.length > 0)
-    parts.push(sql`SELECT p.ancestor_id AS unit_id, c.title, ${sums}
-      FROM admin_unit_paths p JOIN title_counters c ON c.unit_id = p.descendant_id
-      WHERE p.ancestor_id = ANY (${other}::bigint[]) AND c.year = ${year} ${titleFilter} GROUP BY 1, 2`);
-  if (parts.length === 0)
-    return sql`SELECT NULL::bigint AS unit_id, NULL::text AS title, ${sums} FROM title_nation_counters c WHERE false`;
-  return sql.join(parts, sql` UNION ALL `);
+  return byLevel(
+    buckets,
+    { province: "title_province_counters", commune: "title_commune_counters", unit: "title_counters" },
+    sums,
+    sql`AND c.year = ${year} ${titleOnly(title)}`,
+  );
+}
+
+/** A query of (unit_id, title, total): today's totals (tổng số) per bucket and title, as levelCounters (0052). */
+export function levelTotals(buckets: LevelBucket[], title?: Title): RawBuilder<unknown> {
+  return byLevel(
+    buckets,
+    { province: "title_province_totals", commune: "title_commune_totals", unit: "title_totals" },
+    sql`sum(c.total)::int AS total`,
+    titleOnly(title),
+  );
 }
 
 /** The nation's counters per year and title for a range of years: the sum of the national stripes. */
 export function nationCounters(fromYear: number, toYear: number, title?: Title): RawBuilder<unknown> {
   return sql`SELECT c.year::int AS year, c.title, ${sums} FROM title_nation_counters c
-    WHERE c.year BETWEEN ${fromYear} AND ${toYear} ${title ? sql`AND c.title = ${title}` : sql``}
+    WHERE c.year BETWEEN ${fromYear} AND ${toYear} ${titleOnly(title)}
     GROUP BY c.year, c.title`;
+}
+
+/** The nation's totals (tổng số) per title: the sum of the national stripes. */
+export function nationTotals(title?: Title): RawBuilder<unknown> {
+  return sql`SELECT c.title, sum(c.total)::int AS total FROM title_nation_totals c WHERE true ${titleOnly(title)}
+    GROUP BY c.title`;
 }
 
 export type LevelDifference = {

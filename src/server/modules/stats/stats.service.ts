@@ -17,7 +17,9 @@ import {
   type LevelDifference,
   levelCounters,
   levelDifferences,
+  levelTotals,
   nationCounters,
+  nationTotals,
   rebuildUpperLevels,
 } from "./levels";
 import {
@@ -63,10 +65,10 @@ const estimate = (notes: Set<string>): Estimate =>
 type CountRow = CounterColumns & { unit_id: number; title: Title };
 
 /**
- * Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. The counters come from
- * the coarsest level that holds each unit (levels.ts: a province's or a commune's own rows). The totals of
- * provinces (the nation's children) are summed by their own province_id instead of through the closure table: the
- * same rows (a total's province is the province above its unit), without joining the village descendants.
+ * Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. The counters and today's
+ * totals come from the coarsest level that holds each unit (levels.ts: a province's or a commune's own rows). The
+ * frozen totals' corrections of provinces (the nation's children) are summed by their own province_id instead of
+ * through the closure table: the same rows (a total's province is the province above its unit).
  */
 async function subtreeCounts(
   tx: Db,
@@ -76,22 +78,17 @@ async function subtreeCounts(
   by: "subtree" | "province" = "subtree",
 ) {
   const unitIds = buckets.map((b) => b.id);
-  const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
-  const source = (table: string | RawBuilder<unknown>, alias: string) => {
-    const from = typeof table === "string" ? sql.table(table) : table;
-    return by === "province"
+  const source = (from: RawBuilder<unknown>, alias: string) =>
+    by === "province"
       ? sql`${from} ${sql.raw(alias)} WHERE ${sql.ref(`${alias}.province_id`)} = ANY (${unitIds}::bigint[])`
       : sql`admin_unit_paths p JOIN ${from} ${sql.raw(alias)} ON ${sql.ref(`${alias}.unit_id`)} = p.descendant_id
       WHERE p.ancestor_id = ANY (${unitIds}::bigint[])`;
-  };
   const group = (alias: string) => (by === "province" ? sql.ref(`${alias}.province_id`) : sql`p.ancestor_id`);
   // Today's totals, corrected to the frozen ones of the communes that closed the year (frozen-totals.ts).
   const { rows } = await sql<CountRow>`
     WITH totals AS (
       SELECT unit_id, title, sum(total)::int AS total FROM (
-        SELECT ${group("t")} AS unit_id, t.title, sum(t.total) AS total
-        FROM ${source("title_totals", "t")} ${titleFilter("t.title")}
-        GROUP BY 1, 2
+        ${levelTotals(buckets, title)}
         UNION ALL
         SELECT ${group("f")}, f.title, sum(f.total)
         FROM ${source(frozenTotalDeltas(year, year, title), "f")}
@@ -119,10 +116,7 @@ export const NATION: StatsUnit = { id: 0, code: "VN", name: "Toàn quốc", leve
  * whatever the boundaries (nothing is split at this level). `get(year, title)`.
  */
 async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: Title) {
-  const titleFilter = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
-  const totals = await sql<{ title: Title; total: number }>`
-    SELECT t.title, sum(t.total)::int AS total FROM title_totals t WHERE true ${titleFilter("t.title")}
-    GROUP BY t.title`.execute(tx);
+  const totals = await sql<{ title: Title; total: number }>`${nationTotals(title)}`.execute(tx);
   // With each year's correction of the totals for the communes that closed it (frozen-totals.ts).
   const counters = await sql<CountRow & { year: number }>`
     WITH c AS (${nationCounters(fromYear, toYear, title)}), f AS (
