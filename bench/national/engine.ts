@@ -33,7 +33,11 @@ export type BenchEngine = {
   dispose: () => Promise<void>;
 };
 
-export async function postgresEngine(adminUrl: string, name = "hieuhoc_bench"): Promise<BenchEngine> {
+export async function postgresEngine(
+  adminUrl: string,
+  name = "hieuhoc_bench",
+  options: { keep?: boolean } = {},
+): Promise<BenchEngine> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -55,6 +59,8 @@ export async function postgresEngine(adminUrl: string, name = "hieuhoc_bench"): 
     },
     dispose: async () => {
       await connection.close();
+      // --keep: left for EXPLAIN and further runs (dropped by the next run of the same name).
+      if (options.keep) return;
       const again = new pg.Client({ connectionString: adminUrl });
       await again.connect();
       await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

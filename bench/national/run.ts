@@ -7,7 +7,8 @@
  * (BENCH_LITE_HOUSEHOLDS, default min(N, 300,000)), --years 2024,2025,2026, --seed 1, --engines postgres,pglite,
  * --xlsx-rows 1000000, --import-rows 20000, --evaluation-rows 3000, --writes 200,
  * --label x (writes <date>-national-x.json), --database-url (BENCH_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres: a server where the
- * benchmark may create and drop the database hieuhoc_bench, or --database-name's, so that two runs do not share one).
+ * benchmark may create and drop the database hieuhoc_bench, or --database-name's, so that two runs do not share one;
+ * --keep leaves it for EXPLAIN).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -25,6 +26,7 @@ const { values: flags } = parseArgs({
     households: { type: "string" },
     "lite-households": { type: "string" },
     "database-name": { type: "string" },
+    keep: { type: "boolean" },
     years: { type: "string" },
     seed: { type: "string" },
     engines: { type: "string" },
@@ -114,7 +116,9 @@ export async function runNational() {
     const n = name === "postgres" ? households : liteHouseholds;
     log(`${name}: ${n.toLocaleString("en")} households, years ${years.join(", ")}`);
     const engine: BenchEngine =
-      name === "postgres" ? await postgresEngine(adminUrl, databaseName) : await pgliteEngine();
+      name === "postgres"
+        ? await postgresEngine(adminUrl, databaseName, { keep: flags.keep })
+        : await pgliteEngine();
     try {
       const t0 = performance.now();
       const loaded = await loadNational(engine, { households: n, years, seed }, (l) => log(l));

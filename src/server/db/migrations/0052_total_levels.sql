@@ -155,15 +155,31 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT * FROM hieuhoc_counter_level_differences(p_commune, p_year)
 $$;
 
--- Read like the counters' levels.
-ALTER TABLE title_commune_totals ENABLE ROW LEVEL SECURITY;
-CREATE POLICY scope_read ON title_commune_totals FOR SELECT USING (
-  (SELECT hieuhoc_is_global()) OR EXISTS (SELECT 1 FROM admin_unit_paths p WHERE p.descendant_id = commune_id
-    AND p.ancestor_id = ANY ((SELECT hieuhoc_roots('read'))::bigint[])));
-ALTER TABLE title_province_totals ENABLE ROW LEVEL SECURITY;
-CREATE POLICY scope_read ON title_province_totals FOR SELECT USING (
-  (SELECT hieuhoc_is_global()) OR EXISTS (SELECT 1 FROM admin_unit_paths p WHERE p.descendant_id = province_id
-    AND p.ancestor_id = ANY ((SELECT hieuhoc_roots('read'))::bigint[])));
+-- Read like the counters' levels: a row is visible when its unit is in the caller's subtree. The commune and
+-- province (and village) rows name their commune and province, so a caller whose root is that commune or province
+-- is answered by comparing ids, before the closure-table test: that test, alone, made PostgreSQL hash every path
+-- under a province's root (its ~5,000 villages) for each table a province's dashboard read. Same rows visible.
+CREATE FUNCTION hieuhoc_level_policy(p_table text, p_columns text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  direct text := '';
+  c text;
+BEGIN
+  FOREACH c IN ARRAY p_columns LOOP
+    direct := direct || format(' OR %I = ANY ((SELECT hieuhoc_roots(''read''))::bigint[])', c);
+  END LOOP;
+  EXECUTE format('DROP POLICY IF EXISTS scope_read ON %I', p_table);
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p_table);
+  EXECUTE format('CREATE POLICY scope_read ON %I FOR SELECT USING ((SELECT hieuhoc_is_global())%s
+    OR EXISTS (SELECT 1 FROM admin_unit_paths p WHERE p.descendant_id = %I
+      AND p.ancestor_id = ANY ((SELECT hieuhoc_roots(''read''))::bigint[])))', p_table, direct, p_columns[1]);
+END $$;
+SELECT hieuhoc_level_policy('title_totals', ARRAY['unit_id', 'commune_id', 'province_id']);
+SELECT hieuhoc_level_policy('title_counters', ARRAY['unit_id', 'commune_id', 'province_id']);
+SELECT hieuhoc_level_policy('title_commune_totals', ARRAY['commune_id', 'province_id']);
+SELECT hieuhoc_level_policy('title_commune_counters', ARRAY['commune_id', 'province_id']);
+SELECT hieuhoc_level_policy('title_province_totals', ARRAY['province_id']);
+SELECT hieuhoc_level_policy('title_province_counters', ARRAY['province_id']);
+DROP FUNCTION hieuhoc_level_policy(text, text[]);
 ALTER TABLE title_nation_totals ENABLE ROW LEVEL SECURITY;
 CREATE POLICY scope_read ON title_nation_totals FOR SELECT USING ((SELECT hieuhoc_is_global()));
 GRANT SELECT ON title_commune_totals, title_province_totals, title_nation_totals TO hieuhoc_app;
