@@ -135,6 +135,26 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toContain("application/pdf");
       expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      // The button itself: held at the server's door, it says what it is making; once the PDF arrives, the PDF opens
+      // in the tab the click opened and the progress line goes away.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route("**/certificates.pdf", async (route) => {
+        await held;
+        await route.continue();
+      });
+      const popup = page.waitForEvent("popup");
+      await page.getByTestId("print-certificates").click();
+      const progress = page.getByTestId("print-certificates-progress");
+      await eventually(() => progress.textContent()).toMatch(/^Đang tạo \d+ giấy công nhận…$/);
+      release();
+      const tab = await popup;
+      await eventually(() => tab.url()).toMatch(/^blob:/);
+      await eventually(() => progress.count()).toBe(0);
+      await tab.close();
+      await page.unroute("**/certificates.pdf");
 
       // Đã công nhận: the certificate codes.
       await openStep(page, "Đã công nhận");
