@@ -346,7 +346,11 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
         (await revoking.json()) as { decision: { id: number; kind: string; registrationCount: number } }
       ).decision;
       expect(revocation).toMatchObject({ kind: "revocation", registrationCount: 1 });
-      await eventually(() => rows(page, "decision-table").filter({ hasText: "Thu hồi" }).count()).toBe(1);
+      // The draft's own row (the issued recognition's row says "Thu hồi" too: its revoke button).
+      const revocationRow = rows(page, "decision-table").filter({ hasText: "33/QĐ-UBND" });
+      await eventually(() => revocationRow.count()).toBe(1);
+      expect(await revocationRow.textContent()).toMatch(/Thu hồi · 1 hồ sơ/);
+      expect(await revocationRow.textContent()).toContain("Dự thảo");
 
       // Issued like any decision: not by its author, by the reviewer.
       const self = await apiSend<{ error: { message: string } }>(
