@@ -16,8 +16,8 @@
 -- stripe could take the nation counters row and the nation totals row in opposite orders and deadlock, where
 -- unstriped rows of different communes never meet. So the stripe is now also a transaction-level advisory lock,
 -- taken when a transaction first picks its stripe, before any striped row: two transactions of the same stripe
--- queue there (as they queued on the nation counters row before), and the one holding it meets no other
--- transaction on any striped row. Transactions of different stripes never share a striped row.
+-- queue there (before, only when they wrote the same year and title: the cost, docs/STATISTICS.md), and the one
+-- holding it meets no other transaction on any striped row. Transactions of different stripes never share a striped row.
 
 CREATE TABLE title_commune_totals (
   commune_id bigint NOT NULL REFERENCES admin_units (id),
