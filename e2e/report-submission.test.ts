@@ -9,9 +9,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { closeDialogWith, fillDate } from "./helpers/antd";
-import { chromiumAvailable, horizontalOverflow } from "./helpers/browser";
+import { chromiumAvailable } from "./helpers/browser";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
-import { browserSuite, eventually, PHONE } from "./helpers/suite";
+import { browserSuite, eventually, expectNoOverflow, PHONE } from "./helpers/suite";
 
 const available = chromiumAvailable();
 const desktop = { width: 1280, height: 900 };
@@ -136,9 +136,7 @@ describe.skipIf(!available)("report submission up the levels", () => {
       for (const each of [p, page]) {
         await each.setViewportSize(PHONE);
         // The layout settles after the resize: the wide table scrolls inside its own box.
-        await eventually(async () => (await horizontalOverflow(each)).scrollWidth).toBeLessThanOrEqual(
-          PHONE.width + 1,
-        );
+        await expectNoOverflow(each);
       }
     } finally {
       await ward.context.close();

@@ -1,6 +1,7 @@
 /**
  * Starts the real app for browser tests: `node bin/hieuhoc.mjs serve --demo` on a free port with a fresh data
- * directory (embedded database, demo data), waits for /api/v1/health, and stops it afterwards.
+ * directory (embedded database, demo data: a copy of one loaded once for the sources and the day), waits for
+ * /api/v1/health, and stops it afterwards.
  * The web front end is built first (dist/web) when it is missing or older than its sources.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -9,7 +10,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { migratedDataDir } from "../../test/helpers/data-dir";
+import { copyInto, migratedDataDir } from "../../test/helpers/data-dir";
+import { sharedTemplate } from "../../test/helpers/templates";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -86,23 +88,55 @@ export async function ensureWebBuild(): Promise<void> {
   }
 }
 
+/** The environment of a `hieuhoc` process on `dataDir`: the embedded database, as users run it. */
+function appEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // HIEUHOC_RETENTION=off: the nightly retention job would change the data under the tests (docs/PRIVACY.md).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HIEUHOC_DATA_DIR: dataDir,
+    HIEUHOC_RETENTION: "off",
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_ENV; // "test" under Vitest; the app runs as it would for users.
+  return env;
+}
+
+/**
+ * A data directory with the basic demo loaded by the product itself (`hieuhoc demo --basic`), copied for each server:
+ * the server's `--demo` then finds the database filled and loads nothing, which saves every browser test file the
+ * demo's load (several seconds of a loaded machine: the units, villages and the accounts' password hashes). One for
+ * the sources and the day (the demo follows the calendar), shared by the workers (test/helpers/data-dir.ts).
+ */
+const demoTemplate = () =>
+  sharedTemplate("e2e-demo", async (dir) => {
+    await migratedDataDir(dir);
+    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, "bin/hieuhoc.mjs"), "demo", "--basic"], {
+        cwd: repoRoot,
+        env: appEnv(dir),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      const keep = (chunk: Buffer) => {
+        output += chunk.toString();
+      };
+      child.stdout?.on("data", keep);
+      child.stderr?.on("data", keep);
+      child.on("close", (code) => resolve({ code, output }));
+    });
+    if (result.code !== 0) throw new Error(`hieuhoc demo --basic failed (${result.code}):\n${result.output}`);
+  });
+
 export async function startServer(options: { timeoutMs?: number } = {}): Promise<TestServer> {
   await ensureWebBuild();
   const bin = path.join(repoRoot, "bin/hieuhoc.mjs");
   if (!existsSync(bin)) throw new Error(`${bin} does not exist yet`);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "hieuhoc-e2e-"));
-  await migratedDataDir(dataDir);
+  copyInto(await demoTemplate(), dataDir);
   const port = await freePort();
-  // HIEUHOC_RETENTION=off: the nightly retention job would change the data under the tests (docs/PRIVACY.md).
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HIEUHOC_DATA_DIR: dataDir,
-    PORT: String(port),
-    HIEUHOC_RETENTION: "off",
-  };
-  delete env.DATABASE_URL;
-  delete env.NODE_ENV; // "test" under Vitest; the app runs as it would for users.
+  const env = appEnv(dataDir, { PORT: String(port) });
 
   let output = "";
   // --demo-basic: the units, villages, four households a village and the accounts these tests were written

@@ -17,10 +17,14 @@ export const eventually = <T>(read: () => T | Promise<T>) =>
 export const rows = (page: Page, testId: string) =>
   page.getByTestId(testId).locator("tbody tr.ant-table-row");
 
-/** Nothing sticks out sideways on the phone. */
+/**
+ * Nothing sticks out sideways on the phone. Polled: right after a viewport change the page still has the
+ * wide layout until React has heard of the new breakpoint and rendered again (a CI run caught it mid-way).
+ */
 export async function expectNoOverflow(page: Page): Promise<void> {
-  const { scrollWidth } = await horizontalOverflow(page);
-  expect(scrollWidth).toBeLessThanOrEqual(PHONE.width + 1);
+  await eventually(async () => (await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(
+    PHONE.width + 1,
+  );
 }
 
 type Viewport = { width: number; height: number };
@@ -37,17 +41,29 @@ export type BrowserSuite = {
 };
 
 /**
- * Starts the app (`serve --demo` on a fresh data directory) and Chromium before the tests of the enclosing
- * describe and stops both after them. Call it inside the describe.
+ * One Chromium per test worker, shared by its browser test files (they share the worker's modules: vitest.config.ts
+ * `isolate: false`): each file works in browser contexts of its own, which share nothing, and a launch costs one to
+ * three seconds of a loaded CI machine. Launched again if it died; Playwright closes it when the worker exits.
+ */
+let shared: Promise<Browser> | undefined;
+async function workerBrowser(): Promise<Browser> {
+  const current = shared && (await shared.catch(() => undefined));
+  if (!current?.isConnected()) shared = launchBrowser();
+  return shared as Promise<Browser>;
+}
+
+/**
+ * Starts the app (`serve --demo` on a fresh data directory) before the tests of the enclosing describe and stops it
+ * after them, with the worker's Chromium; the contexts a file opened are closed after it. Call it inside the describe.
  */
 export function browserSuite(): BrowserSuite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), workerBrowser()]);
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     await server?.stop();
   });
   const started = <T>(value: T | undefined): T => {

@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { describe } from "vitest";
 import { type Connection, connect } from "../../src/server/db/connection";
 import { migrate } from "../../src/server/db/migrate";
 import { loadDemo } from "../../src/server/demo/demo";
+import { sharedTemplate, sourcesKey } from "./templates";
 
 export type Engine = "pglite" | "postgres";
 
@@ -37,20 +37,25 @@ export function describeEachEngine(name: string, suite: (engine: Engine) => void
 }
 
 /**
- * A migrated embedded database's data directory, made once per test worker: starting PGlite from it takes about
- * 1 s where a new PGlite (initdb in WebAssembly) takes 3 to 5 s, so a fresh database costs a file a second or so.
+ * An embedded database's image (PGlite's dump of its data directory), migrated, with the demo loaded or not: made
+ * once for the sources and the day and shared by the workers (templates.ts), read once per worker. Starting PGlite
+ * from it takes about 1 s where a new PGlite (initdb in WebAssembly), the migrations and the demo took 20 s and more
+ * of a loaded machine, in every worker.
  */
 const images: { migrated?: Promise<Blob>; demo?: Promise<Blob> } = {};
 
-async function imageOf(prepare: (connection: Connection) => Promise<void>): Promise<Blob> {
-  const connection = await connect({ memory: true });
-  try {
-    await prepare(connection);
-    if (!connection.backup) throw new Error("an embedded connection has a backup");
-    return new Blob([new Uint8Array(await connection.backup("none"))]);
-  } finally {
-    await connection.close();
-  }
+async function imageOf(name: string, prepare: (connection: Connection) => Promise<void>): Promise<Blob> {
+  const dir = await sharedTemplate(name, async (building) => {
+    const connection = await connect({ memory: true });
+    try {
+      await prepare(connection);
+      if (!connection.backup) throw new Error("an embedded connection has a backup");
+      writeFileSync(path.join(building, "image.tar"), new Uint8Array(await connection.backup("none")));
+    } finally {
+      await connection.close();
+    }
+  });
+  return new Blob([readFileSync(path.join(dir, "image.tar"))]);
 }
 
 async function withAdmin<T>(adminUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
@@ -62,32 +67,6 @@ async function withAdmin<T>(adminUrl: string, work: (admin: pg.Client) => Promis
     await admin.end();
   }
 }
-
-/**
- * What a template database was built from: the server's and shared sources (the migrations and what the demo calls) and the day
- * (the demo follows the calendar). A change of either makes a new template.
- */
-const sourcesKey = (() => {
-  let key: string | undefined;
-  return () => {
-    if (key) return key;
-    const hash = createHash("sha256").update(new Date().toISOString().slice(0, 10));
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-        a.name.localeCompare(b.name),
-      )) {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(file);
-        else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith(".test.ts"))
-          hash.update(file).update(readFileSync(file));
-      }
-    };
-    for (const part of ["server", "shared"])
-      walk(fileURLToPath(new URL(`../../src/${part}`, import.meta.url)));
-    key = hash.digest("hex").slice(0, 12);
-    return key;
-  };
-})();
 
 /**
  * On PostgreSQL, a test database is a copy of a template database migrated (and with the demo loaded) once for the
@@ -138,9 +117,9 @@ async function postgresTemplate(adminUrl: string, kind: "migrated" | "demo"): Pr
  */
 export async function freshDatabase(engine: Engine, options: { demo?: boolean } = {}): Promise<Connection> {
   if (engine === "pglite") {
-    images.migrated ??= imageOf(async (connection) => void (await migrate(connection.db)));
+    images.migrated ??= imageOf("pglite-migrated", async (connection) => void (await migrate(connection.db)));
     if (options.demo)
-      images.demo ??= imageOf(async (connection) => {
+      images.demo ??= imageOf("pglite-demo", async (connection) => {
         await migrate(connection.db);
         await loadDemo(connection.db);
       });
