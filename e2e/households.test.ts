@@ -80,7 +80,10 @@ describe.skipIf(!available)("households page in the browser", () => {
       });
       expect(meanwhile.status).toBe(200);
       const [stale] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith(`/api/v1/households/${added.id}`)),
+        // The web names the household's commune, so the server looks in that commune alone (docs/SCALE-OUT.md).
+        page.waitForResponse((r) =>
+          r.url().endsWith(`/api/v1/households/${added.id}?communeId=${added.communeId}`),
+        ),
         page.getByTestId("household-save").click(),
       ]);
       expect(stale.status()).toBe(409);
@@ -98,7 +101,7 @@ describe.skipIf(!available)("households page in the browser", () => {
       // A click during the dialog's opening animation reaches a form not yet connected: wait for it to settle.
       await page.waitForFunction(() => !document.querySelector(".ant-zoom-appear, .ant-zoom-enter"));
       const [archived] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith("/archive")),
+        page.waitForResponse((r) => r.url().endsWith(`/archive?communeId=${added.communeId}`)),
         archive.click(),
       ]);
       expect(archived.status()).toBe(204);

@@ -27,13 +27,25 @@ describeEachEngine("household registry", (engine) => {
     expect(created.body.household.headName).toBe("Trịnh Thị Ngọc Ánh");
     const found = (await tayho.get(`/api/v1/households?unitId=${ward}&q=trinh%20thi%20ngoc`)).body.households;
     expect(found.map((h: any) => h.id)).toEqual([id]);
-    const moved = await tayho.patch(`/api/v1/households/${id}`, {
+    // Named with its commune, a row is looked for in that commune alone (one shard, docs/SCALE-OUT.md): Hà Nội, who
+    // reads both wards, finds it under Tây Hồ and not under Ba Đình.
+    const hanoi = await t.as("hanoi");
+    expect((await hanoi.get(`/api/v1/households/${id}?communeId=${ward}`)).body.household.id).toBe(id);
+    const elsewhere = await hanoi.get(`/api/v1/households/${id}?communeId=${await t.unitId("00004")}`);
+    expect(elsewhere.status).toBe(404);
+    const moved = await tayho.patch(`/api/v1/households/${id}?communeId=${ward}`, {
       villageId: villages[1].id,
       members: 6,
       version: created.body.household.version,
     });
     expect(moved.body.household.village.id).toBe(villages[1].id);
-    expect((await tayho.post(`/api/v1/households/${id}/archive`, { reason: "moved" })).status).toBe(204);
+    const wrongCommune = await tayho.post(`/api/v1/households/${id}/archive?communeId=${ward + 1_000_000}`, {
+      reason: "moved",
+    });
+    expect(wrongCommune.status).toBe(404);
+    expect(
+      (await tayho.post(`/api/v1/households/${id}/archive?communeId=${ward}`, { reason: "moved" })).status,
+    ).toBe(204);
     expect((await tayho.get(`/api/v1/households?unitId=${ward}&q=trinh`)).body.households).toEqual([]);
     const audit = (await tayho.get("/api/v1/audit")).body.entries
       .slice(0, 3)

@@ -6,6 +6,7 @@
  * the export) are written to the processing log (modules/readlog/registry-reads.ts).
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { registryImportReport } from "../../shared/api";
 import {
   capitalize,
@@ -17,7 +18,7 @@ import {
 } from "../../shared/registry/declaration";
 import { kindNamed } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
-import { createRouter, jsonContent, requireActor } from "../http/context";
+import { type AppEnv, createRouter, jsonContent, requireActor } from "../http/context";
 import { uploadedFile } from "../http/upload";
 import { exportLogged, logRegistryPage, logRegistryView } from "../modules/readlog/registry-reads";
 import { checkDeclaration } from "./check";
@@ -26,6 +27,18 @@ import { importItems } from "./import";
 import { archiveItem, createItem, getItem, listItems, setMembers, updateItem } from "./service";
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * The row's commune, optional: given, the lookup names the column the tables are distributed by and reads one
+ * shard (docs/SCALE-OUT.md); a row of another commune is then not found. The web always sends it.
+ */
+const communeQuery = z.object({
+  communeId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: "Xã, phường của bản ghi (tùy chọn): cho biết thì chỉ tìm trong xã, phường đó" }),
+});
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const xlsxResponse = { 200: { description: "Tệp .xlsx", content: { [xlsx]: { schema: z.any() } } } };
 const listQuery = z.object({
@@ -150,12 +163,13 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
       path: `${base}/{id}`,
       tags,
       summary: summaries.get,
-      request: { params: idParam },
+      request: { params: idParam, query: communeQuery },
       responses: { 200: jsonContent(item, texts.item) },
     }),
     async (c) => {
       const actor = requireActor(c);
-      const found = await getItem(c.get("db"), actor, kind, c.req.valid("param").id, kinds);
+      const { communeId } = c.req.valid("query");
+      const found = await getItem(c.get("db"), actor, kind, c.req.valid("param").id, kinds, communeId);
       await logRegistryView(c.get("db"), actor, kind, found);
       return c.json(single(found), 200);
     },
@@ -182,13 +196,15 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
       path: `${base}/{id}`,
       tags,
       summary: summaries.update,
-      request: { params: idParam, body: body(schemas.update) },
+      request: { params: idParam, query: communeQuery, body: body(schemas.update) },
       responses: { 200: jsonContent(item, "Đã lưu") },
     }),
     async (c) => {
       const input = c.req.valid("json") as Record<string, unknown> & { version: number };
       const id = c.req.valid("param").id;
-      return c.json(single(await updateItem(c.get("db"), requireActor(c), kind, id, input, kinds)), 200);
+      const { communeId } = c.req.valid("query");
+      const saved = await updateItem(c.get("db"), requireActor(c), kind, id, input, kinds, communeId);
+      return c.json(single(saved), 200);
     },
   );
 
@@ -199,20 +215,32 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
     summary: summaries.archive,
     responses: { 204: { description: "Đã lưu trữ" } },
   } as const;
+  /** Archives the row named in the path (in the commune given, if one is), with the reason when the kind asks. */
+  const archiveNamed = async (
+    c: Context<AppEnv>,
+    named: { id: number; communeId?: number | undefined },
+    reason?: string,
+  ) => {
+    await archiveItem(c.get("db"), requireActor(c), kind, named.id, reason, kinds, named.communeId);
+    return c.body(null, 204);
+  };
   if (schemas.archive)
     router.openapi(
-      createRoute({ ...archive, request: { params: idParam, body: body(schemas.archive) } }),
-      async (c) => {
-        const { reason } = c.req.valid("json") as { reason: string };
-        await archiveItem(c.get("db"), requireActor(c), kind, c.req.valid("param").id, reason, kinds);
-        return c.body(null, 204);
-      },
+      createRoute({
+        ...archive,
+        request: { params: idParam, query: communeQuery, body: body(schemas.archive) },
+      }),
+      (c) =>
+        archiveNamed(
+          c,
+          { ...c.req.valid("param"), ...c.req.valid("query") },
+          (c.req.valid("json") as { reason: string }).reason,
+        ),
     );
   else
-    router.openapi(createRoute({ ...archive, request: { params: idParam } }), async (c) => {
-      await archiveItem(c.get("db"), requireActor(c), kind, c.req.valid("param").id, undefined, kinds);
-      return c.body(null, 204);
-    });
+    router.openapi(createRoute({ ...archive, request: { params: idParam, query: communeQuery } }), (c) =>
+      archiveNamed(c, { ...c.req.valid("param"), ...c.req.valid("query") }),
+    );
 
   router.openapi(
     createRoute({
@@ -250,13 +278,15 @@ export function registryRouter(kind: KindDeclaration, kinds?: readonly KindDecla
         path: `${base}/{id}/${kindNamed(field.kind, kinds).name}`,
         tags,
         summary: field.summary ?? `Đặt ${field.label.vi.toLowerCase()} của ${kind.noun.vi}`,
-        request: { params: idParam, body: body(schemas.members[key]!) },
+        request: { params: idParam, query: communeQuery, body: body(schemas.members[key]!) },
         responses: { 200: jsonContent(item, "Đã lưu") },
       }),
       async (c) => {
         const ids = (c.req.valid("json") as Record<string, number[]>)[key]!;
         const id = c.req.valid("param").id;
-        return c.json(single(await setMembers(c.get("db"), requireActor(c), kind, key, id, ids, kinds)), 200);
+        const { communeId } = c.req.valid("query");
+        const saved = await setMembers(c.get("db"), requireActor(c), kind, key, id, ids, kinds, communeId);
+        return c.json(single(saved), 200);
       },
     );
 

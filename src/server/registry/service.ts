@@ -249,8 +249,9 @@ async function writableItem(
   id: number,
   kinds: Kinds,
   body: Record<string, unknown> | null = null,
+  communeId?: number,
 ) {
-  const before = await loadItem(tx, actor, kind, id, kinds);
+  const before = await loadItem(tx, actor, kind, id, kinds, communeId);
   await writableUnit(tx, actor, unitOf(kind, before), unitRule(kind, actor, chaptersOf(kind, before, body)));
   return before;
 }
@@ -267,9 +268,10 @@ export function updateItem(
   id: number,
   body: Record<string, unknown> & { version: number },
   kinds?: Kinds,
+  communeId?: number,
 ) {
   return asActor(db, actor, async (tx) => {
-    const before = await writableItem(tx, actor, kind, id, kinds, body);
+    const before = await writableItem(tx, actor, kind, id, kinds, body, communeId);
     const record = { entity: kind.entity, id };
     if (body.version !== before.version) throw await staleVersionError(tx, record, before.version);
     refuseArchived(kind, before);
@@ -330,9 +332,10 @@ export function archiveItem(
   id: number,
   reason?: string,
   kinds?: Kinds,
+  communeId?: number,
 ) {
   return asActor(db, actor, async (tx) => {
-    const before = await writableItem(tx, actor, kind, id, kinds);
+    const before = await writableItem(tx, actor, kind, id, kinds, null, communeId);
     if (before.archivedAt) throw new AppError("validation", `${capitalize(kind.noun.vi)} đã được lưu trữ`);
     const values: Record<string, unknown> = { archived_at: new Date() };
     if (kind.archive) values.archived_reason = reason;
@@ -366,12 +369,13 @@ export function setMembers(
   id: number,
   memberIds: number[],
   kinds?: Kinds,
+  communeId?: number,
 ) {
   const field = kind.fields[key] as MembersField;
   const member = kindNamed(field.kind, kinds);
   const via = member.fields[field.via] as { column: string };
   return asActor(db, actor, async (tx) => {
-    const before = await writableItem(tx, actor, kind, id, kinds);
+    const before = await writableItem(tx, actor, kind, id, kinds, null, communeId);
     refuseArchived(kind, before);
     const current = before[key] as number[];
     const wanted = [...new Set(memberIds)];

@@ -40,6 +40,13 @@ export type RegistryListParams = {
 
 export type RegistryPage<Item> = { items: Item[]; total: number };
 
+/**
+ * A row named by its id and its commune: the server then looks in that commune alone (one shard when the tables are
+ * distributed by commune, docs/SCALE-OUT.md).
+ */
+export type RowRef = { id: number; communeId: number };
+const commune = (row: RowRef) => ({ communeId: row.communeId });
+
 /** The client of a kind: /{name} and the item under { entity } in responses. */
 export function registryApi<Item = RegistryItem>(kind: Pick<KindDeclaration, "name" | "entity">) {
   const segment = kind.name;
@@ -55,20 +62,27 @@ export function registryApi<Item = RegistryItem>(kind: Pick<KindDeclaration, "na
           limit: params.limit,
         },
       }).then((r) => ({ items: r[segment] as Item[], total: r.total })),
-    get: (id: number) => request<Record<string, unknown>>("GET", `/${segment}/${id}`).then(one),
+    get: (row: RowRef) =>
+      request<Record<string, unknown>>("GET", `/${segment}/${row.id}`, { query: commune(row) }).then(one),
     create: (body: Record<string, unknown>) =>
       request<Record<string, unknown>>("POST", `/${segment}`, { body }).then(one),
     /** Saves changes to the version the user started from; a stale one is refused with 409. */
-    update: (id: number, body: Record<string, unknown> & { version: number }) =>
-      request<Record<string, unknown>>("PATCH", `/${segment}/${id}`, { body }).then(one),
-    /** Archives the row, with the reason when the kind asks for one. */
-    archive: (id: number, reason?: string) =>
-      request<unknown>("POST", `/${segment}/${id}/archive`, reason === undefined ? {} : { body: { reason } }),
-    /** Sets the members of a row (`key`, e.g. householdIds) kept in the kind named `members`. */
-    setMembers: (id: number, key: string, members: string, ids: number[]) =>
-      request<Record<string, unknown>>("PUT", `/${segment}/${id}/${members}`, { body: { [key]: ids } }).then(
+    update: (row: RowRef, body: Record<string, unknown> & { version: number }) =>
+      request<Record<string, unknown>>("PATCH", `/${segment}/${row.id}`, { query: commune(row), body }).then(
         one,
       ),
+    /** Archives the row, with the reason when the kind asks for one. */
+    archive: (row: RowRef, reason?: string) =>
+      request<unknown>("POST", `/${segment}/${row.id}/archive`, {
+        query: commune(row),
+        ...(reason === undefined ? {} : { body: { reason } }),
+      }),
+    /** Sets the members of a row (`key`, e.g. householdIds) kept in the kind named `members`. */
+    setMembers: (row: RowRef, key: string, members: string, ids: number[]) =>
+      request<Record<string, unknown>>("PUT", `/${segment}/${row.id}/${members}`, {
+        query: commune(row),
+        body: { [key]: ids },
+      }).then(one),
     importFile: (communeId: number, file: File, dryRun: boolean) => {
       const form = new FormData();
       form.append("file", file, file.name);

@@ -57,13 +57,13 @@ export function RegistryForm({ kind, api, item, scope, villageId, onClose, onDon
     const body = bodyOf(kind, values, commune.id);
     const save = async () => {
       const saved = item
-        ? await api.update(item.id, { ...body, version: item.version })
+        ? await api.update(item, { ...body, version: item.version })
         : await api.create(body);
       for (const [key, field] of memberFields(kind)) {
         if (!kind.form.fields.includes(key)) continue;
         const wanted = (values[key] as number[] | undefined) ?? [];
         const before = (item?.[key] as number[] | undefined) ?? [];
-        if (!sameIds(wanted, before)) await api.setMembers(saved.id, key, kindNamed(field.kind).name, wanted);
+        if (!sameIds(wanted, before)) await api.setMembers(saved, key, kindNamed(field.kind).name, wanted);
       }
     };
     const done = item ? t("registry.saved") : texts.added(String(values[kind.list.title] ?? "").trim());

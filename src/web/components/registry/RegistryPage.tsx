@@ -356,7 +356,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
           item={dialog.kind === "edit" ? dialog.item : null}
           onReload={
             dialog.kind === "edit"
-              ? async () => setDialog({ kind: "edit", item: await api.get(dialog.item.id) })
+              ? async () => setDialog({ kind: "edit", item: await api.get(dialog.item) })
               : undefined
           }
           scope={ready}
@@ -388,7 +388,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
               ? Object.entries(kind.archive.reasons).map(([value, label]) => ({ value, label: label[lang] }))
               : undefined
           }
-          archive={(reason) => api.archive(dialog.item.id, reason)}
+          archive={(reason) => api.archive(dialog.item, reason)}
           onClose={() => setDialog(null)}
           onDone={done}
         />

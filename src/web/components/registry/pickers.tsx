@@ -68,14 +68,14 @@ export function ReferencePicker({ kind, communeId, value, onChange, testId }: On
   useEffect(() => {
     if (!value || current?.value === value) return;
     let live = true;
-    api.get(value).then(
+    api.get({ id: value, communeId }).then(
       (item) => live && setCurrent(optionOf(item)),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [api, value, current, optionOf]);
+  }, [api, value, communeId, current, optionOf]);
 
   const all = current && !options.some((o) => o.value === current.value) ? [current, ...options] : options;
   return (
