@@ -75,6 +75,9 @@ describe.skipIf(!available)("learning titles cycle in the browser", () => {
           page.getByTestId("save-assessment").click(),
         ]);
         expect(saved.status()).toBe(200);
+        // The sheet names the registration's commune: the server looks in that commune alone (one shard).
+        const registration = (await saved.json()).registration;
+        expect(new URL(saved.url()).searchParams.get("communeId")).toBe(String(registration.communeId));
         await expect
           .poll(() => rows(page, "assess-table").filter({ hasText: "Đã tự đánh giá" }).count())
           .toBe(i + 1);

@@ -52,9 +52,21 @@ describeEachEngine("learning title cycle", (engine) => {
     const rubric = (await tayho.get(`/api/v1/rubrics/${list[0].rubric.id}`)).body.rubric;
     expect(rubric.legalNumber).toContain("448");
 
+    // Named with its commune, a registration is looked for there alone (one shard, docs/SCALE-OUT.md): under
+    // another commune it is not found, neither to read nor to score.
+    const badinh = await t.unitId("00004");
+    const hanoi = await t.as("hanoi");
+    expect((await hanoi.get(`/api/v1/registrations/${list[0].id}?communeId=${ward}`)).status).toBe(200);
+    expect((await hanoi.get(`/api/v1/registrations/${list[0].id}?communeId=${badinh}`)).status).toBe(404);
+    const misplaced = await tayho.post(`/api/v1/registrations/${list[0].id}/assessment?communeId=${badinh}`, {
+      scores: scoresFor(rubric, 0),
+      version: list[0].version,
+    });
+    expect(misplaced.status).toBe(404);
+
     // Two households pass, the third scores below the threshold.
     for (const [index, r] of list.entries()) {
-      const assessed = await tayho.post(`/api/v1/registrations/${r.id}/assessment`, {
+      const assessed = await tayho.post(`/api/v1/registrations/${r.id}/assessment?communeId=${ward}`, {
         scores: scoresFor(rubric, index === 2 ? 10 : 0),
         version: r.version,
       });

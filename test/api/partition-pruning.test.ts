@@ -17,11 +17,12 @@
 import { type CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/auth/scope";
+import { type Actor, asActor } from "../../src/server/auth/scope";
 import type { Db } from "../../src/server/db/connection";
 import { distribution } from "../../src/server/db/distribution";
 import type { Database } from "../../src/server/db/schema";
 import { actorOf } from "../../src/server/demo/demo-history";
+import { loadRegistration } from "../../src/server/modules/cycle/registrations.service";
 import { listTransactions } from "../../src/server/modules/fund/books.service";
 import { rollup, series } from "../../src/server/modules/stats/stats.service";
 import { getItem, listItems } from "../../src/server/registry/service";
@@ -90,8 +91,9 @@ const knownFanOuts: Record<string, string[]> = {
   "a commune's counters over the years": ["title_counters", "title_totals", "year_closures"],
   // /funds/{id}/…: the fund is read by id (fundInScope), the ledger's own queries then name the commune.
   "a fund's ledger": ["funds"],
-  // GET /households/{id}: the negative control, and what every registry kind's GET/PATCH/archive by id does today.
+  // GET /households/{id} without ?communeId=: the negative control (the web always sends the commune).
   "one household by id alone (GET /households/{id})": ["households"],
+  "one registration by id alone (GET /registrations/{id})": ["registrations"],
 };
 
 const runsOnPostgres = engines.includes("postgres");
@@ -104,7 +106,14 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
   let logged: Db;
   let actor: Actor;
   let association: Actor;
-  const ids = { commune: 0, household: 0, member: 0, fund: 0, year: new Date().getFullYear() };
+  const ids = {
+    commune: 0,
+    household: 0,
+    member: 0,
+    registration: 0,
+    fund: 0,
+    year: new Date().getFullYear(),
+  };
 
   beforeAll(async () => {
     // The test demo (registries and titles of several wards), with a fund with a receipt and a chapter with members
@@ -137,16 +146,26 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
       expect(member.status, JSON.stringify(member.body)).toBe(201);
       ids.member ||= member.body.member.id;
     }
-    ids.household = Number(
-      (
-        await t.db
-          .selectFrom("households")
-          .select("id")
-          .where("commune_id", "=", ids.commune)
-          .orderBy("id")
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+    /** The first row of the ward in a table distributed by commune. */
+    const firstOf = async (table: "households" | "registrations") =>
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select("id")
+            .where("commune_id", "=", ids.commune)
+            .orderBy("id")
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    ids.household = await firstOf("households");
+    const registered = await (await t.as("tayho")).post("/api/v1/registrations", {
+      year: ids.year,
+      title: "learning_family",
+      subjects: [{ kind: "household", id: ids.household }],
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    ids.registration = await firstOf("registrations");
     const pool = t.connection.pool;
     const client = await pool.connect();
     try {
@@ -181,6 +200,10 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
       "one member by id and commune",
       () => getItem(logged, association, members, ids.member, undefined, ids.commune),
     ],
+    [
+      "one registration by id and commune (GET /registrations/{id}?communeId=)",
+      () => asActor(logged, actor, (tx) => loadRegistration(tx, actor, ids.registration, ids.commune)),
+    ],
     ["a commune's dashboard (titles)", () => rollup(logged, actor, { unitId: ids.commune, year: ids.year })],
     [
       "a commune's counters over the years",
@@ -196,6 +219,10 @@ describe.skipIf(!runsOnPostgres)("partition pruning by commune [postgres]", () =
     [
       "one household by id alone (GET /households/{id})",
       () => getItem(logged, actor, households, ids.household),
+    ],
+    [
+      "one registration by id alone (GET /registrations/{id})",
+      () => asActor(logged, actor, (tx) => loadRegistration(tx, actor, ids.registration)),
     ],
   ];
 

@@ -77,6 +77,19 @@ export const jsonContent = <T>(schema: T, description: string) => ({
   description,
 });
 
+/**
+ * A row's commune, optional, beside its id: given, the lookup names the column the large tables are distributed by
+ * and reads one shard (docs/SCALE-OUT.md), and a row of another commune is not found. The web always sends it.
+ */
+export const communeQuery = z.object({
+  communeId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: "Xã, phường của bản ghi (tùy chọn): cho biết thì chỉ tìm trong xã, phường đó" }),
+});
+
 /** The OpenAPI answer of a save refused because the record changed since the caller read it. */
 export const staleResponse = {
   409: jsonContent(

@@ -18,7 +18,7 @@ import {
 } from "../../shared/registry/declaration";
 import { kindNamed } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
-import { type AppEnv, createRouter, jsonContent, requireActor } from "../http/context";
+import { type AppEnv, communeQuery, createRouter, jsonContent, requireActor } from "../http/context";
 import { uploadedFile } from "../http/upload";
 import { exportLogged, logRegistryPage, logRegistryView } from "../modules/readlog/registry-reads";
 import { checkDeclaration } from "./check";
@@ -27,18 +27,6 @@ import { importItems } from "./import";
 import { archiveItem, createItem, getItem, listItems, setMembers, updateItem } from "./service";
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-/**
- * The row's commune, optional: given, the lookup names the column the tables are distributed by and reads one
- * shard (docs/SCALE-OUT.md); a row of another commune is then not found. The web always sends it.
- */
-const communeQuery = z.object({
-  communeId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: "Xã, phường của bản ghi (tùy chọn): cho biết thì chỉ tìm trong xã, phường đó" }),
-});
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const xlsxResponse = { 200: { description: "Tệp .xlsx", content: { [xlsx]: { schema: z.any() } } } };
 const listQuery = z.object({

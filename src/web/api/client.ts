@@ -93,6 +93,14 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * A row named by its id and its commune: the server then looks in that commune alone (one shard when the tables are
+ * distributed by commune, docs/SCALE-OUT.md).
+ */
+export type RowRef = { id: number; communeId: number };
+/** The query naming a row's commune. */
+export const commune = (row: RowRef) => ({ communeId: row.communeId });
+
 type RequestOptions = { query?: Query; body?: unknown; form?: FormData; quiet401?: boolean };
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

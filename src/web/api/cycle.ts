@@ -19,7 +19,7 @@ import type {
   Title,
 } from "../../shared/rubric";
 import type { RegistrationStatus } from "../constants";
-import { ApiRequestError, BASE, request } from "./client";
+import { ApiRequestError, BASE, commune, type RowRef, request } from "./client";
 
 export type { Assessment, CarryForwardResult, StoredRubric, TodoItem };
 /** A file or note attached to an item of a self-assessment. */
@@ -92,13 +92,16 @@ export const cycleApi = {
     ),
   register: (body: { year: number; title: Title; subjects: { kind: string; id: number }[] }) =>
     request<{ created: number; skipped: number }>("POST", "/registrations", { body }),
-  registration: (id: number) =>
-    request<{ registration: Registration }>("GET", `/registrations/${id}`).then((r) => r.registration),
-  /** `version`: the registration's version the sheet was opened at; a stale one answers 409. */
-  assess: (id: number, body: Assessment & { version: number }) =>
-    request<{ registration: Registration }>("POST", `/registrations/${id}/assessment`, { body }).then(
+  registration: (row: RowRef) =>
+    request<{ registration: Registration }>("GET", `/registrations/${row.id}`, { query: commune(row) }).then(
       (r) => r.registration,
     ),
+  /** `version`: the registration's version the sheet was opened at; a stale one answers 409. */
+  assess: (row: RowRef, body: Assessment & { version: number }) =>
+    request<{ registration: Registration }>("POST", `/registrations/${row.id}/assessment`, {
+      query: commune(row),
+      body,
+    }).then((r) => r.registration),
   review: (body: ReviewBody) => request<{ id: number }>("POST", "/reviews", { body }),
 
   decisions: (params: { unitId: number; year?: number }) =>

@@ -17,7 +17,7 @@ import {
   type Organization,
   organizations,
 } from "../../shared/registry/kinds";
-import { BASE, request } from "./client";
+import { BASE, commune, type RowRef, request } from "./client";
 
 export type { RegistryImportReport };
 
@@ -39,13 +39,6 @@ export type RegistryListParams = {
 };
 
 export type RegistryPage<Item> = { items: Item[]; total: number };
-
-/**
- * A row named by its id and its commune: the server then looks in that commune alone (one shard when the tables are
- * distributed by commune, docs/SCALE-OUT.md).
- */
-export type RowRef = { id: number; communeId: number };
-const commune = (row: RowRef) => ({ communeId: row.communeId });
 
 /** The client of a kind: /{name} and the item under { entity } in responses. */
 export function registryApi<Item = RegistryItem>(kind: Pick<KindDeclaration, "name" | "entity">) {

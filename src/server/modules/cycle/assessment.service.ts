@@ -127,18 +127,20 @@ export function refuseInvalidScores(definition: RubricDefinition, result: Evalua
  * Saves a self-assessment. The registration is locked and its state read in the same statement (locks.ts), so a
  * review or decision recorded at the same moment is either seen (and the save refused) or waits for it. With
  * `version` (always from the web), a save of an older version is refused with 409 naming who changed it; the
- * Excel import, which replaces results by design, sends none.
+ * Excel import, which replaces results by design, sends none. With `communeId` (always from the web) the row is
+ * looked for in that commune alone (one shard).
  */
 export async function assessRegistration(
   db: Db,
   actor: Actor,
   id: number,
   input: Assessment & { version?: number },
+  communeId?: number,
 ) {
   const { version, ...assessment } = input;
   const cache = cacheOf(db);
   return asActor(db, actor, async (tx) => {
-    const row = await registrationQuery(tx, actor)
+    let query = registrationQuery(tx, actor)
       .select([
         "r.review_id as locked_review_id",
         "r.revocation_id as locked_revocation_id",
@@ -150,12 +152,12 @@ export async function assessRegistration(
         sql<RubricDefinition | null>`CASE WHEN b.id = ANY (${[...cache.keys()]}::bigint[]) THEN NULL
         ELSE b.definition END`.as("rubric_definition"),
       )
-      .where("r.id", "=", id)
-      .forUpdate("r")
-      .executeTakeFirst();
+      .where("r.id", "=", id);
+    if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+    const row = await query.forUpdate("r").executeTakeFirst();
     // Not readable (404), or readable but not writable by the caller's scope (403): the old path says which.
     if (!row) {
-      await loadRegistration(tx, actor, id);
+      await loadRegistration(tx, actor, id, communeId);
       throw forbidden(refusal("cycle.assess", "đơn vị của hồ sơ này"));
     }
     const before = presentRegistration(row);

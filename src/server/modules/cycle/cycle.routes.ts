@@ -20,7 +20,14 @@ const isoDateQuery = isoDate.optional();
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 import { asActor } from "../../auth/scope";
-import { type AppEnv, createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import {
+  type AppEnv,
+  communeQuery,
+  createRouter,
+  jsonContent,
+  requireActor,
+  staleResponse,
+} from "../../http/context";
 import { uploadedFile } from "../../http/upload";
 import { logProcessing } from "../readlog/processing-log";
 import { today } from "../territory/dates";
@@ -106,13 +113,13 @@ cycleRoutes.openapi(
     path: "/registrations/{id}",
     tags,
     summary: "Một hồ sơ đăng ký với kết quả tự đánh giá",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(z.object({ registration }), "Hồ sơ") },
   }),
   async (c) => {
     const actor = requireActor(c);
     const found = await asActor(c.get("db"), actor, (tx) =>
-      loadRegistration(tx, actor, c.req.valid("param").id),
+      loadRegistration(tx, actor, c.req.valid("param").id, c.req.valid("query").communeId),
     );
     return c.json({ registration: found }, 200);
   },
@@ -127,6 +134,7 @@ cycleRoutes.openapi(
       "Tự đánh giá: điểm từng nội dung (bộ tiêu chí chấm điểm) hoặc đạt/không đạt (bộ tiêu chí theo mức độ)",
     request: {
       params: idParam,
+      query: communeQuery,
       body: { content: { "application/json": { schema: assessRequest } }, required: true },
     },
     responses: { 200: jsonContent(z.object({ registration }), "Đã chấm"), ...staleResponse },
@@ -137,6 +145,7 @@ cycleRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.req.valid("json"),
+      c.req.valid("query").communeId,
     );
     return c.json({ registration: updated }, 200);
   },

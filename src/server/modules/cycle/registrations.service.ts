@@ -116,8 +116,16 @@ export function presentRegistration(row: Row): Registration {
   };
 }
 
-export async function loadRegistration(tx: Db, actor: Actor, id: number): Promise<Registration> {
-  const row = await registrationQuery(tx, actor).where("r.id", "=", id).executeTakeFirst();
+/** One registration in the caller's scope; given its commune, looked for there alone (one shard). */
+export async function loadRegistration(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  communeId?: number,
+): Promise<Registration> {
+  let query = registrationQuery(tx, actor).where("r.id", "=", id);
+  if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+  const row = await query.executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy hồ sơ đăng ký, hoặc hồ sơ nằm ngoài phạm vi của bạn");
   return presentRegistration(row);
 }

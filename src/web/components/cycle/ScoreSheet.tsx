@@ -62,14 +62,14 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   const save = async (body: Assessment) => {
     setSaving(true);
     try {
-      const saved = await cycleApi.assess(registration.id, { ...body, version: registration.version });
+      const saved = await cycleApi.assess(registration, { ...body, version: registration.version });
       void message.success(t("sheet.saved", { label: resultLabel(resultOf(saved)) }));
       onSaved(saved);
     } catch (err) {
       saveFailed(err, {
         reload: () =>
           cycleApi
-            .registration(registration.id)
+            .registration(registration)
             .then(onReloaded, (e: unknown) => message.error(errorText(e, t))),
       });
     } finally {
