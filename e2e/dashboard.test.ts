@@ -211,7 +211,7 @@ describe.skipIf(!available)("statistics dashboard in the browser", () => {
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 
   test("a province admin sets its own target, the card follows it, and deleting it restores the national one", async () => {
     const { context, page } = await app.signedIn("hanoi", DESKTOP);

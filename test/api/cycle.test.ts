@@ -130,7 +130,15 @@ describeEachEngine("learning title cycle", (engine) => {
     // The person who entered it cannot approve it.
     const self = await tayho.post(`/api/v1/decisions/${decisionId}/issue`);
     expect(self.status).toBe(403);
-    const issued = await reviewer.post(`/api/v1/decisions/${decisionId}/issue`);
+    // Under another commune the decision is not found: to read, issue, print or write out.
+    for (const path of ["", "/certificates.pdf", "/decision.docx"])
+      expect((await hanoi.get(`/api/v1/decisions/${decisionId}${path}?communeId=${badinh}`)).status).toBe(
+        404,
+      );
+    expect((await reviewer.post(`/api/v1/decisions/${decisionId}/issue?communeId=${badinh}`)).status).toBe(
+      404,
+    );
+    const issued = await reviewer.post(`/api/v1/decisions/${decisionId}/issue?communeId=${ward}`);
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     expect(issued.body.decision).toMatchObject({ status: "issued", registrationCount: 2 });
 
@@ -143,7 +151,7 @@ describeEachEngine("learning title cycle", (engine) => {
     });
     expect(locked.status).toBe(422);
 
-    const pdf = await tayho.get(`/api/v1/decisions/${decisionId}/certificates.pdf`);
+    const pdf = await tayho.get(`/api/v1/decisions/${decisionId}/certificates.pdf?communeId=${ward}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     if (hasPdftotext) {

@@ -100,7 +100,9 @@ describeEachEngine("cancelling a draft decision", (engine) => {
     const id = created.body.decision.id;
     expect((await registration(ids[0]!)).decisionId).toBe(id);
 
-    const cancelled = await tayho.delete(`/api/v1/decisions/${id}`);
+    // Named under another commune (the ward's id plus one) the draft is not found and stays.
+    expect((await tayho.delete(`/api/v1/decisions/${id}?communeId=${ward + 1}`)).status).toBe(404);
+    const cancelled = await tayho.delete(`/api/v1/decisions/${id}?communeId=${ward}`);
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     expect(cancelled.body).toEqual({ id, released: 3 });
     for (const rid of ids)

@@ -19,7 +19,7 @@ import type {
   Title,
 } from "../../shared/rubric";
 import type { RegistrationStatus } from "../constants";
-import { ApiRequestError, BASE, commune, type RowRef, request } from "./client";
+import { ApiRequestError, BASE, commune, type RowRef, request, withQuery } from "./client";
 
 export type { Assessment, CarryForwardResult, StoredRubric, TodoItem };
 /** A file or note attached to an item of a self-assessment. */
@@ -108,14 +108,19 @@ export const cycleApi = {
     request<{ decisions: Decision[] }>("GET", "/decisions", { query: params }).then((r) => r.decisions),
   draftDecision: (body: DecisionBody) =>
     request<{ decision: Decision }>("POST", "/decisions", { body }).then((r) => r.decision),
-  issueDecision: (id: number, version: number) =>
-    request<{ decision: Decision }>("POST", `/decisions/${id}/issue`, { body: { version } }).then(
-      (r) => r.decision,
-    ),
-  cancelDecision: (id: number, version: number) =>
-    request<{ id: number; released: number }>("DELETE", `/decisions/${id}`, { query: { version } }),
-  decisionCertificatesUrl: (id: number) => `${BASE}/decisions/${id}/certificates.pdf`,
-  decisionDocumentUrl: (id: number) => `${BASE}/decisions/${id}/decision.docx`,
+  issueDecision: (decision: RowRef, version: number) =>
+    request<{ decision: Decision }>("POST", `/decisions/${decision.id}/issue`, {
+      query: commune(decision),
+      body: { version },
+    }).then((r) => r.decision),
+  cancelDecision: (decision: RowRef, version: number) =>
+    request<{ id: number; released: number }>("DELETE", `/decisions/${decision.id}`, {
+      query: { ...commune(decision), version },
+    }),
+  decisionCertificatesUrl: (decision: RowRef) =>
+    withQuery(`${BASE}/decisions/${decision.id}/certificates.pdf`, commune(decision)),
+  decisionDocumentUrl: (decision: RowRef) =>
+    withQuery(`${BASE}/decisions/${decision.id}/decision.docx`, commune(decision)),
   registrationCertificateUrl: (id: number) => `${BASE}/registrations/${id}/certificate.pdf`,
 
   /** The public check of a certificate code; null when there is no such certificate. */

@@ -102,9 +102,15 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
 }
 
 /** All certificates of one issued recognition decision, in one PDF for batch printing. */
-export async function decisionCertificates(db: Db, actor: Actor, decisionId: number, verifyBaseUrl: string) {
+export async function decisionCertificates(
+  db: Db,
+  actor: Actor,
+  decisionId: number,
+  verifyBaseUrl: string,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const { decision } = await loadDecision(tx, actor, decisionId);
+    const { decision } = await loadDecision(tx, actor, decisionId, communeId);
     if (isRatingTitle(decision.title)) throw noRatingCertificate();
     if (decision.kind !== "recognition" || decision.status !== "issued")
       throw new AppError("validation", "Chỉ in giấy công nhận của quyết định công nhận đã ban hành");

@@ -200,11 +200,14 @@ cycleRoutes.openapi(
     path: "/decisions/{id}",
     tags,
     summary: "Một quyết định",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(z.object({ decision }), "Quyết định") },
   }),
-  async (c) =>
-    c.json({ decision: await getDecision(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const found = await getDecision(c.get("db"), requireActor(c), id, c.req.valid("query").communeId);
+    return c.json({ decision: found }, 200);
+  },
 );
 
 cycleRoutes.openapi(
@@ -215,6 +218,7 @@ cycleRoutes.openapi(
     summary: "Phê duyệt, ban hành quyết định (người khác người lập); hồ sơ bị khóa",
     request: {
       params: idParam,
+      query: communeQuery,
       body: { content: { "application/json": { schema: versionBody } }, required: false },
     },
     responses: { 200: jsonContent(z.object({ decision }), "Đã ban hành"), ...staleResponse },
@@ -222,7 +226,11 @@ cycleRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const { version } = c.req.valid("json") ?? {};
-    return c.json({ decision: await issueDecision(c.get("db"), requireActor(c), id, version) }, 200);
+    const { communeId } = c.req.valid("query");
+    return c.json(
+      { decision: await issueDecision(c.get("db"), requireActor(c), id, version, communeId) },
+      200,
+    );
   },
 );
 
@@ -233,7 +241,10 @@ cycleRoutes.openapi(
     tags,
     summary:
       "Hủy dự thảo quyết định (chưa ban hành): hồ sơ công nhận trở lại danh sách đề nghị, hồ sơ thu hồi vẫn được công nhận",
-    request: { params: idParam, query: z.object({ version: z.coerce.number().int().positive().optional() }) },
+    request: {
+      params: idParam,
+      query: communeQuery.extend({ version: z.coerce.number().int().positive().optional() }),
+    },
     responses: {
       200: jsonContent(z.object({ id: z.number(), released: z.number() }), "Đã hủy dự thảo"),
       ...staleResponse,
@@ -246,6 +257,7 @@ cycleRoutes.openapi(
         requireActor(c),
         c.req.valid("param").id,
         c.req.valid("query").version,
+        c.req.valid("query").communeId,
       ),
       200,
     ),
@@ -257,7 +269,7 @@ cycleRoutes.openapi(
     path: "/decisions/{id}/certificates.pdf",
     tags,
     summary: "In tất cả giấy công nhận của một quyết định (PDF, A4 ngang)",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: pdf("Giấy công nhận"),
   }),
   async (c) => {
@@ -266,6 +278,7 @@ cycleRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       publicBase(c),
+      c.req.valid("query").communeId,
     );
     // The length lets the page show the download's progress (CertificatesButton).
     return c.body(new Uint8Array(bytes), 200, {

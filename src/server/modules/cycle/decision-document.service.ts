@@ -9,10 +9,15 @@ import { householdHolder } from "../../documents/nd30-names";
 import { logExport } from "../readlog/processing-log";
 import { loadDecision } from "./decisions.service";
 
-export async function decisionDocument(db: Db, actor: Actor, decisionId: number): Promise<Buffer> {
+export async function decisionDocument(
+  db: Db,
+  actor: Actor,
+  decisionId: number,
+  communeId?: number,
+): Promise<Buffer> {
   return asActor(db, actor, async (tx) => {
-    // Scope checked here: a decision outside the caller's units answers 404.
-    const { decision } = await loadDecision(tx, actor, decisionId);
+    // Scope checked here: a decision outside the caller's units (or the commune given) answers 404.
+    const { decision } = await loadDecision(tx, actor, decisionId, communeId);
     const link = decision.kind === "recognition" ? sql`r.decision_id` : sql`r.revocation_id`;
     const { rows } = await sql<{
       subject_kind: DecisionSubjectKind;

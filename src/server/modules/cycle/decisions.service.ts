@@ -148,14 +148,17 @@ function presentDecision(
   };
 }
 
-export async function loadDecision(tx: Db, actor: Actor, id: number) {
-  const row = await decisionQuery(tx, actor).where("d.id", "=", id).executeTakeFirst();
+/** One decision in the caller's scope; given its commune, looked for there alone (one shard). */
+export async function loadDecision(tx: Db, actor: Actor, id: number, communeId?: number) {
+  let query = decisionQuery(tx, actor).where("d.id", "=", id);
+  if (communeId !== undefined) query = query.where("d.commune_id", "=", communeId);
+  const row = await query.executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy quyết định, hoặc quyết định nằm ngoài phạm vi của bạn");
   return { decision: presentDecision(row), createdById: row.created_by };
 }
 
-export const getDecision = (db: Db, actor: Actor, id: number) =>
-  asActor(db, actor, async (tx) => (await loadDecision(tx, actor, id)).decision);
+export const getDecision = (db: Db, actor: Actor, id: number, communeId?: number) =>
+  asActor(db, actor, async (tx) => (await loadDecision(tx, actor, id, communeId)).decision);
 
 export async function listDecisions(db: Db, actor: Actor, filter: { unitId: number; year?: number }) {
   return asActor(db, actor, async (tx) => {
@@ -246,7 +249,7 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
       unitId: input.communeId,
       after: input,
     });
-    return (await loadDecision(tx, actor, id)).decision;
+    return (await loadDecision(tx, actor, id, input.communeId)).decision;
   });
 }
 
@@ -255,18 +258,24 @@ export async function draftDecision(db: Db, actor: Actor, input: DecisionInput) 
  * after the lock: issuing and cancelling the same draft at once cannot both go through. With `version`, a draft
  * that changed since the caller read it is refused with 409.
  */
-async function lockDraft(tx: Db, actor: Actor, id: number, version: number | undefined) {
-  await loadDecision(tx, actor, id);
-  const row = await lockDecision(tx, id);
-  const { decision, createdById } = await loadDecision(tx, actor, id);
+async function lockDraft(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  version: number | undefined,
+  communeId: number | undefined,
+) {
+  const seen = await loadDecision(tx, actor, id, communeId);
+  const row = await lockDecision(tx, id, seen.decision.communeId);
+  const { decision, createdById } = await loadDecision(tx, actor, id, seen.decision.communeId);
   if (version !== undefined && row) await expectVersion(tx, { entity: "decision", id }, version, row.version);
   return { decision, createdById, locked: row !== undefined };
 }
 
 /** Issues a drafted decision: by a reviewer who did not draft it. Its records are then locked. */
-export async function issueDecision(db: Db, actor: Actor, id: number, version?: number) {
+export async function issueDecision(db: Db, actor: Actor, id: number, version?: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const { decision, createdById, locked } = await lockDraft(tx, actor, id, version);
+    const { decision, createdById, locked } = await lockDraft(tx, actor, id, version, communeId);
     await requireOnUnit(tx, actor, "cycle.issue", decision.communeId, "xã, phường này");
     if (createdById === actor.userId)
       throw forbidden("Người lập quyết định không được tự phê duyệt; cần một người khác ban hành");
@@ -312,7 +321,7 @@ export async function issueDecision(db: Db, actor: Actor, id: number, version?: 
       before: { status: "draft" },
       after: { status: "issued", registrations: ids },
     });
-    return (await loadDecision(tx, actor, id)).decision;
+    return (await loadDecision(tx, actor, id, decision.communeId)).decision;
   });
 }
 
@@ -321,9 +330,15 @@ export async function issueDecision(db: Db, actor: Actor, id: number, version?: 
  * proposal list ("proposed", nothing else of them changes), revocation ones stay recognised. The draft is
  * deleted so that its number can be used again; the audit log keeps what it was.
  */
-export async function cancelDraftDecision(db: Db, actor: Actor, id: number, version?: number) {
+export async function cancelDraftDecision(
+  db: Db,
+  actor: Actor,
+  id: number,
+  version?: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const { decision, locked } = await lockDraft(tx, actor, id, version);
+    const { decision, locked } = await lockDraft(tx, actor, id, version, communeId);
     await requireOnUnit(tx, actor, "cycle.draft", decision.communeId, "xã, phường này");
     if (!locked) throw forbidden("Bạn không có quyền hủy dự thảo này");
     if (decision.status === "issued")

@@ -104,10 +104,11 @@ export async function lockDecisionRegistrations(
 }
 
 /** Locks a decision row (before its registrations, always in that order); undefined when the caller may not. */
-export async function lockDecision(tx: Db, id: number) {
+export async function lockDecision(tx: Db, id: number, communeId: number) {
   return tx
     .selectFrom("decisions")
     .select(["id", "commune_id", "status", "version"])
+    .where("commune_id", "=", communeId)
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();

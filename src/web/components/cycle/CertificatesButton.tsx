@@ -16,7 +16,7 @@ export function CertificatesButton({ decision }: { decision: Decision }) {
   const t = useT();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<{ received: number; total: number | null } | null>(null);
-  const url = cycleApi.decisionCertificatesUrl(decision.id);
+  const url = cycleApi.decisionCertificatesUrl(decision);
 
   const download = async (event: React.MouseEvent) => {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { allows, type Can } from "../../../shared/capabilities";
 import type { Decision } from "../../../shared/cycle";
 import { isRatingTitle } from "../../../shared/rubric";
+import type { RowRef } from "../../api/client";
 import { cycleApi } from "../../api/cycle";
 import { errorText, staleOf } from "../../errors";
 import { formatDate } from "../../format";
@@ -47,13 +48,13 @@ export function DecisionList({ decisions, onDone, can }: Props) {
   /** Runs one action on a decision; a refusal stays shown above the list. */
   const act = async (
     decision: Decision,
-    call: (id: number, version: number) => Promise<unknown>,
+    call: (decision: RowRef, version: number) => Promise<unknown>,
     done: string,
   ) => {
     setBusyId(decision.id);
     setRefusal(null);
     try {
-      await call(decision.id, decision.version);
+      await call(decision, decision.version);
       void message.success(done);
       onDone();
     } catch (err) {
@@ -80,7 +81,7 @@ export function DecisionList({ decisions, onDone, can }: Props) {
         {t("decision.count", { count: d.registrationCount })}
       </Typography.Text>
       <Typography.Link
-        href={cycleApi.decisionDocumentUrl(d.id)}
+        href={cycleApi.decisionDocumentUrl(d)}
         download
         style={{ fontSize: 12 }}
         data-testid="decision-document"
