@@ -82,11 +82,11 @@ describe.skipIf(!available)("the Hội Khuyến học's pages on a phone", () =>
       officers: [{ fullName: "Trần Văn Hùng", post: "chair", termFrom: "2022-01-01", termTo: "2027-01-01" }],
     });
     await user("thuky.to2", "chapter_secretary", second);
-    return { hoi, first };
+    return { hoi, first, communeId };
   }
 
   test("the Hội opens its tree, finds a member without diacritics, opens the chapter and edits its committee", async () => {
-    const { hoi, first } = await prepare();
+    const { hoi, first, communeId } = await prepare();
     const { context, page } = await app.signedIn("hkh.tayho");
     try {
       await fromMenu(page, "Hội Khuyến học");
@@ -111,8 +111,17 @@ describe.skipIf(!available)("the Hội Khuyến học's pages on a phone", () =>
         "Nguyễn Thị Lan",
       ]);
       await expectNoOverflow(page);
-      await page.getByTestId("member-hit-chapter").click();
+      // The hit's link names the chapter's commune (?xa=), and the page names it on its calls: the server then looks
+      // in that commune alone (one shard, docs/SCALE-OUT.md).
+      const named = (r: { url(): string }) => new URL(r.url()).searchParams.get("communeId");
+      const [opened] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/chapters/${first}`),
+        page.getByTestId("member-hit-chapter").click(),
+      ]);
       await page.waitForURL((u) => u.pathname === `/chi-hoi/${first}`);
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(String(communeId));
+      expect(opened.status()).toBe(200);
+      expect(named(opened)).toBe(String(communeId));
       await eventually(() => page.getByTestId("chapter-title").textContent()).toBe("Chi hội Khuyến học Tổ 1");
       await eventually(() => page.getByTestId("chapter-member-name").allTextContents()).toEqual([
         "Nguyễn Thị Lan",
@@ -132,11 +141,14 @@ describe.skipIf(!available)("the Hội Khuyến học's pages on a phone", () =>
       await expectNoOverflow(page);
       const [saved] = await Promise.all([
         page.waitForResponse(
-          (r) => r.url().endsWith(`/chapters/${first}/committee`) && r.request().method() === "PUT",
+          (r) =>
+            new URL(r.url()).pathname.endsWith(`/chapters/${first}/committee`) &&
+            r.request().method() === "PUT",
         ),
         page.getByTestId("committee-save").click(),
       ]);
       expect(saved.status()).toBe(200);
+      expect(named(saved)).toBe(String(communeId));
       await eventually(() => page.getByTestId("committee-list").locator("strong").allTextContents()).toEqual([
         "Phạm Thị Hoa",
       ]);

@@ -87,12 +87,14 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
       await page.goto(`${app.url}/chi-hoi/${chapterId}`);
       await eventually(() => page.getByTestId("chapter-title").textContent()).toBe("Chi hội Khuyến học Tổ 1");
       await page.getByRole("spinbutton", { name: "Mức hội phí (đồng)" }).fill("50000");
-      await Promise.all([
+      const [set] = await Promise.all([
         page.waitForResponse(
           (r) => r.url().includes(`/chapters/${chapterId}/dues/`) && r.request().method() === "PUT",
         ),
         page.getByTestId("dues-set-amount").click(),
       ]);
+      // Opened by an address with the id alone, the page still names the commune the chapter was found in.
+      expect(new URL(set.url()).searchParams.get("communeId")).toBe(String(communeId));
       for (const number of ["0001", "0002"]) {
         const button = page.getByTestId(`dues-pay-${number}`);
         await eventually(() => button.isEnabled()).toBe(true);
@@ -101,12 +103,15 @@ describe.skipIf(!available)("a chapter secretary on a phone", () => {
           button.click(),
         ]);
         expect(paid.status()).toBe(201);
+        expect(new URL(paid.url()).searchParams.get("communeId")).toBe(String(communeId));
       }
       await eventually(() => page.getByTestId("dues-paid").count()).toBe(2);
       expect(await page.getByTestId("dues-totals").textContent()).toBe(
         "2/2 hội viên đã nộp · đã thu 100.000 đồng",
       );
-      expect(await page.getByTestId("dues-xlsx").getAttribute("href")).toMatch(/dues\.xlsx\?year=\d{4}/);
+      expect(await page.getByTestId("dues-xlsx").getAttribute("href")).toMatch(
+        new RegExp(`dues\\.xlsx\\?year=\\d{4}&communeId=${communeId}$`),
+      );
       await expectNoOverflow(page);
 
       // The dashboard counts them: the Hội's cards and the growth chart, from the counters.

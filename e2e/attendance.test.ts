@@ -63,10 +63,12 @@ describe.skipIf(!available)("attendance on a teacher's phone", () => {
     try {
       // Exactly one write fails: the server gets it, the phone never sees the answer.
       let lost = 0;
+      const posted: string[] = [];
       const seen: string[] = [];
       page.on("request", (r) => seen.push(`${r.method()} ${r.url()}`));
       page.on("console", (m) => seen.push(`console ${m.type()}: ${m.text()}`));
-      await page.route(/\/api\/v1\/activities\/\d+\/sessions$/, async (route) => {
+      await page.route(/\/api\/v1\/activities\/\d+\/sessions(\?|$)/, async (route) => {
+        if (route.request().method() === "POST") posted.push(route.request().url());
         if (route.request().method() !== "POST" || lost > 0) return route.continue();
         lost++;
         await route.fetch();
@@ -76,6 +78,8 @@ describe.skipIf(!available)("attendance on a teacher's phone", () => {
       await page.getByTestId(`attendance-activity-${id}`).click();
       const plus = page.getByTestId("count-attendees-plus");
       await plus.waitFor();
+      // The page's address names the activity's commune, which its calls name too (one commune's shard).
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(String(communeId));
       // Big tap targets: at least 44 px each way.
       const box = (await plus.boundingBox())!;
       expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
@@ -114,6 +118,8 @@ describe.skipIf(!available)("attendance on a teacher's phone", () => {
         expect.stringContaining("7 lượt người"),
       ]);
       expect(await page.evaluate(() => localStorage.getItem("hieuhoc.attendance.outbox"))).toBe("[]");
+      expect(posted.length).toBeGreaterThanOrEqual(2);
+      for (const url of posted) expect(new URL(url).searchParams.get("communeId")).toBe(String(communeId));
     } finally {
       await context.close();
     }

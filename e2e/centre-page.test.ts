@@ -1,7 +1,9 @@
 /**
  * A learning centre's page on a 360 px phone: the ward's officer opens the demo ward's centre from the centres
  * list, sees its founding decision and board, adds an appointment decision through the dialog and sees it in the
- * list; the history tab names the old ward's centre merged into it. Nothing sticks out sideways on any tab.
+ * list; the history tab names the old ward's centre merged into it. Nothing sticks out sideways on any tab. The
+ * page's address names the centre's commune (`?xa=`) and every API call of the page names it (`?communeId=`); an
+ * old link with the id alone still opens the page, whose calls after the first read then name the commune.
  */
 import { describe, expect, test } from "vitest";
 import { submitForm } from "./helpers/antd";
@@ -57,11 +59,21 @@ describe.skipIf(!available)("a learning centre's page on a phone", () => {
     const merger = decision("merger", "215/QĐ-UBND", "2025-08-18", { predecessorIds: [old.body.centre.id] });
     expect((await send(`/api/v1/centres/${id}/decisions`, merger)).status).toBe(201);
 
+    const path = (r: { url: () => string }) => new URL(r.url()).pathname;
+    const communeOf = (r: { url: () => string }) => new URL(r.url()).searchParams.get("communeId");
     const { context, page } = await app.signedIn("tayho");
     try {
       await page.goto(`${app.url}/trung-tam-hoc-tap`);
-      await page.getByTestId("centre-name").filter({ hasText: "phường Tây Hồ" }).click();
+      const [centreRead, historyRead] = await Promise.all([
+        page.waitForRequest((r) => path(r) === `/api/v1/centres/${id}`),
+        page.waitForRequest((r) => path(r) === `/api/v1/centres/${id}/history`),
+        page.getByTestId("centre-name").filter({ hasText: "phường Tây Hồ" }).click(),
+      ]);
       await page.waitForURL((u) => u.pathname === `/trung-tam-hoc-tap/${id}`);
+      // The list's link names the centre's commune, and the page names it to the API: one commune's shard.
+      expect(new URL(page.url()).searchParams.get("xa")).toBe(String(communeId));
+      expect(communeOf(centreRead)).toBe(String(communeId));
+      expect(communeOf(historyRead)).toBe(String(communeId));
       await eventually(() => page.getByTestId("centre-title").textContent()).toBe(
         "Trung tâm học tập cộng đồng phường Tây Hồ",
       );
@@ -80,9 +92,10 @@ describe.skipIf(!available)("a learning centre's page on a phone", () => {
       const response = await submitForm(
         page,
         "decision-ok",
-        (r) => r.url().endsWith(`/api/v1/centres/${id}/decisions`) && r.request().method() === "POST",
+        (r) => path(r) === `/api/v1/centres/${id}/decisions` && r.request().method() === "POST",
       );
       expect(response.status()).toBe(201);
+      expect(communeOf(response)).toBe(String(communeId));
       await eventually(() => page.getByTestId("decision").count()).toBe(3);
       const texts = await page.getByTestId("decision").allTextContents();
       expect(texts[1]).toContain("176/QĐ-UBND · 22/07/2025");
@@ -93,16 +106,24 @@ describe.skipIf(!available)("a learning centre's page on a phone", () => {
       await eventually(() => page.getByTestId("centre-predecessors").textContent()).toContain(
         "Trung tâm học tập cộng đồng phường Bưởi",
       );
+      // The old ward's centre is linked with its own commune.
+      const link = page.getByTestId("centre-predecessors").getByRole("link", { name: /phường Bưởi/ });
+      expect(await link.getAttribute("href")).toBe(`/trung-tam-hoc-tap/${old.body.centre.id}?xa=${buoi.id}`);
       await expectNoOverflow(page);
       await page.getByTestId("centre-tab-activities").click();
       await expectNoOverflow(page);
     } finally {
       await context.close();
     }
-    // On a desktop the same page shows antd's tab bar.
+    // On a desktop the same page shows antd's tab bar. An old link without the commune still opens the centre;
+    // the calls after the first read name the commune it was found in.
     const wide = await app.signedIn("tayho", { width: 1280, height: 800 });
     try {
-      await wide.page.goto(`${app.url}/trung-tam-hoc-tap/${id}?tab=staff`);
+      const [history] = await Promise.all([
+        wide.page.waitForRequest((r) => path(r) === `/api/v1/centres/${id}/history`),
+        wide.page.goto(`${app.url}/trung-tam-hoc-tap/${id}?tab=staff`),
+      ]);
+      expect(communeOf(history)).toBe(String(communeId));
       await wide.page.getByTestId("staff-edit").waitFor();
       await wide.page.getByTestId("centre-tab-history").click();
       await eventually(() => wide.page.getByTestId("centre-predecessors").textContent()).toContain(

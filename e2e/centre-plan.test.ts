@@ -52,7 +52,14 @@ describe.skipIf(!available)("a centre's plan and the needs survey", () => {
       await page.goto(`${app.url}/trung-tam-hoc-tap/${id}?tab=plan`);
       await eventually(() => page.getByTestId("plan-status").textContent()).toBe("Đang lập");
       expect(await page.getByTestId("plan-save").count()).toBe(0); // the approver does not edit
-      await page.getByTestId("plan-approve").click();
+      // Opened by an old link (the id alone), the page names the commune the centre was found in.
+      const [approve] = await Promise.all([
+        page.waitForRequest((r) =>
+          new URL(r.url()).pathname.endsWith(`/centres/${id}/plans/${year}/approve`),
+        ),
+        page.getByTestId("plan-approve").click(),
+      ]);
+      expect(new URL(approve.url()).searchParams.get("communeId")).toBe(String(communeId));
       await eventually(() => page.getByTestId("plan-status").textContent()).toBe("Đã duyệt");
       await eventually(() => page.getByTestId("plan-quarter-1").textContent()).toContain("1 / 2");
       expect(await page.getByTestId("plan-total").textContent()).toContain("1 / 3");
@@ -76,7 +83,14 @@ describe.skipIf(!available)("a centre's plan and the needs survey", () => {
       await chooseOption(page, "survey-age", "Trên 60 tuổi");
       await page.getByTestId("survey-topics").getByText("Pháp luật").click();
       await page.getByTestId("survey-topics").getByText("Sức khỏe").click();
-      await page.locator("#survey-response-save").click();
+      const [answer] = await Promise.all([
+        page.waitForRequest(
+          (r) => r.method() === "POST" && /\/needs-surveys\/\d+\/responses$/.test(new URL(r.url()).pathname),
+        ),
+        page.locator("#survey-response-save").click(),
+      ]);
+      // The answer names its survey's commune (the server looks there alone).
+      expect(new URL(answer.url()).searchParams.get("communeId")).toBe(String(communeId));
       await eventually(() => rows(page, "survey-responses").count()).toBe(1);
       expect(await page.getByTestId("survey-by-age").textContent()).toContain("Pháp luật");
       await expectNoOverflow(page);

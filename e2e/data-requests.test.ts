@@ -108,9 +108,13 @@ describe.skipIf(!available)("data-subject requests", () => {
       const text = (await page.getByTestId("dsr-matches").textContent()) ?? "";
       for (const source of ["Chủ hộ", "Hội viên Hội Khuyến học", "Khen thưởng"])
         expect(text).toContain(source);
-      const linked = page.waitForResponse((r) => r.url().endsWith(`/api/v1/data-requests/${id}/records`));
+      const linked = page.waitForResponse((r) =>
+        new URL(r.url()).pathname.endsWith(`/api/v1/data-requests/${id}/records`),
+      );
       await page.getByTestId("dsr-link").click();
       expect((await linked).status()).toBe(200);
+      // The request is named with its commune: the server looks there alone.
+      expect(new URL((await linked).url()).searchParams.get("communeId")).not.toBeNull();
       await eventually(() => page.getByTestId("dsr-linked").textContent()).not.toBe("Hồ sơ đã gắn (0)");
 
       // The copy, as Excel.
@@ -127,7 +131,9 @@ describe.skipIf(!available)("data-subject requests", () => {
 
       // Closed.
       const closed = page.waitForResponse(
-        (r) => r.url().endsWith(`/api/v1/data-requests/${id}`) && r.request().method() === "PATCH",
+        (r) =>
+          new URL(r.url()).pathname.endsWith(`/api/v1/data-requests/${id}`) &&
+          r.request().method() === "PATCH",
       );
       await page.getByTestId("dsr-done").click();
       expect((await closed).status()).toBe(200);

@@ -37,7 +37,7 @@ type Fund = { id: number; accounts: { id: number; name: string }[] };
 /** Clicks a button and waits for the server's answer to the request it sends. */
 async function clickFor(page: Page, testId: string, urlEnd: string) {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith(urlEnd) && r.request().method() !== "GET"),
+    page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(urlEnd) && r.request().method() !== "GET"),
     page.getByTestId(testId).click(),
   ]);
   return response;

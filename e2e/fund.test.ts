@@ -88,6 +88,10 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
     let page = treasurer.page;
     try {
       await page.goto(`${app.url}/quy`);
+      // The fund's page names its commune (?xa=); its requests then send it (the server looks there alone).
+      expect(await page.getByTestId("fund-link").getAttribute("href")).toBe(
+        `/quy/${fund.id}?xa=${communeId}`,
+      );
       await page.getByTestId("fund-link").click();
       await page.getByTestId("fund-assets").waitFor();
       await expectNoOverflow(page);
@@ -103,9 +107,11 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       const created = await submitForm(
         page,
         "receipt-form-ok",
-        (r) => r.url().endsWith(`/funds/${fund.id}/receipts`) && r.request().method() === "POST",
+        (r) =>
+          new URL(r.url()).pathname.endsWith(`/funds/${fund.id}/receipts`) && r.request().method() === "POST",
       );
       expect(created.status()).toBe(201);
+      expect(new URL(created.url()).searchParams.get("communeId")).toBe(String(communeId));
       const link = page.getByTestId("receipt-voucher-link");
       await eventually(() => page.getByTestId("receipt-done").textContent()).toContain(`PT2/${year}`);
       const pdf = await page.request.get(`${app.url}${await link.getAttribute("href")}`);
@@ -130,7 +136,9 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       const proposed = await submitForm(
         page,
         "propose-form-ok",
-        (r) => r.url().endsWith(`/funds/${fund.id}/disbursements`) && r.request().method() === "POST",
+        (r) =>
+          new URL(r.url()).pathname.endsWith(`/funds/${fund.id}/disbursements`) &&
+          r.request().method() === "POST",
       );
       expect(proposed.status()).toBe(201);
       await page.getByTestId("fund-tab-disbursements").click();
@@ -156,7 +164,10 @@ describe.skipIf(!available)("a fund's books on a phone", () => {
       const approve = page.getByTestId("disbursement-approve");
       await eventually(() => approve.isEnabled()).toBe(true);
       expect(await page.getByTestId("fund-receive").count()).toBe(0); // not a keeper of the books
-      await Promise.all([page.waitForResponse((r) => r.url().endsWith("/approve")), approve.click()]);
+      await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/approve")),
+        approve.click(),
+      ]);
       await eventually(() => page.getByTestId("disbursement-state").first().textContent()).toBe(
         "Đã duyệt, chờ chi",
       );

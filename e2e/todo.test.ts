@@ -38,7 +38,7 @@ describe.skipIf(!available)("to-do page in the browser", () => {
     // Last year: two of the four households of Tổ dân phố số 1 registered, through the API.
     const year = new Date().getFullYear();
     const api = await apiLogin(app.url, "tayho");
-    const { units } = await communeUnits(app.url, api);
+    const { communeId: ward, units } = await communeUnits(app.url, api);
     const village = units.find((u) => u.name === "Tổ dân phố số 1");
     if (!village) throw new Error("Tổ dân phố số 1 is missing from the demo data");
     const { households } = await apiGet<{ households: Household[] }>(
@@ -114,7 +114,9 @@ describe.skipIf(!available)("to-do page in the browser", () => {
       await page.getByTestId("score-sheet").waitFor();
       await page.getByTestId("evidence-upload-tc1.1").waitFor();
       const [uploaded] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith("/evidence") && r.request().method() === "POST"),
+        page.waitForResponse(
+          (r) => new URL(r.url()).pathname.endsWith("/evidence") && r.request().method() === "POST",
+        ),
         page
           .getByTestId("evidence-tc1.1")
           .locator("input[type=file]")
@@ -125,7 +127,13 @@ describe.skipIf(!available)("to-do page in the browser", () => {
           }),
       ]);
       expect(uploaded.status()).toBe(201);
-      await page.getByTestId("evidence-tc1.1").getByText("bien-ban.txt").waitFor();
+      // The sheet names the registration's commune: the server looks in that commune alone (one shard).
+      expect(new URL(uploaded.url()).searchParams.get("communeId")).toBe(String(ward));
+      const link = page.getByTestId("evidence-tc1.1").locator("a", { hasText: "bien-ban.txt" });
+      await link.waitFor();
+      expect(await link.getAttribute("href")).toMatch(
+        new RegExp(`^/api/v1/registrations/\\d+/evidence/\\d+\\?communeId=${ward}$`),
+      );
       await expectNoOverflow(page);
     } finally {
       await context.close();

@@ -9,7 +9,7 @@ import type { Database } from "../../src/server/db/schema";
 import { draftDecision, holdReview, issueDecision } from "../../src/server/modules/cycle/decisions.service";
 import { importEvaluations } from "../../src/server/modules/cycle/evaluations.import";
 import { assessRegistration } from "../../src/server/modules/cycle/registrations.service";
-import { rollup } from "../../src/server/modules/stats/stats.service";
+import { rollup } from "../../src/server/modules/stats/rollup";
 import { importColumns } from "../../src/server/registry/cells";
 import { importItems } from "../../src/server/registry/import";
 import { households } from "../../src/shared/registry/kinds";

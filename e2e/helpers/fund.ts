@@ -38,7 +38,7 @@ export async function confirmPayment(page: Page, okTestId: string) {
   await eventually(() => ok.isEnabled()).toBe(true);
   await eventually(() => page.locator(".ant-modal:visible input").first().inputValue()).not.toBe("");
   const [paid] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith("/pay"), { timeout: 60_000 }),
+    page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/pay"), { timeout: 60_000 }),
     ok.click(),
   ]);
   return paid;
@@ -67,7 +67,7 @@ export async function closeAndPublish(
     await eventually(() => publish.isEnabled()).toBe(true);
     await publish.click();
     await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith("/publish")),
+      page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/publish")),
       confirmPopup(page, "Công khai"),
     ]);
     await page.getByTestId("fund-disclosure-page").waitFor();

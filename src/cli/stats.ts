@@ -7,7 +7,8 @@ import { readConfig } from "../server/config";
 import type { Connection } from "../server/db/connection";
 import { openDatabase } from "../server/db/open";
 import { formatRate, metricsFor } from "../server/modules/stats/metrics";
-import { rebuildCounters, rollup, unitByCode, verifyCounters } from "../server/modules/stats/stats.service";
+import { rollup } from "../server/modules/stats/rollup";
+import { rebuildCounters, unitByCode, verifyCounters } from "../server/modules/stats/stats.service";
 import { type Title, titles } from "../shared/rubric";
 import type { Command } from "./args";
 

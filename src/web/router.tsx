@@ -1,5 +1,6 @@
 /** A tiny router on window.history: current location as a hook, navigate(), <Link> and path matching. */
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+import type { RowRef } from "./api/client";
 
 export const paths = {
   login: "/dang-nhap",
@@ -18,15 +19,19 @@ export const paths = {
   association: "/hoi-khuyen-hoc",
   memberSearch: "/tim-hoi-vien",
   needsSurvey: "/khao-sat-nhu-cau",
-  chapter: (id: number) => `/chi-hoi/${id}`,
+  /** A chapter with its commune (`?xa=`, communeIn), then named by the page's requests. */
+  chapter: (chapter: RowRef) => pageAddress(`/chi-hoi/${chapter.id}`, { [communeKey]: chapter.communeId }),
   verify: (code: string) => `/xac-minh/${encodeURIComponent(code)}`,
   /** The attendance pages of a centre's teacher: the classes under way, and one class's session of today. */
   attendance: "/diem-danh",
   attendanceOf: (id: number) => `/diem-danh/${id}`,
   funds: "/quy",
-  fund: (id: number) => `/quy/${id}`,
-  /** An award round of a fund (đợt trao học bổng). */
-  awardRound: (fundId: number, roundId: number) => `/quy/${fundId}/dot/${roundId}`,
+  /** A fund's page; `unitId`: the fund's commune, or province (`?xa=`, communeIn), then named by its requests. */
+  fund: (id: number, unitId?: number, query: Record<string, string | number> = {}) =>
+    pageAddress(`/quy/${id}`, { [communeKey]: unitId, ...query }),
+  /** An award round of a fund (đợt trao học bổng), with the fund's unit as fund() has it. */
+  awardRound: (fundId: number, roundId: number, unitId?: number) =>
+    pageAddress(`/quy/${fundId}/dot/${roundId}`, { [communeKey]: unitId }),
   disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
   commendations: "/khen-thuong",
   /** The public open data of the decided years (no login). */
@@ -41,6 +46,27 @@ export const paths = {
   processingLog: "/nhat-ky-xu-ly",
   breaches: "/su-co-du-lieu",
 } as const;
+
+/**
+ * The query key of the commune of a page's row (`?xa=`), beside the row's id in its address: the page's requests
+ * then name it (the server looks in that commune alone, docs/SCALE-OUT.md). Old links without it still open.
+ */
+export const communeKey = "xa";
+
+/** The commune of the page's row, when its address names it (communeKey). */
+export function communeIn(search: URLSearchParams): number | undefined {
+  const id = Number(search.get(communeKey));
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** A page's address with its query; parameters without a value are left out. */
+function pageAddress(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
 
 /** The public pages' patterns: a certificate's check, a fund's published year, the open data. */
 export const publicPatterns = {

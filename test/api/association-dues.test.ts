@@ -1,7 +1,8 @@
 /**
  * Hội phí: a chapter's yearly amount, payments per member per year (the chapter's amount by default, once a year,
  * not before the year of joining, never negative), reversal by a reversing entry, and the dues list (who paid,
- * who did not, totals) as JSON and XLSX, as a chapter secretary who sees their chapter only.
+ * who did not, totals) as JSON and XLSX, as a chapter secretary who sees their chapter only. Each of the Hội's routes
+ * of one chapter, member or payment, given the row's commune, looks there alone: another commune is 404.
  */
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
@@ -181,5 +182,60 @@ describeEachEngine("Hội Khuyến học: dues", (engine) => {
     ).toBe(200);
     const now = await hanoi.post(`/api/v1/members/${cuong}/dues`, { year: 2026, paidOn: "2026-02-01" });
     expect(now.body.payment.amount).toBe(40000);
+  });
+
+  it("finds a chapter, a member and a payment named with their commune, and not under another commune", async () => {
+    // Named with its commune, a row is looked for there alone (one shard, docs/SCALE-OUT.md): under another commune
+    // it is not found, with the message of a missing row, to read and to write alike.
+    const hanoi = await t.as("hanoi");
+    const ward = await t.unitId("00103");
+    const badinh = await t.unitId("00004");
+    const an = memberIds[0]!;
+    const noChapter = /Không tìm thấy chi hội/;
+    const noMember = /Không tìm thấy hội viên/;
+    const reads = [
+      [`/chapters/${chapterId}/committee`, noChapter],
+      [`/chapters/${chapterId}/members?date=2024-06-01`, noChapter],
+      [`/chapters/${chapterId}/dues?year=2024`, noChapter],
+      [`/chapters/${chapterId}/dues.xlsx?year=2024`, noChapter],
+      [`/members/${an}/chapters?date=2024-06-01`, noMember],
+    ] as const;
+    const withCommune = (path: string, communeId: number) =>
+      `/api/v1${path}${path.includes("?") ? "&" : "?"}communeId=${communeId}`;
+    for (const [path, message] of reads) {
+      expect((await hanoi.get(withCommune(path, ward))).status, path).toBe(200);
+      const other = await hanoi.get(withCommune(path, badinh));
+      expect(other.status, path).toBe(404);
+      expect(other.body.error.message, path).toMatch(message);
+    }
+    const members = (await hanoi.get(withCommune(`/chapters/${chapterId}/members`, ward))).body.members;
+    expect(members.map((m: any) => m.id)).toContain(an);
+
+    const officers = [{ fullName: "Nguyễn Văn An", post: "chair", termFrom: "2024-01-01" }];
+    const committee = (communeId: number) =>
+      hanoi.request("PUT", withCommune(`/chapters/${chapterId}/committee`, communeId), { officers });
+    expect((await committee(badinh)).status).toBe(404);
+    expect((await committee(ward)).status).toBe(200);
+    const amount = (communeId: number) =>
+      hanoi.request("PUT", withCommune(`/chapters/${chapterId}/dues/2023`, communeId), { amount: 20000 });
+    expect((await amount(badinh)).status).toBe(404);
+    expect((await amount(ward)).status).toBe(200);
+
+    const pay = (communeId: number) =>
+      hanoi.post(withCommune(`/members/${an}/dues`, communeId), { year: 2023, paidOn: "2023-05-01" });
+    const refused = await pay(badinh);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toMatch(noMember);
+    const paid = await pay(ward);
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect(paid.body.payment.amount).toBe(20000);
+    const reverse = (communeId: number) =>
+      hanoi.post(withCommune(`/dues-payments/${paid.body.payment.id}/reverse`, communeId));
+    const misplaced = await reverse(badinh);
+    expect(misplaced.status).toBe(404);
+    expect(misplaced.body.error.message).toMatch(/Không tìm thấy khoản nộp/);
+    expect((await reverse(ward)).status).toBe(204);
+    const list = (await hanoi.get(withCommune(`/chapters/${chapterId}/dues?year=2023`, ward))).body;
+    expect(list.members.find((m: any) => m.memberId === an)).toMatchObject({ paid: 0 });
   });
 });

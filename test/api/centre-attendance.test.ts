@@ -19,6 +19,7 @@ describeEachEngine("centre attendance", (engine) => {
   let named: number;
   let citizens: number[];
   let village: number;
+  let badinh: number; // a commune Hà Nội reads, which is not the activities'
   const day = today();
   const from = addDays(day, -20);
 
@@ -39,6 +40,7 @@ describeEachEngine("centre attendance", (engine) => {
     tayho = await t.as("tayho");
     teacher = await t.as("giaovien.tayho");
     ward = await t.unitId("00103");
+    badinh = await t.unitId("00004");
     const centre = await tayho.post("/api/v1/centres", {
       communeId: ward,
       code: "01",
@@ -84,7 +86,8 @@ describeEachEngine("centre attendance", (engine) => {
       women: 14,
       elderly: 6,
     };
-    const first = await teacher.post(`/api/v1/activities/${headcount}/sessions`, body);
+    // Named with its commune (as the web does): looked for in that commune alone.
+    const first = await teacher.post(`/api/v1/activities/${headcount}/sessions?communeId=${ward}`, body);
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     const again = await teacher.post(`/api/v1/activities/${headcount}/sessions`, { ...body, attendees: 26 });
     expect(again.status).toBe(200);
@@ -159,7 +162,7 @@ describeEachEngine("centre attendance", (engine) => {
     );
 
     const before = await attendees();
-    const enrolled = await put(`/activities/${named}/learners`, {
+    const enrolled = await put(`/activities/${named}/learners?communeId=${ward}`, {
       learners: [
         { citizenId: hoa, female: true },
         { citizenId: khoe },
@@ -183,7 +186,7 @@ describeEachEngine("centre attendance", (engine) => {
     expect(made.body.session).toMatchObject({ attendees: 2, women: 2, minorities: 1, elderly: 1 });
     const id = made.body.session.id;
     const all = [hoa, khoe, thuy].map((citizenId) => ({ citizenId, present: true }));
-    const first = await put(`/activity-sessions/${id}/marks`, { marks: all });
+    const first = await put(`/activity-sessions/${id}/marks?communeId=${ward}`, { marks: all });
     const second = await put(`/activity-sessions/${id}/marks`, { marks: all });
     expect(first.status).toBe(200);
     expect(second.body.session.marks).toEqual(first.body.session.marks);
@@ -211,7 +214,11 @@ describeEachEngine("centre attendance", (engine) => {
       attendees: 10,
     });
     const { id, version } = made.body.session;
-    const saved = await tayho.patch(`/api/v1/activity-sessions/${id}`, { attendees: 12, women: 3, version });
+    const saved = await tayho.patch(`/api/v1/activity-sessions/${id}?communeId=${ward}`, {
+      attendees: 12,
+      women: 3,
+      version,
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.session).toMatchObject({ attendees: 12, women: 3 });
     const stale = await teacher.patch(`/api/v1/activity-sessions/${id}`, { attendees: 11, version });
@@ -223,6 +230,45 @@ describeEachEngine("centre attendance", (engine) => {
     });
     expect(tooMany.status).toBe(422);
     expect(tooMany.body.error.details.fields).toHaveProperty("women");
+  });
+
+  it("names the activity's or the session's commune: another commune's is not found, nothing written", async () => {
+    const hanoi = await t.as("hanoi");
+    const missing = (await hanoi.get("/api/v1/activities/999999999/attendance")).body.error.message;
+    const detail = `/api/v1/activities/${named}/attendance`;
+    expect((await hanoi.get(`${detail}?communeId=${ward}`)).status).toBe(200);
+    const other = await hanoi.get(`${detail}?communeId=${badinh}`);
+    expect(other.status).toBe(404);
+    expect(other.body.error.message).toBe(missing);
+    const { sessions, learners } = (await teacher.get(`${detail}?communeId=${ward}`)).body;
+    const [session] = sessions;
+    const sessionsBefore = await count("activity_sessions");
+    const audit = await count("audit_log");
+    const elsewhere = `?communeId=${badinh}`;
+    const writes = [
+      () =>
+        teacher.post(`/api/v1/activities/${headcount}/sessions${elsewhere}`, {
+          clientKey: crypto.randomUUID(),
+          heldOn: day,
+          attendees: 1,
+        }),
+      () => teacher.request("PUT", `/api/v1/activities/${named}/learners${elsewhere}`, { learners: [] }),
+      () =>
+        teacher.patch(`/api/v1/activity-sessions/${session.id}${elsewhere}`, {
+          minutes: 5,
+          version: session.version,
+        }),
+      () =>
+        teacher.request("PUT", `/api/v1/activity-sessions/${session.id}/marks${elsewhere}`, { marks: [] }),
+    ];
+    for (const write of writes) {
+      const refused = await write();
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.message).toMatch(/^Không tìm thấy (lớp học|buổi học)/);
+    }
+    expect(await count("activity_sessions")).toBe(sessionsBefore);
+    expect(await count("audit_log")).toBe(audit);
+    expect((await teacher.get(detail)).body).toMatchObject({ sessions, learners });
   });
 
   describe("scope and audit", () => {

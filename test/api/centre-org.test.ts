@@ -294,4 +294,44 @@ describeEachEngine("learning centres: decisions, staff, history across the 2025 
     });
     expect(outside.status).toBe(404);
   });
+
+  it("names the centre's commune: one commune's shard, another commune's centre not found", async () => {
+    // Ba Đình: a commune Hà Nội reads, which is not the centre's.
+    const badinh = await t.unitId("00004");
+    const missing = (await hanoi.get("/api/v1/centres/999999999/decisions")).body.error.message;
+    for (const path of ["decisions", "staff", "history"]) {
+      const url = `/api/v1/centres/${centre.tayho}/${path}`;
+      expect((await hanoi.get(`${url}?communeId=${ward}`)).status, path).toBe(200);
+      const other = await hanoi.get(`${url}?communeId=${badinh}`);
+      expect(other.status, path).toBe(404);
+      expect(other.body.error.message).toBe(missing);
+    }
+    // The history of an old ward's centre, named with its own commune, still follows the merger into the new ward.
+    const old = await hanoi.get(`/api/v1/centres/${centre.buoi}/history?communeId=${buoi}`);
+    expect(old.body.successors.map((s: { centre: { id: number } }) => s.centre.id)).toEqual([centre.tayho]);
+
+    const decisions = await count("centre_decisions");
+    const staff = (await tayho.get(`/api/v1/centres/${centre.tayho}/staff`)).body.staff;
+    const list = staff.map((s: Record<string, unknown>) => ({
+      role: s.role,
+      fullName: s.fullName,
+      post: s.post,
+      since: s.since,
+      decisionId: s.decisionId,
+    }));
+    const body = { ...founding("2025-09-05", "UBND phường Tây Hồ"), kind: "other", number: "130/QĐ-UBND" };
+    const staffUrl = `/api/v1/centres/${centre.tayho}/staff`;
+    expect((await tayho.request("PUT", `${staffUrl}?communeId=${badinh}`, { staff: [] })).status).toBe(404);
+    expect(
+      (await tayho.post(`/api/v1/centres/${centre.tayho}/decisions?communeId=${badinh}`, body)).status,
+    ).toBe(404);
+    expect(await count("centre_decisions")).toBe(decisions);
+    expect((await tayho.get(staffUrl)).body.staff).toEqual(staff);
+    const kept = await tayho.request("PUT", `${staffUrl}?communeId=${ward}`, { staff: list });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.staff).toEqual(staff);
+    const made = await tayho.post(`/api/v1/centres/${centre.tayho}/decisions?communeId=${ward}`, body);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(await count("centre_decisions")).toBe(decisions + 1);
+  });
 });

@@ -232,6 +232,41 @@ describeEachEngine("centre plans", (engine) => {
     }
   });
 
+  it("names the centre's commune: another commune's centre is not found, nothing written", async () => {
+    const badinh = await t.unitId("00004"); // a commune, not the centre's
+    const current = (await entry.get(`${plan()}?communeId=${ward}`)).body.plan;
+    expect(current.status).toBe("approved");
+    expect((await entry.get(`${plan()}/progress?communeId=${ward}`)).status).toBe(200);
+    const missing = (await entry.get(`/api/v1/centres/999999999/plans/${year}`)).body.error.message;
+    const elsewhere = `?communeId=${badinh}`;
+    const { version } = current;
+    for (const refused of [
+      await entry.get(`${plan()}${elsewhere}`),
+      await entry.get(`${plan()}/progress${elsewhere}`),
+      await entry.request("PUT", `${plan()}${elsewhere}`, { items, version }),
+      await approver.post(`${plan()}/reopen${elsewhere}`, { version, reason: "Sửa" }),
+      await approver.post(`${plan()}/approve${elsewhere}`, { version }),
+    ]) {
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.message).toBe(missing);
+    }
+    expect((await entry.get(plan())).body.plan).toEqual(current);
+    const reopened = await approver.post(`${plan()}/reopen?communeId=${ward}`, {
+      version,
+      reason: "Sửa số lớp",
+    });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    const saved = await entry.request("PUT", `${plan()}?communeId=${ward}`, {
+      items,
+      version: reopened.body.plan.version,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const back = await approver.post(`${plan()}/approve?communeId=${ward}`, {
+      version: saved.body.plan.version,
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+  });
+
   it("is out of reach from another province, and read-only for the centre's teacher", async () => {
     const outsider = await t.as("maokhe");
     expect((await outsider.get(plan())).status).toBe(404);

@@ -150,7 +150,15 @@ describeEachEngine("commendations", (engine) => {
     });
 
     it("edits with the version opened (409 for a stale one) and deletes a wrong row, audited", async () => {
-      const edited = await officer.patch(`/api/v1/commendations/${created.id}`, {
+      // Named with its commune (as the web does) the row is looked for there alone: under another, not found.
+      const other = await t.unitId("00004");
+      const one = (id: number, communeId: number, query = "") =>
+        `/api/v1/commendations/${id}?communeId=${communeId}${query}`;
+      const misplaced = await officer.patch(one(created.id, other), { reason: "Khác", version: 1 });
+      expect(misplaced.status).toBe(404);
+      expect(misplaced.body.error.message).toBe("Không tìm thấy khen thưởng");
+      expect((await officer.delete(one(created.id, other, "&version=1"))).status).toBe(404);
+      const edited = await officer.patch(one(created.id, ward), {
         reason: "Ba năm liền Gia đình học tập",
         version: 1,
       });
@@ -169,7 +177,7 @@ describeEachEngine("commendations", (engine) => {
         "/api/v1/commendations",
         body({ subject: { kind: "household", id: homes[1]!.id } }),
       );
-      const gone = await officer.delete(`/api/v1/commendations/${wrong.body.commendation.id}?version=1`);
+      const gone = await officer.delete(one(wrong.body.commendation.id, ward, "&version=1"));
       expect(gone.status, JSON.stringify(gone.body)).toBe(200);
       const audit = await t.db
         .selectFrom("audit_log")
@@ -298,10 +306,13 @@ describeEachEngine("commendations", (engine) => {
       expect(file.status).toBe(200);
       expect(file.headers.get("content-disposition")).toContain(`de-nghi-khen-thuong-${ward}-${year}.xlsx`);
 
-      expect((await officer.delete(`/api/v1/commendation-rules/${own.body.rule.id}`)).status).toBe(200);
-      expect((await officer.delete(`/api/v1/commendation-rules/${byProvince.body.rule.id}`)).status).toBe(
-        403,
-      );
+      // A rule is named with its unit (the province's rules with the province): under another unit, not found.
+      const removeRule = (id: number, unitId: number) =>
+        officer.delete(`/api/v1/commendation-rules/${id}?communeId=${unitId}`);
+      expect((await removeRule(own.body.rule.id, hanoi)).status).toBe(404);
+      expect((await removeRule(own.body.rule.id, ward)).status).toBe(200);
+      expect((await removeRule(byProvince.body.rule.id, ward)).status).toBe(404);
+      expect((await removeRule(byProvince.body.rule.id, hanoi)).status).toBe(403);
       const audit = await t.db
         .selectFrom("audit_log")
         .select("action")

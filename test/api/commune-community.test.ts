@@ -85,8 +85,13 @@ describeEachEngine("commune learning community (TT 25/2023)", (engine) => {
     const first = await assessYear(2025, false);
     expect(first).toMatchObject({ level: 1, passed: true });
     for (const document of ["bao-cao-tu-danh-gia.docx", "ban-tong-hop.docx"]) {
+      const path = `/api/v1/registrations/${first.id}/tt25/${document}?date=2026-01-10`;
+      // Under another commune the registration is not found (it is looked for there alone, one shard).
+      const elsewhere = await maokhe.get(`${path}&communeId=${await t.unitId("00004")}`);
+      expect(elsewhere.status).toBe(404);
+      expect(elsewhere.body.error.message).toContain("Không tìm thấy hồ sơ đăng ký");
       const file = await maokhe.get(
-        `/api/v1/registrations/${first.id}/tt25/${document}?date=2026-01-10&signerName=Ph%E1%BA%A1m%20Minh%20Tu%E1%BA%A5n`,
+        `${path}&communeId=${commune}&signerName=Ph%E1%BA%A1m%20Minh%20Tu%E1%BA%A5n`,
       );
       expect(file.status).toBe(200);
       const xml = await (await JSZip.loadAsync(file.body as ArrayBuffer))

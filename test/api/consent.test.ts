@@ -107,9 +107,14 @@ describeEachEngine("consent", (engine) => {
     ]);
     expect(JSON.stringify(await publicJson(year))).toContain(donorName);
 
-    const withdrawn = await officer.post(`/api/v1/consents/${consent.id}/withdraw`, {
-      reason: "Bà Thuận gọi điện xin không nêu tên",
-    });
+    // Named with its commune (as the web does) the consent is looked for there alone: under another, not found.
+    const withdraw = (communeId: number) =>
+      officer.post(`/api/v1/consents/${consent.id}/withdraw?communeId=${communeId}`, {
+        reason: "Bà Thuận gọi điện xin không nêu tên",
+      });
+    const misplaced = await withdraw(await t.unitId("00004"));
+    expect(misplaced.status).toBe(404);
+    const withdrawn = await withdraw(ward);
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect(withdrawn.body.consent).toMatchObject({ inForce: false, withdrawnReason: expect.any(String) });
     expect(

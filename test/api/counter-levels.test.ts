@@ -13,7 +13,8 @@ import { actorOf } from "../../src/server/demo/demo-history";
 import { assessRegistration } from "../../src/server/modules/cycle/registrations.service";
 import { loadRubric } from "../../src/server/modules/rubrics/rubrics.service";
 import { levelDifferences } from "../../src/server/modules/stats/levels";
-import { rebuildCounters, rollup, verifyCounters } from "../../src/server/modules/stats/stats.service";
+import { rollup } from "../../src/server/modules/stats/rollup";
+import { rebuildCounters, verifyCounters } from "../../src/server/modules/stats/stats.service";
 import { registerHouseholds, scoresFor } from "../fixtures/cycle";
 import { demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
@@ -129,6 +130,29 @@ describeEachEngine("counters at every level", (engine) => {
     );
     expect(audit[0]!.n).toBe(1);
     expect((await verifyCounters(t.db, { unitCode: "00103" })).differences).toEqual([]);
+  }, 120_000);
+
+  it("a roll-up at every level takes two statements besides BEGIN, the context and COMMIT", async () => {
+    const hanoi = await t.unitId("01");
+    await loggedStatements(t.connection.pool, async (log) => {
+      for (const [name, actor, unitId] of [
+        ["nation", admin, undefined],
+        ["Hà Nội", admin, hanoi],
+        ["Tây Hồ", tayho, ward],
+      ] as const) {
+        log.length = 0;
+        const result = await rollup(t.db, actor, { unitId, year: 2025 });
+        expect(result.titles[0]!.children.length, name).toBeGreaterThan(0);
+        expect(log.length, `${name}:\n${log.join("\n---\n")}`).toBeLessThanOrEqual(5);
+      }
+    });
+    // The same answers as before the statements were merged: the figures (the test above), the targets and the frozen
+    // state, and a unit out of the caller's scope is still not found.
+    const own = await rollup(t.db, tayho, { unitId: ward, year: 2025 });
+    expect(own.totalsCommunes).toBe(1);
+    expect(own.titles.find((x) => x.title === "learning_family")!.targets.length).toBeGreaterThan(0);
+    await expect(rollup(t.db, tayho, { unitId: hanoi, year: 2025 })).rejects.toThrow(/ngoài phạm vi/);
+    await expect(rollup(t.db, tayho, { year: 2025 })).rejects.toThrow(/quản trị hệ thống/);
   }, 120_000);
 
   it.runIf(engine === "postgres")(

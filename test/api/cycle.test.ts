@@ -81,14 +81,25 @@ describeEachEngine("learning title cycle", (engine) => {
       "file",
       new File([new Uint8Array([37, 80, 68, 70, 45])], "giay-khen.pdf", { type: "application/pdf" }),
     );
-    expect(
-      (await tayho.request("POST", `/api/v1/registrations/${list[0].id}/evidence`, evidence)).status,
-    ).toBe(201);
-    const listed = (await tayho.get(`/api/v1/registrations/${list[0].id}/evidence`)).body.evidence;
+    // Below the registration too, another commune is not found: nothing is added, listed or downloaded.
+    const evidenceOf = (commune: number) =>
+      `/api/v1/registrations/${list[0].id}/evidence?communeId=${commune}`;
+    const elsewhere = await tayho.request("POST", evidenceOf(badinh), evidence);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toContain("Không tìm thấy hồ sơ đăng ký");
+    expect((await tayho.request("POST", evidenceOf(ward), evidence)).status).toBe(201);
+    expect((await tayho.get(evidenceOf(badinh))).status).toBe(404);
+    const listed = (await tayho.get(evidenceOf(ward))).body.evidence;
     expect(listed).toMatchObject([
       { note: "Giấy khen học sinh giỏi năm học 2024-2025", fileName: "giay-khen.pdf", size: 5 },
     ]);
-    const downloaded = await tayho.get(`/api/v1/registrations/${list[0].id}/evidence/${listed[0].id}`);
+    // Without the commune the id alone still answers (other clients).
+    expect((await tayho.get(`/api/v1/registrations/${list[0].id}/evidence`)).body.evidence).toEqual(listed);
+    const file = (commune: number) =>
+      tayho.get(`/api/v1/registrations/${list[0].id}/evidence/${listed[0].id}?communeId=${commune}`);
+    expect((await file(badinh)).status).toBe(404);
+    const downloaded = await file(ward);
+    expect(downloaded.status).toBe(200);
     expect(new Uint8Array(downloaded.body as ArrayBuffer)).toEqual(new Uint8Array([37, 80, 68, 70, 45]));
     const third = (await tayho.get(`/api/v1/registrations/${list[2].id}`)).body.registration;
     expect(typeof third.passed).toBe("boolean");
@@ -150,6 +161,14 @@ describeEachEngine("learning title cycle", (engine) => {
       version: recognized.version,
     });
     expect(locked.status).toBe(422);
+
+    // One record's certificate: in its commune, not in another.
+    const certificate = (commune: number) =>
+      tayho.get(`/api/v1/registrations/${list[0].id}/certificate.pdf?communeId=${commune}`);
+    expect((await certificate(badinh)).status).toBe(404);
+    const one = await certificate(ward);
+    expect(one.status).toBe(200);
+    expect(one.headers.get("content-type")).toBe("application/pdf");
 
     const pdf = await tayho.get(`/api/v1/decisions/${decisionId}/certificates.pdf?communeId=${ward}`);
     expect(pdf.status).toBe(200);

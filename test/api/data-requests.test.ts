@@ -106,7 +106,20 @@ describeEachEngine("data-subject requests", (engine) => {
       request({ personName: "Người Không Có Trong Sổ", kind: "access" }),
     );
     const id = created.body.request.id;
-    const matches = await officer.get(`/api/v1/data-requests/${id}/matches`);
+    // Named with its commune (as the web does) the request is looked for there alone: under another, not found.
+    const other = await t.unitId("00004");
+    const one = (path: string, communeId: number) =>
+      `/api/v1/data-requests/${id}${path}?communeId=${communeId}`;
+    expect((await officer.get(one("", ward))).body.request.id).toBe(id);
+    for (const path of ["", "/matches", "/copy.json", "/copy.xlsx"])
+      expect((await officer.get(one(path, other))).status, path).toBe(404);
+    const closing = { version: 1, status: "refused", refusalReason: "Không xác định được người yêu cầu" };
+    expect((await officer.patch(one("", other), closing)).status).toBe(404);
+    const link = { version: 1, records: [{ source: "household", id: 1 }] };
+    expect((await officer.request("PUT", one("/records", other), link)).status).toBe(404);
+    expect((await officer.post(one("/erase", other), { version: 1 })).status).toBe(404);
+    const matches = await officer.get(one("/matches", ward));
+    expect(matches.status).toBe(200);
     expect(matches.body.matches).toEqual([]);
     // A record of another commune cannot be linked; a request that is not a deletion erases nothing.
     const elsewhere = await t.db
@@ -126,7 +139,7 @@ describeEachEngine("data-subject requests", (engine) => {
     const done = await officer.patch(`/api/v1/data-requests/${id}`, { version: 1, status: "done" });
     expect(done.status).toBe(422);
     expect(done.body.error.message).toContain("chưa xác định được người");
-    const refused = await officer.patch(`/api/v1/data-requests/${id}`, {
+    const refused = await officer.patch(one("", ward), {
       version: 1,
       status: "refused",
       refusalReason: "Không xác định được người yêu cầu trong sổ của phường",
@@ -213,7 +226,7 @@ describeEachEngine("data-subject requests", (engine) => {
     });
     expect(linked.status, JSON.stringify(linked.body)).toBe(200);
 
-    const copy = await officer.get(`/api/v1/data-requests/${id}/copy.json`);
+    const copy = await officer.get(`/api/v1/data-requests/${id}/copy.json?communeId=${ward}`);
     expect(copy.status).toBe(200);
     expect(copy.body.records.find((r: any) => r.source === "household").data.head_name).toBe(name);
     const xlsx = await officer.get(`/api/v1/data-requests/${id}/copy.xlsx`);

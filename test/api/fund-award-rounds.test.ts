@@ -27,7 +27,12 @@ describeEachEngine("fund award rounds", (engine) => {
   let otherVillage: string;
   let round: any;
   let paidTransaction: number;
+  let ward: number;
+  let other: number; // a commune that is not the fund's
   const base = () => `/api/v1/funds/${fund.id}/award-rounds`;
+  /** A route named with a commune, as the web does (the fund's); under another one the fund is not found. */
+  const under = (path: string, communeId: number) =>
+    `${path}${path.includes("?") ? "&" : "?"}communeId=${communeId}`;
   const total = () => rows.reduce((s, r) => s + r.dong, 0);
   const roundOf = (r: any) => ({
     name: r.name,
@@ -40,7 +45,8 @@ describeEachEngine("fund award rounds", (engine) => {
     t = await demoApp(engine);
     const people = await fundPeople(t);
     ({ keeper, cashier, approver, chair } = people);
-    const ward = people.ward;
+    ward = people.ward;
+    other = await t.unitId("00004");
     fund = await createTestFund(keeper, ward, 5_000_000);
     const receipt = await keeper.post(`/api/v1/funds/${fund.id}/receipts`, {
       receivedOn: "2026-08-20",
@@ -91,6 +97,14 @@ describeEachEngine("fund award rounds", (engine) => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     round = created.body.awardRound;
+    for (const path of [base(), `${base()}/template.xlsx`, `${base()}/${round.id}`]) {
+      expect((await approver.get(under(path, ward))).status, path).toBe(200);
+      expect((await approver.get(under(path, other))).status, path).toBe(404);
+    }
+    const elsewhere = { ...roundOf(round), name: "Nơi khác" };
+    expect((await keeper.post(under(base(), other), elsewhere)).status).toBe(404);
+    const misplaced = { signerTitle: "X", version: round.version };
+    expect((await keeper.patch(under(`${base()}/${round.id}`, other), misplaced)).status).toBe(404);
     expect(round).toMatchObject({ state: "draft", schoolYear: "2026–2027", recipientCount: 0, total: 0 });
     const bad = await keeper.post(base(), {
       name: "X",
@@ -100,7 +114,7 @@ describeEachEngine("fund award rounds", (engine) => {
     });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.fields.schoolYear).toContain("hai năm liền nhau");
-    const edited = await keeper.patch(`${base()}/${round.id}`, {
+    const edited = await keeper.patch(under(`${base()}/${round.id}`, ward), {
       signerTitle: "Chủ tịch Hội",
       version: round.version,
     });
@@ -168,7 +182,8 @@ describeEachEngine("fund award rounds", (engine) => {
   it("imports forty recipients: a dry run first, then the real run, schools repaired from TCVN3", async () => {
     const bytes = await sheetXlsx(rows);
     const path = `${base()}/${round.id}/recipients/import`;
-    const dry = await upload(keeper, path, bytes, "hoc-bong.xlsx");
+    expect((await upload(keeper, under(path, other), bytes, "hoc-bong.xlsx")).status).toBe(404);
+    const dry = await upload(keeper, under(path, ward), bytes, "hoc-bong.xlsx");
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, total: 40, created: 40, errors: [], amount: total() });
     expect(dry.body.converted).toEqual({ school: "tcvn3" });
@@ -194,7 +209,8 @@ describeEachEngine("fund award rounds", (engine) => {
   it("is approved by two people above the threshold, never by whoever made it, then frozen", async () => {
     const path = (action: string) => `${base()}/${round.id}/${action}`;
     expect((await keeper.post(path("approve"))).status).toBe(403);
-    const first = await approver.post(path("approve"));
+    expect((await approver.post(under(path("approve"), other))).status).toBe(404);
+    const first = await approver.post(under(path("approve"), ward));
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.awardRound.state).toBe("draft");
     const twice = await approver.post(path("approve"));
@@ -240,7 +256,8 @@ describeEachEngine("fund award rounds", (engine) => {
     expect(byApprover.body.error.message).toBe("Người duyệt không đồng thời là người chi");
     const early = await cashier.post(path("pay"), { paidOn: "2026-08-30" });
     expect(early.body.error.message).toContain("trước ngày quyết định");
-    const paid = await cashier.post(path("pay"), { paidOn: "2026-09-05" });
+    expect((await cashier.post(under(path("pay"), other), { paidOn: "2026-09-05" })).status).toBe(404);
+    const paid = await cashier.post(under(path("pay"), ward), { paidOn: "2026-09-05" });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body.awardRound).toMatchObject({
       state: "paid",
@@ -302,7 +319,10 @@ describeEachEngine("fund award rounds", (engine) => {
     const short = await cashier.post(`${base()}/${next.id}/pay`, { paidOn: "2026-09-10" });
     expect(short.status).toBe(422);
     expect(short.body.error.message).toContain("không đủ số dư");
-    const cancelled = await keeper.post(`${base()}/${next.id}/cancel`, { reason: "Không đủ kinh phí" });
+    const cancel = (communeId: number) =>
+      keeper.post(under(`${base()}/${next.id}/cancel`, communeId), { reason: "Không đủ kinh phí" });
+    expect((await cancel(other)).status).toBe(404);
+    const cancelled = await cancel(ward);
     expect(cancelled.body.awardRound).toMatchObject({
       state: "cancelled",
       closedReason: "Không đủ kinh phí",
@@ -395,6 +415,12 @@ describeEachEngine("fund award rounds", (engine) => {
       expect(text).toContain(`Số tiền bằng chữ: ${amountInWords(total())}.`);
       expect(text).toContain("Chi theo phiếu chi số PC1/2026");
       expect(text).toMatch(/Trang 1\/[23]/);
+    }
+
+    // Named under another commune, the fund (and so its round's documents) is not found.
+    for (const file of ["signature-list.xlsx", "signature-list.pdf", "voucher.pdf"]) {
+      expect((await approver.get(under(`${base()}/${round.id}/${file}`, ward))).status, file).toBe(200);
+      expect((await approver.get(under(`${base()}/${round.id}/${file}`, other))).status, file).toBe(404);
     }
 
     // The phiếu chi of the round: its total, in words, to the list's 40 recipients.

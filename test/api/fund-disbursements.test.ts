@@ -17,19 +17,23 @@ describeEachEngine("fund disbursements", (engine) => {
   let approver: ApiClient; // reviewer
   let chair: ApiClient; // second approver
   let fund: FundFixture;
+  let ward: number;
+  let other: number; // a commune that is not the fund's
 
   beforeAll(async () => {
     t = await demoApp(engine);
     const people = await fundPeople(t);
     ({ keeper, cashier, approver, chair } = people);
-    const ward = people.ward;
+    ward = people.ward;
+    other = await t.unitId("00004");
     fund = await createTestFund(keeper, ward, 5_000_000);
     await sponsorScholarships(keeper, fund, "2026-01-10");
   });
   afterAll(() => t.close());
 
-  const propose = (amount: number, name = "Phạm Minh Anh") =>
-    keeper.post(`/api/v1/funds/${fund.id}/disbursements`, {
+  /** The fund's routes name its commune, as the web does; `communeId` another one: the fund is then not found. */
+  const propose = (amount: number, name = "Phạm Minh Anh", communeId = ward) =>
+    keeper.post(`/api/v1/funds/${fund.id}/disbursements?communeId=${communeId}`, {
       amount,
       assetAccountId: fund.cash,
       purposeAccountId: fund.poor,
@@ -41,7 +45,8 @@ describeEachEngine("fund disbursements", (engine) => {
       recipientName: "Phạm Văn Bố",
       reason: "Học bổng học sinh nghèo vượt khó",
     });
-  const path = (id: number, action: string) => `/api/v1/funds/${fund.id}/disbursements/${id}/${action}`;
+  const path = (id: number, action: string, communeId = ward) =>
+    `/api/v1/funds/${fund.id}/disbursements/${id}/${action}?communeId=${communeId}`;
   /** The caller's to-do lines about this fund's waiting payments: step and counts. */
   const waiting = async (client: ApiClient) =>
     ((await client.get("/api/v1/todo?year=2026")).body.items as any[])
@@ -100,6 +105,13 @@ describeEachEngine("fund disbursements", (engine) => {
 
     const voucher = await approver.get(path(d.id, "voucher.pdf"));
     expect(voucher.status).toBe(200);
+    // Under another commune the fund is not found: to read, propose, approve, pay, reject or void.
+    expect((await approver.get(path(d.id, "voucher.pdf", other))).status).toBe(404);
+    const list = (communeId: number) =>
+      keeper.get(`/api/v1/funds/${fund.id}/disbursements?communeId=${communeId}`);
+    expect((await list(ward)).body.disbursements.map((x: any) => x.id)).toEqual([d.id]);
+    expect((await list(other)).status).toBe(404);
+    expect((await propose(50_000, "Phạm Minh Anh", other)).status).toBe(404);
     expect(voucher.headers.get("content-type")).toBe("application/pdf");
     const text = pdfText(new Uint8Array(voucher.body));
     if (text !== null) {
@@ -112,6 +124,9 @@ describeEachEngine("fund disbursements", (engine) => {
     const pending = (await propose(50_000)).body.disbursement;
     const noVoucher = await keeper.get(path(pending.id, "voucher.pdf"));
     expect(noVoucher.status).toBe(422);
+    expect((await approver.post(path(pending.id, "approve", other))).status).toBe(404);
+    expect((await approver.post(path(pending.id, "reject", other), { reason: "Thử" })).status).toBe(404);
+    expect((await keeper.post(path(pending.id, "void", other), { reason: "Thử" })).status).toBe(404);
     expect((await keeper.post(path(pending.id, "void"), { reason: "Thử" })).status).toBe(200);
     const receipts = (await keeper.get(`/api/v1/funds/${fund.id}/receipts`)).body.receipts;
     const receiptPdf = await keeper.get(`/api/v1/funds/${fund.id}/receipts/${receipts[0].id}/voucher.pdf`);
@@ -143,6 +158,7 @@ describeEachEngine("fund disbursements", (engine) => {
     expect((await cashier.post(path(d.id, "pay"), { paidOn: "2026-02-02" })).status).toBe(422);
     const second = await chair.post(path(d.id, "approve"));
     expect(second.body.disbursement.state).toBe("approved");
+    expect((await cashier.post(path(d.id, "pay", other), { paidOn: "2026-02-02" })).status).toBe(404);
     const byApprover = await chair.post(path(d.id, "pay"), { paidOn: "2026-02-02" });
     expect(byApprover.status).toBe(422);
     expect(byApprover.body.error.message).toBe("Người duyệt không đồng thời là người chi");
@@ -225,11 +241,14 @@ describeEachEngine("fund disbursements", (engine) => {
 
   it("publishes a closed year as a frozen snapshot that anyone reads, with minors masked", async () => {
     expect((await keeper.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`)).status).toBe(403);
+    const publish = (communeId: number) =>
+      approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish?communeId=${communeId}`);
+    expect((await publish(other)).status).toBe(404);
     const open = await approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`);
     expect(open.status).toBe(422);
     expect(open.body.error.message).toContain("chưa khóa sổ");
     expect((await keeper.post(`/api/v1/funds/${fund.id}/periods/2026/close`)).status).toBe(201);
-    const published = await approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`);
+    const published = await publish(ward);
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     expect((await approver.post(`/api/v1/funds/${fund.id}/disclosures/2026/publish`)).status).toBe(422);
     const response = await t.anonymous().get(`/api/v1/public/funds/${fund.id}/disclosures/2026`);

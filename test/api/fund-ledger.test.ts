@@ -16,18 +16,23 @@ describeEachEngine("fund ledger", (engine) => {
   let treasurer: ApiClient;
   let fund: FundFixture;
   let ward: number;
+  let other: number; // a commune that is not the fund's
 
   beforeAll(async () => {
     t = await demoApp(engine);
     ward = await t.unitId("00103");
+    other = await t.unitId("00004");
     await addUser(t, "thuquy", "treasurer", ward, "Thủ quỹ Tây Hồ");
     treasurer = await t.as("thuquy");
     fund = await createTestFund(treasurer, ward);
   });
   afterAll(() => t.close());
 
-  const receive = (body: Record<string, unknown>) =>
-    treasurer.post(`/api/v1/funds/${fund.id}/receipts`, {
+  /** A route of the fund named with its commune (as the web does), or with `communeId` another one. */
+  const route = (path: string, communeId = ward) =>
+    `/api/v1/funds/${fund.id}${path}${path.includes("?") ? "&" : "?"}communeId=${communeId}`;
+  const receive = (body: Record<string, unknown>, communeId = ward) =>
+    treasurer.post(route("/receipts", communeId), {
       donorName: "Công ty TNHH Minh Phát",
       donorKind: "organization",
       reason: "Ủng hộ quỹ khuyến học",
@@ -77,6 +82,27 @@ describeEachEngine("fund ledger", (engine) => {
     const now = (await treasurer.get(`/api/v1/funds/${fund.id}`)).body.fund;
     expect(now.chain.seq).toBe(4);
     expect(now.accounts.find((a: any) => a.id === fund.poor).balance).toBe(4_505_000);
+  });
+
+  it("is looked for in the commune named with it: under another commune it is not found", async () => {
+    const receipt = (await treasurer.get(route("/receipts?year=2025"))).body.receipts[0];
+    for (const path of [
+      "",
+      "/transactions?year=2025",
+      "/receipts?year=2025",
+      "/verify",
+      `/accounts/${fund.cash}/book.xlsx?year=2025`,
+      `/receipts/${receipt.id}/voucher.pdf`,
+    ]) {
+      expect((await treasurer.get(route(path))).status, path).toBe(200);
+      const misplaced = await treasurer.get(route(path, other));
+      expect(misplaced.status, path).toBe(404);
+      expect(misplaced.body.error.message, path).toBe("Không tìm thấy quỹ");
+    }
+    // Writes under another commune are not found either, and write nothing.
+    const wrong = await receive({ receivedOn: "2025-07-01", amount: 1000 }, other);
+    expect(wrong.status).toBe(404);
+    expect((await treasurer.get(route(""))).body.fund.chain.seq).toBe(4);
   });
 
   it("names a donor of the registry on a receipt; a donor of another commune is refused", async () => {
@@ -215,7 +241,12 @@ describeEachEngine("fund ledger", (engine) => {
     const transactions = (await treasurer.get(`/api/v1/funds/${fund.id}/transactions?year=2025`)).body
       .transactions;
     const second = transactions[1];
-    const reversal = await treasurer.post(`/api/v1/funds/${fund.id}/transactions/${second.id}/reverse`, {
+    const misplaced = await treasurer.post(route(`/transactions/${second.id}/reverse`, other), {
+      postedOn: "2026-03-02",
+      reason: "Ghi nhầm mục đích",
+    });
+    expect(misplaced.status).toBe(404);
+    const reversal = await treasurer.post(route(`/transactions/${second.id}/reverse`), {
       postedOn: "2026-03-02",
       reason: "Ghi nhầm mục đích",
     });
@@ -241,13 +272,15 @@ describeEachEngine("fund ledger", (engine) => {
   });
 
   it("moves cash into the bank, and refuses more than the account holds", async () => {
-    const ok = await treasurer.post(`/api/v1/funds/${fund.id}/transfers`, {
+    const deposit = {
       postedOn: "2026-03-03",
       fromAccountId: fund.cash,
       toAccountId: fund.bank,
       amount: 1_000_000,
       description: "Nộp tiền mặt vào tài khoản",
-    });
+    };
+    expect((await treasurer.post(route("/transfers", other), deposit)).status).toBe(404);
+    const ok = await treasurer.post(route("/transfers"), deposit);
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     const tooMuch = await treasurer.post(`/api/v1/funds/${fund.id}/transfers`, {
       postedOn: "2026-03-03",
@@ -261,7 +294,8 @@ describeEachEngine("fund ledger", (engine) => {
   });
 
   it("closes a year: nothing more is posted into it, and the seal is kept", async () => {
-    const closed = await treasurer.post(`/api/v1/funds/${fund.id}/periods/2025/close`);
+    expect((await treasurer.post(route("/periods/2025/close", other))).status).toBe(404);
+    const closed = await treasurer.post(route("/periods/2025/close"));
     expect(closed.status, JSON.stringify(closed.body)).toBe(201);
     expect(closed.body.period.headSeq).toBe(3);
     expect((await treasurer.post(`/api/v1/funds/${fund.id}/periods/2025/close`)).status).toBe(422);

@@ -137,7 +137,14 @@ describeEachEngine("learner evidence: attended hours and completion certificates
   });
 
   it("prints one certificate per learner at 80 % of the sessions, with a QR code the public check answers", async () => {
-    const response = await teacher.get(`/api/v1/activities/${activity}/certificates.pdf`);
+    // Named with the activity's commune (as the web does); under another commune the class is not found.
+    const ward = await t.unitId("00103");
+    const pdf = `/api/v1/activities/${activity}/certificates.pdf`;
+    const elsewhere = await teacher.get(`${pdf}?communeId=${await t.unitId("00004")}`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toMatch(/^Không tìm thấy lớp học, chuyên đề/);
+    expect(await t.db.selectFrom("activity_certificates").select("code").execute()).toEqual([]);
+    const response = await teacher.get(`${pdf}?communeId=${ward}`);
     expect(response.status).toBe(200);
     const bytes = new Uint8Array(response.body as ArrayBuffer);
     const text = pdfText(bytes);

@@ -19,6 +19,7 @@ describeEachEngine("needs survey", (engine) => {
   let entry: ApiClient; // data entry of Phường Tây Hồ
   let officer: ApiClient; // data entry of Tổ dân phố số 1 only
   let ward: number;
+  let badinh: number; // a commune that is not the survey's
   let villages: { id: number; name: string }[];
   let homes: { id: number; code: string; villageId: number }[];
   let survey: any;
@@ -44,6 +45,7 @@ describeEachEngine("needs survey", (engine) => {
     t = await demoApp(engine);
     entry = await t.as("tayho");
     ward = await t.unitId("00103");
+    badinh = await t.unitId("00004");
     villages = (await entry.get(`/api/v1/units/${ward}/children`)).body.units;
     const admin = await t.as("quantri");
     const created = await admin.post("/api/v1/users", {
@@ -89,7 +91,8 @@ describeEachEngine("needs survey", (engine) => {
     const own = villages[0]!.id;
     const home = homes.find((h) => h.villageId === own)!;
     const elsewhere = homes.find((h) => h.villageId !== own)!;
-    const added = await officer.post(answers(), {
+    // Named with the survey's commune (as the web does), the survey is looked for there alone.
+    const added = await officer.post(`${answers()}?communeId=${ward}`, {
       villageId: own,
       householdId: home.id,
       ageGroup: "from_36_to_60",
@@ -194,8 +197,16 @@ describeEachEngine("needs survey", (engine) => {
   });
 
   it("counts topics by village and by age group; a village officer sees their village only", async () => {
-    const results = await entry.get(`/api/v1/needs-surveys/${survey.id}/results`);
+    const results = await entry.get(`/api/v1/needs-surveys/${survey.id}/results?communeId=${ward}`);
     expect(results.status).toBe(200);
+    // Under another commune the survey is not found, as a missing one is.
+    const missing = (await entry.get("/api/v1/needs-surveys/999999999/results")).body.error.message;
+    for (const path of ["results", "responses"]) {
+      const other = await entry.get(`/api/v1/needs-surveys/${survey.id}/${path}?communeId=${badinh}`);
+      expect(other.status, path).toBe(404);
+      expect(other.body.error.message).toBe(missing);
+    }
+    expect((await entry.get(`${answers()}?communeId=${ward}`)).body.responses).toHaveLength(5);
     expect(results.body.responses).toBe(5);
     const byTopic = Object.fromEntries(results.body.byTopic.map((r: any) => [r.topic, r.count]));
     expect(byTopic).toEqual({ law: 1, health: 2, computing: 1, digital_skills: 1, foreign_language: 2 });
@@ -225,24 +236,55 @@ describeEachEngine("needs survey", (engine) => {
 
   it("edits and deletes answers with their version, and takes none once closed", async () => {
     const [answer] = (await officer.get(answers())).body.responses;
-    const edited = await officer.patch(`/api/v1/survey-responses/${answer.id}`, {
+    const change = {
       villageId: answer.villageId,
       householdId: answer.householdId,
       ageGroup: "from_15_to_35",
       topics: ["life_skills"],
       version: answer.version,
-    });
+    };
+    // Under another commune neither the answer nor the survey is found: nothing is written.
+    const one = `/api/v1/survey-responses/${answer.id}`;
+    const elsewhere = `communeId=${badinh}`;
+    const line = `${villages[0]!.name},,Trên 60 tuổi,,Pháp luật,`;
+    for (const refused of [
+      await officer.patch(`${one}?${elsewhere}`, change),
+      await officer.delete(`${one}?${elsewhere}&version=${answer.version}`),
+      await officer.post(`${answers()}?${elsewhere}`, {
+        villageId: answer.villageId,
+        ageGroup: "under_15",
+        topics: ["law"],
+      }),
+      await upload(
+        entry,
+        `${answers()}/import?dryRun=1&${elsewhere}`,
+        [header, line].join("\n"),
+        "phieu.csv",
+      ),
+      await entry.patch(`/api/v1/needs-surveys/${survey.id}?${elsewhere}`, {
+        status: "closed",
+        version: survey.version,
+      }),
+    ])
+      expect(refused.status).toBe(404);
+    expect(await count()).toBe(5);
+    const dry = await upload(
+      entry,
+      `${answers()}/import?dryRun=1&communeId=${ward}`,
+      [header, line].join("\n"),
+      "phieu.csv",
+    );
+    expect(dry.body).toMatchObject({ dryRun: true, created: 1, errors: [] });
+    const edited = await officer.patch(`${one}?communeId=${ward}`, change);
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.response.topics).toEqual(["life_skills"]);
     expect(
       (await officer.delete(`/api/v1/survey-responses/${answer.id}?version=${answer.version}`)).status,
     ).toBe(409);
-    const deleted = await officer.delete(
-      `/api/v1/survey-responses/${answer.id}?version=${edited.body.response.version}`,
-    );
+    const deleted = await officer.delete(`${one}?communeId=${ward}&version=${edited.body.response.version}`);
     expect(deleted.status).toBe(200);
     expect(await count()).toBe(4);
-    const closed = await entry.patch(`/api/v1/needs-surveys/${survey.id}`, {
+    const closed = await entry.patch(`/api/v1/needs-surveys/${survey.id}?communeId=${ward}`, {
       status: "closed",
       version: survey.version,
     });

@@ -50,7 +50,10 @@ describeEachEngine("report review", (engine) => {
   it("refreshes a draft's live blocks listing what changed since the last refresh", async () => {
     const report = (await officer.post(`/api/v1/units/${ward}/reports`, { templateId: template, period }))
       .body.report;
-    const first = await officer.post(`/api/v1/reports/${report.id}/refresh`);
+    // Named with its unit (as the web does) the report is looked for there alone: under another ward, not found.
+    const other = await t.unitId("27190");
+    expect((await officer.post(`/api/v1/reports/${report.id}/refresh?communeId=${other}`)).status).toBe(404);
+    const first = await officer.post(`/api/v1/reports/${report.id}/refresh?communeId=${ward}`);
     ok(first, "first refresh");
     expect(first.body).toMatchObject({ changes: null, previousAt: null });
     expect(first.body.preview.sections.length).toBeGreaterThan(0);
@@ -108,6 +111,10 @@ describeEachEngine("report review", (engine) => {
     expect(Object.keys(unknown.body.error.details.fields)).toEqual(["section"]);
     expect((await comment({ section: "ton_tai", text: "Tự góp ý" }, officer)).status).toBe(403);
     expect((await comment({ section: "ton_tai", text: "Ngoài" }, outsider)).status).toBe(404);
+    const other = await t.unitId("27190"); // a ward that is not the report's
+    const under = (path: string, unitId: number) => `/api/v1/reports/${report.id}${path}?communeId=${unitId}`;
+    const misplaced = await hcm.post(under("/comments", other), { section: "ton_tai", text: "Nơi khác" });
+    expect(misplaced.status).toBe(404);
     const added = await comment({ section: "ton_tai", text: "Nêu rõ nguyên nhân của tồn tại." });
     expect(added.status).toBe(201);
     expect(added.body.comment).toMatchObject({
@@ -133,7 +140,8 @@ describeEachEngine("report review", (engine) => {
       "return",
     );
 
-    const seen = (await officer.get(`/api/v1/reports/${report.id}/comments`)).body.comments as any[];
+    expect((await officer.get(under("/comments", other))).status).toBe(404);
+    const seen = (await officer.get(under("/comments", ward))).body.comments as any[];
     expect(seen.map((c) => [c.section, c.text])).toEqual([
       ["ton_tai", "Nêu rõ nguyên nhân của tồn tại."],
       ["phuong_huong", "Thêm chỉ tiêu năm 2027."],
@@ -150,7 +158,10 @@ describeEachEngine("report review", (engine) => {
     const draft = (await officer.post(`/api/v1/reports/${report.id}/revise`)).body.report;
     const inDraft = (await officer.get(`/api/v1/reports/${draft.id}/comments`)).body.comments as any[];
     expect(inDraft.map((c) => c.version)).toEqual([1, 1]);
-    const resolved = await officer.post(`/api/v1/reports/${draft.id}/comments/${inDraft[0].id}/resolve`);
+    const resolve = (unitId: number) =>
+      officer.post(`/api/v1/reports/${draft.id}/comments/${inDraft[0].id}/resolve?communeId=${unitId}`);
+    expect((await resolve(other)).status).toBe(404);
+    const resolved = await resolve(ward);
     ok(resolved, "resolve");
     expect(resolved.body.comment.id).toBe(inDraft[0].id);
     expect(resolved.body.comment.resolvedBy).toContain("Cán bộ nhaplieu.saigon");

@@ -55,7 +55,17 @@ describeEachEngine("report submission", (engine) => {
     ).toBe(409);
     const section = (key: string) => report.sections.find((s: any) => s.key === key);
     const tinhHinh = section("tinh_hinh") ?? report.sections[0];
-    const saved = await officer.patch(`/api/v1/reports/${report.id}/sections/${tinhHinh.key}`, {
+    // Named with its unit (as the web does) a version is looked for there alone: under another ward, not found.
+    const [own, other] = [wards[0]!, wards[1]!];
+    const at = (id: number, path: string, unitId = own) => `/api/v1/reports/${id}${path}?communeId=${unitId}`;
+    expect((await officer.get(at(report.id, ""))).body.report.id).toBe(report.id);
+    expect((await officer.get(at(report.id, "", other))).status).toBe(404);
+    const text = { text: "Nơi khác", version: tinhHinh.version };
+    expect((await officer.patch(at(report.id, `/sections/${tinhHinh.key}`, other), text)).status).toBe(404);
+    expect((await officer.patch(at(report.id, "", other), { document: report.document })).status).toBe(404);
+    expect((await officer.post(at(report.id, "/submit", other), {})).status).toBe(404);
+    ok(await officer.patch(at(report.id, ""), { document: report.document }), "document");
+    const saved = await officer.patch(at(report.id, `/sections/${tinhHinh.key}`), {
       text: "Phường có 4 khu phố.",
       version: tinhHinh.version,
     });
@@ -79,11 +89,12 @@ describeEachEngine("report submission", (engine) => {
         }),
         key,
       );
-    const submitted = await officer.post(`/api/v1/reports/${report.id}/submit`, {});
+    const submitted = await officer.post(at(report.id, "/submit"), {});
     ok(submitted, "submit");
     expect(submitted.body.report.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const first = await officer.get(`/api/v1/reports/${report.id}/document.docx`);
+    const first = await officer.get(at(report.id, "/document.docx"));
     expect(first.status).toBe(200);
+    expect((await officer.get(at(report.id, "/document.docx", other))).status).toBe(404);
     const bytes = Buffer.from(first.body);
     expect(
       (await officer.patch(`/api/v1/reports/${report.id}/sections/ton_tai`, { text: "Sửa", version: 2 }))
@@ -99,17 +110,21 @@ describeEachEngine("report submission", (engine) => {
     // TP.HCM: no return without a reason; returned with one; the ward revises and the draft shows the difference.
     expect((await hcm.post(`/api/v1/reports/${report.id}/return`, { reason: " " })).status).toBe(422);
     expect((await officer.post(`/api/v1/reports/${report.id}/accept`)).status).toBe(403);
-    ok(await hcm.post(`/api/v1/reports/${report.id}/return`, { reason: "Bổ sung số liệu quỹ" }), "return");
-    const revised = await officer.post(`/api/v1/reports/${report.id}/revise`);
+    expect((await hcm.post(at(report.id, "/accept", other))).status).toBe(404);
+    expect((await hcm.post(at(report.id, "/return", other), { reason: "Nơi khác" })).status).toBe(404);
+    ok(await hcm.post(at(report.id, "/return"), { reason: "Bổ sung số liệu quỹ" }), "return");
+    expect((await officer.post(at(report.id, "/revise", other))).status).toBe(404);
+    const revised = await officer.post(at(report.id, "/revise"));
     ok(revised, "revise");
     const draft = revised.body.report;
     expect(draft).toMatchObject({ version: 2, previousId: report.id, status: "draft" });
-    const changes = (await officer.get(`/api/v1/reports/${draft.id}/changes`)).body.changes as any[];
+    expect((await officer.get(at(draft.id, "/changes", other))).status).toBe(404);
+    const changes = (await officer.get(at(draft.id, "/changes"))).body.changes as any[];
     expect(changes.some((c) => c.kind === "figure" && /hộ/.test(c.after))).toBe(true);
     const resubmitted = await officer.post(`/api/v1/reports/${draft.id}/submit`, {});
     ok(resubmitted, "resubmit");
     expect(resubmitted.body.report.changes.length).toBeGreaterThan(0);
-    ok(await hcm.post(`/api/v1/reports/${draft.id}/accept`), "accept");
+    ok(await hcm.post(at(draft.id, "/accept")), "accept");
 
     // After acceptance, a resubmission needs a reason.
     const third = (await officer.post(`/api/v1/reports/${draft.id}/revise`)).body.report;

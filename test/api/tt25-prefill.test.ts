@@ -148,6 +148,13 @@ describeEachEngine("TT 25 self-assessment: suggestions from the centres' ratings
     const outsider = await maokhe.get(`/api/v1/registrations/${registration.id}/suggestions`);
     expect(outsider.status).toBe(404);
     expect(JSON.stringify(outsider.body)).not.toContain("231/QĐ-UBND");
+    // Named with its commune it is looked for there alone (one shard): under another commune, not found.
+    const under = (commune: number) =>
+      hanoi.get(`/api/v1/registrations/${registration.id}/suggestions?communeId=${commune}`);
+    expect((await under(tayhoWard)).body.suggestions[0].met).toBe(true);
+    const badinh = await under(await t.unitId("00004"));
+    expect(badinh.status).toBe(404);
+    expect(badinh.body.error.message).toContain("Không tìm thấy hồ sơ đăng ký");
 
     // Nothing was ticked by the suggestion: the record is as registered.
     const stored = (await tayho.get(`/api/v1/registrations/${registration.id}`)).body.registration;

@@ -77,6 +77,9 @@ export const jsonContent = <T>(schema: T, description: string) => ({
   description,
 });
 
+/** The `{id}` of a route's path: a positive integer. */
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
 /**
  * A row's commune, optional, beside its id: given, the lookup names the column the large tables are distributed by
  * and reads one shard (docs/SCALE-OUT.md), and a row of another commune is not found. The web always sends it.

@@ -18,7 +18,7 @@ import {
 } from "../../shared/registry/declaration";
 import { kindNamed } from "../../shared/registry/kinds";
 import { registrySchemas } from "../../shared/registry/schemas";
-import { type AppEnv, communeQuery, createRouter, jsonContent, requireActor } from "../http/context";
+import { type AppEnv, communeQuery, createRouter, idParam, jsonContent, requireActor } from "../http/context";
 import { uploadedFile } from "../http/upload";
 import { exportLogged, logRegistryPage, logRegistryView } from "../modules/readlog/registry-reads";
 import { checkDeclaration } from "./check";
@@ -26,7 +26,6 @@ import { templateOf } from "./export";
 import { importItems } from "./import";
 import { archiveItem, createItem, getItem, listItems, setMembers, updateItem } from "./service";
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const xlsxResponse = { 200: { description: "Tệp .xlsx", content: { [xlsx]: { schema: z.any() } } } };
 const listQuery = z.object({

@@ -8,12 +8,21 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { AttendanceActivity, AttendanceDetail, Session, SessionCreate } from "../../shared/attendance";
 import { ApiRequestError, request } from "./client";
 
+/** An activity by id, with its commune when known (the server then looks there alone, docs/SCALE-OUT.md). */
+export type ActivityRef = { id: number; communeId?: number };
+
 export const attendanceApi = {
   activities: () =>
     request<{ today: string; activities: AttendanceActivity[] }>("GET", "/attendance/activities"),
-  detail: (id: number) => request<AttendanceDetail>("GET", `/activities/${id}/attendance`),
-  createSession: (activityId: number, body: OutboxBody) =>
-    request<{ session: Session }>("POST", `/activities/${activityId}/sessions`, { body }),
+  detail: (activity: ActivityRef) =>
+    request<AttendanceDetail>("GET", `/activities/${activity.id}/attendance`, {
+      query: { communeId: activity.communeId },
+    }),
+  createSession: (activity: ActivityRef, body: OutboxBody) =>
+    request<{ session: Session }>("POST", `/activities/${activity.id}/sessions`, {
+      query: { communeId: activity.communeId },
+      body,
+    }),
 };
 
 export type OutboxBody = SessionCreate & { marks?: { citizenId: number; present: boolean }[] };
@@ -21,6 +30,8 @@ export type OutboxBody = SessionCreate & { marks?: { citizenId: number; present:
 /** An entry waiting for the server: what was entered, for which activity, and the last refusal if any. */
 export type OutboxEntry = {
   activityId: number;
+  /** The activity's commune (entries kept before it was recorded have none: sent by id alone). */
+  communeId?: number;
   activityTitle: string;
   body: OutboxBody;
   enteredAt: string;
@@ -75,7 +86,8 @@ async function sendAll(onSaved?: (entry: OutboxEntry, session: Session) => void)
   for (const entry of readOutbox()) {
     if (entry.refused) continue;
     try {
-      const { session } = await attendanceApi.createSession(entry.activityId, entry.body);
+      const activity = { id: entry.activityId, communeId: entry.communeId };
+      const { session } = await attendanceApi.createSession(activity, entry.body);
       update(entry.body.clientKey, () => null);
       onSaved?.(entry, session);
     } catch (err) {

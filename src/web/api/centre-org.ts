@@ -1,4 +1,7 @@
-/** A learning centre's organisation through the API (/api/v1): decisions, staff, history, its classes. */
+/**
+ * A learning centre's organisation through the API (/api/v1): decisions, staff, history, its classes. Each call on
+ * one centre names its commune (`?communeId=`): the server looks there alone (docs/SCALE-OUT.md).
+ */
 import type {
   CentreDecision,
   CentreDecisionRequest,
@@ -7,15 +10,24 @@ import type {
   CentreStaffMember,
 } from "../../shared/centre-org";
 import type { Activity, Centre } from "../../shared/registry/kinds";
-import { request } from "./client";
+import { commune, type RowRef, request } from "./client";
 
 export const centreOrgApi = {
-  centre: (id: number) => request<{ centre: Centre }>("GET", `/centres/${id}`).then((r) => r.centre),
-  history: (id: number) => request<CentreHistory>("GET", `/centres/${id}/history`),
-  addDecision: (id: number, body: CentreDecisionRequest) =>
-    request<{ decision: CentreDecision }>("POST", `/centres/${id}/decisions`, { body }),
-  setStaff: (id: number, staff: CentreStaffInput[]) =>
-    request<{ staff: CentreStaffMember[] }>("PUT", `/centres/${id}/staff`, { body: { staff } }),
+  /** One centre; its commune when known (an old link to the centre's page names none: then by id alone). */
+  centre: (id: number, communeId?: number) =>
+    request<{ centre: Centre }>("GET", `/centres/${id}`, { query: { communeId } }).then((r) => r.centre),
+  history: (centre: RowRef) =>
+    request<CentreHistory>("GET", `/centres/${centre.id}/history`, { query: commune(centre) }),
+  addDecision: (centre: RowRef, body: CentreDecisionRequest) =>
+    request<{ decision: CentreDecision }>("POST", `/centres/${centre.id}/decisions`, {
+      query: commune(centre),
+      body,
+    }),
+  setStaff: (centre: RowRef, staff: CentreStaffInput[]) =>
+    request<{ staff: CentreStaffMember[] }>("PUT", `/centres/${centre.id}/staff`, {
+      query: commune(centre),
+      body: { staff },
+    }),
   /** The centres of a commune still in activity (not archived). */
   communeCentres: (communeId: number) =>
     request<{ centres: Centre[] }>("GET", "/centres", { query: { unitId: communeId, limit: 500 } }).then(

@@ -1,4 +1,7 @@
-/** The learning-needs surveys' and the centres' yearly plans' API (/needs-surveys, /centres/{id}/plans/{year}). */
+/**
+ * The learning-needs surveys' and the centres' yearly plans' API (/needs-surveys, /centres/{id}/plans/{year}). A
+ * call on one survey, answer or centre names its commune (`?communeId=`): the server looks there alone.
+ */
 import type { CentrePlan, PlanItemInput, PlanProgress } from "../../shared/centre-plan";
 import type {
   NeedsSurvey,
@@ -7,11 +10,11 @@ import type {
   SurveyResponseInput,
   SurveyResults,
 } from "../../shared/needs-survey";
-import { BASE, request } from "./client";
+import { BASE, commune, type RowRef, request } from "./client";
 
 export type { CentrePlan, NeedsSurvey, PlanItemInput, PlanProgress, SurveyResponse, SurveyResults };
 
-const plan = (centreId: number, year: number) => `/centres/${centreId}/plans/${year}`;
+const plan = (centre: RowRef, year: number) => `/centres/${centre.id}/plans/${year}`;
 
 export const surveyApi = {
   list: (unitId: number, year: number) =>
@@ -20,28 +23,37 @@ export const surveyApi = {
     ),
   create: (body: { communeId: number; year: number; title: string }) =>
     request<{ survey: NeedsSurvey }>("POST", "/needs-surveys", { body }).then((r) => r.survey),
-  update: (id: number, body: { title?: string; status?: "open" | "closed"; version: number }) =>
-    request<{ survey: NeedsSurvey }>("PATCH", `/needs-surveys/${id}`, { body }).then((r) => r.survey),
-  responses: (id: number) =>
-    request<{ responses: SurveyResponse[] }>("GET", `/needs-surveys/${id}/responses`).then(
-      (r) => r.responses,
-    ),
-  addResponse: (id: number, body: SurveyResponseInput) =>
-    request<{ response: SurveyResponse }>("POST", `/needs-surveys/${id}/responses`, { body }).then(
-      (r) => r.response,
-    ),
-  updateResponse: (id: number, body: SurveyResponseInput & { version: number }) =>
-    request<{ response: SurveyResponse }>("PATCH", `/survey-responses/${id}`, { body }).then(
-      (r) => r.response,
-    ),
-  deleteResponse: (id: number, version: number) =>
-    request<unknown>("DELETE", `/survey-responses/${id}`, { query: { version } }),
-  results: (id: number) => request<SurveyResults>("GET", `/needs-surveys/${id}/results`),
-  importFile: (id: number, file: File, dryRun: boolean) => {
+  update: (survey: RowRef, body: { title?: string; status?: "open" | "closed"; version: number }) =>
+    request<{ survey: NeedsSurvey }>("PATCH", `/needs-surveys/${survey.id}`, {
+      query: commune(survey),
+      body,
+    }).then((r) => r.survey),
+  responses: (survey: RowRef) =>
+    request<{ responses: SurveyResponse[] }>("GET", `/needs-surveys/${survey.id}/responses`, {
+      query: commune(survey),
+    }).then((r) => r.responses),
+  addResponse: (survey: RowRef, body: SurveyResponseInput) =>
+    request<{ response: SurveyResponse }>("POST", `/needs-surveys/${survey.id}/responses`, {
+      query: commune(survey),
+      body,
+    }).then((r) => r.response),
+  /** An answer named with the commune of its survey. */
+  updateResponse: (response: RowRef, body: SurveyResponseInput & { version: number }) =>
+    request<{ response: SurveyResponse }>("PATCH", `/survey-responses/${response.id}`, {
+      query: commune(response),
+      body,
+    }).then((r) => r.response),
+  deleteResponse: (response: RowRef, version: number) =>
+    request<unknown>("DELETE", `/survey-responses/${response.id}`, {
+      query: { ...commune(response), version },
+    }),
+  results: (survey: RowRef) =>
+    request<SurveyResults>("GET", `/needs-surveys/${survey.id}/results`, { query: commune(survey) }),
+  importFile: (survey: RowRef, file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append("file", file, file.name);
-    return request<SurveyImportReport>("POST", `/needs-surveys/${id}/responses/import`, {
-      query: { dryRun: dryRun ? 1 : 0 },
+    return request<SurveyImportReport>("POST", `/needs-surveys/${survey.id}/responses/import`, {
+      query: { ...commune(survey), dryRun: dryRun ? 1 : 0 },
       form,
     });
   },
@@ -49,21 +61,26 @@ export const surveyApi = {
 };
 
 export const planApi = {
-  get: (centreId: number, year: number) =>
-    request<{ plan: CentrePlan }>("GET", plan(centreId, year)).then((r) => r.plan),
+  get: (centre: RowRef, year: number) =>
+    request<{ plan: CentrePlan }>("GET", plan(centre, year), { query: commune(centre) }).then((r) => r.plan),
   save: (
-    centreId: number,
+    centre: RowRef,
     year: number,
     body: { note?: string | null; items: PlanItemInput[]; version?: number },
-  ) => request<{ plan: CentrePlan }>("PUT", plan(centreId, year), { body }).then((r) => r.plan),
-  approve: (centreId: number, year: number, version: number) =>
-    request<{ plan: CentrePlan }>("POST", `${plan(centreId, year)}/approve`, { body: { version } }).then(
+  ) =>
+    request<{ plan: CentrePlan }>("PUT", plan(centre, year), { query: commune(centre), body }).then(
       (r) => r.plan,
     ),
-  reopen: (centreId: number, year: number, version: number, reason: string) =>
-    request<{ plan: CentrePlan }>("POST", `${plan(centreId, year)}/reopen`, {
+  approve: (centre: RowRef, year: number, version: number) =>
+    request<{ plan: CentrePlan }>("POST", `${plan(centre, year)}/approve`, {
+      query: commune(centre),
+      body: { version },
+    }).then((r) => r.plan),
+  reopen: (centre: RowRef, year: number, version: number, reason: string) =>
+    request<{ plan: CentrePlan }>("POST", `${plan(centre, year)}/reopen`, {
+      query: commune(centre),
       body: { version, reason },
     }).then((r) => r.plan),
-  progress: (centreId: number, year: number) =>
-    request<PlanProgress>("GET", `${plan(centreId, year)}/progress`),
+  progress: (centre: RowRef, year: number) =>
+    request<PlanProgress>("GET", `${plan(centre, year)}/progress`, { query: commune(centre) }),
 };

@@ -9,7 +9,7 @@ import type {
   ProposalList,
   RuleCreate,
 } from "../../shared/commendations";
-import { BASE, request } from "./client";
+import { BASE, commune, type RowRef, request } from "./client";
 
 export type { Commendation, CommendationRule, CommendationStats, ProposalList };
 
@@ -28,19 +28,26 @@ export const commendationApi = {
     request<CommendationStats>("GET", "/commendations/stats", { query: { unitId, year } }),
   create: (body: CommendationCreate) =>
     request<{ commendation: Commendation }>("POST", "/commendations", { body }).then((r) => r.commendation),
-  update: (id: number, body: CommendationUpdate) =>
-    request<{ commendation: Commendation }>("PATCH", `/commendations/${id}`, { body }).then(
-      (r) => r.commendation,
-    ),
-  remove: (id: number, version: number) =>
-    request<{ deleted: boolean }>("DELETE", `/commendations/${id}`, { query: { version } }),
+  update: (row: RowRef, body: CommendationUpdate) =>
+    request<{ commendation: Commendation }>("PATCH", `/commendations/${row.id}`, {
+      query: commune(row),
+      body,
+    }).then((r) => r.commendation),
+  remove: (row: RowRef, version: number) =>
+    request<{ deleted: boolean }>("DELETE", `/commendations/${row.id}`, {
+      query: { ...commune(row), version },
+    }),
   rules: (unitId: number) =>
     request<{ rules: CommendationRule[] }>("GET", "/commendation-rules", { query: { unitId } }).then(
       (r) => r.rules,
     ),
   addRule: (body: RuleCreate) =>
     request<{ rule: CommendationRule }>("POST", "/commendation-rules", { body }).then((r) => r.rule),
-  removeRule: (id: number) => request<{ deleted: boolean }>("DELETE", `/commendation-rules/${id}`),
+  /** The rule is named with its unit (a commune, or the province for its rules): looked for there alone. */
+  removeRule: (rule: Pick<CommendationRule, "id" | "unit">) =>
+    request<{ deleted: boolean }>("DELETE", `/commendation-rules/${rule.id}`, {
+      query: commune({ id: rule.id, communeId: rule.unit.id }),
+    }),
   proposals: (communeId: number, year: number) =>
     request<ProposalList>("GET", `/units/${communeId}/commendation-proposals`, { query: { year } }),
   proposalsUrl: (communeId: number, year: number) =>

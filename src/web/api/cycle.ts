@@ -47,29 +47,34 @@ export function resultOf(registration: Registration): EvaluationSummary | null {
 }
 
 export const cycleApi = {
-  evidence: (registrationId: number) =>
-    request<{ evidence: Evidence[] }>("GET", `/registrations/${registrationId}/evidence`).then(
-      (r) => r.evidence,
-    ),
-  addEvidence: (registrationId: number, body: { itemKey: string; note?: string; file: File }) => {
+  // Below one registration every call names its commune: the server looks there alone (one shard).
+  evidence: (registration: RowRef) =>
+    request<{ evidence: Evidence[] }>("GET", `/registrations/${registration.id}/evidence`, {
+      query: commune(registration),
+    }).then((r) => r.evidence),
+  addEvidence: (registration: RowRef, body: { itemKey: string; note?: string; file: File }) => {
     const form = new FormData();
     form.append("itemKey", body.itemKey);
     if (body.note) form.append("note", body.note);
     form.append("file", body.file, body.file.name);
-    return request<{ id: number }>("POST", `/registrations/${registrationId}/evidence`, { form });
+    return request<{ id: number }>("POST", `/registrations/${registration.id}/evidence`, {
+      query: commune(registration),
+      form,
+    });
   },
   tt25Url: (
-    registrationId: number,
+    registration: RowRef,
     document: "bao-cao-tu-danh-gia.docx" | "ban-tong-hop.docx",
     query: { date: string; signerName?: string; signerTitle?: string },
-  ) => {
-    const params = new URLSearchParams({ date: query.date });
-    if (query.signerName?.trim()) params.set("signerName", query.signerName.trim());
-    if (query.signerTitle?.trim()) params.set("signerTitle", query.signerTitle.trim());
-    return `${BASE}/registrations/${registrationId}/tt25/${document}?${params.toString()}`;
-  },
-  evidenceUrl: (registrationId: number, evidenceId: number) =>
-    `${BASE}/registrations/${registrationId}/evidence/${evidenceId}`,
+  ) =>
+    withQuery(`${BASE}/registrations/${registration.id}/tt25/${document}`, {
+      date: query.date,
+      signerName: query.signerName?.trim(),
+      signerTitle: query.signerTitle?.trim(),
+      ...commune(registration),
+    }),
+  evidenceUrl: (registration: RowRef, evidenceId: number) =>
+    withQuery(`${BASE}/registrations/${registration.id}/evidence/${evidenceId}`, commune(registration)),
 
   todo: (year: number) =>
     request<{ items: TodoItem[] }>("GET", "/todo", { query: { year } }).then((r) => r.items),
@@ -121,7 +126,8 @@ export const cycleApi = {
     withQuery(`${BASE}/decisions/${decision.id}/certificates.pdf`, commune(decision)),
   decisionDocumentUrl: (decision: RowRef) =>
     withQuery(`${BASE}/decisions/${decision.id}/decision.docx`, commune(decision)),
-  registrationCertificateUrl: (id: number) => `${BASE}/registrations/${id}/certificate.pdf`,
+  registrationCertificateUrl: (registration: RowRef) =>
+    withQuery(`${BASE}/registrations/${registration.id}/certificate.pdf`, commune(registration)),
 
   /** The public check of a certificate code; null when there is no such certificate. */
   checkCertificate: (code: string) =>

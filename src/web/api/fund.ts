@@ -19,7 +19,7 @@ import type {
   AwardRoundUpdateInput,
 } from "../../shared/fund-award";
 import type { Disbursement, DisbursementCreate } from "../../shared/fund-disbursement";
-import { BASE, request } from "./client";
+import { BASE, commune, type Query, request, withQuery } from "./client";
 
 export type {
   AwardImportReport,
@@ -36,30 +36,45 @@ export type {
   TodoItem,
 };
 
-const fund = (id: number) => `/funds/${id}`;
-const rounds = (id: number) => `${fund(id)}/award-rounds`;
-const roundPath = (id: number, roundId: number) => `${rounds(id)}/${roundId}`;
-const disbursementPath = (id: number, disbursementId: number, action: string) =>
-  `${fund(id)}/disbursements/${disbursementId}/${action}`;
+/**
+ * A fund as the pages hold it: its id and its unit, the commune (or, for a provincial fund, the province) its rows
+ * are keyed by. Every /funds/{id}/… request names that unit: the server then looks in it alone (one shard when the
+ * tables are distributed by commune, docs/SCALE-OUT.md).
+ */
+export type FundKey = { id: number; unit: { id: number } };
+const fund = (key: FundKey) => `/funds/${key.id}`;
+const unit = (key: FundKey) => commune({ id: key.id, communeId: key.unit.id });
+const rounds = (key: FundKey) => `${fund(key)}/award-rounds`;
+const roundPath = (key: FundKey, roundId: number) => `${rounds(key)}/${roundId}`;
+const disbursementPath = (key: FundKey, disbursementId: number, action: string) =>
+  `${fund(key)}/disbursements/${disbursementId}/${action}`;
+/** A file of a fund: an address with the fund's unit. */
+const file = (key: FundKey, path: string, query: Query = {}) =>
+  withQuery(`${BASE}${path}`, { ...unit(key), ...query });
 
 export const fundApi = {
   list: (unitId: number) =>
     request<{ funds: FundSummary[] }>("GET", "/funds", { query: { unitId } }).then((r) => r.funds),
   create: (body: FundCreate) => request<{ fund: FundDetail }>("POST", "/funds", { body }).then((r) => r.fund),
-  get: (id: number, date?: string) =>
-    request<{ fund: FundDetail }>("GET", fund(id), { query: { date } }).then((r) => r.fund),
-  transactions: (id: number, year: number) =>
-    request<{ transactions: LedgerTransaction[] }>("GET", `${fund(id)}/transactions`, {
-      query: { year },
+  /** `unitId`: the fund's unit when known (the page's address carries it; old links do not). */
+  get: (id: number, unitId: number | undefined, date?: string) =>
+    request<{ fund: FundDetail }>("GET", `/funds/${id}`, { query: { communeId: unitId, date } }).then(
+      (r) => r.fund,
+    ),
+  transactions: (key: FundKey, year: number) =>
+    request<{ transactions: LedgerTransaction[] }>("GET", `${fund(key)}/transactions`, {
+      query: { ...unit(key), year },
     }).then((r) => r.transactions),
-  receipts: (id: number, year: number) =>
-    request<{ receipts: Receipt[] }>("GET", `${fund(id)}/receipts`, { query: { year } }).then(
+  receipts: (key: FundKey, year: number) =>
+    request<{ receipts: Receipt[] }>("GET", `${fund(key)}/receipts`, { query: { ...unit(key), year } }).then(
       (r) => r.receipts,
     ),
-  receive: (id: number, body: ReceiptCreate) =>
-    request<{ receipt: Receipt }>("POST", `${fund(id)}/receipts`, { body }).then((r) => r.receipt),
+  receive: (key: FundKey, body: ReceiptCreate) =>
+    request<{ receipt: Receipt }>("POST", `${fund(key)}/receipts`, { query: unit(key), body }).then(
+      (r) => r.receipt,
+    ),
   transfer: (
-    id: number,
+    key: FundKey,
     body: {
       postedOn: string;
       fromAccountId: number;
@@ -67,25 +82,36 @@ export const fundApi = {
       amount: number;
       description: string;
     },
-  ) => request<unknown>("POST", `${fund(id)}/transfers`, { body }),
-  reverse: (id: number, transactionId: number, body: { postedOn: string; reason: string }) =>
-    request<unknown>("POST", `${fund(id)}/transactions/${transactionId}/reverse`, { body }),
-  closeYear: (id: number, year: number) => request<unknown>("POST", `${fund(id)}/periods/${year}/close`),
-  publish: (id: number, year: number) => request<unknown>("POST", `${fund(id)}/disclosures/${year}/publish`),
-  verify: (id: number) => request<VerifyResult>("GET", `${fund(id)}/verify`),
+  ) => request<unknown>("POST", `${fund(key)}/transfers`, { query: unit(key), body }),
+  reverse: (key: FundKey, transactionId: number, body: { postedOn: string; reason: string }) =>
+    request<unknown>("POST", `${fund(key)}/transactions/${transactionId}/reverse`, {
+      query: unit(key),
+      body,
+    }),
+  closeYear: (key: FundKey, year: number) =>
+    request<unknown>("POST", `${fund(key)}/periods/${year}/close`, { query: unit(key) }),
+  publish: (key: FundKey, year: number) =>
+    request<unknown>("POST", `${fund(key)}/disclosures/${year}/publish`, { query: unit(key) }),
+  verify: (key: FundKey) => request<VerifyResult>("GET", `${fund(key)}/verify`, { query: unit(key) }),
 
-  disbursements: (id: number, year: number) =>
-    request<{ disbursements: Disbursement[] }>("GET", `${fund(id)}/disbursements`, { query: { year } }).then(
-      (r) => r.disbursements,
-    ),
-  propose: (id: number, body: DisbursementCreate) =>
-    request<{ disbursement: Disbursement }>("POST", `${fund(id)}/disbursements`, { body }),
-  approve: (id: number, disbursementId: number) =>
-    request<unknown>("POST", disbursementPath(id, disbursementId, "approve")),
-  close: (id: number, disbursementId: number, action: "reject" | "void", reason: string) =>
-    request<unknown>("POST", disbursementPath(id, disbursementId, action), { body: { reason } }),
-  pay: (id: number, disbursementId: number, paidOn: string) =>
-    request<unknown>("POST", disbursementPath(id, disbursementId, "pay"), { body: { paidOn } }),
+  disbursements: (key: FundKey, year: number) =>
+    request<{ disbursements: Disbursement[] }>("GET", `${fund(key)}/disbursements`, {
+      query: { ...unit(key), year },
+    }).then((r) => r.disbursements),
+  propose: (key: FundKey, body: DisbursementCreate) =>
+    request<{ disbursement: Disbursement }>("POST", `${fund(key)}/disbursements`, { query: unit(key), body }),
+  approve: (key: FundKey, disbursementId: number) =>
+    request<unknown>("POST", disbursementPath(key, disbursementId, "approve"), { query: unit(key) }),
+  close: (key: FundKey, disbursementId: number, action: "reject" | "void", reason: string) =>
+    request<unknown>("POST", disbursementPath(key, disbursementId, action), {
+      query: unit(key),
+      body: { reason },
+    }),
+  pay: (key: FundKey, disbursementId: number, paidOn: string) =>
+    request<unknown>("POST", disbursementPath(key, disbursementId, "pay"), {
+      query: unit(key),
+      body: { paidOn },
+    }),
 
   disclosure: (id: number, year: number) =>
     request<{ disclosure: DisclosureSnapshot; publishedAt: string }>(
@@ -96,40 +122,51 @@ export const fundApi = {
 
 /** Award rounds (đợt trao học bổng): a draft, its list from a spreadsheet, approval, payment, cancellation. */
 export const awardApi = {
-  list: (id: number) => request<{ awardRounds: AwardRound[] }>("GET", rounds(id)).then((r) => r.awardRounds),
-  create: (id: number, body: AwardRoundInput) =>
-    request<{ awardRound: AwardRound }>("POST", rounds(id), { body }).then((r) => r.awardRound),
-  get: (id: number, roundId: number) =>
-    request<{ awardRound: AwardRoundDetail }>("GET", roundPath(id, roundId)).then((r) => r.awardRound),
+  list: (key: FundKey) =>
+    request<{ awardRounds: AwardRound[] }>("GET", rounds(key), { query: unit(key) }).then(
+      (r) => r.awardRounds,
+    ),
+  create: (key: FundKey, body: AwardRoundInput) =>
+    request<{ awardRound: AwardRound }>("POST", rounds(key), { query: unit(key), body }).then(
+      (r) => r.awardRound,
+    ),
+  /** `unitId`: the fund's unit when known (the page's address carries it; old links do not). */
+  get: (fundId: number, unitId: number | undefined, roundId: number) =>
+    request<{ awardRound: AwardRoundDetail }>("GET", `/funds/${fundId}/award-rounds/${roundId}`, {
+      query: { communeId: unitId },
+    }).then((r) => r.awardRound),
   /** `version`: the round's version as shown; a stale one answers 409. */
-  update: (id: number, roundId: number, body: AwardRoundUpdateInput) =>
-    request<{ awardRound: AwardRound }>("PATCH", roundPath(id, roundId), { body }),
-  importFile: (id: number, roundId: number, file: File, dryRun: boolean) => {
+  update: (key: FundKey, roundId: number, body: AwardRoundUpdateInput) =>
+    request<{ awardRound: AwardRound }>("PATCH", roundPath(key, roundId), { query: unit(key), body }),
+  importFile: (key: FundKey, roundId: number, file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append("file", file, file.name);
-    return request<AwardImportReport>("POST", `${roundPath(id, roundId)}/recipients/import`, {
-      query: { dryRun: dryRun ? 1 : 0 },
+    return request<AwardImportReport>("POST", `${roundPath(key, roundId)}/recipients/import`, {
+      // `dryRun` first: the address reads "…/import?dryRun=1&communeId=…" (what e2e/fund-award waits for).
+      query: { dryRun: dryRun ? 1 : 0, ...unit(key) },
       form,
     });
   },
-  approve: (id: number, roundId: number) => request<unknown>("POST", `${roundPath(id, roundId)}/approve`),
-  pay: (id: number, roundId: number, paidOn: string) =>
-    request<unknown>("POST", `${roundPath(id, roundId)}/pay`, { body: { paidOn } }),
-  cancel: (id: number, roundId: number, reason: string) =>
-    request<unknown>("POST", `${roundPath(id, roundId)}/cancel`, { body: { reason } }),
+  approve: (key: FundKey, roundId: number) =>
+    request<unknown>("POST", `${roundPath(key, roundId)}/approve`, { query: unit(key) }),
+  pay: (key: FundKey, roundId: number, paidOn: string) =>
+    request<unknown>("POST", `${roundPath(key, roundId)}/pay`, { query: unit(key), body: { paidOn } }),
+  cancel: (key: FundKey, roundId: number, reason: string) =>
+    request<unknown>("POST", `${roundPath(key, roundId)}/cancel`, { query: unit(key), body: { reason } }),
 };
 
 /** Files and pages a fund links to. */
 export const fundFiles = {
-  receiptVoucher: (id: number, receiptId: number) => `${BASE}${fund(id)}/receipts/${receiptId}/voucher.pdf`,
-  paymentVoucher: (id: number, disbursementId: number) =>
-    `${BASE}${fund(id)}/disbursements/${disbursementId}/voucher.pdf`,
-  book: (id: number, accountId: number, year: number) =>
-    `${BASE}${fund(id)}/accounts/${accountId}/book.xlsx?year=${year}`,
-  awardTemplate: (id: number) => `${BASE}${rounds(id)}/template.xlsx`,
-  signatureList: (id: number, roundId: number, format: "xlsx" | "pdf") =>
-    `${BASE}${roundPath(id, roundId)}/signature-list.${format}`,
-  roundVoucher: (id: number, roundId: number) => `${BASE}${roundPath(id, roundId)}/voucher.pdf`,
+  receiptVoucher: (key: FundKey, receiptId: number) =>
+    file(key, `${fund(key)}/receipts/${receiptId}/voucher.pdf`),
+  paymentVoucher: (key: FundKey, disbursementId: number) =>
+    file(key, `${fund(key)}/disbursements/${disbursementId}/voucher.pdf`),
+  book: (key: FundKey, accountId: number, year: number) =>
+    file(key, `${fund(key)}/accounts/${accountId}/book.xlsx`, { year }),
+  awardTemplate: (key: FundKey) => file(key, `${rounds(key)}/template.xlsx`),
+  signatureList: (key: FundKey, roundId: number, format: "xlsx" | "pdf") =>
+    file(key, `${roundPath(key, roundId)}/signature-list.${format}`),
+  roundVoucher: (key: FundKey, roundId: number) => file(key, `${roundPath(key, roundId)}/voucher.pdf`),
   disclosureJson: (id: number, year: number) => `${BASE}/public/funds/${id}/disclosures/${year}`,
   disclosureCsv: (id: number, year: number) =>
     `${BASE}/public/funds/${id}/disclosures/${year}/disclosure.csv`,

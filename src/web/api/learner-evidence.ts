@@ -1,11 +1,12 @@
 /** Completion certificates of a centre's class (PDF) and their public check. */
 import type { CompletionCheck } from "../../shared/learner-evidence";
-import { ApiRequestError, BASE, request } from "./client";
+import { ApiRequestError, BASE, commune, type RowRef, request, withQuery } from "./client";
 
 export type { CompletionCheck };
 
 export const learnerEvidenceApi = {
-  certificatesUrl: (activityId: number) => `${BASE}/activities/${activityId}/certificates.pdf`,
+  certificatesUrl: (activity: RowRef) =>
+    withQuery(`${BASE}/activities/${activity.id}/certificates.pdf`, commune(activity)),
   /** The public check of a completion certificate's code; null when there is none. */
   check: (code: string) =>
     request<{ certificate: CompletionCheck }>(

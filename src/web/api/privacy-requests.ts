@@ -6,7 +6,7 @@ import type {
   PersonMatch,
   PersonSource,
 } from "../../shared/privacy-requests";
-import { BASE, request } from "./client";
+import { BASE, commune, type RowRef, request, withQuery } from "./client";
 
 export type { DataRequest, PersonMatch };
 
@@ -17,19 +17,25 @@ export const dataRequestApi = {
     ),
   create: (body: DataRequestCreate) =>
     request<{ request: DataRequest }>("POST", "/data-requests", { body }).then((r) => r.request),
-  update: (id: number, body: DataRequestUpdate) =>
-    request<{ request: DataRequest }>("PATCH", `/data-requests/${id}`, { body }).then((r) => r.request),
-  matches: (id: number, query: { name?: string; birthYear?: number; villageId?: number }) =>
-    request<{ matches: PersonMatch[] }>("GET", `/data-requests/${id}/matches`, { query }).then(
-      (r) => r.matches,
-    ),
-  link: (id: number, version: number, records: { source: PersonSource; id: number }[]) =>
-    request<{ request: DataRequest }>("PUT", `/data-requests/${id}/records`, {
+  update: (row: RowRef, body: DataRequestUpdate) =>
+    request<{ request: DataRequest }>("PATCH", `/data-requests/${row.id}`, {
+      query: commune(row),
+      body,
+    }).then((r) => r.request),
+  matches: (row: RowRef, query: { name?: string; birthYear?: number; villageId?: number }) =>
+    request<{ matches: PersonMatch[] }>("GET", `/data-requests/${row.id}/matches`, {
+      query: { ...commune(row), ...query },
+    }).then((r) => r.matches),
+  link: (row: RowRef, version: number, records: { source: PersonSource; id: number }[]) =>
+    request<{ request: DataRequest }>("PUT", `/data-requests/${row.id}/records`, {
+      query: commune(row),
       body: { version, records },
     }).then((r) => r.request),
-  erase: (id: number, version: number) =>
-    request<{ request: DataRequest }>("POST", `/data-requests/${id}/erase`, { body: { version } }).then(
-      (r) => r.request,
-    ),
-  copyUrl: (id: number, format: "xlsx" | "json") => `${BASE}/data-requests/${id}/copy.${format}`,
+  erase: (row: RowRef, version: number) =>
+    request<{ request: DataRequest }>("POST", `/data-requests/${row.id}/erase`, {
+      query: commune(row),
+      body: { version },
+    }).then((r) => r.request),
+  copyUrl: (row: RowRef, format: "xlsx" | "json") =>
+    withQuery(`${BASE}/data-requests/${row.id}/copy.${format}`, commune(row)),
 };

@@ -12,6 +12,7 @@ import type { ChapterCounts, ChapterSummary } from "../../shared/association-lis
 import { chapters as chapterKind } from "../../shared/registry/kinds";
 import { foldText } from "../../shared/text";
 import { associationApi } from "../api/association";
+import type { RowRef } from "../api/client";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { defaultUnitId, UnitScopePicker, useUnitScope } from "../components/UnitScope";
@@ -25,8 +26,8 @@ import { useMe } from "../session";
 type TreeRow = {
   key: string;
   name: string;
-  /** A chapter's id (group rows have none). */
-  chapterId?: number;
+  /** A chapter's id and commune (group rows have none). */
+  chapter?: RowRef;
   village?: string;
   archived?: boolean;
   counts: ChapterCounts;
@@ -75,7 +76,7 @@ export default function AssociationPage() {
         children: g.chapters.map((c) => ({
           key: `chapter-${c.id}`,
           name: c.name,
-          chapterId: c.id,
+          chapter: { id: c.id, communeId: data.commune.id },
           // A village chapter's village, unless its name already says it.
           village:
             g.kind === "village" && !foldText(c.name).includes(foldText(c.unit.name))
@@ -96,9 +97,9 @@ export default function AssociationPage() {
       collected: money(c.duesCollected),
     });
   const nameCell = (row: TreeRow) => (
-    <Flex vertical style={{ minWidth: 0, paddingLeft: row.chapterId ? (compact ? 10 : 20) : 0 }}>
-      {row.chapterId ? (
-        <Link to={paths.chapter(row.chapterId)} data-testid="tree-chapter">
+    <Flex vertical style={{ minWidth: 0, paddingLeft: row.chapter ? (compact ? 10 : 20) : 0 }}>
+      {row.chapter ? (
+        <Link to={paths.chapter(row.chapter)} data-testid="tree-chapter">
           {row.name}
         </Link>
       ) : (
@@ -117,7 +118,7 @@ export default function AssociationPage() {
     </Flex>
   );
   const count = (key: keyof ChapterCounts) => (_: unknown, row: TreeRow) =>
-    row.chapterId ? row.counts[key] : <strong>{row.counts[key]}</strong>;
+    row.chapter ? row.counts[key] : <strong>{row.counts[key]}</strong>;
   const columns: TableColumnsType<TreeRow> = [
     { title: t("tree.chapter"), key: "name", render: (_, row) => nameCell(row) },
     { title: t("tree.members"), key: "members", align: "right", width: 90, render: count("members") },
@@ -181,7 +182,7 @@ export default function AssociationPage() {
             pagination={false}
             indentSize={compact ? 8 : 16}
             expandable={{ expandedRowKeys: rows.map((r) => r.key), showExpandColumn: false }}
-            onRow={(row) => (row.chapterId ? {} : { style: { background: "#fafafa" } })}
+            onRow={(row) => (row.chapter ? {} : { style: { background: "#fafafa" } })}
             locale={{ emptyText: t("tree.empty") }}
             summary={() =>
               data && data.totals.chapters > 0 ? (

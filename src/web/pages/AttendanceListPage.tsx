@@ -9,12 +9,13 @@ import type { AttendanceActivity } from "../../shared/attendance";
 import { topicOptions } from "../../shared/registry/kinds/topics";
 import { attendanceApi, useOutbox } from "../api/attendance";
 import { OutboxLine } from "../components/attendance/OutboxLine";
+import { attendancePath } from "../components/centre/links";
 import { PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
 import { useLang, useT } from "../i18n/messages";
-import { navigate, paths } from "../router";
+import { navigate } from "../router";
 
 export default function AttendanceListPage() {
   const t = useT();
@@ -44,7 +45,7 @@ export default function AttendanceListPage() {
               key={a.id}
               hoverable
               size="small"
-              onClick={() => navigate(paths.attendanceOf(a.id))}
+              onClick={() => navigate(attendancePath(a))}
               data-testid={`attendance-activity-${a.id}`}
               styles={{ body: { minHeight: 64, padding: 12 } }}
             >

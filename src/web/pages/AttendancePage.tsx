@@ -2,7 +2,9 @@
  * /diem-danh/{activityId}: today's session of a class or talk, entered on a phone during class. A head-count
  * activity has big −/+ steppers for lượt người, women, minorities and elderly; a named one lists its learners as a
  * big-tap checklist. "Lưu buổi học" keeps the entry on this device first (the outbox), then sends it with its client
- * key; a failed request is sent again automatically and by "Gửi lại", never twice on the server.
+ * key; a failed request is sent again automatically and by "Gửi lại", never twice on the server. The address may
+ * name the activity's commune (`?xa=`, as the links to it do): the calls then name it (docs/SCALE-OUT.md); an older
+ * link with the id alone still opens the page, and the calls after the first name the commune it found.
  */
 import {
   ArrowLeftOutlined,
@@ -12,7 +14,7 @@ import {
   PlusOutlined,
 } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Input, InputNumber, List, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AttendanceDetail } from "../../shared/attendance";
 import { attendanceApi, newClientKey, readOutbox, useOutbox } from "../api/attendance";
 import { OutboxLine } from "../components/attendance/OutboxLine";
@@ -22,7 +24,7 @@ import { PageTitle } from "../components/PageTitle";
 import { errorText } from "../errors";
 import { formatDate } from "../format";
 import { type MessageKey, useT } from "../i18n/messages";
-import { Link, paths } from "../router";
+import { communeIn, Link, paths, useLocation } from "../router";
 
 type CountKey = "attendees" | "women" | "minorities" | "elderly";
 const countKeys: CountKey[] = ["attendees", "women", "minorities", "elderly"];
@@ -85,8 +87,17 @@ export default function AttendancePage({ id }: { id: number }) {
   const [present, setPresent] = useState<Set<number>>(new Set());
   const [minutes, setMinutes] = useState<number | null>(null);
   const [note, setNote] = useState("");
+  const { search } = useLocation();
+  const communeId = useRef(communeIn(search));
   const load = useCallback(
-    () => attendanceApi.detail(id).then(setDetail, (err) => setDetail({ error: errorText(err, t) })),
+    () =>
+      attendanceApi.detail({ id, communeId: communeId.current }).then(
+        (found) => {
+          communeId.current = found.activity.communeId;
+          setDetail(found);
+        },
+        (err) => setDetail({ error: errorText(err, t) }),
+      ),
     [id, t],
   );
   useEffect(() => void load(), [load]);
@@ -115,6 +126,7 @@ export default function AttendancePage({ id }: { id: number }) {
     };
     await outbox.add({
       activityId: id,
+      communeId: activity.communeId,
       activityTitle: activity.title,
       body,
       enteredAt: new Date().toISOString(),

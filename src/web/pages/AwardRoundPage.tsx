@@ -19,7 +19,7 @@ import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { PageTitle } from "../components/PageTitle";
 import { formatDate, formatDateTime, formatMoney } from "../format";
 import { useT } from "../i18n/messages";
-import { Link, paths } from "../router";
+import { communeIn, Link, paths, useLocation } from "../router";
 
 /** The columns an import may convert from TCVN3 or VNI (award-cells.ts), as `converted` names them. */
 const textColumns = ["fullName", "kind", "sex", "school", "class", "village", "commune", "note"] as const;
@@ -125,10 +125,10 @@ function RoundImport({ context, round }: { context: FundContext; round: AwardRou
       <FileImport
         title={t("award.importTitle")}
         help={t("award.importHelp")}
-        templateUrl={fundFiles.awardTemplate(context.fund.id)}
+        templateUrl={fundFiles.awardTemplate(context.fund)}
         upload={async (file, dryRun) => {
           setReport(null);
-          const result = await awardApi.importFile(context.fund.id, round.id, file, dryRun);
+          const result = await awardApi.importFile(context.fund, round.id, file, dryRun);
           setReport(result);
           return result;
         }}
@@ -161,9 +161,10 @@ function RoundImport({ context, round }: { context: FundContext; round: AwardRou
 
 export default function AwardRoundPage({ fundId, roundId }: { fundId: number; roundId: number }) {
   const t = useT();
-  const { context, error, changed } = useFundContext(fundId, new Date().getFullYear());
+  const unitId = communeIn(useLocation().search);
+  const { context, error, changed } = useFundContext(fundId, unitId, new Date().getFullYear());
   const loaded = useLoaded(`${fundId}-${roundId}-${context?.version ?? 0}`, () =>
-    awardApi.get(fundId, roundId),
+    awardApi.get(fundId, context?.fund.unit.id ?? unitId, roundId),
   );
   const round = loaded.data;
   const problem = error ?? loaded.error;
@@ -173,7 +174,9 @@ export default function AwardRoundPage({ fundId, roundId }: { fundId: number; ro
   const whyImport = round && context ? awardReasons(round, context.me.id, t).import : null;
   return (
     <Flex vertical gap={16} data-testid="award-round-page">
-      <Link to={`${paths.fund(fundId)}?tab=rounds`}>← {context?.fund.name ?? t("fund.title")}</Link>
+      <Link to={paths.fund(fundId, context?.fund.unit.id ?? unitId, { tab: "rounds" })}>
+        ← {context?.fund.name ?? t("fund.title")}
+      </Link>
       {problem && <LoadFailed message={problem} onRetry={changed} />}
       {context && round && (
         <>
@@ -191,11 +194,14 @@ export default function AwardRoundPage({ fundId, roundId }: { fundId: number; ro
             <Flex vertical gap={6}>
               <Typography.Text type="secondary">{t("award.signatureListHint")}</Typography.Text>
               <Flex gap={16} wrap>
-                <a href={fundFiles.signatureList(fundId, roundId, "xlsx")} data-testid="award-signature-xlsx">
+                <a
+                  href={fundFiles.signatureList(context.fund, roundId, "xlsx")}
+                  data-testid="award-signature-xlsx"
+                >
                   <FileExcelOutlined /> {t("award.signatureXlsx")}
                 </a>
                 <a
-                  href={fundFiles.signatureList(fundId, roundId, "pdf")}
+                  href={fundFiles.signatureList(context.fund, roundId, "pdf")}
                   target="_blank"
                   rel="noreferrer"
                   data-testid="award-signature-pdf"
@@ -204,7 +210,7 @@ export default function AwardRoundPage({ fundId, roundId }: { fundId: number; ro
                 </a>
                 {round.state === "paid" && (
                   <a
-                    href={fundFiles.roundVoucher(fundId, roundId)}
+                    href={fundFiles.roundVoucher(context.fund, roundId)}
                     target="_blank"
                     rel="noreferrer"
                     data-testid="award-voucher-pdf"

@@ -1,10 +1,12 @@
 /**
  * A learning centre (TTHTCĐ): its overview and board, decisions, staff, history across mergers, and classes, one
  * tab each (components/centre/centre-tabs.tsx lists them; other modules add theirs there). Phones get the same
- * tabs, one column each.
+ * tabs, one column each. The address may name the centre's commune (`?xa=`, as the links to it do): the centre is
+ * then asked for in that commune alone, and every call after it names the commune it was found in
+ * (docs/SCALE-OUT.md); an older link with the id alone still opens it.
  */
 import { Alert, Button, Flex, Tabs, Tag } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { allows } from "../../shared/capabilities";
 import { centreOrgApi } from "../api/centre-org";
 import { api } from "../api/client";
@@ -14,7 +16,7 @@ import { PageTitle } from "../components/PageTitle";
 import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { type MessageKey, useT } from "../i18n/messages";
-import { Link, setQuery, useLocation } from "../router";
+import { communeIn, Link, setQuery, useLocation } from "../router";
 
 type Loaded = Omit<CentreTabContext, "reload">;
 
@@ -24,10 +26,20 @@ export default function CentrePage({ id }: { id: number }) {
   const compact = useCompact();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The centre's commune: the address's first, then the one the centre was found in.
+  const communeId = useRef(communeIn(search));
 
   const load = useCallback(async () => {
     try {
-      const [centre, history] = await Promise.all([centreOrgApi.centre(id), centreOrgApi.history(id)]);
+      const known = communeId.current;
+      const [centre, history] =
+        known === undefined
+          ? await centreOrgApi.centre(id).then(async (c) => [c, await centreOrgApi.history(c)] as const)
+          : await Promise.all([
+              centreOrgApi.centre(id, known),
+              centreOrgApi.history({ id, communeId: known }),
+            ]);
+      communeId.current = centre.communeId;
       const unit = await api.unit(centre.communeId);
       setData({ centre, history, canEdit: allows(unit.can, "registry.edit") });
       setError(null);

@@ -2,14 +2,17 @@
  * A chapter of the Hội Khuyến học: its executive committee (edited by those who may), its members today, and its
  * dues for a year — who paid and who did not, with "Thu" on each unpaid member (the chapter's amount, today), the
  * totals and the XLSX list. Built for a chapter secretary on a phone: one column of cards, the tables folding to
- * name and status at 360 px.
+ * name and status at 360 px. The address may name the chapter's commune (`?xa=`, as the links to it do): the chapter
+ * is then asked for in that commune alone, and every call after it names the commune the chapter was found in
+ * (docs/SCALE-OUT.md); an older link with the id alone still opens it.
  */
 import { FileExcelOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, InputNumber, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import type { DuesList, Officer } from "../../shared/association";
 import type { Chapter } from "../../shared/registry/kinds";
-import { ApiRequestError, api, BASE, request } from "../api/client";
+import { associationApi } from "../api/association";
+import { ApiRequestError, api } from "../api/client";
 import { ChapterMembersCard } from "../components/association/ChapterMembersCard";
 import { CommitteeCard } from "../components/association/CommitteeCard";
 import { PageLoading } from "../components/PageLoading";
@@ -18,7 +21,7 @@ import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDate, todayIso } from "../format";
 import { useT } from "../i18n/messages";
-import { Link } from "../router";
+import { communeIn, Link, useLocation } from "../router";
 import { useMe } from "../session";
 
 type Loaded = {
@@ -40,32 +43,33 @@ export default function ChapterPage({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const me = useMe();
+  const communeId = communeIn(useLocation().search);
   // The committee is set by the Hội on the chapter's unit or by the chapter's own secretary (as the API decides).
   const secretary = me.grants.some((g) => g.role === "chapter_secretary" && g.chapter?.id === id);
 
   const load = useCallback(async () => {
     try {
-      const chapter = await request<{ chapter: Chapter }>("GET", `/chapters/${id}`);
+      const chapter = await associationApi.chapter(id, communeId);
       try {
         const [committee, dues] = await Promise.all([
-          request<{ officers: Officer[] }>("GET", `/chapters/${id}/committee`),
-          request<DuesList>("GET", `/chapters/${id}/dues`, { query: { year } }),
+          associationApi.committee(chapter),
+          associationApi.dues(chapter, year),
         ]);
-        const unit = await api.unit(chapter.chapter.unit.id);
+        const unit = await api.unit(chapter.unit.id);
         const canEdit = secretary || unit.can.association;
-        setData({ chapter: chapter.chapter, officers: committee.officers, dues, canEdit, hidden: null });
+        setData({ chapter, officers: committee.officers, dues, canEdit, hidden: null });
         setAmount(dues.amount);
       } catch (e) {
         // A reader of the territory who may not read the Hội's members (a government clerk): the chapter, and why
         // nothing more.
         if (!(e instanceof ApiRequestError && e.status === 403)) throw e;
-        setData({ chapter: chapter.chapter, officers: [], dues: null, canEdit: false, hidden: e.message });
+        setData({ chapter, officers: [], dues: null, canEdit: false, hidden: e.message });
       }
       setError(null);
     } catch (e) {
       setError(errorText(e, t));
     }
-  }, [id, year, t, secretary]);
+  }, [id, communeId, year, t, secretary]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -84,6 +88,8 @@ export default function ChapterPage({ id }: { id: number }) {
 
   if (!data && !error) return <PageLoading />;
   const dues = data?.dues;
+  // The chapter as found: its commune names it on the calls below (the dues list's members are of it too).
+  const chapter = data?.chapter;
   return (
     <Flex vertical gap={16}>
       <Link to="/chi-hoi">← {t("chapter.back")}</Link>
@@ -92,7 +98,7 @@ export default function ChapterPage({ id }: { id: number }) {
       {data?.hidden && <Alert type="info" showIcon title={data.hidden} data-testid="chapter-hidden" />}
       {data && !data.hidden && (
         <CommitteeCard
-          chapterId={id}
+          chapter={data.chapter}
           officers={data.officers}
           canEdit={data.canEdit}
           onSaved={() => {
@@ -101,8 +107,8 @@ export default function ChapterPage({ id }: { id: number }) {
           }}
         />
       )}
-      {data && !data.hidden && <ChapterMembersCard chapterId={id} version={version} />}
-      {dues && (
+      {data && !data.hidden && <ChapterMembersCard chapter={data.chapter} version={version} />}
+      {dues && chapter && (
         <Card
           size="small"
           title={
@@ -134,9 +140,7 @@ export default function ChapterPage({ id }: { id: number }) {
               />
               <Button
                 disabled={busy || amount === null}
-                onClick={() =>
-                  run(() => request("PUT", `/chapters/${id}/dues/${year}`, { body: { amount } }))
-                }
+                onClick={() => amount !== null && run(() => associationApi.setDues(chapter, year, amount))}
                 data-testid="dues-set-amount"
               >
                 {t("chapter.setAmount")}
@@ -182,9 +186,10 @@ export default function ChapterPage({ id }: { id: number }) {
                           data-testid={`dues-pay-${m.memberNumber}`}
                           onClick={() =>
                             run(() =>
-                              request("POST", `/members/${m.memberId}/dues`, {
-                                body: { year, paidOn: todayIso() },
-                              }),
+                              associationApi.payDues(
+                                { id: m.memberId, communeId: chapter.communeId },
+                                { year, paidOn: todayIso() },
+                              ),
                             )
                           }
                         >
@@ -195,7 +200,7 @@ export default function ChapterPage({ id }: { id: number }) {
                 },
               ]}
             />
-            <a href={`${BASE}/chapters/${id}/dues.xlsx?year=${year}`} data-testid="dues-xlsx">
+            <a href={associationApi.duesXlsxUrl(chapter, year)} data-testid="dues-xlsx">
               <FileExcelOutlined /> {t("chapter.download")}
             </a>
           </Flex>

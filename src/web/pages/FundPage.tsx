@@ -17,7 +17,7 @@ import { useFundContext } from "../components/fund/useFundContext";
 import { LoadFailed, PageLoading } from "../components/PageLoading";
 import { todayIso } from "../format";
 import { useT } from "../i18n/messages";
-import { Link, paths, setQuery, useLocation } from "../router";
+import { communeIn, Link, paths, setQuery, useLocation } from "../router";
 
 const tabs = ["balances", "receipts", "disbursements", "rounds", "ledger", "year"] as const;
 type Tab = (typeof tabs)[number];
@@ -29,7 +29,7 @@ export default function FundPage({ id }: { id: number }) {
   const year = Number(search.get("year")) || thisYear;
   const date = search.get("date") || todayIso();
   const tab: Tab = tabs.find((k) => k === search.get("tab")) ?? "balances";
-  const { context, error, changed } = useFundContext(id, year, date);
+  const { context, error, changed } = useFundContext(id, communeIn(search), year, date);
 
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   if (!context && !error) return <PageLoading />;

@@ -51,7 +51,7 @@ export default function FundsPage() {
   const notHere = level !== "commune" && level !== "province" ? t("fund.createWhere") : null;
 
   const name = (f: FundSummary) => (
-    <Link to={paths.fund(f.id)} data-testid="fund-link">
+    <Link to={paths.fund(f.id, f.unit.id)} data-testid="fund-link">
       {f.name}
     </Link>
   );
@@ -137,7 +137,7 @@ export default function FundsPage() {
         <FundCreateDialog
           unitId={ready.unit.id}
           onClose={() => setCreating(false)}
-          onCreated={(fund) => navigate(paths.fund(fund.id))}
+          onCreated={(fund) => navigate(paths.fund(fund.id, fund.unit.id))}
         />
       )}
     </Flex>

@@ -73,7 +73,7 @@ export default function MemberSearchPage() {
       <Tag color="green">{t("member.active")}</Tag>
     );
   const chapterLink = (m: MemberHit) => (
-    <Link to={paths.chapter(m.chapter.id)} data-testid="member-hit-chapter">
+    <Link to={paths.chapter({ id: m.chapter.id, communeId: m.commune.id })} data-testid="member-hit-chapter">
       {m.chapter.name}
     </Link>
   );

@@ -51,8 +51,8 @@ export default function NeedsSurveyPage() {
       const [survey] = await surveyApi.list(commune.id, year);
       if (!survey) return setLoaded({ survey: null, responses: [], results: null });
       const [responses, results] = await Promise.all([
-        surveyApi.responses(survey.id),
-        surveyApi.results(survey.id),
+        surveyApi.responses(survey),
+        surveyApi.results(survey),
       ]);
       setLoaded({ survey, responses, results });
       setError(null);
@@ -97,7 +97,7 @@ export default function NeedsSurveyPage() {
         </Flex>
       ),
     },
-    ...(open && mayAnswer
+    ...(survey && open && mayAnswer
       ? [
           {
             key: "actions",
@@ -108,7 +108,10 @@ export default function NeedsSurveyPage() {
                 </Button>
                 <Popconfirm
                   title={t("survey.deleteConfirm")}
-                  onConfirm={() => run(() => surveyApi.deleteResponse(r.id, r.version))}
+                  // An answer is named with its survey's commune (the server looks there alone).
+                  onConfirm={() =>
+                    run(() => surveyApi.deleteResponse({ id: r.id, communeId: survey.communeId }, r.version))
+                  }
                 >
                   <Button size="small" danger>
                     {t("survey.delete")}
@@ -187,7 +190,7 @@ export default function NeedsSurveyPage() {
               <Button
                 onClick={() =>
                   run(() =>
-                    surveyApi.update(survey.id, {
+                    surveyApi.update(survey, {
                       status: open ? "closed" : "open",
                       version: survey.version,
                     }),
@@ -206,7 +209,7 @@ export default function NeedsSurveyPage() {
               title={t("survey.import")}
               help={t("survey.importHelp")}
               templateUrl={surveyApi.templateUrl}
-              upload={(file, dryRun) => surveyApi.importFile(survey.id, file, dryRun)}
+              upload={(file, dryRun) => surveyApi.importFile(survey, file, dryRun)}
               onDone={() => void load()}
               testId="survey-import"
             />
@@ -227,7 +230,7 @@ export default function NeedsSurveyPage() {
       )}
       {editing && survey && (
         <ResponseDialog
-          surveyId={survey.id}
+          survey={survey}
           villages={villages}
           editing={editing === "new" ? null : editing}
           onClose={() => setEditing(null)}

@@ -217,16 +217,16 @@ export default function ReportsPage() {
     });
     for (const s of created.sections)
       if (narratives[s.key]?.trim())
-        await submissionApi.saveSection(created.id, s.key, narratives[s.key]!, s.version);
+        await submissionApi.saveSection(created, s.key, narratives[s.key]!, s.version);
     draft.reload();
   };
   const chooseSource = (next: ReportSource) => {
     setSource(next);
     if (saved?.status === "draft" && body)
-      submissionApi.saveDocument(saved.id, body.document ?? {}, next).then(draft.adopt, onError);
+      submissionApi.saveDocument(saved, body.document ?? {}, next).then(draft.adopt, onError);
   };
   const saveFields = (document = body?.document) => {
-    if (saved?.status === "draft" && document) submissionApi.saveDocument(saved.id, document).catch(onError);
+    if (saved?.status === "draft" && document) submissionApi.saveDocument(saved, document).catch(onError);
   };
   const field = (key: keyof Fields, label: string, type = "text") => (
     <Col xs={24} md={6} key={key}>

@@ -49,7 +49,7 @@ function linkOf(item: TodoItem, year: number): string {
   if (item.fund) {
     // Waiting award rounds only: their tab.
     const tab = item.fund.waiting?.disbursements === 0 ? "rounds" : tabOf[item.step];
-    return `${paths.fund(item.fund.id)}?${new URLSearchParams({ year: String(item.fund.year), tab })}`;
+    return paths.fund(item.fund.id, item.unit.id, { year: item.fund.year, tab });
   }
   const params = new URLSearchParams({
     unit: String(item.unit.id),

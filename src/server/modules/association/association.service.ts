@@ -14,14 +14,18 @@ import { unitRule } from "../../registry/service";
 import { writableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 
-/** A chapter the caller may read (404 otherwise). */
-export async function readableChapter(tx: Db, actor: Actor, chapterId: number) {
-  const chapter = await tx
+/**
+ * A chapter the caller may read (404 otherwise). Given its commune, it is looked for there alone (one shard,
+ * docs/SCALE-OUT.md): a chapter of another commune is not found.
+ */
+export async function readableChapter(tx: Db, actor: Actor, chapterId: number, communeId?: number) {
+  let query = tx
     .selectFrom("chapters as r")
     .select(["r.id", "r.commune_id", "r.province_id", "r.unit_id", "r.code", "r.name"])
     .where("r.id", "=", chapterId)
-    .where(rowInScope(actor, chapters, "read"))
-    .executeTakeFirst();
+    .where(rowInScope(actor, chapters, "read"));
+  if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+  const chapter = await query.executeTakeFirst();
   if (!chapter) throw notFound("Không tìm thấy chi hội, hoặc chi hội nằm ngoài phạm vi của bạn");
   return chapter;
 }
@@ -30,8 +34,8 @@ export async function readableChapter(tx: Db, actor: Actor, chapterId: number) {
  * A chapter whose members (and committee and dues) the caller may read: the Hội's readers of its unit or its own
  * secretary; 403 to anyone else who sees the chapter (a government clerk), 404 outside the scope.
  */
-export async function membersChapter(tx: Db, actor: Actor, chapterId: number) {
-  const chapter = await readableChapter(tx, actor, chapterId);
+export async function membersChapter(tx: Db, actor: Actor, chapterId: number, communeId?: number) {
+  const chapter = await readableChapter(tx, actor, chapterId, communeId);
   const reader = await tx
     .selectFrom("admin_units as u")
     .select("u.id")
@@ -70,18 +74,24 @@ async function currentOfficers(tx: Db, actor: Actor, communeId: number, chapterI
   );
 }
 
-export const getCommittee = (db: Db, actor: Actor, chapterId: number) =>
+export const getCommittee = (db: Db, actor: Actor, chapterId: number, communeId?: number) =>
   asActor(db, actor, async (tx) => {
-    const chapter = await membersChapter(tx, actor, chapterId);
+    const chapter = await membersChapter(tx, actor, chapterId, communeId);
     return { officers: await currentOfficers(tx, actor, chapter.commune_id, chapterId) };
   });
 
 export type OfficerInput = { fullName: string; post: OfficerPost; termFrom: string; termTo?: string | null };
 
 /** Sets the committee to exactly `officers`: the ones no longer listed are kept as removed (history). */
-export function setCommittee(db: Db, actor: Actor, chapterId: number, officers: OfficerInput[]) {
+export function setCommittee(
+  db: Db,
+  actor: Actor,
+  chapterId: number,
+  officers: OfficerInput[],
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const chapter = await readableChapter(tx, actor, chapterId);
+    const chapter = await readableChapter(tx, actor, chapterId, communeId);
     // The Hội on the chapter's unit, or the chapter's own secretary.
     await writableUnit(tx, actor, chapter.unit_id, {
       ...unitRule(chapters),
@@ -125,20 +135,25 @@ export function setCommittee(db: Db, actor: Actor, chapterId: number, officers: 
   });
 }
 
-/** A member's chapters over time, and the one on `date` (none before joining or from the day of leaving). */
+/**
+ * A member's chapters over time, and the one on `date` (none before joining or from the day of leaving). Given the
+ * member's commune, the member is looked for there alone (one shard).
+ */
 export function memberChapters(
   db: Db,
   actor: Actor,
   memberId: number,
   date: string,
+  communeId?: number,
 ): Promise<MemberChapters> {
   return asActor(db, actor, async (tx) => {
-    const member = await tx
+    let query = tx
       .selectFrom("members as r")
       .select(["r.id", "r.commune_id"])
       .where("r.id", "=", memberId)
-      .where(rowInScope(actor, members, "read"))
-      .executeTakeFirst();
+      .where(rowInScope(actor, members, "read"));
+    if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+    const member = await query.executeTakeFirst();
     if (!member) throw notFound("Không tìm thấy hội viên, hoặc hội viên nằm ngoài phạm vi của bạn");
     // A chapter secretary sees the periods in their own chapter only (row-level security on the periods).
     const rows = await tx

@@ -23,10 +23,20 @@ import { membersChapter, readableChapter } from "./association.service";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
-/** Sets a chapter's amount for a year: the Hội on the chapter's unit, or the chapter's secretary. */
-export function setChapterDues(db: Db, actor: Actor, chapterId: number, year: number, amount: number) {
+/**
+ * Sets a chapter's amount for a year: the Hội on the chapter's unit, or the chapter's secretary. Here and below, a
+ * chapter, a member or a payment given with its commune is looked for there alone (one shard, docs/SCALE-OUT.md).
+ */
+export function setChapterDues(
+  db: Db,
+  actor: Actor,
+  chapterId: number,
+  year: number,
+  amount: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const chapter = await readableChapter(tx, actor, chapterId);
+    const chapter = await readableChapter(tx, actor, chapterId, communeId);
     await writableUnit(tx, actor, chapter.unit_id, {
       ...unitRule(chapters),
       permission: "association",
@@ -64,8 +74,8 @@ export function setChapterDues(db: Db, actor: Actor, chapterId: number, year: nu
 }
 
 /** A member the caller may write (404 unseen, 403 read only). */
-async function writableMember(tx: Db, actor: Actor, memberId: number) {
-  const member = await tx
+async function writableMember(tx: Db, actor: Actor, memberId: number, communeId?: number) {
+  let query = tx
     .selectFrom("members as r")
     .select([
       "r.id",
@@ -78,8 +88,9 @@ async function writableMember(tx: Db, actor: Actor, memberId: number) {
     ])
     .where("r.id", "=", memberId)
     .where("r.archived_at", "is", null)
-    .where(rowInScope(actor, members, "read"))
-    .executeTakeFirst();
+    .where(rowInScope(actor, members, "read"));
+  if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
+  const member = await query.executeTakeFirst();
   if (!member) throw notFound("Không tìm thấy hội viên, hoặc hội viên nằm ngoài phạm vi của bạn");
   const writable = await tx
     .selectFrom("members as r")
@@ -98,9 +109,9 @@ const refuse = (field: string, message: string) =>
 export type Payment = { year: number; amount?: number; paidOn: string; collector?: string };
 
 /** Records a member's dues for a year: not before the year they joined, not after they left, once a year. */
-export function payDues(db: Db, actor: Actor, memberId: number, payment: Payment) {
+export function payDues(db: Db, actor: Actor, memberId: number, payment: Payment, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const member = await writableMember(tx, actor, memberId);
+    const member = await writableMember(tx, actor, memberId, communeId);
     const joinYear = Number(member.joined_on.slice(0, 4));
     if (payment.year < joinYear)
       throw refuse("year", `Năm ${payment.year} trước năm vào hội (${dmy(member.joined_on)})`);
@@ -194,16 +205,18 @@ async function netPaid(tx: Db, communeId: number, memberId: number, year: number
 }
 
 /** Undoes a payment by a reversing entry (the ledger keeps both). */
-export function reversePayment(db: Db, actor: Actor, paymentId: number) {
+export function reversePayment(db: Db, actor: Actor, paymentId: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const payment = await tx
+    let query = tx
       .selectFrom("dues_payments")
       .selectAll()
       .where("id", "=", paymentId)
-      .where("reverses", "is", null)
-      .executeTakeFirst();
+      .where("reverses", "is", null);
+    if (communeId !== undefined) query = query.where("commune_id", "=", communeId);
+    const payment = await query.executeTakeFirst();
     if (!payment) throw notFound("Không tìm thấy khoản nộp, hoặc khoản nộp nằm ngoài phạm vi của bạn");
-    await writableMember(tx, actor, payment.member_id);
+    // The payer is in the payment's commune: looked for there alone.
+    await writableMember(tx, actor, payment.member_id, payment.commune_id);
     const reversed = await tx
       .selectFrom("dues_payments")
       .select("id")
@@ -239,77 +252,92 @@ export function reversePayment(db: Db, actor: Actor, paymentId: number) {
 }
 
 /** Who paid and who did not in a chapter for a year, with totals. */
-export function duesListOf(db: Db, actor: Actor, chapterId: number, year: number): Promise<DuesList> {
-  return asActor(db, actor, async (tx) => {
-    const chapter = await membersChapter(tx, actor, chapterId);
-    const set = await tx
-      .selectFrom("chapter_dues")
-      .select("amount")
-      .where("commune_id", "=", chapter.commune_id)
-      .where("chapter_id", "=", chapterId)
-      .where("year", "=", year)
-      .executeTakeFirst();
-    const { rows } = await sql<{
-      id: number;
-      member_number: string;
-      full_name: string;
-      paid: number | string;
-      paid_on: string | null;
-      collector: string | null;
-      payment_id: number | null;
-    }>`SELECT m.id, m.member_number, m.full_name,
-        coalesce((SELECT sum(d.amount) FROM dues_payments d
-          WHERE d.commune_id = m.commune_id AND d.member_id = m.id AND d.year = ${year}), 0) AS paid,
-        last.paid_on, last.collector, last.id AS payment_id
-      FROM members m
-      LEFT JOIN LATERAL (SELECT d.id, d.paid_on, d.collector FROM dues_payments d
-        WHERE d.commune_id = m.commune_id AND d.member_id = m.id AND d.year = ${year} AND d.reverses IS NULL
-          AND NOT EXISTS (SELECT 1 FROM dues_payments x WHERE x.commune_id = d.commune_id AND x.reverses = d.id)
-        ORDER BY d.id DESC LIMIT 1) last ON true
-      WHERE m.commune_id = ${chapter.commune_id} AND m.archived_at IS NULL
-        AND ${rowInScope(actor, members, "read", "m")}
-        AND EXISTS (SELECT 1 FROM membership_periods p
-          WHERE p.commune_id = m.commune_id AND p.member_id = m.id AND p.chapter_id = ${chapterId}
-            AND p.valid_from <= make_date(${year}, 12, 31)
-            AND (p.valid_to IS NULL OR p.valid_to > make_date(${year}, 1, 1)))
-      ORDER BY m.member_number, m.id`.execute(tx);
-    const list = rows.map((r) => ({
-      memberId: Number(r.id),
-      memberNumber: r.member_number,
-      fullName: r.full_name,
-      paid: Number(r.paid),
-      paidOn: r.paid_on,
-      collector: r.collector,
-      paymentId: r.payment_id === null ? null : Number(r.payment_id),
-    }));
-    const paidCount = list.filter((r) => r.paid > 0).length;
-    return {
-      chapter: { id: chapter.id, code: chapter.code, name: chapter.name },
-      year,
-      amount: set ? Number(set.amount) : null,
-      members: list,
-      totals: {
-        members: list.length,
-        paid: paidCount,
-        unpaid: list.length - paidCount,
-        collected: list.reduce((sum, r) => sum + r.paid, 0),
-      },
-    };
-  });
+export function duesListOf(
+  db: Db,
+  actor: Actor,
+  chapterId: number,
+  year: number,
+  communeId?: number,
+): Promise<DuesList> {
+  return asActor(db, actor, async (tx) => (await duesListIn(tx, actor, chapterId, year, communeId)).list);
+}
+
+/** The dues list, and the chapter's unit (the processing log's unit of its export). */
+async function duesListIn(tx: Db, actor: Actor, chapterId: number, year: number, communeId?: number) {
+  const chapter = await membersChapter(tx, actor, chapterId, communeId);
+  const set = await tx
+    .selectFrom("chapter_dues")
+    .select("amount")
+    .where("commune_id", "=", chapter.commune_id)
+    .where("chapter_id", "=", chapterId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  const { rows } = await sql<{
+    id: number;
+    member_number: string;
+    full_name: string;
+    paid: number | string;
+    paid_on: string | null;
+    collector: string | null;
+    payment_id: number | null;
+  }>`SELECT m.id, m.member_number, m.full_name,
+      coalesce((SELECT sum(d.amount) FROM dues_payments d
+        WHERE d.commune_id = m.commune_id AND d.member_id = m.id AND d.year = ${year}), 0) AS paid,
+      last.paid_on, last.collector, last.id AS payment_id
+    FROM members m
+    LEFT JOIN LATERAL (SELECT d.id, d.paid_on, d.collector FROM dues_payments d
+      WHERE d.commune_id = m.commune_id AND d.member_id = m.id AND d.year = ${year} AND d.reverses IS NULL
+        AND NOT EXISTS (SELECT 1 FROM dues_payments x WHERE x.commune_id = d.commune_id AND x.reverses = d.id)
+      ORDER BY d.id DESC LIMIT 1) last ON true
+    WHERE m.commune_id = ${chapter.commune_id} AND m.archived_at IS NULL
+      AND ${rowInScope(actor, members, "read", "m")}
+      AND EXISTS (SELECT 1 FROM membership_periods p
+        WHERE p.commune_id = m.commune_id AND p.member_id = m.id AND p.chapter_id = ${chapterId}
+          AND p.valid_from <= make_date(${year}, 12, 31)
+          AND (p.valid_to IS NULL OR p.valid_to > make_date(${year}, 1, 1)))
+    ORDER BY m.member_number, m.id`.execute(tx);
+  const list = rows.map((r) => ({
+    memberId: Number(r.id),
+    memberNumber: r.member_number,
+    fullName: r.full_name,
+    paid: Number(r.paid),
+    paidOn: r.paid_on,
+    collector: r.collector,
+    paymentId: r.payment_id === null ? null : Number(r.payment_id),
+  }));
+  const paidCount = list.filter((r) => r.paid > 0).length;
+  const dues: DuesList = {
+    chapter: { id: chapter.id, code: chapter.code, name: chapter.name },
+    year,
+    amount: set ? Number(set.amount) : null,
+    members: list,
+    totals: {
+      members: list.length,
+      paid: paidCount,
+      unpaid: list.length - paidCount,
+      collected: list.reduce((sum, r) => sum + r.paid, 0),
+    },
+  };
+  return { list: dues, unitId: chapter.unit_id };
 }
 
 /** The dues list as XLSX (the shared writer: formula guard, numbers as numbers). */
-export async function duesXlsx(db: Db, actor: Actor, chapterId: number, year: number): Promise<Buffer> {
-  const list = await duesListOf(db, actor, chapterId, year);
-  const chapter = await asActor(db, actor, (tx) =>
-    tx.selectFrom("chapters").select("unit_id").where("id", "=", chapterId).executeTakeFirstOrThrow(),
+export async function duesXlsx(
+  db: Db,
+  actor: Actor,
+  chapterId: number,
+  year: number,
+  communeId?: number,
+): Promise<Buffer> {
+  const { list, unitId } = await asActor(db, actor, (tx) =>
+    duesListIn(tx, actor, chapterId, year, communeId),
   );
   const exportedBy = await logExport(db, actor, {
     kind: "members",
     format: "xlsx",
     recordIds: list.members.map((m) => m.memberId),
     filter: { document: "dues", chapterId, year },
-    unitId: chapter.unit_id,
+    unitId,
   });
   const stream = new PassThrough();
   const chunks: Buffer[] = [];

@@ -11,14 +11,13 @@ import {
   memberSearchQuery,
   memberSearchResponse,
 } from "../../../shared/association-lists";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { communeQuery, createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import { todayIso } from "../../registry/rules";
 import { logProcessing } from "../readlog/processing-log";
 import { chapterSummary } from "./chapter-summary.service";
 import { chapterMembers, searchMembers } from "./member-lists.service";
 
 const tags = ["Hội Khuyến học"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const dateQuery = z.object({ date: isoDate.optional() });
 
 export const associationListRoutes = createRouter();
@@ -55,13 +54,13 @@ associationListRoutes.openapi(
     path: "/chapters/{id}/members",
     tags,
     summary: "Hội viên sinh hoạt ở chi hội vào một ngày (mặc định hôm nay)",
-    request: { params: idParam, query: dateQuery },
+    request: { params: idParam, query: communeQuery.extend(dateQuery.shape) },
     responses: { 200: jsonContent(chapterMembersResponse, "Hội viên của chi hội") },
   }),
   async (c) => {
     const actor = requireActor(c);
-    const date = c.req.valid("query").date ?? todayIso();
-    const list = await chapterMembers(c.get("db"), actor, c.req.valid("param").id, date);
+    const { date = todayIso(), communeId } = c.req.valid("query");
+    const list = await chapterMembers(c.get("db"), actor, c.req.valid("param").id, date, communeId);
     await logProcessing(c.get("db"), actor, {
       action: "list",
       kind: "members",

@@ -107,15 +107,19 @@ export function searchMembers(db: Db, actor: Actor, options: MemberSearchOptions
   });
 }
 
-/** The members in a chapter on `date` (403 to a caller who reads none of them; 404 outside the scope). */
+/**
+ * The members in a chapter on `date` (403 to a caller who reads none of them; 404 outside the scope or, given a
+ * commune, in another commune).
+ */
 export function chapterMembers(
   db: Db,
   actor: Actor,
   chapterId: number,
   date: string,
+  communeId?: number,
 ): Promise<ChapterMembers> {
   return asActor(db, actor, async (tx) => {
-    const chapter = await membersChapter(tx, actor, chapterId);
+    const chapter = await membersChapter(tx, actor, chapterId, communeId);
     // In the chapter on the date: a period [valid_from, valid_to) holding the day.
     const rows = await memberRows(tx, actor)
       .innerJoin("membership_periods as p", (j) =>

@@ -1,7 +1,9 @@
 /**
  * Sessions and attendance (issue 10, point 4): the current activities of the caller's communes, an activity's
  * sessions and learners, a retry-safe POST of a session (client key), PATCH with the version check, and the
- * whole-list PUTs of marks and learners.
+ * whole-list PUTs of marks and learners. The routes naming an activity or a session take its commune, optional
+ * (`?communeId=`, which the web sends): given, the row is looked for there alone (one shard, docs/SCALE-OUT.md) and
+ * a row of another commune is not found.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import {
@@ -14,7 +16,14 @@ import {
   sessionCreate,
   sessionUpdate,
 } from "../../../shared/attendance";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import {
+  communeQuery,
+  createRouter,
+  idParam,
+  jsonContent,
+  requireActor,
+  staleResponse,
+} from "../../http/context";
 import {
   createSession,
   listAttendanceActivities,
@@ -27,7 +36,6 @@ import { centreStatsRoutes } from "./stats.routes";
 
 export const attendanceRoutes = createRouter();
 const tags = ["Trung tâm học tập cộng đồng"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const one = (description: string) => jsonContent(z.object({ session }), description);
 
@@ -56,10 +64,14 @@ attendanceRoutes.openapi(
     path: "/activities/{id}/attendance",
     tags,
     summary: "Các buổi học của một lớp (mới nhất trước), điểm danh từng buổi và danh sách học viên",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(attendanceDetail, "Buổi học và học viên") },
   }),
-  async (c) => c.json(await readDetail(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+  async (c) =>
+    c.json(
+      await readDetail(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("query").communeId),
+      200,
+    ),
 );
 
 attendanceRoutes.openapi(
@@ -70,6 +82,7 @@ attendanceRoutes.openapi(
     summary: "Ghi một buổi học; gửi lại với cùng clientKey trả về buổi đã ghi (200), không tạo buổi thứ hai",
     request: {
       params: idParam,
+      query: communeQuery,
       ...body(
         sessionCreate.extend({
           marks: marksPut.shape.marks
@@ -86,6 +99,7 @@ attendanceRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.req.valid("json"),
+      c.req.valid("query").communeId,
     );
     return created ? c.json({ session: saved }, 201) : c.json({ session: saved }, 200);
   },
@@ -97,12 +111,18 @@ attendanceRoutes.openapi(
     path: "/activity-sessions/{id}",
     tags,
     summary: "Sửa một buổi học (ngày, thời lượng, số lượt người); version là phiên bản đã mở",
-    request: { params: idParam, ...body(sessionUpdate) },
+    request: { params: idParam, query: communeQuery, ...body(sessionUpdate) },
     responses: { 200: one("Đã lưu"), ...staleResponse },
   }),
   async (c) =>
     c.json(
-      await updateSession(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json")),
+      await updateSession(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.req.valid("query").communeId,
+      ),
       200,
     ),
 );
@@ -113,11 +133,20 @@ attendanceRoutes.openapi(
     path: "/activity-sessions/{id}/marks",
     tags,
     summary: "Điểm danh một buổi học: cả danh sách (gửi lại cùng danh sách không thay đổi gì)",
-    request: { params: idParam, ...body(marksPut) },
+    request: { params: idParam, query: communeQuery, ...body(marksPut) },
     responses: { 200: one("Đã điểm danh") },
   }),
   async (c) =>
-    c.json(await putMarks(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json")), 200),
+    c.json(
+      await putMarks(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.req.valid("query").communeId,
+      ),
+      200,
+    ),
 );
 
 attendanceRoutes.openapi(
@@ -126,12 +155,18 @@ attendanceRoutes.openapi(
     path: "/activities/{id}/learners",
     tags,
     summary: "Danh sách học viên của lớp (công dân trong sổ của xã, phường), cả danh sách",
-    request: { params: idParam, ...body(learnersPut) },
+    request: { params: idParam, query: communeQuery, ...body(learnersPut) },
     responses: { 200: jsonContent(z.object({ learners: z.array(learner) }), "Danh sách học viên") },
   }),
   async (c) =>
     c.json(
-      await putLearners(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json")),
+      await putLearners(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        c.req.valid("query").communeId,
+      ),
       200,
     ),
 );

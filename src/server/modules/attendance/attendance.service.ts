@@ -54,10 +54,20 @@ function activityQuery(tx: Db) {
     .select(activityColumns);
 }
 
-/** An activity the caller reads (404 otherwise); for a write, also `centre.attend` on its commune (403). */
-async function activityInScope(tx: Db, actor: Actor, id: number, write: boolean): Promise<ScopedActivity> {
+/**
+ * An activity the caller reads (404 otherwise), in `communeId` alone when given (one shard; another commune's is
+ * 404); for a write, also `centre.attend` on its commune (403).
+ */
+async function activityInScope(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  write: boolean,
+  communeId?: number,
+): Promise<ScopedActivity> {
   const row = await activityQuery(tx)
     .where("a.id", "=", id)
+    .$if(communeId !== undefined, (q) => q.where("a.commune_id", "=", communeId!))
     .where(unitInScope(actor, "read", "a.commune_id"))
     .executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy lớp học, chuyên đề, hoặc lớp nằm ngoài phạm vi của bạn");
@@ -231,9 +241,14 @@ async function readLearners(tx: Db, actor: Actor, communeId: number, activityId:
 }
 
 /** An activity with its sessions (newest first) and its named learners. */
-export async function attendanceDetail(db: Db, actor: Actor, activityId: number): Promise<AttendanceDetail> {
+export async function attendanceDetail(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  communeId?: number,
+): Promise<AttendanceDetail> {
   return asActor(db, actor, async (tx) => {
-    const row = await activityInScope(tx, actor, activityId, false);
+    const row = await activityInScope(tx, actor, activityId, false, communeId);
     const sessions = await readSessions(tx, row.commune_id, row.id);
     const day = today();
     return {
@@ -343,9 +358,10 @@ export async function createSession(
   actor: Actor,
   activityId: number,
   input: SessionCreate & { marks?: MarksPut["marks"] },
+  communeId?: number,
 ): Promise<{ session: Session; created: boolean }> {
   return asActor(db, actor, async (tx) => {
-    const activity = await activityInScope(tx, actor, activityId, true);
+    const activity = await activityInScope(tx, actor, activityId, true, communeId);
     const existing = await readByKey(tx, activity, input.clientKey);
     if (existing) return { session: existing, created: false };
     checkHeldOn(activity, input.heldOn);
@@ -402,16 +418,17 @@ async function readByKey(tx: Db, activity: ScopedActivity, clientKey: string) {
   return session ?? null;
 }
 
-/** The session (locked) and its activity, for a write. */
-async function sessionForWrite(tx: Db, actor: Actor, sessionId: number) {
+/** The session (locked) and its activity, for a write; in `communeId` alone when given. */
+async function sessionForWrite(tx: Db, actor: Actor, sessionId: number, communeId?: number) {
   const found = await tx
     .selectFrom("activity_sessions")
     .select(["commune_id", "activity_id"])
     .where("id", "=", sessionId)
+    .$if(communeId !== undefined, (q) => q.where("commune_id", "=", communeId!))
     .where(unitInScope(actor, "read", "commune_id"))
     .executeTakeFirst();
   if (!found) throw notFound("Không tìm thấy buổi học, hoặc buổi học nằm ngoài phạm vi của bạn");
-  const activity = await activityInScope(tx, actor, found.activity_id, true);
+  const activity = await activityInScope(tx, actor, found.activity_id, true, found.commune_id);
   const row = (await tx
     .selectFrom("activity_sessions")
     .selectAll()
@@ -422,9 +439,15 @@ async function sessionForWrite(tx: Db, actor: Actor, sessionId: number) {
   return { activity, row };
 }
 
-export async function updateSession(db: Db, actor: Actor, sessionId: number, input: SessionUpdate) {
+export async function updateSession(
+  db: Db,
+  actor: Actor,
+  sessionId: number,
+  input: SessionUpdate,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const { activity, row } = await sessionForWrite(tx, actor, sessionId);
+    const { activity, row } = await sessionForWrite(tx, actor, sessionId, communeId);
     await expectVersion(tx, { entity: "activity_session", id: sessionId }, input.version, row.version);
     const [before] = await readSessions(tx, activity.commune_id, activity.id, sessionId);
     const heldOn = input.heldOn ?? row.held_on;
@@ -464,9 +487,9 @@ export async function updateSession(db: Db, actor: Actor, sessionId: number, inp
 }
 
 /** Sets a session's marks as a whole list (the same list twice changes nothing the second time). */
-export async function putMarks(db: Db, actor: Actor, sessionId: number, input: MarksPut) {
+export async function putMarks(db: Db, actor: Actor, sessionId: number, input: MarksPut, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const { activity } = await sessionForWrite(tx, actor, sessionId);
+    const { activity } = await sessionForWrite(tx, actor, sessionId, communeId);
     const [before] = await readSessions(tx, activity.commune_id, activity.id, sessionId);
     await writeMarks(tx, activity, sessionId, input.marks);
     const [after] = await readSessions(tx, activity.commune_id, activity.id, sessionId);
@@ -486,10 +509,16 @@ export async function putMarks(db: Db, actor: Actor, sessionId: number, input: M
  * Sets an activity's named learners as a whole list: citizens of the activity's commune, not archived, each once,
  * no more than the class size. A learner with marks stays (remove the marks first).
  */
-export async function putLearners(db: Db, actor: Actor, activityId: number, input: LearnersPut) {
+export async function putLearners(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  input: LearnersPut,
+  communeId?: number,
+) {
   const { learners } = learnersPut.parse(input);
   return asActor(db, actor, async (tx) => {
-    const activity = await activityInScope(tx, actor, activityId, true);
+    const activity = await activityInScope(tx, actor, activityId, true, communeId);
     if (activity.attendance_mode !== "named")
       throw badField("learners", "Lớp này điểm danh theo số lượt người: không có danh sách học viên");
     const ids = learners.map((l) => l.citizenId);

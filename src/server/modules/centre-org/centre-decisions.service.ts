@@ -127,9 +127,9 @@ const closeStaff = (tx: Db, centre: CentreRef) =>
     .where("removed_at", "is", null)
     .execute();
 
-export const listCentreDecisions = (db: Db, actor: Actor, centreId: number) =>
+export const listCentreDecisions = (db: Db, actor: Actor, centreId: number, communeId?: number) =>
   asActor(db, actor, async (tx) => ({
-    decisions: await centreDecisions(tx, actor, await readableCentre(tx, actor, centreId)),
+    decisions: await centreDecisions(tx, actor, await readableCentre(tx, actor, centreId, communeId)),
   }));
 
 export function addCentreDecision(
@@ -137,9 +137,10 @@ export function addCentreDecision(
   actor: Actor,
   centreId: number,
   body: DecisionBody,
+  communeId?: number,
 ): Promise<CentreDecision> {
   return asActor(db, actor, async (tx) => {
-    const centre = await readableCentre(tx, actor, centreId);
+    const centre = await readableCentre(tx, actor, centreId, communeId);
     await requireCentreWrite(tx, actor, centre);
     await lockCentre(tx, centre);
     if (body.signedOn > today()) throw refuse("signedOn", "Ngày ký không được sau hôm nay");
@@ -186,8 +187,9 @@ export function addCentreDecision(
       .executeTakeFirstOrThrow();
     const decisionId = Number(inserted.id);
     if (body.kind === "founding" && !centre.foundedOn) {
-      const item = await getItem(tx, actor, centres, centre.id);
-      await updateItem(tx, actor, centres, centre.id, { foundedOn: body.signedOn, version: item.version });
+      const item = await getItem(tx, actor, centres, centre.id, undefined, centre.communeId);
+      const change = { foundedOn: body.signedOn, version: item.version };
+      await updateItem(tx, actor, centres, centre.id, change, undefined, centre.communeId);
     }
     for (const other of merged) {
       await tx
@@ -201,14 +203,14 @@ export function addCentreDecision(
           decision_id: decisionId,
         })
         .execute();
-      await archiveItem(tx, actor, centres, other.id, "merged");
+      await archiveItem(tx, actor, centres, other.id, "merged", undefined, other.communeId);
       await closeStaff(tx, other);
     }
     if (body.kind === "dissolution") {
-      await archiveItem(tx, actor, centres, centre.id, "dissolved");
+      await archiveItem(tx, actor, centres, centre.id, "dissolved", undefined, centre.communeId);
       await closeStaff(tx, centre);
     }
-    const after = await readableCentre(tx, actor, centre.id);
+    const after = await readableCentre(tx, actor, centre.id, centre.communeId);
     const decision = (await centreDecisions(tx, actor, after)).find((d) => d.id === decisionId);
     if (!decision) throw notFound();
     await recordAudit(tx, actor, {

@@ -61,9 +61,18 @@ async function chain(tx: Db, actor: Actor, centre: { communeId: number; id: numb
   });
 }
 
-export const centreHistory = (db: Db, actor: Actor, centreId: number): Promise<CentreHistory> =>
+/**
+ * The history of a centre. Its commune, when given, names the first read (one shard); the successions are then
+ * followed into whichever communes they lead (several shards by nature).
+ */
+export const centreHistory = (
+  db: Db,
+  actor: Actor,
+  centreId: number,
+  communeId?: number,
+): Promise<CentreHistory> =>
   asActor(db, actor, async (tx) => {
-    const centre = await readableCentre(tx, actor, centreId);
+    const centre = await readableCentre(tx, actor, centreId, communeId);
     return {
       centre,
       decisions: await centreDecisions(tx, actor, centre),

@@ -15,8 +15,13 @@ import type { Db } from "../../db/connection";
 import { signatureBlock } from "../../documents/nd30-names";
 import { notFound } from "../../errors";
 
-/** The centres with these ids the caller reads, as history names them. */
-export async function centreRefs(tx: Db, actor: Actor, ids: number[]): Promise<Map<number, CentreRef>> {
+/** The centres with these ids the caller reads, as history names them; given a commune, of it alone (one shard). */
+export async function centreRefs(
+  tx: Db,
+  actor: Actor,
+  ids: number[],
+  communeId?: number,
+): Promise<Map<number, CentreRef>> {
   if (ids.length === 0) return new Map();
   const rows = await tx
     .selectFrom("learning_centres as c")
@@ -31,6 +36,7 @@ export async function centreRefs(tx: Db, actor: Actor, ids: number[]): Promise<M
       "c.archived_reason",
     ])
     .where("c.id", "in", [...new Set(ids)])
+    .$if(communeId !== undefined, (q) => q.where("c.commune_id", "=", communeId!))
     .where(unitInScope(actor, "read", "c.commune_id"))
     .execute();
   return new Map(
@@ -49,9 +55,14 @@ export async function centreRefs(tx: Db, actor: Actor, ids: number[]): Promise<M
   );
 }
 
-/** A centre the caller reads (404 otherwise). */
-export async function readableCentre(tx: Db, actor: Actor, id: number): Promise<CentreRef> {
-  const centre = (await centreRefs(tx, actor, [id])).get(id);
+/** A centre the caller reads (404 otherwise); given its commune, looked for there alone (another's is 404). */
+export async function readableCentre(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  communeId?: number,
+): Promise<CentreRef> {
+  const centre = (await centreRefs(tx, actor, [id], communeId)).get(id);
   if (!centre) throw notFound("Không tìm thấy trung tâm, hoặc trung tâm nằm ngoài phạm vi của bạn");
   return centre;
 }

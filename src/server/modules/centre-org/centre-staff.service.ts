@@ -27,9 +27,9 @@ const keyOf = (s: {
   decisionId?: number | null;
 }) => [s.role, foldText(s.fullName), foldText(s.post ?? ""), s.since ?? "", s.decisionId ?? ""].join("|");
 
-export const getCentreStaff = (db: Db, actor: Actor, centreId: number) =>
+export const getCentreStaff = (db: Db, actor: Actor, centreId: number, communeId?: number) =>
   asActor(db, actor, async (tx) => {
-    const centre = await readableCentre(tx, actor, centreId);
+    const centre = await readableCentre(tx, actor, centreId, communeId);
     return { staff: await centreStaff(tx, actor, centre, true) };
   });
 
@@ -38,9 +38,10 @@ export function setCentreStaff(
   actor: Actor,
   centreId: number,
   list: StaffInput[],
+  communeId?: number,
 ): Promise<{ staff: CentreStaffMember[] }> {
   return asActor(db, actor, async (tx) => {
-    const centre = await readableCentre(tx, actor, centreId);
+    const centre = await readableCentre(tx, actor, centreId, communeId);
     await requireCentreWrite(tx, actor, centre);
     if (centre.archivedReason)
       throw new AppError("validation", `Trung tâm ${centre.name} đã lưu trữ, không sửa cán bộ được`);

@@ -1,4 +1,8 @@
-/** A centre's yearly plan and plan vs done: /centres/{id}/plans/{year}…, and the totals of a unit's subtree. */
+/**
+ * A centre's yearly plan and plan vs done: /centres/{id}/plans/{year}…, and the totals of a unit's subtree. The
+ * centre's routes take its commune, optional (`?communeId=`, which the web sends): given, the centre is looked for
+ * there alone (one shard, docs/SCALE-OUT.md) and a centre of another commune is not found.
+ */
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   centrePlan,
@@ -8,7 +12,7 @@ import {
   planSave,
   planSummary as planSummarySchema,
 } from "../../../shared/centre-plan";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import { communeQuery, createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { approvePlan, getPlan, reopenPlan, savePlan } from "./centre-plan.service";
 import { planProgress, planSummary } from "./plan-progress";
 
@@ -28,12 +32,13 @@ centrePlanRoutes.openapi(
     path: base,
     tags,
     summary: "Kế hoạch hoạt động năm của trung tâm, với nhu cầu theo khảo sát của năm bên cạnh mỗi mục",
-    request: { params },
+    request: { params, query: communeQuery },
     responses: { 200: one("Kế hoạch (id null: chưa lập)") },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json({ plan: await getPlan(c.get("db"), requireActor(c), id, year) }, 200);
+    const { communeId } = c.req.valid("query");
+    return c.json({ plan: await getPlan(c.get("db"), requireActor(c), id, year, communeId) }, 200);
   },
 );
 
@@ -44,12 +49,14 @@ centrePlanRoutes.openapi(
     tags,
     summary:
       "Lưu cả danh sách của kế hoạch đang lập (quý, hình thức, chủ đề, số lớp, buổi, số người dự kiến)",
-    request: { params, ...body(planSave) },
+    request: { params, query: communeQuery, ...body(planSave) },
     responses: { 200: one("Đã lưu"), ...staleResponse },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json({ plan: await savePlan(c.get("db"), requireActor(c), id, year, c.req.valid("json")) }, 200);
+    const { communeId } = c.req.valid("query");
+    const plan = await savePlan(c.get("db"), requireActor(c), id, year, c.req.valid("json"), communeId);
+    return c.json({ plan }, 200);
   },
 );
 
@@ -59,12 +66,14 @@ centrePlanRoutes.openapi(
     path: `${base}/approve`,
     tags,
     summary: "Duyệt kế hoạch (UBND xã, phường): kế hoạch đã duyệt không sửa được",
-    request: { params, ...body(planApprove) },
+    request: { params, query: communeQuery, ...body(planApprove) },
     responses: { 200: one("Đã duyệt"), ...staleResponse },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    const plan = await approvePlan(c.get("db"), requireActor(c), id, year, c.req.valid("json").version);
+    const { communeId } = c.req.valid("query");
+    const { version } = c.req.valid("json");
+    const plan = await approvePlan(c.get("db"), requireActor(c), id, year, version, communeId);
     return c.json({ plan }, 200);
   },
 );
@@ -75,13 +84,15 @@ centrePlanRoutes.openapi(
     path: `${base}/reopen`,
     tags,
     summary: "Mở lại kế hoạch đã duyệt để sửa (ghi lý do)",
-    request: { params, ...body(planReopen) },
+    request: { params, query: communeQuery, ...body(planReopen) },
     responses: { 200: one("Đã mở lại"), ...staleResponse },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
     const { version, reason } = c.req.valid("json");
-    return c.json({ plan: await reopenPlan(c.get("db"), requireActor(c), id, year, version, reason) }, 200);
+    const { communeId } = c.req.valid("query");
+    const plan = await reopenPlan(c.get("db"), requireActor(c), id, year, version, reason, communeId);
+    return c.json({ plan }, 200);
   },
 );
 
@@ -91,12 +102,13 @@ centrePlanRoutes.openapi(
     path: `${base}/progress`,
     tags,
     summary: "Kế hoạch và thực hiện theo quý, hình thức, chủ đề (số lớp, buổi và số người)",
-    request: { params },
+    request: { params, query: communeQuery },
     responses: { 200: jsonContent(planProgressSchema, "Kế hoạch và thực hiện") },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json(await planProgress(c.get("db"), requireActor(c), id, year), 200);
+    const { communeId } = c.req.valid("query");
+    return c.json(await planProgress(c.get("db"), requireActor(c), id, year, communeId), 200);
   },
 );
 

@@ -15,12 +15,13 @@ import { recordAudit } from "../audit/audit.repo";
 import { fromDatabase } from "../fund/ledger";
 import { topicDemand } from "./survey-results";
 
-/** The centre, read by the caller (404 otherwise). */
-export async function centreInScope(tx: Db, actor: Actor, centreId: number) {
+/** The centre, read by the caller (404 otherwise); in `communeId` alone when given (another commune's is 404). */
+export async function centreInScope(tx: Db, actor: Actor, centreId: number, communeId?: number) {
   const centre = await tx
     .selectFrom("learning_centres")
     .select(["commune_id", "id", "province_id", "name", "archived_at"])
     .where("id", "=", centreId)
+    .$if(communeId !== undefined, (q) => q.where("commune_id", "=", communeId!))
     .where(unitInScope(actor, "read", "commune_id"))
     .executeTakeFirst();
   if (!centre) throw notFound("Không tìm thấy trung tâm học tập cộng đồng");
@@ -78,8 +79,10 @@ export async function readPlan(tx: Db, centre: Centre, year: number): Promise<Ce
   };
 }
 
-export async function getPlan(db: Db, actor: Actor, centreId: number, year: number) {
-  return asActor(db, actor, async (tx) => readPlan(tx, await centreInScope(tx, actor, centreId), year));
+export async function getPlan(db: Db, actor: Actor, centreId: number, year: number, communeId?: number) {
+  return asActor(db, actor, async (tx) =>
+    readPlan(tx, await centreInScope(tx, actor, centreId, communeId), year),
+  );
 }
 
 async function auditPlan(
@@ -106,10 +109,17 @@ async function auditPlan(
 const statusText = { draft: "đang lập", approved: "đã được duyệt" } as const;
 
 /** Saves the whole list of a draft (creating the plan on its first save). */
-export async function savePlan(db: Db, actor: Actor, centreId: number, year: number, input: PlanSave) {
+export async function savePlan(
+  db: Db,
+  actor: Actor,
+  centreId: number,
+  year: number,
+  input: PlanSave,
+  communeId?: number,
+) {
   try {
     return await asActor(db, actor, async (tx) => {
-      const centre = await centreInScope(tx, actor, centreId);
+      const centre = await centreInScope(tx, actor, centreId, communeId);
       await requireOnUnit(tx, actor, "registry.edit", centre.commune_id, "xã, phường của trung tâm");
       if (centre.archived_at !== null)
         throw new AppError(
@@ -185,9 +195,10 @@ async function setStatus(
   version: number,
   to: "approved" | "draft",
   reason?: string,
+  communeId?: number,
 ) {
   return asActor(db, actor, async (tx) => {
-    const centre = await centreInScope(tx, actor, centreId);
+    const centre = await centreInScope(tx, actor, centreId, communeId);
     await requireOnUnit(tx, actor, "centre.plan.approve", centre.commune_id, "xã, phường của trung tâm");
     const row = await planRow(tx, centre, year, true);
     if (!row) throw notFound(`Trung tâm chưa có kế hoạch năm ${year}`);
@@ -223,8 +234,14 @@ async function setStatus(
   });
 }
 
-export const approvePlan = (db: Db, actor: Actor, centreId: number, year: number, version: number) =>
-  setStatus(db, actor, centreId, year, version, "approved");
+export const approvePlan = (
+  db: Db,
+  actor: Actor,
+  centreId: number,
+  year: number,
+  version: number,
+  communeId?: number,
+) => setStatus(db, actor, centreId, year, version, "approved", undefined, communeId);
 
 export const reopenPlan = (
   db: Db,
@@ -233,4 +250,5 @@ export const reopenPlan = (
   year: number,
   version: number,
   reason: string,
-) => setStatus(db, actor, centreId, year, version, "draft", reason);
+  communeId?: number,
+) => setStatus(db, actor, centreId, year, version, "draft", reason, communeId);

@@ -1,4 +1,8 @@
-/** Learning-needs surveys: /needs-surveys… (the template before /{id}) and /survey-responses/{id}. */
+/**
+ * Learning-needs surveys: /needs-surveys… (the template before /{id}) and /survey-responses/{id}. The routes naming
+ * a survey or an answer take its commune, optional (`?communeId=`, which the web sends): given, the row is looked
+ * for there alone (one shard, docs/SCALE-OUT.md) and a row of another commune is not found.
+ */
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   needsSurvey,
@@ -10,7 +14,15 @@ import {
   surveyResponseUpdate,
   surveyResults,
 } from "../../../shared/needs-survey";
-import { createRouter, jsonContent, requireActor, staleResponse, xlsxType } from "../../http/context";
+import {
+  communeQuery,
+  createRouter,
+  idParam,
+  jsonContent,
+  requireActor,
+  staleResponse,
+  xlsxType,
+} from "../../http/context";
 import { uploadedFile } from "../../http/upload";
 import {
   createResponse,
@@ -26,7 +38,6 @@ import { surveyResults as readResults } from "./survey-results";
 
 export const needsSurveyRoutes = createRouter();
 const tags = ["Trung tâm học tập cộng đồng"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const oneSurvey = (description: string) => jsonContent(z.object({ survey: needsSurvey }), description);
 const oneResponse = (description: string) => jsonContent(z.object({ response: surveyResponse }), description);
@@ -86,7 +97,7 @@ needsSurveyRoutes.openapi(
     path: "/needs-surveys/{id}",
     tags,
     summary: "Sửa tên, đóng hoặc mở lại đợt khảo sát",
-    request: { params: idParam, ...body(needsSurveyUpdate) },
+    request: { params: idParam, query: communeQuery, ...body(needsSurveyUpdate) },
     responses: { 200: oneSurvey("Đã sửa"), ...staleResponse },
   }),
   async (c) => {
@@ -95,6 +106,7 @@ needsSurveyRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.req.valid("json"),
+      c.req.valid("query").communeId,
     );
     return c.json({ survey }, 200);
   },
@@ -106,10 +118,19 @@ needsSurveyRoutes.openapi(
     path: "/needs-surveys/{id}/responses",
     tags,
     summary: "Phiếu trả lời của đợt khảo sát (cán bộ thôn: phiếu của thôn mình)",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(z.object({ responses: z.array(surveyResponse) }), "Phiếu") },
   }),
-  async (c) => c.json(await listResponses(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+  async (c) =>
+    c.json(
+      await listResponses(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("query").communeId,
+      ),
+      200,
+    ),
 );
 
 needsSurveyRoutes.openapi(
@@ -118,7 +139,7 @@ needsSurveyRoutes.openapi(
     path: "/needs-surveys/{id}/responses",
     tags,
     summary: "Thêm một phiếu: thôn, hộ hoặc công dân trong sổ (hoặc không nêu), nhóm tuổi, chủ đề muốn học",
-    request: { params: idParam, ...body(surveyResponseCreate) },
+    request: { params: idParam, query: communeQuery, ...body(surveyResponseCreate) },
     responses: { 201: oneResponse("Đã thêm") },
   }),
   async (c) => {
@@ -127,6 +148,7 @@ needsSurveyRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.req.valid("json"),
+      c.req.valid("query").communeId,
     );
     return c.json({ response }, 201);
   },
@@ -141,7 +163,7 @@ needsSurveyRoutes.openapi(
       "Nhập phiếu khảo sát từ Excel/CSV (dryRun=1: chỉ kiểm tra); thêm tất cả hoặc không thêm phiếu nào",
     request: {
       params: idParam,
-      query: z.object({ dryRun: z.enum(["0", "1"]).default("1") }),
+      query: communeQuery.extend({ dryRun: z.enum(["0", "1"]).default("1") }),
       body: {
         content: {
           "multipart/form-data": {
@@ -156,8 +178,9 @@ needsSurveyRoutes.openapi(
   async (c) => {
     const actor = requireActor(c);
     const upload = await uploadedFile(c.req);
-    const dryRun = c.req.valid("query").dryRun === "1";
-    return c.json(await importResponses(c.get("db"), actor, c.req.valid("param").id, upload, dryRun), 200);
+    const { dryRun, communeId } = c.req.valid("query");
+    const id = c.req.valid("param").id;
+    return c.json(await importResponses(c.get("db"), actor, id, upload, dryRun === "1", communeId), 200);
   },
 );
 
@@ -167,10 +190,19 @@ needsSurveyRoutes.openapi(
     path: "/needs-surveys/{id}/results",
     tags,
     summary: "Kết quả khảo sát: số người muốn học mỗi chủ đề theo thôn và theo nhóm tuổi",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(surveyResults, "Kết quả") },
   }),
-  async (c) => c.json(await readResults(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+  async (c) =>
+    c.json(
+      await readResults(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("query").communeId,
+      ),
+      200,
+    ),
 );
 
 needsSurveyRoutes.openapi(
@@ -179,7 +211,7 @@ needsSurveyRoutes.openapi(
     path: "/survey-responses/{id}",
     tags,
     summary: "Sửa một phiếu khảo sát",
-    request: { params: idParam, ...body(surveyResponseUpdate) },
+    request: { params: idParam, query: communeQuery, ...body(surveyResponseUpdate) },
     responses: { 200: oneResponse("Đã sửa"), ...staleResponse },
   }),
   async (c) => {
@@ -188,6 +220,7 @@ needsSurveyRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.req.valid("json"),
+      c.req.valid("query").communeId,
     );
     return c.json({ response }, 200);
   },
@@ -199,11 +232,12 @@ needsSurveyRoutes.openapi(
     path: "/survey-responses/{id}",
     tags,
     summary: "Xóa một phiếu khảo sát nhập nhầm (version: phiên bản đã mở)",
-    request: { params: idParam, query: z.object({ version: z.coerce.number().int().positive() }) },
+    request: { params: idParam, query: communeQuery.extend({ version: z.coerce.number().int().positive() }) },
     responses: { 200: jsonContent(z.object({ deleted: z.number() }), "Đã xóa"), ...staleResponse },
   }),
   async (c) => {
-    const { version } = c.req.valid("query");
-    return c.json(await deleteResponse(c.get("db"), requireActor(c), c.req.valid("param").id, version), 200);
+    const { version, communeId } = c.req.valid("query");
+    const id = c.req.valid("param").id;
+    return c.json(await deleteResponse(c.get("db"), requireActor(c), id, version, communeId), 200);
   },
 );

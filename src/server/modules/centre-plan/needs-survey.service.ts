@@ -50,12 +50,19 @@ const toSurvey = (r: SurveyRow): NeedsSurvey => ({
 });
 
 /**
- * The survey, read by anyone reaching its commune (404 otherwise); locked for a write of the survey itself (a
- * village officer, who may not update it, cannot lock it under row-level security: answers only read it).
+ * The survey, read by anyone reaching its commune (404 otherwise); in `communeId` alone when given (one shard;
+ * another commune's is 404); locked for a write of the survey itself (a village officer, who may not update it,
+ * cannot lock it under row-level security: answers only read it).
  */
-export async function surveyInScope(tx: Db, actor: Actor, id: number, lock = false) {
+export async function surveyInScope(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  { lock = false, communeId }: { lock?: boolean; communeId?: number } = {},
+) {
   let query = surveyColumns(tx)
     .where("s.id", "=", id)
+    .$if(communeId !== undefined, (q) => q.where("s.commune_id", "=", communeId!))
     .where(communeReached(actor, "read", "s.commune_id"));
   if (lock) query = query.forUpdate("s");
   const row = await query.executeTakeFirst();
@@ -79,8 +86,15 @@ export async function listSurveys(db: Db, actor: Actor, communeId: number, year?
   });
 }
 
-async function auditSurvey(tx: Db, actor: Actor, id: number, action: string, before?: unknown) {
-  const after = toSurvey(await surveyInScope(tx, actor, id));
+async function auditSurvey(
+  tx: Db,
+  actor: Actor,
+  survey: { communeId: number; id: number },
+  action: string,
+  before?: unknown,
+) {
+  const { id, communeId } = survey;
+  const after = toSurvey(await surveyInScope(tx, actor, id, { communeId }));
   await recordAudit(tx, actor, {
     action: `survey.${action}`,
     entity: "needs_survey",
@@ -121,13 +135,19 @@ export async function createSurvey(db: Db, actor: Actor, input: NeedsSurveyCreat
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return auditSurvey(tx, actor, row.id, "create");
+    return auditSurvey(tx, actor, { communeId: input.communeId, id: row.id }, "create");
   });
 }
 
-export async function updateSurvey(db: Db, actor: Actor, id: number, input: NeedsSurveyUpdate) {
+export async function updateSurvey(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: NeedsSurveyUpdate,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const row = await surveyInScope(tx, actor, id, true);
+    const row = await surveyInScope(tx, actor, id, { lock: true, communeId });
     await requireOnUnit(tx, actor, "registry.edit", row.commune_id, "xã, phường này");
     await expectVersion(tx, { entity: "needs_survey", id }, input.version, row.version);
     await tx
@@ -136,7 +156,7 @@ export async function updateSurvey(db: Db, actor: Actor, id: number, input: Need
       .where("commune_id", "=", row.commune_id)
       .where("id", "=", id)
       .execute();
-    return auditSurvey(tx, actor, id, "update", toSurvey(row));
+    return auditSurvey(tx, actor, { communeId: row.commune_id, id }, "update", toSurvey(row));
   });
 }
 
@@ -195,9 +215,9 @@ export async function readResponses(tx: Db, actor: Actor, communeId: number, sur
   );
 }
 
-export async function listResponses(db: Db, actor: Actor, surveyId: number) {
+export async function listResponses(db: Db, actor: Actor, surveyId: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const survey = await surveyInScope(tx, actor, surveyId);
+    const survey = await surveyInScope(tx, actor, surveyId, { communeId });
     return { responses: await readResponses(tx, actor, survey.commune_id, survey.id) };
   });
 }
@@ -279,9 +299,15 @@ async function auditResponse(
   return after;
 }
 
-export async function createResponse(db: Db, actor: Actor, surveyId: number, input: SurveyResponseCreate) {
+export async function createResponse(
+  db: Db,
+  actor: Actor,
+  surveyId: number,
+  input: SurveyResponseCreate,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const survey = await surveyInScope(tx, actor, surveyId);
+    const survey = await surveyInScope(tx, actor, surveyId, { communeId });
     requireOpen(survey);
     await checkResponse(tx, actor, survey.commune_id, input);
     const row = await tx
@@ -298,16 +324,17 @@ export async function createResponse(db: Db, actor: Actor, surveyId: number, inp
   });
 }
 
-/** An answer the caller reads, with its survey. */
-async function responseInScope(tx: Db, actor: Actor, id: number) {
+/** An answer the caller reads, with its survey; in `communeId` alone when given. */
+async function responseInScope(tx: Db, actor: Actor, id: number, communeId?: number) {
   const row = await tx
     .selectFrom("survey_responses as r")
     .select(["r.commune_id", "r.survey_id", "r.version"])
     .where("r.id", "=", id)
+    .$if(communeId !== undefined, (q) => q.where("r.commune_id", "=", communeId!))
     .where(unitInScope(actor, "read", "r.village_id"))
     .executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy phiếu khảo sát");
-  const survey = await surveyInScope(tx, actor, row.survey_id);
+  const survey = await surveyInScope(tx, actor, row.survey_id, { communeId: row.commune_id });
   const [current] = await readResponses(tx, actor, row.commune_id, row.survey_id, id);
   return { survey, current: current! };
 }
@@ -317,9 +344,10 @@ export async function updateResponse(
   actor: Actor,
   id: number,
   input: SurveyResponseCreate & { version: number },
+  communeId?: number,
 ) {
   return asActor(db, actor, async (tx) => {
-    const { survey, current } = await responseInScope(tx, actor, id);
+    const { survey, current } = await responseInScope(tx, actor, id, communeId);
     requireOpen(survey);
     await requireOnUnit(tx, actor, "registry.edit", current.villageId, "thôn, tổ dân phố này");
     await expectVersion(tx, { entity: "survey_response", id }, input.version, current.version);
@@ -334,9 +362,9 @@ export async function updateResponse(
   });
 }
 
-export async function deleteResponse(db: Db, actor: Actor, id: number, version: number) {
+export async function deleteResponse(db: Db, actor: Actor, id: number, version: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const { survey, current } = await responseInScope(tx, actor, id);
+    const { survey, current } = await responseInScope(tx, actor, id, communeId);
     requireOpen(survey);
     await requireOnUnit(tx, actor, "registry.edit", current.villageId, "thôn, tổ dân phố này");
     await expectVersion(tx, { entity: "survey_response", id }, version, current.version);

@@ -47,9 +47,10 @@ export async function planProgress(
   actor: Actor,
   centreId: number,
   year: number,
+  communeId?: number,
 ): Promise<PlanProgress> {
   return asActor(db, actor, async (tx) => {
-    const centre = await centreInScope(tx, actor, centreId);
+    const centre = await centreInScope(tx, actor, centreId, communeId);
     const planned = await sql<Key & { planned: number; expected: number }>`
       SELECT i.quarter::int AS quarter, i.activity_kind AS "activityKind", i.topic,
         sum(i.planned_count)::int AS planned, sum(i.expected_participants)::int AS expected

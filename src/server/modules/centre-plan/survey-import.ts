@@ -110,6 +110,7 @@ export async function importResponses(
   surveyId: number,
   file: ImportFile,
   dryRun: boolean,
+  communeId?: number,
 ): Promise<SurveyImportReport> {
   const report: SurveyImportReport = {
     dryRun,
@@ -123,9 +124,9 @@ export async function importResponses(
   const errors: RowError[] = report.errors;
   try {
     await inImportTransaction(db, actor, { dryRun, errors }, async (tx) => {
-      const seen = await surveyInScope(tx, actor, surveyId);
+      const seen = await surveyInScope(tx, actor, surveyId, { communeId });
       await requireOnUnit(tx, actor, "registry.edit", seen.commune_id, "xã, phường này");
-      const survey = await surveyInScope(tx, actor, surveyId, true);
+      const survey = await surveyInScope(tx, actor, surveyId, { lock: true, communeId: seen.commune_id });
       requireOpen(survey);
       const records = await readTable(file.bytes, file.name, surveyColumns, { maxRows: SURVEY_MAX_ROWS });
       report.total = records.length;

@@ -37,9 +37,14 @@ export async function topicDemand(tx: Db, communeId: number, year: number) {
   return { demand: new Map(rows.map((r) => [r.topic, r.count])), responses: survey?.responses ?? null };
 }
 
-export async function surveyResults(db: Db, actor: Actor, surveyId: number): Promise<SurveyResults> {
+export async function surveyResults(
+  db: Db,
+  actor: Actor,
+  surveyId: number,
+  communeId?: number,
+): Promise<SurveyResults> {
   return asActor(db, actor, async (tx) => {
-    const survey = await surveyInScope(tx, actor, surveyId);
+    const survey = await surveyInScope(tx, actor, surveyId, { communeId });
     const where = sql`r.commune_id = ${survey.commune_id} AND r.survey_id = ${survey.id}
       AND ${unitInScope(actor, "read", "r.village_id")}`;
     const villages = await sql<{ village_id: number; village_name: string; responses: number }>`

@@ -11,7 +11,9 @@ import {
 } from "../../../shared/commendations";
 import { asActor } from "../../auth/scope";
 import {
+  communeQuery,
   createRouter,
+  idParam,
   jsonContent,
   requireActor,
   staleResponse,
@@ -32,10 +34,15 @@ import { readableUnit } from "./units";
 
 export const commendationRoutes = createRouter();
 const tags = ["Khen thưởng"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const yearQuery = z.object({ year: z.coerce.number().int().min(1945).max(2100) });
 const listBody = z.object({ commendations: z.array(commendation), more: z.boolean() });
+/** A rule's unit: a commune, or the province for the province's rules (the rule's `unit`). */
+const ruleUnitQuery = z.object({
+  communeId: communeQuery.shape.communeId.openapi({
+    description: "Đơn vị của quy tắc (tùy chọn): xã, phường hoặc tỉnh; cho biết thì chỉ tìm trong đơn vị đó",
+  }),
+});
 
 commendationRoutes.openapi(
   createRoute({
@@ -120,7 +127,7 @@ commendationRoutes.openapi(
     path: "/commendations/{id}",
     tags,
     summary: "Sửa một khen thưởng (gửi kèm version đã mở)",
-    request: { params: idParam, ...body(commendationUpdate) },
+    request: { params: idParam, query: communeQuery, ...body(commendationUpdate) },
     responses: { 200: jsonContent(z.object({ commendation }), "Đã sửa"), ...staleResponse },
   }),
   async (c) =>
@@ -131,6 +138,7 @@ commendationRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       200,
@@ -143,7 +151,7 @@ commendationRoutes.openapi(
     path: "/commendations/{id}",
     tags,
     summary: "Xóa một khen thưởng ghi nhầm (nhật ký giữ lại bản ghi); gửi version đã mở",
-    request: { params: idParam, query: z.object({ version: z.coerce.number().int().positive() }) },
+    request: { params: idParam, query: communeQuery.extend({ version: z.coerce.number().int().positive() }) },
     responses: { 200: jsonContent(z.object({ deleted: z.boolean() }), "Đã xóa"), ...staleResponse },
   }),
   async (c) => {
@@ -152,6 +160,7 @@ commendationRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.req.valid("query").version,
+      c.req.valid("query").communeId,
     );
     return c.json({ deleted: true }, 200);
   },
@@ -187,11 +196,11 @@ commendationRoutes.openapi(
     path: "/commendation-rules/{id}",
     tags,
     summary: "Bỏ một quy tắc đề nghị khen thưởng",
-    request: { params: idParam },
+    request: { params: idParam, query: ruleUnitQuery },
     responses: { 200: jsonContent(z.object({ deleted: z.boolean() }), "Đã bỏ") },
   }),
   async (c) => {
-    await deleteRule(c.get("db"), requireActor(c), c.req.valid("param").id);
+    await deleteRule(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("query").communeId);
     return c.json({ deleted: true }, 200);
   },
 );

@@ -120,10 +120,12 @@ const audited = (item: Commendation) => {
   return rest;
 };
 
-async function readOne(tx: Db, actor: Actor, id: number, lock: boolean) {
+/** One commendation in the caller's scope; given its commune, looked for there alone (one shard). */
+async function readOne(tx: Db, actor: Actor, id: number, lock: boolean, communeId: number | undefined) {
   let query = selectRows(tx)
     .where("c.id", "=", id)
     .where(unitInScope(actor, "read", "c.commune_id"));
+  if (communeId !== undefined) query = query.where("c.commune_id", "=", communeId);
   if (lock) query = query.forUpdate("c");
   const row = await query.executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy khen thưởng");
@@ -154,7 +156,7 @@ export async function createCommendation(db: Db, actor: Actor, input: Commendati
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const item = await readOne(tx, actor, Number(id), false);
+    const item = await readOne(tx, actor, Number(id), false, unit.id);
     await recordAudit(tx, actor, {
       action: "create",
       entity: "commendation",
@@ -166,9 +168,15 @@ export async function createCommendation(db: Db, actor: Actor, input: Commendati
   });
 }
 
-export async function updateCommendation(db: Db, actor: Actor, id: number, patch: CommendationUpdate) {
+export async function updateCommendation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: CommendationUpdate,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const before = await readOne(tx, actor, id, true);
+    const before = await readOne(tx, actor, id, true, communeId);
     await communeFor(tx, actor, before.communeId, before.form);
     const { version, ...changes } = patch;
     const next: Values = {
@@ -207,7 +215,7 @@ export async function updateCommendation(db: Db, actor: Actor, id: number, patch
       .where("commune_id", "=", before.communeId)
       .where("id", "=", id)
       .execute();
-    const after = await readOne(tx, actor, id, false);
+    const after = await readOne(tx, actor, id, false, before.communeId);
     await recordAudit(tx, actor, {
       action: "update",
       entity: "commendation",
@@ -221,9 +229,15 @@ export async function updateCommendation(db: Db, actor: Actor, id: number, patch
 }
 
 /** Deletes a wrongly entered commendation; the audit log keeps the row as it was. */
-export async function deleteCommendation(db: Db, actor: Actor, id: number, version: number) {
+export async function deleteCommendation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  version: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const before = await readOne(tx, actor, id, true);
+    const before = await readOne(tx, actor, id, true, communeId);
     await communeFor(tx, actor, before.communeId, before.form);
     await expectVersion(tx, { entity: "commendation", id }, version, before.version);
     await tx

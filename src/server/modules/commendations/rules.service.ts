@@ -110,14 +110,16 @@ export async function createRule(db: Db, actor: Actor, input: RuleCreate) {
   });
 }
 
-export async function deleteRule(db: Db, actor: Actor, id: number) {
+/** Removes a rule; given its unit (a commune, or a province for its rules), it is looked for there alone. */
+export async function deleteRule(db: Db, actor: Actor, id: number, unitId?: number) {
   return asActor(db, actor, async (tx) => {
-    const row = await tx
+    let query = tx
       .selectFrom("commendation_rules as r")
       .select(["r.commune_id", "r.kind", "r.title", "r.years", "r.form"])
       .where("r.id", "=", id)
-      .where(unitVisible(actor, "r.commune_id"))
-      .executeTakeFirst();
+      .where(unitVisible(actor, "r.commune_id"));
+    if (unitId !== undefined) query = query.where("r.commune_id", "=", unitId);
+    const row = await query.executeTakeFirst();
     if (!row) throw notFound("Không tìm thấy quy tắc đề nghị khen thưởng");
     await requireOnUnit(tx, actor, "registry.edit", row.commune_id, "đơn vị của quy tắc");
     await tx

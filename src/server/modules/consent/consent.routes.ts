@@ -7,13 +7,12 @@ import {
   consentPurposes,
   consentWithdraw,
 } from "../../../shared/consent";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { communeQuery, createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import { listConsents, recordConsent, withdrawConsent } from "./consent.service";
 import { consentForm } from "./forms";
 
 export const consentRoutes = createRouter();
 const tags = ["Bảo vệ dữ liệu cá nhân"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -56,13 +55,17 @@ consentRoutes.openapi(
     tags,
     summary:
       "Rút lại sự đồng ý: từ lúc này bản công khai quỹ không nêu tên, danh sách hội viên bỏ số điện thoại (không xóa bản ghi)",
-    request: { params: idParam, ...body(consentWithdraw) },
+    request: { params: idParam, query: communeQuery, ...body(consentWithdraw) },
     responses: { 200: jsonContent(z.object({ consent }), "Đã rút lại") },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const { reason } = c.req.valid("json");
-    return c.json({ consent: await withdrawConsent(c.get("db"), requireActor(c), id, reason) }, 200);
+    const { communeId } = c.req.valid("query");
+    return c.json(
+      { consent: await withdrawConsent(c.get("db"), requireActor(c), id, reason, communeId) },
+      200,
+    );
   },
 );
 

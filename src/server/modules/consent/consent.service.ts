@@ -212,9 +212,18 @@ export function recordConsent(db: Db, actor: Actor, input: ConsentCreate): Promi
 }
 
 /** Withdraws a consent in force: from now on what depends on it stops (lists, exports, the fund's disclosure). */
-export function withdrawConsent(db: Db, actor: Actor, id: number, reason: string): Promise<Consent> {
+export function withdrawConsent(
+  db: Db,
+  actor: Actor,
+  id: number,
+  reason: string,
+  communeId?: number,
+): Promise<Consent> {
   return asActor(db, actor, async (tx) => {
-    const before = await tx.selectFrom("consents").selectAll().where("id", "=", id).executeTakeFirst();
+    // Given its commune (the web always sends it), the consent is looked for there alone (one shard).
+    let query = tx.selectFrom("consents").selectAll().where("id", "=", id);
+    if (communeId !== undefined) query = query.where("commune_id", "=", communeId);
+    const before = await query.executeTakeFirst();
     if (!before) throw notFound("Không tìm thấy sự đồng ý này, hoặc nó nằm ngoài phạm vi của bạn");
     const subject = await subjectOf(tx, actor, before.subject_kind, Number(before.subject_id));
     requireWritable(subject);

@@ -12,7 +12,7 @@ import type { Assessment } from "../../../shared/cycle";
 import type { Evaluation, RubricDefinition } from "../../../shared/rubric";
 import { actionInScope } from "../../auth/capabilities";
 import { type Actor, asActor } from "../../auth/scope";
-import type { Db } from "../../db/connection";
+import { type Db, prepared } from "../../db/connection";
 import { AppError, forbidden } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { auditValues } from "../audit/audit.repo";
@@ -154,7 +154,8 @@ export async function assessRegistration(
       )
       .where("r.id", "=", id);
     if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
-    const row = await query.forUpdate("r").executeTakeFirst();
+    // Both statements prepared (db/connection.ts): planning them under row-level security cost more than running.
+    const row = await query.forUpdate("r").modifyEnd(prepared).executeTakeFirst();
     // Not readable (404), or readable but not writable by the caller's scope (403): the old path says which.
     if (!row) {
       await loadRegistration(tx, actor, id, communeId);
@@ -211,6 +212,7 @@ export async function assessRegistration(
       )
       .selectFrom("saved")
       .selectAll()
+      .modifyEnd(prepared)
       .executeTakeFirstOrThrow();
     return presentRegistration({ ...row, ...saved });
   });

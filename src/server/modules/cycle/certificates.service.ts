@@ -1,6 +1,6 @@
 /** Certificates of issued decisions (PDF, one page each, QR code to the public check) and the public check. */
 import { sql } from "kysely";
-import type { CertificateCheck } from "../../../shared/cycle";
+import type { CertificateCheck, Registration } from "../../../shared/cycle";
 import { isRatingTitle, type Title, titleLabels } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
@@ -12,6 +12,7 @@ import { getOrMake } from "../../lib/memo";
 import { logProcessing } from "../readlog/processing-log";
 import { loadRegistrations } from "./bulk-read";
 import { loadDecision } from "./decisions.service";
+import { loadRegistration } from "./registrations.service";
 
 /** A rating's result is its decision: no certificate is printed for it (docs/CENTRES.md, "Xếp loại trung tâm"). */
 const noRatingCertificate = () =>
@@ -36,20 +37,20 @@ const personalSubjects: Record<string, string> = {
 };
 
 /**
- * What each certificate prints, for a list of registrations: read in a few statements whatever its length (the
- * records at once, the household heads' sex at once, each decision and each unit's names once).
+ * What each certificate prints, for a list of registrations read by the caller: read in a few statements whatever
+ * its length (the household heads' sex at once, each decision and each unit's names once).
  */
-async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) {
+async function certificateData(tx: Db, actor: Actor, loaded: Registration[]) {
   const out = [];
   const printed = new Map<string, { ids: number[]; unitId: number }>();
-  const registrations = await loadRegistrations(tx, actor, registrationIds);
   // Each decision and each unit's names read once: the same for every page of a decision.
   const nameCache = new Map<number, ReturnType<typeof unitNames>>();
   const names = (unitId: number) => getOrMake(nameCache, unitId, (id) => unitNames(tx, id));
+  // A decision is in its records' commune: read there alone (one shard).
   const decisionCache = new Map<number, ReturnType<typeof loadDecision>>();
-  const decisions = (id: number) => getOrMake(decisionCache, id, (key) => loadDecision(tx, actor, key));
+  const decisions = (id: number, communeId: number) =>
+    getOrMake(decisionCache, id, (key) => loadDecision(tx, actor, key, communeId));
   const sexes = new Map<string, "male" | "female" | null>();
-  const loaded = await Promise.all(registrationIds.map((id) => registrations.get(id)));
   for (const { rows } of await Promise.all(
     [...new Set(loaded.map((r) => r.communeId))].map((communeId) =>
       sql<{ id: number; head_sex: "male" | "female" | null }>`SELECT id, head_sex FROM households
@@ -69,7 +70,7 @@ async function certificateData(tx: Db, actor: Actor, registrationIds: number[]) 
     if (isRatingTitle(r.title)) throw noRatingCertificate();
     if (r.status !== "recognized" || !r.certificateCode || r.decisionId === null)
       throw new AppError("validation", `"${r.subject.name}" chưa có quyết định công nhận đã ban hành`);
-    const { decision } = await decisions(r.decisionId);
+    const { decision } = await decisions(r.decisionId, r.communeId);
     const places = await names(r.village?.id ?? r.communeId);
     const commune = (await names(r.communeId))[0] ?? "";
     out.push({
@@ -123,26 +124,30 @@ export async function decisionCertificates(
       .orderBy("village_id")
       .orderBy("id")
       .execute();
-    return renderCertificates(
-      await certificateData(
-        tx,
-        actor,
-        ids.map((r) => r.id),
-      ),
-      { verifyBaseUrl },
+    // The records at once, in the decision's commune.
+    const registrations = await loadRegistrations(
+      tx,
+      actor,
+      ids.map((r) => r.id),
+      decision.communeId,
     );
+    const loaded = await Promise.all(ids.map((r) => registrations.get(r.id)));
+    return renderCertificates(await certificateData(tx, actor, loaded), { verifyBaseUrl });
   });
 }
 
+/** One registration's certificate; with `communeId` (always from the web) looked for in that commune alone. */
 export const registrationCertificate = (
   db: Db,
   actor: Actor,
   registrationId: number,
   verifyBaseUrl: string,
+  communeId?: number,
 ) =>
-  asActor(db, actor, async (tx) =>
-    renderCertificates(await certificateData(tx, actor, [registrationId]), { verifyBaseUrl }),
-  );
+  asActor(db, actor, async (tx) => {
+    const registration = await loadRegistration(tx, actor, registrationId, communeId);
+    return renderCertificates(await certificateData(tx, actor, [registration]), { verifyBaseUrl });
+  });
 
 /**
  * The public check behind the QR code: holder, place (village and commune), title, year and decision, nothing else.

@@ -24,6 +24,7 @@ import {
   type AppEnv,
   communeQuery,
   createRouter,
+  idParam,
   jsonContent,
   requireActor,
   staleResponse,
@@ -54,7 +55,6 @@ export const cycleRoutes = createRouter();
 /** The draft as the caller saw it (optional): a draft that changed since answers 409. */
 const versionBody = z.object({ version: recordVersion.optional() });
 const tags = ["Danh hiệu học tập"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const pdf = (summary: string) => ({
   200: { description: summary, content: { "application/pdf": { schema: z.any() } } },
 });
@@ -295,7 +295,7 @@ cycleRoutes.openapi(
     path: "/registrations/{id}/certificate.pdf",
     tags,
     summary: "Giấy công nhận của một hồ sơ",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: pdf("Giấy công nhận"),
   }),
   async (c) => {
@@ -304,6 +304,7 @@ cycleRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       publicBase(c),
+      c.req.valid("query").communeId,
     );
     return c.body(new Uint8Array(bytes), 200, { "Content-Type": "application/pdf" });
   },
@@ -384,7 +385,7 @@ cycleRoutes.openapi(
       "Hồ sơ Cộng đồng học tập cấp xã (TT 25/2023): báo cáo tự đánh giá hoặc bản tổng hợp tiêu chí (.docx)",
     request: {
       params: idParam.extend({ document: z.enum(["bao-cao-tu-danh-gia.docx", "ban-tong-hop.docx"]) }),
-      query: z.object({
+      query: communeQuery.extend({
         date: isoDateQuery,
         signerName: z.string().trim().min(1).max(200).default("........................"),
         signerTitle: z.string().trim().min(1).max(100).default("CHỦ TỊCH"),
@@ -406,6 +407,7 @@ cycleRoutes.openapi(
         signerName: query.signerName,
         signerTitle: query.signerTitle,
         documentNumber: query.number,
+        communeId: query.communeId,
       },
     );
     return c.body(new Uint8Array(bytes), 200, {

@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { evidenceSummary } from "../../../shared/cycle";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { communeQuery, createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import { uploadedFileName } from "../../http/upload";
 import { addEvidence, evidenceFile, listEvidence } from "./evidence.service";
 
 export const evidenceRoutes = createRouter();
 const tags = ["Danh hiệu học tập"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 evidenceRoutes.openapi(
   createRoute({
@@ -14,11 +13,14 @@ evidenceRoutes.openapi(
     path: "/registrations/{id}/evidence",
     tags,
     summary: "Minh chứng của một hồ sơ tự đánh giá",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(z.object({ evidence: z.array(evidenceSummary) }), "Danh sách") },
   }),
-  async (c) =>
-    c.json({ evidence: await listEvidence(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const evidence = await listEvidence(c.get("db"), requireActor(c), id, c.req.valid("query").communeId);
+    return c.json({ evidence }, 200);
+  },
 );
 
 evidenceRoutes.openapi(
@@ -29,6 +31,7 @@ evidenceRoutes.openapi(
     summary: "Thêm minh chứng cho một nội dung: ghi chú và/hoặc tệp (PDF, ảnh, Word, Excel; tối đa 5 MB)",
     request: {
       params: idParam,
+      query: communeQuery,
       body: {
         content: {
           "multipart/form-data": {
@@ -58,10 +61,9 @@ evidenceRoutes.openapi(
             type: form.file.type,
           }
         : undefined;
-    return c.json(
-      await addEvidence(c.get("db"), actor, c.req.valid("param").id, { itemKey, note, file }),
-      201,
-    );
+    const { id } = c.req.valid("param");
+    const { communeId } = c.req.valid("query");
+    return c.json(await addEvidence(c.get("db"), actor, id, { itemKey, note, file }, communeId), 201);
   },
 );
 
@@ -71,12 +73,16 @@ evidenceRoutes.openapi(
     path: "/registrations/{id}/evidence/{evidenceId}",
     tags,
     summary: "Tải tệp minh chứng",
-    request: { params: idParam.extend({ evidenceId: z.coerce.number().int().positive() }) },
+    request: {
+      params: idParam.extend({ evidenceId: z.coerce.number().int().positive() }),
+      query: communeQuery,
+    },
     responses: { 200: { description: "Tệp", content: { "application/octet-stream": { schema: z.any() } } } },
   }),
   async (c) => {
     const { id, evidenceId } = c.req.valid("param");
-    const file = await evidenceFile(c.get("db"), requireActor(c), id, evidenceId);
+    const { communeId } = c.req.valid("query");
+    const file = await evidenceFile(c.get("db"), requireActor(c), id, evidenceId, communeId);
     return c.body(new Uint8Array(file.bytes), 200, {
       "Content-Type": file.type,
       "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,

@@ -12,14 +12,19 @@ export type { EvidenceSummary };
 const allowedTypes =
   /^(application\/pdf|image\/(png|jpeg|webp)|application\/vnd\.openxmlformats-officedocument\.[a-z.]+|text\/plain)$/;
 
+/**
+ * Each function takes the registration's commune, optional (always from the web): given, the registration is looked
+ * for in that commune alone (one shard, docs/SCALE-OUT.md) and one of another commune is not found.
+ */
 export async function addEvidence(
   db: Db,
   actor: Actor,
   registrationId: number,
   input: { itemKey: string; note?: string; file?: { bytes: Uint8Array; name: string; type: string } },
+  communeId?: number,
 ) {
   return asActor(db, actor, async (tx) => {
-    const registration = await loadRegistration(tx, actor, registrationId);
+    const registration = await loadRegistration(tx, actor, registrationId, communeId);
     const unitId = registration.village?.id ?? registration.communeId;
     await requireOnUnit(tx, actor, "cycle.assess", unitId, "đơn vị của hồ sơ này");
     if (!["registered", "assessed"].includes(registration.status))
@@ -63,9 +68,14 @@ export async function addEvidence(
   });
 }
 
-export async function listEvidence(db: Db, actor: Actor, registrationId: number): Promise<EvidenceSummary[]> {
+export async function listEvidence(
+  db: Db,
+  actor: Actor,
+  registrationId: number,
+  communeId?: number,
+): Promise<EvidenceSummary[]> {
   return asActor(db, actor, async (tx) => {
-    const registration = await loadRegistration(tx, actor, registrationId);
+    const registration = await loadRegistration(tx, actor, registrationId, communeId);
     const rows = await tx
       .selectFrom("evidence")
       .select([
@@ -91,9 +101,15 @@ export async function listEvidence(db: Db, actor: Actor, registrationId: number)
   });
 }
 
-export async function evidenceFile(db: Db, actor: Actor, registrationId: number, evidenceId: number) {
+export async function evidenceFile(
+  db: Db,
+  actor: Actor,
+  registrationId: number,
+  evidenceId: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const registration = await loadRegistration(tx, actor, registrationId);
+    const registration = await loadRegistration(tx, actor, registrationId, communeId);
     const row = await tx
       .selectFrom("evidence")
       .select(["file_name", "content_type", "content"])

@@ -1,7 +1,7 @@
 /** GET /registrations/{id}/suggestions: the centre-related items' suggestions of a commune's self-assessment. */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { suggestionsResponse } from "../../../shared/tt25-prefill";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { communeQuery, createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import { registrationSuggestions } from "./tt25-prefill.service";
 
 export const tt25PrefillRoutes = createRouter();
@@ -14,9 +14,12 @@ tt25PrefillRoutes.openapi(
     summary:
       "Gợi ý cho các nội dung về trung tâm học tập cộng đồng của hồ sơ Cộng đồng học tập cấp xã (TT 25/2023, TT 44/2014), " +
       "từ xếp loại trung tâm đã có quyết định của năm, kèm nguồn; chỉ để đọc, không tự chấm",
-    request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(suggestionsResponse, "Gợi ý theo nội dung") },
   }),
-  async (c) =>
-    c.json(await registrationSuggestions(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { communeId } = c.req.valid("query");
+    return c.json(await registrationSuggestions(c.get("db"), requireActor(c), id, communeId), 200);
+  },
 );

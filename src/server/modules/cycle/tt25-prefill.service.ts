@@ -110,13 +110,15 @@ function suggestFrom(centres: CentreRating[], communeName: string, year: number)
   return { met, sources };
 }
 
+/** With `communeId` (always from the web) the registration is looked for in that commune alone (one shard). */
 export async function registrationSuggestions(
   db: Db,
   actor: Actor,
   registrationId: number,
+  communeId?: number,
 ): Promise<SuggestionsResponse> {
   return asActor(db, actor, async (tx) => {
-    const registration = await loadRegistration(tx, actor, registrationId);
+    const registration = await loadRegistration(tx, actor, registrationId, communeId);
     const locked = !["registered", "assessed"].includes(registration.status);
     if (registration.title === "learning_citizen") {
       const { definition } = await loadRubric(tx, registration.rubric.id);

@@ -21,6 +21,8 @@ export type Tt25Options = {
   signerTitle: string;
   documentNumber?: string;
   situation?: string;
+  /** The registration's commune (always from the web): it is then looked for there alone, one shard. */
+  communeId?: number;
 };
 
 async function reportInput(
@@ -30,7 +32,7 @@ async function reportInput(
   options: Tt25Options,
 ): Promise<Tt25ReportInput> {
   return asActor(db, actor, async (tx) => {
-    const registration = await loadRegistration(tx, actor, registrationId);
+    const registration = await loadRegistration(tx, actor, registrationId, options.communeId);
     if (registration.subject.kind !== "commune")
       throw new AppError(
         "validation",

@@ -18,8 +18,14 @@ import { vnDate } from "./ledger";
 import { amountInWords } from "./money";
 import { personOf } from "./vouchers.service";
 
-async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
-  const { fund, row } = await lockRound(tx, actor, fundId, roundId, "read");
+async function listData(
+  tx: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  communeId: number | undefined,
+) {
+  const { fund, row } = await lockRound(tx, actor, fundId, roundId, "read", communeId);
   const unit = await tx
     .selectFrom("admin_units")
     .select(["id", "name", "level"])
@@ -82,9 +88,21 @@ async function listData(tx: Db, actor: Actor, fundId: number, roundId: number) {
   return { data, file: `danh-sach-ky-nhan-${row.id}`, communeId: fund.commune_id };
 }
 
-/** Reads the list, logs it as printed (names of recipients, often children) and adds the footer line. */
-async function loggedListData(db: Db, actor: Actor, fundId: number, roundId: number, format: "pdf" | "xlsx") {
-  const { data, file, communeId } = await asActor(db, actor, (tx) => listData(tx, actor, fundId, roundId));
+/**
+ * Reads the list, logs it as printed (names of recipients, often children) and adds the footer line. With `unitId`
+ * (the fund's commune, or province) the fund is looked for there alone.
+ */
+async function loggedListData(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  format: "pdf" | "xlsx",
+  unitId: number | undefined,
+) {
+  const { data, file, communeId } = await asActor(db, actor, (tx) =>
+    listData(tx, actor, fundId, roundId, unitId),
+  );
   const exportedBy = await logExport(db, actor, {
     print: true,
     kind: "award_recipients",
@@ -96,13 +114,25 @@ async function loggedListData(db: Db, actor: Actor, fundId: number, roundId: num
   return { data: { ...data, exportedBy }, file };
 }
 
-export async function signatureListPdf(db: Db, actor: Actor, fundId: number, roundId: number) {
-  const { data, file } = await loggedListData(db, actor, fundId, roundId, "pdf");
+export async function signatureListPdf(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  communeId?: number,
+) {
+  const { data, file } = await loggedListData(db, actor, fundId, roundId, "pdf", communeId);
   return { bytes: await renderSignatureList(data), name: `${file}.pdf` };
 }
 
-export async function signatureListXlsx(db: Db, actor: Actor, fundId: number, roundId: number) {
-  const { data, file } = await loggedListData(db, actor, fundId, roundId, "xlsx");
+export async function signatureListXlsx(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  communeId?: number,
+) {
+  const { data, file } = await loggedListData(db, actor, fundId, roundId, "xlsx", communeId);
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -143,6 +143,7 @@ export async function importAwardRecipients(
   roundId: number,
   file: ImportFile,
   dryRun: boolean,
+  communeId?: number,
 ): Promise<AwardImportReport> {
   const report: AwardImportReport = {
     dryRun,
@@ -159,7 +160,7 @@ export async function importAwardRecipients(
   const errors = report.errors;
   try {
     await inImportTransaction(db, actor, { dryRun, errors }, async (tx) => {
-      const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund");
+      const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund", communeId);
       await requireOpenDraft(tx, row, "nhập danh sách");
       // The file is read only once the caller may write here: nothing about it is reported to anyone else.
       const records = await readTable(file.bytes, file.name, awardColumns, { maxRows: AWARD_MAX_ROWS });

@@ -101,15 +101,19 @@ export async function readRecipients(tx: Db, communeId: number, roundId: number)
   return rows.map((r) => ({ ...hashedOf(r), note: r.note, minor: r.minor }));
 }
 
-/** The round, locked, after the scope check of its fund; the keeper's operations queue on the fund first. */
+/**
+ * The round, locked, after the scope check of its fund (in `communeId` alone when given); the keeper's operations
+ * queue on the fund first.
+ */
 export async function lockRound(
   tx: Db,
   actor: Actor,
   fundId: number,
   roundId: number,
   permission: "read" | "fund" | "approve",
+  communeId: number | undefined,
 ) {
-  const fund = await fundInScope(tx, actor, fundId, permission);
+  const fund = await fundInScope(tx, actor, fundId, permission, communeId);
   if (permission === "fund") await lockFund(tx, refOf(fund));
   let query = tx
     .selectFrom("fund_award_rounds")
@@ -156,9 +160,9 @@ export async function auditRound(
   return after!;
 }
 
-export async function listAwardRounds(db: Db, actor: Actor, fundId: number) {
+export async function listAwardRounds(db: Db, actor: Actor, fundId: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "read");
+    const fund = await fundInScope(tx, actor, fundId, "read", communeId);
     return { awardRounds: await readRounds(tx, fund) };
   });
 }
@@ -168,9 +172,10 @@ export async function getAwardRound(
   actor: Actor,
   fundId: number,
   roundId: number,
+  communeId?: number,
 ): Promise<AwardRoundDetail> {
   return asActor(db, actor, async (tx) => {
-    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "read");
+    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "read", communeId);
     const [round] = await readRounds(tx, fund, row.id);
     const recipients = await readRecipients(tx, fund.commune_id, row.id);
     // Birth years are for those who keep or approve the fund's books (src/shared/privacy: fund-transactions).
@@ -181,9 +186,15 @@ export async function getAwardRound(
   });
 }
 
-export async function createAwardRound(db: Db, actor: Actor, fundId: number, input: AwardRoundCreate) {
+export async function createAwardRound(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  input: AwardRoundCreate,
+  communeId?: number,
+) {
   return withLedger(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "fund");
+    const fund = await fundInScope(tx, actor, fundId, "fund", communeId);
     if (actor.userId === null) throw new AppError("forbidden", "Lập đợt trao cần một người dùng đăng nhập");
     await accountPair(tx, refOf(fund), input.assetAccountId, input.purposeAccountId);
     const row = await tx
@@ -215,9 +226,10 @@ export async function updateAwardRound(
   fundId: number,
   roundId: number,
   input: AwardRoundUpdate,
+  communeId?: number,
 ) {
   return withLedger(db, actor, async (tx) => {
-    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund");
+    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund", communeId);
     await expectVersion(tx, { entity: "fund_award_round", id: roundId }, input.version, row.version);
     await requireOpenDraft(tx, row, "sửa");
     if (input.schoolYear !== undefined && input.schoolYear !== row.school_year && row.recipient_count > 0)
@@ -275,9 +287,15 @@ export async function requireOpenDraft(
     );
 }
 
-export async function approveAwardRound(db: Db, actor: Actor, fundId: number, roundId: number) {
+export async function approveAwardRound(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  communeId?: number,
+) {
   return withLedger(db, actor, async (tx) => {
-    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "approve");
+    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "approve", communeId);
     if (actor.userId === null) throw new AppError("forbidden", "Duyệt chi cần một người dùng đăng nhập");
     if (row.state !== "draft")
       throw new AppError("validation", `Đợt trao ${roundStateText[row.state]}: không duyệt được nữa`);
@@ -318,9 +336,10 @@ export async function cancelAwardRound(
   fundId: number,
   roundId: number,
   reason: string,
+  communeId?: number,
 ) {
   return withLedger(db, actor, async (tx) => {
-    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund");
+    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund", communeId);
     if (row.state !== "draft" && row.state !== "approved")
       throw new AppError("validation", `Đợt trao ${roundStateText[row.state]}: không hủy được nữa`);
     await tx
@@ -338,9 +357,16 @@ export async function cancelAwardRound(
  * whose description carries the list's SHA-256, so the chain seals the list paid. The ledger refuses a purpose or
  * an account that would go below zero.
  */
-export async function payAwardRound(db: Db, actor: Actor, fundId: number, roundId: number, paidOn: IsoDate) {
+export async function payAwardRound(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  paidOn: IsoDate,
+  communeId?: number,
+) {
   return withLedger(db, actor, async (tx) => {
-    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund");
+    const { fund, row } = await lockRound(tx, actor, fundId, roundId, "fund", communeId);
     if (actor.userId === null) throw new AppError("forbidden", "Chi tiền cần một người dùng đăng nhập");
     if (row.state !== "approved")
       throw new AppError(

@@ -126,9 +126,10 @@ export async function recordReceipt(
   actor: Actor,
   fundId: number,
   input: ReceiptCreate,
+  communeId?: number,
 ): Promise<Receipt> {
   return withLedger(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "fund");
+    const fund = await fundInScope(tx, actor, fundId, "fund", communeId);
     const ref = refOf(fund);
     await lockFund(tx, ref);
     const { asset } = await accountPair(tx, ref, input.assetAccountId, input.purposeAccountId);
@@ -245,9 +246,9 @@ export async function listReceiptRows(
   }));
 }
 
-export async function listReceipts(db: Db, actor: Actor, fundId: number, year?: number) {
+export async function listReceipts(db: Db, actor: Actor, fundId: number, year?: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "read");
+    const fund = await fundInScope(tx, actor, fundId, "read", communeId);
     return { receipts: await listReceiptRows(tx, refOf(fund), { year }) };
   });
 }
@@ -264,9 +265,10 @@ export async function recordTransfer(
     amount: number;
     description: string;
   },
+  communeId?: number,
 ) {
   return withLedger(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "fund");
+    const fund = await fundInScope(tx, actor, fundId, "fund", communeId);
     const ref = refOf(fund);
     const { fromAccountId: from, toAccountId: to } = await accountsOf(tx, ref, {
       fromAccountId: input.fromAccountId,
@@ -308,9 +310,10 @@ export async function reverseTransaction(
   fundId: number,
   transactionId: number,
   input: { postedOn: IsoDate; reason: string },
+  communeId?: number,
 ) {
   return withLedger(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "fund");
+    const fund = await fundInScope(tx, actor, fundId, "fund", communeId);
     const ref = refOf(fund);
     const original = await tx
       .selectFrom("fund_transactions")
@@ -366,10 +369,10 @@ export async function listTransactions(
   db: Db,
   actor: Actor,
   fundId: number,
-  options: { year?: number },
+  options: { year?: number; communeId?: number },
 ): Promise<{ transactions: LedgerTransaction[] }> {
   return asActor(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "read");
+    const fund = await fundInScope(tx, actor, fundId, "read", options.communeId);
     let query = tx
       .selectFrom("fund_transactions as t")
       .leftJoin("fund_transactions as r", (j) =>
@@ -421,9 +424,9 @@ export async function listTransactions(
  * Closes a year: nothing more is posted into it. The closing balances are sealed with the chain head (the last
  * transaction dated in or before the year): seal = sha256(head hash, year, balances).
  */
-export async function closeYear(db: Db, actor: Actor, fundId: number, year: number) {
+export async function closeYear(db: Db, actor: Actor, fundId: number, year: number, communeId?: number) {
   return withLedger(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "fund");
+    const fund = await fundInScope(tx, actor, fundId, "fund", communeId);
     const ref = refOf(fund);
     await lockFund(tx, ref);
     if (year > Number(today().slice(0, 4)))

@@ -47,9 +47,10 @@ export async function cashBook(
   fundId: number,
   accountId: number,
   year: number,
+  communeId?: number,
 ): Promise<CashBook> {
   return asActor(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "read");
+    const fund = await fundInScope(tx, actor, fundId, "read", communeId);
     const account = await tx
       .selectFrom("fund_accounts")
       .select(["id", "class", "kind", "name", "bank_name", "account_number"])

@@ -5,7 +5,7 @@ import {
   disbursementCreate,
   disbursementPay,
 } from "../../../shared/fund-disbursement";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import {
   approveDisbursement,
   closeDisbursement,
@@ -13,10 +13,10 @@ import {
   payDisbursement,
   proposeDisbursement,
 } from "./disbursements.service";
+import { fundUnitQuery } from "./fund-query";
 
 export const disbursementRoutes = createRouter();
 const tags = ["Quỹ khuyến học"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const both = idParam.extend({ disbursementId: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const one = (description: string) => jsonContent(z.object({ disbursement }), description);
@@ -29,20 +29,17 @@ disbursementRoutes.openapi(
     summary: "Các khoản chi của quỹ (đề xuất, đã duyệt, đã chi, từ chối, hủy)",
     request: {
       params: idParam,
-      query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      query: fundUnitQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
     },
     responses: { 200: jsonContent(z.object({ disbursements: z.array(disbursement) }), "Khoản chi") },
   }),
-  async (c) =>
-    c.json(
-      await listDisbursements(
-        c.get("db"),
-        requireActor(c),
-        c.req.valid("param").id,
-        c.req.valid("query").year,
-      ),
+  async (c) => {
+    const { year, communeId } = c.req.valid("query");
+    return c.json(
+      await listDisbursements(c.get("db"), requireActor(c), c.req.valid("param").id, year, communeId),
       200,
-    ),
+    );
+  },
 );
 
 disbursementRoutes.openapi(
@@ -51,7 +48,7 @@ disbursementRoutes.openapi(
     path: "/funds/{id}/disbursements",
     tags,
     summary: "Đề xuất một khoản chi (chưa ghi sổ cho đến khi chi)",
-    request: { params: idParam, ...body(disbursementCreate) },
+    request: { params: idParam, query: fundUnitQuery, ...body(disbursementCreate) },
     responses: { 201: one("Đã đề xuất") },
   }),
   async (c) =>
@@ -62,6 +59,7 @@ disbursementRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       201,
@@ -74,13 +72,16 @@ disbursementRoutes.openapi(
     path: "/funds/{id}/disbursements/{disbursementId}/approve",
     tags,
     summary: "Duyệt một khoản chi (không phải người đề xuất; trên ngưỡng của quỹ cần hai người duyệt)",
-    request: { params: both },
+    request: { params: both, query: fundUnitQuery },
     responses: { 200: one("Đã duyệt") },
   }),
   async (c) => {
     const { id, disbursementId } = c.req.valid("param");
+    const { communeId } = c.req.valid("query");
     return c.json(
-      { disbursement: await approveDisbursement(c.get("db"), requireActor(c), id, disbursementId) },
+      {
+        disbursement: await approveDisbursement(c.get("db"), requireActor(c), id, disbursementId, communeId),
+      },
       200,
     );
   },
@@ -96,7 +97,7 @@ for (const [action, outcome, summary] of [
       path: `/funds/{id}/disbursements/{disbursementId}/${action}`,
       tags,
       summary,
-      request: { params: both, ...body(disbursementClose) },
+      request: { params: both, query: fundUnitQuery, ...body(disbursementClose) },
       responses: { 200: one(outcome === "rejected" ? "Đã từ chối" : "Đã hủy") },
     }),
     async (c) => {
@@ -110,6 +111,7 @@ for (const [action, outcome, summary] of [
             disbursementId,
             outcome,
             c.req.valid("json").reason,
+            c.req.valid("query").communeId,
           ),
         },
         200,
@@ -123,7 +125,7 @@ disbursementRoutes.openapi(
     path: "/funds/{id}/disbursements/{disbursementId}/pay",
     tags,
     summary: "Chi một khoản đã duyệt: ghi sổ, cấp số phiếu chi (người chi khác người đề xuất và người duyệt)",
-    request: { params: both, ...body(disbursementPay) },
+    request: { params: both, query: fundUnitQuery, ...body(disbursementPay) },
     responses: { 200: one("Đã chi") },
   }),
   async (c) => {
@@ -136,6 +138,7 @@ disbursementRoutes.openapi(
           id,
           disbursementId,
           c.req.valid("json").paidOn,
+          c.req.valid("query").communeId,
         ),
       },
       200,

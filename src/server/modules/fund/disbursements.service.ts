@@ -17,8 +17,8 @@ import { fundInScope, refOf } from "./funds.service";
 import { lockFund } from "./ledger";
 import { verifyFunds } from "./verify";
 
-export async function verifyFundForActor(db: Db, actor: Actor, fundId: number) {
-  const fund = await asActor(db, actor, (tx) => fundInScope(tx, actor, fundId, "read"));
+export async function verifyFundForActor(db: Db, actor: Actor, fundId: number, communeId?: number) {
+  const fund = await asActor(db, actor, (tx) => fundInScope(tx, actor, fundId, "read", communeId));
   return verifyFunds(db, { fundId: fund.id });
 }
 
@@ -87,16 +87,28 @@ async function readDisbursements(
   );
 }
 
-export async function listDisbursements(db: Db, actor: Actor, fundId: number, year?: number) {
+export async function listDisbursements(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  year?: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "read");
+    const fund = await fundInScope(tx, actor, fundId, "read", communeId);
     return { disbursements: await readDisbursements(tx, fund.commune_id, fund.id, { year }) };
   });
 }
 
-export async function proposeDisbursement(db: Db, actor: Actor, fundId: number, input: DisbursementCreate) {
+export async function proposeDisbursement(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  input: DisbursementCreate,
+  communeId?: number,
+) {
   return withLedger(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "fund");
+    const fund = await fundInScope(tx, actor, fundId, "fund", communeId);
     if (actor.userId === null) throw new AppError("forbidden", "Đề xuất chi cần một người dùng đăng nhập");
     await accountPair(tx, refOf(fund), input.assetAccountId, input.purposeAccountId);
     // A beneficiary of the list: its kind, name, school and class as they are today (a snapshot), a minor by its
@@ -153,8 +165,9 @@ async function lockDisbursement(
   fundId: number,
   id: number,
   permission: "fund" | "approve",
+  communeId: number | undefined,
 ) {
-  const fund = await fundInScope(tx, actor, fundId, permission);
+  const fund = await fundInScope(tx, actor, fundId, permission, communeId);
   // The keeper's operations queue on the fund (numbers, chain); an approval only on its disbursement.
   if (permission === "fund") await lockFund(tx, refOf(fund));
   const row = await tx
@@ -197,9 +210,15 @@ async function finish(
   return after!;
 }
 
-export async function approveDisbursement(db: Db, actor: Actor, fundId: number, id: number) {
+export async function approveDisbursement(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  id: number,
+  communeId?: number,
+) {
   return withLedger(db, actor, async (tx) => {
-    const { fund, row } = await lockDisbursement(tx, actor, fundId, id, "approve");
+    const { fund, row } = await lockDisbursement(tx, actor, fundId, id, "approve", communeId);
     if (actor.userId === null) throw new AppError("forbidden", "Duyệt chi cần một người dùng đăng nhập");
     if (row.state !== "proposed")
       throw new AppError("validation", `Khoản chi ${stateText[row.state]}: không duyệt được nữa`);
@@ -240,6 +259,7 @@ export async function closeDisbursement(
   id: number,
   outcome: "rejected" | "voided",
   reason: string,
+  communeId?: number,
 ) {
   return withLedger(db, actor, async (tx) => {
     const { fund, row } = await lockDisbursement(
@@ -248,6 +268,7 @@ export async function closeDisbursement(
       fundId,
       id,
       outcome === "rejected" ? "approve" : "fund",
+      communeId,
     );
     if (row.state !== "proposed" && row.state !== "approved")
       throw new AppError(
@@ -266,9 +287,16 @@ export async function closeDisbursement(
   });
 }
 
-export async function payDisbursement(db: Db, actor: Actor, fundId: number, id: number, paidOn: IsoDate) {
+export async function payDisbursement(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  id: number,
+  paidOn: IsoDate,
+  communeId?: number,
+) {
   return withLedger(db, actor, async (tx) => {
-    const { fund, row } = await lockDisbursement(tx, actor, fundId, id, "fund");
+    const { fund, row } = await lockDisbursement(tx, actor, fundId, id, "fund", communeId);
     if (actor.userId === null) throw new AppError("forbidden", "Chi tiền cần một người dùng đăng nhập");
     if (row.state !== "approved")
       throw new AppError("validation", `Khoản chi ${stateText[row.state]}: chỉ chi được khoản đã duyệt`);

@@ -3,6 +3,7 @@ import { disclosureSnapshot } from "../../../shared/fund";
 import { createRouter, csvContent, csvResponse, jsonContent, requireActor } from "../../http/context";
 import { disclosureCsv, disclosureFileName } from "./disclosure.export";
 import { publicDisclosure, publishDisclosure } from "./disclosure.service";
+import { fundUnitQuery } from "./fund-query";
 
 export const disclosureRoutes = createRouter();
 const tags = ["Quỹ khuyến học"];
@@ -21,12 +22,14 @@ disclosureRoutes.openapi(
     tags,
     summary:
       "Công khai thu – chi của một năm đã khóa sổ (người duyệt, chủ tịch Hội): bản công khai không sửa được",
-    request: { params },
+    request: { params, query: fundUnitQuery },
     responses: { 201: jsonContent(z.object({ disclosure: snapshot }), "Đã công khai") },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json({ disclosure: await publishDisclosure(c.get("db"), requireActor(c), id, year) }, 201);
+    const { communeId } = c.req.valid("query");
+    const published = await publishDisclosure(c.get("db"), requireActor(c), id, year, communeId);
+    return c.json({ disclosure: published }, 201);
   },
 );
 

@@ -21,9 +21,10 @@ export async function publishDisclosure(
   actor: Actor,
   fundId: number,
   year: number,
+  communeId?: number,
 ): Promise<DisclosureSnapshot> {
   return asActor(db, actor, async (tx) => {
-    const fund = await fundInScope(tx, actor, fundId, "approve");
+    const fund = await fundInScope(tx, actor, fundId, "approve", communeId);
     const period = await tx
       .selectFrom("fund_periods")
       .selectAll()

@@ -11,7 +11,7 @@ import {
   transferCreate,
   verifyResult,
 } from "../../../shared/fund";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import {
   closeYear,
   listReceipts,
@@ -21,13 +21,13 @@ import {
   reverseTransaction,
 } from "./books.service";
 import { verifyFundForActor } from "./disbursements.service";
+import { fundUnitQuery } from "./fund-query";
 import { createFund, getFund, listFunds } from "./funds.service";
 
 export const fundRoutes = createRouter();
 const tags = ["Quỹ khuyến học"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const yearQuery = fundUnitQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const posted = z.object({ id: z.number(), seq: z.number(), hash: z.string(), postedOn: z.string() });
 
 fundRoutes.openapi(
@@ -62,16 +62,16 @@ fundRoutes.openapi(
     tags,
     summary:
       "Một quỹ: tài khoản, mục đích, số dư hiện tại và số dư cuối một ngày, đầu chuỗi băm, các năm đã khóa sổ",
-    request: { params: idParam, query: z.object({ date: calendarDate.optional() }) },
+    request: { params: idParam, query: fundUnitQuery.extend({ date: calendarDate.optional() }) },
     responses: { 200: jsonContent(z.object({ fund: fundDetail }), "Quỹ") },
   }),
-  async (c) =>
-    c.json(
-      {
-        fund: await getFund(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("query").date),
-      },
+  async (c) => {
+    const { date, communeId } = c.req.valid("query");
+    return c.json(
+      { fund: await getFund(c.get("db"), requireActor(c), c.req.valid("param").id, date, communeId) },
       200,
-    ),
+    );
+  },
 );
 
 fundRoutes.openapi(
@@ -99,11 +99,13 @@ fundRoutes.openapi(
     request: { params: idParam, query: yearQuery },
     responses: { 200: jsonContent(z.object({ receipts: z.array(receipt) }), "Khoản thu") },
   }),
-  async (c) =>
-    c.json(
-      await listReceipts(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("query").year),
+  async (c) => {
+    const { year, communeId } = c.req.valid("query");
+    return c.json(
+      await listReceipts(c.get("db"), requireActor(c), c.req.valid("param").id, year, communeId),
       200,
-    ),
+    );
+  },
 );
 
 fundRoutes.openapi(
@@ -112,7 +114,7 @@ fundRoutes.openapi(
     path: "/funds/{id}/receipts",
     tags,
     summary: "Ghi một khoản thu (tiền hoặc hiện vật): phiếu thu đánh số theo quỹ và năm, ghi sổ ngay",
-    request: { params: idParam, ...body(receiptCreate) },
+    request: { params: idParam, query: fundUnitQuery, ...body(receiptCreate) },
     responses: { 201: jsonContent(z.object({ receipt }), "Đã thu") },
   }),
   async (c) =>
@@ -123,6 +125,7 @@ fundRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       201,
@@ -135,7 +138,7 @@ fundRoutes.openapi(
     path: "/funds/{id}/transfers",
     tags,
     summary: "Chuyển giữa hai tài khoản (nộp tiền mặt vào ngân hàng) hoặc giữa hai mục đích",
-    request: { params: idParam, ...body(transferCreate) },
+    request: { params: idParam, query: fundUnitQuery, ...body(transferCreate) },
     responses: { 201: jsonContent(z.object({ transaction: posted }), "Đã ghi sổ") },
   }),
   async (c) =>
@@ -146,6 +149,7 @@ fundRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       201,
@@ -161,6 +165,7 @@ fundRoutes.openapi(
       "Đảo một bút toán (sửa sai): bút toán mới ngược chiều, trỏ tới bút toán gốc; bút toán gốc giữ nguyên",
     request: {
       params: idParam.extend({ transactionId: z.coerce.number().int().positive() }),
+      query: fundUnitQuery,
       ...body(reversalCreate),
     },
     responses: { 201: jsonContent(z.object({ transaction: posted }), "Đã đảo") },
@@ -175,6 +180,7 @@ fundRoutes.openapi(
           id,
           transactionId,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       201,
@@ -188,7 +194,10 @@ fundRoutes.openapi(
     path: "/funds/{id}/periods/{year}/close",
     tags,
     summary: "Khóa sổ một năm: không ghi thêm vào năm đó; số dư cuối năm được niêm phong bằng đầu chuỗi băm",
-    request: { params: idParam.extend({ year: z.coerce.number().int().min(2000).max(2100) }) },
+    request: {
+      params: idParam.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
+      query: fundUnitQuery,
+    },
     responses: {
       201: jsonContent(
         z.object({
@@ -206,7 +215,8 @@ fundRoutes.openapi(
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json({ period: await closeYear(c.get("db"), requireActor(c), id, year) }, 201);
+    const { communeId } = c.req.valid("query");
+    return c.json({ period: await closeYear(c.get("db"), requireActor(c), id, year, communeId) }, 201);
   },
 );
 
@@ -216,8 +226,14 @@ fundRoutes.openapi(
     path: "/funds/{id}/verify",
     tags,
     summary: "Kiểm tra chuỗi băm, cân đối và số dư của quỹ; nêu mắt xích hỏng đầu tiên",
-    request: { params: idParam },
+    request: { params: idParam, query: fundUnitQuery },
     responses: { 200: jsonContent(verifyResult, "Kết quả kiểm tra") },
   }),
-  async (c) => c.json(await verifyFundForActor(c.get("db"), requireActor(c), c.req.valid("param").id), 200),
+  async (c) => {
+    const { communeId } = c.req.valid("query");
+    return c.json(
+      await verifyFundForActor(c.get("db"), requireActor(c), c.req.valid("param").id, communeId),
+      200,
+    );
+  },
 );

@@ -12,14 +12,26 @@ import { today } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
 import { balancesAt, type FundRef } from "./ledger";
 
-/** The fund, if the actor holds `permission` on its unit; otherwise 404 (403 when it can read but not act). */
-export async function fundInScope(tx: Db, actor: Actor, fundId: number, permission: Permission) {
-  const fund = await tx
+/**
+ * The fund, if the actor holds `permission` on its unit; otherwise 404 (403 when it can read but not act). With
+ * `communeId` (the unit its rows are keyed by: the commune, or the province of a provincial fund; the web always
+ * sends it) the fund is looked for there alone (one shard, docs/SCALE-OUT.md), and a fund of another unit is not
+ * found.
+ */
+export async function fundInScope(
+  tx: Db,
+  actor: Actor,
+  fundId: number,
+  permission: Permission,
+  communeId?: number,
+) {
+  let query = tx
     .selectFrom("funds")
     .selectAll()
     .where("id", "=", fundId)
-    .where(unitInScope(actor, "read", "commune_id"))
-    .executeTakeFirst();
+    .where(unitInScope(actor, "read", "commune_id"));
+  if (communeId !== undefined) query = query.where("commune_id", "=", communeId);
+  const fund = await query.executeTakeFirst();
   if (!fund) throw notFound("Không tìm thấy quỹ");
   if (permission !== "read") {
     const can = await tx
@@ -202,12 +214,24 @@ export async function listFunds(db: Db, actor: Actor, unitId: number): Promise<{
   });
 }
 
-export async function getFund(db: Db, actor: Actor, fundId: number, date?: IsoDate): Promise<FundDetail> {
-  return asActor(db, actor, (tx) => readFund(tx, actor, fundId, date ?? today()));
+export async function getFund(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  date?: IsoDate,
+  communeId?: number,
+): Promise<FundDetail> {
+  return asActor(db, actor, (tx) => readFund(tx, actor, fundId, date ?? today(), communeId));
 }
 
-export async function readFund(tx: Db, actor: Actor, fundId: number, date: IsoDate): Promise<FundDetail> {
-  const fund = await fundInScope(tx, actor, fundId, "read");
+export async function readFund(
+  tx: Db,
+  actor: Actor,
+  fundId: number,
+  date: IsoDate,
+  communeId?: number,
+): Promise<FundDetail> {
+  const fund = await fundInScope(tx, actor, fundId, "read", communeId);
   const unit = await tx
     .selectFrom("admin_units")
     .select(["id", "name"])

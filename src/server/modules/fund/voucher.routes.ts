@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, requireActor, xlsxContent, xlsxResponse } from "../../http/context";
 import { logExport } from "../readlog/processing-log";
 import { cashBook, cashBookFileName, cashBookSheet } from "./cash-book";
+import { fundUnitQuery } from "./fund-query";
 import { paymentVoucher, receiptVoucher, roundVoucher } from "./vouchers.service";
 
 export const voucherRoutes = createRouter();
@@ -42,12 +43,20 @@ for (const [what, item, summary, render] of [
           id: z.coerce.number().int().positive(),
           [item]: z.coerce.number().int().positive(),
         }),
+        query: fundUnitQuery,
       },
       responses: pdf(what === "receipts" ? "Phiếu thu" : "Phiếu chi"),
     }),
     async (c) => {
       const params = c.req.valid("param") as Record<string, number>;
-      const { bytes, name } = await render(c.get("db"), requireActor(c), params.id!, params[item]!);
+      const { communeId } = c.req.valid("query");
+      const { bytes, name } = await render(
+        c.get("db"),
+        requireActor(c),
+        params.id!,
+        params[item]!,
+        communeId,
+      );
       return c.body(new Uint8Array(bytes), 200, {
         "Content-Type": "application/pdf",
         "Content-Disposition": `inline; filename="${name}"`,
@@ -67,15 +76,15 @@ voucherRoutes.openapi(
         id: z.coerce.number().int().positive(),
         accountId: z.coerce.number().int().positive(),
       }),
-      query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      query: fundUnitQuery.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
     },
     responses: { 200: xlsxContent() },
   }),
   async (c) => {
     const { id, accountId } = c.req.valid("param");
     const actor = requireActor(c);
-    const year = c.req.valid("query").year;
-    const book = await cashBook(c.get("db"), actor, id, accountId, year);
+    const { year, communeId } = c.req.valid("query");
+    const book = await cashBook(c.get("db"), actor, id, accountId, year, communeId);
     const exportedBy = await logExport(c.get("db"), actor, {
       kind: "cash_book",
       format: "xlsx",

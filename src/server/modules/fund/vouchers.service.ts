@@ -17,8 +17,8 @@ const timeOf = (at: Date | string) => {
   return `${t.slice(11, 16)} ngày ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
 };
 
-async function context(tx: Db, actor: Actor, fundId: number) {
-  const fund = await fundInScope(tx, actor, fundId, "read");
+async function context(tx: Db, actor: Actor, fundId: number, communeId: number | undefined) {
+  const fund = await fundInScope(tx, actor, fundId, "read", communeId);
   const accounts = new Map(
     (
       await tx
@@ -32,9 +32,15 @@ async function context(tx: Db, actor: Actor, fundId: number) {
   return { fund, accounts };
 }
 
-export async function receiptVoucher(db: Db, actor: Actor, fundId: number, receiptId: number) {
+export async function receiptVoucher(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  receiptId: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const { fund, accounts } = await context(tx, actor, fundId);
+    const { fund, accounts } = await context(tx, actor, fundId, communeId);
     const r = await tx
       .selectFrom("fund_receipts")
       .selectAll()
@@ -100,9 +106,15 @@ function paymentPeople(
   };
 }
 
-export async function paymentVoucher(db: Db, actor: Actor, fundId: number, disbursementId: number) {
+export async function paymentVoucher(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  disbursementId: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const { fund, accounts } = await context(tx, actor, fundId);
+    const { fund, accounts } = await context(tx, actor, fundId, communeId);
     const d = await tx
       .selectFrom("fund_disbursements")
       .selectAll()
@@ -155,9 +167,15 @@ export async function paymentVoucher(db: Db, actor: Actor, fundId: number, disbu
 }
 
 /** The phiếu chi of a paid award round: the round's total to the recipients of its signature list. */
-export async function roundVoucher(db: Db, actor: Actor, fundId: number, roundId: number) {
+export async function roundVoucher(
+  db: Db,
+  actor: Actor,
+  fundId: number,
+  roundId: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const { fund, accounts } = await context(tx, actor, fundId);
+    const { fund, accounts } = await context(tx, actor, fundId, communeId);
     const r = await tx
       .selectFrom("fund_award_rounds")
       .selectAll()

@@ -21,7 +21,8 @@ import { hoursText, shortCentre } from "./hours.service";
 
 const kindLabels = { class: "lớp học", talk: "chuyên đề", club: "câu lạc bộ" } as const;
 
-async function activityForPrint(tx: Db, actor: Actor, id: number) {
+/** The activity to print, in `communeId` alone when given (one shard; another commune's is 404). */
+async function activityForPrint(tx: Db, actor: Actor, id: number, communeId?: number) {
   const activity = await tx
     .selectFrom("centre_activities as a")
     .innerJoin("learning_centres as c", (j) =>
@@ -45,6 +46,7 @@ async function activityForPrint(tx: Db, actor: Actor, id: number) {
       "u.name as commune",
     ])
     .where("a.id", "=", id)
+    .$if(communeId !== undefined, (q) => q.where("a.commune_id", "=", communeId!))
     .where(unitInScope(actor, "read", "a.commune_id"))
     .executeTakeFirst();
   if (!activity) throw notFound("Không tìm thấy lớp học, chuyên đề, hoặc lớp nằm ngoài phạm vi của bạn");
@@ -159,9 +161,15 @@ async function director(tx: Db, communeId: number, centreId: number) {
 }
 
 /** The activity's certificates in one PDF; 422 when no learner reached the share yet. */
-export async function activityCertificates(db: Db, actor: Actor, activityId: number, verifyBaseUrl: string) {
+export async function activityCertificates(
+  db: Db,
+  actor: Actor,
+  activityId: number,
+  verifyBaseUrl: string,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const activity = await activityForPrint(tx, actor, activityId);
+    const activity = await activityForPrint(tx, actor, activityId, communeId);
     const { sessions, learners } = await attendance(tx, activity.commune_id, activity.id);
     const eligible = learners.filter((l) => sessions > 0 && l.present >= sessions * completionShare);
     if (eligible.length === 0)

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { completionCheck } from "../../../shared/learner-evidence";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { communeQuery, createRouter, jsonContent, requireActor } from "../../http/context";
 import { activityCertificates, checkCompletion } from "./certificates.service";
 
 export const learnerEvidenceRoutes = createRouter();
@@ -18,7 +18,7 @@ learnerEvidenceRoutes.openapi(
     summary:
       "Giấy chứng nhận hoàn thành của lớp (một trang cho mỗi học viên có mặt từ 80% số buổi, mã QR xác minh); " +
       "cần quyền điểm danh",
-    request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+    request: { params: z.object({ id: z.coerce.number().int().positive() }), query: communeQuery },
     responses: {
       200: {
         description: "Giấy chứng nhận",
@@ -32,6 +32,7 @@ learnerEvidenceRoutes.openapi(
       requireActor(c),
       c.req.valid("param").id,
       c.get("config").publicUrl,
+      c.req.valid("query").communeId,
     );
     return c.body(new Uint8Array(bytes), 200, { "Content-Type": "application/pdf" });
   },

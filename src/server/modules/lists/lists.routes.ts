@@ -9,6 +9,7 @@ import {
   createRouter,
   csvContent,
   csvResponse,
+  idParam,
   jsonContent,
   requireActor,
   xlsxContent,
@@ -20,7 +21,6 @@ import { yearList } from "./year-lists.service";
 
 export const listsRoutes = createRouter();
 const tags = ["Danh hiệu học tập"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const year = z.coerce.number().int().min(2000, "Năm từ 2000").max(2100, "Năm đến 2100");
 

@@ -52,9 +52,9 @@ export type PersonCopy = {
   records: { source: PersonSource; label: string; id: number; data: Record<string, unknown> }[];
 };
 
-export async function personCopy(db: Db, actor: Actor, id: number): Promise<PersonCopy> {
+export async function personCopy(db: Db, actor: Actor, id: number, communeId?: number): Promise<PersonCopy> {
   return asActor(db, actor, async (tx) => {
-    const request: DataRequest = await readRequest(tx, actor, id);
+    const request: DataRequest = await readRequest(tx, actor, id, false, communeId);
     const records: PersonCopy["records"] = [];
     for (const record of request.records) {
       const { rows } = await sql<{

@@ -13,7 +13,9 @@ import {
   publicHolidayCreate,
 } from "../../../shared/privacy-requests";
 import {
+  communeQuery,
   createRouter,
+  idParam,
   jsonContent,
   requireActor,
   staleResponse,
@@ -34,7 +36,6 @@ import {
 
 export const privacyRequestRoutes = createRouter();
 const tags = ["Yêu cầu của chủ thể dữ liệu"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const one = (description: string) => jsonContent(z.object({ request: dataRequest }), description);
 
@@ -70,11 +71,16 @@ privacyRequestRoutes.openapi(
     path: "/data-requests/{id}",
     tags,
     summary: "Một yêu cầu",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: one("Yêu cầu") },
   }),
-  async (c) =>
-    c.json({ request: await getRequest(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+  async (c) => {
+    const { communeId } = c.req.valid("query");
+    return c.json(
+      { request: await getRequest(c.get("db"), requireActor(c), c.req.valid("param").id, communeId) },
+      200,
+    );
+  },
 );
 
 privacyRequestRoutes.openapi(
@@ -83,7 +89,7 @@ privacyRequestRoutes.openapi(
     path: "/data-requests/{id}",
     tags,
     summary: "Đổi trạng thái (đã phản hồi, xong, từ chối kèm lý do), kết quả, ghi chú (gửi kèm version)",
-    request: { params: idParam, ...body(dataRequestUpdate) },
+    request: { params: idParam, query: communeQuery, ...body(dataRequestUpdate) },
     responses: { 200: one("Đã lưu"), ...staleResponse },
   }),
   async (c) =>
@@ -94,6 +100,7 @@ privacyRequestRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       200,
@@ -107,21 +114,20 @@ privacyRequestRoutes.openapi(
     tags,
     summary:
       "Tìm mọi hồ sơ về người yêu cầu trong xã, phường: tên (không dấu), năm sinh, thôn; mọi sổ và mô-đun",
-    request: { params: idParam, query: personSearch },
+    request: { params: idParam, query: personSearch.merge(communeQuery) },
     responses: { 200: jsonContent(z.object({ matches: z.array(personMatch) }), "Hồ sơ tìm được") },
   }),
-  async (c) =>
-    c.json(
-      {
-        matches: await requestMatches(
-          c.get("db"),
-          requireActor(c),
-          c.req.valid("param").id,
-          c.req.valid("query"),
-        ),
-      },
-      200,
-    ),
+  async (c) => {
+    const { communeId, ...search } = c.req.valid("query");
+    const matches = await requestMatches(
+      c.get("db"),
+      requireActor(c),
+      c.req.valid("param").id,
+      search,
+      communeId,
+    );
+    return c.json({ matches }, 200);
+  },
 );
 
 privacyRequestRoutes.openapi(
@@ -130,7 +136,7 @@ privacyRequestRoutes.openapi(
     path: "/data-requests/{id}/records",
     tags,
     summary: "Gắn các hồ sơ đã xác định là của người yêu cầu (thay cả danh sách)",
-    request: { params: idParam, ...body(linkRecords) },
+    request: { params: idParam, query: communeQuery, ...body(linkRecords) },
     responses: { 200: one("Đã gắn"), ...staleResponse },
   }),
   async (c) =>
@@ -141,6 +147,7 @@ privacyRequestRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          c.req.valid("query").communeId,
         ),
       },
       200,
@@ -154,7 +161,7 @@ privacyRequestRoutes.openapi(
     tags,
     summary:
       "Thực hiện yêu cầu xóa: xóa, lưu trữ hoặc thay tên bằng bí danh nơi quy định không cho xóa; ghi việc đã làm",
-    request: { params: idParam, ...body(eraseBody) },
+    request: { params: idParam, query: communeQuery, ...body(eraseBody) },
     responses: { 200: one("Đã xử lý"), ...staleResponse },
   }),
   async (c) =>
@@ -165,6 +172,7 @@ privacyRequestRoutes.openapi(
           requireActor(c),
           c.req.valid("param").id,
           c.req.valid("json").version,
+          c.req.valid("query").communeId,
         ),
       },
       200,
@@ -197,11 +205,12 @@ privacyRequestRoutes.openapi(
     path: "/data-requests/{id}/copy.json",
     tags,
     summary: "Bản sao dữ liệu của người yêu cầu (các hồ sơ đã gắn), JSON",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: jsonContent(copySchema, "Bản sao") },
   }),
   async (c) => {
-    const copy = await personCopy(c.get("db"), requireActor(c), c.req.valid("param").id);
+    const { communeId } = c.req.valid("query");
+    const copy = await personCopy(c.get("db"), requireActor(c), c.req.valid("param").id, communeId);
     c.header("Content-Disposition", `attachment; filename="du-lieu-ca-nhan-${copy.request.id}.json"`);
     return c.json(copy, 200);
   },
@@ -213,11 +222,12 @@ privacyRequestRoutes.openapi(
     path: "/data-requests/{id}/copy.xlsx",
     tags,
     summary: "Bản sao dữ liệu của người yêu cầu (các hồ sơ đã gắn), Excel",
-    request: { params: idParam },
+    request: { params: idParam, query: communeQuery },
     responses: { 200: xlsxContent() },
   }),
   async (c) => {
-    const copy = await personCopy(c.get("db"), requireActor(c), c.req.valid("param").id);
+    const { communeId } = c.req.valid("query");
+    const copy = await personCopy(c.get("db"), requireActor(c), c.req.valid("param").id, communeId);
     const { sheet, rows } = copySheet(copy);
     return xlsxResponse(c, sheet, rows, `du-lieu-ca-nhan-${copy.request.id}.xlsx`);
   },

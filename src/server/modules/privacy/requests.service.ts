@@ -86,11 +86,21 @@ const toItem = (r: Row, now: string): DataRequest => {
   };
 };
 
-/** The request, when the caller administers its commune; 404 otherwise. */
-export async function readRequest(tx: Db, actor: Actor, id: number, lock = false): Promise<DataRequest> {
+/**
+ * The request, when the caller administers its commune; 404 otherwise. Given its commune (the web always sends
+ * it), looked for there alone (one shard): a request of another commune is not found.
+ */
+export async function readRequest(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  lock = false,
+  communeId?: number,
+): Promise<DataRequest> {
   let query = selectRows(tx)
     .where("r.id", "=", id)
     .where(unitInScope(actor, "admin", "r.commune_id"));
+  if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
   if (lock) query = query.forUpdate("r");
   const row = await query.executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy yêu cầu trong phạm vi của bạn");
@@ -151,7 +161,7 @@ export async function createRequest(db: Db, actor: Actor, input: DataRequestCrea
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const item = await readRequest(tx, actor, Number(id));
+    const item = await readRequest(tx, actor, Number(id), false, unit.id);
     await recordAudit(tx, actor, {
       action: "create",
       entity: "data_subject_request",
@@ -177,8 +187,8 @@ export async function listRequests(db: Db, actor: Actor, filter: DataRequestFilt
   });
 }
 
-export async function getRequest(db: Db, actor: Actor, id: number) {
-  return asActor(db, actor, (tx) => readRequest(tx, actor, id));
+export async function getRequest(db: Db, actor: Actor, id: number, communeId?: number) {
+  return asActor(db, actor, (tx) => readRequest(tx, actor, id, false, communeId));
 }
 
 /** Writes a change of a request (after its version check) and audits it. */
@@ -196,7 +206,7 @@ async function save(
     .where("commune_id", "=", before.communeId)
     .where("id", "=", before.id)
     .execute();
-  const after = await readRequest(tx, actor, before.id);
+  const after = await readRequest(tx, actor, before.id, false, before.communeId);
   await recordAudit(tx, actor, {
     action,
     entity: "data_subject_request",
@@ -208,8 +218,8 @@ async function save(
   return after;
 }
 
-async function opened(tx: Db, actor: Actor, id: number, version: number) {
-  const before = await readRequest(tx, actor, id, true);
+async function opened(tx: Db, actor: Actor, id: number, version: number, communeId: number | undefined) {
+  const before = await readRequest(tx, actor, id, true, communeId);
   await requireOnUnit(tx, actor, "privacy.request", before.communeId, "xã, phường này");
   await expectVersion(tx, { entity: "data_subject_request", id }, version, before.version);
   return before;
@@ -217,9 +227,15 @@ async function opened(tx: Db, actor: Actor, id: number, version: number) {
 
 const closedStatuses: RequestStatus[] = ["done", "refused"];
 
-export async function updateRequest(db: Db, actor: Actor, id: number, patch: DataRequestUpdate) {
+export async function updateRequest(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: DataRequestUpdate,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const before = await opened(tx, actor, id, patch.version);
+    const before = await opened(tx, actor, id, patch.version, communeId);
     const status = patch.status ?? before.status;
     if (closedStatuses.includes(before.status) && status !== before.status)
       throw invalid("status", "Yêu cầu đã đóng: không đổi trạng thái được nữa");
@@ -255,9 +271,10 @@ export async function requestMatches(
   actor: Actor,
   id: number,
   query: { name?: string; birthYear?: number; villageId?: number },
+  communeId?: number,
 ) {
   return asActor(db, actor, async (tx) => {
-    const request = await readRequest(tx, actor, id);
+    const request = await readRequest(tx, actor, id, false, communeId);
     return findPerson(tx, {
       communeId: request.communeId,
       name: query.name?.trim() || request.personName,
@@ -268,9 +285,15 @@ export async function requestMatches(
 }
 
 /** Links the records the officer identified as the person's (each must exist in the request's commune). */
-export async function linkRequestRecords(db: Db, actor: Actor, id: number, body: LinkRecords) {
+export async function linkRequestRecords(
+  db: Db,
+  actor: Actor,
+  id: number,
+  body: LinkRecords,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const before = await opened(tx, actor, id, body.version);
+    const before = await opened(tx, actor, id, body.version, communeId);
     if (closedStatuses.includes(before.status))
       throw invalid("records", "Yêu cầu đã đóng: không gắn thêm hồ sơ được");
     const direct = body.records.filter((r) => !referenceSources.includes(r.source));
@@ -295,9 +318,9 @@ const referenceSources: readonly PersonSource[] = ["registration", "survey_answe
  * A deletion request carried out: the linked records pseudonymised or archived (pseudonymise.ts), the request done
  * with what was done and why, in one transaction, audited (the steps, never the person's data).
  */
-export async function eraseRequest(db: Db, actor: Actor, id: number, version: number) {
+export async function eraseRequest(db: Db, actor: Actor, id: number, version: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const before = await opened(tx, actor, id, version);
+    const before = await opened(tx, actor, id, version, communeId);
     if (before.kind !== "deletion")
       throw invalid("kind", "Chỉ yêu cầu xóa dữ liệu mới xóa, thay tên bằng bí danh");
     if (closedStatuses.includes(before.status)) throw invalid("status", "Yêu cầu đã đóng");

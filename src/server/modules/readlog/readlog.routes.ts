@@ -7,13 +7,12 @@ import {
   processingFilter,
   processingListResponse,
 } from "../../../shared/readlog";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { breachLetter, letterQuery } from "./breach-letter";
 import { createBreach, getBreach, listBreaches, updateBreach } from "./breaches.service";
 import { listProcessing, recordReaders } from "./processing.service";
 
 export const readlogRoutes = createRouter();
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const logTags = ["Nhật ký xử lý dữ liệu cá nhân"];

@@ -11,7 +11,7 @@ import type { RecognitionTitle } from "../../../shared/rubric";
 import type { Figures } from "../../../shared/stats";
 import { asActor, unitInScope } from "../../auth/scope";
 import { AppError } from "../../errors";
-import { rollup } from "../stats/stats.service";
+import { rollup } from "../stats/rollup";
 import { targetStatus } from "../stats/targets.service";
 import { today } from "../territory/dates";
 import { blocks } from "./blocks";

@@ -23,7 +23,7 @@ async function chainOf(tx: Db, actor: Actor, row: ReportRow) {
   const chain = [row];
   let at = row;
   while (at.previous_id !== null) {
-    at = await reportRow(tx, actor, Number(at.previous_id));
+    at = await reportRow(tx, actor, Number(at.previous_id), false, Number(at.commune_id));
     chain.push(at);
   }
   return chain;
@@ -70,15 +70,15 @@ async function commentsOf(tx: Db, actor: Actor, row: ReportRow): Promise<ReportC
   }));
 }
 
-export const listComments = (db: Db, actor: Actor, id: number) =>
-  asActor(db, actor, async (tx) => commentsOf(tx, actor, await reportRow(tx, actor, id)));
+export const listComments = (db: Db, actor: Actor, id: number, communeId?: number) =>
+  asActor(db, actor, async (tx) => commentsOf(tx, actor, await reportRow(tx, actor, id, false, communeId)));
 
 /** A comment of the receiver on one section of a submitted (or returned) version. */
-export async function addComment(db: Db, actor: Actor, id: number, body: unknown) {
+export async function addComment(db: Db, actor: Actor, id: number, body: unknown, communeId?: number) {
   const parsed = commentInput.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return asActor(db, actor, async (tx) => {
-    const row = await reportRow(tx, actor, id, true);
+    const row = await reportRow(tx, actor, id, true, communeId);
     await requireReceiver(tx, actor, row);
     if (row.status !== "submitted" && row.status !== "returned")
       throw new AppError(
@@ -93,9 +93,15 @@ export async function addComment(db: Db, actor: Actor, id: number, body: unknown
 }
 
 /** The commune marks a comment on its report (this version or an earlier one) handled: once. */
-export async function resolveComment(db: Db, actor: Actor, id: number, commentId: number) {
+export async function resolveComment(
+  db: Db,
+  actor: Actor,
+  id: number,
+  commentId: number,
+  communeId?: number,
+) {
   return asActor(db, actor, async (tx) => {
-    const row = await reportRow(tx, actor, id);
+    const row = await reportRow(tx, actor, id, false, communeId);
     await requireOnUnit(tx, actor, "report.prepare", row.commune_id);
     const comment = (await commentsOf(tx, actor, row)).find((c) => c.id === commentId);
     if (!comment) throw notFound("Không tìm thấy góp ý này trong báo cáo");

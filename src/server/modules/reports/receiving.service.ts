@@ -42,10 +42,11 @@ async function decide(
   id: number,
   accept: boolean,
   reason: string | null,
-  comments: readonly CommentInput[] = [],
+  comments: readonly CommentInput[],
+  communeId: number | undefined,
 ) {
   return asActor(db, actor, async (tx) => {
-    const row = await reportRow(tx, actor, id, true);
+    const row = await reportRow(tx, actor, id, true, communeId);
     await requireReceiver(tx, actor, row);
     if (row.status !== "submitted")
       throw new AppError(
@@ -67,7 +68,7 @@ async function decide(
       .where("id", "=", row.id)
       .execute();
     await insertComments(tx, actor, row, comments, (i) => `comments.${i}.section`);
-    const after = await savedReport(tx, await reportRow(tx, actor, id));
+    const after = await savedReport(tx, await reportRow(tx, actor, id, false, Number(row.commune_id)));
     await recordAudit(tx, actor, {
       action: accept ? "report.accept" : "report.return",
       entity: "report",
@@ -80,16 +81,17 @@ async function decide(
   });
 }
 
-export const acceptReport = (db: Db, actor: Actor, id: number) => decide(db, actor, id, true, null);
+export const acceptReport = (db: Db, actor: Actor, id: number, communeId?: number) =>
+  decide(db, actor, id, true, null, [], communeId);
 
-export async function returnReport(db: Db, actor: Actor, id: number, body: unknown) {
+export async function returnReport(db: Db, actor: Actor, id: number, body: unknown, communeId?: number) {
   const parsed = returnWithComments.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   if (!parsed.data.reason)
     throw new AppError("validation", "Nhập lý do trả lại (reason)", {
       fields: { reason: "Nhập lý do trả lại" },
     });
-  return decide(db, actor, id, false, parsed.data.reason, parsed.data.comments);
+  return decide(db, actor, id, false, parsed.data.reason, parsed.data.comments ?? [], communeId);
 }
 
 /** Every commune of the province (or every province, for the nation) with its report's status for the period. */

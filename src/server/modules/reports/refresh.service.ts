@@ -15,12 +15,19 @@ import { draftRow, livePreview, savedReport } from "./submissions.service";
 const blocksOf = (preview: Pick<ReportPreview, "sections">) =>
   preview.sections.map((s) => ({ ...s, narrative: "", prompt: "" }));
 
-export async function refreshDraft(db: Db, actor: Actor, id: number): Promise<RefreshResult> {
-  const report = await asActor(db, actor, async (tx) => savedReport(tx, await draftRow(tx, actor, id)));
+export async function refreshDraft(
+  db: Db,
+  actor: Actor,
+  id: number,
+  communeId?: number,
+): Promise<RefreshResult> {
+  const report = await asActor(db, actor, async (tx) =>
+    savedReport(tx, await draftRow(tx, actor, id, communeId)),
+  );
   const { unitInfo: _u, fields: _f, ...preview } = await livePreview(db, actor, report);
   const sections = blocksOf(preview);
   return asActor(db, actor, async (tx) => {
-    const row = await draftRow(tx, actor, id);
+    const row = await draftRow(tx, actor, id, report.unitId);
     const where = { commune_id: row.commune_id, report_id: row.id };
     const previous = await tx
       .selectFrom("report_refreshes")

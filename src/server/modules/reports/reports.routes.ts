@@ -3,14 +3,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { previewRequest, reportPreview, reportTemplate, templateInput } from "../../../shared/reports";
 import { docxToPdf } from "../../documents/docx-to-pdf";
 import { renderNd30Document } from "../../documents/nd30.docx";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import { reportDocument } from "./reports.document";
 import { previewReport } from "./reports.service";
 import { createTemplateVersion, getTemplate, listTemplates } from "./templates.service";
 
 export const reportRoutes = createRouter();
 const tags = ["Báo cáo"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 reportRoutes.openapi(

@@ -7,7 +7,8 @@
 import type { ReportSource } from "../../../shared/reports";
 import { isRecognitionTitle, type RecognitionTitle } from "../../../shared/rubric";
 import { addCounts, type Figures, figures, zeroCounts } from "../stats/metrics";
-import { type Rollup, rollup } from "../stats/stats.service";
+import { rollup } from "../stats/rollup";
+import type { Rollup } from "../stats/stats.service";
 import { type BlockContext, endYear, previousYear } from "./blocks/context";
 
 export type TitleCounts = { total: number; registered: number; recognized: number };

@@ -14,7 +14,14 @@ import {
 } from "../../../shared/report-submissions";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import {
+  communeQuery,
+  createRouter,
+  idParam,
+  jsonContent,
+  requireActor,
+  staleResponse,
+} from "../../http/context";
 import { acceptReport, returnReport, statusTable } from "./receiving.service";
 import {
   changesOf,
@@ -30,10 +37,16 @@ import {
 
 export const submissionRoutes = createRouter();
 const tags = ["Báo cáo"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const body = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 const one = jsonContent(z.object({ report: savedReport }), "Báo cáo");
+/** A report's unit (a commune, or the province of a province's report), as its `unitId` says. */
+export const reportUnitQuery = z.object({
+  communeId: communeQuery.shape.communeId.openapi({
+    description:
+      "Đơn vị của báo cáo (tùy chọn): xã, phường, hoặc tỉnh, thành phố với báo cáo cấp tỉnh; cho biết thì chỉ tìm trong đơn vị đó",
+  }),
+});
 
 submissionRoutes.openapi(
   createRoute({
@@ -75,11 +88,16 @@ submissionRoutes.openapi(
     tags,
     summary:
       "Một phiên bản báo cáo: nội dung từng mục (kèm phiên bản để tự lưu), trạng thái, mã băm khi đã nộp",
-    request: { params: idParam },
+    request: { params: idParam, query: reportUnitQuery },
     responses: { 200: one },
   }),
-  async (c) =>
-    c.json({ report: await getReport(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+  async (c) => {
+    const { communeId } = c.req.valid("query");
+    return c.json(
+      { report: await getReport(c.get("db"), requireActor(c), c.req.valid("param").id, communeId) },
+      200,
+    );
+  },
 );
 
 submissionRoutes.openapi(
@@ -88,7 +106,11 @@ submissionRoutes.openapi(
     path: "/reports/{id}/sections/{key}",
     tags,
     summary: "Tự lưu nội dung một mục của bản nháp; phiên bản cũ: 409 nêu ai lưu sau cùng",
-    request: { params: idParam.extend({ key: z.string() }), ...body(saveSectionRequest) },
+    request: {
+      params: idParam.extend({ key: z.string() }),
+      query: reportUnitQuery,
+      ...body(saveSectionRequest),
+    },
     responses: {
       200: jsonContent(
         z.object({
@@ -101,8 +123,9 @@ submissionRoutes.openapi(
   }),
   async (c) => {
     const { id, key } = c.req.valid("param");
+    const { communeId } = c.req.valid("query");
     return c.json(
-      { section: await saveSection(c.get("db"), requireActor(c), id, key, c.req.valid("json")) },
+      { section: await saveSection(c.get("db"), requireActor(c), id, key, c.req.valid("json"), communeId) },
       200,
     );
   },
@@ -133,7 +156,8 @@ const actions = [
     path: "/revise",
     summary: "Lập phiên bản mới (bản nháp) của báo cáo bị trả lại hoặc đã được tiếp nhận",
     schema: noBody,
-    run: (db: Db, actor: Actor, id: number) => reviseReport(db, actor, id),
+    run: (db: Db, actor: Actor, id: number, _: unknown, communeId?: number) =>
+      reviseReport(db, actor, id, communeId),
     status: 201,
   },
   {
@@ -150,7 +174,8 @@ const actions = [
     path: "/accept",
     summary: "Cấp trên tiếp nhận báo cáo đã nộp",
     schema: noBody,
-    run: (db: Db, actor: Actor, id: number) => acceptReport(db, actor, id),
+    run: (db: Db, actor: Actor, id: number, _: unknown, communeId?: number) =>
+      acceptReport(db, actor, id, communeId),
     status: 200,
   },
 ] as const;
@@ -164,6 +189,7 @@ for (const action of actions)
       summary: action.summary,
       request: {
         params: idParam,
+        query: reportUnitQuery,
         body: {
           content: { "application/json": { schema: action.schema } },
           required: action.schema !== noBody,
@@ -172,8 +198,21 @@ for (const action of actions)
       responses: { [action.status]: jsonContent(z.object({ report: savedReport }), "Báo cáo") },
     }),
     async (c) => {
-      const run = action.run as (db: Db, actor: Actor, id: number, body: unknown) => Promise<SavedReport>;
-      const report = await run(c.get("db"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      const run = action.run as (
+        db: Db,
+        actor: Actor,
+        id: number,
+        body: unknown,
+        communeId?: number,
+      ) => Promise<SavedReport>;
+      const { communeId } = c.req.valid("query");
+      const report = await run(
+        c.get("db"),
+        requireActor(c),
+        c.req.valid("param").id,
+        c.req.valid("json"),
+        communeId,
+      );
       return c.json({ report }, action.status as 200);
     },
   );
@@ -184,11 +223,16 @@ submissionRoutes.openapi(
     path: "/reports/{id}/changes",
     tags,
     summary: "Khác biệt so với phiên bản trước: nội dung từng mục và từng dòng số liệu",
-    request: { params: idParam },
+    request: { params: idParam, query: reportUnitQuery },
     responses: { 200: jsonContent(z.object({ changes: z.array(reportChange) }), "Các thay đổi") },
   }),
-  async (c) =>
-    c.json({ changes: await changesOf(c.get("db"), requireActor(c), c.req.valid("param").id) }, 200),
+  async (c) => {
+    const { communeId } = c.req.valid("query");
+    return c.json(
+      { changes: await changesOf(c.get("db"), requireActor(c), c.req.valid("param").id, communeId) },
+      200,
+    );
+  },
 );
 
 submissionRoutes.openapi(
@@ -197,13 +241,19 @@ submissionRoutes.openapi(
     path: "/reports/{id}/document.docx",
     tags,
     summary: "Tệp .docx: bản đã lưu khi nộp (giống hệt từng byte), bản nháp thì tính từ số liệu hiện có",
-    request: { params: idParam },
+    request: { params: idParam, query: reportUnitQuery },
     responses: {
       200: { description: "Tệp .docx", content: { [docxType]: { schema: z.any() } } },
     },
   }),
   async (c) => {
-    const { bytes, name } = await reportDocx(c.get("db"), requireActor(c), c.req.valid("param").id);
+    const { communeId } = c.req.valid("query");
+    const { bytes, name } = await reportDocx(
+      c.get("db"),
+      requireActor(c),
+      c.req.valid("param").id,
+      communeId,
+    );
     return c.body(new Uint8Array(bytes), 200, {
       "Content-Type": docxType,
       "Content-Disposition": `attachment; filename="${name}"`,

@@ -37,13 +37,17 @@ function parse<S extends ZodType>(schema: S, body: unknown): z.output<S> {
   return parsed.data;
 }
 
-/** The version, read by the caller (404 otherwise); locked for a write. */
-export async function reportRow(tx: Db, actor: Actor, id: number, lock = false) {
+/**
+ * The version, read by the caller (404 otherwise); locked for a write. Given its unit (`communeId`: the web always
+ * sends it), looked for there alone (one shard), and a version of another unit is not found.
+ */
+export async function reportRow(tx: Db, actor: Actor, id: number, lock = false, communeId?: number) {
   let query = tx
     .selectFrom("reports")
     .selectAll()
     .where("id", "=", id)
     .where(unitInScope(actor, "read", "commune_id"));
+  if (communeId !== undefined) query = query.where("commune_id", "=", communeId);
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy báo cáo, hoặc báo cáo nằm ngoài phạm vi của bạn");
@@ -98,7 +102,10 @@ export async function savedReport(tx: Db, row: ReportRow): Promise<SavedReport> 
 }
 
 async function audited(tx: Db, actor: Actor, action: string, row: ReportRow, before?: unknown) {
-  const after = await savedReport(tx, await reportRow(tx, actor, Number(row.id)));
+  const after = await savedReport(
+    tx,
+    await reportRow(tx, actor, Number(row.id), false, Number(row.commune_id)),
+  );
   await recordAudit(tx, actor, {
     action: `report.${action}`,
     entity: "report",
@@ -182,12 +189,12 @@ export async function listReports(db: Db, actor: Actor, unitId: number) {
   });
 }
 
-export const getReport = (db: Db, actor: Actor, id: number) =>
-  asActor(db, actor, async (tx) => savedReport(tx, await reportRow(tx, actor, id)));
+export const getReport = (db: Db, actor: Actor, id: number, communeId?: number) =>
+  asActor(db, actor, async (tx) => savedReport(tx, await reportRow(tx, actor, id, false, communeId)));
 
 /** The draft of the caller's unit, locked, with the capability to prepare it checked. */
-export async function draftRow(tx: Db, actor: Actor, id: number) {
-  const row = await reportRow(tx, actor, id, true);
+export async function draftRow(tx: Db, actor: Actor, id: number, communeId: number | undefined) {
+  const row = await reportRow(tx, actor, id, true, communeId);
   await requireOnUnit(tx, actor, "report.prepare", row.commune_id);
   if (row.status !== "draft")
     throw new AppError(
@@ -198,10 +205,17 @@ export async function draftRow(tx: Db, actor: Actor, id: number) {
 }
 
 /** Autosave of one section's text: refused with 409 when someone saved it since the caller's version. */
-export async function saveSection(db: Db, actor: Actor, id: number, key: string, body: unknown) {
+export async function saveSection(
+  db: Db,
+  actor: Actor,
+  id: number,
+  key: string,
+  body: unknown,
+  communeId?: number,
+) {
   const input = parse(saveSectionRequest, body);
   return asActor(db, actor, async (tx) => {
-    const row = await draftRow(tx, actor, id);
+    const row = await draftRow(tx, actor, id, communeId);
     const section = (await sectionRows(tx, row)).find((s) => s.key === key);
     if (!section) throw notFound(`Báo cáo không có mục "${key}"`);
     await expectVersion(tx, { entity: "report", id }, input.version, section.version);
@@ -226,10 +240,10 @@ export async function saveSection(db: Db, actor: Actor, id: number, key: string,
 }
 
 /** Số, ngày, người ký, nơi nhận of a draft. */
-export async function saveDocument(db: Db, actor: Actor, id: number, body: unknown) {
+export async function saveDocument(db: Db, actor: Actor, id: number, body: unknown, communeId?: number) {
   const input = parse(saveDocumentRequest, body);
   return asActor(db, actor, async (tx) => {
-    const row = await draftRow(tx, actor, id);
+    const row = await draftRow(tx, actor, id, communeId);
     if (input.source === "accepted" && Number(row.commune_id) !== Number(row.province_id))
       throw notProvince();
     checkPlanFields(row.kind, input.document);
@@ -263,15 +277,15 @@ export async function livePreview(db: Db, actor: Actor, report: SavedReport, dat
 
 async function previousSnapshot(tx: Db, actor: Actor, report: SavedReport) {
   if (report.previousId === null) return null;
-  const previous = await reportRow(tx, actor, report.previousId);
+  const previous = await reportRow(tx, actor, report.previousId, false, report.unitId);
   return { status: previous.status, snapshot: previous.snapshot as ReportSnapshot };
 }
 
 /** Freezes a draft: the snapshot of its text, figures and inputs, its sha256, the .docx, the changes. */
-export async function submitReport(db: Db, actor: Actor, id: number, body: unknown) {
+export async function submitReport(db: Db, actor: Actor, id: number, body: unknown, communeId?: number) {
   const input = parse(submitRequest, body);
   const { report, template, previous } = await asActor(db, actor, async (tx) => {
-    const report = await savedReport(tx, await draftRow(tx, actor, id));
+    const report = await savedReport(tx, await draftRow(tx, actor, id, communeId));
     await requirePlanIssuer(tx, actor, report);
     return {
       report,
@@ -315,7 +329,7 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
   const docx = await snapshotDocx(snapshot);
   const changes = previous ? reportChanges(previous.snapshot.preview, preview) : null;
   return asActor(db, actor, async (tx) => {
-    const row = await draftRow(tx, actor, id);
+    const row = await draftRow(tx, actor, id, report.unitId);
     const now = new Map((await sectionRows(tx, row)).map((s) => [s.key, s.version]));
     if (report.sections.some((s) => now.get(s.key) !== s.version))
       throw new AppError("conflict", "Nội dung báo cáo vừa được sửa trong lúc nộp: hãy nộp lại");
@@ -340,9 +354,9 @@ export async function submitReport(db: Db, actor: Actor, id: number, body: unkno
 }
 
 /** A new draft version of a returned or accepted report, with the same texts and document fields. */
-export async function reviseReport(db: Db, actor: Actor, id: number) {
+export async function reviseReport(db: Db, actor: Actor, id: number, communeId?: number) {
   return asActor(db, actor, async (tx) => {
-    const row = await reportRow(tx, actor, id, true);
+    const row = await reportRow(tx, actor, id, true, communeId);
     await requireOnUnit(tx, actor, "report.prepare", row.commune_id);
     if (row.status !== "returned" && row.status !== "accepted")
       throw new AppError(
@@ -390,9 +404,14 @@ export async function reviseReport(db: Db, actor: Actor, id: number) {
 }
 
 /** What changed since the previous version: stored for a submitted version, computed live for a draft. */
-export async function changesOf(db: Db, actor: Actor, id: number): Promise<ReportChange[]> {
+export async function changesOf(
+  db: Db,
+  actor: Actor,
+  id: number,
+  communeId?: number,
+): Promise<ReportChange[]> {
   const { report, previous } = await asActor(db, actor, async (tx) => {
-    const report = await savedReport(tx, await reportRow(tx, actor, id));
+    const report = await savedReport(tx, await reportRow(tx, actor, id, false, communeId));
     return { report, previous: await previousSnapshot(tx, actor, report) };
   });
   if (report.status !== "draft") return report.changes ?? [];
@@ -402,9 +421,9 @@ export async function changesOf(db: Db, actor: Actor, id: number): Promise<Repor
 }
 
 /** The .docx of a version: the stored bytes once submitted; a draft's is made from the live figures. */
-export async function reportDocx(db: Db, actor: Actor, id: number) {
+export async function reportDocx(db: Db, actor: Actor, id: number, communeId?: number) {
   const { report, docx, unit } = await asActor(db, actor, async (tx) => {
-    const row = await reportRow(tx, actor, id);
+    const row = await reportRow(tx, actor, id, false, communeId);
     return { report: await savedReport(tx, row), docx: row.docx, unit: row.commune_id };
   });
   const name = `bao-cao-${unit}-${report.period.from}-${report.period.to}-v${report.version}.docx`;

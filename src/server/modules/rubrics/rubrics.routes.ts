@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { rubric as rubricInput, storedRubric, titles } from "../../../shared/rubric";
 import { asActor } from "../../auth/scope";
-import { createRouter, jsonContent, requireActor } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor } from "../../http/context";
 import { confirmRubric, createRubricVersion, listRubrics, loadRubric } from "./rubrics.service";
 
 export const rubricRoutes = createRouter();
 const tags = ["Bộ tiêu chí"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 rubricRoutes.openapi(
   createRoute({

@@ -55,6 +55,8 @@ export type FrozenState = {
   totalsCommunes: number;
 };
 
+type FrozenRow = { year: number | null; communes: number; closed: number; last: Date | string | null };
+
 /**
  * Whether a unit's (or the nation's, `unitId` null) totals of the years `fromYear`..`toYear` are frozen: the
  * communes of its subtree in force on `date` and its closures of those years, in one query.
@@ -66,6 +68,17 @@ export async function frozenStates(
   toYear: number,
   date: string,
 ): Promise<(year: number) => FrozenState> {
+  const { rows } = await frozenStatesQuery(unitId, fromYear, toYear, date).execute(tx);
+  return frozenStatesOf(rows);
+}
+
+/** The query of `frozenStates`, for a caller that sends it with other reads (db/together.ts). */
+export function frozenStatesQuery(
+  unitId: number | null,
+  fromYear: number,
+  toYear: number,
+  date: string,
+): RawBuilder<FrozenRow> {
   // One primary-key probe per closure of the years (a province's paths are thousands of rows).
   const subtree = (column: string) =>
     unitId === null
@@ -87,19 +100,18 @@ export async function frozenStates(
           WHERE d.parent_id = ${unitId} AND d.level = 'district' AND c.level = 'commune' AND ${inForce}
           UNION
           SELECT c.id FROM admin_units c WHERE c.id = ${unitId} AND c.level = 'commune') x`;
-  const { rows } = await sql<{
-    year: number | null;
-    communes: number;
-    closed: number;
-    last: Date | string | null;
-  }>`
+  return sql<FrozenRow>`
     WITH closed AS (
       SELECT k.year::int AS year, count(*)::int AS closed, max(k.closed_at) AS last FROM year_closures k
       WHERE k.year BETWEEN ${fromYear} AND ${toYear} AND k.reopened_at IS NULL AND ${subtree("k.commune_id")}
       GROUP BY k.year
     )
     SELECT closed.year, closed.closed, closed.last, (${communesOf}) AS communes
-    FROM (SELECT 1) one LEFT JOIN closed ON true`.execute(tx);
+    FROM (SELECT 1) one LEFT JOIN closed ON true`;
+}
+
+/** The rows of `frozenStatesQuery` read per year. */
+export function frozenStatesOf(rows: FrozenRow[]): (year: number) => FrozenState {
   const communes = Number(rows[0]?.communes ?? 0);
   const byYear = new Map(rows.filter((r) => r.year !== null).map((r) => [Number(r.year), r]));
   return (year) => {

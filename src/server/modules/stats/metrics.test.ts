@@ -30,6 +30,20 @@ describe("rates", () => {
     expect(Math.round(1.005 * 100) / 100).toBe(1); // the float way, shown for contrast
   });
 
+  it("equal the exact BigInt rounding on every pair of a range, and near the doubles' limit", () => {
+    const exact = (n: number, d: number) =>
+      Number((2n * BigInt(n) * 10000n + BigInt(d)) / (2n * BigInt(d))) / 100;
+    for (let d = 1; d <= 400; d++) for (let n = 0; n <= d; n++) expect(percent(n, d)).toBe(exact(n, d));
+    for (const [n, d] of [
+      [26_999_999, 27_000_000],
+      [13_500_000, 27_000_000],
+      [2 ** 38, 2 ** 39 + 1],
+      [Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER],
+      [1, Number.MAX_SAFE_INTEGER],
+    ] as const)
+      expect(percent(n, d), `${n}/${d}`).toBe(exact(n, d));
+  });
+
   it("handle the whole range and refuse what is not a count", () => {
     expect(percent(0, 5)).toBe(0);
     expect(percent(5, 5)).toBe(100);

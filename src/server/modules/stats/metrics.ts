@@ -67,10 +67,20 @@ export function percent(numerator: number, denominator: number): number | null {
   )
     throw new RangeError(`percent(${numerator}, ${denominator}): non-negative integers only`);
   if (denominator === 0) return null;
-  const n = BigInt(numerator) * 10000n; // hundredths of a percent, times the denominator
+  // floor(n/d + 1/2) = floor((2n + d) / 2d), n the hundredths of a percent times the denominator: half away from
+  // zero for non-negative values. In doubles while every product is an exact integer (a dashboard computes this
+  // for every cell), the floating quotient corrected by one either way; in BigInt beyond.
+  const x = 20000 * numerator + denominator;
+  const y = 2 * denominator;
+  if (Number.isSafeInteger(x) && Number.isSafeInteger(x + y)) {
+    let q = Math.floor(x / y);
+    if (q * y > x) q--;
+    else if ((q + 1) * y <= x) q++;
+    return q / 100;
+  }
+  const n = BigInt(numerator) * 10000n;
   const d = BigInt(denominator);
-  const hundredths = (2n * n + d) / (2n * d); // floor(n/d + 1/2): half away from zero for non-negative values
-  return Number(hundredths) / 100;
+  return Number((2n * n + d) / (2n * d)) / 100;
 }
 
 /** A rate as Vietnamese reports write it: two decimals and a decimal comma ("84,13"); "" when there is none. */

@@ -12,8 +12,9 @@ import {
   xlsxContent,
   xlsxResponse,
 } from "../../http/context";
+import { rollup } from "./rollup";
 import { rollupCsv, rollupFileName, rollupSheet } from "./stats.export";
-import { rollup, series } from "./stats.service";
+import { series } from "./stats.service";
 import { resolutionRule, statusRule } from "./targets.service";
 
 export const statsRoutes = createRouter();

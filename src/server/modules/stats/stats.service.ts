@@ -3,36 +3,25 @@
  * children, each summed over its subtree, so a province costs a few hundred counter rows whatever the number of
  * households. Verification and rebuild recount from the registries.
  */
-import { type RawBuilder, sql } from "kysely";
-import { isRecognitionTitle, type Title, titleLabels, titles } from "../../../shared/rubric";
+import { sql } from "kysely";
+import { type Title, titleLabels } from "../../../shared/rubric";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, notFound } from "../../errors";
+import { readTogether } from "../../db/together";
+import { notFound } from "../../errors";
 import { addDays, today } from "../territory/dates";
-import { canOnUnit, inForce } from "../territory/territory.repo";
+import { canOnUnit } from "../territory/territory.repo";
 import { type FrozenState, frozenStates, frozenTotalDeltas } from "./frozen-totals";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import {
-  type LevelBucket,
   type LevelDifference,
-  levelCounters,
   levelDifferences,
-  levelTotals,
   nationCounters,
   nationTotals,
   rebuildUpperLevels,
 } from "./levels";
-import {
-  addCounts,
-  type CounterColumns,
-  type Counts,
-  countsOfRow,
-  type Figures,
-  figures,
-  totalDefinitions,
-  zeroCounts,
-} from "./metrics";
-import { progressFor, type TargetProgress } from "./targets.service";
+import { type CounterColumns, type Counts, countsOfRow, type Figures, figures, zeroCounts } from "./metrics";
+import type { TargetProgress } from "./targets.service";
 
 export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
 
@@ -59,54 +48,12 @@ export type Rollup = {
   titles: TitleRollup[];
 } & FrozenState;
 
-const estimate = (notes: Set<string>): Estimate =>
+export const estimate = (notes: Set<string>): Estimate =>
   notes.size > 0 ? { estimated: true, estimateNote: [...notes].join("; ") } : {};
 
-type CountRow = CounterColumns & { unit_id: number; title: Title };
+export type CountRow = CounterColumns & { unit_id: number; title: Title };
 
-/**
- * Counts per (ancestor unit, title), each summed over the ancestor's subtree, for one year. The counters and today's
- * totals come from the coarsest level that holds each unit (levels.ts: a province's or a commune's own rows). The
- * frozen totals' corrections of provinces (the nation's children) are summed by their own province_id instead of
- * through the closure table: the same rows (a total's province is the province above its unit).
- */
-async function subtreeCounts(
-  tx: Db,
-  buckets: LevelBucket[],
-  year: number,
-  title?: Title,
-  by: "subtree" | "province" = "subtree",
-) {
-  const unitIds = buckets.map((b) => b.id);
-  const source = (from: RawBuilder<unknown>, alias: string) =>
-    by === "province"
-      ? sql`${from} ${sql.raw(alias)} WHERE ${sql.ref(`${alias}.province_id`)} = ANY (${unitIds}::bigint[])`
-      : sql`admin_unit_paths p JOIN ${from} ${sql.raw(alias)} ON ${sql.ref(`${alias}.unit_id`)} = p.descendant_id
-      WHERE p.ancestor_id = ANY (${unitIds}::bigint[])`;
-  const group = (alias: string) => (by === "province" ? sql.ref(`${alias}.province_id`) : sql`p.ancestor_id`);
-  // Today's totals, corrected to the frozen ones of the communes that closed the year (frozen-totals.ts).
-  const { rows } = await sql<CountRow>`
-    WITH totals AS (
-      SELECT unit_id, title, sum(total)::int AS total FROM (
-        ${levelTotals(buckets, title)}
-        UNION ALL
-        SELECT ${group("f")}, f.title, sum(f.total)
-        FROM ${source(frozenTotalDeltas(year, year, title), "f")}
-        GROUP BY 1, 2
-      ) x GROUP BY 1, 2
-    ), counters AS (${levelCounters(buckets, year, title)})
-    SELECT coalesce(t.unit_id, c.unit_id) AS unit_id, coalesce(t.title, c.title) AS title,
-      coalesce(t.total, 0) AS total, coalesce(c.registered, 0) AS registered,
-      coalesce(c.recognized, 0) AS recognized, coalesce(c.recognized_good, 0) AS recognized_good,
-      coalesce(c.recognized_fair, 0) AS recognized_fair, coalesce(c.recognized_average, 0) AS recognized_average,
-      coalesce(c.level1, 0) AS level1, coalesce(c.level2, 0) AS level2
-    FROM totals t FULL JOIN counters c ON c.unit_id = t.unit_id AND c.title = t.title`.execute(tx);
-  const byKey = new Map<string, Counts>();
-  for (const row of rows) byKey.set(`${Number(row.unit_id)}:${row.title}`, countsOfRow(row));
-  return (unitId: number, t: Title) => byKey.get(`${unitId}:${t}`) ?? zeroCounts();
-}
-
-const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
+export const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
 
 /** The whole country: the roll-up asked without a unit (system administrators only); its children are provinces. */
 export const NATION: StatsUnit = { id: 0, code: "VN", name: "Toàn quốc", level: "country", kind: "Quốc gia" };
@@ -116,9 +63,16 @@ export const NATION: StatsUnit = { id: 0, code: "VN", name: "Toàn quốc", leve
  * whatever the boundaries (nothing is split at this level). `get(year, title)`.
  */
 async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: Title) {
-  const totals = await sql<{ title: Title; total: number }>`${nationTotals(title)}`.execute(tx);
-  // With each year's correction of the totals for the communes that closed it (frozen-totals.ts).
-  const counters = await sql<CountRow & { year: number }>`
+  const { totals, counters } = await readTogether(tx, nationalCountsReads(fromYear, toYear, title));
+  return nationalCountsOf(totals, counters);
+}
+
+/** The reads of `nationalCounts`, for a caller that sends them with others (db/together.ts). */
+export function nationalCountsReads(fromYear: number, toYear: number, title?: Title) {
+  return {
+    totals: sql<{ title: Title; total: number }>`${nationTotals(title)}`,
+    // With each year's correction of the totals for the communes that closed it (frozen-totals.ts).
+    counters: sql<CountRow & { year: number }>`
     WITH c AS (${nationCounters(fromYear, toYear, title)}), f AS (
       SELECT f.year, f.title, sum(f.total)::int AS total FROM ${frozenTotalDeltas(fromYear, toYear, title)} f
       GROUP BY 1, 2
@@ -128,9 +82,17 @@ async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: 
       coalesce(c.recognized_good, 0) AS recognized_good, coalesce(c.recognized_fair, 0) AS recognized_fair,
       coalesce(c.recognized_average, 0) AS recognized_average, coalesce(c.level1, 0) AS level1,
       coalesce(c.level2, 0) AS level2
-    FROM c FULL JOIN f ON f.year = c.year AND f.title = c.title`.execute(tx);
-  const totalOf = new Map(totals.rows.map((r) => [r.title, Number(r.total)]));
-  const byKey = new Map(counters.rows.map((r) => [`${r.year}:${r.title}`, r]));
+    FROM c FULL JOIN f ON f.year = c.year AND f.title = c.title`,
+  };
+}
+
+/** The rows of `nationalCountsReads` read per year and title: `get(year, title)`. */
+export function nationalCountsOf(
+  totals: { title: Title; total: number }[],
+  counters: (CountRow & { year: number })[],
+) {
+  const totalOf = new Map(totals.map((r) => [r.title, Number(r.total)]));
+  const byKey = new Map(counters.map((r) => [`${r.year}:${r.title}`, r]));
   return (year: number, t: Title): Counts => {
     const row = byKey.get(`${year}:${t}`);
     const counts = row ? countsOfRow(row) : zeroCounts();
@@ -138,133 +100,12 @@ async function nationalCounts(tx: Db, fromYear: number, toYear: number, title?: 
   };
 }
 
-/**
- * Refuses the national figures to anyone but a system administrator, and switches PostgreSQL's JIT off for the
- * transaction: the national sums cross its cost threshold and compiling took longer than running (PERFORMANCE.md).
- */
-async function nationalScope(tx: Db, actor: Actor) {
+/** Refuses the national figures to anyone but a system administrator (JIT is off for the transaction: asActor). */
+function nationalScope(actor: Actor) {
   if (!actor.global)
     throw notFound(
       "Số liệu toàn quốc chỉ dành cho quản trị hệ thống: chọn một tỉnh hoặc xã trong phạm vi của bạn",
     );
-  await sql`SET LOCAL jit = off`.execute(tx);
-}
-
-export async function rollup(
-  db: Db,
-  actor: Actor,
-  options: { unitId?: number; year: number; title?: Title; date?: string; boundaries?: Boundaries },
-): Promise<Rollup> {
-  const date = options.date ?? today();
-  const boundaries = options.boundaries ?? "historical";
-  return asActor(db, actor, async (tx) => {
-    let unit: StatsUnit;
-    let children: StatsUnit[];
-    let own: (title: Title) => { counts: Counts; notes: Set<string> };
-    if (options.unitId === undefined) {
-      await nationalScope(tx, actor);
-      unit = NATION;
-      children = await tx
-        .selectFrom("admin_units as u")
-        .select(unitColumns)
-        .where("u.level", "=", "province")
-        .where(inForce("u", date))
-        .orderBy("u.name")
-        .orderBy("u.id")
-        .execute();
-      const nation = await nationalCounts(tx, options.year, options.year, options.title);
-      own = (title) => ({ counts: nation(options.year, title), notes: new Set() });
-    } else {
-      if (!(await canOnUnit(tx, actor, "read", options.unitId)))
-        throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-      const { valid_from, valid_to, ...found } = await tx
-        .selectFrom("admin_units as u")
-        .select([...unitColumns, "u.valid_from", "u.valid_to"])
-        .where("u.id", "=", options.unitId)
-        .executeTakeFirstOrThrow();
-      unit = found;
-      if (
-        boundaries === "current" &&
-        !((valid_from ?? date) <= date && (valid_to === null || date < valid_to))
-      )
-        throw new AppError(
-          "validation",
-          `${unit.name} không có hiệu lực vào ngày ${date.split("-").reverse().join("/")}: chọn một ngày trong thời gian hiệu lực của đơn vị, hoặc xem số liệu như đã ghi (boundaries=historical)`,
-          { fields: { date: "Đơn vị không có hiệu lực vào ngày này" } },
-        );
-      children = await tx
-        .selectFrom("admin_units as u")
-        .select(unitColumns)
-        .where("u.parent_id", "=", options.unitId)
-        .where(inForce("u", date))
-        .orderBy("u.name")
-        .orderBy("u.id")
-        .execute();
-      own = (title) => counts(unit.id, title);
-    }
-    const nation = options.unitId === undefined;
-    const buckets = nation ? children : [unit, ...children];
-    const bucketIds = buckets.map((c) => c.id);
-    let counts: (unitId: number, title: Title) => { counts: Counts; notes: Set<string> };
-    if (boundaries === "current") {
-      const mapped = await boundaryCounts(tx, {
-        zoneId: nation ? null : unit.id,
-        bucketIds,
-        date,
-        fromYear: options.year,
-        toYear: options.year,
-        title: options.title,
-      });
-      counts = (unitId, title) => mapped.get(unitId, options.year, title);
-    } else {
-      const recorded = await subtreeCounts(
-        tx,
-        buckets,
-        options.year,
-        options.title,
-        nation ? "province" : "subtree",
-      );
-      counts = (unitId, title) => ({ counts: recorded(unitId, title), notes: new Set() });
-    }
-    const shown = options.title ? [options.title] : [...titles];
-    const tables = shown.map((title) => {
-      const total = zeroCounts();
-      const rows = children.map((child) => {
-        const c = counts(child.id, title);
-        addCounts(total, c.counts);
-        return { unit: child, figures: figures(c.counts, title), ...estimate(c.notes) };
-      });
-      const mine = own(title);
-      return {
-        title,
-        label: titleLabels[title],
-        totalDefinition: totalDefinitions[title],
-        figures: figures(mine.counts, title),
-        ...estimate(mine.notes),
-        children: rows,
-        childrenTotal: figures(total, title),
-      };
-    });
-    // A rating (xếp loại TTHTCĐ) has no target: its subjects are shown by grade.
-    const progress = await progressFor(
-      tx,
-      nation ? null : unit.id,
-      options.year,
-      tables.flatMap((table) => (isRecognitionTitle(table.title) ? [{ ...table, title: table.title }] : [])),
-    );
-    const frozen = await frozenStates(tx, nation ? null : unit.id, options.year, options.year, date);
-    return {
-      unit,
-      year: options.year,
-      date,
-      boundaries,
-      ...frozen(options.year),
-      titles: tables.map((table) => ({
-        ...table,
-        targets: isRecognitionTitle(table.title) ? (progress.get(table.title) ?? []) : [],
-      })),
-    };
-  });
 }
 
 export type SeriesPoint = { year: number; figures: Figures } & {
@@ -284,7 +125,7 @@ export async function series(
 ): Promise<{ unit: StatsUnit; title: Title; label: string; date: string; points: SeriesPoint[] }> {
   return asActor(db, actor, async (tx) => {
     if (options.unitId === undefined) {
-      await nationalScope(tx, actor);
+      nationalScope(actor);
       const nation = await nationalCounts(tx, options.from, options.to, options.title);
       const frozen = await frozenStates(tx, null, options.from, options.to, today());
       const points: SeriesPoint[] = [];

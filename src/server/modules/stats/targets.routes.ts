@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { isoDate, recordVersion } from "../../../shared/api";
 import { planTarget, targetPercent } from "../../../shared/plan-targets";
 import { targetSubjects } from "../../../shared/stats";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor, staleResponse } from "../../http/context";
 import {
   createTarget,
   deleteTarget,
@@ -115,8 +115,6 @@ targetRoutes.openapi(
   }),
   async (c) => c.json({ target: await createTarget(c.get("db"), requireActor(c), c.req.valid("json")) }, 201),
 );
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 targetRoutes.openapi(
   createRoute({

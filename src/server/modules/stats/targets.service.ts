@@ -192,40 +192,43 @@ function selectTargets(tx: Db) {
  * National targets and the local targets of the unit and its ancestors, with each local unit's distance (the
  * nation, unitId null, has the national ones only).
  */
-async function chainTargets(
-  tx: Db,
-  unitId: number | null,
-): Promise<{ target: Target; depth: number | null }[]> {
-  const ancestors =
-    unitId === null
-      ? []
-      : await tx
-          .selectFrom("admin_unit_paths")
-          .select(["ancestor_id", "depth"])
-          .where("descendant_id", "=", unitId)
-          .execute();
-  const depthOf = new Map(ancestors.map((a) => [Number(a.ancestor_id), Number(a.depth)]));
-  const rows = await selectTargets(tx)
+async function chainTargets(tx: Db, unitId: number | null): Promise<TargetChain> {
+  return chainOf(await chainTargetsQuery(tx, unitId).execute());
+}
+
+type TargetChain = { target: Target; depth: number | null }[];
+
+/** The query of `chainTargets`, for a caller that sends it with other reads (db/together.ts): one statement. */
+export function chainTargetsQuery(tx: Db, unitId: number | null) {
+  return selectTargets(tx)
+    .select(
+      sql<number | null>`(SELECT p.depth FROM admin_unit_paths p WHERE p.descendant_id = ${unitId}
+        AND p.ancestor_id = t.unit_id)`.as("depth"),
+    )
     .where((eb) =>
-      ancestors.length === 0
+      unitId === null
         ? eb("t.unit_id", "is", null)
         : eb.or([
             eb("t.unit_id", "is", null),
             eb(
               "t.unit_id",
               "in",
-              ancestors.map((a) => a.ancestor_id),
+              tx.selectFrom("admin_unit_paths").select("ancestor_id").where("descendant_id", "=", unitId),
             ),
           ]),
     )
     .orderBy("t.title")
     .orderBy("t.metric")
     .orderBy("t.year")
-    .orderBy("t.variant")
-    .execute();
+    .orderBy("t.variant");
+}
+
+type ChainRow = { unit_id: number | null; depth: number | null };
+
+function chainOf(rows: ChainRow[]): TargetChain {
   return rows.map((row) => ({
-    target: toTarget(row as TargetRow),
-    depth: row.unit_id === null ? null : (depthOf.get(Number(row.unit_id)) ?? null),
+    target: toTarget(row as unknown as TargetRow),
+    depth: row.unit_id === null || row.depth === null ? null : Number(row.depth),
   }));
 }
 
@@ -262,7 +265,23 @@ export async function progressFor(
   year: number,
   shown: { title: TargetSubject; figures: Partial<Record<TargetMetric, number | null>> }[],
 ): Promise<Map<TargetSubject, TargetProgress[]>> {
-  const chain = await chainTargets(tx, unitId);
+  return progressOf(await chainTargets(tx, unitId), year, shown);
+}
+
+/** `progressFor` from the rows of `chainTargetsQuery`, read with other reads in one statement. */
+export function progressFrom(
+  rows: Parameters<typeof chainOf>[0],
+  year: number,
+  shown: Parameters<typeof progressFor>[3],
+): Map<TargetSubject, TargetProgress[]> {
+  return progressOf(chainOf(rows), year, shown);
+}
+
+function progressOf(
+  chain: TargetChain,
+  year: number,
+  shown: Parameters<typeof progressFor>[3],
+): Map<TargetSubject, TargetProgress[]> {
   const result = new Map<TargetSubject, TargetProgress[]>();
   for (const { title, figures } of shown) {
     const list: TargetProgress[] = [];

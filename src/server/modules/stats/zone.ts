@@ -22,9 +22,8 @@ const unitColumns = ["u.id", "u.code", "u.name", "u.level", "u.kind"] as const;
 
 /** The unit (the nation when `unitId` is absent: national users only) and its children in force on `date`. */
 export async function zoneOf(tx: Db, actor: Actor, unitId: number | undefined, date: string) {
-  // Row-level security makes the planner's estimates large enough to compile the sums (JIT), which took longer than
-  // running them (bench/association: 350 ms of 660 for a province).
-  await sql`SET LOCAL jit = off`.execute(tx);
+  // JIT is off for the transaction (asActor): row-level security makes the planner's estimates large enough to compile
+  // the sums, which took longer than running them (bench/association: 350 ms of 660 for a province).
   if (unitId === undefined) {
     if (!actor.global)
       throw notFound(

@@ -11,7 +11,7 @@ import {
   unitSearchResponse,
   unitSummary,
 } from "../../../shared/api";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { uploadedFile } from "../../http/upload";
 import {
   createVillage,
@@ -28,7 +28,6 @@ import { importVillages, villageTemplate } from "./villages.import";
 export const territoryRoutes = createRouter();
 
 const tags = ["Đơn vị hành chính"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const dateQuery = z.object({ date: isoDate.optional() });
 const done = { 204: { description: "Đã lưu" }, ...staleResponse };
 

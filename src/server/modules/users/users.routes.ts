@@ -6,12 +6,11 @@ import {
   userListResponse,
   userSummary,
 } from "../../../shared/api";
-import { createRouter, jsonContent, requireActor, staleResponse } from "../../http/context";
+import { createRouter, idParam, jsonContent, requireActor, staleResponse } from "../../http/context";
 import { addGrant, createUser, listUsers, revokeGrant, updateUser } from "./users.service";
 
 export const userRoutes = createRouter();
 const tags = ["Người dùng và phân quyền"];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 userRoutes.openapi(
   createRoute({

@@ -7,7 +7,7 @@ import { Alert, Card, Flex, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import type { ChapterMembers } from "../../../shared/association-lists";
 import { associationApi } from "../../api/association";
-import { ApiRequestError } from "../../api/client";
+import { ApiRequestError, type RowRef } from "../../api/client";
 import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
@@ -18,15 +18,17 @@ type State =
   | { status: "ready"; data: ChapterMembers }
   | { status: "hidden" | "error"; message: string };
 
-export function ChapterMembersCard({ chapterId, version }: { chapterId: number; version: number }) {
+/** `chapter`: the chapter with its commune (the API looks there alone). */
+export function ChapterMembersCard({ chapter, version }: { chapter: RowRef; version: number }) {
   const t = useT();
+  const { id, communeId } = chapter;
   const compact = useCompact();
   const [state, setState] = useState<State>({ status: "loading" });
 
   useEffect(() => {
     let live = true;
     void version;
-    associationApi.chapterMembers(chapterId).then(
+    associationApi.chapterMembers({ id, communeId }).then(
       (data) => live && setState({ status: "ready", data }),
       (e: unknown) => {
         if (!live) return;
@@ -37,7 +39,7 @@ export function ChapterMembersCard({ chapterId, version }: { chapterId: number; 
     return () => {
       live = false;
     };
-  }, [chapterId, version, t]);
+  }, [id, communeId, version, t]);
 
   const members = state.status === "ready" ? state.data.members : [];
   type Row = (typeof members)[number];

@@ -10,7 +10,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { type Officer, type OfficerPost, officerPosts } from "../../../shared/association";
 import { associationApi } from "../../api/association";
-import { ApiRequestError } from "../../api/client";
+import { ApiRequestError, type RowRef } from "../../api/client";
 import { errorText } from "../../errors";
 import { formatDate, todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
@@ -36,14 +36,15 @@ const draftOf = (o: Omit<Officer, "id">): Draft => ({
 });
 
 type Props = {
-  chapterId: number;
+  /** The chapter, with its commune (the API looks there alone). */
+  chapter: RowRef;
   officers: Officer[];
   /** Whether the caller may set the committee; false shows why not. */
   canEdit: boolean;
   onSaved: () => void;
 };
 
-export function CommitteeCard({ chapterId, officers, canEdit, onSaved }: Props) {
+export function CommitteeCard({ chapter, officers, canEdit, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
@@ -74,7 +75,7 @@ export function CommitteeCard({ chapterId, officers, canEdit, onSaved }: Props) 
     setError(null);
     try {
       await associationApi.setCommittee(
-        chapterId,
+        chapter,
         drafts.map((d) => ({
           fullName: d.fullName,
           post: d.post,

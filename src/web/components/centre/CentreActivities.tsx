@@ -11,10 +11,11 @@ import { centreOrgApi } from "../../api/centre-org";
 import type { RegistryItem } from "../../api/registries";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
-import { Link, paths } from "../../router";
+import { Link } from "../../router";
 import { hasRole, useMe } from "../../session";
 import { cellText } from "../registry/derive";
 import type { CentreTabContext } from "./centre-tabs";
+import { attendancePath } from "./links";
 
 export function CentreActivities({ centre }: CentreTabContext) {
   const t = useT();
@@ -54,7 +55,7 @@ export function CentreActivities({ centre }: CentreTabContext) {
                   <Tag>{text(a, "activityKind")}</Tag>
                   {a.archivedAt && <Tag>{t("registry.archivedTag")}</Tag>}
                   {attends && !a.archivedAt && (
-                    <Link to={`${paths.attendance}/${a.id}`} data-testid={`centre-attend-${a.id}`}>
+                    <Link to={attendancePath(a)} data-testid={`centre-attend-${a.id}`}>
                       {t("centre.activities.attend")}
                     </Link>
                   )}

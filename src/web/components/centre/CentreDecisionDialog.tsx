@@ -76,7 +76,7 @@ export function CentreDecisionDialog({
     const ok = await run(
       form,
       () =>
-        centreOrgApi.addDecision(centre.id, {
+        centreOrgApi.addDecision(centre, {
           kind: v.kind,
           number: v.number,
           signedOn: iso(v.signedOn),

@@ -8,6 +8,7 @@ import { formatDate } from "../../format";
 import { type MessageKey, useT } from "../../i18n/messages";
 import { Link } from "../../router";
 import type { CentreTabContext } from "./centre-tabs";
+import { centrePath } from "./links";
 import { StaffList } from "./staff-text";
 
 function Links({ links, testId }: { links: CentreLink[]; testId: string }) {
@@ -23,7 +24,7 @@ function Links({ links, testId }: { links: CentreLink[]; testId: string }) {
         <List.Item style={{ paddingInlineStart: 8 + 16 * (l.depth - 1) }}>
           <Flex vertical style={{ minWidth: 0 }}>
             <Flex gap={8} wrap align="center">
-              <Link to={`/trung-tam-hoc-tap/${l.centre.id}`}>{l.centre.name}</Link>
+              <Link to={centrePath(l.centre)}>{l.centre.name}</Link>
               {l.centre.archivedReason && (
                 <Tag>{t(`centre.archived.${l.centre.archivedReason}` as MessageKey)}</Tag>
               )}

@@ -2,7 +2,7 @@
  * A centre's yearly plan beside plan vs done, by quarter. The plan is edited as a whole list while a draft (those
  * with registry.edit on the commune), approved or reopened with a reason by the commune's approvers
  * (centre.plan.approve); the others are told who does. Each item shows the year's survey demand for its topic.
- * The centre page mounts it as a tab; until then /trung-tam-hoc-tap/{id}/ke-hoach shows it alone.
+ * The centre page mounts it as a tab; every call names the centre's commune.
  */
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import {
@@ -22,11 +22,12 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { allows } from "../../../shared/capabilities";
 import { activityKinds, type PlanItemInput } from "../../../shared/centre-plan";
 import { topicOptions, topics } from "../../../shared/registry/kinds/topics";
 import { type CentrePlan as Plan, type PlanProgress, planApi } from "../../api/centre-plan";
+import type { RowRef } from "../../api/client";
 import { errorText } from "../../errors";
 import { formatDateTime } from "../../format";
 import { useLang, useT } from "../../i18n/messages";
@@ -36,7 +37,8 @@ import { useUnitScope } from "../UnitScope";
 
 type ItemRow = PlanItemInput & { key: number; demand: number | null };
 
-export function CentrePlan({ centreId }: { centreId: number }) {
+export function CentrePlan({ centre: { id, communeId } }: { centre: RowRef }) {
+  const centre = useMemo(() => ({ id, communeId }), [id, communeId]);
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
@@ -61,14 +63,14 @@ export function CentrePlan({ centreId }: { centreId: number }) {
   }, []);
   const load = useCallback(async () => {
     try {
-      const [p, done] = await Promise.all([planApi.get(centreId, year), planApi.progress(centreId, year)]);
+      const [p, done] = await Promise.all([planApi.get(centre, year), planApi.progress(centre, year)]);
       show(p);
       setProgress(done);
       setError(null);
     } catch (err) {
       setError(errorText(err, t));
     }
-  }, [centreId, year, show, t]);
+  }, [centre, year, show, t]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -77,7 +79,7 @@ export function CentrePlan({ centreId }: { centreId: number }) {
     setBusy(true);
     try {
       show(await work());
-      setProgress(await planApi.progress(centreId, year));
+      setProgress(await planApi.progress(centre, year));
       void message.success(done);
     } catch (err) {
       void message.error(errorText(err, t));
@@ -201,7 +203,7 @@ export function CentrePlan({ centreId }: { centreId: number }) {
   const save = () =>
     act(
       () =>
-        planApi.save(centreId, year, {
+        planApi.save(centre, year, {
           note: note || null,
           items: rows.map(
             ({ quarter, activityKind, topic, plannedCount, expectedParticipants, note: n }) => ({
@@ -320,7 +322,7 @@ export function CentrePlan({ centreId }: { centreId: number }) {
                       loading={busy}
                       disabled={dirty || plan.id === null || rows.length === 0}
                       onClick={() =>
-                        act(() => planApi.approve(centreId, year, plan.version!), t("plan.approved"))
+                        act(() => planApi.approve(centre, year, plan.version!), t("plan.approved"))
                       }
                       data-testid="plan-approve"
                     >
@@ -377,10 +379,7 @@ export function CentrePlan({ centreId }: { centreId: number }) {
         okButtonProps={{ disabled: !reopening?.trim(), loading: busy, id: "plan-reopen-ok" }}
         onCancel={() => setReopening(null)}
         onOk={async () => {
-          await act(
-            () => planApi.reopen(centreId, year, plan.version!, reopening!.trim()),
-            t("plan.reopened"),
-          );
+          await act(() => planApi.reopen(centre, year, plan.version!, reopening!.trim()), t("plan.reopened"));
           setReopening(null);
         }}
       >

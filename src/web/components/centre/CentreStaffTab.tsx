@@ -66,7 +66,7 @@ export function CentreStaffTab({ centre, history, canEdit, reload }: CentreTabCo
     setError(null);
     try {
       await centreOrgApi.setStaff(
-        centre.id,
+        centre,
         drafts.map((d) => ({
           role: d.role,
           fullName: d.fullName,

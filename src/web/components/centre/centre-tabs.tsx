@@ -30,5 +30,5 @@ export const centreTabs: CentreTab[] = [
   { key: "staff", label: "centre.tab.staff", render: (c) => <CentreStaffTab {...c} /> },
   { key: "history", label: "centre.tab.history", render: (c) => <CentreHistoryTab {...c} /> },
   { key: "activities", label: "centre.tab.activities", render: (c) => <CentreActivities {...c} /> },
-  { key: "plan", label: "centre.tab.plan", render: (c) => <CentrePlan centreId={c.centre.id} /> },
+  { key: "plan", label: "centre.tab.plan", render: (c) => <CentrePlan centre={c.centre} /> },
 ];

@@ -94,7 +94,7 @@ export function CommendationDialog({
       form,
       () =>
         editing
-          ? commendationApi.update(editing.id, { ...body, version: editing.version })
+          ? commendationApi.update(editing, { ...body, version: editing.version })
           : commendationApi.create({ communeId, ...body }),
       t("commend.saved"),
     );

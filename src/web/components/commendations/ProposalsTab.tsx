@@ -115,7 +115,7 @@ export function ProposalsTab({
 
   const removeRule = async (rule: CommendationRule) => {
     try {
-      await commendationApi.removeRule(rule.id);
+      await commendationApi.removeRule(rule);
       void message.success(t("commend.ruleRemoved"));
       load();
     } catch (err) {

@@ -66,7 +66,7 @@ export function RegisterTab({
   };
   const remove = async (c: Commendation) => {
     try {
-      await commendationApi.remove(c.id, c.version);
+      await commendationApi.remove(c, c.version);
       void message.success(t("commend.deleted"));
       saved();
     } catch (err) {

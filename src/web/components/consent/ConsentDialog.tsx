@@ -125,7 +125,7 @@ function WithdrawForm({ consent, onDone }: { consent: Consent; onDone: () => voi
   const [form] = Form.useForm<{ reason: string }>();
   const { busy, run } = useSubmit();
   const submit = async ({ reason }: { reason: string }) => {
-    if (await run(form, () => consentApi.withdraw(consent.id, reason), t("consent.withdrawn"))) onDone();
+    if (await run(form, () => consentApi.withdraw(consent, reason), t("consent.withdrawn"))) onDone();
   };
   return (
     <Form form={form} layout="vertical" onFinish={submit}>

@@ -2,21 +2,22 @@
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Typography, Upload } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import type { RowRef } from "../../api/client";
 import { cycleApi, type Evidence } from "../../api/cycle";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
 
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.txt,.csv";
 
-/** The evidence of a registration, reloaded after each upload. */
-export function useEvidence(registrationId: number) {
+/** The evidence of a registration, reloaded after each upload; asked for in the registration's commune. */
+export function useEvidence({ id, communeId }: RowRef) {
   const [list, setList] = useState<Evidence[]>([]);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     let live = true;
     void version;
-    cycleApi.evidence(registrationId).then(
+    cycleApi.evidence({ id, communeId }).then(
       (evidence) => {
         if (live) setList(evidence);
       },
@@ -27,7 +28,7 @@ export function useEvidence(registrationId: number) {
     return () => {
       live = false;
     };
-  }, [registrationId, version]);
+  }, [id, communeId, version]);
   return { list, reload };
 }
 
@@ -39,7 +40,8 @@ function sizeText(size: number | null): string {
 }
 
 type Props = {
-  registrationId: number;
+  /** The registration, named with its commune on every call. */
+  registration: RowRef;
   itemKey: string;
   evidence: Evidence[];
   editable: boolean;
@@ -47,7 +49,7 @@ type Props = {
 };
 
 /** The files attached to one item, each downloadable, and (when editable) a button to attach one more. */
-export function ItemEvidence({ registrationId, itemKey, evidence, editable, onAdded }: Props) {
+export function ItemEvidence({ registration, itemKey, evidence, editable, onAdded }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -56,7 +58,7 @@ export function ItemEvidence({ registrationId, itemKey, evidence, editable, onAd
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      await cycleApi.addEvidence(registrationId, { itemKey, file });
+      await cycleApi.addEvidence(registration, { itemKey, file });
       void message.success(t("evidence.added", { name: file.name }));
       onAdded();
     } catch (err) {
@@ -72,7 +74,7 @@ export function ItemEvidence({ registrationId, itemKey, evidence, editable, onAd
       {files.map((e) => (
         <Typography.Link
           key={e.id}
-          href={cycleApi.evidenceUrl(registrationId, e.id)}
+          href={cycleApi.evidenceUrl(registration, e.id)}
           target="_blank"
           rel="noreferrer"
           ellipsis

@@ -16,10 +16,11 @@ export function useSuggestions(registration: Registration): Record<string, ItemS
   const [byItem, setByItem] = useState<Record<string, ItemSuggestion>>({});
   // Cộng đồng học tập cấp xã: the centres' ratings; Công dân học tập: the citizen's attended hours.
   const commune = ["learning_community_commune", "learning_citizen"].includes(registration.title);
+  const { id, communeId } = registration;
   useEffect(() => {
     if (!commune) return;
     let live = true;
-    prefillApi.suggestions(registration.id).then(
+    prefillApi.suggestions({ id, communeId }).then(
       (r) => {
         if (live) setByItem(Object.fromEntries(r.suggestions.map((s) => [s.itemKey, s])));
       },
@@ -30,7 +31,7 @@ export function useSuggestions(registration: Registration): Record<string, ItemS
     return () => {
       live = false;
     };
-  }, [registration.id, commune]);
+  }, [id, communeId, commune]);
   return byItem;
 }
 

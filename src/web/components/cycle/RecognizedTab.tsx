@@ -44,7 +44,7 @@ export function RecognizedTab({ context }: { context: CycleContext }) {
             <Button
               size="small"
               icon={<FilePdfOutlined />}
-              href={cycleApi.registrationCertificateUrl(r.id)}
+              href={cycleApi.registrationCertificateUrl(r)}
               target="_blank"
               rel="noopener"
             >

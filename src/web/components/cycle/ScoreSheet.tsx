@@ -42,11 +42,11 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
   // Level 2 met but not given (the 12-month wait after level 1): say why next to the level 1 result.
   const withheld =
     result?.scheme === "levels" ? level2Withheld(registration.result as LevelsEvaluation) : null;
-  const evidence = useEvidence(registration.id);
+  const evidence = useEvidence(registration);
   const suggestions = useSuggestions(registration);
   const evidenceOf = (itemKey: string) => (
     <ItemEvidence
-      registrationId={registration.id}
+      registration={registration}
       itemKey={itemKey}
       evidence={evidence.list}
       editable={editable}
@@ -112,7 +112,7 @@ export function ScoreSheet({ registration, canWrite, roleNote, onBack, onSaved, 
       {canWrite && !editable && (
         <Alert type="info" showIcon title={t("sheet.locked")} data-testid="sheet-locked" />
       )}
-      {registration.subject.kind === "commune" && <Tt25Documents registrationId={registration.id} />}
+      {registration.subject.kind === "commune" && <Tt25Documents registration={registration} />}
       {error && <Alert type="error" showIcon title={error} />}
       {!rubric && !error && <PageLoading />}
       {rubric?.definition.scheme === "points" && (

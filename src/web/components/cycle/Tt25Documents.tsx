@@ -3,11 +3,13 @@ import { FileWordOutlined } from "@ant-design/icons";
 import { Button, Card, Col, DatePicker, Flex, Form, Input, Row } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
+import type { RowRef } from "../../api/client";
 import { cycleApi } from "../../api/cycle";
 import { todayIso } from "../../format";
 import { useT } from "../../i18n/messages";
 
-export function Tt25Documents({ registrationId }: { registrationId: number }) {
+/** `registration`: the commune's registration, named with its commune in both links. */
+export function Tt25Documents({ registration }: { registration: RowRef }) {
   const t = useT();
   const [date, setDate] = useState<Dayjs>(() => dayjs(todayIso()));
   const [signerName, setSignerName] = useState("");
@@ -44,14 +46,14 @@ export function Tt25Documents({ registrationId }: { registrationId: number }) {
       <Flex wrap gap={8}>
         <Button
           icon={<FileWordOutlined />}
-          href={cycleApi.tt25Url(registrationId, "bao-cao-tu-danh-gia.docx", query)}
+          href={cycleApi.tt25Url(registration, "bao-cao-tu-danh-gia.docx", query)}
           data-testid="tt25-report"
         >
           {t("tt25.report")}
         </Button>
         <Button
           icon={<FileWordOutlined />}
-          href={cycleApi.tt25Url(registrationId, "ban-tong-hop.docx", query)}
+          href={cycleApi.tt25Url(registration, "ban-tong-hop.docx", query)}
           data-testid="tt25-summary"
         >
           {t("tt25.summary")}

@@ -64,7 +64,7 @@ export function AwardRoundActions({ context, round }: { context: FundContext; ro
     setBusy(true);
     setError(null);
     try {
-      await awardApi.approve(fund.id, round.id);
+      await awardApi.approve(fund, round.id);
       context.changed();
     } catch (err) {
       setError(errorText(err, t));
@@ -134,7 +134,7 @@ export function AwardRoundActions({ context, round }: { context: FundContext; ro
           context={context}
           testId="award-pay-form"
           onClose={close}
-          onSubmit={(v) => awardApi.pay(fund.id, round.id, isoOf(v.paidOn))}
+          onSubmit={(v) => awardApi.pay(fund, round.id, isoOf(v.paidOn))}
           initialValues={{ paidOn: today() }}
         >
           <Descriptions
@@ -177,7 +177,7 @@ export function AwardRoundActions({ context, round }: { context: FundContext; ro
           context={context}
           testId="award-cancel-form"
           onClose={close}
-          onSubmit={(v) => awardApi.cancel(fund.id, round.id, v.reason)}
+          onSubmit={(v) => awardApi.cancel(fund, round.id, v.reason)}
         >
           <Form.Item
             name="reason"

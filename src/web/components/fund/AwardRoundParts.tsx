@@ -105,8 +105,8 @@ export function AwardRoundDialog({
       signerName: v.signerName?.trim() || null,
     };
     const saved = round
-      ? (await awardApi.update(fund.id, round.id, { ...body, version: round.version })).awardRound
-      : await awardApi.create(fund.id, body);
+      ? (await awardApi.update(fund, round.id, { ...body, version: round.version })).awardRound
+      : await awardApi.create(fund, body);
     onSaved?.(saved);
   };
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t(key) }];

@@ -22,12 +22,12 @@ export function AwardRounds({ context }: { context: FundContext }) {
   const compact = useCompact();
   const { fund, can } = context;
   const [creating, setCreating] = useState(false);
-  const { data, error } = useLoaded(`${fund.id}-${context.version}`, () => awardApi.list(fund.id));
+  const { data, error } = useLoaded(`${fund.id}-${context.version}`, () => awardApi.list(fund));
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!data) return <PageLoading />;
 
   const name = (r: AwardRound) => (
-    <Link to={paths.awardRound(fund.id, r.id)} data-testid="award-round-link">
+    <Link to={paths.awardRound(fund.id, r.id, fund.unit.id)} data-testid="award-round-link">
       {r.name}
     </Link>
   );
@@ -96,7 +96,7 @@ export function AwardRounds({ context }: { context: FundContext }) {
         <AwardRoundDialog
           context={context}
           onClose={() => setCreating(false)}
-          onSaved={(round) => navigate(paths.awardRound(fund.id, round.id))}
+          onSaved={(round) => navigate(paths.awardRound(fund.id, round.id, fund.unit.id))}
         />
       )}
     </Flex>

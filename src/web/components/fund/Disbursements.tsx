@@ -63,7 +63,7 @@ function Row({
   const approve = async () => {
     setBusy(true);
     try {
-      await fundApi.approve(fund.id, d.id);
+      await fundApi.approve(fund, d.id);
       context.changed();
     } catch (err) {
       setError(errorText(err, t));
@@ -142,7 +142,7 @@ function Row({
           ))}
           {d.state === "paid" && (
             <a
-              href={fundFiles.paymentVoucher(fund.id, d.id)}
+              href={fundFiles.paymentVoucher(fund, d.id)}
               target="_blank"
               rel="noreferrer"
               data-testid="disbursement-pdf"
@@ -175,7 +175,7 @@ export function Disbursements({ context }: { context: FundContext }) {
   const { fund, year } = context;
   const [dialog, setDialog] = useState<Dialog>(null);
   const { data, error } = useLoaded(`${fund.id}-${year}-${context.version}`, () =>
-    fundApi.disbursements(fund.id, year),
+    fundApi.disbursements(fund, year),
   );
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!data) return <PageLoading />;
@@ -196,7 +196,7 @@ export function Disbursements({ context }: { context: FundContext }) {
           context={context}
           testId="pay-form"
           onClose={close}
-          onSubmit={(v) => fundApi.pay(fund.id, d.id, isoOf(v.paidOn))}
+          onSubmit={(v) => fundApi.pay(fund, d.id, isoOf(v.paidOn))}
           initialValues={{ paidOn: today() }}
         >
           <Form.Item name="paidOn" label={t("fund.paidOn")} rules={[{ required: true }]}>
@@ -214,7 +214,7 @@ export function Disbursements({ context }: { context: FundContext }) {
           context={context}
           testId="close-form"
           onClose={close}
-          onSubmit={(v) => fundApi.close(fund.id, d.id, dialog.kind as "reject" | "void", v.reason)}
+          onSubmit={(v) => fundApi.close(fund, d.id, dialog.kind as "reject" | "void", v.reason)}
         >
           <Form.Item
             name="reason"

@@ -53,7 +53,7 @@ function TransferDialog({ context, onClose }: { context: FundContext; onClose: (
       testId="transfer-form"
       onClose={onClose}
       onSubmit={(v) =>
-        fundApi.transfer(context.fund.id, {
+        fundApi.transfer(context.fund, {
           postedOn: isoOf(v.postedOn),
           fromAccountId: v.fromAccountId,
           toAccountId: v.toAccountId,
@@ -131,7 +131,7 @@ export function FundActions({ context }: { context: FundContext }) {
           title={t("fund.receiptNumber", { number: lastReceipt.voucherNumber })}
           description={
             <a
-              href={fundFiles.receiptVoucher(context.fund.id, lastReceipt.id)}
+              href={fundFiles.receiptVoucher(context.fund, lastReceipt.id)}
               target="_blank"
               rel="noreferrer"
               data-testid="receipt-voucher-link"

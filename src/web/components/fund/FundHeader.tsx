@@ -18,7 +18,7 @@ export function FundHeader({ context }: { context: FundContext }) {
   const verify = async () => {
     setBusy(true);
     try {
-      setCheck({ result: await fundApi.verify(fund.id) });
+      setCheck({ result: await fundApi.verify(fund) });
     } catch (err) {
       setCheck({ error: errorText(err, t) });
     } finally {

@@ -27,7 +27,7 @@ export function FundLedger({ context }: { context: FundContext }) {
   const { fund, year, can } = context;
   const [reversing, setReversing] = useState<LedgerTransaction | null>(null);
   const { data, error } = useLoaded(`${fund.id}-${year}-${context.version}`, () =>
-    fundApi.transactions(fund.id, year),
+    fundApi.transactions(fund, year),
   );
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!data) return <PageLoading />;
@@ -104,7 +104,7 @@ export function FundLedger({ context }: { context: FundContext }) {
           testId="reverse-form"
           onClose={() => setReversing(null)}
           onSubmit={(v) =>
-            fundApi.reverse(fund.id, reversing.id, { postedOn: isoOf(v.postedOn), reason: v.reason })
+            fundApi.reverse(fund, reversing.id, { postedOn: isoOf(v.postedOn), reason: v.reason })
           }
           initialValues={{ postedOn: today() }}
         >

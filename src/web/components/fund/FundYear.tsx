@@ -46,7 +46,7 @@ export function FundYear({ context }: { context: FundContext }) {
       <Card size="small" title={t("fund.books", { year })}>
         <Flex vertical gap={6}>
           {assetAccounts(fund).map((a) => (
-            <a key={a.id} href={fundFiles.book(fund.id, a.id, year)} data-testid={`book-${a.kind}`}>
+            <a key={a.id} href={fundFiles.book(fund, a.id, year)} data-testid={`book-${a.kind}`}>
               <FileExcelOutlined /> {t(`fund.book.${a.kind}`)}: {a.name}
             </a>
           ))}
@@ -95,7 +95,7 @@ export function FundYear({ context }: { context: FundContext }) {
                 description={year === thisYear ? t("fund.closeThisYear") : undefined}
                 okText={t("fund.closeYear")}
                 cancelText={t("common.cancel")}
-                onConfirm={() => act(() => fundApi.closeYear(fund.id, year))}
+                onConfirm={() => act(() => fundApi.closeYear(fund, year))}
                 disabled={whyClose !== null}
               >
                 <Button
@@ -120,7 +120,7 @@ export function FundYear({ context }: { context: FundContext }) {
                 description={t("fund.publishFrozen")}
                 okText={t("fund.publish")}
                 cancelText={t("common.cancel")}
-                onConfirm={() => act(() => fundApi.publish(fund.id, year))}
+                onConfirm={() => act(() => fundApi.publish(fund, year))}
                 disabled={whyPublish !== null}
               >
                 <Button

@@ -59,7 +59,7 @@ export function ProposeDialog({ context, onClose }: { context: FundContext; onCl
       form={form}
       onClose={onClose}
       onSubmit={({ source: _, ...v }) =>
-        fundApi.propose(fund.id, {
+        fundApi.propose(fund, {
           amount: v.amount,
           assetAccountId: v.assetAccountId,
           purposeAccountId: v.purposeAccountId,

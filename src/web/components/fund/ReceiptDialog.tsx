@@ -61,7 +61,7 @@ export function ReceiptDialog({
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t(key) }];
 
   const submit = async (v: Values) => {
-    const receipt = await fundApi.receive(fund.id, {
+    const receipt = await fundApi.receive(fund, {
       receivedOn: isoOf(v.receivedOn),
       donorId: v.source === "list" ? (v.donorId ?? null) : null,
       donorName: v.source === "typed" ? (v.donorName ?? null) : null,

@@ -14,7 +14,7 @@ export function Receipts({ context }: { context: FundContext }) {
   const compact = useCompact();
   const { fund, year } = context;
   const { data, error } = useLoaded(`${fund.id}-${year}-${context.version}`, () =>
-    fundApi.receipts(fund.id, year),
+    fundApi.receipts(fund, year),
   );
   const names = accountNames(fund);
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -33,12 +33,7 @@ export function Receipts({ context }: { context: FundContext }) {
     </Flex>
   );
   const pdf = (r: Receipt) => (
-    <a
-      href={fundFiles.receiptVoucher(fund.id, r.id)}
-      target="_blank"
-      rel="noreferrer"
-      data-testid="receipt-pdf"
-    >
+    <a href={fundFiles.receiptVoucher(fund, r.id)} target="_blank" rel="noreferrer" data-testid="receipt-pdf">
       <FilePdfOutlined /> {r.voucherNumber}
     </a>
   );

@@ -13,9 +13,14 @@ import { useMe } from "../../session";
 import type { PlacedUnit } from "../Capability";
 import type { FundContext } from "./common";
 
-/** `date`: the balances' date (the API's default, today, without it); `year`: the year the lists show. */
+/**
+ * `unitId`: the fund's unit from the page's address (old links have none; the requests after the first name the
+ * unit the fund was found in); `date`: the balances' date (the API's default, today, without it); `year`: the year
+ * the lists show.
+ */
 export function useFundContext(
   id: number,
+  unitId: number | undefined,
   year: number,
   date?: string,
 ): { context: FundContext | null; error: string | null; changed: () => void } {
@@ -30,7 +35,7 @@ export function useFundContext(
     let live = true;
     void version;
     fundApi
-      .get(id, date)
+      .get(id, unitId, date)
       .then(async (fund) => ({ fund, unit: await api.unit(fund.unit.id) }))
       .then(
         (data) => {
@@ -43,7 +48,7 @@ export function useFundContext(
     return () => {
       live = false;
     };
-  }, [id, date, version, t]);
+  }, [id, unitId, date, version, t]);
 
   const context: FundContext | null = useMemo(() => {
     if (!loaded) return null;

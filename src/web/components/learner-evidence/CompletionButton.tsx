@@ -22,7 +22,7 @@ export function CompletionButton({
       <Tooltip title={canAttend ? undefined : t("attendance.mayNot")}>
         <Button
           icon={<FilePdfOutlined />}
-          href={canAttend ? learnerEvidenceApi.certificatesUrl(activity.id) : undefined}
+          href={canAttend ? learnerEvidenceApi.certificatesUrl(activity) : undefined}
           target="_blank"
           rel="noopener"
           disabled={!canAttend}

@@ -65,7 +65,7 @@ export function RequestDetail({
   const search = async () => {
     setBusy(true);
     try {
-      const found = await dataRequestApi.matches(request.id, {
+      const found = await dataRequestApi.matches(request, {
         name,
         birthYear: birthYear ?? undefined,
         villageId: request.village?.id,
@@ -86,7 +86,7 @@ export function RequestDetail({
     void act(
       () =>
         dataRequestApi.link(
-          request.id,
+          request,
           request.version,
           [...kept, ...chosen].map(({ source, id }) => ({ source, id })),
         ),
@@ -94,11 +94,11 @@ export function RequestDetail({
     );
   };
   const setStatus = (status: "acknowledged" | "done") =>
-    act(() => dataRequestApi.update(request.id, { version: request.version, status }), t("dsr.updated"));
+    act(() => dataRequestApi.update(request, { version: request.version, status }), t("dsr.updated"));
   const refuse = () =>
     act(
       () =>
-        dataRequestApi.update(request.id, {
+        dataRequestApi.update(request, {
           version: request.version,
           status: "refused",
           refusalReason: reason,
@@ -239,14 +239,14 @@ export function RequestDetail({
         )}
         <Flex gap={8} wrap>
           <Button
-            href={dataRequestApi.copyUrl(request.id, "xlsx")}
+            href={dataRequestApi.copyUrl(request, "xlsx")}
             disabled={noRecords}
             data-testid="dsr-copy-xlsx"
           >
             {t("dsr.copyXlsx")}
           </Button>
           <Button
-            href={dataRequestApi.copyUrl(request.id, "json")}
+            href={dataRequestApi.copyUrl(request, "json")}
             disabled={noRecords}
             data-testid="dsr-copy-json"
           >
@@ -278,7 +278,7 @@ export function RequestDetail({
               title={t("dsr.eraseConfirm")}
               disabled={noRecords}
               onConfirm={() =>
-                void act(() => dataRequestApi.erase(request.id, request.version), t("dsr.erased"))
+                void act(() => dataRequestApi.erase(request, request.version), t("dsr.erased"))
               }
             >
               <Button type="primary" danger disabled={noRecords} loading={busy} data-testid="dsr-erase">

@@ -132,7 +132,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   const title = (item: RegistryItem) => (
     <Flex vertical>
       {kind.web.detail ? (
-        <Link to={`${kind.web.path}/${item.id}`} data-testid={`${testId}-name`}>
+        <Link to={`${kind.web.path}/${item.id}?xa=${item.communeId}`} data-testid={`${testId}-name`}>
           {itemName(kind, item)}
         </Link>
       ) : (

@@ -80,7 +80,7 @@ export function DraftBar(props: {
             onClick={() =>
               run(async () => {
                 await props.flush();
-                props.adopt(await submissionApi.submit(report.id, reason.trim() || undefined));
+                props.adopt(await submissionApi.submit(report, reason.trim() || undefined));
               })
             }
             data-testid="report-submit"
@@ -92,7 +92,7 @@ export function DraftBar(props: {
           <Button
             loading={busy}
             disabled={!allowed}
-            onClick={() => run(async () => props.adopt(await submissionApi.revise(report.id)))}
+            onClick={() => run(async () => props.adopt(await submissionApi.revise(report)))}
             data-testid="report-revise"
           >
             {t("report.revise")}
@@ -100,14 +100,14 @@ export function DraftBar(props: {
         )}
         {report.previousId !== null && (
           <Button
-            onClick={() => run(async () => setChanges(await submissionApi.changes(report.id)))}
+            onClick={() => run(async () => setChanges(await submissionApi.changes(report)))}
             data-testid="report-changes"
           >
             {t("report.changes")}
           </Button>
         )}
         {report.sha256 && (
-          <Typography.Link href={submissionApi.docxUrl(report.id)} data-testid="report-submitted-docx">
+          <Typography.Link href={submissionApi.docxUrl(report)} data-testid="report-submitted-docx">
             {t("report.submittedDocx")}
           </Typography.Link>
         )}

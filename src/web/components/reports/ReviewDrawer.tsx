@@ -6,7 +6,7 @@
 import { Alert, Button, Drawer, Flex, Input, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { type ReportComment, reviewApi } from "../../api/report-review";
-import type { SavedReport } from "../../api/report-submissions";
+import type { ReportKey, SavedReport } from "../../api/report-submissions";
 import type { ReportTemplate } from "../../api/reports";
 import { errorText } from "../../errors";
 import { useT } from "../../i18n/messages";
@@ -49,9 +49,14 @@ function CommentBox(props: { send: (text: string) => Promise<void>; testId: stri
   );
 }
 
-export function ReviewDrawer(props: { reportId: number | null; mayReceive: boolean; onClose: () => void }) {
+/** `reportKey`: the version to review, with its unit (the server looks in that unit alone); null: closed. */
+export function ReviewDrawer(props: {
+  reportKey: ReportKey | null;
+  mayReceive: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
-  const { reportId } = props;
+  const { reportKey } = props;
   const [report, setReport] = useState<SavedReport | null>(null);
   const [template, setTemplate] = useState<ReportTemplate | null>(null);
   const [comments, setComments] = useState<ReportComment[]>([]);
@@ -60,17 +65,17 @@ export function ReviewDrawer(props: { reportId: number | null; mayReceive: boole
   useEffect(() => {
     setReport(null);
     setError(null);
-    if (reportId === null) return;
-    reviewApi.report(reportId).then(async (r) => {
+    if (reportKey === null) return;
+    reviewApi.report(reportKey).then(async (r) => {
       setTemplate(await reviewApi.template(r.templateId));
-      setComments(await reviewApi.comments(r.id));
+      setComments(await reviewApi.comments(r));
       setReport(r);
     }, onError);
-  }, [reportId, onError]);
+  }, [reportKey, onError]);
   const send = (section: string) => async (text: string) => {
     if (!report) return;
     try {
-      const added = await reviewApi.comment(report.id, { section, text });
+      const added = await reviewApi.comment(report, { section, text });
       setComments((list) => [...list, added]);
     } catch (err) {
       onError(err);
@@ -80,7 +85,7 @@ export function ReviewDrawer(props: { reportId: number | null; mayReceive: boole
   const writable = props.mayReceive && (report?.status === "submitted" || report?.status === "returned");
   return (
     <Drawer
-      open={reportId !== null}
+      open={reportKey !== null}
       onClose={props.onClose}
       title={report ? `${report.unitName}: ${report.templateName}` : t("report.review")}
       size="large"

@@ -7,12 +7,16 @@
 import { Alert, Button, Flex, Input, Modal, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { reportStatusLabels } from "../../../shared/report-submissions";
-import { type StatusDue, type StatusRow, submissionApi } from "../../api/report-submissions";
+import { type ReportKey, type StatusDue, type StatusRow, submissionApi } from "../../api/report-submissions";
 import { errorText } from "../../errors";
 import { formatDate } from "../../format";
 import { useT } from "../../i18n/messages";
 import { IsoDateField } from "../IsoDateField";
 import { ReviewDrawer } from "./ReviewDrawer";
+
+/** A row's report, named with its unit (the row's commune or province); null when it has none. */
+const keyOf = (row: StatusRow): ReportKey | null =>
+  row.reportId === null ? null : { id: row.reportId, unitId: row.unitId };
 
 const color = { missing: "red", draft: "default", submitted: "blue", returned: "orange", accepted: "green" };
 
@@ -31,7 +35,7 @@ export function SubmissionTable(props: {
   const [error, setError] = useState<string | null>(null);
   const [returning, setReturning] = useState<StatusRow | null>(null);
   const [reason, setReason] = useState("");
-  const [reviewing, setReviewing] = useState<number | null>(null);
+  const [reviewing, setReviewing] = useState<ReportKey | null>(null);
   const { unitId, level, kind, period } = props;
   const load = useCallback(() => {
     setError(null);
@@ -46,7 +50,7 @@ export function SubmissionTable(props: {
   useEffect(load, [load]);
   const decide = async (row: StatusRow, accept: boolean) => {
     try {
-      await submissionApi.decide(row.reportId!, accept, reason.trim());
+      await submissionApi.decide(keyOf(row)!, accept, reason.trim());
       setReturning(null);
       setReason("");
       load();
@@ -112,10 +116,10 @@ export function SubmissionTable(props: {
             render: (_, r) =>
               r.status === "submitted" && r.reportId !== null ? (
                 <Flex gap={4} wrap>
-                  <Typography.Link href={submissionApi.docxUrl(r.reportId)}>
+                  <Typography.Link href={submissionApi.docxUrl({ id: r.reportId, unitId: r.unitId })}>
                     {t("report.open")}
                   </Typography.Link>
-                  <Button size="small" onClick={() => setReviewing(r.reportId)} data-testid="report-review">
+                  <Button size="small" onClick={() => setReviewing(keyOf(r))} data-testid="report-review">
                     {t("report.review")}
                   </Button>
                   <Button
@@ -139,7 +143,7 @@ export function SubmissionTable(props: {
           },
         ]}
       />
-      <ReviewDrawer reportId={reviewing} mayReceive={props.mayReceive} onClose={() => setReviewing(null)} />
+      <ReviewDrawer reportKey={reviewing} mayReceive={props.mayReceive} onClose={() => setReviewing(null)} />
       <Modal
         open={returning !== null}
         title={t("report.return")}

@@ -53,7 +53,7 @@ export function useDraft(
     try {
       let at = "";
       for (const [key, text] of batch) {
-        const saved = await submissionApi.saveSection(report.id, key, text, versions.current.get(key) ?? 1);
+        const saved = await submissionApi.saveSection(report, key, text, versions.current.get(key) ?? 1);
         versions.current.set(key, saved.version);
         at = saved.savedAt;
       }

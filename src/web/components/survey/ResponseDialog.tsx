@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { type AgeGroup, ageGroupOptions, ageGroups } from "../../../shared/needs-survey";
 import { type Topic, topicOptions, topics } from "../../../shared/registry/kinds/topics";
 import { type SurveyResponse, surveyApi } from "../../api/centre-plan";
+import type { RowRef } from "../../api/client";
 import { citizenApi, householdApi } from "../../api/registries";
 import { errorText } from "../../errors";
 import { useLang, useT } from "../../i18n/messages";
@@ -22,13 +23,14 @@ type Values = {
 };
 
 export function ResponseDialog({
-  surveyId,
+  survey,
   villages,
   editing,
   onClose,
   onSaved,
 }: {
-  surveyId: number;
+  /** The survey, with its commune: the answers are named with it (the server looks there alone). */
+  survey: RowRef;
   villages: { id: number; name: string }[];
   editing: SurveyResponse | null;
   onClose: () => void;
@@ -88,8 +90,10 @@ export function ResponseDialog({
       freeTopics: v.freeTopics?.trim() || null,
     };
     try {
-      if (editing) await surveyApi.updateResponse(editing.id, { ...body, version: editing.version });
-      else await surveyApi.addResponse(surveyId, body);
+      if (editing) {
+        const answer = { id: editing.id, communeId: survey.communeId };
+        await surveyApi.updateResponse(answer, { ...body, version: editing.version });
+      } else await surveyApi.addResponse(survey, body);
       onSaved();
     } catch (err) {
       setError(errorText(err, t));

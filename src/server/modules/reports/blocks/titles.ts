@@ -7,7 +7,8 @@
 import type { BlockTable } from "../../../../shared/reports";
 import { type RecognitionTitle, titleLabels } from "../../../../shared/rubric";
 import type { Figures, TargetProgress } from "../../../../shared/stats";
-import { type Rollup, rollup, series } from "../../stats/stats.service";
+import { rollup } from "../../stats/rollup";
+import { type Rollup, series } from "../../stats/stats.service";
 import {
   type BlockContext,
   type BlockDefinition,

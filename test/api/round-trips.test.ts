@@ -1,0 +1,123 @@
+/**
+ * Round trips below Kysely (db/connection.ts fewerRoundTrips): a transaction's BEGIN goes with the caller's context in
+ * one message, an empty transaction sends nothing, and a transaction stays all or nothing whatever its first
+ * statement; the dashboards' statements are prepared once per connection (db/together.ts). A roll-up at any level
+ * is then four round trips and an evaluation save four.
+ */
+import { sql } from "kysely";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Actor } from "../../src/server/auth/scope";
+import { asActor } from "../../src/server/auth/scope";
+import { readTogether } from "../../src/server/db/together";
+import { actorOf } from "../../src/server/demo/demo-history";
+import { assessRegistration } from "../../src/server/modules/cycle/registrations.service";
+import { loadRubric } from "../../src/server/modules/rubrics/rubrics.service";
+import { rollup } from "../../src/server/modules/stats/rollup";
+import { registerHouseholds, scoresFor } from "../fixtures/cycle";
+import { demoApp, type TestApp } from "../helpers/api";
+import { describeEachEngine } from "../helpers/db";
+import { countedRoundTrips } from "../helpers/statements";
+
+describeEachEngine("round trips", (engine) => {
+  let t: TestApp;
+  let admin: Actor;
+  let tayho: Actor;
+  let ward: number;
+  beforeAll(async () => {
+    t = await demoApp(engine);
+    admin = await actorOf(t.db, "quantri");
+    tayho = await actorOf(t.db, "tayho");
+    ward = await t.unitId("00103");
+    await sql`CREATE TABLE round_trip_probe (v int NOT NULL)`.execute(t.db);
+  }, 600_000);
+  afterAll(() => t.close());
+
+  const probes = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM round_trip_probe`.execute(t.db)).rows[0]!.n;
+
+  it("a transaction is all or nothing whatever its first statement, and an empty one sends nothing", async () => {
+    await countedRoundTrips(t.connection.pool, async (count) => {
+      await t.db.transaction().execute(async () => {});
+      expect(count()).toBe(0);
+      // BEGIN with a statement without parameters: one message.
+      await t.db.transaction().execute(async (tx) => {
+        await sql`INSERT INTO round_trip_probe VALUES (1)`.execute(tx);
+      });
+      expect(count()).toBe(2);
+    });
+    expect(await probes()).toBe(1);
+    const failing = [
+      sql`INSERT INTO round_trip_probe VALUES (2)`,
+      sql`INSERT INTO round_trip_probe VALUES (${3})`,
+    ];
+    for (const first of failing)
+      await expect(
+        t.db.transaction().execute(async (tx) => {
+          await first.execute(tx);
+          throw new Error("stop");
+        }),
+      ).rejects.toThrow("stop");
+    expect(await probes()).toBe(1);
+    // A first statement that fails: the error is the caller's, the transaction is rolled back, the pool goes on.
+    await expect(
+      t.db.transaction().execute(async (tx) => {
+        await sql`INSERT INTO round_trip_probe VALUES (4), (NULL)`.execute(tx);
+      }),
+    ).rejects.toThrow(/null value/);
+    expect(await probes()).toBe(1);
+  });
+
+  it("the caller's context goes with BEGIN and holds for the whole transaction only", async () => {
+    const seen = await asActor(t.db, tayho, async (tx) => {
+      await sql`SELECT 1`.execute(tx);
+      return (
+        await sql<{ role: string; user_id: string; jit: string }>`SELECT current_user AS role,
+          current_setting('hieuhoc.user_id') AS user_id, current_setting('jit') AS jit`.execute(tx)
+      ).rows[0]!;
+    });
+    expect(seen).toEqual({ role: "hieuhoc_app", user_id: String(tayho.userId), jit: "off" });
+    const after = await sql<{ role: string }>`SELECT current_user AS role`.execute(t.db);
+    expect(after.rows[0]!.role).not.toBe("hieuhoc_app");
+  });
+
+  it("sends the dashboards' reads as prepared statements, once per text", async () => {
+    const read = () =>
+      asActor(t.db, tayho, async (tx) => {
+        const rows = await readTogether(tx, { a: sql<{ n: number }>`SELECT ${41}::int + 1 AS n` });
+        const prepared = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements
+          WHERE statement LIKE '/* prepared */%::int + 1 AS n%'`.execute(tx);
+        return { value: rows.a[0]!.n, prepared: prepared.rows[0]!.n };
+      });
+    expect(await read()).toEqual({ value: 42, prepared: 1 });
+    expect(await read()).toEqual({ value: 42, prepared: 1 });
+  });
+
+  it("a roll-up at every level is four round trips", async () => {
+    const hanoi = await t.unitId("01");
+    await countedRoundTrips(t.connection.pool, async (count) => {
+      for (const [name, actor, unitId] of [
+        ["nation", admin, undefined],
+        ["Hà Nội", admin, hanoi],
+        ["Tây Hồ", tayho, ward],
+      ] as const) {
+        const before = count();
+        const result = await rollup(t.db, actor, { unitId, year: 2025 });
+        expect(result.titles.length, name).toBeGreaterThan(0);
+        expect(count() - before, name).toBe(4);
+      }
+    });
+  });
+
+  it("an evaluation save is four round trips", async () => {
+    await registerHouseholds(t, await t.as("tayho"), ward, [2025]);
+    const { rows } = await sql<{ id: number; rubric_id: number }>`
+      SELECT id, rubric_id FROM registrations WHERE commune_id = ${ward} AND title = 'learning_family'
+        AND status IN ('registered', 'assessed') ORDER BY id LIMIT 1`.execute(t.db);
+    const rubric = await loadRubric(t.db, rows[0]!.rubric_id);
+    await countedRoundTrips(t.connection.pool, async (count) => {
+      const saved = await assessRegistration(t.db, tayho, rows[0]!.id, { scores: scoresFor(rubric, 0) });
+      expect(saved.status).toBe("assessed");
+      expect(count()).toBe(4);
+    });
+  }, 300_000);
+});
