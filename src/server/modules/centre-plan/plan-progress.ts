@@ -13,8 +13,7 @@ import type { ActivityKind, PlanProgress, PlanSummary } from "../../../shared/ce
 import type { Topic } from "../../../shared/registry/kinds/topics";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { notFound } from "../../errors";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnit } from "../../registry/units";
 import { centreInScope } from "./centre-plan.service";
 
 type Key = { quarter: number; activityKind: ActivityKind; topic: Topic };
@@ -125,12 +124,14 @@ export async function planSummary(
   year: number,
 ): Promise<PlanSummary> {
   return asActor(db, actor, async (tx) => {
-    if (unitId !== null && !(await canOnUnit(tx, actor, "read", unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    const communeId = unitId === null ? null : (await readableUnit(tx, actor, unitId)).communeId;
+    // A commune or a village below it: its commune's rows alone (one shard; docs/SCALE-OUT.md).
+    const commune = (column: string): Expression<SqlBool> =>
+      communeId === null ? sql<SqlBool>`true` : sql<SqlBool>`${sql.ref(column)} = ${communeId}`;
     const under = (column: string): Expression<SqlBool> =>
       unitId === null
         ? sql<SqlBool>`true`
-        : sql<SqlBool>`${sql.ref(column)} IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unitId})`;
+        : sql<SqlBool>`${commune(column)} AND ${sql.ref(column)} IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unitId})`;
     const scope = (column: string) =>
       sql<SqlBool>`${under(column)} AND ${unitInScope(actor, "read", column)}`;
     const from = `${year}-01-01`;
@@ -146,15 +147,19 @@ export async function planSummary(
         (SELECT count(*) FROM plans)::int AS plans,
         (SELECT count(*) FROM approved)::int AS "approvedPlans",
         (SELECT coalesce(sum(i.planned_count), 0) FROM approved p
-          JOIN centre_plan_items i ON i.commune_id = p.commune_id AND i.plan_id = p.id)::int AS "plannedCount",
+          JOIN centre_plan_items i ON i.commune_id = p.commune_id AND i.plan_id = p.id
+          WHERE ${commune("i.commune_id")})::int AS "plannedCount",
         (SELECT coalesce(sum(i.expected_participants), 0) FROM approved p
-          JOIN centre_plan_items i ON i.commune_id = p.commune_id AND i.plan_id = p.id)::int AS "plannedParticipants",
+          JOIN centre_plan_items i ON i.commune_id = p.commune_id AND i.plan_id = p.id
+          WHERE ${commune("i.commune_id")})::int AS "plannedParticipants",
         (SELECT count(*) FROM approved p JOIN centre_activities a
           ON a.commune_id = p.commune_id AND a.centre_id = p.centre_id AND a.archived_at IS NULL
-          AND a.starts_on >= ${from}::date AND a.starts_on < ${to}::date)::int AS "doneCount",
+          AND a.starts_on >= ${from}::date AND a.starts_on < ${to}::date
+          WHERE ${commune("a.commune_id")})::int AS "doneCount",
         (SELECT coalesce(sum(${activityParticipants()}), 0) FROM approved p JOIN centre_activities a
           ON a.commune_id = p.commune_id AND a.centre_id = p.centre_id AND a.archived_at IS NULL
-          AND a.starts_on >= ${from}::date AND a.starts_on < ${to}::date)::int AS "doneParticipants",
+          AND a.starts_on >= ${from}::date AND a.starts_on < ${to}::date
+          WHERE ${commune("a.commune_id")})::int AS "doneParticipants",
         (SELECT count(*) FROM needs_surveys s JOIN survey_responses r
           ON r.commune_id = s.commune_id AND r.survey_id = s.id
           WHERE s.year = ${year} AND ${scope("s.commune_id")})::int AS "surveyResponses"`.execute(tx);

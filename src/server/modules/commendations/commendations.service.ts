@@ -263,6 +263,9 @@ export async function listCommendations(db: Db, actor: Actor, filter: Commendati
     let query = selectRows(tx)
       .where(inSubtree(filter.unitId, "c.commune_id"))
       .where(unitInScope(actor, "read", "c.commune_id"));
+    // A commune or a village below it: its commune's rows alone (one shard; docs/SCALE-OUT.md).
+    const communeId = (await unitContext(tx, filter.unitId))?.communeId ?? null;
+    if (communeId !== null) query = query.where("c.commune_id", "=", communeId);
     if (filter.year !== undefined) query = query.where("c.year", "=", filter.year);
     if (filter.form) query = query.where("c.form", "=", filter.form);
     if (filter.level) query = query.where("c.level", "=", filter.level);

@@ -57,7 +57,10 @@ async function counterRows(
         ? sql`TRUE`
         : zone.level === "province"
           ? sql`a.province_id IN (SELECT id FROM roots)`
-          : sql`a.commune_id IN (SELECT p.descendant_id FROM admin_unit_paths p JOIN roots r ON p.ancestor_id = r.id)`
+          : zone.level === "commune" && !across
+            ? // A commune's own rows alone (one shard; docs/SCALE-OUT.md): its subtree's counters are all its own.
+              sql`a.commune_id = ${zone.id}`
+            : sql`a.commune_id IN (SELECT p.descendant_id FROM admin_unit_paths p JOIN roots r ON p.ancestor_id = r.id)`
     } AND a.year BETWEEN ${years.from} AND ${years.to}
     GROUP BY 1, 2, 3`.execute(tx);
   return rows.map((r) => ({ ...r, bucket: r.bucket === null ? "own" : String(r.bucket) }));

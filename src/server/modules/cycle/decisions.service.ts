@@ -13,6 +13,7 @@ import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
 import { newCertificateCode } from "../../lib/certificate-code";
 import { expectVersion } from "../../lib/concurrency";
+import { readableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
 import { lastOfEach, loadRegistrations, unitsUnder } from "./bulk-read";
@@ -162,13 +163,14 @@ export const getDecision = (db: Db, actor: Actor, id: number, communeId?: number
 
 export async function listDecisions(db: Db, actor: Actor, filter: { unitId: number; year?: number }) {
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", filter.unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    const { communeId } = await readableUnit(tx, actor, filter.unitId);
     let query = decisionQuery(tx, actor).where(
       // The unit's communes, or the commune above a village.
       sql<boolean>`(d.commune_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${filter.unitId})
         OR d.commune_id IN (SELECT ancestor_id FROM admin_unit_paths WHERE descendant_id = ${filter.unitId}))`,
     );
+    // A commune or a village below it: its commune's decisions alone (one shard; docs/SCALE-OUT.md).
+    if (communeId !== null) query = query.where("d.commune_id", "=", communeId);
     if (filter.year) query = query.where("d.year", "=", filter.year);
     return (await query.orderBy("d.signed_on", "desc").orderBy("d.id", "desc").execute()).map(
       presentDecision,

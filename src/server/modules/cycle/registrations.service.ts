@@ -9,6 +9,7 @@ import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
+import { readableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 import { rubricForYear } from "../rubrics/rubrics.service";
 import { canOnUnit, unitContext } from "../territory/territory.repo";
@@ -136,8 +137,7 @@ export async function listRegistrations(
   filter: { unitId: number; year: number; title?: Title; status?: Registration["status"] },
 ) {
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", filter.unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    const { communeId } = await readableUnit(tx, actor, filter.unitId);
     let query = registrationQuery(tx, actor)
       .where("r.year", "=", filter.year)
       .where(
@@ -149,6 +149,8 @@ export async function listRegistrations(
         sql<SqlBool>`r.commune_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${filter.unitId}
           UNION ALL SELECT ancestor_id FROM admin_unit_paths WHERE descendant_id = ${filter.unitId})`,
       );
+    // A commune or a village below it: its commune's rows alone (one shard; docs/SCALE-OUT.md).
+    if (communeId !== null) query = query.where("r.commune_id", "=", communeId);
     if (filter.title) query = query.where("r.title", "=", filter.title);
     if (filter.status) query = query.where("r.status", "=", filter.status);
     const rows = await query

@@ -9,7 +9,7 @@ import { unitInSentence } from "../../documents/nd30-names";
 import { AppError, forbidden, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
-import { canOnUnit } from "../territory/territory.repo";
+import { canOnUnit, unitContext } from "../territory/territory.repo";
 import { balancesAt, type FundRef } from "./ledger";
 
 /**
@@ -175,6 +175,8 @@ export async function listFunds(db: Db, actor: Actor, unitId: number): Promise<{
   return asActor(db, actor, async (tx) => {
     if (!(await canOnUnit(tx, actor, "read", unitId)))
       throw forbidden("Đơn vị này nằm ngoài phạm vi của bạn");
+    // A commune or a village below it: its commune's funds alone (one shard; docs/SCALE-OUT.md).
+    const communeId = (await unitContext(tx, unitId))?.communeId ?? null;
     const rows = await tx
       .selectFrom("funds as f")
       .innerJoin("admin_units as u", "u.id", "f.commune_id")
@@ -196,6 +198,7 @@ export async function listFunds(db: Db, actor: Actor, unitId: number): Promise<{
       .where(
         sql<boolean>`f.commune_id IN (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unitId})`,
       )
+      .where((eb) => (communeId === null ? eb.lit(true) : eb("f.commune_id", "=", communeId)))
       .orderBy("u.name")
       .orderBy("f.name")
       .execute();

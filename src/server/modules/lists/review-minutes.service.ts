@@ -42,6 +42,7 @@ export async function reviewMinutes(
     const meetings = await tx
       .selectFrom("reviews as m")
       .select(["m.held_on", "m.participants", "m.minutes"])
+      .where("m.commune_id", "=", unit.communeId)
       .where("m.id", "in", [...new Set(reviewed.map((r) => r.reviewId!))])
       .where(unitInScope(actor, "read", "m.unit_id"))
       .orderBy("m.held_on")

@@ -33,6 +33,8 @@ export type YearUnit = {
   id: number;
   name: string;
   level: "commune" | "village";
+  /** The commune: the unit itself, or the village's. */
+  communeId: number;
   commune: string;
   province: string;
 };
@@ -53,12 +55,13 @@ export async function yearUnit(tx: Db, actor: Actor, unitId: number): Promise<Ye
       { fields: { id: "Chọn xã, phường hoặc thôn, tổ dân phố" } },
     );
   const ancestors = await listAncestors(tx, unitId);
-  const commune = unit.level === "commune" ? unit.name : ancestors.find((a) => a.level === "commune")?.name;
+  const commune = unit.level === "commune" ? unit : ancestors.find((a) => a.level === "commune");
   return {
     id: unit.id,
     name: unit.name,
     level: unit.level,
-    commune: commune ?? unit.name,
+    communeId: Number(commune?.id ?? unit.id),
+    commune: commune?.name ?? unit.name,
     province: ancestors.find((a) => a.level === "province")?.name ?? "",
   };
 }
@@ -77,7 +80,7 @@ const isMinor = (birthYear: number | null, year: number) => birthYear !== null &
 export async function yearRecords(
   tx: Db,
   actor: Actor,
-  unit: Pick<YearUnit, "id">,
+  unit: Pick<YearUnit, "id" | "communeId">,
   filter: { year: number; title: RecognitionTitle; only?: "reviewed" | "recognized" },
 ): Promise<YearRecord[]> {
   let query = registrationQuery(tx, actor)
@@ -95,6 +98,8 @@ export async function yearRecords(
       sql<number | null>`CASE WHEN r.subject_kind = 'citizen' THEN (SELECT birth_year FROM citizens s
         WHERE s.commune_id = r.commune_id AND s.id = r.subject_id) END`.as("birth_year"),
     ])
+    // The unit's commune alone (one shard; docs/SCALE-OUT.md): the unit is that commune or one of its villages.
+    .where("r.commune_id", "=", unit.communeId)
     .where("r.year", "=", filter.year)
     .where("r.title", "=", filter.title)
     .where("r.status", "!=", "withdrawn")

@@ -153,15 +153,14 @@ export const metricsFor = (title: Title): Metric[] => (isRatingTitle(title) ? ra
 
 /** A title's figures: the counts with the rates, or for a rating the counts by grade and no rate. */
 export function figures(counts: Counts, title?: Title): Figures {
-  const result = { ...counts } as Figures;
-  for (const metric of metrics)
-    (result as unknown as Record<string, number | null>)[metric.key] = metric.value(counts);
-  if (title && isRatingTitle(title)) {
-    result.registeredRate = null;
-    result.recognizedRate = null;
-    result.rating = ratingOf(counts);
-  }
-  return result;
+  // The fields of `metrics` written out (a dashboard builds hundreds of these per request).
+  if (title && isRatingTitle(title))
+    return { ...counts, registeredRate: null, recognizedRate: null, rating: ratingOf(counts) };
+  return {
+    ...counts,
+    registeredRate: percent(counts.registered, counts.total),
+    recognizedRate: percent(counts.recognized, counts.total),
+  };
 }
 
 /** What "tổng số" counts for each title. */
