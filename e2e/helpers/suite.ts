@@ -142,6 +142,16 @@ export async function chooseImportFile(
 }
 
 /** Clicks "Kiểm tra" or "Nhập" in the import panel and returns the server's answer to that request. */
+/** Whether a request's address has `part`'s path and each of its query parameters, in any order. */
+export function addressMatches(url: string, part: string): boolean {
+  const [path, query = ""] = part.split("?");
+  const address = new URL(url);
+  return (
+    address.pathname.includes(path!) &&
+    [...new URLSearchParams(query)].every(([key, value]) => address.searchParams.get(key) === value)
+  );
+}
+
 export async function sendImport(
   page: Page,
   urlPart: string,
@@ -149,7 +159,7 @@ export async function sendImport(
 ) {
   if (button === "import-run") await eventually(() => page.getByTestId(button).isEnabled()).toBe(true);
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes(urlPart)),
+    page.waitForResponse((r) => addressMatches(r.url(), urlPart)),
     page.getByTestId(button).click(),
   ]);
   return response;

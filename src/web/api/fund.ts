@@ -142,8 +142,7 @@ export const awardApi = {
     const form = new FormData();
     form.append("file", file, file.name);
     return request<AwardImportReport>("POST", `${roundPath(key, roundId)}/recipients/import`, {
-      // `dryRun` first: the address reads "…/import?dryRun=1&communeId=…" (what e2e/fund-award waits for).
-      query: { dryRun: dryRun ? 1 : 0, ...unit(key) },
+      query: { ...unit(key), dryRun: dryRun ? 1 : 0 },
       form,
     });
   },

@@ -42,13 +42,7 @@ export function setChapterDues(
       permission: "association",
       secretary: actor.chapters.includes(chapterId),
     });
-    const before = await tx
-      .selectFrom("chapter_dues")
-      .select("amount")
-      .where("commune_id", "=", chapter.commune_id)
-      .where("chapter_id", "=", chapterId)
-      .where("year", "=", year)
-      .executeTakeFirst();
+    const before = await duesAmount(tx, chapter.commune_id, chapterId, year);
     await tx
       .insertInto("chapter_dues")
       .values({
@@ -262,16 +256,21 @@ export function duesListOf(
   return asActor(db, actor, async (tx) => (await duesListIn(tx, actor, chapterId, year, communeId)).list);
 }
 
-/** The dues list, and the chapter's unit (the processing log's unit of its export). */
-async function duesListIn(tx: Db, actor: Actor, chapterId: number, year: number, communeId?: number) {
-  const chapter = await membersChapter(tx, actor, chapterId, communeId);
-  const set = await tx
+/** The amount a chapter set for a year's dues (in its commune), if set. */
+function duesAmount(tx: Db, communeId: number, chapterId: number, year: number) {
+  return tx
     .selectFrom("chapter_dues")
     .select("amount")
-    .where("commune_id", "=", chapter.commune_id)
+    .where("commune_id", "=", communeId)
     .where("chapter_id", "=", chapterId)
     .where("year", "=", year)
     .executeTakeFirst();
+}
+
+/** The dues list, and the chapter's unit (the processing log's unit of its export). */
+async function duesListIn(tx: Db, actor: Actor, chapterId: number, year: number, communeId?: number) {
+  const chapter = await membersChapter(tx, actor, chapterId, communeId);
+  const set = await duesAmount(tx, chapter.commune_id, chapterId, year);
   const { rows } = await sql<{
     id: number;
     member_number: string;
