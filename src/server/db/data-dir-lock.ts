@@ -54,14 +54,36 @@ function running(pid: number): boolean {
   }
 }
 
-/** A lock whose holder is known to be gone: its pid no longer runs here, or it was not refreshed for STALE_MS. */
-function abandoned(dataDir: string, owner: LockOwner | null): boolean {
-  if (owner && owner.hostname === hostname()) return owner.pid !== process.pid && !running(owner.pid);
-  try {
-    return Date.now() - statSync(lockPath(dataDir)).mtimeMs > STALE_MS;
-  } catch {
-    return false;
+/** How long a lock may stay without its holder's name: the holder writes it right after making the lock. */
+const NAMELESS_MS = 2_000;
+
+/**
+ * What became of the holder of a lock found taken: "gone" when known to be gone (its pid no longer runs here,
+ * the lock was not refreshed for STALE_MS, or it still names nobody after NAMELESS_MS: the holder died between
+ * making the lock and naming itself, a kill -9 while the command was starting), "released" when the lock went
+ * meanwhile, otherwise "held".
+ */
+async function holderOf(dataDir: string, owner: LockOwner | null): Promise<"gone" | "released" | "held"> {
+  const exists = () => {
+    try {
+      return statSync(lockPath(dataDir));
+    } catch {
+      return null;
+    }
+  };
+  if (owner && owner.hostname === hostname())
+    return owner.pid !== process.pid && !running(owner.pid) ? "gone" : "held";
+  if (!owner) {
+    for (let waited = 0; waited < NAMELESS_MS; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!exists()) return "released";
+      if (lockOwner(dataDir)) return "held"; // named now: judged on the next attempt
+    }
+    return "gone";
   }
+  const lock = exists();
+  if (!lock) return "released";
+  return Date.now() - lock.mtimeMs > STALE_MS ? "gone" : "held";
 }
 
 /**
@@ -87,12 +109,14 @@ export async function lockDataDir(dataDir: string, command: string): Promise<() 
       // ELOCKED: someone holds it. ENOTEMPTY: proper-lockfile found it stale but cannot rmdir our owner file.
       if (code !== "ELOCKED" && code !== "ENOTEMPTY") throw error;
       const owner = lockOwner(dataDir);
-      if (attempt < 2 && (code === "ENOTEMPTY" || abandoned(dataDir, owner))) {
+      const holder = code === "ENOTEMPTY" ? "gone" : await holderOf(dataDir, owner);
+      if (attempt < 3 && holder !== "held") {
         // Re-read just before removing: only the very lock judged abandoned is removed.
-        if (JSON.stringify(lockOwner(dataDir)) === JSON.stringify(owner))
+        if (holder === "gone" && JSON.stringify(lockOwner(dataDir)) === JSON.stringify(owner))
           rmSync(lockPath(dataDir), { recursive: true, force: true });
         continue;
       }
+      if (attempt < 3 && !owner && lockOwner(dataDir)) continue; // named while we waited: judge that holder
       throw new DataDirLockedError(dataDir, owner);
     }
     const owner: LockOwner = {
