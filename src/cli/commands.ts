@@ -10,11 +10,8 @@ import { demoPassword, demoUsers, loadDemo } from "../server/demo/demo";
 import { abortReason, installExitLog } from "../server/lifecycle";
 import { type RunningServer, startServer } from "../server/main";
 import { recordAudit } from "../server/modules/audit/audit.repo";
-import {
-  importUnitFile,
-  type UnitImportFormat,
-  unitImportFormats,
-} from "../server/modules/territory/territory.import";
+import { importUnitFile } from "../server/modules/territory/territory.import";
+import { type UnitImportFormat, unitImportFormats } from "../server/modules/territory/unit-lists";
 import { roles } from "../shared/api";
 import type { Command } from "./args";
 import { backupCommand, restoreCommand } from "./backup";

@@ -30,10 +30,15 @@ import { needsSurveyRoutes } from "./modules/centre-plan/needs-survey.routes";
 import { commendationRoutes } from "./modules/commendations/commendations.routes";
 import { commendationStatsRoutes } from "./modules/commendations/stats.routes";
 import { consentRoutes } from "./modules/consent/consent.routes";
-import { cycleRoutes } from "./modules/cycle/cycle.routes";
+import { certificateRoutes } from "./modules/cycle/certificates.routes";
+import { decisionRoutes } from "./modules/cycle/decisions.routes";
 import { documentRoutes } from "./modules/cycle/documents.routes";
+import { evaluationRoutes } from "./modules/cycle/evaluations.routes";
 import { evidenceRoutes } from "./modules/cycle/evidence.routes";
+import { registrationRoutes } from "./modules/cycle/registrations.routes";
+import { tt25Routes } from "./modules/cycle/tt25.routes";
 import { tt25PrefillRoutes } from "./modules/cycle/tt25-prefill.routes";
+import { yearlyRoutes } from "./modules/cycle/yearly.routes";
 import { deadlineRoutes } from "./modules/deadlines/deadlines.routes";
 import { awardRoutes } from "./modules/fund/award.routes";
 import { disbursementRoutes } from "./modules/fund/disbursement.routes";
@@ -89,7 +94,12 @@ export function createApp(db: Db, config: Config, options: AppOptions = {}) {
     duesRoutes,
     associationStatsRoutes,
     fundStatsRoutes,
-    cycleRoutes,
+    registrationRoutes,
+    decisionRoutes,
+    certificateRoutes,
+    yearlyRoutes,
+    tt25Routes,
+    evaluationRoutes,
     documentRoutes,
     listsRoutes,
     evidenceRoutes,

@@ -9,12 +9,9 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Actor, loadActor } from "../../src/server/auth/scope";
-import {
-  closeYear,
-  recordReceipt,
-  recordTransfer,
-  reverseTransaction,
-} from "../../src/server/modules/fund/books.service";
+import { closeYear } from "../../src/server/modules/fund/books.close";
+import { recordReceipt } from "../../src/server/modules/fund/books.receipts";
+import { recordTransfer, reverseTransaction } from "../../src/server/modules/fund/books.transactions";
 import {
   approveDisbursement,
   payDisbursement,

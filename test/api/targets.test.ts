@@ -6,7 +6,7 @@
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { targetStatus } from "../../src/server/modules/stats/targets.service";
+import { targetStatus } from "../../src/server/modules/stats/target-progress";
 import { type ApiClient, demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 

@@ -21,7 +21,9 @@ import { registrySchemas } from "../../shared/registry/schemas";
 import type { Db } from "../db/connection";
 import { importAwardRecipients } from "../modules/fund/award-import";
 import { approveAwardRound, createAwardRound, payAwardRound } from "../modules/fund/award-rounds.service";
-import { closeYear, recordReceipt, recordTransfer, reverseTransaction } from "../modules/fund/books.service";
+import { closeYear } from "../modules/fund/books.close";
+import { recordReceipt } from "../modules/fund/books.receipts";
+import { recordTransfer, reverseTransaction } from "../modules/fund/books.transactions";
 import {
   approveDisbursement,
   payDisbursement,

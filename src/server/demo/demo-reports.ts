@@ -5,7 +5,8 @@
  */
 import type { Db } from "../db/connection";
 import { acceptReport } from "../modules/reports/receiving.service";
-import { createReport, saveSection, submitReport } from "../modules/reports/submissions.service";
+import { createReport, saveSection } from "../modules/reports/submissions.service";
+import { submitReport } from "../modules/reports/submit.service";
 import { actorOf } from "./demo-history";
 
 const wards = [

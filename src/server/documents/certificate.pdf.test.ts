@@ -6,6 +6,8 @@ import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CertificateData, renderCertificates, verifyUrl } from "./certificate.pdf";
+import { serifPdf } from "./fonts";
+import { hexOf, widthOf } from "./page-ops";
 
 const run = promisify(execFile);
 
@@ -68,6 +70,45 @@ describe("renderCertificates", () => {
     expect(pdf.getTitle()).toBe("Giấy công nhận Gia đình học tập năm 2025");
     // Subsetting keeps the batch small although four full DejaVu styles are loaded (~2.5 MB).
     expect(bytes.length).toBeLessThan(200_000);
+  });
+
+  it("keeps 300 pages in order in a balanced page tree", async () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...certificates[0]!,
+      code: `GDHT-2025-${i}`,
+      holderName: `Hộ số ${i}`,
+    }));
+    const bytes = await renderCertificates(many, { verifyBaseUrl: "https://hieuhoc.example.vn" });
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBe(300);
+    // 128 pages a node: two nodes and 44 pages under the root, not 300 pages.
+    expect(pdf.catalog.Pages().Kids().size()).toBe(2 + 44);
+    if (!havePdftotext) return;
+    const dir = await mkdtemp(join(tmpdir(), "hieuhoc-cert-order-"));
+    dirs.push(dir);
+    await writeFile(join(dir, "c.pdf"), bytes);
+    for (const page of [1, 128, 129, 257, 300]) {
+      const { stdout } = await run("pdftotext", ["-f", `${page}`, "-l", `${page}`, join(dir, "c.pdf"), "-"]);
+      expect(stdout).toContain(`Hộ số ${page - 1}\n`);
+      expect(stdout).toContain(`Mã xác minh: GDHT-2025-${page - 1}`);
+    }
+  });
+
+  it("lays text out a word at a time with the glyphs and width of the whole line", async () => {
+    const { fonts } = await serifPdf();
+    const lines = [
+      "Nguyễn Thị Hồng Nhung",
+      "Tổ dân phố số 1, Phường Tây Hồ, Thành phố Hà Nội",
+      "Theo Quyết định số 15/QĐ-UBND ngày 05/01/2026",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Mã xác minh: GDHT-2025-0001",
+      "  hai  khoảng trắng ",
+    ];
+    for (const font of Object.values(fonts))
+      for (const line of lines) {
+        expect(hexOf(font, line)).toBe(font.encodeText(line).toString());
+        expect(widthOf(font, line, 13)).toBeCloseTo(font.widthOfTextAtSize(line, 13), 6);
+      }
   });
 
   it("builds the verification URL without a double slash", () => {

@@ -2,7 +2,6 @@
  * Giấy chứng nhận hoàn thành of a learning centre's class (docs/CENTRES.md, "Giờ học và giấy chứng nhận"): one A4
  * landscape page per learner, in the frame, header, signature and QR code of the title certificates.
  */
-import type { PDFPage } from "pdf-lib";
 import {
   type CertificateOptions,
   CONTENT_WIDTH,
@@ -15,6 +14,7 @@ import {
 } from "./certificate.pdf";
 import { type SerifFonts, serifPdf } from "./fonts";
 import { formatDmy } from "./nd30.docx";
+import { measureByWord, type PageOps } from "./page-ops";
 
 export type CompletionData = {
   code: string;
@@ -40,7 +40,7 @@ export type CompletionData = {
   };
 };
 
-function drawBody(page: PDFPage, fonts: SerifFonts, cert: CompletionData) {
+function drawBody(page: PageOps, fonts: SerifFonts, cert: CompletionData) {
   const cx = WIDTH / 2;
   let y = drawCentered(
     page,
@@ -67,7 +67,8 @@ export async function renderCompletionCertificates(
   certificates: readonly CompletionData[],
   options: CertificateOptions,
 ): Promise<Uint8Array> {
-  const { pdf, fonts } = await serifPdf();
+  const { pdf, fonts: plain } = await serifPdf();
+  const fonts = measureByWord(plain);
   pdf.setTitle("Giấy chứng nhận hoàn thành lớp học", { showInWindowTitleBar: true });
   pdf.setLanguage("vi-VN");
   pdf.setCreator("Hiếu Học");

@@ -1,15 +1,15 @@
 /**
  * Báo cáo (/bao-cao): an officer picks a unit, a report template and a period, sees the template's sections with
- * their live figures (sentences and tables computed by the server) and a text box per section, and downloads the
- * report as .docx (NĐ 30/2020) or PDF. "Lưu bản nháp" saves it: the text boxes then autosave (useDraft), and the
- * draft is submitted to the level above (DraftBar). A province also sees its communes' submissions in a second tab
- * (SubmissionTable). docs/REPORTS.md.
+ * their live figures (sentences and tables computed by the server) and a text box per section (ReportSections), and
+ * downloads the report as .docx (NĐ 30/2020) or PDF. "Lưu bản nháp" saves it: the text boxes then autosave
+ * (useDraft), and the draft is submitted to the level above (DraftBar). A province also sees its communes'
+ * submissions in a second tab (SubmissionTable). docs/REPORTS.md.
  */
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Tabs } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { allows } from "../../shared/capabilities";
 import type { PlanTarget } from "../../shared/plan-targets";
-import { type BlockResult, type ReportSource, reportKinds } from "../../shared/reports";
+import { type ReportSource, reportKinds } from "../../shared/reports";
 import { submissionApi } from "../api/report-submissions";
 import { type PreviewRequest, type ReportPreview, type ReportTemplate, reportApi } from "../api/reports";
 import { canOn, placed, RoleNote } from "../components/Capability";
@@ -18,7 +18,7 @@ import { PageTitle } from "../components/PageTitle";
 import { DraftBar } from "../components/reports/DraftBar";
 import { PlanTargets } from "../components/reports/PlanTargets";
 import { RefreshChanges } from "../components/reports/RefreshChanges";
-import { SectionComments } from "../components/reports/SectionComments";
+import { ReportSections } from "../components/reports/ReportSections";
 import { SourceChoice } from "../components/reports/SourceChoice";
 import { SubmissionTable } from "../components/reports/SubmissionTable";
 import { useDraft } from "../components/reports/useDraft";
@@ -30,43 +30,6 @@ import { setQuery, useLocation } from "../router";
 import { useMe } from "../session";
 
 type Fields = { number: string; date: string; signerName: string; signerTitle: string };
-
-function Block({ block }: { block: BlockResult }) {
-  const t = useT();
-  if (!block.ok)
-    return <Alert type="warning" showIcon title={t("report.blockFailed")} description={block.reason} />;
-  const columns = (block.table?.columns ?? []).map((c, i) => ({
-    key: String(i),
-    title: c.title,
-    align: c.align,
-    render: (_: unknown, row: { cells: string[]; bold?: boolean }) =>
-      row.bold ? <strong>{row.cells[i]}</strong> : row.cells[i],
-  }));
-  return (
-    <Flex vertical gap={6} data-testid={`block-${block.id}`}>
-      {block.sentences.map((s) => (
-        <Typography.Paragraph key={s} style={{ margin: 0 }}>
-          {s}
-        </Typography.Paragraph>
-      ))}
-      {block.table && (
-        <Table
-          size="small"
-          bordered
-          pagination={false}
-          scroll={{ x: "max-content" }}
-          columns={columns}
-          dataSource={block.table.rows.map((row, i) => ({ ...row, key: i }))}
-        />
-      )}
-      {block.notes.map((note) => (
-        <Typography.Text key={note} type="secondary" italic>
-          {note}
-        </Typography.Text>
-      ))}
-    </Flex>
-  );
-}
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -351,44 +314,18 @@ export default function ReportsPage() {
       {error && <Alert type="error" showIcon title={error} data-testid="report-error" />}
       {!saved && <Alert type="info" showIcon title={t("report.notSaved")} />}
       {preview && (
-        <Flex vertical gap={12} data-testid="report-sections">
-          <Typography.Title level={2} style={{ margin: 0, fontSize: 18, textAlign: "center" }}>
-            {preview.typeName}: {preview.summary}
-          </Typography.Title>
-          {preview.sections.map((section) => (
-            <Card
-              key={section.key}
-              size="small"
-              title={section.heading}
-              extra={section.required ? <Tag color="orange">{t("report.required")}</Tag> : null}
-              data-testid={`section-${section.key}`}
-            >
-              <Flex vertical gap={8}>
-                <SectionComments
-                  comments={review.comments}
-                  section={section.key}
-                  resolve={allowed ? review.resolve : undefined}
-                />
-                {section.prompt && <Typography.Text type="secondary">{section.prompt}</Typography.Text>}
-                <Input.TextArea
-                  aria-label={`${t("report.narrative")}: ${section.heading}`}
-                  autoSize={{ minRows: 2, maxRows: 12 }}
-                  value={narratives[section.key] ?? ""}
-                  onChange={(e) => {
-                    setNarratives({ ...narratives, [section.key]: e.target.value });
-                    draft.change(section.key, e.target.value);
-                  }}
-                  onBlur={() => void draft.flush()}
-                  readOnly={!editable}
-                  data-testid={`narrative-${section.key}`}
-                />
-                {section.blocks.map((block) => (
-                  <Block key={block.id} block={block} />
-                ))}
-              </Flex>
-            </Card>
-          ))}
-        </Flex>
+        <ReportSections
+          preview={preview}
+          comments={review.comments}
+          resolve={allowed ? review.resolve : undefined}
+          narratives={narratives}
+          onChange={(key, text) => {
+            setNarratives({ ...narratives, [key]: text });
+            draft.change(key, text);
+          }}
+          onBlur={() => void draft.flush()}
+          editable={editable}
+        />
       )}
     </Flex>
   );

@@ -15,7 +15,7 @@ import { commendationStats } from "../../../src/server/modules/commendations/sta
 import { listConsents } from "../../../src/server/modules/consent/consent.service";
 import { listDecisions } from "../../../src/server/modules/cycle/decisions.service";
 import { listRegistrations, loadRegistration } from "../../../src/server/modules/cycle/registrations.service";
-import { listTransactions } from "../../../src/server/modules/fund/books.service";
+import { listTransactions } from "../../../src/server/modules/fund/books.transactions";
 import { listFunds } from "../../../src/server/modules/fund/funds.service";
 import { reviewMinutes } from "../../../src/server/modules/lists/review-minutes.service";
 import { yearList } from "../../../src/server/modules/lists/year-lists.service";

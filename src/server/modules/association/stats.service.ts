@@ -24,7 +24,7 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { percent } from "../stats/metrics";
 import type { StatsUnit } from "../stats/stats.service";
-import { progressFor } from "../stats/targets.service";
+import { progressFor } from "../stats/target-progress";
 import { figuresDate, foldSection, heirsOf, zoneOf } from "../stats/zone";
 
 export type { MemberRollup, MemberSeriesPoint };

@@ -24,14 +24,10 @@ import {
   requireActor,
   staleResponse,
 } from "../../http/context";
-import {
-  createSession,
-  listAttendanceActivities,
-  putLearners,
-  putMarks,
-  attendanceDetail as readDetail,
-  updateSession,
-} from "./attendance.service";
+import { putLearners } from "./attendance.learners";
+import { putMarks } from "./attendance.marks";
+import { listAttendanceActivities, attendanceDetail as readDetail } from "./attendance.read";
+import { createSession, updateSession } from "./attendance.sessions";
 import { centreStatsRoutes } from "./stats.routes";
 
 export const attendanceRoutes = createRouter();

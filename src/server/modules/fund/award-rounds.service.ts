@@ -21,7 +21,7 @@ import { AppError, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { hashedOf } from "./award-verify";
-import { accountPair, postPayment, withLedger } from "./books.service";
+import { accountPair, postPayment, withLedger } from "./books.posting";
 import { fundInScope, refOf } from "./funds.service";
 import { lockFund, vnDate } from "./ledger";
 

@@ -12,7 +12,7 @@ import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
 import { listedBeneficiary } from "./beneficiaries";
-import { accountPair, postPayment, withLedger } from "./books.service";
+import { accountPair, postPayment, withLedger } from "./books.posting";
 import { fundInScope, refOf } from "./funds.service";
 import { lockFund } from "./ledger";
 import { verifyFunds } from "./verify";

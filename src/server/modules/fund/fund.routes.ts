@@ -12,14 +12,9 @@ import {
   verifyResult,
 } from "../../../shared/fund";
 import { createRouter, idParam, jsonContent, requireActor } from "../../http/context";
-import {
-  closeYear,
-  listReceipts,
-  listTransactions,
-  recordReceipt,
-  recordTransfer,
-  reverseTransaction,
-} from "./books.service";
+import { closeYear } from "./books.close";
+import { listReceipts, recordReceipt } from "./books.receipts";
+import { listTransactions, recordTransfer, reverseTransaction } from "./books.transactions";
 import { verifyFundForActor } from "./disbursements.service";
 import { fundUnitQuery } from "./fund-query";
 import { createFund, getFund, listFunds } from "./funds.service";

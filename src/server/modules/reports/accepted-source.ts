@@ -12,7 +12,7 @@ import type { Figures } from "../../../shared/stats";
 import { asActor, unitInScope } from "../../auth/scope";
 import { AppError } from "../../errors";
 import { rollup } from "../stats/rollup";
-import { targetStatus } from "../stats/targets.service";
+import { targetStatus } from "../stats/target-progress";
 import { today } from "../territory/dates";
 import { blocks } from "./blocks";
 import {

@@ -8,7 +8,7 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
-import type { ReportRow } from "./submissions.service";
+import type { ReportRow } from "./submissions.repo";
 import { loadTemplate } from "./templates.service";
 
 /** `field` names the input in a 422 ("section", or "comments.2.section" for the comments of a return). */

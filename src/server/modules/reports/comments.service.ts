@@ -13,7 +13,7 @@ import { validationError } from "../../http/context";
 import { recordAudit } from "../audit/audit.repo";
 import { insertComments } from "./comments.repo";
 import { requireReceiver } from "./receiving.service";
-import { type ReportRow, reportRow } from "./submissions.service";
+import { type ReportRow, reportRow } from "./submissions.repo";
 import { loadTemplate } from "./templates.service";
 
 const iso = (at: Date | string) => new Date(at).toISOString();

@@ -17,7 +17,7 @@ import { canOnUnit } from "../territory/territory.repo";
 import { rate } from "./blocks/format";
 import type { DocumentFields } from "./reports.document";
 import type { ReportSnapshot } from "./snapshot";
-import type { ReportRow } from "./submissions.service";
+import type { ReportRow } from "./submissions.repo";
 
 /** Only a plan carries targets (422 on the field otherwise). */
 export function checkPlanFields(kind: ReportKind, fields: DocumentFields) {

@@ -15,7 +15,7 @@ import { today, vietnamTime } from "../territory/dates";
 import { canOnUnit } from "../territory/territory.repo";
 import { insertComments } from "./comments.repo";
 import { statusDue } from "./report-due";
-import { type ReportRow, reportRow, savedReport } from "./submissions.service";
+import { type ReportRow, reportRow, savedReport } from "./submissions.repo";
 
 /** The receiver: a reviewer (Phê duyệt, Quản trị đơn vị) of the province for a commune's, the nation for a province's. */
 export async function requireReceiver(tx: Db, actor: Actor, row: ReportRow) {

@@ -9,7 +9,9 @@ import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { recordAudit } from "../audit/audit.repo";
 import { reportChanges } from "./snapshot";
-import { draftRow, livePreview, savedReport } from "./submissions.service";
+import { savedReport } from "./submissions.repo";
+import { draftRow } from "./submissions.service";
+import { livePreview } from "./submit.service";
 
 /** The blocks only: the officer's texts are not what a refresh compares. */
 const blocksOf = (preview: Pick<ReportPreview, "sections">) =>

@@ -24,16 +24,14 @@ import {
 } from "../../http/context";
 import { acceptReport, returnReport, statusTable } from "./receiving.service";
 import {
-  changesOf,
   createReport,
   getReport,
   listReports,
-  reportDocx,
   reviseReport,
   saveDocument,
   saveSection,
-  submitReport,
 } from "./submissions.service";
+import { changesOf, reportDocx, submitReport } from "./submit.service";
 
 export const submissionRoutes = createRouter();
 const tags = ["Báo cáo"];

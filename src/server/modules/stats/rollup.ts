@@ -29,7 +29,8 @@ import {
   type StatsUnit,
   unitColumns,
 } from "./stats.service";
-import { chainTargetsQuery, progressFrom } from "./targets.service";
+import { progressFrom } from "./target-progress";
+import { chainTargetsQuery } from "./targets.repo";
 
 const outOfScope = "Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn";
 

@@ -15,7 +15,7 @@ import {
 import { rollup } from "./rollup";
 import { rollupCsv, rollupFileName, rollupSheet } from "./stats.export";
 import { series } from "./stats.service";
-import { resolutionRule, statusRule } from "./targets.service";
+import { resolutionRule, statusRule } from "./target-progress";
 
 export const statsRoutes = createRouter();
 const tags = ["Thống kê"];

@@ -21,7 +21,7 @@ import {
   rebuildUpperLevels,
 } from "./levels";
 import { type CounterColumns, type Counts, countsOfRow, type Figures, figures, zeroCounts } from "./metrics";
-import type { TargetProgress } from "./targets.service";
+import type { TargetProgress } from "./target-progress";
 
 export type StatsUnit = { id: number; code: string; name: string; level: string; kind: string };
 

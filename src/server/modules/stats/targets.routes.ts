@@ -3,15 +3,8 @@ import { isoDate, recordVersion } from "../../../shared/api";
 import { planTarget, targetPercent } from "../../../shared/plan-targets";
 import { targetSubjects } from "../../../shared/stats";
 import { createRouter, idParam, jsonContent, requireActor, staleResponse } from "../../http/context";
-import {
-  createTarget,
-  deleteTarget,
-  listTargets,
-  resolutionRule,
-  statusRule,
-  targetMetrics,
-  updateTarget,
-} from "./targets.service";
+import { resolutionRule, statusRule } from "./target-progress";
+import { createTarget, deleteTarget, listTargets, targetMetrics, updateTarget } from "./targets.service";
 
 export const targetRoutes = createRouter();
 const tags = ["Chỉ tiêu"];

@@ -1,24 +1,13 @@
 /**
- * Targets (chỉ tiêu) and progress against them (docs/STATISTICS.md, "Targets").
- *
- * Which target applies to a unit, a title, a metric and a year: the unit's own local targets, else those of its
- * nearest ancestor that has any for that title and metric, else the national ones; within that source, the
- * target of the year itself or else of the next target year ahead (2027 is measured against 2030, 2021 against
- * 2025). When a source has nothing for that year or later, the next source up is tried; after the last target
- * year of every source there is no target (no extrapolation). National figures for difficult areas are kept but
- * not applied: units carry no such flag yet.
- *
- * Status, on values with two decimals compared exactly in hundredths of a percent: actual < target is
- * `not_met` (chưa đạt), actual = target is `met` (đạt), actual > target is `exceeded` (vượt); no actual (a total of
- * 0) gives no status.
+ * Targets (chỉ tiêu) as a unit's administrators see and set them (docs/STATISTICS.md, "Targets"): the list of every
+ * target that can apply to a unit, and the local targets of a province or commune created, changed and deleted
+ * against their basis document, each write checked on the unit, versioned and audited. National targets are read
+ * only.
  */
-import { sql } from "kysely";
 import {
   subjectLabels,
   subjectMetrics,
   type TargetMetric,
-  type TargetProgress,
-  type TargetStatus,
   type TargetSubject,
   targetMetrics,
   targetSubjects,
@@ -30,280 +19,16 @@ import { AppError, forbidden, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
 import { canOnUnit } from "../territory/territory.repo";
+import { resolve } from "./target-progress";
+import { chainTargets, findTarget, type Target, viDate } from "./targets.repo";
 
-export type { TargetMetric, TargetProgress, TargetStatus };
+export type { TargetMetric };
 export { targetMetrics };
 export const metricLabels: Record<TargetMetric, string> = {
   recognizedRate: "tỷ lệ đạt",
   registeredRate: "tỷ lệ đăng ký",
   householdShare: "tỷ lệ hộ có hội viên",
 };
-
-/** The rules in Vietnamese, for the OpenAPI descriptions. */
-export const statusRule =
-  "Trạng thái so sánh tỷ lệ thực tế với chỉ tiêu, cả hai làm tròn 2 chữ số thập phân, so đúng từng phần trăm của phần trăm: " +
-  "thấp hơn là not_met (chưa đạt), bằng là met (đạt), cao hơn là exceeded (vượt); không có tỷ lệ (tổng số 0) thì null.";
-export const resolutionRule =
-  "Chỉ tiêu áp dụng: chỉ tiêu riêng của đơn vị, nếu không có thì của đơn vị cấp trên gần nhất, nếu không có thì chỉ tiêu quốc gia; " +
-  "trong nguồn đó lấy chỉ tiêu của chính năm, nếu không có thì của năm chỉ tiêu gần nhất phía sau (năm 2027 so với chỉ tiêu 2030).";
-
-export type TargetBasis = {
-  id: number;
-  number: string;
-  signedOn: IsoDate | null;
-  issuer: string;
-  name: string;
-  confirmed: boolean;
-  note: string | null;
-  /** One line for tables: "QĐ 387/QĐ-TTg ngày 25/03/2022 của Thủ tướng Chính phủ". */
-  text: string;
-};
-
-export type Target = {
-  id: number;
-  title: TargetSubject;
-  metric: TargetMetric;
-  year: number;
-  value: number;
-  variant: "standard" | "difficult";
-  indicator: string;
-  note: string | null;
-  source: "national" | "local";
-  unit: { id: number; code: string; name: string; level: string } | null;
-  basis: TargetBasis;
-  setBy: string | null;
-  updatedAt: string;
-  /** Raised on every change; a change names the version it started from (409 otherwise). */
-  version: number;
-};
-
-/** Compares in hundredths of a percent (both values have two decimals). */
-export function targetStatus(actual: number | null, value: number): TargetStatus | null {
-  if (actual === null) return null;
-  const a = Math.round(actual * 100);
-  const v = Math.round(value * 100);
-  return a < v ? "not_met" : a === v ? "met" : "exceeded";
-}
-
-const viDate = (date: IsoDate | null) => (date ? date.split("-").reverse().join("/") : null);
-
-function basisText(b: { number: string; signed_on: IsoDate | null; issuer: string }) {
-  const kind = /QĐ/.test(b.number) ? "QĐ " : "";
-  const on = viDate(b.signed_on);
-  return `${kind}${b.number}${on ? ` ngày ${on}` : ""} của ${b.issuer}`;
-}
-
-type TargetRow = {
-  id: number;
-  title: TargetSubject;
-  metric: TargetMetric;
-  year: number;
-  value: string | number;
-  variant: "standard" | "difficult";
-  indicator: string;
-  note: string | null;
-  unit_id: number | null;
-  unit_code: string | null;
-  unit_name: string | null;
-  unit_level: string | null;
-  basis_id: number;
-  number: string;
-  signed_on: IsoDate | null;
-  issuer: string;
-  basis_name: string;
-  confirmed: boolean;
-  basis_note: string | null;
-  set_by: string | null;
-  updated_at: Date | string;
-  version: number;
-};
-
-function toTarget(row: TargetRow): Target {
-  return {
-    id: Number(row.id),
-    title: row.title,
-    metric: row.metric,
-    year: Number(row.year),
-    value: Number(row.value),
-    variant: row.variant,
-    indicator: row.indicator,
-    note: row.note,
-    source: row.unit_id === null ? "national" : "local",
-    unit:
-      row.unit_id === null
-        ? null
-        : {
-            id: Number(row.unit_id),
-            code: row.unit_code ?? "",
-            name: row.unit_name ?? "",
-            level: row.unit_level ?? "",
-          },
-    basis: {
-      id: Number(row.basis_id),
-      number: row.number,
-      signedOn: row.signed_on,
-      issuer: row.issuer,
-      name: row.basis_name,
-      confirmed: row.confirmed,
-      note: row.basis_note,
-      text: basisText(row),
-    },
-    setBy: row.set_by,
-    updatedAt: new Date(row.updated_at).toISOString(),
-    version: Number(row.version),
-  };
-}
-
-function selectTargets(tx: Db) {
-  return tx
-    .selectFrom("targets as t")
-    .innerJoin("target_bases as b", "b.id", "t.basis_id")
-    .leftJoin("admin_units as u", "u.id", "t.unit_id")
-    .leftJoin("app_users as who", (join) =>
-      join.on(sql<boolean>`who.id = coalesce(t.updated_by, t.created_by)`),
-    )
-    .select([
-      "t.id",
-      "t.title",
-      "t.metric",
-      "t.year",
-      "t.value",
-      "t.variant",
-      "t.indicator",
-      "t.note",
-      "t.unit_id",
-      "u.code as unit_code",
-      "u.name as unit_name",
-      "u.level as unit_level",
-      "b.id as basis_id",
-      "b.number",
-      "b.signed_on",
-      "b.issuer",
-      "b.name as basis_name",
-      "b.confirmed",
-      "b.note as basis_note",
-      "who.full_name as set_by",
-      "t.updated_at",
-      "t.version",
-    ]);
-}
-
-/**
- * National targets and the local targets of the unit and its ancestors, with each local unit's distance (the
- * nation, unitId null, has the national ones only).
- */
-async function chainTargets(tx: Db, unitId: number | null): Promise<TargetChain> {
-  return chainOf(await chainTargetsQuery(tx, unitId).execute());
-}
-
-type TargetChain = { target: Target; depth: number | null }[];
-
-/** The query of `chainTargets`, for a caller that sends it with other reads (db/together.ts): one statement. */
-export function chainTargetsQuery(tx: Db, unitId: number | null) {
-  return selectTargets(tx)
-    .select(
-      sql<number | null>`(SELECT p.depth FROM admin_unit_paths p WHERE p.descendant_id = ${unitId}
-        AND p.ancestor_id = t.unit_id)`.as("depth"),
-    )
-    .where((eb) =>
-      unitId === null
-        ? eb("t.unit_id", "is", null)
-        : eb.or([
-            eb("t.unit_id", "is", null),
-            eb(
-              "t.unit_id",
-              "in",
-              tx.selectFrom("admin_unit_paths").select("ancestor_id").where("descendant_id", "=", unitId),
-            ),
-          ]),
-    )
-    .orderBy("t.title")
-    .orderBy("t.metric")
-    .orderBy("t.year")
-    .orderBy("t.variant");
-}
-
-type ChainRow = { unit_id: number | null; depth: number | null };
-
-function chainOf(rows: ChainRow[]): TargetChain {
-  return rows.map((row) => ({
-    target: toTarget(row as unknown as TargetRow),
-    depth: row.unit_id === null || row.depth === null ? null : Number(row.depth),
-  }));
-}
-
-/** The target that applies for a title, metric and year (see the rule at the top), or undefined. */
-function resolve(
-  chain: { target: Target; depth: number | null }[],
-  title: TargetSubject,
-  metric: TargetMetric,
-  year: number,
-): Target | undefined {
-  const candidates = chain.filter(
-    (c) =>
-      c.target.title === title &&
-      c.target.metric === metric &&
-      c.target.variant === "standard" &&
-      c.target.year >= year,
-  );
-  const sources = [...new Set(candidates.map((c) => c.depth ?? Number.POSITIVE_INFINITY))].sort(
-    (a, b) => a - b,
-  );
-  for (const depth of sources) {
-    const found = candidates
-      .filter((c) => (c.depth ?? Number.POSITIVE_INFINITY) === depth)
-      .sort((a, b) => a.target.year - b.target.year)[0];
-    if (found) return found.target;
-  }
-  return undefined;
-}
-
-/** The targets of a unit's titles for a year with its figures' progress: one entry per metric that has one. */
-export async function progressFor(
-  tx: Db,
-  unitId: number | null,
-  year: number,
-  shown: { title: TargetSubject; figures: Partial<Record<TargetMetric, number | null>> }[],
-): Promise<Map<TargetSubject, TargetProgress[]>> {
-  return progressOf(await chainTargets(tx, unitId), year, shown);
-}
-
-/** `progressFor` from the rows of `chainTargetsQuery`, read with other reads in one statement. */
-export function progressFrom(
-  rows: Parameters<typeof chainOf>[0],
-  year: number,
-  shown: Parameters<typeof progressFor>[3],
-): Map<TargetSubject, TargetProgress[]> {
-  return progressOf(chainOf(rows), year, shown);
-}
-
-function progressOf(
-  chain: TargetChain,
-  year: number,
-  shown: Parameters<typeof progressFor>[3],
-): Map<TargetSubject, TargetProgress[]> {
-  const result = new Map<TargetSubject, TargetProgress[]>();
-  for (const { title, figures } of shown) {
-    const list: TargetProgress[] = [];
-    for (const metric of subjectMetrics(title)) {
-      const target = resolve(chain, title, metric, year);
-      if (!target) continue;
-      const actual = figures[metric] ?? null;
-      list.push({
-        metric,
-        targetYear: target.year,
-        value: target.value,
-        basis: target.basis.text,
-        source: target.source,
-        unitId: target.unit?.id ?? null,
-        actual,
-        status: targetStatus(actual, target.value),
-      });
-    }
-    result.set(title, list);
-  }
-  return result;
-}
 
 const unitColumns = ["id", "code", "name", "level", "kind", "valid_to"] as const;
 
@@ -409,11 +134,6 @@ async function adminUnitFor(tx: Db, actor: Actor, unitId: number) {
   if (!(await canOnUnit(tx, actor, "admin", unitId)))
     throw forbidden(`Chỉ quản trị của ${unit.name} hoặc cấp trên được đặt chỉ tiêu cho đơn vị này`);
   return unit;
-}
-
-async function findTarget(tx: Db, id: number) {
-  const row = await selectTargets(tx).where("t.id", "=", id).executeTakeFirst();
-  return row ? toTarget(row as TargetRow) : undefined;
 }
 
 const describe = (t: { title: TargetSubject; metric: TargetMetric; year: number }) =>

@@ -12,7 +12,8 @@ import { describeEachEngine, freshDatabase } from "../../../../test/helpers/db";
 import { commandLineActor } from "../../auth/scope";
 import type { Connection, Db } from "../../db/connection";
 import { AppError } from "../../errors";
-import { importUnitFile, type UnitImportFormat } from "./territory.import";
+import { importUnitFile } from "./territory.import";
+import type { UnitImportFormat } from "./unit-lists";
 
 const shared = "../shared/data/dvhc";
 const haveShared = existsSync(`${shared}/communes-2025.csv`);
