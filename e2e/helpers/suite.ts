@@ -80,7 +80,8 @@ export function browserSuite(): BrowserSuite {
     get url() {
       return started(server).url;
     },
-    context: (viewport = PHONE) => suite.browser.newContext({ viewport, locale: "vi-VN" }),
+    context: (viewport = PHONE) =>
+      suite.browser.newContext({ viewport, locale: "vi-VN", reducedMotion: "reduce" }),
     signedIn: async (username, viewport = PHONE) => {
       const context = await suite.context(viewport);
       const page = await context.newPage();
