@@ -1,7 +1,8 @@
 /**
  * A report generated from live data: the template's sections, the officer's narrative texts and the live blocks
  * computed for the unit and period (POST /units/{id}/reports/preview), and the same as a .docx in the NĐ 30 layout
- * or a PDF. Nothing is stored here: saved drafts and their submission are submissions.service.ts (docs/REPORTS.md).
+ * or a PDF. Nothing is stored here: saved drafts are submissions.service.ts, their submission submit.service.ts
+ * (docs/REPORTS.md).
  */
 import {
   type PreviewRequest,

@@ -36,7 +36,7 @@ export type TitleRollup = {
   children: ({ unit: StatsUnit; figures: Figures } & Estimate)[];
   /** The sum of the children's rows (the total row of the table). */
   childrenTotal: Figures;
-  /** Progress against the targets that apply to the unit for the year (targets.service.ts). */
+  /** Progress against the targets that apply to the unit for the year (target-progress.ts). */
   targets: TargetProgress[];
 } & Estimate;
 
