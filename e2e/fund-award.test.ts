@@ -18,6 +18,7 @@ import { chromiumAvailable } from "./helpers/browser";
 import { addPeople, closeAndPublish, confirmPayment } from "./helpers/fund";
 import { apiGet, apiLogin, apiSend } from "./helpers/server";
 import {
+  addressMatches,
   browserSuite,
   chooseImportFile,
   communeUnits,
@@ -255,7 +256,14 @@ describe.skipIf(!available)("an award round in the browser", () => {
     const visitor = await app.context();
     try {
       const page = await visitor.newPage();
-      await page.goto(`${app.url}/cong-khai/quy/${fund.id}/${year}`);
+      // The address the fund's page links (`?xa=`): the page asks for the disclosure in the fund's commune.
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) =>
+          addressMatches(r.url(), `/public/funds/${fund.id}/disclosures/${year}?communeId=${communeId}`),
+        ),
+        page.goto(`${app.url}/cong-khai/quy/${fund.id}/${year}?xa=${communeId}`),
+      ]);
+      expect(answer.status()).toBe(200);
       await page.getByTestId("disclosure-recipients").waitFor();
       expect(await page.getByTestId("disclosure-rounds").textContent()).toContain(
         "Lễ trao học bổng năm học 2026–2027",

@@ -142,7 +142,6 @@ export async function chooseImportFile(
   await eventually(() => panel.getByTestId("import-check").isEnabled()).toBe(true);
 }
 
-/** Clicks "Kiểm tra" or "Nhập" in the import panel and returns the server's answer to that request. */
 /** Whether a request's address has `part`'s path and each of its query parameters, in any order. */
 export function addressMatches(url: string, part: string): boolean {
   const [path, query = ""] = part.split("?");
@@ -153,6 +152,7 @@ export function addressMatches(url: string, part: string): boolean {
   );
 }
 
+/** Clicks "Kiểm tra" or "Nhập" in the import panel and returns the server's answer to that request. */
 export async function sendImport(
   page: Page,
   urlPart: string,

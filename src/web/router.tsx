@@ -32,7 +32,9 @@ export const paths = {
   /** An award round of a fund (đợt trao học bổng), with the fund's unit as fund() has it. */
   awardRound: (fundId: number, roundId: number, unitId?: number) =>
     pageAddress(`/quy/${fundId}/dot/${roundId}`, { [communeKey]: unitId }),
-  disclosure: (fundId: number, year: number) => `/cong-khai/quy/${fundId}/${year}`,
+  /** A fund's public disclosure of a year; `unitId`: the fund's commune or province (`?xa=`, communeIn). */
+  disclosure: (fundId: number, year: number, unitId?: number) =>
+    pageAddress(`/cong-khai/quy/${fundId}/${year}`, { [communeKey]: unitId }),
   commendations: "/khen-thuong",
   /** The public open data of the decided years (no login). */
   openData: "/du-lieu-mo",

@@ -268,5 +268,14 @@ describeEachEngine("fund disbursements", (engine) => {
     const head = (await keeper.get(`/api/v1/funds/${fund.id}`)).body.fund.closedYears[0];
     expect(d.chain).toMatchObject({ headHash: head.headHash, seal: head.seal });
     expect((await t.anonymous().get(`/api/v1/public/funds/${fund.id}/disclosures/2025`)).status).toBe(404);
+    // With the fund's unit, the snapshot is looked up in that commune alone; another commune's is not found.
+    const inUnit = (unit: number, file = "") =>
+      t.anonymous().get(`/api/v1/public/funds/${fund.id}/disclosures/2026${file}?communeId=${unit}`);
+    expect((await inUnit(ward)).body.disclosure).toEqual(d);
+    expect((await inUnit(ward, "/disclosure.csv")).status).toBe(200);
+    const elsewhere = await inUnit(other);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toBe("Quỹ chưa công khai năm này");
+    expect((await inUnit(other, "/disclosure.csv")).status).toBe(404);
   });
 });

@@ -113,10 +113,12 @@ export const fundApi = {
       body: { paidOn },
     }),
 
-  disclosure: (id: number, year: number) =>
+  /** `unitId`: the fund's unit when known (the page's address carries it; old links do not). */
+  disclosure: (id: number, year: number, unitId: number | undefined) =>
     request<{ disclosure: DisclosureSnapshot; publishedAt: string }>(
       "GET",
       `/public/funds/${id}/disclosures/${year}`,
+      { query: { communeId: unitId } },
     ),
 };
 
@@ -166,7 +168,8 @@ export const fundFiles = {
   signatureList: (key: FundKey, roundId: number, format: "xlsx" | "pdf") =>
     file(key, `${roundPath(key, roundId)}/signature-list.${format}`),
   roundVoucher: (key: FundKey, roundId: number) => file(key, `${roundPath(key, roundId)}/voucher.pdf`),
-  disclosureJson: (id: number, year: number) => `${BASE}/public/funds/${id}/disclosures/${year}`,
-  disclosureCsv: (id: number, year: number) =>
-    `${BASE}/public/funds/${id}/disclosures/${year}/disclosure.csv`,
+  disclosureJson: (id: number, year: number, unitId: number | undefined) =>
+    withQuery(`${BASE}/public/funds/${id}/disclosures/${year}`, { communeId: unitId }),
+  disclosureCsv: (id: number, year: number, unitId: number | undefined) =>
+    withQuery(`${BASE}/public/funds/${id}/disclosures/${year}/disclosure.csv`, { communeId: unitId }),
 };

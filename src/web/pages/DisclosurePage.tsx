@@ -26,6 +26,7 @@ import { useCompact } from "../components/useCompact";
 import { errorText } from "../errors";
 import { formatDateTime, formatMoney } from "../format";
 import { useT } from "../i18n/messages";
+import { communeIn, useLocation } from "../router";
 
 type Loaded = { disclosure: DisclosureSnapshot; publishedAt: string };
 /** A recipient row; the recipients of an award round share its voucher, so each row is keyed by its place. */
@@ -63,17 +64,18 @@ export default function DisclosurePage({ fundId, year }: { fundId: number; year:
   const t = useT();
   const compact = useCompact();
   const [state, setState] = useState<{ data?: Loaded; error?: string } | null>(null);
+  const unitId = communeIn(useLocation().search);
 
   useEffect(() => {
     let live = true;
-    fundApi.disclosure(fundId, year).then(
+    fundApi.disclosure(fundId, year, unitId).then(
       (data) => live && setState({ data }),
       (err: unknown) => live && setState({ error: errorText(err, t) }),
     );
     return () => {
       live = false;
     };
-  }, [fundId, year, t]);
+  }, [fundId, year, unitId, t]);
 
   const d = state?.data?.disclosure;
   const recipientColumns: TableColumnsType<Recipient> = compact
@@ -241,14 +243,14 @@ export default function DisclosurePage({ fundId, year }: { fundId: number; year:
           </Card>
           <Flex gap={16} wrap>
             <a
-              href={fundFiles.disclosureJson(fundId, year)}
+              href={fundFiles.disclosureJson(fundId, year, unitId)}
               target="_blank"
               rel="noreferrer"
               data-testid="disclosure-json"
             >
               {t("disclosure.json")}
             </a>
-            <a href={fundFiles.disclosureCsv(fundId, year)} data-testid="disclosure-csv">
+            <a href={fundFiles.disclosureCsv(fundId, year, unitId)} data-testid="disclosure-csv">
               {t("disclosure.csv")}
             </a>
           </Flex>

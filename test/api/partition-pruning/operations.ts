@@ -5,6 +5,7 @@
  */
 import { type Actor, asActor } from "../../../src/server/auth/scope";
 import type { Db } from "../../../src/server/db/connection";
+import { AppError } from "../../../src/server/errors";
 import { chapterSummary } from "../../../src/server/modules/association/chapter-summary.service";
 import { chapterMembers } from "../../../src/server/modules/association/member-lists.service";
 import { listSurveys } from "../../../src/server/modules/centre-plan/needs-survey.service";
@@ -16,6 +17,7 @@ import { listConsents } from "../../../src/server/modules/consent/consent.servic
 import { listDecisions } from "../../../src/server/modules/cycle/decisions.service";
 import { listRegistrations, loadRegistration } from "../../../src/server/modules/cycle/registrations.service";
 import { listTransactions } from "../../../src/server/modules/fund/books.transactions";
+import { publicDisclosure } from "../../../src/server/modules/fund/disclosure.service";
 import { listFunds } from "../../../src/server/modules/fund/funds.service";
 import { reviewMinutes } from "../../../src/server/modules/lists/review-minutes.service";
 import { yearList } from "../../../src/server/modules/lists/year-lists.service";
@@ -95,6 +97,13 @@ export function pruningOperations(at: PruningContext): [string, () => Promise<un
     [
       "a fund's ledger",
       () => listTransactions(at.logged, at.actor, at.ids.fund, { communeId: at.ids.commune }),
+    ],
+    [
+      "a fund's public disclosure with its commune (published or not)",
+      () =>
+        publicDisclosure(at.logged, at.ids.fund, at.ids.year, at.ids.commune).catch((error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+        }),
     ],
     [
       "one household by id alone (GET /households/{id})",

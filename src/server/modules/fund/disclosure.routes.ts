@@ -39,7 +39,7 @@ disclosureRoutes.openapi(
     path: "/public/funds/{id}/disclosures/{year}",
     tags,
     summary: "Bản công khai thu – chi của một quỹ trong một năm (không cần đăng nhập)",
-    request: { params },
+    request: { params, query: fundUnitQuery },
     responses: {
       200: jsonContent(
         z.object({ disclosure: snapshot, publishedAt: z.string().describe("Thời điểm công khai") }),
@@ -49,7 +49,8 @@ disclosureRoutes.openapi(
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    return c.json(await publicDisclosure(c.get("db"), id, year), 200);
+    const { communeId } = c.req.valid("query");
+    return c.json(await publicDisclosure(c.get("db"), id, year, communeId), 200);
   },
 );
 
@@ -60,12 +61,13 @@ disclosureRoutes.openapi(
     tags,
     summary:
       "Bản công khai thu – chi dạng CSV (không cần đăng nhập): tổng hợp, thu theo nhà hảo tâm, chi theo mục đích và người nhận, chuỗi băm",
-    request: { params },
+    request: { params, query: fundUnitQuery },
     responses: { 200: csvContent("CRLF") },
   }),
   async (c) => {
     const { id, year } = c.req.valid("param");
-    const { disclosure } = await publicDisclosure(c.get("db"), id, year);
+    const { communeId } = c.req.valid("query");
+    const { disclosure } = await publicDisclosure(c.get("db"), id, year, communeId);
     return csvResponse(c, disclosureCsv(disclosure), disclosureFileName(disclosure, "csv"));
   },
 );

@@ -170,14 +170,16 @@ export async function publishDisclosure(
 
 /**
  * The published snapshot, read without login (as the database owner: no user, no row-level scope needed), with
- * the donors who have withdrawn their consent to be named (or never gave it) masked as of now.
+ * the donors who have withdrawn their consent to be named (or never gave it) masked as of now. `unitId`: the fund's
+ * unit (a commune, or the province of a provincial fund), when the address names it: one shard read.
  */
-export async function publicDisclosure(db: Db, fundId: number, year: number) {
+export async function publicDisclosure(db: Db, fundId: number, year: number, unitId?: number) {
   const row = await db
     .selectFrom("fund_disclosures")
     .select(["commune_id", "snapshot", "published_at"])
     .where("fund_id", "=", fundId)
     .where("year", "=", year)
+    .$if(unitId !== undefined, (q) => q.where("commune_id", "=", unitId!))
     .executeTakeFirst();
   if (!row) throw notFound("Quỹ chưa công khai năm này");
   const snapshot = row.snapshot as DisclosureSnapshot;

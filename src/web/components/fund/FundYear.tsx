@@ -139,13 +139,17 @@ export function FundYear({ context }: { context: FundContext }) {
           )}
           {closed?.publishedAt && (
             <Flex gap={12} wrap data-testid="fund-disclosure-links">
-              <Link to={paths.disclosure(fund.id, year)} data-testid="fund-disclosure-page">
+              <Link to={paths.disclosure(fund.id, year, fund.unit.id)} data-testid="fund-disclosure-page">
                 <GlobalOutlined /> {t("fund.disclosurePage")}
               </Link>
-              <a href={fundFiles.disclosureJson(fund.id, year)} target="_blank" rel="noreferrer">
+              <a
+                href={fundFiles.disclosureJson(fund.id, year, fund.unit.id)}
+                target="_blank"
+                rel="noreferrer"
+              >
                 JSON
               </a>
-              <a href={fundFiles.disclosureCsv(fund.id, year)}>CSV</a>
+              <a href={fundFiles.disclosureCsv(fund.id, year, fund.unit.id)}>CSV</a>
             </Flex>
           )}
         </Flex>
