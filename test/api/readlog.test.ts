@@ -86,6 +86,25 @@ describeEachEngine("processing log and breach register", (engine) => {
       expect(readers.body.entries.map((e: any) => e.action)).toEqual(["view", "list"]);
       // Reading "who has seen" is not itself a read of the record.
       expect(await logCount()).toBe(before + 1);
+
+      // With the record's commune: its commune's entries and a list of the whole city that showed it (logged above
+      // any commune, as commune 0); in another commune the record is not found.
+      const city = await admin.get(
+        `/api/v1/households?unitId=${await t.unitId("01")}&q=${encodeURIComponent(household.headName)}&limit=5`,
+      );
+      expect(city.body.households.map((h: any) => h.id)).toContain(household.id);
+      expect(Number((await lastRow()).commune_id)).toBe(0);
+      const all = await admin.get(`/api/v1/processing-log/records/households/${household.id}`);
+      const own = await admin.get(
+        `/api/v1/processing-log/records/households/${household.id}?communeId=${ward}`,
+      );
+      expect(own.status).toBe(200);
+      expect(own.body.entries.map((e: any) => e.action)).toEqual(["list", "view", "list"]);
+      expect(own.body).toEqual(all.body);
+      const elsewhere = await admin.get(
+        `/api/v1/processing-log/records/households/${household.id}?communeId=${await t.unitId("00004")}`,
+      );
+      expect(elsewhere.status).toBe(404);
     });
 
     it("refuses the log to roles that do not administer the unit, and other kinds' reads are not logged", async () => {

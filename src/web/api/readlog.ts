@@ -12,8 +12,8 @@ export type { Breach, ProcessingList };
 
 export const readlogApi = {
   log: (filter: ProcessingFilter) => request<ProcessingList>("GET", "/processing-log", { query: filter }),
-  readers: (kind: string, id: number) =>
-    request<ProcessingList>("GET", `/processing-log/records/${kind}/${id}`),
+  readers: (kind: string, id: number, communeId: number | undefined) =>
+    request<ProcessingList>("GET", `/processing-log/records/${kind}/${id}`, { query: { communeId } }),
   breaches: (query: { unitId?: number; open?: boolean }) =>
     request<{ breaches: Breach[] }>("GET", "/data-breaches", {
       query: { unitId: query.unitId, open: query.open ? "1" : undefined },

@@ -144,26 +144,31 @@ export async function listProcessing(
 /**
  * "Who has seen my data": the reads of one person's record, newest first (its views, the pages and exports that
  * listed it), for the administrators of the record's unit. The record is read through the registry's scope (404
- * outside it) without being logged itself.
+ * outside it) without being logged itself. `communeId`: the record's commune, when the caller names it (404 in
+ * another commune).
  */
 export async function recordReaders(
   db: Db,
   actor: Actor,
   kindName: string,
   id: number,
+  communeId?: number,
 ): Promise<ProcessingList> {
   if (!isPersonalKind(kindName))
     throw new AppError("validation", "Sổ theo dõi này không chứa dữ liệu cá nhân", {
       fields: { kind: "Sổ theo dõi này không chứa dữ liệu cá nhân" },
     });
   const kind = kindNamed(kindName);
-  const item = await getItem(db, actor, kind, id);
+  const item = await getItem(db, actor, kind, id, undefined, communeId);
   return asActor(db, actor, async (tx) => {
     if (!(await mayOnUnit(tx, actor, "privacy.log", unitOf(kind, item))))
       throw forbidden(refusal("privacy.log"));
     const rows = (await baseQuery(tx, actor)
       .where("l.kind", "=", kind.name)
       .where(sql<SqlBool>`l.record_ids @> ARRAY[${id}]::bigint[]`)
+      // With the record's commune: its commune's entries and those of lists above a commune (logged as commune 0),
+      // two shards instead of all.
+      .$if(communeId !== undefined, (q) => q.where("l.commune_id", "in", [communeId!, 0]))
       .orderBy("l.id", "desc")
       .limit(200)
       .execute()) as Row[];

@@ -7,7 +7,14 @@ import {
   processingFilter,
   processingListResponse,
 } from "../../../shared/readlog";
-import { createRouter, idParam, jsonContent, requireActor, staleResponse } from "../../http/context";
+import {
+  communeQuery,
+  createRouter,
+  idParam,
+  jsonContent,
+  requireActor,
+  staleResponse,
+} from "../../http/context";
 import { breachLetter, letterQuery } from "./breach-letter";
 import { createBreach, getBreach, listBreaches, updateBreach } from "./breaches.service";
 import { listProcessing, recordReaders } from "./processing.service";
@@ -37,12 +44,13 @@ readlogRoutes.openapi(
     path: "/processing-log/records/{kind}/{id}",
     tags: logTags,
     summary: "Ai đã xem dữ liệu của một người: các lần xem hồ sơ, danh sách và tệp xuất có người đó",
-    request: { params: idParam.extend({ kind: z.string().regex(/^[a-z_]{1,40}$/) }) },
+    request: { params: idParam.extend({ kind: z.string().regex(/^[a-z_]{1,40}$/) }), query: communeQuery },
     responses: { 200: jsonContent(processingListResponse, "Các lần xem, xuất, in") },
   }),
   async (c) => {
     const { kind, id } = c.req.valid("param");
-    return c.json(await recordReaders(c.get("db"), requireActor(c), kind, id), 200);
+    const { communeId } = c.req.valid("query");
+    return c.json(await recordReaders(c.get("db"), requireActor(c), kind, id, communeId), 200);
   },
 );
 

@@ -13,7 +13,8 @@ export function RecordReaders({
   onClose,
 }: {
   kind: string;
-  record: { id: number; name: string };
+  /** `communeId`: the record's commune, so the server reads its commune's log (and the lists above a commune). */
+  record: { id: number; name: string; communeId?: number };
   onClose: () => void;
 }) {
   const t = useT();
@@ -21,14 +22,14 @@ export function RecordReaders({
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    readlogApi.readers(kind, record.id).then(
+    readlogApi.readers(kind, record.id, record.communeId).then(
       (list) => live && setEntries(list.entries),
       (err: unknown) => live && setError(errorText(err, t)),
     );
     return () => {
       live = false;
     };
-  }, [kind, record.id, t]);
+  }, [kind, record.id, record.communeId, t]);
   return (
     <Modal
       open

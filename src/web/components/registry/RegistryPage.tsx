@@ -396,7 +396,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
       {readers && (
         <RecordReaders
           kind={kind.name}
-          record={{ id: readers.id, name: itemName(kind, readers) }}
+          record={{ id: readers.id, name: itemName(kind, readers), communeId: readers.communeId }}
           onClose={() => setReaders(null)}
         />
       )}
