@@ -1,8 +1,8 @@
 /**
- * A certificate page's content written as PDF operators by hand, into one content stream compressed by Node's zlib.
- * pdf-lib turns every drawText into a dozen operator objects and compresses each page's content stream with pako
- * (JavaScript) when the document is saved; at 15,000 pages of one decision that object graph and those compressions
- * were most of the time (issue 13 §4). The text is encoded by the document's embedded fonts as pdf-lib would
+ * A certificate page's content written as PDF operators by hand, into one uncompressed content stream of about a
+ * kilobyte. pdf-lib turns every drawText into a dozen operator objects and compresses each page's content stream with
+ * pako (JavaScript) when the document is saved; at 15,000 pages of one decision that object graph and those
+ * compressions were most of the time (issue 13 §4). The text is encoded by the document's embedded fonts as pdf-lib would
  * (glyph ids of the subset, as hexadecimal), word by word: a name is new on each page but its syllables are not,
  * and DejaVu shapes nothing across a space, so the glyphs are those of laying out the whole line.
  */
