@@ -132,6 +132,51 @@ describeEachEngine("counters at every level", (engine) => {
     expect((await verifyCounters(t.db, { unitCode: "00103" })).differences).toEqual([]);
   }, 120_000);
 
+  it("an UPDATE that changes no counted measure leaves every level alone; one that does moves them (0053)", async () => {
+    const { rows } = await sql<{ id: number }>`SELECT id FROM registrations WHERE commune_id = ${ward}
+        AND year = 2025 AND title = 'learning_family' AND status IN ('registered', 'assessed')
+        AND review_id IS NULL
+      ORDER BY id LIMIT 2`.execute(t.db);
+    expect(rows.length).toBe(2);
+    const ids = rows.map((r) => r.id);
+    // Whether the trigger built its upserts: the calls of hieuhoc_title_counters_upserts in this transaction.
+    const upserts = sql<{
+      n: number;
+    }>`SELECT coalesce(sum(calls), 0)::int AS n FROM pg_stat_xact_user_functions
+      WHERE funcname = 'hieuhoc_title_counters_upserts'`;
+    const communeRow = sql<{ registered: number }>`SELECT registered FROM title_commune_counters
+      WHERE commune_id = ${ward} AND year = 2025 AND title = 'learning_family'`;
+    const rolledBack = new Error("rolled back");
+    const seen: { upserts: number; registered: number }[] = [];
+    await t.db
+      .transaction()
+      .execute(async (tx) => {
+        const look = async () =>
+          seen.push({
+            upserts: (await upserts.execute(tx)).rows[0]!.n,
+            registered: (await communeRow.execute(tx)).rows[0]!.registered,
+          });
+        await sql`SET LOCAL track_functions = 'pl'`.execute(tx);
+        await look();
+        // A score sheet saved again, a grade on a registration not recognised: nothing counted changes.
+        await sql`UPDATE registrations SET status = 'assessed', grade = 'good', level = 1
+          WHERE commune_id = ${ward} AND id = ANY (${ids}::bigint[])`.execute(tx);
+        await look();
+        await sql`UPDATE registrations SET status = 'withdrawn'
+          WHERE commune_id = ${ward} AND id = ${ids[0]!}`.execute(tx);
+        await look();
+        throw rolledBack;
+      })
+      .catch((error) => {
+        if (error !== rolledBack) throw error;
+      });
+    const [before, unchanged, withdrawn] = seen;
+    expect(before!.upserts).toBe(0);
+    expect(unchanged).toEqual({ upserts: 0, registered: before!.registered });
+    expect(withdrawn).toEqual({ upserts: 1, registered: before!.registered - 1 });
+    expect((await verifyCounters(t.db, { unitCode: "00103" })).differences).toEqual([]);
+  }, 120_000);
+
   it("a roll-up at every level takes two statements besides BEGIN, the context and COMMIT", async () => {
     const hanoi = await t.unitId("01");
     await loggedStatements(t.connection.pool, async (log) => {

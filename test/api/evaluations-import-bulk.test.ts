@@ -195,4 +195,37 @@ describeEachEngine("set-based evaluation import", (engine) => {
     expect(counts[1]).toBeLessThan(30);
     await expectCountersEqualRecount();
   }, 240_000);
+  // Two connections: PostgreSQL only (PGlite has one, and serialises the two writers).
+  it.skipIf(engine !== "postgres")(
+    "a registration made by another user while the file imports: the file is refused whole, as a conflict",
+    async () => {
+      const year = 2029;
+      const rubric = await rubricForYear(t.db, "learning_family", year, province);
+      const other = await t.connection.pool.connect();
+      try {
+        // Another officer registers the file's tenth household and has not committed yet: the import's first read
+        // does not see it, and its INSERT waits on the unique key until the other commits.
+        await other.query("BEGIN");
+        await other.query(
+          `INSERT INTO registrations (commune_id, province_id, village_id, year, title, subject_kind, subject_id,
+            rubric_id, status) VALUES ($1, $2, $3, $4, 'learning_family', 'household', $5, $6, 'registered')`,
+          [ward, province, codes[9]!.villageId, year, codes[9]!.id, rubric.id],
+        );
+        const importing = run(tayho, ward, year, await file(year, codes.slice(0, 20)));
+        const outcome = importing.then(
+          () => "imported",
+          (error: Error) => error.message,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await other.query("COMMIT");
+        expect(await outcome).toBe("Có người vừa đăng ký cùng đối tượng trong lúc nhập; hãy nhập lại tệp");
+      } finally {
+        other.release();
+      }
+      // Nothing of the file was written: only the other officer's registration is there.
+      expect((await registrations(year)).map((r) => Number(r.subject_id))).toEqual([codes[9]!.id]);
+      await expectCountersEqualRecount();
+    },
+    120_000,
+  );
 });

