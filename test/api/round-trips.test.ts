@@ -2,7 +2,7 @@
  * Round trips below Kysely (db/connection.ts fewerRoundTrips): a transaction's BEGIN goes with the caller's context in
  * one message, an empty transaction sends nothing, and a transaction stays all or nothing whatever its first
  * statement; the dashboards' statements are prepared once per connection (db/together.ts). A roll-up at any level
- * is then four round trips and an evaluation save four.
+ * is then four round trips and an evaluation save four. The functions that say who the caller is keep their plans.
  */
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -90,6 +90,29 @@ describeEachEngine("round trips", (engine) => {
       });
     expect(await read()).toEqual({ value: 42, prepared: 1 });
     expect(await read()).toEqual({ value: 42, prepared: 1 });
+  });
+
+  it("who the caller is: functions that keep their plans (PL/pgSQL), with the grants' answers (0054)", async () => {
+    // PostgreSQL 15 plans a SQL function that cannot be inlined (SECURITY DEFINER) on every call: the eleven calls
+    // of a request's loadActor were a third of the database's time under load.
+    const { rows } = await sql<{ proname: string; lang: string }>`SELECT p.proname, l.lanname AS lang
+      FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+      WHERE p.proname IN ('hieuhoc_roots_for', 'hieuhoc_is_global_for', 'hieuhoc_chapters_for') ORDER BY 1`.execute(
+      t.db,
+    );
+    expect(rows).toEqual([
+      { proname: "hieuhoc_chapters_for", lang: "plpgsql" },
+      { proname: "hieuhoc_is_global_for", lang: "plpgsql" },
+      { proname: "hieuhoc_roots_for", lang: "plpgsql" },
+    ]);
+    expect(admin.global).toBe(true);
+    expect(tayho.global).toBe(false);
+    // The ward and, through the successions, the units it was formed from (their records stay in scope).
+    expect(tayho.roots.write).toContain(ward);
+    const { rows: formedFrom } = await sql<{ id: number }>`SELECT predecessor_id AS id FROM unit_successions
+      WHERE successor_id = ${ward}`.execute(t.db);
+    for (const { id } of formedFrom) expect(tayho.roots.write).toContain(Number(id));
+    expect(tayho.roots.read).toEqual(expect.arrayContaining(tayho.roots.write));
   });
 
   it("a roll-up at every level is four round trips", async () => {

@@ -152,7 +152,8 @@ function check(
   if (!s.may_read) return subjectNotFound;
   if (!s.may_register) return refusal("cycle.register", "đơn vị của đối tượng này");
   if (s.id === null && typeof file.registrationRubric === "string") return file.registrationRubric;
-  if (stableJson(s.assessment) === stableJson(p.assessment)) return "unchanged";
+  // A subject never assessed differs from any sheet: no need to write both out (most rows of a first import).
+  if (s.assessment !== null && stableJson(s.assessment) === stableJson(p.assessment)) return "unchanged";
   if (!s.may_assess) return refusal("cycle.assess", "đơn vị của hồ sơ này");
   if (s.id !== null && (!["registered", "assessed"].includes(s.status!) || s.locked))
     return pastSelfAssessment;
