@@ -202,8 +202,8 @@ async function writeBatch(tx: Db, actor: Actor, file: EvaluationFile, batch: Wri
       FROM ${recordset(fresh.map(rowOf))}
       RETURNING id, subject_id`;
     // A registration made by someone else since step 1 (not locked then) breaks the unique key: the whole file is
-    // rolled back and read again on a new try. (Without ON CONFLICT: its speculative insertion cost a tenth of the
-    // import, for a case that fails the import anyway.)
+    // rolled back and read again on a new try. (No ON CONFLICT: its speculative insertion costs on every row, for a
+    // case that fails the whole import anyway.)
     const rows = await insert.execute(tx).then(
       (result) => result.rows,
       (error: unknown) => {
