@@ -81,9 +81,9 @@ async function fannedOut(client: pg.PoolClient, query: CompiledQuery): Promise<s
  * without their commune"). The test fails when this changes either way, so the list and the document stay true.
  */
 const knownFanOuts: Record<string, string[]> = {
-  // The roll-up sums a unit's subtree through the closure table by unit_id, without commune_id; the frozen totals'
-  // correction (stats/frozen-totals.ts) finds the closed years the same way.
-  "a commune's dashboard (titles)": ["title_counters", "title_totals", "year_closures"],
+  // The series sums a unit's subtree through the closure table by unit_id, without commune_id; the frozen totals'
+  // correction (stats/frozen-totals.ts) finds the closed years the same way. (The dashboard's roll-up names the
+  // commune of a commune or a village since 2026-12-02: one partition.)
   "a commune's counters over the years": ["title_counters", "title_totals", "year_closures"],
   // /funds/{id}/… without ?communeId=: the fund is read by id (fundInScope), the ledger's own queries then name the
   // commune. With it (the web always sends it): one partition.

@@ -14,8 +14,15 @@ import type { Db } from "../../db/connection";
  * is closed, per unit and title, the frozen total less today's (rows where they differ). Scoped by row-level
  * security like the counters.
  */
-export function frozenTotalDeltas(fromYear: number, toYear: number, title?: Title): RawBuilder<unknown> {
+export function frozenTotalDeltas(
+  fromYear: number,
+  toYear: number,
+  title?: Title,
+  commune?: number,
+): RawBuilder<unknown> {
   const only = (column: string) => (title ? sql`AND ${sql.ref(column)} = ${title}` : sql``);
+  // Given the one commune whose rows are wanted (a commune's or a village's roll-up), one shard (docs/SCALE-OUT.md).
+  const ofCommune = commune === undefined ? sql`` : sql`AND k.commune_id = ${commune}`;
   return sql`(SELECT k.commune_id, d.unit_id, d.province_id, k.year::int AS year, d.title, sum(d.total)::int AS total
     FROM year_closures k CROSS JOIN LATERAL (
       SELECT f.unit_id, f.province_id, f.title, f.total FROM year_totals f
@@ -24,7 +31,7 @@ export function frozenTotalDeltas(fromYear: number, toYear: number, title?: Titl
       SELECT t.unit_id, t.province_id, t.title, -t.total FROM title_totals t
       WHERE t.commune_id = k.commune_id ${only("t.title")}
     ) d
-    WHERE k.reopened_at IS NULL AND k.year BETWEEN ${fromYear} AND ${toYear}
+    WHERE k.reopened_at IS NULL AND k.year BETWEEN ${fromYear} AND ${toYear} ${ofCommune}
     GROUP BY k.commune_id, d.unit_id, d.province_id, k.year, d.title
     HAVING sum(d.total) <> 0)`;
 }
@@ -55,7 +62,7 @@ export type FrozenState = {
   totalsCommunes: number;
 };
 
-type FrozenRow = { year: number | null; communes: number; closed: number; last: Date | string | null };
+export type FrozenRow = { year: number | null; communes: number; closed: number; last: Date | string | null };
 
 /**
  * Whether a unit's (or the nation's, `unitId` null) totals of the years `fromYear`..`toYear` are frozen: the
@@ -72,12 +79,16 @@ export async function frozenStates(
   return frozenStatesOf(rows);
 }
 
-/** The query of `frozenStates`, for a caller that sends it with other reads (db/together.ts). */
+/**
+ * The query of `frozenStates`, for a caller that sends it with other reads (db/together.ts). `commune`: the commune
+ * of a commune or a village, named so that the closures are read from its shard only (the same rows).
+ */
 export function frozenStatesQuery(
   unitId: number | null,
   fromYear: number,
   toYear: number,
   date: string,
+  commune?: number,
 ): RawBuilder<FrozenRow> {
   // One primary-key probe per closure of the years (a province's paths are thousands of rows).
   const subtree = (column: string) =>
@@ -104,6 +115,7 @@ export function frozenStatesQuery(
     WITH closed AS (
       SELECT k.year::int AS year, count(*)::int AS closed, max(k.closed_at) AS last FROM year_closures k
       WHERE k.year BETWEEN ${fromYear} AND ${toYear} AND k.reopened_at IS NULL AND ${subtree("k.commune_id")}
+        ${commune === undefined ? sql`` : sql`AND k.commune_id = ${commune}`}
       GROUP BY k.year
     )
     SELECT closed.year, closed.closed, closed.last, (${communesOf}) AS communes

@@ -26,7 +26,11 @@ function byLevel(
   tables: LevelTables,
   columns: RawBuilder<unknown>,
   filter: RawBuilder<unknown>,
+  commune?: number,
 ): RawBuilder<unknown> {
+  // The unit rows (title_counters, title_totals) of buckets all in one commune, read from its shard only: a unit's
+  // parent never changes, so every row of a village carries its commune (docs/SCALE-OUT.md).
+  const ofCommune = commune === undefined ? sql`` : sql`AND c.commune_id = ${commune}`;
   const ids = (level: string) => buckets.filter((b) => b.level === level).map((b) => b.id);
   const parts: RawBuilder<unknown>[] = [];
   const levels: [string, string, string][] = [
@@ -38,7 +42,8 @@ function byLevel(
     const chosen = ids(level);
     if (chosen.length > 0)
       parts.push(sql`SELECT ${sql.ref(`c.${key}`)} AS unit_id, c.title, ${columns} FROM ${sql.table(table)} c
-        WHERE ${sql.ref(`c.${key}`)} = ANY (${chosen}::bigint[]) ${filter} GROUP BY 1, 2`);
+        WHERE ${sql.ref(`c.${key}`)} = ANY (${chosen}::bigint[]) ${filter} ${level === "province" ? sql`` : ofCommune}
+        GROUP BY 1, 2`);
   }
   const other = buckets.filter((b) => !levels.some(([level]) => level === b.level)).map((b) => b.id);
   if (other.length > 0)
@@ -57,22 +62,29 @@ const titleOnly = (title?: Title) => (title ? sql`AND c.title = ${title}` : sql`
  * A query of (unit_id, title, the seven counter sums) for one year: one row per bucket and title, each bucket summed
  * over its subtree from the coarsest level that holds it.
  */
-export function levelCounters(buckets: LevelBucket[], year: number, title?: Title): RawBuilder<unknown> {
+export function levelCounters(
+  buckets: LevelBucket[],
+  year: number,
+  title?: Title,
+  commune?: number,
+): RawBuilder<unknown> {
   return byLevel(
     buckets,
     { province: "title_province_counters", commune: "title_commune_counters", unit: "title_counters" },
     sums,
     sql`AND c.year = ${year} ${titleOnly(title)}`,
+    commune,
   );
 }
 
 /** A query of (unit_id, title, total): today's totals (tổng số) per bucket and title, as levelCounters (0052). */
-export function levelTotals(buckets: LevelBucket[], title?: Title): RawBuilder<unknown> {
+export function levelTotals(buckets: LevelBucket[], title?: Title, commune?: number): RawBuilder<unknown> {
   return byLevel(
     buckets,
     { province: "title_province_totals", commune: "title_commune_totals", unit: "title_totals" },
     sql`sum(c.total)::int AS total`,
     titleOnly(title),
+    commune,
   );
 }
 

@@ -2,9 +2,10 @@
  * A unit's (or the nation's) figures of the learning titles for a year, with a table of its children, each summed
  * over its subtree from the counters kept at every level (levels.ts), the targets that apply and whether the year's
  * totals are frozen. The dashboards' read: besides BEGIN, the caller's context and COMMIT it is **two statements**
- * (db/together.ts), whatever the unit: the unit, the caller's right to read it, its children, the targets and the
- * frozen state in the first; the figures of the unit and its children in the second (which needs the children's
- * levels to pick the counter table of each). With boundaries=current the figures are mapped onto today's units by
+ * (db/together.ts), whatever the unit: the unit, the caller's right to read it, its children and the targets in the
+ * first; the figures of the unit and its children and the frozen state in the second (which needs the children's
+ * levels to pick the counter table of each, and the unit's commune: a commune's or a village's rows are then read from
+ * its shard alone). With boundaries=current the figures are mapped onto today's units by
  * history.service.ts in statements of its own.
  */
 import { type RawBuilder, sql } from "kysely";
@@ -15,7 +16,7 @@ import { readTogether } from "../../db/together";
 import { AppError, notFound } from "../../errors";
 import { today } from "../territory/dates";
 import { inForce } from "../territory/territory.repo";
-import { frozenStatesOf, frozenStatesQuery, frozenTotalDeltas } from "./frozen-totals";
+import { type FrozenRow, frozenStatesOf, frozenStatesQuery, frozenTotalDeltas } from "./frozen-totals";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import { type LevelBucket, levelCounters, levelTotals } from "./levels";
 import { addCounts, type Counts, countsOfRow, figures, totalDefinitions, zeroCounts } from "./metrics";
@@ -53,7 +54,7 @@ export async function rollup(
     const first = await readTogether(tx, {
       unit: tx
         .selectFrom("admin_units as u")
-        .select([...unitColumns, "u.valid_from", "u.valid_to"])
+        .select([...unitColumns, "u.parent_id", "u.valid_from", "u.valid_to"])
         .select(sql<boolean>`${unitInScope(actor, "read", "u.id")}`.as("readable"))
         .where("u.id", "=", unitId ?? 0),
       children: tx
@@ -64,15 +65,18 @@ export async function rollup(
         .orderBy("u.name")
         .orderBy("u.id"),
       targets: chainTargetsQuery(tx, unitId),
-      frozen: frozenStatesQuery(unitId, year, year, date),
     });
     const children: StatsUnit[] = first.children.map((c) => ({ ...c, id: Number(c.id) }));
     let unit: StatsUnit = NATION;
+    let commune: number | undefined;
     if (!nation) {
       const found = first.unit[0];
       if (!found?.readable) throw notFound(outOfScope);
-      const { valid_from, valid_to, readable: _, ...shown } = found;
+      const { valid_from, valid_to, parent_id, readable: _, ...shown } = found;
       unit = { ...shown, id: Number(shown.id) };
+      // A commune's or a village's figures are all in one commune: named, its rows are read from one shard.
+      if (unit.level === "commune") commune = unit.id;
+      else if (unit.level === "village" && parent_id !== null) commune = Number(parent_id);
       if (
         boundaries === "current" &&
         !((valid_from ?? date) <= date && (valid_to === null || date < valid_to))
@@ -83,19 +87,25 @@ export async function rollup(
           { fields: { date: "Đơn vị không có hiệu lực vào ngày này" } },
         );
     }
-    // Statement 2 (and history.service's for boundaries=current).
+    // Statement 2 (and history.service's for boundaries=current): the figures and whether the year's totals are
+    // frozen, once the unit's commune is known.
     const buckets = nation ? children : [unit, ...children];
     const historical = boundaries === "historical";
-    const subtree = subtreeCountsQuery(buckets, year, title, nation ? "province" : "subtree");
+    const frozen = frozenStatesQuery(unitId, year, year, date, commune);
+    const subtree = subtreeCountsQuery(buckets, year, title, nation ? "province" : "subtree", commune);
     let recordedRows: CountRow[] = [];
+    let frozenRows: FrozenRow[];
     let national: ((year: number, title: Title) => Counts) | undefined;
     if (nation) {
       const rows = historical
-        ? await readTogether(tx, { ...nationalCountsReads(year, year, title), subtree })
-        : { ...(await readTogether(tx, nationalCountsReads(year, year, title))), subtree: [] };
+        ? await readTogether(tx, { ...nationalCountsReads(year, year, title), subtree, frozen })
+        : { ...(await readTogether(tx, { ...nationalCountsReads(year, year, title), frozen })), subtree: [] };
       national = nationalCountsOf(rows.totals, rows.counters);
       recordedRows = rows.subtree;
-    } else if (historical) recordedRows = (await readTogether(tx, { subtree })).subtree;
+      frozenRows = rows.frozen;
+    } else if (historical)
+      ({ subtree: recordedRows, frozen: frozenRows } = await readTogether(tx, { subtree, frozen }));
+    else frozenRows = (await readTogether(tx, { frozen })).frozen;
     let counts: (unitId: number, title: Title) => { counts: Counts; notes: Set<string> };
     if (historical) {
       const recorded = countsByUnit(recordedRows);
@@ -143,7 +153,7 @@ export async function rollup(
       year,
       date,
       boundaries,
-      ...frozenStatesOf(first.frozen)(year),
+      ...frozenStatesOf(frozenRows)(year),
       titles: tables.map((table) => ({
         ...table,
         targets: isRecognitionTitle(table.title) ? (progress.get(table.title) ?? []) : [],
@@ -161,8 +171,9 @@ export async function rollup(
 function subtreeCountsQuery(
   buckets: LevelBucket[],
   year: number,
-  title?: Title,
-  by: "subtree" | "province" = "subtree",
+  title: Title | undefined,
+  by: "subtree" | "province",
+  commune: number | undefined,
 ) {
   const unitIds = buckets.map((b) => b.id);
   const source = (from: RawBuilder<unknown>, alias: string) =>
@@ -175,13 +186,13 @@ function subtreeCountsQuery(
   return sql<CountRow>`
     WITH totals AS (
       SELECT unit_id, title, sum(total)::int AS total FROM (
-        ${levelTotals(buckets, title)}
+        ${levelTotals(buckets, title, commune)}
         UNION ALL
         SELECT ${group("f")}, f.title, sum(f.total)
-        FROM ${source(frozenTotalDeltas(year, year, title), "f")}
+        FROM ${source(frozenTotalDeltas(year, year, title, commune), "f")}
         GROUP BY 1, 2
       ) x GROUP BY 1, 2
-    ), counters AS (${levelCounters(buckets, year, title)})
+    ), counters AS (${levelCounters(buckets, year, title, commune)})
     SELECT coalesce(t.unit_id, c.unit_id) AS unit_id, coalesce(t.title, c.title) AS title,
       coalesce(t.total, 0) AS total, coalesce(c.registered, 0) AS registered,
       coalesce(c.recognized, 0) AS recognized, coalesce(c.recognized_good, 0) AS recognized_good,
