@@ -201,6 +201,19 @@ describeEachEngine("consent", (engine) => {
     const seen = await viewer.get(`/api/v1/consents?kind=beneficiaries&id=${subject.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ minor: true, canWrite: false });
+    // With the person's commune (as the web sends it): the same answer from one shard; another commune's is 404, a
+    // malformed one 422 naming the field.
+    const inWard = await viewer.get(`/api/v1/consents?kind=beneficiaries&id=${subject.id}&communeId=${ward}`);
+    expect(inWard.status).toBe(200);
+    expect(inWard.body).toEqual(seen.body);
+    const elsewhere = await t.unitId("07069");
+    expect(
+      (await viewer.get(`/api/v1/consents?kind=beneficiaries&id=${subject.id}&communeId=${elsewhere}`))
+        .status,
+    ).toBe(404);
+    const malformed = await viewer.get(`/api/v1/consents?kind=beneficiaries&id=${subject.id}&communeId=abc`);
+    expect(malformed.status).toBe(422);
+    expect(JSON.stringify(malformed.body)).toContain("communeId");
     // The database keeps the rule too, and the register is append-only.
     await expect(
       sql`INSERT INTO consents (commune_id, province_id, subject_kind, subject_id, purpose, given_at, method,

@@ -94,8 +94,6 @@ const knownFanOuts: Record<string, string[]> = {
   // The rules that apply to a commune are its own and its province's, keyed by the province's id: two shards.
   "a commune's commendation rules (GET /commendation-rules?unitId)": ["commendation_rules"],
   "a commune's commendation proposals (GET /units/{id}/commendation-proposals)": ["commendation_rules"],
-  // GET /consents?kind&id names no commune: the person is read by id alone (`?communeId=` would fix it).
-  "a member's consents (GET /consents?kind&id)": ["members"],
   // The report's figures are the modules' roll-ups through the closure table by unit_id, as the dashboard's.
   "a commune's report preview (POST /units/{id}/reports/preview)": [
     "association_counters",

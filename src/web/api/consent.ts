@@ -5,7 +5,8 @@ import { BASE, commune, type RowRef, request } from "./client";
 export type { Consent, ConsentList };
 
 export const consentApi = {
-  list: (kind: ConsentKind, id: number) => request<ConsentList>("GET", "/consents", { query: { kind, id } }),
+  list: (kind: ConsentKind, id: number, communeId: number) =>
+    request<ConsentList>("GET", "/consents", { query: { kind, id, communeId } }),
   record: (body: ConsentCreate) =>
     request<{ consent: Consent }>("POST", "/consents", { body }).then((r) => r.consent),
   withdraw: (row: RowRef, reason: string) =>

@@ -155,8 +155,8 @@ export function pruningOperations(at: PruningContext): [string, () => Promise<un
       () => proposalList(at.logged, at.actor, at.ids.commune, at.ids.year),
     ],
     [
-      "a member's consents (GET /consents?kind&id)",
-      () => listConsents(at.logged, at.association, "members", at.ids.member),
+      "a member's consents (GET /consents?kind&id&communeId)",
+      () => listConsents(at.logged, at.association, "members", at.ids.member, at.ids.commune),
     ],
     [
       "a commune's chapter tree (GET /units/{id}/chapters/summary)",

@@ -24,13 +24,13 @@ consentRoutes.openapi(
     summary:
       "Sự đồng ý của một người trong sổ theo dõi (nhà hảo tâm, hội viên, người nhận học bổng, công dân): mọi lần ghi nhận và rút lại",
     request: {
-      query: z.object({ kind: z.enum(consentKinds), id: z.coerce.number().int().positive() }),
+      query: communeQuery.extend({ kind: z.enum(consentKinds), id: z.coerce.number().int().positive() }),
     },
     responses: { 200: jsonContent(consentList, "Sự đồng ý") },
   }),
   async (c) => {
-    const { kind, id } = c.req.valid("query");
-    return c.json(await listConsents(c.get("db"), requireActor(c), kind, id), 200);
+    const { kind, id, communeId } = c.req.valid("query");
+    return c.json(await listConsents(c.get("db"), requireActor(c), kind, id, communeId), 200);
   },
 );
 

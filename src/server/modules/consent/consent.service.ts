@@ -49,7 +49,7 @@ export function isMinor(birthYear: number | null, pupil: boolean, year = Number(
  * The person as the caller reaches them: commune, province, name, whether a child, archived, and whether the
  * caller may record their consents. 404 outside the caller's read scope.
  */
-async function subjectOf(tx: Db, actor: Actor, kind: ConsentKind, id: number) {
+async function subjectOf(tx: Db, actor: Actor, kind: ConsentKind, id: number, communeId?: number) {
   const declaration = declarationOf(kind);
   const title = columnOf(declaration, declaration.list.title)!;
   const birth = columnOf(declaration, "birthYear");
@@ -67,7 +67,8 @@ async function subjectOf(tx: Db, actor: Actor, kind: ConsentKind, id: number) {
       ${birth ? sql.ref(`r.${birth}`) : sql`NULL::integer`} AS birth_year, ${pupil} AS pupil,
       r.archived_at IS NOT NULL AS archived, ${rowInScope(actor, declaration, "write", "r")} AS writable
     FROM ${sql.table(declaration.table)} r
-    WHERE r.id = ${id} AND ${rowInScope(actor, declaration, "read", "r")}`.execute(tx);
+    WHERE r.id = ${id} AND ${rowInScope(actor, declaration, "read", "r")}
+      ${communeId === undefined ? sql`` : sql`AND r.commune_id = ${communeId}`}`.execute(tx);
   const row = rows[0];
   const noun = declaration.noun.vi;
   if (!row) throw notFound(`Không tìm thấy ${noun} số ${id}, hoặc ${noun} nằm ngoài phạm vi của bạn`);
@@ -114,9 +115,19 @@ export function presentConsent(row: Row): Consent {
 }
 
 /** A person's consents, newest first (withdrawn ones too), the purposes that apply, and what the caller may do. */
-export function listConsents(db: Db, actor: Actor, kind: ConsentKind, id: number): Promise<ConsentList> {
+/**
+ * A person's consents. Given the person's commune (the web always sends it), the person is looked up in that commune
+ * only: one shard instead of all (docs/SCALE-OUT.md); another commune answers 404.
+ */
+export function listConsents(
+  db: Db,
+  actor: Actor,
+  kind: ConsentKind,
+  id: number,
+  communeId?: number,
+): Promise<ConsentList> {
   return asActor(db, actor, async (tx) => {
-    const subject = await subjectOf(tx, actor, kind, id);
+    const subject = await subjectOf(tx, actor, kind, id, communeId);
     const rows = await tx
       .selectFrom("consents")
       .selectAll()

@@ -155,8 +155,8 @@ export function ConsentDialog({ kind, id, communeId, name, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<{ purpose: ConsentPurpose; action: "record" | "withdraw" } | null>(null);
   const load = useCallback(() => {
-    consentApi.list(kind, id).then(setList, (err: unknown) => setError(errorText(err, t)));
-  }, [kind, id, t]);
+    consentApi.list(kind, id, communeId).then(setList, (err: unknown) => setError(errorText(err, t)));
+  }, [kind, id, communeId, t]);
   useEffect(load, [load]);
   const done = () => {
     setOpen(null);
