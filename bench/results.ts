@@ -36,6 +36,8 @@ export const defaultAdminUrl = (flag: string | undefined) =>
 
 export const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 export const ms = (t0: number) => Math.round(performance.now() - t0);
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const significant = (value: number) => Number(value.toPrecision(3));
 
 /** The q-quantile (0 < q ≤ 1) of ascending samples by the nearest-rank rule. */
 export const nearestRank = (sorted: number[], q: number) =>
