@@ -8,7 +8,7 @@
  * U+FFFE/U+FFFF.
  *
  * The soft hyphen U+00AD is allowed: in TCVN3 text read as Latin-1 it is the letter "ư", and the legacy converter
- * (legacy-vietnamese.ts) runs after the file is read.
+ * (legacy-detect.ts, with the codecs of legacy-vietnamese.ts) runs after the file is read.
  */
 
 /** Excel's own limit on the characters of one cell. */

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { columnToUnicode, detectColumnEncoding, detectLegacyEncoding, toUnicode } from "./legacy-detect";
 import {
-  columnToUnicode,
-  detectColumnEncoding,
-  detectLegacyEncoding,
   isVietnameseSyllable,
   legacyEncodingOfFont,
   tcvn3ToUnicode,
-  toUnicode,
   unicodeToTcvn3,
   unicodeToVni,
   vniToUnicode,

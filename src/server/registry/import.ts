@@ -17,7 +17,8 @@ import {
 import { foldText } from "../../shared/text";
 import { type Actor, asActor } from "../auth/scope";
 import type { Db } from "../db/connection";
-import { detectColumnEncoding, tcvn3ToUnicode, vniToUnicode } from "../lib/legacy-vietnamese";
+import { detectColumnEncoding } from "../lib/legacy-detect";
+import { tcvn3ToUnicode, vniToUnicode } from "../lib/legacy-vietnamese";
 import { readTable } from "../lib/spreadsheet";
 import { writePermission } from "./access";
 import { cellReader, cellText, importColumns } from "./cells";

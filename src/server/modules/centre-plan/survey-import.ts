@@ -20,7 +20,7 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { AppError } from "../../errors";
 import { inImportTransaction } from "../../lib/import-transaction";
-import { recordsToUnicode } from "../../lib/legacy-vietnamese";
+import { recordsToUnicode } from "../../lib/legacy-detect";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { choiceKey } from "../../registry/cells";
 import { communeVillages, villageMessage } from "../../registry/units";

@@ -13,7 +13,7 @@ import type { Db } from "../../db/connection";
 import { unitInSentence } from "../../documents/nd30-names";
 import { AppError } from "../../errors";
 import { inImportTransaction } from "../../lib/import-transaction";
-import { recordsToUnicode } from "../../lib/legacy-vietnamese";
+import { recordsToUnicode } from "../../lib/legacy-detect";
 import { readTable } from "../../lib/spreadsheet";
 import { communeVillages, type Village } from "../../registry/units";
 import {
