@@ -216,7 +216,18 @@ describeEachEngine("set-based evaluation import", (engine) => {
           () => "imported",
           (error: Error) => error.message,
         );
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Commit only once the import waits on the other transaction (its INSERT met the uncommitted key), not after
+        // a guessed delay: a slow machine must not let the import read the registration before it is committed.
+        const { rows: mine } = await other.query("SELECT txid_current()::text AS xid");
+        for (let waited = 0; ; waited += 50) {
+          const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks
+            WHERE locktype = 'transactionid' AND NOT granted AND transactionid::text = ${mine[0].xid}`.execute(
+            t.db,
+          );
+          if (rows[0]!.n > 0) break;
+          if (waited > 30_000) throw new Error("the import never waited on the other registration");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await other.query("COMMIT");
         expect(await outcome).toBe("Có người vừa đăng ký cùng đối tượng trong lúc nhập; hãy nhập lại tệp");
       } finally {
