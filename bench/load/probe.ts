@@ -85,7 +85,9 @@ export async function startServerChild(databaseUrl: string, dataDir: string): Pr
     HIEUHOC_RETENTION: "off",
   };
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, [path.join(repoRoot, "bin/hieuhoc.mjs"), "serve"], {
+  // HIEUHOC_BENCH_NODE_ARGS: options for the server's Node only ("--cpu-prof --cpu-prof-dir=/tmp/prof" profiles it).
+  const nodeArgs = (process.env.HIEUHOC_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, "bin/hieuhoc.mjs"), "serve"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

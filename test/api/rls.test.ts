@@ -99,4 +99,23 @@ describeEachEngine("row-level security", (engine) => {
     expect(await read(tayho)).toEqual([{ name: "Phường Bưởi" }]);
     expect(await read(maokhe)).toEqual([]);
   });
+
+  it("hieuhoc_units_under lists the units under a unit the caller reads, and nothing under any other", async () => {
+    const tayho = await userId(t, "tayho");
+    const under = (unit: number) =>
+      asAppRole(t.db, tayho, async (tx) =>
+        (
+          await sql<{ name: string }>`SELECT name FROM hieuhoc_units_under(${unit}, ARRAY['village'])
+              ORDER BY name`.execute(tx)
+        ).rows.map((r) => r.name),
+      );
+    expect(await under(await t.unitId("00103"))).toEqual([
+      "Tổ dân phố số 1",
+      "Tổ dân phố số 2",
+      "Tổ dân phố số 3",
+    ]);
+    // The province (an ancestor, whose own row tayho sees) and a neighbouring ward: not read, so nothing.
+    expect(await under(await t.unitId("01"))).toEqual([]);
+    expect(await under(await t.unitId("00091"))).toEqual([]);
+  });
 });

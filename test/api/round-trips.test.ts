@@ -2,12 +2,15 @@
  * Round trips below Kysely (db/connection.ts fewerRoundTrips): a transaction's BEGIN goes with the caller's context in
  * one message, an empty transaction sends nothing, and a transaction stays all or nothing whatever its first
  * statement; the dashboards' statements are prepared once per connection (db/together.ts). A roll-up at any level
- * is then four round trips and an evaluation save four. The functions that say who the caller is keep their plans.
+ * is then four round trips and an evaluation save four; a signed-in request's session check one. The functions that
+ * say who the caller is keep their plans.
  */
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/scope";
 import { asActor } from "../../src/server/auth/scope";
+import { resolveSession } from "../../src/server/auth/sessions";
 import { readTogether } from "../../src/server/db/together";
 import { actorOf } from "../../src/server/demo/demo-history";
 import { assessRegistration } from "../../src/server/modules/cycle/registrations.service";
@@ -113,6 +116,24 @@ describeEachEngine("round trips", (engine) => {
       WHERE successor_id = ${ward}`.execute(t.db);
     for (const { id } of formedFrom) expect(tayho.roots.write).toContain(Number(id));
     expect(tayho.roots.read).toEqual(expect.arrayContaining(tayho.roots.write));
+  });
+
+  it("a signed-in request learns its session, its user and who the user is in one round trip", async () => {
+    const token = "round-trip-probe-token";
+    const sha = createHash("sha256").update(token).digest("hex");
+    await sql`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
+      VALUES (${sha}, ${tayho.userId}, 'csrf', now() + interval '1 hour')`.execute(t.db);
+    await countedRoundTrips(t.connection.pool, async (count) => {
+      const session = await resolveSession(t.db, token);
+      expect(count()).toBe(1);
+      expect(session?.actor.roots).toEqual(tayho.roots);
+      expect(session?.actor.global).toBe(false);
+      expect(session?.actor.name).toContain("(tayho)");
+    });
+    await sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = ${sha}`.execute(
+      t.db,
+    );
+    expect(await resolveSession(t.db, token)).toBeNull();
   });
 
   it("a roll-up at every level is four round trips", async () => {

@@ -40,28 +40,23 @@ export const commandLineActor: Actor = {
   chapters: [],
 };
 
-export async function loadActor(db: Db, userId: number, name: string, requestId?: string): Promise<Actor> {
-  const { rows } = await sql<{
-    global: boolean;
-    read: number[];
-    write: number[];
-    review: number[];
-    admin: number[];
-    association: number[];
-    association_read: number[];
-    chapters: number[];
-    fund: number[];
-    approve: number[];
-    attendance: number[];
-  }>`SELECT hieuhoc_is_global_for(${userId}) AS global,
-      hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
-      hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin,
-      hieuhoc_roots_for(${userId}, 'association') AS association,
-      hieuhoc_roots_for(${userId}, 'association_read') AS association_read,
-      hieuhoc_roots_for(${userId}, 'fund') AS fund, hieuhoc_roots_for(${userId}, 'approve') AS approve,
-      hieuhoc_roots_for(${userId}, 'attendance') AS attendance,
-      hieuhoc_chapters_for(${userId}) AS chapters`.execute(db);
-  const row = rows[0]!;
+/** The columns of who a user is, for a query that names the user in `userId` (a value or a column). */
+export const actorColumns = (
+  userId: Expression<unknown> | number,
+) => sql`hieuhoc_is_global_for(${userId}) AS global,
+  hieuhoc_roots_for(${userId}, 'read') AS read, hieuhoc_roots_for(${userId}, 'write') AS write,
+  hieuhoc_roots_for(${userId}, 'review') AS review, hieuhoc_roots_for(${userId}, 'admin') AS admin,
+  hieuhoc_roots_for(${userId}, 'association') AS association,
+  hieuhoc_roots_for(${userId}, 'association_read') AS association_read,
+  hieuhoc_roots_for(${userId}, 'fund') AS fund, hieuhoc_roots_for(${userId}, 'approve') AS approve,
+  hieuhoc_roots_for(${userId}, 'attendance') AS attendance,
+  hieuhoc_chapters_for(${userId}) AS chapters`;
+
+/** A row of `actorColumns`. */
+export type ActorRow = { global: boolean; chapters: unknown[] } & Record<Permission, unknown[]>;
+
+/** The actor of a row of `actorColumns`. */
+export function actorOf(row: ActorRow, userId: number, name: string, requestId?: string): Actor {
   const ids = (list: unknown[]) => list.map(Number);
   return {
     userId,
@@ -81,6 +76,11 @@ export async function loadActor(db: Db, userId: number, name: string, requestId?
     chapters: ids(row.chapters),
     requestId,
   };
+}
+
+export async function loadActor(db: Db, userId: number, name: string, requestId?: string): Promise<Actor> {
+  const { rows } = await sql<ActorRow>`SELECT ${actorColumns(userId)}`.execute(db);
+  return actorOf(rows[0]!, userId, name, requestId);
 }
 
 /** SQL condition: the unit in `column` lies in the actor's scope for `permission`. */

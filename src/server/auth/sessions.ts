@@ -1,11 +1,12 @@
 /** Database-backed sessions: the cookie holds a random token, the table only its SHA-256. */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { sql } from "kysely";
 import type { Me } from "../../shared/api";
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
 import { claimAttempt, type LoginLimits, releaseAttempt } from "./login-limits";
 import { decoyHash, verifyPassword } from "./passwords";
-import { type Actor, loadActor } from "./scope";
+import { type Actor, type ActorRow, actorColumns, actorOf } from "./scope";
 
 export const sessionCookie = "hh_session";
 
@@ -59,17 +60,19 @@ export async function logout(db: Db, token: string): Promise<void> {
 
 /** The session of a cookie token, with the caller's scope, or null when missing, expired or disabled. */
 export async function resolveSession(db: Db, token: string, requestId?: string): Promise<Session | null> {
-  const row = await db
-    .selectFrom("sessions as s")
-    .innerJoin("app_users as u", "u.id", "s.user_id")
-    .select(["s.user_id", "s.csrf_token", "u.full_name", "u.username"])
-    .where("s.token_hash", "=", sha256(token))
-    .where("s.expires_at", ">", new Date())
-    .where("u.disabled_at", "is", null)
-    .executeTakeFirst();
+  // One statement: the session, its user and who the user is (the scope functions run for the one row found).
+  const { rows } = await sql<
+    ActorRow & { user_id: number; csrf_token: string; full_name: string; username: string }
+  >`
+    SELECT s.user_id, s.csrf_token, u.full_name, u.username, ${actorColumns(sql.ref("s.user_id"))}
+    FROM sessions s JOIN app_users u ON u.id = s.user_id
+    WHERE s.token_hash = ${sha256(token)} AND s.expires_at > ${new Date()} AND u.disabled_at IS NULL`.execute(
+    db,
+  );
+  const row = rows[0];
   if (!row) return null;
-  const actor = await loadActor(db, row.user_id, `${row.full_name} (${row.username})`, requestId);
-  return { userId: row.user_id, csrfToken: row.csrf_token, actor };
+  const actor = actorOf(row, Number(row.user_id), `${row.full_name} (${row.username})`, requestId);
+  return { userId: Number(row.user_id), csrfToken: row.csrf_token, actor };
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {

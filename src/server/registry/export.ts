@@ -11,9 +11,9 @@ import { writeTemplate } from "../lib/spreadsheet";
 import { writeXlsx } from "../lib/xlsx-stream";
 import { unitContext } from "../modules/territory/territory.repo";
 import { cellText, importColumns } from "./cells";
+import { listItems } from "./list";
 import { type ReferenceLookup, referenceLookups } from "./references";
 import type { Item } from "./rows";
-import { listItems } from "./service";
 
 export function templateOf(kind: KindDeclaration) {
   const columns = importColumns(kind);

@@ -24,7 +24,8 @@ import { exportLogged, logRegistryPage, logRegistryView } from "../modules/readl
 import { checkDeclaration } from "./check";
 import { templateOf } from "./export";
 import { importItems } from "./import";
-import { archiveItem, createItem, getItem, listItems, setMembers, updateItem } from "./service";
+import { listItems } from "./list";
+import { archiveItem, createItem, getItem, setMembers, updateItem } from "./service";
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const xlsxResponse = { 200: { description: "Tệp .xlsx", content: { [xlsx]: { schema: z.any() } } } };

@@ -36,11 +36,22 @@ function present(field: ValueField, value: unknown): unknown {
   return ["integer", "year", "reference"].includes(field.type) ? Number(value) : value;
 }
 
-/** The kind's rows the caller may read (row-level security filters the same rows again). */
-export function baseQuery(tx: Db, actor: Actor, kind: KindDeclaration): AnySelect {
+/**
+ * The kind's rows the caller may read (row-level security filters the same rows again), joined to their unit as
+ * `u` when the item names it. `withUnit` false: the rows alone, for a count or a page that reads the units apart.
+ * `covered`: the query keeps to a unit whose every row the caller reads (checked before in the transaction), so the
+ * condition on the caller's scope would hold on every row and is left to row-level security.
+ */
+export function baseQuery(
+  tx: Db,
+  actor: Actor,
+  kind: KindDeclaration,
+  options: { withUnit?: boolean; covered?: boolean } = {},
+): AnySelect {
   let query: AnySelect = untyped(tx).selectFrom(`${kind.table} as r`);
-  if (kind.unit.item) query = query.innerJoin("admin_units as u", "u.id", `r.${kind.unit.column}`);
-  return query.where(rowInScope(actor, kind, "read"));
+  if (kind.unit.item && options.withUnit !== false)
+    query = query.innerJoin("admin_units as u", "u.id", `r.${kind.unit.column}`);
+  return options.covered ? query : query.where(rowInScope(actor, kind, "read"));
 }
 
 /**
@@ -118,12 +129,13 @@ export function selectItem(
   return q;
 }
 
-/** The list order of a kind: its declared keys, then the id. */
-export function orderItems(query: AnySelect, kind: KindDeclaration): AnySelect {
+/** The list order of a kind: its declared keys, then the id (`withinUnit`: without the unit's name). */
+export function orderItems(query: AnySelect, kind: KindDeclaration, withinUnit = false): AnySelect {
   let q = query;
   for (const key of kind.order) {
-    if (key === "unit") q = q.orderBy("u.name");
-    else {
+    if (key === "unit") {
+      if (!withinUnit) q = q.orderBy("u.name");
+    } else {
       const field = kind.fields[key];
       if (field && field.type !== "members") q = q.orderBy(`r.${field.column}`);
     }

@@ -17,31 +17,12 @@ import { AppError, notFound } from "../errors";
 import { ensureUpdated, staleVersionError } from "../lib/concurrency";
 import { recordAudit } from "../modules/audit/audit.repo";
 import { secretaryOf, writePermission } from "./access";
-import {
-  baseQuery,
-  columnValues,
-  type Item,
-  nextCode,
-  orderItems,
-  presentItem,
-  selectItem,
-  untyped,
-} from "./rows";
+import { baseQuery, columnValues, type Item, nextCode, presentItem, selectItem, untyped } from "./rows";
 import { rulesOf, todayIso } from "./rules";
-import { readableUnit, searchPattern, underUnit, writableUnit } from "./units";
+import { writableUnit } from "./units";
 
 /** The kinds a kind's references and members resolve against (the platform's, or a test's). */
 type Kinds = readonly KindDeclaration[] | undefined;
-
-export type ListOptions = {
-  unitId: number;
-  q?: string;
-  archived?: boolean;
-  offset?: number;
-  limit?: number;
-  /** Reference fields by key and the id they must name. */
-  filters?: Record<string, number>;
-};
 
 const levelText = { village: "một thôn, tổ dân phố", commune: "một xã, phường" };
 
@@ -84,41 +65,6 @@ function checkRules(
 /** The unit an item belongs to: its village (or the commune for an organisation), or its commune. */
 export const unitOf = (kind: KindDeclaration, item: Item) =>
   kind.unit.item ? (item[kind.unit.item] as { id: number }).id : item.communeId;
-
-/**
- * One page of a kind under a unit the caller may read: the rows under `unitId`, archived or not, matching the
- * folded search on search_name (or the exact code), with the total before paging. Pages hold at most 500 rows.
- */
-export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: ListOptions, kinds?: Kinds) {
-  return asActor(db, actor, async (tx) => {
-    const { communeId } = await readableUnit(tx, actor, options.unitId);
-    let query = baseQuery(tx, actor, kind)
-      .where(underUnit(options.unitId, `r.${kind.unit.column}`))
-      // Rows under a commune or a village are the commune's rows: naming it reads one shard (docs/SCALE-OUT.md).
-      .where((eb) => (communeId === null ? eb.lit(true) : eb("r.commune_id", "=", communeId)))
-      .where("r.archived_at", options.archived ? "is not" : "is", null);
-    for (const [key, id] of Object.entries(options.filters ?? {}))
-      query = query.where(`r.${(kind.fields[key] as { column: string }).column}`, "=", id);
-    const folded = searchPattern(options.q);
-    if (folded) {
-      const searched = kind.search.map((key) => kind.fields[key]);
-      const codes = searched.filter((f) => f?.type === "code").map((f) => (f as { column: string }).column);
-      const byName = searched.some((f) => f?.type === "text");
-      query = query.where((eb) =>
-        eb.or([
-          ...(byName ? [eb("r.search_name", "like", `%${folded}%`)] : []),
-          ...codes.map((column) => eb(`r.${column}`, "=", options.q!.trim())),
-        ]),
-      );
-    }
-    const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const rows = await orderItems(selectItem(query, kind, actor, kinds), kind)
-      .offset(options.offset ?? 0)
-      .limit(Math.min(options.limit ?? 50, 500))
-      .execute();
-    return { [kind.name]: rows.map((row) => presentItem(kind, row)), total: Number(total.n) };
-  });
-}
 
 /**
  * One row by id, in the caller's scope. Given its commune (known after a write, or to a caller that has it), the

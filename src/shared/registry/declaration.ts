@@ -8,6 +8,7 @@
  */
 
 import type { KindPrivacy } from "../privacy/declaration";
+import type { Title } from "../rubric";
 
 /** A text shown to users, in Vietnamese and English. */
 export type Label = { readonly vi: string; readonly en: string };
@@ -163,6 +164,12 @@ export type KindDeclaration = {
   readonly search: readonly string[];
   /** List order: field keys, or "unit" for the unit's name; the id breaks ties. */
   readonly order: readonly string[];
+  /**
+   * The learning title whose "tổng số" (title_totals, migration 0003) counts this kind's rows not archived, by the
+   * unit column: a list without search, filter or archive reads its total there (a few rows per village) instead
+   * of counting the rows. The migration's trigger must name the same title and column (test/api/list-totals.test.ts).
+   */
+  readonly totals?: Title;
   readonly list: {
     /** The main cell: bold name, archived tag; on a phone the other columns fold under it. */
     readonly title: string;

@@ -25,7 +25,8 @@ import { previewReport } from "../../../src/server/modules/reports/reports.servi
 import { listReports } from "../../../src/server/modules/reports/submissions.service";
 import { rollup } from "../../../src/server/modules/stats/rollup";
 import { series } from "../../../src/server/modules/stats/stats.service";
-import { getItem, listItems } from "../../../src/server/registry/service";
+import { listItems } from "../../../src/server/registry/list";
+import { getItem } from "../../../src/server/registry/service";
 import { kindNamed } from "../../../src/shared/registry/kinds";
 
 export type PruningContext = {

@@ -82,6 +82,7 @@ export const centres = {
   },
   search: ["name", "code"],
   order: ["code"],
+  totals: "centre_rating",
   list: { title: "name", columns: ["code", "name", "kind", "foundedOn", "address"] },
   form: { fields: ["name", "kind", "foundedOn", "address", "phone", "code"] },
   import: {

@@ -66,6 +66,7 @@ export const citizens = {
   },
   search: ["fullName"],
   order: ["unit", "fullName"],
+  totals: "learning_citizen",
   list: { title: "fullName", columns: ["fullName", "birthYear", "group", "unit"] },
   form: {
     fields: ["unit", "fullName", "birthYear", "group"],

@@ -56,6 +56,7 @@ export const clans = {
   },
   search: ["name", "headName"],
   order: ["name"],
+  totals: "learning_clan",
   list: { title: "name", columns: ["name", "headName", "householdIds"] },
   form: { fields: ["name", "headName", "householdIds"] },
   import: {

@@ -74,6 +74,7 @@ export const households = {
   },
   search: ["headName", "code"],
   order: ["unit", "code"],
+  totals: "learning_family",
   list: { title: "headName", columns: ["code", "headName", "unit", "members"], detail: "address" },
   form: { fields: ["unit", "headName", "headSex", "members", "code", "address", "phone", "clanId"] },
   import: {

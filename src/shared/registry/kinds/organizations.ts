@@ -61,6 +61,7 @@ export const organizations = {
   },
   search: ["name", "code"],
   order: ["code"],
+  totals: "learning_organization",
   list: { title: "name", columns: ["code", "name", "kind", "unit"] },
   form: { fields: ["name", "kind", "unit", "code"] },
   import: {
