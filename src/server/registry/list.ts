@@ -4,7 +4,8 @@
  *
  * - A kind listed by its unit's name (households, citizens) pages through the unit's villages in name order and
  *   takes from each only the rows the page may still need (a lateral join with a limit): a province of 3,000
- *   villages and 800,000 households reads its villages' names and a few dozen rows, not every household.
+ *   villages and 800,000 households reads its villages' names and a few dozen rows, not every household. A search
+ *   or a filter, which finds few rows, sorts what it finds.
  * - A list without search, filter or archive reads its total from the title's "tổng số" (title_totals, kept by the
  *   registries' triggers) when the kind declares it: a few rows per village instead of a count of every row.
  */
@@ -40,6 +41,8 @@ type List = {
   communeId: number | null;
   /** The caller reads every row under the list's unit (see listItems). */
   covered: boolean;
+  /** Every row not archived, without search or filter: a list as long as the unit's rows (the others are short). */
+  plain: boolean;
   kinds: Kinds;
 };
 
@@ -76,13 +79,8 @@ function listed({ tx, actor, kind, options, communeId, covered }: List, inUnit =
  */
 async function countRows(list: List) {
   const { tx, kind, options, communeId } = list;
-  const plain =
-    list.covered &&
-    !options.archived &&
-    !searchPattern(options.q) &&
-    Object.keys(options.filters ?? {}).length === 0;
   const query =
-    kind.totals && plain
+    kind.totals && list.covered && list.plain
       ? untyped(tx)
           .selectFrom("title_totals as t")
           .where("t.title", "=", kind.totals)
@@ -134,20 +132,17 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
     const { communeId } = await readableUnit(tx, actor, options.unitId);
     // readableUnit checked that the caller reads the unit: with the government's `read`, the caller then reads
     // every row under it (the scope is a subtree), and the lists' own condition on the scope is that unit.
-    const list: List = {
-      tx,
-      actor,
-      kind,
-      options,
-      communeId,
-      covered: readPermission(kind) === "read",
-      kinds,
-    };
+    const covered = readPermission(kind) === "read";
+    const plain =
+      !options.archived && !searchPattern(options.q) && Object.keys(options.filters ?? {}).length === 0;
+    const list: List = { tx, actor, kind, options, communeId, covered, plain, kinds };
     const total = await countRows(list);
     const offset = options.offset ?? 0;
     const limit = Math.min(options.limit ?? 50, 500);
     const page =
-      kind.unit.item && kind.order[0] === "unit"
+      // A search or a filter finds few rows (often fewer than a page, when the walk by unit would visit every
+      // unit): those are sorted whole.
+      kind.unit.item && kind.order[0] === "unit" && plain
         ? pageByUnit(list, offset, limit)
         : orderItems(
             selectItem(
