@@ -8,11 +8,14 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/scope";
 import { actorOf } from "../../src/server/demo/demo-history";
+import { assessedAudit } from "../../src/server/modules/cycle/assessment.service";
 import { importEvaluations } from "../../src/server/modules/cycle/evaluations.import";
+import { registeredAudit } from "../../src/server/modules/cycle/registrations.service";
 import { rubricForYear } from "../../src/server/modules/rubrics/rubrics.service";
 import { levelDifferences } from "../../src/server/modules/stats/levels";
 import { verifyCounters } from "../../src/server/modules/stats/stats.service";
-import type { Title } from "../../src/shared/rubric";
+import type { Assessment } from "../../src/shared/cycle";
+import type { Evaluation, Title } from "../../src/shared/rubric";
 import { demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
 import { addUser } from "../helpers/fund";
@@ -90,6 +93,13 @@ describeEachEngine("set-based evaluation import", (engine) => {
         SELECT id::text FROM registrations WHERE commune_id = ${ward} AND year = ${year})`.execute(t.db);
     return rows[0]!.n;
   };
+  /** A registration's audit entries as stored, oldest first. */
+  const entries = async (id: number) =>
+    (
+      await sql<Record<string, unknown>>`SELECT action, entity, entity_id AS "entityId", unit_id AS "unitId",
+          before, after, actor_id AS "actorId", province_id AS "provinceId"
+        FROM audit_log WHERE entity = 'registration' AND entity_id = ${String(id)} ORDER BY id`.execute(t.db)
+    ).rows.map((r) => ({ ...r, unitId: Number(r.unitId), actorId: Number(r.actorId) }));
   const registrations = (year: number) =>
     t.db
       .selectFrom("registrations")
@@ -113,6 +123,39 @@ describeEachEngine("set-based evaluation import", (engine) => {
     expect(saved.every((r) => r.status === "assessed" && r.passed !== null && r.version === 2)).toBe(true);
     expect(await audits("register", year)).toBe(HOUSEHOLDS);
     expect(await audits("assess", year)).toBe(HOUSEHOLDS);
+    // The entries built in SQL are the services' entries (registeredAudit, assessedAudit), in their order.
+    const units = await t.db
+      .selectFrom("registrations")
+      .select(["id", "village_id", "scope_unit_id", "rubric_id"])
+      .where("commune_id", "=", ward)
+      .where("id", "=", saved[7]!.id)
+      .executeTakeFirstOrThrow();
+    const by = { actorId: tayho.userId, provinceId: province };
+    const evaluation = saved[7]!.result as Evaluation;
+    expect(await entries(saved[7]!.id)).toEqual([
+      {
+        ...registeredAudit(saved[7]!.id, Number(units.village_id), {
+          year,
+          title: "learning_family",
+          subject: { kind: "household", id: Number(saved[7]!.subject_id) },
+          rubricId: Number(units.rubric_id),
+        }),
+        entityId: String(saved[7]!.id),
+        before: null,
+        ...by,
+      },
+      {
+        ...assessedAudit(
+          saved[7]!.id,
+          Number(units.scope_unit_id),
+          { assessment: null, passed: null },
+          saved[7]!.assessment as Assessment,
+          evaluation,
+        ),
+        entityId: String(saved[7]!.id),
+        ...by,
+      },
+    ]);
     await expectCountersEqualRecount();
     expect(await run(tayho, ward, year, await file(year, codes))).toMatchObject({
       errors: [],
@@ -129,6 +172,25 @@ describeEachEngine("set-based evaluation import", (engine) => {
     ).toMatchObject({ errors: [], created: 0, updated: 10, unchanged: HOUSEHOLDS - 10 });
     expect(await audits("assess", year)).toBe(HOUSEHOLDS + 10);
     expect(await audits("register", year)).toBe(HOUSEHOLDS);
+    // A changed row's entry names the assessment it replaced.
+    const changed = (await registrations(year)).find((r) => r.id === saved[3]!.id)!;
+    const scope = await t.db
+      .selectFrom("registrations")
+      .select("scope_unit_id")
+      .where("commune_id", "=", ward)
+      .where("id", "=", changed.id)
+      .executeTakeFirstOrThrow();
+    expect((await entries(changed.id)).at(-1)).toEqual({
+      ...assessedAudit(
+        changed.id,
+        Number(scope.scope_unit_id),
+        { assessment: saved[3]!.assessment, passed: saved[3]!.passed },
+        changed.assessment as Assessment,
+        changed.result as Evaluation,
+      ),
+      entityId: String(changed.id),
+      ...by,
+    });
     await expectCountersEqualRecount();
   }, 240_000);
 

@@ -39,27 +39,17 @@ export async function recordAudit(tx: Db, actor: Actor, record: AuditRecord): Pr
 }
 
 /**
- * Appends many entries in one statement (a whole-file import): the same rows as auditValues, sent as one JSON
- * array and spread by jsonb_to_recordset, so that the statement and its parameters do not grow with the rows.
+ * Many entries in one statement (a whole-file import): the end of a statement that appends the rows of a CTE named
+ * `entries` (ord, action, entity, entity_id, unit_id, before, after) to the audit log in `ord` order, as auditValues
+ * would: `WITH entries AS (…), ${auditEntries(actor)} SELECT …`. The province is looked up once per unit, not once
+ * per row. The evaluations import builds its entries from the rows it writes in the same statement, so that the
+ * rows go to PostgreSQL once.
  */
-export async function recordAudits(tx: Db, actor: Actor, records: AuditRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const rows = records.map((r) => ({
-    action: r.action,
-    entity: r.entity,
-    entity_id: r.entityId === undefined || r.entityId === null ? null : String(r.entityId),
-    unit_id: r.unitId ?? null,
-    before: r.before ?? null,
-    after: r.after ?? null,
-  }));
-  // The province looked up once per unit, not once per row.
-  await sql`WITH t AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(action text, entity text,
-        entity_id text, unit_id bigint, before jsonb, after jsonb)),
-      units AS (SELECT u.unit_id, ${provinceOfUnit(sql.ref("u.unit_id"))} AS province_id
-        FROM (SELECT DISTINCT unit_id FROM t WHERE unit_id IS NOT NULL) u)
-    INSERT INTO audit_log (province_id, actor_id, actor_name, action, entity, entity_id, unit_id, before, after,
-      request_id)
-    SELECT coalesce(units.province_id, 0), ${actor.userId}, ${actor.name}, t.action, t.entity, t.entity_id, t.unit_id,
-      t.before, t.after, ${actor.requestId ?? null}
-    FROM t LEFT JOIN units ON units.unit_id = t.unit_id`.execute(tx);
-}
+export const auditEntries = (actor: Actor) => sql`entry_units AS (
+    SELECT u.unit_id, ${provinceOfUnit(sql.ref("u.unit_id"))} AS province_id
+    FROM (SELECT DISTINCT unit_id FROM entries WHERE unit_id IS NOT NULL) u),
+  audited AS (INSERT INTO audit_log (province_id, actor_id, actor_name, action, entity, entity_id, unit_id, before,
+      after, request_id)
+    SELECT coalesce(eu.province_id, 0), ${actor.userId}, ${actor.name}, e.action, e.entity, e.entity_id, e.unit_id,
+      e.before, e.after, ${actor.requestId ?? null}
+    FROM entries e LEFT JOIN entry_units eu ON eu.unit_id = e.unit_id ORDER BY e.ord)`;

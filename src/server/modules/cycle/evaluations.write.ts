@@ -7,7 +7,7 @@
  *    its registration and that registration's state, and the level it holds (TT 25/2023, levels sets only);
  * 3. evaluate() per row in JavaScript (pure); a refused row is named by its line and nothing is written;
  * 4. per batch of 5,000 rows: one INSERT of the new registrations (registered and assessed at once, as the two
- *    services leave them: version 2), one UPDATE … FROM of the existing ones, one INSERT of their audit rows. The
+ *    services leave them: version 2) with their audit rows, one UPDATE … FROM of the existing ones with theirs. The
  *    counters follow in the statement triggers (migrations 0003, 0051).
  * Rows go to PostgreSQL as one JSON array per statement, spread by jsonb_to_recordset: one parameter and one round
  * trip on both drivers (node-postgres has no COPY without a new dependency; PGlite's COPY FROM '/dev/blob' would need
@@ -23,10 +23,9 @@ import { type Actor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import type { RegistrationStatus } from "../../db/schema";
 import { AppError } from "../../errors";
-import { recordAudits } from "../audit/audit.repo";
+import { auditEntries } from "../audit/audit.repo";
 import { loadRubric } from "../rubrics/rubrics.service";
 import {
-  assessedAudit,
   evaluateAssessment,
   evaluationColumns,
   type HeldLevelRow,
@@ -35,12 +34,7 @@ import {
   refuseInvalidScores,
 } from "./assessment.service";
 import { lockRegistrations } from "./locks";
-import {
-  archivedSubject,
-  registeredAudit,
-  subjectNotFound,
-  subjectUnitColumn,
-} from "./registrations.service";
+import { archivedSubject, subjectNotFound, subjectUnitColumn } from "./registrations.service";
 
 type Rubric = { id: number; scheme: "points" | "levels"; definition: RubricDefinition };
 
@@ -171,72 +165,87 @@ function check(
 /** Rows written per statement: the JSON of 5,000 evaluated rows is a few megabytes. */
 const BATCH = 5_000;
 
-/** Step 4: one batch's new registrations, updated assessments and audit rows, in three statements. */
+/**
+ * The audit entry of a self-assessment (assessedAudit's), from a batch's row `t` and the registration before it `o`.
+ * The entries are ordered by `ord`: a new registration's register entry (2 × its row) before its assess entry.
+ */
+const assessEntry = sql`'assess'::text AS action, 'registration'::text AS entity,
+  t.scope_unit_id AS unit_id, jsonb_build_object('assessment', o.assessment, 'passed', o.passed) AS before,
+  jsonb_build_object('assessment', t.assessment, 'passed', t.passed, 'label', t.result -> 'label') AS after`;
+
+/**
+ * Step 4: one batch's new registrations with their audit rows in one statement, then the updated assessments with
+ * theirs in another. The audit rows (registeredAudit and assessedAudit's entries, in the order the services write
+ * them) are built in SQL from the rows the statement writes, so the batch goes to PostgreSQL once.
+ */
 async function writeBatch(tx: Db, actor: Actor, file: EvaluationFile, batch: Write[], at: Date) {
-  const rowOf = ({ p, state, result }: Write) => ({
+  const rowOf = ({ p, state, result }: Write, ord: number) => ({
+    ord,
     id: state.id,
     subject_id: p.subjectId,
+    unit_id: state.unit_id,
+    scope_unit_id: state.scope_unit_id,
     village_id: state.village_id,
     commune_id: state.commune_id,
     assessment: p.assessment,
     result,
     ...evaluationColumns(result),
   });
-  const recordset = (
-    rows: ReturnType<typeof rowOf>[],
-  ) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-    AS t(id bigint, subject_id bigint, village_id bigint, commune_id bigint, assessment jsonb, result jsonb,
-      passed boolean, grade text, level smallint)`;
+  const rows = (
+    writes: Write[],
+  ) => sql`t AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(writes.map(rowOf))}::jsonb)
+    AS t(ord int, id bigint, subject_id bigint, unit_id bigint, scope_unit_id bigint, village_id bigint,
+      commune_id bigint, assessment jsonb, result jsonb, passed boolean, grade text, level smallint))`;
   const fresh = batch.filter((w) => w.state.id === null);
   const changed = batch.filter((w) => w.state.id !== null);
-  const ids = new Map<number, number>();
   if (fresh.length > 0) {
     const rubricId = (file.registrationRubric as Rubric).id;
     // Registered and assessed in one row: version 2, as registerSubjects then assessRegistration leave it.
-    const insert = sql<{ id: number; subject_id: number }>`INSERT INTO registrations (commune_id,
-        province_id, village_id, year, title, subject_kind, subject_id, rubric_id, registered_by, assessment, result,
-        passed, grade, level, status, assessed_by, assessed_at, version)
-      SELECT t.commune_id, ${file.provinceId}, t.village_id, ${file.year}, ${file.title}, ${file.kind}, t.subject_id,
-        ${rubricId}, ${actor.userId}, t.assessment, t.result, t.passed, t.grade, t.level, 'assessed',
-        ${actor.userId}, ${at}, 2
-      FROM ${recordset(fresh.map(rowOf))}
-      RETURNING id, subject_id`;
+    const insert = sql`WITH ${rows(fresh)},
+      inserted AS (INSERT INTO registrations (commune_id, province_id, village_id, year, title, subject_kind,
+          subject_id, rubric_id, registered_by, assessment, result, passed, grade, level, status, assessed_by,
+          assessed_at, version)
+        SELECT t.commune_id, ${file.provinceId}, t.village_id, ${file.year}, ${file.title}, ${file.kind},
+          t.subject_id, ${rubricId}, ${actor.userId}, t.assessment, t.result, t.passed, t.grade, t.level, 'assessed',
+          ${actor.userId}, ${at}, 2
+        FROM t
+        RETURNING id, subject_id),
+      entries AS (
+        SELECT t.ord * 2 AS ord, i.id::text AS entity_id, 'register'::text AS action, 'registration'::text AS entity,
+          t.unit_id, NULL::jsonb AS before, jsonb_build_object('year', ${file.year}::int, 'title', ${file.title}::text,
+            'subject', jsonb_build_object('kind', ${file.kind}::text, 'id', t.subject_id),
+            'rubricId', ${rubricId}::bigint) AS after
+        FROM t JOIN inserted i ON i.subject_id = t.subject_id
+        UNION ALL
+        SELECT t.ord * 2 + 1, i.id::text, ${assessEntry}
+        FROM t JOIN inserted i ON i.subject_id = t.subject_id
+          -- a new registration had no assessment before
+          CROSS JOIN (SELECT NULL::jsonb AS assessment, NULL::boolean AS passed) o),
+      ${auditEntries(actor)}
+      SELECT count(*)::int AS n FROM inserted`;
     // A registration made by someone else since step 1 (not locked then) breaks the unique key: the whole file is
     // rolled back and read again on a new try. (No ON CONFLICT: its speculative insertion costs on every row, for a
     // case that fails the whole import anyway.)
-    const rows = await insert.execute(tx).then(
-      (result) => result.rows,
-      (error: unknown) => {
-        if ((error as { code?: string }).code === "23505")
-          throw new AppError(
-            "conflict",
-            "Có người vừa đăng ký cùng đối tượng trong lúc nhập; hãy nhập lại tệp",
-          );
-        throw error;
-      },
-    );
-    for (const r of rows) ids.set(Number(r.subject_id), Number(r.id));
+    await insert.execute(tx).catch((error: unknown) => {
+      if ((error as { code?: string }).code === "23505")
+        throw new AppError(
+          "conflict",
+          "Có người vừa đăng ký cùng đối tượng trong lúc nhập; hãy nhập lại tệp",
+        );
+      throw error;
+    });
   }
   if (changed.length > 0)
-    await sql`UPDATE registrations r SET assessment = t.assessment, result = t.result, passed = t.passed,
-        grade = t.grade, level = t.level, status = 'assessed', assessed_by = ${actor.userId}, assessed_at = ${at}
-      FROM ${recordset(changed.map(rowOf))}
-      WHERE r.commune_id = ${file.communeId} AND r.id = t.id`.execute(tx);
-  await recordAudits(
-    tx,
-    actor,
-    batch.flatMap(({ p, state, result }) => {
-      const id = state.id ?? ids.get(p.subjectId)!;
-      const assessed = assessedAudit(id, state.scope_unit_id!, state, p.assessment, result);
-      if (state.id !== null) return [assessed];
-      const subject = { kind: file.kind, id: p.subjectId };
-      const rubricId = (file.registrationRubric as Rubric).id;
-      return [
-        registeredAudit(id, state.unit_id!, { year: file.year, title: file.title, subject, rubricId }),
-        assessed,
-      ];
-    }),
-  );
+    // The rows as they were (o) and the update read the same snapshot: o holds the assessments before this statement.
+    await sql`WITH ${rows(changed)},
+      o AS (SELECT r.id, r.assessment, r.passed FROM registrations r
+        WHERE r.commune_id = ${file.communeId} AND r.id IN (SELECT id FROM t)),
+      updated AS (UPDATE registrations r SET assessment = t.assessment, result = t.result, passed = t.passed,
+          grade = t.grade, level = t.level, status = 'assessed', assessed_by = ${actor.userId}, assessed_at = ${at}
+        FROM t WHERE r.commune_id = ${file.communeId} AND r.id = t.id),
+      entries AS (SELECT t.ord, t.id::text AS entity_id, ${assessEntry} FROM t JOIN o ON o.id = t.id),
+      ${auditEntries(actor)}
+      SELECT 1`.execute(tx);
 }
 
 /**
