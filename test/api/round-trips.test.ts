@@ -16,6 +16,8 @@ import { actorOf } from "../../src/server/demo/demo-history";
 import { assessRegistration } from "../../src/server/modules/cycle/registrations.service";
 import { loadRubric } from "../../src/server/modules/rubrics/rubrics.service";
 import { rollup } from "../../src/server/modules/stats/rollup";
+import { listItems } from "../../src/server/registry/list";
+import { kindNamed } from "../../src/shared/registry/kinds";
 import { registerHouseholds, scoresFor } from "../fixtures/cycle";
 import { demoApp, type TestApp } from "../helpers/api";
 import { describeEachEngine } from "../helpers/db";
@@ -134,6 +136,25 @@ describeEachEngine("round trips", (engine) => {
       t.db,
     );
     expect(await resolveSession(t.db, token)).toBeNull();
+  });
+
+  it("a registry list is five round trips: the context, the unit with the right to read it, the total, the page, COMMIT", async () => {
+    const households = kindNamed("households");
+    const hanoi = await actorOf(t.db, "hanoi");
+    await countedRoundTrips(t.connection.pool, async (count) => {
+      for (const [actor, unitId] of [
+        [tayho, ward],
+        [hanoi, await t.unitId("01")],
+      ] as const) {
+        const before = count();
+        const page = await listItems(t.db, actor, households, { unitId, limit: 5 });
+        expect(page.total).toBeGreaterThan(0);
+        expect(count() - before).toBe(5);
+      }
+    });
+    await expect(listItems(t.db, tayho, households, { unitId: await t.unitId("00091") })).rejects.toThrow(
+      /ngoài phạm vi/,
+    );
   });
 
   it("a roll-up at every level is four round trips", async () => {

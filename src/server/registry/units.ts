@@ -9,7 +9,7 @@ import { mayOnUnit, requireOnUnit } from "../auth/capabilities";
 import type { Actor, Permission } from "../auth/scope";
 import type { Db } from "../db/connection";
 import { AppError, forbidden, notFound } from "../errors";
-import { canOnUnit, unitContext } from "../modules/territory/territory.repo";
+import { unitContextIfCan } from "../modules/territory/territory.repo";
 
 /** SQL condition: the unit in `column` lies under (or is) `unitId`. */
 export const underUnit = (unitId: number, column: string) =>
@@ -23,7 +23,7 @@ export const searchPattern = (q: string | undefined) => foldText(q ?? "").replac
  * its commune for a village, null above a commune).
  */
 export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
-  const context = (await canOnUnit(tx, actor, "read", unitId)) ? await unitContext(tx, unitId) : null;
+  const context = await unitContextIfCan(tx, actor, "read", unitId);
   if (!context) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   return { communeId: context.communeId };
 }
@@ -46,9 +46,8 @@ export async function writableUnit(
     secretary?: boolean;
   },
 ) {
-  const context = await unitContext(tx, unitId);
-  if (!context || !(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  const context = await unitContextIfCan(tx, actor, "read", unitId);
+  if (!context) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
   if (!options.levels.includes(context.level as "commune") || context.communeId === null)
     throw new AppError("validation", options.message, { fields: { [options.field]: options.message } });
   if (!options.secretary)
@@ -68,9 +67,8 @@ export async function importCommune(
   permission: Permission = "write",
   secretary = false,
 ) {
-  const commune = await unitContext(tx, communeId);
-  if (!commune || !(await canOnUnit(tx, actor, "read", communeId)))
-    throw notFound("Không tìm thấy xã, phường");
+  const commune = await unitContextIfCan(tx, actor, "read", communeId);
+  if (!commune) throw notFound("Không tìm thấy xã, phường");
   if (commune.level !== "commune") throw new AppError("validation", `Chọn một xã, phường để nhập ${what}`);
   const edit = editAction(permission);
   const onUnit = await mayOnUnit(tx, actor, edit, communeId);

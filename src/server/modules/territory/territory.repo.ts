@@ -229,12 +229,41 @@ export type UnitContext = {
 
 /** The commune and province above (or at) a unit, for the distribution columns of the rows attached to it. */
 export async function unitContext(tx: Db, id: number): Promise<UnitContext | null> {
+  return contextOf(
+    id,
+    await tx
+      .selectFrom("admin_unit_paths as p")
+      .innerJoin("admin_units as a", "a.id", "p.ancestor_id")
+      .select(["a.id", "a.level", "p.depth"])
+      .where("p.descendant_id", "=", id)
+      .execute(),
+  );
+}
+
+/**
+ * canOnUnit and unitContext in one statement: the unit's context when the caller holds `permission` on it, else
+ * null (a list's first read on every request).
+ */
+export async function unitContextIfCan(
+  tx: Db,
+  actor: Actor,
+  permission: Permission,
+  id: number,
+): Promise<UnitContext | null> {
   const rows = await tx
     .selectFrom("admin_unit_paths as p")
     .innerJoin("admin_units as a", "a.id", "p.ancestor_id")
     .select(["a.id", "a.level", "p.depth"])
     .where("p.descendant_id", "=", id)
+    .where(unitInScope(actor, permission, "p.descendant_id"))
     .execute();
+  return contextOf(id, rows);
+}
+
+function contextOf(
+  id: number,
+  rows: { id: number; level: UnitRef["level"]; depth: number }[],
+): UnitContext | null {
   const self = rows.find((r) => r.depth === 0);
   const province = rows.find((r) => r.level === "province");
   if (!self || !province) return null;
