@@ -1,5 +1,6 @@
 /** The modules whose access cases live in this folder (one line per module). */
 
+import { associationCases } from "./association";
 import { attendanceCases } from "./attendance";
 import { centreOrgCases } from "./centre-org";
 import { centrePlanCases } from "./centre-plan";
@@ -8,10 +9,12 @@ import { commendationStatsCases } from "./commendation-stats";
 import { commendationCases } from "./commendations";
 import { consentCases } from "./consent";
 import { deadlineCases } from "./deadlines";
+import { fundCases } from "./fund";
 import { inventoryCases } from "./inventory";
 import { learnerEvidenceCases } from "./learner-evidence";
 import { listsCases } from "./lists";
 import { readlogCases } from "./readlog";
+import { registryCases } from "./registries";
 import { reportCases } from "./reports";
 import { requestCases } from "./requests";
 import { reviewCases } from "./review";
@@ -21,6 +24,9 @@ import type { CaseModule } from "./types";
 import { yearCloseCases } from "./year-close";
 
 export const caseModules: readonly CaseModule[] = [
+  registryCases,
+  associationCases,
+  fundCases,
   centreCases,
   commendationCases,
   centreOrgCases,
