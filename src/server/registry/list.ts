@@ -99,15 +99,9 @@ async function countRows(list: List) {
 function pageByUnit(list: List, offset: number, limit: number) {
   const { tx, actor, kind, options } = list;
   const levels = [...kind.unit.levels];
-  // Covered, the units come from hieuhoc_units_under (migration 0055: one check of the caller's scope, not one per unit).
-  const units = (
-    list.covered
-      ? untyped(tx).selectFrom(sql`hieuhoc_units_under(${options.unitId}, ${levels}::text[])`.as("u"))
-      : untyped(tx)
-          .selectFrom("admin_units as u")
-          .where(underUnit(options.unitId, "u.id"))
-          .where("u.level", "in", levels)
-  )
+  // hieuhoc_units_under (migration 0055) checks the caller's scope once, not once per unit as admin_units' policy.
+  const units = untyped(tx)
+    .selectFrom(sql`hieuhoc_units_under(${options.unitId}, ${levels}::text[])`.as("u"))
     .select(["u.id", "u.code", "u.name", "u.level", "u.kind"])
     .orderBy("u.name");
   const rows = orderItems(
@@ -142,7 +136,7 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
     const page =
       // A search or a filter finds few rows (often fewer than a page, when the walk by unit would visit every
       // unit): those are sorted whole.
-      kind.unit.item && kind.order[0] === "unit" && plain
+      kind.unit.item && kind.order[0] === "unit" && plain && list.covered
         ? pageByUnit(list, offset, limit)
         : orderItems(
             selectItem(
