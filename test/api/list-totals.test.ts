@@ -80,6 +80,19 @@ describeEachEngine("registry lists by unit, with totals", (engine) => {
         all.slice(offset, offset + limit),
       );
     }
+    // Each row names its village's commune (the page shows "Tổ dân phố số 1, Phường Tây Hồ" above a commune).
+    const communes = await sql<{ id: string; commune: string }>`
+      SELECT h.id, c.name AS commune FROM households h JOIN admin_units c ON c.id = h.commune_id`.execute(
+      t.db,
+    );
+    const communeOf = new Map(communes.rows.map((r) => [Number(r.id), r.commune]));
+    const first = await hanoi.get(`/api/v1/households?unitId=${province}&limit=100`);
+    const named = first.body.households.map((h: { id: number; village: { communeName: string } }) => [
+      communeOf.get(h.id),
+      h.village.communeName,
+    ]);
+    expect(new Set(named.map(([, name]: string[]) => name)).size).toBe(2);
+    for (const [expected, name] of named) expect(name).toBe(expected);
     const searched = await hanoi.get(`/api/v1/households?unitId=${province}&q=nguyen&limit=500`);
     const found = await sorted(province, "nguyen");
     expect(searched.body.total).toBe(found.length);

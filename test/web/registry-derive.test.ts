@@ -19,7 +19,14 @@ import { testPets } from "../fixtures/test-pets";
 const pet: RegistryItem = {
   id: 7,
   communeId: 1,
-  village: { id: 11, code: "01", name: "Thôn Đông", level: "village", kind: "Thôn" },
+  village: {
+    id: 11,
+    code: "01",
+    name: "Thôn Đông",
+    level: "village",
+    kind: "Thôn",
+    communeName: "Xã An Phú",
+  },
   code: "007",
   name: "Mướp",
   species: "dog",
@@ -59,6 +66,13 @@ describe("the registry page of a kind added by a declaration", () => {
       ["species", "unit", "born", "legs"].map((k) => cellText(testPets, k, pet, lang));
     expect(cells("vi")).toEqual(["Chó", "Thôn Đông", "05/03/2020", "4"]);
     expect(cells("en")[0]).toBe("Dog");
+    // Above a commune the village is named with its commune: villages of the same name in different communes.
+    expect(cellText(testPets, "unit", pet, "vi", true)).toBe("Thôn Đông, Xã An Phú");
+    const ownCommune = {
+      ...pet,
+      village: { ...(pet.village as object), level: "commune", name: "Xã An Phú" },
+    };
+    expect(cellText(testPets, "unit", ownCommune, "vi", true)).toBe("Xã An Phú");
   });
 
   it("makes the form from the declared fields: widgets, limits, messages, the code hint when adding", () => {

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { sql } from "kysely";
 import type { Me } from "../../shared/api";
-import type { Db } from "../db/connection";
+import { type Db, prepared } from "../db/connection";
 import { AppError } from "../errors";
 import { claimAttempt, type LoginLimits, releaseAttempt } from "./login-limits";
 import { decoyHash, verifyPassword } from "./passwords";
@@ -63,7 +63,7 @@ export async function resolveSession(db: Db, token: string, requestId?: string):
   // One statement: the session, its user and who the user is (the scope functions run for the one row found).
   const { rows } = await sql<
     ActorRow & { user_id: number; csrf_token: string; full_name: string; username: string }
-  >`
+  >`${prepared}
     SELECT s.user_id, s.csrf_token, u.full_name, u.username, ${actorColumns(sql.ref("s.user_id"))}
     FROM sessions s JOIN app_users u ON u.id = s.user_id
     WHERE s.token_hash = ${sha256(token)} AND s.expires_at > ${new Date()} AND u.disabled_at IS NULL`.execute(

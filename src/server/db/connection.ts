@@ -81,6 +81,18 @@ export const PREPARED = "/* prepared */";
 export const prepared = sql.raw(PREPARED);
 
 type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
+/** A prepared statement's name: its text's hash, computed once per text (the texts marked PREPARED are a few hundred). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= 10_000) statementNames.clear();
+    name = `h${createHash("sha1").update(text).digest("base64url")}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 type Result = { command: string; rowCount: number | null; rows: unknown[]; fields: unknown[] };
 
 /**
@@ -96,10 +108,7 @@ function fewerRoundTrips(client: pg.PoolClient, prepare: boolean): void {
     Promise.resolve({ command, rowCount: null, rows: [], fields: [] });
   const send: Query = (config, values, callback) =>
     prepare && typeof config === "string" && (config.startsWith(PREPARED) || config.endsWith(PREPARED))
-      ? query(
-          { name: `h${createHash("sha1").update(config).digest("base64url")}`, text: config, values },
-          callback,
-        )
+      ? query({ name: statementName(config), text: config, values }, callback)
       : query(config, values, callback);
   (client as { query: Query }).query = (config, values, callback) => {
     const plain =

@@ -13,7 +13,7 @@ import { type SqlBool, sql } from "kysely";
 import type { KindDeclaration } from "../../shared/registry/declaration";
 import type { Actor } from "../auth/scope";
 import { asActor } from "../auth/scope";
-import type { Db } from "../db/connection";
+import { type Db, prepared } from "../db/connection";
 import { readPermission } from "./access";
 import { baseQuery, orderItems, presentItem, selectItem, untyped } from "./rows";
 import { readableUnit, searchPattern, underUnit } from "./units";
@@ -88,7 +88,7 @@ async function countRows(list: List) {
           .where((eb) => (communeId === null ? eb.lit(true) : eb("t.commune_id", "=", communeId)))
           .select(sql<number>`coalesce(sum(t.total), 0)`.as("n"))
       : listed(list).select((eb) => eb.fn.countAll<number>().as("n"));
-  return Number((await query.executeTakeFirstOrThrow()).n);
+  return Number((await query.modifyEnd(prepared).executeTakeFirstOrThrow()).n);
 }
 
 /**
@@ -151,7 +151,7 @@ export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: 
           )
             .offset(offset)
             .limit(limit);
-    const rows = await page.execute();
+    const rows = await page.modifyEnd(prepared).execute();
     return { [kind.name]: rows.map((row) => presentItem(kind, row)), total };
   });
 }

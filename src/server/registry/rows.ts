@@ -113,6 +113,10 @@ export function selectItem(
       "u.name as unit_name",
       "u.level as unit_level",
       "u.kind as unit_kind",
+      // The commune's name: a province's list shows villages of the same name in different wards.
+      sql<string | null>`(SELECT c.name FROM admin_units c WHERE c.id = r.commune_id)`.as(
+        "unit_commune_name",
+      ),
     ]);
   const keeper = keeperOf(actor, kind);
   for (const [key, field] of valueFields(kind)) q = q.select(storedColumn(kind, field, `f_${key}`, keeper));
@@ -153,6 +157,7 @@ export function presentItem(kind: KindDeclaration, row: Record<string, unknown>)
       name: row.unit_name,
       level: row.unit_level,
       kind: row.unit_kind,
+      communeName: (row.unit_commune_name as string | null) ?? null,
     };
   for (const [key, field] of Object.entries(kind.fields))
     item[key] =

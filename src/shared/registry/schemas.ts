@@ -84,12 +84,17 @@ function inputFieldSchema(field: ValueField): z.ZodType {
   return alwaysFilled(field) ? schema.optional() : schema.nullable().optional();
 }
 
+/** A row's unit, with the name of its commune (a list above a commune names villages of several). */
+export const itemUnitRef = unitRef.extend({
+  communeName: z.string().nullable().describe("Tên xã/phường của đơn vị (null nếu người xem không được đọc)"),
+});
+
 /** Rows may move between villages of their commune; a row of the commune itself stays there. */
 export const movable = (kind: KindDeclaration) => kind.unit.levels.includes("village");
 
 export function registrySchemas(kind: KindDeclaration) {
   const itemShape: Record<string, z.ZodType> = { id: z.number(), communeId: z.number() };
-  if (kind.unit.item) itemShape[kind.unit.item] = unitRef;
+  if (kind.unit.item) itemShape[kind.unit.item] = itemUnitRef;
   for (const [key, field] of Object.entries(kind.fields)) itemShape[key] = itemFieldSchema(field);
   itemShape.archivedAt = z.string().nullable();
   const reasons = kind.archive ? (Object.keys(kind.archive.reasons) as [string, ...string[]]) : null;
@@ -139,7 +144,7 @@ type FieldValues<Fields> = {
     ? ValueOf<Fields[P]>
     : ValueOf<Fields[P]> | null;
 };
-type UnitRefShape = z.infer<typeof unitRef>;
+type UnitRefShape = z.infer<typeof itemUnitRef>;
 type UnitPart<U> = U extends { item: infer N extends string } ? { [P in N]: UnitRefShape } : unknown;
 type ReasonPart<K> = K extends { archive: { reasons: infer R } }
   ? { archivedReason: Extract<keyof R, string> | null }

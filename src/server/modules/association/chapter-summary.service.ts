@@ -16,9 +16,9 @@ import {
 import { members } from "../../../shared/registry/kinds";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, forbidden } from "../../errors";
 import { rowInScope } from "../../registry/access";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnitRow } from "../territory/territory.repo";
 
 type Row = {
   id: number | string;
@@ -45,13 +45,7 @@ function add(total: ChapterCounts, counts: ChapterCounts) {
 
 /** The commune (404 unseen, 422 not a commune) and whether the caller reads all its chapters' members. */
 async function communeOf(tx: Db, actor: Actor, unitId: number) {
-  const unit = await tx
-    .selectFrom("admin_units")
-    .select(["id", "name", "level"])
-    .where("id", "=", unitId)
-    .executeTakeFirst();
-  if (!unit || !(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  const unit = await readableUnitRow(tx, actor, unitId);
   if (unit.level !== "commune") {
     const message = "Chọn một xã, phường để xem các chi hội";
     throw new AppError("validation", message, { fields: { id: message } });
@@ -62,7 +56,7 @@ async function communeOf(tx: Db, actor: Actor, unitId: number) {
     .where("u.id", "=", unitId)
     .where(unitInScope(actor, "association_read", "u.id"))
     .executeTakeFirst();
-  return { id: Number(unit.id), name: unit.name, whole: whole !== undefined };
+  return { id: unit.id, name: unit.name, whole: whole !== undefined };
 }
 
 export function chapterSummary(db: Db, actor: Actor, unitId: number, date: string): Promise<ChapterSummary> {

@@ -21,6 +21,7 @@ import {
   xlsxResponse,
 } from "../../http/context";
 import { logExport } from "../readlog/processing-log";
+import { readableUnitRow } from "../territory/territory.repo";
 import {
   createCommendation,
   deleteCommendation,
@@ -30,7 +31,6 @@ import {
 import { proposalFileName, proposalSheet, registerSheet } from "./export";
 import { createRule, deleteRule, listRules, proposalList } from "./rules.service";
 import { commendationStats } from "./stats.service";
-import { readableUnit } from "./units";
 
 export const commendationRoutes = createRouter();
 const tags = ["Khen thưởng"];
@@ -69,7 +69,7 @@ commendationRoutes.openapi(
   async (c) => {
     const filter = c.req.valid("query");
     const actor = requireActor(c);
-    const unit = await asActor(c.get("db"), actor, (tx) => readableUnit(tx, actor, filter.unitId));
+    const unit = await asActor(c.get("db"), actor, (tx) => readableUnitRow(tx, actor, filter.unitId));
     const { commendations } = await listCommendations(c.get("db"), actor, filter);
     const { sheet, rows } = registerSheet(unit.name, commendations, filter.year);
     const exportedBy = await logExport(c.get("db"), actor, {

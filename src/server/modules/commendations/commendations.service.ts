@@ -21,11 +21,12 @@ import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
+import { readableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
 import { unitContext } from "../territory/territory.repo";
 import { subjectName } from "./subjects";
-import { inSubtree, invalid, readableUnit } from "./units";
+import { inSubtree, invalid } from "./units";
 
 type Values = Omit<CommendationCreate, "communeId">;
 
@@ -259,12 +260,12 @@ export const listLimit = 2000;
 
 export async function listCommendations(db: Db, actor: Actor, filter: CommendationFilter) {
   return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, filter.unitId);
+    // 404 outside the caller's scope; a commune or a village below it: its commune's rows alone (one shard;
+    // docs/SCALE-OUT.md).
+    const { communeId } = await readableUnit(tx, actor, filter.unitId);
     let query = selectRows(tx)
       .where(inSubtree(filter.unitId, "c.commune_id"))
       .where(unitInScope(actor, "read", "c.commune_id"));
-    // A commune or a village below it: its commune's rows alone (one shard; docs/SCALE-OUT.md).
-    const communeId = (await unitContext(tx, filter.unitId))?.communeId ?? null;
     if (communeId !== null) query = query.where("c.commune_id", "=", communeId);
     if (filter.year !== undefined) query = query.where("c.year", "=", filter.year);
     if (filter.form) query = query.where("c.form", "=", filter.form);

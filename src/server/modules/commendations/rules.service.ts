@@ -19,9 +19,9 @@ import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { rowInScope } from "../../registry/access";
 import { recordAudit } from "../audit/audit.repo";
-import { unitContext } from "../territory/territory.repo";
+import { readableUnitRow, unitContext } from "../territory/territory.repo";
 import { subjectSource } from "./subjects";
-import { invalid, readableUnit } from "./units";
+import { invalid } from "./units";
 
 type RuleRow = {
   id: number;
@@ -71,7 +71,7 @@ async function rulesFor(tx: Db, actor: Actor, unitId: number): Promise<Commendat
 
 export async function listRules(db: Db, actor: Actor, unitId: number) {
   return asActor(db, actor, async (tx) => {
-    await readableUnit(tx, actor, unitId);
+    await readableUnitRow(tx, actor, unitId);
     return { rules: await rulesFor(tx, actor, unitId) };
   });
 }
@@ -190,7 +190,7 @@ export async function proposalList(
   year: number,
 ): Promise<ProposalList> {
   return asActor(db, actor, async (tx) => {
-    const commune = await readableUnit(tx, actor, communeId);
+    const commune = await readableUnitRow(tx, actor, communeId);
     if (commune.level !== "commune")
       throw invalid("id", "Danh sách đề nghị khen thưởng được lập cho một xã, phường");
     const rules = await rulesFor(tx, actor, communeId);

@@ -10,7 +10,7 @@ import type { Db } from "../../db/connection";
 import { type Nd30Block, renderNd30Document } from "../../documents/nd30.docx";
 import { placeName } from "../../documents/nd30-names";
 import { todayIso } from "../../registry/rules";
-import { readableUnit } from "../commendations/units";
+import { readableUnitRow } from "../territory/territory.repo";
 
 const rights = [
   "Người được hỏi ý kiến (với trẻ em: cha, mẹ hoặc người giám hộ) có quyền được biết, xem, sửa dữ liệu của mình, yêu cầu xóa, hạn chế xử lý, phản đối và rút lại sự đồng ý bất cứ lúc nào, bằng lời nói hoặc văn bản gửi Hội; rút lại không ảnh hưởng đến những gì đã làm hợp pháp trước đó (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định số 356/2025/NĐ-CP).",
@@ -25,7 +25,7 @@ export async function consentForm(
   unitId: number,
   purpose: ConsentPurpose,
 ): Promise<Buffer> {
-  const unit = await asActor(db, actor, (tx) => readableUnit(tx, actor, unitId));
+  const unit = await asActor(db, actor, (tx) => readableUnitRow(tx, actor, unitId));
   const declared = purposes[purpose];
   const notice = currentNotice(purpose);
   const child = !!declared.forMinors;

@@ -15,7 +15,7 @@ import { newCertificateCode } from "../../lib/certificate-code";
 import { expectVersion } from "../../lib/concurrency";
 import { readableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { canOnUnit, unitContext, unitContextIfCan, unitOutOfScope } from "../territory/territory.repo";
 import { lastOfEach, loadRegistrations, unitsUnder } from "./bulk-read";
 import {
   lockDecision,
@@ -34,8 +34,8 @@ export type ReviewInput = ReviewRequest;
  */
 export async function holdReview(db: Db, actor: Actor, input: ReviewInput) {
   return asActor(db, actor, async (tx) => {
-    const unit = await unitContext(tx, input.unitId);
-    if (!unit || !(await canOnUnit(tx, actor, "read", input.unitId))) throw notFound("Không tìm thấy đơn vị");
+    const unit = await unitContextIfCan(tx, actor, "read", input.unitId);
+    if (!unit) throw notFound(unitOutOfScope);
     await requireOnUnit(tx, actor, "cycle.review", input.unitId, "đơn vị này");
     const communeId = unit.level === "commune" ? unit.id : unit.communeId;
     if (communeId === null)

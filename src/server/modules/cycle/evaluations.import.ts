@@ -15,7 +15,7 @@ import { parseInteger, parseYesNo } from "../../lib/cell-values";
 import { inImportTransaction } from "../../lib/import-transaction";
 import { type ColumnSpec, readTable, writeTemplate } from "../../lib/spreadsheet";
 import { rubricForYear } from "../rubrics/rubrics.service";
-import { canOnUnit, unitContext } from "../territory/territory.repo";
+import { unitContextIfCan, unitOutOfScope } from "../territory/territory.repo";
 import { type EvaluationFile, type PlannedEvaluation, writeEvaluations } from "./evaluations.write";
 import { registrationUnitLevel } from "./registrations.service";
 
@@ -70,8 +70,8 @@ const itemColumn = (item: Item): ColumnSpec => ({
 
 async function setup(db: Db, actor: Actor, unitId: number, title: Title, year: number) {
   return asActor(db, actor, async (tx) => {
-    const unit = await unitContext(tx, unitId);
-    if (!unit || !(await canOnUnit(tx, actor, "read", unitId))) throw notFound("Không tìm thấy đơn vị");
+    const unit = await unitContextIfCan(tx, actor, "read", unitId);
+    if (!unit) throw notFound(unitOutOfScope);
     await requireOnUnit(tx, actor, "cycle.assess", unitId, "đơn vị này");
     const communeId = unit.level === "commune" ? unit.id : unit.communeId;
     if (communeId === null) throw new AppError("validation", "Chọn một xã, phường hoặc thôn, tổ dân phố");

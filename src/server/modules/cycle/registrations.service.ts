@@ -7,7 +7,7 @@ import { type Registration, type SubjectKindName, subjectKindOfTitle } from "../
 import type { Title } from "../../../shared/rubric";
 import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
-import type { Db } from "../../db/connection";
+import { type Db, prepared } from "../../db/connection";
 import { AppError, notFound } from "../../errors";
 import { readableUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
@@ -126,7 +126,7 @@ export async function loadRegistration(
 ): Promise<Registration> {
   let query = registrationQuery(tx, actor).where("r.id", "=", id);
   if (communeId !== undefined) query = query.where("r.commune_id", "=", communeId);
-  const row = await query.executeTakeFirst();
+  const row = await query.modifyEnd(prepared).executeTakeFirst();
   if (!row) throw notFound("Không tìm thấy hồ sơ đăng ký, hoặc hồ sơ nằm ngoài phạm vi của bạn");
   return presentRegistration(row);
 }
@@ -158,6 +158,7 @@ export async function listRegistrations(
       .orderBy(sql`subject_code`)
       .orderBy("r.id")
       .limit(20000)
+      .modifyEnd(prepared)
       .execute();
     return rows.map(presentRegistration);
   });

@@ -5,13 +5,12 @@ import { type Title, titleLabels, titles } from "../../../shared/rubric";
 import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { notFound } from "../../errors";
 import { deadlineTodoItems } from "../deadlines/deadline-todo";
 import { fundTodoItems } from "../fund/fund-todo";
 import { requestTodoItems } from "../privacy/todo";
 import { pickRubric } from "../rubrics/rubric.evaluate";
 import { loadRubrics } from "../rubrics/rubrics.service";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnitRow } from "../territory/territory.repo";
 import { lockRegistrations } from "./locks";
 import { registerSubjects } from "./registrations.service";
 
@@ -28,7 +27,7 @@ export async function carryForward(
 ) {
   const kind = subjectKindOfTitle[input.title];
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", input.unitId))) throw notFound("Không tìm thấy đơn vị");
+    await readableUnitRow(tx, actor, input.unitId);
     await requireOnUnit(tx, actor, "cycle.register", input.unitId, "đơn vị này");
     const table = {
       household: "households",

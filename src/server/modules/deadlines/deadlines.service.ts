@@ -18,8 +18,7 @@ import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
 import { underUnit } from "../../registry/units";
 import { recordAudit } from "../audit/audit.repo";
-import { readableUnit } from "../commendations/units";
-import { canOnUnit } from "../territory/territory.repo";
+import { canOnUnit, readableUnitRow } from "../territory/territory.repo";
 import {
   candidateRows,
   deadlinesByProvince,
@@ -30,6 +29,13 @@ import {
 } from "./calendar";
 import { communeCells, ofCommunes, provinceColumn } from "./status";
 
+/** The unit a table is asked for (404 outside the caller's scope), as the answers name it; null: the nation. */
+async function shownUnit(tx: Db, actor: Actor, unitId: number | undefined) {
+  if (unitId === undefined) return null;
+  const { id, name, level } = await readableUnitRow(tx, actor, unitId);
+  return { id, name, level };
+}
+
 /** Every deadline of a data year as it applies to a unit (its province's dates first), or the national ones. */
 export async function calendar(
   db: Db,
@@ -37,7 +43,7 @@ export async function calendar(
   query: { unitId?: number; year: number },
 ): Promise<Calendar> {
   return asActor(db, actor, async (tx) => {
-    const unit = query.unitId === undefined ? null : await readableUnit(tx, actor, query.unitId);
+    const unit = await shownUnit(tx, actor, query.unitId);
     const province = await provinceOf(tx, unit?.id ?? null);
     const byProvince = await deadlinesByProvince(tx, province === null ? [] : [province], query.year);
     return { unit, year: query.year, deadlines: byProvince.get(province) ?? [] };
@@ -56,7 +62,7 @@ export async function statusTable(
   today: string,
 ): Promise<DeadlineStatusTable> {
   return asActor(db, actor, async (tx) => {
-    const unit = query.unitId === undefined ? null : await readableUnit(tx, actor, query.unitId);
+    const unit = await shownUnit(tx, actor, query.unitId);
     const communes = await tx
       .selectFrom("admin_units as c")
       .select(["c.id", "c.code", "c.name"])
@@ -132,7 +138,7 @@ export async function setDeadline(db: Db, actor: Actor, input: DeadlineInput): P
     if (input.provinceId === null) {
       if (!actor.global) throw forbidden("Chỉ quản trị hệ thống được đặt hạn chung toàn quốc");
     } else {
-      const unit = await readableUnit(tx, actor, input.provinceId);
+      const unit = await readableUnitRow(tx, actor, input.provinceId);
       if (unit.level !== "province")
         throw new AppError("validation", `Chỉ tỉnh, thành phố được đặt hạn riêng; ${unit.name} là cấp khác`, {
           fields: { provinceId: "Đơn vị không phải tỉnh, thành phố" },
@@ -244,7 +250,7 @@ export async function deleteDeadline(db: Db, actor: Actor, id: number): Promise<
  */
 export async function ownVersions(db: Db, actor: Actor, provinceId: number) {
   return asActor(db, actor, async (tx) => {
-    const unit = await readableUnit(tx, actor, provinceId);
+    const unit = await readableUnitRow(tx, actor, provinceId);
     if (unit.level !== "province")
       throw new AppError("validation", `Chỉ tỉnh, thành phố có hạn riêng; ${unit.name} là cấp khác`, {
         fields: { provinceId: "Đơn vị không phải tỉnh, thành phố" },

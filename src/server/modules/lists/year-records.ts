@@ -8,10 +8,10 @@ import type { Registration } from "../../../shared/cycle";
 import { type Evaluation, type RecognitionTitle, titleLabels } from "../../../shared/rubric";
 import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, notFound } from "../../errors";
+import { AppError } from "../../errors";
 import { registrationQuery } from "../cycle/registrations.service";
 import { initials } from "../fund/award-disclosure";
-import { canOnUnit, listAncestors } from "../territory/territory.repo";
+import { listAncestors, readableUnitRow } from "../territory/territory.repo";
 
 export type YearRecord = {
   id: number;
@@ -41,13 +41,7 @@ export type YearUnit = {
 
 /** The unit of a list or minutes: a commune or a village in the caller's scope (404 outside it). */
 export async function yearUnit(tx: Db, actor: Actor, unitId: number): Promise<YearUnit> {
-  if (!(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  const unit = await tx
-    .selectFrom("admin_units")
-    .select(["id", "name", "level"])
-    .where("id", "=", unitId)
-    .executeTakeFirstOrThrow();
+  const unit = await readableUnitRow(tx, actor, unitId);
   if (unit.level !== "commune" && unit.level !== "village")
     throw new AppError(
       "validation",

@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import type { ProcessingAction, ProcessingFormat } from "../../../shared/readlog";
 import { type Actor, asActor } from "../../auth/scope";
-import type { Db } from "../../db/connection";
+import { type Db, prepared } from "../../db/connection";
 import { vietnamTime } from "../territory/dates";
 
 export type ProcessingRecord = {
@@ -33,7 +33,7 @@ export async function logProcessing(db: Db, actor: Actor, record: ProcessingReco
   const ids = [...new Set(record.recordIds ?? [])];
   const filter = record.filter === undefined ? null : JSON.stringify(record.filter);
   await asActor(db, actor, async (tx) => {
-    await sql`INSERT INTO processing_log (commune_id, province_id, actor_id, actor_name, action, kind, format,
+    await sql`${prepared} INSERT INTO processing_log (commune_id, province_id, actor_id, actor_name, action, kind, format,
         record_ids, record_count, filter, unit_id, request_id)
       SELECT coalesce((SELECT p.ancestor_id FROM admin_unit_paths p JOIN admin_units a ON a.id = p.ancestor_id
           WHERE p.descendant_id = ${unitId} AND a.level = 'commune' LIMIT 1), 0),

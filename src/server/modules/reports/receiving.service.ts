@@ -8,11 +8,11 @@ import { type CommentInput, returnWithComments } from "../../../shared/report-re
 import { type StatusRow, statusQuery } from "../../../shared/report-submissions";
 import { type Actor, asActor, unitInScope } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, forbidden } from "../../errors";
 import { validationError } from "../../http/context";
 import { recordAudit } from "../audit/audit.repo";
 import { today, vietnamTime } from "../territory/dates";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnitRow } from "../territory/territory.repo";
 import { insertComments } from "./comments.repo";
 import { statusDue } from "./report-due";
 import { type ReportRow, reportRow, savedReport } from "./submissions.repo";
@@ -110,8 +110,7 @@ export async function statusTable(db: Db, actor: Actor, query: unknown) {
       .where((eb) => eb.or([eb("u.valid_to", "is", null), eb("u.valid_to", ">", today())]))
       .orderBy("u.name");
     if (q.unitId !== undefined) {
-      if (!(await canOnUnit(tx, actor, "read", q.unitId)))
-        throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+      await readableUnitRow(tx, actor, q.unitId);
       units = units
         .innerJoin("admin_unit_paths as p", "p.descendant_id", "u.id")
         .where("p.ancestor_id", "=", q.unitId)

@@ -14,10 +14,10 @@ import { requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { formatDmy } from "../../documents/nd30.docx";
-import { AppError, notFound } from "../../errors";
+import { AppError } from "../../errors";
 import { validationError } from "../../http/context";
 import { today } from "../territory/dates";
-import { canOnUnit } from "../territory/territory.repo";
+import { listAncestors, readableUnitRow } from "../territory/territory.repo";
 import { acceptedBlocks, acceptedFigures, loadAccepted } from "./accepted-source";
 import { type BlockContext, type Period, runBlock } from "./blocks";
 import type { DocumentFields } from "./reports.document";
@@ -70,24 +70,10 @@ export type ReportUnit = { id: number; name: string; level: string; inForce: boo
 
 /** The unit (read scope and the capability to prepare reports), its province and the template, checked together. */
 export async function reportFrame(tx: Db, actor: Actor, unitId: number, templateId: number) {
-  if (!(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  const row = await readableUnitRow(tx, actor, unitId);
   await requireOnUnit(tx, actor, "report.prepare", unitId);
-  const row = await tx
-    .selectFrom("admin_units as u")
-    .select(["u.id", "u.name", "u.level", "u.valid_to"])
-    .select((eb) =>
-      eb
-        .selectFrom("admin_unit_paths as p")
-        .innerJoin("admin_units as a", "a.id", "p.ancestor_id")
-        .select("a.name")
-        .where("p.descendant_id", "=", unitId)
-        .where("a.level", "=", "province")
-        .limit(1)
-        .as("province_name"),
-    )
-    .where("u.id", "=", unitId)
-    .executeTakeFirstOrThrow();
+  // The province above the unit; a province names itself below (listAncestors leaves the unit out).
+  const province = (await listAncestors(tx, unitId)).find((a) => a.level === "province");
   const template = await loadTemplate(tx, templateId).catch((error) => {
     if (error instanceof AppError && error.code === "not_found")
       throw invalid("templateId", "Không tìm thấy mẫu báo cáo");
@@ -109,11 +95,11 @@ export async function reportFrame(tx: Db, actor: Actor, unitId: number, template
       `Mẫu "${template.name}" dành cho ${levelNames[template.level]}, không dùng cho ${row.name}`,
     );
   const unit: ReportUnit = {
-    id: Number(row.id),
+    id: row.id,
     name: row.name,
     level: row.level,
     inForce: row.valid_to === null || String(row.valid_to) > today(),
-    provinceName: row.province_name ?? row.name,
+    provinceName: province?.name ?? row.name,
   };
   return { unit, template };
 }

@@ -18,7 +18,7 @@ import { AppError, notFound } from "../../errors";
 import { validationError } from "../../http/context";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnitRow } from "../territory/territory.repo";
 import { notProvince } from "./accepted-source";
 import { checkPlanFields } from "./plan-targets";
 import { periodOf, reportFrame } from "./reports.service";
@@ -85,8 +85,7 @@ export async function createReport(db: Db, actor: Actor, unitId: number, body: u
 
 export async function listReports(db: Db, actor: Actor, unitId: number) {
   return asActor(db, actor, async (tx) => {
-    if (!(await canOnUnit(tx, actor, "read", unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    await readableUnitRow(tx, actor, unitId);
     const rows = await tx
       .selectFrom("reports")
       .selectAll()

@@ -17,7 +17,7 @@ import { AppError, forbidden, notFound } from "../../errors";
 import { validationError } from "../../http/context";
 import { recordAudit } from "../audit/audit.repo";
 import { today } from "../territory/dates";
-import { canOnUnit } from "../territory/territory.repo";
+import { canOnUnit, readableUnitRow } from "../territory/territory.repo";
 import { seedTemplates } from "./templates.seeds";
 
 type Row = Selectable<ReportTemplateTable>;
@@ -98,8 +98,7 @@ export async function loadTemplate(tx: Db, id: number): Promise<ReportTemplate> 
  */
 export function listTemplates(db: Db, actor: Actor, unitId?: number): Promise<ReportTemplate[]> {
   return asActor(db, actor, async (tx) => {
-    if (unitId !== undefined && !(await canOnUnit(tx, actor, "read", unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    if (unitId !== undefined) await readableUnitRow(tx, actor, unitId);
     let query = tx
       .selectFrom("report_templates as t")
       .selectAll("t")

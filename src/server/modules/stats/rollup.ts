@@ -15,7 +15,7 @@ import type { Db } from "../../db/connection";
 import { readTogether } from "../../db/together";
 import { AppError, notFound } from "../../errors";
 import { today } from "../territory/dates";
-import { inForce } from "../territory/territory.repo";
+import { inForce, unitOutOfScope } from "../territory/territory.repo";
 import { type FrozenRow, frozenStatesOf, frozenStatesQuery, frozenTotalDeltas } from "./frozen-totals";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import { type LevelBucket, levelCounters, levelTotals } from "./levels";
@@ -32,8 +32,6 @@ import {
 } from "./stats.service";
 import { progressFrom } from "./target-progress";
 import { chainTargetsQuery } from "./targets.repo";
-
-const outOfScope = "Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn";
 
 export async function rollup(
   db: Db,
@@ -71,7 +69,7 @@ export async function rollup(
     let commune: number | undefined;
     if (!nation) {
       const found = first.unit[0];
-      if (!found?.readable) throw notFound(outOfScope);
+      if (!found?.readable) throw notFound(unitOutOfScope);
       const { valid_from, valid_to, parent_id, readable: _, ...shown } = found;
       unit = { ...shown, id: Number(shown.id) };
       // A commune's or a village's figures are all in one commune: named, its rows are read from one shard.

@@ -10,7 +10,7 @@ import type { Db } from "../../db/connection";
 import { readTogether } from "../../db/together";
 import { notFound } from "../../errors";
 import { addDays, today } from "../territory/dates";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnitRow } from "../territory/territory.repo";
 import { type FrozenState, frozenStates, frozenTotalDeltas } from "./frozen-totals";
 import { type Boundaries, boundaryCounts } from "./history.service";
 import {
@@ -138,13 +138,7 @@ export async function series(
         });
       return { unit: NATION, title: options.title, label: titleLabels[options.title], date: today(), points };
     }
-    if (!(await canOnUnit(tx, actor, "read", options.unitId)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-    const unit = await tx
-      .selectFrom("admin_units as u")
-      .select([...unitColumns, "u.valid_from", "u.valid_to"])
-      .where("u.id", "=", options.unitId)
-      .executeTakeFirstOrThrow();
+    const unit = await readableUnitRow(tx, actor, options.unitId);
     const now = today();
     const date =
       unit.valid_to !== null && unit.valid_to <= now

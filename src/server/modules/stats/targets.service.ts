@@ -18,7 +18,7 @@ import type { IsoDate } from "../../db/schema";
 import { AppError, forbidden, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit } from "../territory/territory.repo";
+import { canOnUnit, readableUnitRow } from "../territory/territory.repo";
 import { resolve } from "./target-progress";
 import { chainTargets, findTarget, type Target, viDate } from "./targets.repo";
 
@@ -30,26 +30,13 @@ export const metricLabels: Record<TargetMetric, string> = {
   householdShare: "tỷ lệ hộ có hội viên",
 };
 
-const unitColumns = ["id", "code", "name", "level", "kind", "valid_to"] as const;
-
-async function readableUnit(tx: Db, actor: Actor, unitId: number) {
-  const unit = await tx
-    .selectFrom("admin_units")
-    .select(unitColumns)
-    .where("id", "=", unitId)
-    .executeTakeFirst();
-  if (!unit || !(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  return unit;
-}
-
 /**
  * Every target that can apply to a unit (national, its own and its ancestors'), each marked `inEffect` when no
  * nearer unit has one for the same title, metric and year; with `year`, also the targets resolved for that year.
  */
 export async function listTargets(db: Db, actor: Actor, options: { unitId: number; year?: number }) {
   return asActor(db, actor, async (tx) => {
-    const unit = await readableUnit(tx, actor, options.unitId);
+    const unit = await readableUnitRow(tx, actor, options.unitId);
     const chain = await chainTargets(tx, unit.id);
     const nearest = new Map<string, number>();
     for (const { target, depth } of chain) {
@@ -130,7 +117,7 @@ async function basisFor(tx: Db, actor: Actor, unitId: number, basis: BasisInput)
 }
 
 async function adminUnitFor(tx: Db, actor: Actor, unitId: number) {
-  const unit = await readableUnit(tx, actor, unitId);
+  const unit = await readableUnitRow(tx, actor, unitId);
   if (!(await canOnUnit(tx, actor, "admin", unitId)))
     throw forbidden(`Chỉ quản trị của ${unit.name} hoặc cấp trên được đặt chỉ tiêu cho đơn vị này`);
   return unit;

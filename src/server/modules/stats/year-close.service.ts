@@ -17,30 +17,24 @@ import type {
 import { mayOnUnit, requireOnUnit } from "../../auth/capabilities";
 import { type Actor, asActor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
-import { AppError, notFound } from "../../errors";
+import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.repo";
 import { today, vietnamTime } from "../territory/dates";
-import { canOnUnit } from "../territory/territory.repo";
+import { readableUnitRow } from "../territory/territory.repo";
 
 type UnitRow = { id: number; code: string; name: string; level: string };
 
 const iso = (at: Date | string) => new Date(at).toISOString();
 
 async function unitOf(tx: Db, actor: Actor, unitId: number): Promise<UnitRow> {
-  if (!(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  const unit = await tx
-    .selectFrom("admin_units")
-    .select(["id", "code", "name", "level"])
-    .where("id", "=", unitId)
-    .executeTakeFirstOrThrow();
-  if (unit.level === "village")
+  const { id, code, name, level } = await readableUnitRow(tx, actor, unitId);
+  if (level === "village")
     throw new AppError(
       "validation",
       "Số liệu năm được khóa theo xã, phường (hoặc tỉnh khóa cho các xã): chọn xã, phường hoặc tỉnh",
       { fields: { unitId: "Chọn xã, phường hoặc tỉnh, không chọn thôn, tổ dân phố" } },
     );
-  return { ...unit, id: Number(unit.id) };
+  return { id, code, name, level };
 }
 
 /** Why a commune's year cannot be closed, or null. */

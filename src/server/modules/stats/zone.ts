@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/scope";
 import type { Db } from "../../db/connection";
 import { notFound } from "../../errors";
 import { today } from "../territory/dates";
-import { canOnUnit, inForce } from "../territory/territory.repo";
+import { inForce, readableUnitRow } from "../territory/territory.repo";
 import { NATION } from "./stats.service";
 
 /** The day a year's figures are taken on: its last day, or today while it runs. */
@@ -38,13 +38,8 @@ export async function zoneOf(tx: Db, actor: Actor, unitId: number | undefined, d
       .execute();
     return { unit: NATION, children };
   }
-  if (!(await canOnUnit(tx, actor, "read", unitId)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  const unit = await tx
-    .selectFrom("admin_units as u")
-    .select(unitColumns)
-    .where("u.id", "=", unitId)
-    .executeTakeFirstOrThrow();
+  const { id, code, name, level, kind } = await readableUnitRow(tx, actor, unitId);
+  const unit = { id, code, name, level, kind };
   const children = await tx
     .selectFrom("admin_units as u")
     .select(unitColumns)

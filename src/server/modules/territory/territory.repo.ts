@@ -3,8 +3,9 @@ import { type Expression, type SqlBool, sql } from "kysely";
 import type { SuccessionLink, UnitRef, UnitSearchHit, UnitSummary } from "../../../shared/api";
 import { foldText } from "../../../shared/text";
 import { type Actor, type Permission, unitInScope, unitVisible } from "../../auth/scope";
-import type { Db } from "../../db/connection";
+import { type Db, prepared } from "../../db/connection";
 import type { IsoDate } from "../../db/schema";
+import { notFound } from "../../errors";
 
 const summaryColumns = [
   "u.id",
@@ -80,6 +81,31 @@ export async function canOnUnit(tx: Db, actor: Actor, permission: Permission, id
     .where(unitInScope(actor, permission, "u.id"))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The 404 of a unit that does not exist or lies outside the caller's scope (one answer for both). */
+export const unitOutOfScope = "Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn";
+
+export type UnitRow = Omit<SummaryRow, "child_count">;
+
+/**
+ * The unit when the caller holds `permission` on it (read: its data, not just its name), else 404 `unitOutOfScope`.
+ * One statement: the scope is a condition of the query, not a second canOnUnit.
+ */
+export async function readableUnitRow(
+  tx: Db,
+  actor: Actor,
+  unitId: number,
+  permission: Permission = "read",
+): Promise<UnitRow> {
+  const row = await tx
+    .selectFrom("admin_units as u")
+    .select(summaryColumns)
+    .where("u.id", "=", unitId)
+    .where(unitInScope(actor, permission, "u.id"))
+    .executeTakeFirst();
+  if (!row) throw notFound(unitOutOfScope);
+  return { ...row, id: Number(row.id), parent_id: row.parent_id === null ? null : Number(row.parent_id) };
 }
 
 /** Children of a unit in force on a date. */
@@ -256,6 +282,7 @@ export async function unitContextIfCan(
     .select(["a.id", "a.level", "p.depth"])
     .where("p.descendant_id", "=", id)
     .where(unitInScope(actor, permission, "p.descendant_id"))
+    .modifyEnd(prepared)
     .execute();
   return contextOf(id, rows);
 }

@@ -17,7 +17,10 @@ import {
   listChildren,
   listRoots,
   listSuccessionLinks,
+  readableUnitRow,
   searchUnits,
+  type UnitRow,
+  unitOutOfScope,
 } from "./territory.repo";
 
 export async function getUnitDetail(
@@ -28,7 +31,7 @@ export async function getUnitDetail(
 ): Promise<UnitDetail> {
   return asActor(db, actor, async (tx) => {
     const unit = await findUnit(tx, actor, id, date);
-    if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    if (!unit) throw notFound(unitOutOfScope);
     const [ancestors, predecessors, successors, allowed, row] = await Promise.all([
       listAncestors(tx, id),
       listSuccessionLinks(tx, actor, id, "predecessors"),
@@ -52,8 +55,7 @@ export async function getChildren(db: Db, actor: Actor, id: number, date: IsoDat
   return asActor(db, actor, async (tx) => {
     // A grant on a village reads its commune's name (unitVisible) and, among the commune's children, its own
     // villages: listChildren keeps only children in the caller's scope.
-    if (!(await findUnit(tx, actor, id, date)))
-      throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+    if (!(await findUnit(tx, actor, id, date))) throw notFound(unitOutOfScope);
     return listChildren(tx, actor, id, date);
   });
 }
@@ -95,14 +97,8 @@ const villageColumns = [
   "valid_to",
 ] as const;
 
-async function loadWritable(tx: Db, actor: Actor, id: number): Promise<VillageRow> {
-  const unit = await tx
-    .selectFrom("admin_units")
-    .select(villageColumns)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!unit || !(await canOnUnit(tx, actor, "read", id)))
-    throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+async function loadWritable(tx: Db, actor: Actor, id: number): Promise<UnitRow> {
+  const unit = await readableUnitRow(tx, actor, id);
   if (!(await canOnUnit(tx, actor, "write", id))) throw forbidden("Bạn không có quyền sửa đơn vị này");
   return unit;
 }

@@ -7,7 +7,7 @@ import type { Db } from "../../db/connection";
 import { AppError, forbidden, notFound } from "../../errors";
 import { expectVersion } from "../../lib/concurrency";
 import { recordAudit } from "../audit/audit.repo";
-import { canOnUnit } from "../territory/territory.repo";
+import { canOnUnit, unitOutOfScope } from "../territory/territory.repo";
 
 async function grantsOf(tx: Db, userIds: number[]): Promise<Map<number, Grant[]>> {
   const byUser = new Map<number, Grant[]>();
@@ -113,7 +113,7 @@ async function checkGrantable(tx: Db, actor: Actor, role: RoleName, unitId: numb
     return;
   }
   const unit = await tx.selectFrom("admin_units").select("id").where("id", "=", unitId).executeTakeFirst();
-  if (!unit) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
+  if (!unit) throw notFound(unitOutOfScope);
   if (!(await canOnUnit(tx, actor, "admin", unitId)))
     throw forbidden("Đơn vị này nằm ngoài phạm vi quản trị của bạn");
 }

@@ -125,6 +125,9 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
   };
 
   const specs = listColumns(kind, lang);
+  // Above a commune, villages of the same name in different communes are told apart by the commune's name.
+  const aboveCommune = !!ready && !ready.commune;
+  const cell = (key: string, item: RegistryItem) => cellText(kind, key, item, lang, aboveCommune);
   const reasonLabel = (item: RegistryItem) =>
     item.archivedReason && kind.archive
       ? ` · ${kind.archive.reasons[item.archivedReason]?.[lang] ?? ""}`
@@ -142,14 +145,14 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {specs
             .filter((s) => s.role !== "title")
-            .map((s) => cellText(kind, s.key, item, lang))
+            .map((s) => cell(s.key, item))
             .filter(Boolean)
             .join(" · ")}
         </Typography.Text>
       )}
       {kind.list.detail && item[kind.list.detail] ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {cellText(kind, kind.list.detail, item, lang)}
+          {cell(kind.list.detail, item)}
         </Typography.Text>
       ) : null}
       {item.archivedAt && (
@@ -173,8 +176,7 @@ export default function RegistryPage({ kind }: { kind: KindDeclaration }) {
         key: s.key,
         title: s.title,
         align: s.align,
-        render: (_, item: RegistryItem) =>
-          s.role === "title" ? title(item) : cellText(kind, s.key, item, lang),
+        render: (_, item: RegistryItem) => (s.role === "title" ? title(item) : cell(s.key, item)),
       }));
   const onEdit =
     canWrite && !archived ? (item: RegistryItem) => setDialog({ kind: "edit", item }) : undefined;

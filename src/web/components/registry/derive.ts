@@ -16,7 +16,7 @@ import {
 import type { RegistryItem } from "../../api/registries";
 import { type Lang, type MessageKey, translate } from "../../i18n/messages";
 
-type UnitRef = { id: number; name: string; level: string };
+type UnitRef = { id: number; name: string; level: string; communeName?: string | null };
 
 const say = (label: Label, lang: Lang) => label[lang];
 
@@ -74,10 +74,24 @@ export function listColumns(kind: KindDeclaration, lang: Lang): ColumnSpec[] {
   });
 }
 
-/** The text of an item's field (or its unit) as the list shows it. */
-export function cellText(kind: KindDeclaration, key: string, item: RegistryItem, lang: Lang): string {
-  if (key === "unit")
-    return kind.unit.item ? ((item[kind.unit.item] as UnitRef | undefined)?.name ?? "") : "";
+/**
+ * The text of an item's field (or its unit) as the list shows it; `withCommune` (a list above a commune): a
+ * village's unit with its commune's name ("Tổ dân phố số 1, Phường Tây Hồ").
+ */
+export function cellText(
+  kind: KindDeclaration,
+  key: string,
+  item: RegistryItem,
+  lang: Lang,
+  withCommune = false,
+): string {
+  if (key === "unit") {
+    const unit = kind.unit.item ? (item[kind.unit.item] as UnitRef | undefined) : undefined;
+    if (!unit) return "";
+    return withCommune && unit.level !== "commune" && unit.communeName
+      ? `${unit.name}, ${unit.communeName}`
+      : unit.name;
+  }
   const field: Field | undefined = kind.fields[key];
   const value = item[key];
   if (!field || value === null || value === undefined) return "";
