@@ -99,6 +99,22 @@ describeEachEngine("registry lists by unit, with totals", (engine) => {
     expect(searched.body.households.map((h: { id: number }) => h.id)).toEqual(found);
   });
 
+  it("every kind's total at a province, a ward and a village is the count of its rows there", async () => {
+    // A province's and a commune's totals are their own rows of the level tables (0052); a village's its row.
+    const ward = await t.unitId("00103");
+    const village = (await hanoi.get(`/api/v1/units/${ward}/children`)).body.units[0].id as number;
+    for (const kind of registryKinds.filter((k) => k.totals)) {
+      for (const unitId of [province, ward, village]) {
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(kind.table)} r
+          WHERE r.archived_at IS NULL AND ${sql.ref(`r.${kind.unit.column}`)} IN
+            (SELECT descendant_id FROM admin_unit_paths WHERE ancestor_id = ${unitId})`.execute(t.db);
+        const listed = await hanoi.get(`/api/v1/${kind.name}?unitId=${unitId}&limit=1`);
+        expect(listed.status, `${kind.name} ${unitId}`).toBe(200);
+        expect(listed.body.total, `${kind.name} ${unitId}`).toBe(rows[0]!.n);
+      }
+    }
+  });
+
   it("the total from the totals follows an archive, and a list of archived rows is counted row by row", async () => {
     const ward = await t.unitId("00103");
     const tayho = await t.as("tayho");

@@ -39,6 +39,8 @@ type List = {
   options: ListOptions;
   /** The list's unit's commune (the unit itself, or a village's commune); null above a commune. */
   communeId: number | null;
+  /** The list's unit's level (a province's or a commune's total is one row of its level's totals). */
+  level: string;
   /** The caller reads every row under the list's unit (see listItems). */
   covered: boolean;
   /** Every row not archived, without search or filter: a list as long as the unit's rows (the others are short). */
@@ -73,21 +75,36 @@ function listed({ tx, actor, kind, options, communeId, covered }: List, inUnit =
   return q;
 }
 
+/** The level tables holding a province's or a commune's own total (migration 0052). */
+const levelTotals: Partial<Record<string, { table: string; column: string }>> = {
+  province: { table: "title_province_totals", column: "province_id" },
+  commune: { table: "title_commune_totals", column: "commune_id" },
+};
+
 /**
  * The rows before paging. From the title's totals when the kind declares them and the list is every row not
- * archived under a unit whose every row the caller reads (`covered`), as the totals count them.
+ * archived under a unit whose every row the caller reads (`covered`), as the totals count them: a province's or a
+ * commune's own row of its level (migration 0052, kept with the village rows in the same statement), the village
+ * rows under any other unit.
  */
 async function countRows(list: List) {
-  const { tx, kind, options, communeId } = list;
-  const query =
-    kind.totals && list.covered && list.plain
+  const { tx, kind, options, communeId, level } = list;
+  const n = sql<number>`coalesce(sum(t.total), 0)`.as("n");
+  const own = levelTotals[level];
+  const query = !(kind.totals && list.covered && list.plain)
+    ? listed(list).select((eb) => eb.fn.countAll<number>().as("n"))
+    : own
       ? untyped(tx)
+          .selectFrom(`${own.table} as t`)
+          .where(`t.${own.column}`, "=", options.unitId)
+          .where("t.title", "=", kind.totals)
+          .select(n)
+      : untyped(tx)
           .selectFrom("title_totals as t")
           .where("t.title", "=", kind.totals)
           .where(underUnit(options.unitId, "t.unit_id"))
           .where((eb) => (communeId === null ? eb.lit(true) : eb("t.commune_id", "=", communeId)))
-          .select(sql<number>`coalesce(sum(t.total), 0)`.as("n"))
-      : listed(list).select((eb) => eb.fn.countAll<number>().as("n"));
+          .select(n);
   return Number((await query.modifyEnd(prepared).executeTakeFirstOrThrow()).n);
 }
 
@@ -123,13 +140,13 @@ function pageByUnit(list: List, offset: number, limit: number) {
  */
 export function listItems(db: Db, actor: Actor, kind: KindDeclaration, options: ListOptions, kinds?: Kinds) {
   return asActor(db, actor, async (tx) => {
-    const { communeId } = await readableUnit(tx, actor, options.unitId);
+    const { communeId, level } = await readableUnit(tx, actor, options.unitId);
     // readableUnit checked that the caller reads the unit: with the government's `read`, the caller then reads
     // every row under it (the scope is a subtree), and the lists' own condition on the scope is that unit.
     const covered = readPermission(kind) === "read";
     const plain =
       !options.archived && !searchPattern(options.q) && Object.keys(options.filters ?? {}).length === 0;
-    const list: List = { tx, actor, kind, options, communeId, covered, plain, kinds };
+    const list: List = { tx, actor, kind, options, communeId, level, covered, plain, kinds };
     const total = await countRows(list);
     const offset = options.offset ?? 0;
     const limit = Math.min(options.limit ?? 50, 500);

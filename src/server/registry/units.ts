@@ -19,13 +19,13 @@ export const underUnit = (unitId: number, column: string) =>
 export const searchPattern = (q: string | undefined) => foldText(q ?? "").replace(/[%_\\]/g, "");
 
 /**
- * Throws 404 unless the caller may read the unit a list is asked for; answers the unit's commune (the unit itself or
- * its commune for a village, null above a commune).
+ * Throws 404 unless the caller may read the unit a list is asked for; answers the unit's level and commune (the unit
+ * itself or its commune for a village, null above a commune).
  */
 export async function readableUnit(tx: Db, actor: Actor, unitId: number) {
   const context = await unitContextIfCan(tx, actor, "read", unitId);
   if (!context) throw notFound("Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn");
-  return { communeId: context.communeId };
+  return { communeId: context.communeId, level: context.level };
 }
 
 /**
